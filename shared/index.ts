@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './roles';
+export * from './routes';
+export * from './schemas/common';
+export * from './schemas/regions';
+export * from './schemas/stations';

@@ -1,0 +1,35 @@
+import * as z from 'zod/mini';
+
+/** The one error shape of every non-2xx answer. */
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.optional(
+      z.array(z.object({ path: z.string(), message: z.string(), code: z.optional(z.string()) })),
+    ),
+    requestId: z.string(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+export type ErrorDetail = NonNullable<ErrorBody['error']['details']>[number];
+
+/** `?limit=&cursor=` of every paginated list (api-contract.md "Lists"). */
+export const PAGE_LIMIT_MAX = 50;
+export const PAGE_LIMIT_DEFAULT = 20;
+export const pageLimit = z._default(
+  z.coerce.number().check(z.int(), z.gte(1), z.lte(PAGE_LIMIT_MAX)),
+  PAGE_LIMIT_DEFAULT,
+);
+/** Opaque to clients; the server signs and validates it (a tampered cursor is a 400). */
+export const cursor = z.string().check(z.minLength(1), z.maxLength(1024), z.regex(/^[A-Za-z0-9_-]+$/));
+
+export const PageQuery = z.strictObject({
+  limit: pageLimit,
+  cursor: z.optional(cursor),
+});
+
+export const pageOf = <T extends z.ZodMiniType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
+
+export const HealthResponse = z.object({ status: z.literal('ok') });
