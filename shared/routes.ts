@@ -17,8 +17,9 @@ import type { Role } from './roles';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** The Lambda function that serves a route (one per route group). */
-export type FunctionName = 'system' | 'regions' | 'stations';
+/** The Lambda function that serves a route (one per route group). `fallback` serves no route: it answers
+ * every request API Gateway matched to no declared route with the contract's 404. */
+export type FunctionName = 'system' | 'regions' | 'stations' | 'fallback';
 
 export interface RouteDef {
   operationId: string;

@@ -34,8 +34,10 @@ export const StationService = z.object({ key: z.enum(SERVICE_KEYS), available: z
 export const StationProfile = z.object({
   id: z.string(),
   code: z.string(),
-  /** The village's own name, e.g. 土桥村村委会; the station is "<village>益农信息社". */
+  /** The village as villagers name it, e.g. 土桥村; the station is "<villageName>益农信息社". */
   villageName: z.string(),
+  /** The committee's official name in the national division list, e.g. 土桥村委会. */
+  villageOfficialName: z.string(),
   villageCode: z.string(),
   villageKind: z.enum(VILLAGE_KINDS),
   type: z.enum(STATION_TYPES),

@@ -1,0 +1,9 @@
+import type { Role } from '../../shared';
+
+/** Who is calling, as read from the user record on this very request (never from the token alone). */
+export interface Caller {
+  userId: string;
+  role: Role;
+  stationId?: string;
+  regionCode?: string;
+}

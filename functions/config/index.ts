@@ -1,0 +1,52 @@
+/**
+ * Configuration, read once per cold start and failing fast: a Lambda with a missing setting should
+ * refuse its first request loudly, not half-work.
+ */
+export interface Config {
+  stage: string;
+  tableName: string;
+  /** Set locally (DynamoDB Local); absent in a deployed stage, where the SDK finds the regional endpoint. */
+  dynamodbEndpoint?: string;
+  region: string;
+  /** Signs pagination cursors so a tampered one is a 400, not a read of someone else's page. */
+  cursorSecret: string;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+const LOCAL_STAGES = new Set(['local', 'test']);
+
+let cached: Config | undefined;
+
+export function isLocalStage(stage: string): boolean {
+  return LOCAL_STAGES.has(stage);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const stage = env.STAGE ?? 'local';
+  const required = (name: string): string => {
+    const value = env[name];
+    if (!value) throw new Error(`Missing required setting ${name} for stage ${stage}`);
+    return value;
+  };
+  const local = isLocalStage(stage);
+  const logLevel = (env.LOG_LEVEL ?? 'info') as Config['logLevel'];
+  return {
+    stage,
+    tableName: required('TABLE_NAME'),
+    dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
+    region: env.AWS_REGION ?? 'cn-northwest-1',
+    // Local stages may fall back to a fixed development secret; deployed stages must be given one.
+    cursorSecret: local ? (env.CURSOR_SECRET ?? 'local-development-cursor-secret') : required('CURSOR_SECRET'),
+    logLevel,
+  };
+}
+
+export function config(): Config {
+  cached ??= loadConfig();
+  return cached;
+}
+
+/** Tests that switch tables between files call this after changing the environment. */
+export function resetConfigForTests(): void {
+  cached = undefined;
+}

@@ -1,0 +1,41 @@
+/**
+ * Every DynamoDB key of the single table is built here, and only here.
+ *
+ * Table: PK/SK, plus two overloaded global secondary indexes (GSI1PK/GSI1SK, GSI2PK/GSI2SK) and a TTL
+ * attribute `expiresAt`. docs/data-model.md lists the access patterns these keys serve.
+ */
+
+export const INDEX = { GSI1: 'GSI1', GSI2: 'GSI2' } as const;
+
+export type PrimaryKey = { PK: string; SK: string };
+
+/** Attributes that are ours, never a client's: stripped from every item before it leaves the data layer. */
+export const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'entity', 'expiresAt'] as const;
+
+export const regionKeys = {
+  item: (code: string): PrimaryKey => ({ PK: `REGION#${code}`, SK: 'REGION' }),
+  /** GSI1: the children of a region, ordered by division code. */
+  childrenOf: (parentCode: string) => ({ GSI1PK: `REGION_CHILDREN#${parentCode}` }),
+  childIndex: (parentCode: string, code: string) => ({ GSI1PK: `REGION_CHILDREN#${parentCode}`, GSI1SK: code }),
+};
+
+export const stationKeys = {
+  item: (stationId: string): PrimaryKey => ({ PK: `STATION#${stationId}`, SK: 'STATION' }),
+  /**
+   * GSI1: all stations of a province ordered by village division code. Because division codes are
+   * prefixes of their descendants' codes, "stations in region R" is one Query:
+   * GSI1PK = STATIONS_IN#<province> AND begins_with(GSI1SK, R).
+   */
+  byRegionPartition: (regionCode: string) => ({ GSI1PK: `STATIONS_IN#${regionCode.slice(0, 2)}` }),
+  byRegionIndex: (villageCode: string, stationId: string) => ({
+    GSI1PK: `STATIONS_IN#${villageCode.slice(0, 2)}`,
+    GSI1SK: `${villageCode}#${stationId}`,
+  }),
+  /** GSI2: lookup by the public station code, upper-cased so lookups are case-insensitive. */
+  byCode: (code: string) => ({ GSI2PK: `STATION_CODE#${code.toUpperCase()}`, GSI2SK: 'STATION' }),
+};
+
+/** The seed records which dataset version it loaded, so `npm start` can tell a partial seed. */
+export const metaKeys = {
+  seed: (name: string): PrimaryKey => ({ PK: `META#SEED`, SK: name }),
+};

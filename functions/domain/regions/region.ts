@@ -1,0 +1,26 @@
+import type { RegionLevel, RegionRef, RegionSummary } from '../../../shared';
+
+export interface Region {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  parentCode: string | null;
+  /** Ancestors from the province down to the parent. */
+  chain: RegionRef[];
+  stationCount: number;
+  villageCount: number;
+}
+
+export interface RegionRepository {
+  get(code: string): Promise<Region | null>;
+  /** All children, ordered by code (never more than a few dozen). */
+  listChildren(parentCode: string): Promise<Region[]>;
+}
+
+export const toRegionSummary = (r: Region): RegionSummary => ({
+  code: r.code,
+  name: r.name,
+  level: r.level,
+  stationCount: r.stationCount,
+  villageCount: r.villageCount,
+});

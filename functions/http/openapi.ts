@@ -1,0 +1,65 @@
+import * as z from 'zod/mini';
+import { ErrorBody, routeList, type RouteDef } from '../../shared';
+
+/** The OpenAPI 3.1 document, derived from the route table (never written by hand). */
+export function buildOpenApiDocument() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routeList) {
+    paths[route.path] ??= {};
+    paths[route.path][route.method.toLowerCase()] = operation(route);
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Yinong 益农信息社 API',
+      version: '0.1.0',
+      description: 'HTTP API of the Qinghai village information stations. Money is integer fen; errors share one shape.',
+    },
+    components: {
+      schemas: { Error: jsonSchema(ErrorBody, 'output') },
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+    },
+    paths,
+  };
+}
+
+function operation(route: RouteDef & { name: string }) {
+  const parameters = [
+    ...objectParameters(route.params, 'path'),
+    ...objectParameters(route.query, 'query'),
+  ];
+  const errorResponse = { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+  return {
+    operationId: route.operationId,
+    summary: route.summary,
+    ...(route.access === 'public' ? { security: [] } : { security: [{ bearer: [] }], 'x-roles': route.access }),
+    ...(parameters.length ? { parameters } : {}),
+    ...(route.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }
+      : {}),
+    responses: {
+      [String(route.successStatus ?? 200)]: {
+        description: 'Success',
+        content: { [route.responseMediaType ?? 'application/json']: route.name === 'openapi' ? {} : { schema: jsonSchema(route.response, 'output') } },
+      },
+      '4XX': errorResponse,
+      '5XX': errorResponse,
+    },
+  };
+}
+
+function objectParameters(schema: z.ZodMiniType | undefined, location: 'path' | 'query') {
+  if (!schema) return [];
+  const json = jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: location,
+    required: location === 'path' || (json.required ?? []).includes(name),
+    schema: property,
+  }));
+}
+
+function jsonSchema(schema: z.ZodMiniType, io: 'input' | 'output') {
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  return rest;
+}

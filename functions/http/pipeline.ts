@@ -1,0 +1,187 @@
+/**
+ * The one HTTP pipeline. Every Lambda is `createHttpHandler(functionName, handlers)`; the checks run
+ * in the contract's order and the first failure answers:
+ *
+ *   route? -> 413 size -> 415 media type -> 400 JSON -> 401 token -> 403 role -> 400 schema -> handler
+ *   (404)                                                                                   (404, 409...)
+ *
+ * Handlers receive parsed, typed input and return the response body; they never see API Gateway.
+ */
+import { randomUUID } from 'node:crypto';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
+import { ERROR_STATUS, routes, type ErrorDetail, type FunctionName, type RouteDef, type RouteName } from '../../shared';
+import { authenticate } from '../auth/authenticate';
+import type { Caller } from '../auth/caller';
+import { AppError } from '../domain/errors';
+import { isDependencyUnavailable } from './dependency-errors';
+import { isJsonContentType, MAX_BODY_BYTES, parseJsonBody } from './json-body';
+import { createLogger, type Logger } from './logger';
+import { matchRoute } from './router';
+
+z.config(en());
+
+type Infer<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
+
+export interface RequestContext<R extends RouteDef> {
+  params: Infer<R['params']>;
+  query: Infer<R['query']>;
+  body: Infer<R['body']>;
+  /** null only on public routes. */
+  caller: R['access'] extends 'public' ? Caller | null : Caller;
+  headers: Record<string, string | undefined>;
+  requestId: string;
+  log: Logger;
+}
+
+/** Returned instead of a plain body when a handler needs another status or headers. */
+export class HttpResult {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    readonly headers: Record<string, string> = {},
+  ) {}
+}
+
+type ResponseOf<R extends RouteDef> = Infer<R['response']>;
+export type RouteHandler<R extends RouteDef> = (ctx: RequestContext<R>) => Promise<ResponseOf<R> | HttpResult>;
+
+type Routes = typeof routes;
+type RoutesOf<F extends FunctionName> = { [K in RouteName as Routes[K]['function'] extends F ? K : never]: Routes[K] };
+export type HandlersOf<F extends FunctionName> = {
+  [K in keyof RoutesOf<F>]: RoutesOf<F>[K] extends RouteDef ? RouteHandler<RoutesOf<F>[K]> : never;
+};
+
+type LambdaResult = APIGatewayProxyStructuredResultV2 & { statusCode: number; headers: Record<string, string>; body: string };
+
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+
+export function createHttpHandler<F extends FunctionName>(functionName: F, handlers: HandlersOf<F>) {
+  const table = handlers as unknown as Record<string, RouteHandler<RouteDef>>;
+  return async (event: APIGatewayProxyEventV2): Promise<LambdaResult> => {
+    const requestId = event.requestContext?.requestId || randomUUID();
+    const method = (event.requestContext?.http?.method ?? 'GET').toUpperCase();
+    const path = event.rawPath ?? '/';
+    const started = Date.now();
+    const log = createLogger({ requestId, method, path, function: functionName });
+    let routeName: string | undefined;
+    let result: LambdaResult;
+    try {
+      const matched = matchRoute(method, path);
+      // A route served by another function is as unknown here as a route that does not exist.
+      if (!matched || matched.route.function !== functionName) {
+        throw new AppError('NOT_FOUND', `No route ${method} ${path}`);
+      }
+      routeName = matched.route.name;
+      const headers = lowerCaseHeaders(event.headers);
+      const body = readBody(event, headers);
+      const caller = matched.route.access === 'public' ? null : await authorise(matched.route, headers.authorization);
+      const ctx: RequestContext<RouteDef> = {
+        params: validate(matched.route.params, matched.params, 'params'),
+        query: validate(matched.route.query, event.queryStringParameters ?? {}, 'query'),
+        body: matched.route.body ? validate(matched.route.body, body, 'body') : rejectUnexpectedBody(body),
+        caller: caller as Caller,
+        headers,
+        requestId,
+        log,
+      };
+      const output = await table[matched.route.name](ctx);
+      result =
+        output instanceof HttpResult
+          ? respond(output.status, output.body, requestId, output.headers)
+          : respond(matched.route.successStatus ?? 200, output, requestId);
+    } catch (error) {
+      result = errorResponse(error, requestId, log);
+    }
+    log.info('request', { route: routeName ?? null, status: result.statusCode, durationMs: Date.now() - started });
+    return result;
+  };
+}
+
+function lowerCaseHeaders(headers: APIGatewayProxyEventV2['headers'] | undefined) {
+  const out: Record<string, string | undefined> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) out[name.toLowerCase()] = value;
+  return out;
+}
+
+/** 413, 415 and 400 INVALID_JSON, in that order. Returns undefined when there is no body. */
+function readBody(event: APIGatewayProxyEventV2, headers: Record<string, string | undefined>): unknown {
+  if (event.body === undefined || event.body === null || event.body === '') return undefined;
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
+  if (raw.byteLength > MAX_BODY_BYTES) {
+    throw new AppError('PAYLOAD_TOO_LARGE', `The body is ${raw.byteLength} bytes; the limit is ${MAX_BODY_BYTES}`);
+  }
+  if (!isJsonContentType(headers['content-type'])) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json');
+  }
+  return parseJsonBody(raw.toString('utf8'));
+}
+
+async function authorise(route: RouteDef, authorization: string | undefined): Promise<Caller> {
+  const caller = await authenticate(authorization);
+  if (route.access !== 'public' && !route.access.includes(caller.role)) {
+    throw new AppError('FORBIDDEN', 'Your role may not use this route');
+  }
+  return caller;
+}
+
+function validate<S extends z.ZodMiniType | undefined>(schema: S, input: unknown, location: string): Infer<S> {
+  if (!schema) return undefined as Infer<S>;
+  const parsed = z.safeParse(schema, input);
+  if (parsed.success) return parsed.data as Infer<S>;
+  const details: ErrorDetail[] = parsed.error.issues.flatMap((issue) => {
+    const base = [location, ...issue.path.map(String)].join('.');
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: `${base}.${key}`, message: 'is not an allowed field', code: 'unrecognized_key' }));
+    }
+    return [{ path: base, message: issue.message, code: issue.code }];
+  });
+  const summary = details.map((d) => `${d.path}: ${d.message}`).join('; ');
+  throw new AppError('VALIDATION_FAILED', `Invalid request. ${summary}`, details);
+}
+
+function rejectUnexpectedBody(body: unknown): undefined {
+  if (body === undefined) return undefined;
+  throw new AppError('VALIDATION_FAILED', 'This route takes no body', [
+    { path: 'body', message: 'must be empty', code: 'unexpected_body' },
+  ]);
+}
+
+function respond(status: number, body: unknown, requestId: string, headers: Record<string, string> = {}): LambdaResult {
+  return {
+    statusCode: status,
+    headers: { ...JSON_HEADERS, 'x-request-id': requestId, ...headers },
+    body: status === 204 ? '' : JSON.stringify(body),
+  };
+}
+
+function errorResponse(error: unknown, requestId: string, log: Logger): LambdaResult {
+  if (error instanceof AppError) {
+    const status = ERROR_STATUS[error.code];
+    const headers: Record<string, string> = error.retryAfterSeconds ? { 'retry-after': String(error.retryAfterSeconds) } : {};
+    if (status >= 500) log.error('request failed', { code: error.code, error: describe(error) });
+    return respond(
+      status,
+      { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}), requestId } },
+      requestId,
+      headers,
+    );
+  }
+  if (isDependencyUnavailable(error)) {
+    log.error('dependency unavailable', { error: describe(error) });
+    return respond(
+      503,
+      { error: { code: 'DEPENDENCY_UNAVAILABLE', message: 'A service we depend on is unavailable; retry shortly', requestId } },
+      requestId,
+      { 'retry-after': '2' },
+    );
+  }
+  // Internals stay in the log; the caller gets a generic message and the id to quote.
+  log.error('unhandled error', { error: describe(error) });
+  return respond(500, { error: { code: 'INTERNAL', message: 'Something went wrong on our side', requestId } }, requestId);
+}
+
+function describe(error: unknown) {
+  return error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : { value: String(error) };
+}

@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
+
+/** The repository's shared/ (types, route table, error codes): imported as `@shared/...`. */
+const sharedDir = path.resolve(__dirname, '../../shared');
+const platform = process.env.TARO_ENV ?? 'weapp';
+
+// https://docs.taro.zone/docs/next/config
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'yinong',
+    date: '2026-11-29',
+    designWidth: 750,
+    deviceRatio: {
+      640: 2.34 / 2,
+      750: 1,
+      375: 2,
+      828: 1.81 / 2,
+    },
+    sourceRoot: 'src',
+    // One directory per platform, so the H5 and weapp builds coexist.
+    outputRoot: `dist/${platform}`,
+    plugins: [],
+    alias: {
+      '@shared': sharedDir,
+    },
+    // Taro only injects TARO_APP_* from .env files; also honour the variable from the shell
+    // (`TARO_APP_API_BASE=https://api.example.cn npm run build:weapp`). Empty = platform default
+    // (see src/services/api.ts).
+    env: {
+      TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
+    },
+    defineConstants: {},
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: false },
+    mini: {
+      // Babel-compile ../shared as well (it is TypeScript outside sourceRoot).
+      compile: { include: [sharedDir] },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      // Hash routing keeps the static server trivial: every route is index.html.
+      router: { mode: 'hash' },
+      esnextModules: ['taro-ui'],
+      compile: { include: [sharedDir] },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+    },
+  };
+
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, devConfig);
+  }
+  return merge({}, baseConfig, prodConfig);
+});

@@ -1,0 +1,17 @@
+import { t } from './i18n';
+
+export default defineAppConfig({
+  // The main package carries only the scan -> station path; staff flows are subpackages.
+  pages: ['pages/index/index', 'pages/station/index'],
+  subPackages: [
+    { root: 'packages/officer', pages: ['pages/index'] },
+    { root: 'packages/admin', pages: ['pages/index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'light',
+    backgroundColor: '#f4f6f3',
+    navigationBarBackgroundColor: '#1e7f4f',
+    navigationBarTitleText: t('app.name'),
+    navigationBarTextStyle: 'white',
+  },
+});

@@ -1,0 +1,122 @@
+import Taro from '@tarojs/taro';
+import type { ErrorCode } from '@shared/errors';
+import type { StationProfile } from '@shared/schemas/stations';
+import { ApiError } from './api-error';
+
+export { ApiError, isApiError } from './api-error';
+export type { ClientErrorCode } from './api-error';
+
+/**
+ * The one API client of the mini-program. Only types come from @shared (no zod in the bundle):
+ * the server validates, the client trusts the contract's shapes.
+ *
+ * Base URL: TARO_APP_API_BASE at build time (.env.* files or the shell), else per platform:
+ * H5 calls the relative `/api`, which the static web server (scripts/web-server.ts) proxies to the
+ * API, so the build works on any host and port; the mini-program calls the local stack directly
+ * (WeChat DevTools with "不校验合法域名").
+ */
+export function apiBase(): string {
+  const configured = process.env.TARO_APP_API_BASE;
+  if (configured) return configured.replace(/\/+$/, '');
+  return process.env.TARO_ENV === 'h5' ? '/api' : 'http://127.0.0.1:3000';
+}
+
+const REQUEST_TIMEOUT_MS = 15_000;
+
+type Query = Record<string, string | number | undefined>;
+
+interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  query?: Query;
+  body?: unknown;
+}
+
+function toQueryString(query: Query | undefined): string {
+  if (!query) return '';
+  const pairs = Object.entries(query)
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+  return pairs.length ? `?${pairs.join('&')}` : '';
+}
+
+/** A code for an error answer that does not carry the contract's body (e.g. a proxy's HTML page). */
+function codeForStatus(status: number): ErrorCode | 'UNKNOWN' {
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 413) return 'PAYLOAD_TOO_LARGE';
+  if (status === 429) return 'RATE_LIMITED';
+  if (status === 502 || status === 503 || status === 504) return 'DEPENDENCY_UNAVAILABLE';
+  if (status >= 500) return 'INTERNAL';
+  return 'UNKNOWN';
+}
+
+interface ErrorEnvelope {
+  error: { code: string; message: string; requestId?: string };
+}
+
+function isErrorEnvelope(data: unknown): data is ErrorEnvelope {
+  if (typeof data !== 'object' || data === null) return false;
+  const error = (data as { error?: unknown }).error;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { code?: unknown }).code === 'string' &&
+    typeof (error as { message?: unknown }).message === 'string'
+  );
+}
+
+/** Maps a non-2xx answer to an ApiError, trusting the body only when it has the contract's shape. */
+export function toApiError(status: number, data: unknown): ApiError {
+  if (isErrorEnvelope(data)) {
+    const { code, message, requestId } = data.error;
+    return new ApiError({
+      status,
+      code,
+      message,
+      requestId: typeof requestId === 'string' ? requestId : undefined,
+    });
+  }
+  return new ApiError({ status, code: codeForStatus(status), message: `HTTP ${status}` });
+}
+
+function toNetworkError(cause: unknown): ApiError {
+  const detail =
+    typeof cause === 'object' && cause !== null && 'errMsg' in cause
+      ? String((cause as { errMsg: unknown }).errMsg)
+      : cause instanceof Error
+        ? cause.message
+        : 'request failed';
+  return new ApiError({ status: 0, code: 'NETWORK_ERROR', message: detail });
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', query, body } = options;
+  let response: Taro.request.SuccessCallbackResult<unknown>;
+  try {
+    response = await Taro.request<unknown>({
+      url: `${apiBase()}${path}${toQueryString(query)}`,
+      method,
+      data: body,
+      header: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      dataType: 'json',
+      timeout: REQUEST_TIMEOUT_MS,
+    });
+  } catch (cause) {
+    throw toNetworkError(cause);
+  }
+  const { statusCode, data } = response;
+  if (statusCode >= 200 && statusCode < 300) {
+    // A 2xx whose body is not JSON (a misrouted HTML page) is not an answer of the API.
+    if (statusCode !== 204 && (typeof data !== 'object' || data === null)) {
+      throw new ApiError({ status: statusCode, code: 'UNKNOWN', message: 'response is not JSON' });
+    }
+    return data as T;
+  }
+  throw toApiError(statusCode, data);
+}
+
+/** `GET /stations/by-code/{code}`: a station's public profile (404 NOT_FOUND, 400 VALIDATION_FAILED). */
+export function getStationByCode(code: string): Promise<StationProfile> {
+  return request<StationProfile>(`/stations/by-code/${encodeURIComponent(code)}`);
+}

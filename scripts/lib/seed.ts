@@ -1,0 +1,88 @@
+/**
+ * Seeds the Qinghai regions and stations. Only what is missing is written (a conditional Put per
+ * item), so an officer's edits survive every restart; a re-run mostly costs batched reads.
+ */
+import { BatchGetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { regionToItem } from '../../functions/data/regions-repository';
+import { stationToItem } from '../../functions/data/stations-repository';
+import { metaKeys } from '../../functions/data/keys';
+import { buildQinghaiDataset } from './qinghai-dataset';
+
+type Item = Record<string, unknown> & { PK: string; SK: string };
+
+export interface SeedReport {
+  regions: number;
+  stations: number;
+  written: number;
+  alreadyPresent: number;
+  ms: number;
+}
+
+export async function seedQinghai(
+  client: DynamoDBDocumentClient,
+  tableName: string,
+  options: { concurrency?: number; onProgress?: (done: number, total: number) => void } = {},
+): Promise<SeedReport> {
+  const started = Date.now();
+  const { regions, stations } = buildQinghaiDataset();
+  const items: Item[] = [...regions.map(regionToItem), ...stations.map(stationToItem)];
+  const present = await existingKeys(client, tableName, items);
+  const missing = items.filter((item) => !present.has(keyOf(item)));
+
+  let done = 0;
+  await runPool(missing, options.concurrency ?? 24, async (item) => {
+    try {
+      await client.send(
+        new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }),
+      );
+    } catch (error) {
+      // Someone wrote it since we looked: theirs wins.
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    }
+    done += 1;
+    if (done % 1000 === 0) options.onProgress?.(done, missing.length);
+  });
+  await client.send(
+    new PutCommand({
+      TableName: tableName,
+      Item: { ...metaKeys.seed('qinghai'), entity: 'SeedRun', regions: regions.length, stations: stations.length, at: new Date().toISOString() },
+    }),
+  );
+  return {
+    regions: regions.length,
+    stations: stations.length,
+    written: missing.length,
+    alreadyPresent: items.length - missing.length,
+    ms: Date.now() - started,
+  };
+}
+
+const keyOf = (item: { PK: unknown; SK: unknown }) => `${item.PK}\u0000${item.SK}`;
+
+async function existingKeys(client: DynamoDBDocumentClient, tableName: string, items: Item[]): Promise<Set<string>> {
+  const present = new Set<string>();
+  const batches: Item[][] = [];
+  for (let i = 0; i < items.length; i += 100) batches.push(items.slice(i, i + 100));
+  await runPool(batches, 8, async (batch) => {
+    let keys: Array<Record<string, unknown>> | undefined = batch.map(({ PK, SK }) => ({ PK, SK }));
+    while (keys && keys.length > 0) {
+      const result = await client.send(
+        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ProjectionExpression: 'PK, SK' } } }),
+      );
+      for (const found of result.Responses?.[tableName] ?? []) present.add(keyOf(found as Item));
+      keys = result.UnprocessedKeys?.[tableName]?.Keys;
+    }
+  });
+  return present;
+}
+
+async function runPool<T>(inputs: T[], concurrency: number, work: (input: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < inputs.length) {
+      const input = inputs[next++];
+      await work(input);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, inputs.length) }, worker));
+}
