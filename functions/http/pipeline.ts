@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod/mini';
-import en from 'zod/v4/locales/en.js';
+import { en } from 'zod/locales';
 import { ERROR_STATUS, routes, type ErrorDetail, type FunctionName, type RouteDef, type RouteName } from '../../shared';
 import { authenticate } from '../auth/authenticate';
 import type { Caller } from '../auth/caller';
@@ -60,11 +60,12 @@ const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache
 export function createHttpHandler<F extends FunctionName>(functionName: F, handlers: HandlersOf<F>) {
   const table = handlers as unknown as Record<string, RouteHandler<RouteDef>>;
   return async (event: APIGatewayProxyEventV2): Promise<LambdaResult> => {
-    const requestId = event.requestContext?.requestId || randomUUID();
+    // Our own id for every request (serverless-offline reuses one placeholder id); API Gateway's is logged beside it.
+    const requestId = randomUUID();
     const method = (event.requestContext?.http?.method ?? 'GET').toUpperCase();
     const path = event.rawPath ?? '/';
     const started = Date.now();
-    const log = createLogger({ requestId, method, path, function: functionName });
+    const log = createLogger({ requestId, gatewayRequestId: event.requestContext?.requestId, method, path, function: functionName });
     let routeName: string | undefined;
     let result: LambdaResult;
     try {

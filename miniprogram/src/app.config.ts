@@ -4,8 +4,8 @@ export default defineAppConfig({
   // The main package carries only the scan -> station path; staff flows are subpackages.
   pages: ['pages/index/index', 'pages/station/index'],
   subPackages: [
-    { root: 'packages/officer', pages: ['pages/index'] },
-    { root: 'packages/admin', pages: ['pages/index'] },
+    { root: 'packages/officer', pages: ['pages/index/index'] },
+    { root: 'packages/admin', pages: ['pages/index/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -2,7 +2,7 @@
  * Seeds the Qinghai regions and stations. Only what is missing is written (a conditional Put per
  * item), so an officer's edits survive every restart; a re-run mostly costs batched reads.
  */
-import { BatchGetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, PutCommand, type BatchGetCommandOutput, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { regionToItem } from '../../functions/data/regions-repository';
 import { stationToItem } from '../../functions/data/stations-repository';
 import { metaKeys } from '../../functions/data/keys';
@@ -66,7 +66,7 @@ async function existingKeys(client: DynamoDBDocumentClient, tableName: string, i
   await runPool(batches, 8, async (batch) => {
     let keys: Array<Record<string, unknown>> | undefined = batch.map(({ PK, SK }) => ({ PK, SK }));
     while (keys && keys.length > 0) {
-      const result = await client.send(
+      const result: BatchGetCommandOutput = await client.send(
         new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ProjectionExpression: 'PK, SK' } } }),
       );
       for (const found of result.Responses?.[tableName] ?? []) present.add(keyOf(found as Item));

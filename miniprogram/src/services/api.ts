@@ -92,13 +92,16 @@ function toNetworkError(cause: unknown): ApiError {
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', query, body } = options;
-  let response: Taro.request.SuccessCallbackResult<unknown>;
+  let response: { statusCode: number; data: unknown };
   try {
-    response = await Taro.request<unknown>({
+    response = await Taro.request({
       url: `${apiBase()}${path}${toQueryString(query)}`,
       method,
       data: body,
-      header: body === undefined ? { Accept: 'application/json' } : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      header:
+        body === undefined
+          ? { Accept: 'application/json' }
+          : { Accept: 'application/json', 'Content-Type': 'application/json' },
       dataType: 'json',
       timeout: REQUEST_TIMEOUT_MS,
     });

@@ -1,0 +1,50 @@
+import { Text, View } from '@tarojs/components';
+import { AtActivityIndicator } from 'taro-ui';
+import { ActionButton } from '../action-button';
+import './index.scss';
+
+export interface StateAction {
+  id: string;
+  label: string;
+  onClick: () => void;
+  kind?: 'primary' | 'secondary';
+}
+
+export interface StateViewProps {
+  id?: string;
+  kind: 'loading' | 'empty' | 'error';
+  title: string;
+  description?: string;
+  /** Small print under the description, e.g. the request id support can look up. */
+  note?: string;
+  actions?: StateAction[];
+}
+
+/** Loading, empty and error states of a page, with their way out (retry, home). */
+export function StateView({ id, kind, title, description, note, actions = [] }: StateViewProps) {
+  return (
+    <View id={id} className={`state-view state-view--${kind}`}>
+      {kind === 'loading' ? (
+        <View className='state-view__spinner'>
+          <AtActivityIndicator size={56} color='#1e7f4f' />
+        </View>
+      ) : (
+        <View className='state-view__mark'>
+          <Text>{kind === 'error' ? '!' : '?'}</Text>
+        </View>
+      )}
+      <Text className='state-view__title'>{title}</Text>
+      {description ? <Text className='state-view__description'>{description}</Text> : null}
+      {note ? <Text className='state-view__note'>{note}</Text> : null}
+      {actions.length > 0 ? (
+        <View className='state-view__actions'>
+          {actions.map((action) => (
+            <ActionButton key={action.id} id={action.id} kind={action.kind ?? 'primary'} onClick={action.onClick}>
+              {action.label}
+            </ActionButton>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,28 @@
+import { useCallback, useState } from 'react';
+import { t } from '../i18n';
+import { isStationCode } from '../services/station-code';
+
+/**
+ * The H5 station-code field: its text, its inline error, and `submit()` that returns the code to
+ * open (or undefined after showing why not). The error clears as soon as the user edits.
+ */
+export function useCodeEntry(initial = '') {
+  const [value, setValueState] = useState(initial);
+  const [error, setError] = useState<string | undefined>(undefined);
+
+  const setValue = useCallback((next: string) => {
+    setValueState(next);
+    setError(undefined);
+  }, []);
+
+  const submit = useCallback((): string | undefined => {
+    const code = value.trim();
+    if (!isStationCode(code)) {
+      setError(t('home.codeInvalid'));
+      return undefined;
+    }
+    return code;
+  }, [value]);
+
+  return { value, error, setValue, submit };
+}

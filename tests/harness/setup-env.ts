@@ -1,0 +1,9 @@
+// Runs in every test worker before each test file: point the code under test at the test stack.
+process.env.STAGE = 'test';
+process.env.LOG_LEVEL ??= 'silent';
+process.env.CURSOR_SECRET = 'test-cursor-secret';
+process.env.AWS_EC2_METADATA_DISABLED = 'true';
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+process.env.AWS_REGION ??= 'cn-northwest-1';
+if (process.env.TEST_DYNAMODB_ENDPOINT) process.env.DYNAMODB_ENDPOINT = process.env.TEST_DYNAMODB_ENDPOINT;
+process.env.TABLE_NAME = process.env.TEST_SEEDED_TABLE ?? 'yinong-test';

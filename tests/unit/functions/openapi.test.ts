@@ -1,0 +1,19 @@
+import { buildOpenApiDocument } from '../../../functions/http/openapi';
+import { routeList } from '../../../shared';
+
+describe('the OpenAPI document', () => {
+  const doc = buildOpenApiDocument() as any;
+
+  it('is OpenAPI 3.1 and lists every route of the table, and nothing else', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops as object).map((m) => `${m.toUpperCase()} ${path}`));
+    expect(operations.sort()).toEqual(routeList.map((r) => `${r.method} ${r.path}`).sort());
+  });
+
+  it('describes path and query parameters from the shared schemas', () => {
+    const list = doc.paths['/stations'].get;
+    expect(list.parameters.map((p: any) => p.name).sort()).toEqual(['cursor', 'limit', 'region']);
+    expect(list.parameters.find((p: any) => p.name === 'limit').schema).toMatchObject({ minimum: 1, maximum: 50 });
+    expect(doc.paths['/stations/by-code/{code}'].get.parameters[0]).toMatchObject({ name: 'code', in: 'path', required: true });
+  });
+});

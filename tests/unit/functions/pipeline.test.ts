@@ -1,0 +1,102 @@
+/**
+ * The HTTP pipeline's checks and their order (api-contract.md), and IV1-IV5 of reliability.md.
+ * These requests all fail before any data access, so no database is involved.
+ */
+import { handler as stations } from '../../../functions/handlers/stations';
+import { handler as fallback } from '../../../functions/handlers/not-found';
+import { createHttpHandler } from '../../../functions/http/pipeline';
+import { invoke } from '../../harness/invoke';
+
+const expectErrorShape = (json: any, code: string) => {
+  expect(json).toEqual({
+    error: expect.objectContaining({ code, message: expect.any(String), requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) }),
+  });
+};
+
+describe('HTTP pipeline', () => {
+  const path = '/stations/by-code/630202002214';
+
+  it('IV2: a body over 16 KB is 413 PAYLOAD_TOO_LARGE, before any other check', async () => {
+    const big = JSON.stringify({ filler: 'x'.repeat(16 * 1024) });
+    const res = await invoke(stations, { path, body: big, headers: { 'content-type': 'text/plain' } });
+    expect(res.status).toBe(413);
+    expectErrorShape(res.json, 'PAYLOAD_TOO_LARGE');
+  });
+
+  it('accepts exactly 16 KB as far as the size check goes', async () => {
+    const body = JSON.stringify({ a: 'x'.repeat(16 * 1024 - 8) });
+    expect(Buffer.byteLength(body)).toBe(16 * 1024);
+    const res = await invoke(stations, { path, body, headers: { 'content-type': 'application/json' } });
+    expect(res.status).not.toBe(413);
+  });
+
+  it('IV3: a body that is not JSON is 415, checked before its syntax', async () => {
+    const res = await invoke(stations, { path, body: '{oops', headers: { 'content-type': 'text/plain' } });
+    expect(res.status).toBe(415);
+    expectErrorShape(res.json, 'UNSUPPORTED_MEDIA_TYPE');
+    const none = await invoke(stations, { path, body: '{}' });
+    expect(none.status).toBe(415);
+  });
+
+  it('IV1: malformed JSON is 400 INVALID_JSON with a clear message', async () => {
+    for (const body of ['{oops', '{"a":1,}', '[1, 2', 'nul']) {
+      const res = await invoke(stations, { path, body, headers: { 'content-type': 'application/json; charset=utf-8' } });
+      expect(res.status).toBe(400);
+      expectErrorShape(res.json, 'INVALID_JSON');
+      expect(res.json.error.message).toMatch(/not valid JSON/);
+    }
+  });
+
+  it('IV4: __proto__, constructor and prototype keys are 400 INVALID_JSON at any depth', async () => {
+    for (const body of ['{"__proto__":{"admin":true}}', '{"a":{"constructor":{"prototype":{"x":1}}}}', '[{"b":[{"__proto__":1}]}]']) {
+      const res = await invoke(stations, { path, body, headers: { 'content-type': 'application/json' } });
+      expect(res.status).toBe(400);
+      expectErrorShape(res.json, 'INVALID_JSON');
+    }
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+  });
+
+  it('schema violations are 400 VALIDATION_FAILED naming each failing field', async () => {
+    const res = await invoke(stations, { path: '/stations', query: { region: '6x', limit: '500', extra: '1' } });
+    expect(res.status).toBe(400);
+    expectErrorShape(res.json, 'VALIDATION_FAILED');
+    expect(res.json.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['query.extra', 'query.limit', 'query.region']);
+  });
+
+  it('a body on a route that takes none is 400', async () => {
+    const res = await invoke(stations, { path, body: { a: 1 } });
+    expect(res.status).toBe(400);
+    expectErrorShape(res.json, 'VALIDATION_FAILED');
+  });
+
+  it('unknown routes are 404 NOT_FOUND in the error shape, from the fallback and from a function serving other routes', async () => {
+    for (const res of [
+      await invoke(fallback, { path: '/nope' }),
+      await invoke(fallback, { path: '/health', method: 'DELETE' }),
+      await invoke(stations, { path: '/regions/63/children' }),
+    ]) {
+      expect(res.status).toBe(404);
+      expectErrorShape(res.json, 'NOT_FOUND');
+    }
+  });
+
+  it('IV5: a forced internal error is a generic 500 carrying only a request id', async () => {
+    const failing = createHttpHandler('system', {
+      health: async () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'secretTableInternals')");
+      },
+      openapi: async () => ({ status: 'ok' as const }),
+    });
+    const res = await invoke(failing, { path: '/health' });
+    expect(res.status).toBe(500);
+    expect(res.json).toEqual({ error: { code: 'INTERNAL', message: 'Something went wrong on our side', requestId: expect.any(String) } });
+    expect(res.raw).not.toMatch(/secretTableInternals|TypeError|stack/);
+    expect(res.headers['x-request-id']).toBe(res.json.error.requestId);
+  });
+
+  it('gives every request its own id', async () => {
+    const a = await invoke(fallback, { path: '/a' });
+    const b = await invoke(fallback, { path: '/a' });
+    expect(a.json.error.requestId).not.toBe(b.json.error.requestId);
+  });
+});
