@@ -64,8 +64,10 @@ async function main() {
   stoppers.push(ddb.stop);
   say(`DynamoDB Local on ${ddb.endpoint} (data in .data/dynamodb)`);
   const { client, doc } = localClients(ddb.endpoint);
-  if (await ensureTable(client, TABLE)) say(`table ${TABLE} created from serverless.yml`);
+  const tableIsNew = await ensureTable(client, TABLE);
+  if (tableIsNew) say(`table ${TABLE} created from serverless.yml`);
   const seed = await seedQinghai(doc, TABLE, {
+    tableIsNew,
     onProgress: (done, total) => say(`seeding… ${done}/${total}`),
   });
   say(`seed: ${seed.regions} regions, ${seed.stations} stations; wrote ${seed.written}, kept ${seed.alreadyPresent} (${(seed.ms / 1000).toFixed(1)} s)`);

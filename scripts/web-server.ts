@@ -153,6 +153,8 @@ async function resolveFile(root: string, urlPath: string): Promise<string | unde
     return undefined;
   }
   if (decoded.includes('\0')) return undefined;
+  // Dotfiles (e.g. the build's .build-hash stamp) are not part of the site.
+  if (decoded.split('/').some((segment) => segment.startsWith('.'))) return undefined;
   const file = path.resolve(root, `.${path.posix.normalize(`/${decoded}`)}`);
   if (file !== root && !file.startsWith(`${root}${path.sep}`)) return undefined;
   try {

@@ -2,7 +2,15 @@
  * Seeds the Qinghai regions and stations. Only what is missing is written (a conditional Put per
  * item), so an officer's edits survive every restart; a re-run mostly costs batched reads.
  */
-import { BatchGetCommand, PutCommand, type BatchGetCommandOutput, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  PutCommand,
+  type BatchGetCommandOutput,
+  type BatchWriteCommandInput,
+  type BatchWriteCommandOutput,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import { regionToItem } from '../../functions/data/regions-repository';
 import { stationToItem } from '../../functions/data/stations-repository';
 import { metaKeys } from '../../functions/data/keys';
@@ -21,11 +29,21 @@ export interface SeedReport {
 export async function seedQinghai(
   client: DynamoDBDocumentClient,
   tableName: string,
-  options: { concurrency?: number; onProgress?: (done: number, total: number) => void } = {},
+  options: {
+    concurrency?: number;
+    onProgress?: (done: number, total: number) => void;
+    /** The caller created the table a moment ago, so nothing can be overwritten: batch writes, no reads. */
+    tableIsNew?: boolean;
+  } = {},
 ): Promise<SeedReport> {
   const started = Date.now();
   const { regions, stations } = buildQinghaiDataset();
   const items: Item[] = [...regions.map(regionToItem), ...stations.map(stationToItem)];
+  if (options.tableIsNew) {
+    await batchWriteAll(client, tableName, items);
+    await recordSeedRun(client, tableName, regions.length, stations.length);
+    return { regions: regions.length, stations: stations.length, written: items.length, alreadyPresent: 0, ms: Date.now() - started };
+  }
   const present = await existingKeys(client, tableName, items);
   const missing = items.filter((item) => !present.has(keyOf(item)));
 
@@ -42,12 +60,7 @@ export async function seedQinghai(
     done += 1;
     if (done % 1000 === 0) options.onProgress?.(done, missing.length);
   });
-  await client.send(
-    new PutCommand({
-      TableName: tableName,
-      Item: { ...metaKeys.seed('qinghai'), entity: 'SeedRun', regions: regions.length, stations: stations.length, at: new Date().toISOString() },
-    }),
-  );
+  await recordSeedRun(client, tableName, regions.length, stations.length);
   return {
     regions: regions.length,
     stations: stations.length,
@@ -55,6 +68,27 @@ export async function seedQinghai(
     alreadyPresent: items.length - missing.length,
     ms: Date.now() - started,
   };
+}
+
+async function recordSeedRun(client: DynamoDBDocumentClient, tableName: string, regions: number, stations: number) {
+  await client.send(
+    new PutCommand({
+      TableName: tableName,
+      Item: { ...metaKeys.seed('qinghai'), entity: 'SeedRun', regions, stations, at: new Date().toISOString() },
+    }),
+  );
+}
+
+async function batchWriteAll(client: DynamoDBDocumentClient, tableName: string, items: Item[]) {
+  const batches: Item[][] = [];
+  for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
+  await runPool(batches, 8, async (batch) => {
+    let requests: BatchWriteCommandInput['RequestItems'] = { [tableName]: batch.map((Item) => ({ PutRequest: { Item } })) };
+    while (requests && Object.keys(requests).length > 0) {
+      const result: BatchWriteCommandOutput = await client.send(new BatchWriteCommand({ RequestItems: requests }));
+      requests = result.UnprocessedItems;
+    }
+  });
 }
 
 const keyOf = (item: { PK: unknown; SK: unknown }) => `${item.PK}\u0000${item.SK}`;

@@ -36,8 +36,8 @@ export async function startTestStack(): Promise<void> {
   const dynamodbPort = await freePort();
   running.ddb = await startDynamoDbLocal({ port: dynamodbPort });
   const { client, doc } = localClients(running.ddb.endpoint);
-  await ensureTable(client, SEEDED_TABLE);
-  const seed = await seedQinghai(doc, SEEDED_TABLE);
+  const tableIsNew = await ensureTable(client, SEEDED_TABLE);
+  const seed = await seedQinghai(doc, SEEDED_TABLE, { tableIsNew });
   client.destroy();
   process.env.TEST_DYNAMODB_ENDPOINT = running.ddb.endpoint;
   process.env.TEST_SEEDED_TABLE = SEEDED_TABLE;

@@ -5,22 +5,6 @@ import { t } from '../i18n';
 /** The four services in the order the programme lists them (shared SERVICE_KEYS, as a type-checked copy). */
 export const SERVICE_ORDER = ['information', 'convenience', 'ecommerce', 'training'] as const satisfies readonly ServiceKey[];
 
-/**
- * The short village name for the station's title: the official name without its committee suffix,
- * e.g. 土桥村村委会 -> 土桥村, 沈家寨村委会 -> 沈家寨村, 峨堡村牧民委员会 -> 峨堡村,
- * 巴音牧委会 / 巴音牧民委员会 -> 巴音牧委会. Other names are kept as they are.
- */
-export function shortVillageName(official: string): string {
-  const name = official.trim();
-  const village = /^(.+?)村?(?:村委会|村民委员会)$/.exec(name);
-  if (village) return `${village[1]}村`;
-  const herdingVillage = /^(.+村)(?:牧委会|牧民委员会)$/.exec(name);
-  if (herdingVillage) return herdingVillage[1];
-  const herding = /^(.+?)(?:牧民委员会)$/.exec(name);
-  if (herding) return `${herding[1]}牧委会`;
-  return name;
-}
-
 export interface ServiceView {
   key: ServiceKey;
   name: string;
@@ -34,7 +18,10 @@ export interface StationView {
   title: string;
   typeLabel: string;
   kindLabel: string;
+  /** How villagers name it (土桥村). */
   village: string;
+  /** The committee's official name (土桥村委会); empty when it says the same as `village`. */
+  officialName: string;
   /** Region names by level; empty string when the chain lacks that level. */
   township: string;
   county: string;
@@ -52,10 +39,11 @@ export function toStationView(station: StationProfile): StationView {
   const available = new Map(station.services.map((service) => [service.key, service.available]));
   return {
     code: station.code,
-    title: t('station.name', { village: shortVillageName(station.villageName) }),
+    title: t('station.name', { village: station.villageName }),
     typeLabel: t(`station.type.${station.type}`),
     kindLabel: t(`station.kind.${station.villageKind}`),
     village: station.villageName,
+    officialName: station.villageOfficialName === station.villageName ? '' : station.villageOfficialName,
     township: regionName(station, 'township'),
     county: regionName(station, 'county'),
     prefecture: regionName(station, 'prefecture'),

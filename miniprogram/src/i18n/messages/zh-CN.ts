@@ -33,6 +33,7 @@ export const messages = {
   'station.kind.herding': '牧区',
   'station.locationTitle': '所在地',
   'station.field.village': '村',
+  'station.field.officialName': '正式名称',
   'station.field.township': '乡镇',
   'station.field.county': '县',
   'station.field.prefecture': '市州',

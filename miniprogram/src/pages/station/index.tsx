@@ -76,6 +76,7 @@ function StationDetails({ view }: { view: StationView }) {
         <InfoList
           items={[
             { id: 'station-village', label: t('station.field.village'), value: view.village },
+            { id: 'station-official-name', label: t('station.field.officialName'), value: view.officialName },
             { id: 'station-township', label: t('station.field.township'), value: view.township },
             { id: 'station-county', label: t('station.field.county'), value: view.county },
             { id: 'station-prefecture', label: t('station.field.prefecture'), value: view.prefecture },
@@ -91,6 +92,12 @@ function StationDetails({ view }: { view: StationView }) {
             <ServiceCard key={service.key} service={service} />
           ))}
         </View>
+      </View>
+
+      <View className='station__footer'>
+        <Text id='station-home-link' className='station__home-link' onClick={goHome}>
+          {t('state.home')}
+        </Text>
       </View>
     </View>
   );

@@ -1,0 +1,81 @@
+/**
+ * @tarojs/components for jest (jsdom): View -> div, Text -> span, Input -> input whose onInput and
+ * onConfirm receive Taro's event shape (`e.detail.value`), Button -> button. Enough to render our
+ * components and pages with @testing-library/react; the real Taro H5 components do not run in jsdom.
+ */
+import { createElement, type ReactNode } from 'react';
+
+interface Common {
+  id?: string;
+  className?: string;
+  style?: Record<string, string | number>;
+  children?: ReactNode;
+  onClick?: (event: unknown) => void;
+  [data: `data-${string}`]: string | undefined;
+}
+
+const passThrough = (tag: string) =>
+  function Stub({ children, ...props }: Common & Record<string, unknown>) {
+    const { id, className, style, onClick } = props as Common;
+    return createElement(tag, { id, className, style, onClick }, children);
+  };
+
+export const View = passThrough('div');
+export const Text = passThrough('span');
+export const Image = passThrough('img');
+export const ScrollView = passThrough('div');
+export const Label = passThrough('label');
+export const Form = passThrough('form');
+
+export function Button({
+  children,
+  id,
+  className,
+  disabled,
+  onClick,
+  formType,
+}: Common & { disabled?: boolean; formType?: 'submit' | 'reset' }) {
+  return createElement(
+    'button',
+    { id, className, disabled, onClick, type: formType === 'submit' ? 'submit' : 'button' },
+    children,
+  );
+}
+
+interface TaroInputEvent {
+  detail: { value: string };
+}
+
+export function Input({
+  id,
+  className,
+  value,
+  placeholder,
+  maxlength,
+  type,
+  disabled,
+  onInput,
+  onConfirm,
+}: Common & {
+  value?: string;
+  placeholder?: string;
+  maxlength?: number;
+  type?: string;
+  disabled?: boolean;
+  onInput?: (event: TaroInputEvent) => void;
+  onConfirm?: (event: TaroInputEvent) => void;
+}) {
+  return createElement('input', {
+    id,
+    className,
+    value: value ?? '',
+    placeholder,
+    maxLength: maxlength,
+    type: type === 'number' || type === 'digit' ? 'text' : (type ?? 'text'),
+    disabled,
+    onChange: (event: { target: { value: string } }) => onInput?.({ detail: { value: event.target.value } }),
+    onKeyDown: (event: { key: string; currentTarget: { value: string } }) => {
+      if (event.key === 'Enter') onConfirm?.({ detail: { value: event.currentTarget.value } });
+    },
+  });
+}
