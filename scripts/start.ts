@@ -15,6 +15,7 @@ import { PrerequisiteError } from './lib/errors';
 import { localClients } from './lib/local-clients';
 import { buildMiniprogram, distDir } from './lib/miniprogram-build';
 import { assertPortsFree } from './lib/ports';
+import { DEMO_ACCOUNTS, seedDemoAccounts } from './lib/demo-accounts';
 import { seedQinghai } from './lib/seed';
 import { ensureTable, ROOT } from './lib/table';
 import { startWebServer } from './web-server';
@@ -72,6 +73,9 @@ async function main() {
   });
   say(`seed: ${seed.regions} regions, ${seed.stations} stations; wrote ${seed.written}, kept ${seed.alreadyPresent} (${(seed.ms / 1000).toFixed(1)} s)`);
 
+  const accounts = await seedDemoAccounts(doc, TABLE);
+  say(`demo accounts: ${accounts} created, ${DEMO_ACCOUNTS.length - accounts} kept`);
+
   const api: ApiServer = await startApiServer({
     port: apiPort,
     lambdaPort,
@@ -91,6 +95,7 @@ async function main() {
   say(`  H5 app:   ${web.url}  (enter a station code, e.g. 630202002214 = 土桥村, 乐都区, 海东市)`);
   say(`  API:      ${api.url}   OpenAPI: ${api.url}/openapi.json`);
   say(`  DynamoDB: ${ddb.endpoint}   table ${TABLE}`);
+  say(`  Sign in (H5 dev login) as: ${DEMO_ACCOUNTS.map((a) => `${a.openid} (${a.role})`).join(', ')}`);
   say('Ctrl-C stops everything.');
 
   ddb.process.once('exit', () => {

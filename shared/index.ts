@@ -4,3 +4,4 @@ export * from './routes';
 export * from './schemas/common';
 export * from './schemas/regions';
 export * from './schemas/stations';
+export * from './schemas/accounts';

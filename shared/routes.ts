@@ -13,13 +13,22 @@ import {
   StationListResponse,
   StationProfile,
 } from './schemas/stations';
-import type { Role } from './roles';
+import { ADMIN_ROLES, ROLES, type Role } from './roles';
+import {
+  AppointOfficerRequest,
+  LoginRequest,
+  LoginResponse,
+  MeResponse,
+  OfficerParams,
+  OfficerResponse,
+  StationOfficersResponse,
+} from './schemas/accounts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** The Lambda function that serves a route (one per route group). `fallback` serves no route: it answers
  * every request API Gateway matched to no declared route with the contract's 404. */
-export type FunctionName = 'system' | 'regions' | 'stations' | 'fallback';
+export type FunctionName = 'system' | 'auth' | 'admin' | 'regions' | 'stations' | 'fallback';
 
 export interface RouteDef {
   operationId: string;
@@ -30,6 +39,11 @@ export interface RouteDef {
   summary: string;
   /** `public`, or the roles that may ever call it (others get 403). */
   access: 'public' | readonly Role[];
+  /**
+   * What limits the objects a caller may touch (the BOLA matrix is generated from it): `station`:
+   * only their own station; `region`: objects inside their region; `self`: only their own.
+   */
+  scope?: 'station' | 'region' | 'self';
   params?: z.ZodMiniType;
   query?: z.ZodMiniType;
   body?: z.ZodMiniType;
@@ -60,6 +74,59 @@ export const routes = defineRoutes({
     access: 'public',
     response: HealthResponse, // replaced by the document itself; see functions/handlers/system.ts
     responseMediaType: 'application/json',
+  },
+  login: {
+    operationId: 'login',
+    method: 'POST',
+    path: '/auth/login',
+    function: 'auth',
+    summary: 'Exchange a wx.login code for a session token (the server asks WeChat who it is)',
+    access: 'public',
+    body: LoginRequest,
+    response: LoginResponse,
+  },
+  me: {
+    operationId: 'me',
+    method: 'GET',
+    path: '/me',
+    function: 'auth',
+    summary: 'The signed-in user, their role and their station or region',
+    access: ROLES,
+    scope: 'self',
+    response: MeResponse,
+  },
+  appointOfficer: {
+    operationId: 'appointOfficer',
+    method: 'POST',
+    path: '/admin/officers',
+    function: 'admin',
+    summary: 'Appoint a user as officer of a station inside the admin’s region',
+    access: ADMIN_ROLES,
+    scope: 'region',
+    body: AppointOfficerRequest,
+    response: OfficerResponse,
+  },
+  removeOfficer: {
+    operationId: 'removeOfficer',
+    method: 'DELETE',
+    path: '/admin/officers/{userId}',
+    function: 'admin',
+    summary: 'Remove an officer of a station inside the admin’s region (they become a villager)',
+    access: ADMIN_ROLES,
+    scope: 'region',
+    params: OfficerParams,
+    response: OfficerResponse,
+  },
+  stationOfficers: {
+    operationId: 'stationOfficers',
+    method: 'GET',
+    path: '/stations/{stationId}/officers',
+    function: 'admin',
+    summary: "A station's officers: for its own officers and for admins over its region",
+    access: ['officer', ...ADMIN_ROLES],
+    scope: 'station',
+    params: StationIdParams,
+    response: StationOfficersResponse,
   },
   regionChildren: {
     operationId: 'regionChildren',

@@ -1,11 +1,28 @@
+import { config } from '../config';
+import { dynamoUserRepository } from '../data/users-repository';
+import { assertActive } from '../domain/accounts/login';
 import { AppError } from '../domain/errors';
 import type { Caller } from './caller';
+import { verifyToken } from './tokens';
+
+const BEARER = /^Bearer ([A-Za-z0-9_.-]{1,2048})$/;
 
 /**
- * Resolves the caller of a non-public route from its `Authorization` header, or throws 401.
- * Sign-in arrives with the accounts issue; until then no token is valid.
+ * The caller of a non-public route: token -> user id -> the user record, read now, so a role change
+ * or an officer's removal takes effect on the very next request.
  */
 export async function authenticate(authorization: string | undefined): Promise<Caller> {
   if (!authorization) throw new AppError('UNAUTHENTICATED', 'Sign in first: this route needs a bearer token');
-  throw new AppError('UNAUTHENTICATED', 'The token is not valid');
+  const match = BEARER.exec(authorization.trim());
+  if (!match) throw new AppError('UNAUTHENTICATED', 'The Authorization header must be "Bearer <token>"');
+  const userId = verifyToken(match[1], config().tokenSecret);
+  const user = await dynamoUserRepository.get(userId);
+  if (!user) throw new AppError('UNAUTHENTICATED', 'The session token is invalid or expired: sign in again');
+  assertActive(user);
+  return {
+    userId: user.id,
+    role: user.role,
+    ...(user.stationId ? { stationId: user.stationId } : {}),
+    ...(user.regionCode ? { regionCode: user.regionCode } : {}),
+  };
 }

@@ -11,6 +11,13 @@ export interface Config {
   /** Signs pagination cursors so a tampered one is a 400, not a read of someone else's page. */
   cursorSecret: string;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Signs session tokens (HS256). */
+  tokenSecret: string;
+  /** Session token lifetime; the contract caps it at 24 h. */
+  tokenTtlSeconds: number;
+  wechat: { appId: string; appSecret: string; apiBase: string; timeoutMs: number };
+  /** Logins per client address per minute (AU6). */
+  loginRateLimitPerMinute: number;
 }
 
 const LOCAL_STAGES = new Set(['local', 'test']);
@@ -38,6 +45,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // Local stages may fall back to a fixed development secret; deployed stages must be given one.
     cursorSecret: local ? (env.CURSOR_SECRET ?? 'local-development-cursor-secret') : required('CURSOR_SECRET'),
     logLevel,
+    tokenSecret: local ? (env.TOKEN_SECRET ?? 'local-development-token-secret') : required('TOKEN_SECRET'),
+    tokenTtlSeconds: Math.min(Number(env.TOKEN_TTL_SECONDS ?? 12 * 3600), 24 * 3600),
+    wechat: {
+      appId: local ? (env.WECHAT_APP_ID ?? 'wx-local-app') : required('WECHAT_APP_ID'),
+      appSecret: local ? (env.WECHAT_APP_SECRET ?? 'local-app-secret') : required('WECHAT_APP_SECRET'),
+      apiBase: env.WECHAT_API_BASE || 'https://api.weixin.qq.com',
+      timeoutMs: Number(env.WECHAT_TIMEOUT_MS ?? 3000),
+    },
+    loginRateLimitPerMinute: Number(env.LOGIN_RATE_LIMIT_PER_MINUTE ?? 30),
   };
 }
 

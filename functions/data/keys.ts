@@ -35,6 +35,19 @@ export const stationKeys = {
   byCode: (code: string) => ({ GSI2PK: `STATION_CODE#${code.toUpperCase()}`, GSI2SK: 'STATION' }),
 };
 
+export const userKeys = {
+  item: (userId: string): PrimaryKey => ({ PK: `USER#${userId}`, SK: 'USER' }),
+  /** Uniqueness item: one user per WeChat openid, claimed in the same transaction as the user. */
+  openid: (openid: string): PrimaryKey => ({ PK: `OPENID#${openid}`, SK: 'OPENID' }),
+  /** GSI1 on the user item while they are an officer: the officers of a station. */
+  officerOf: (stationId: string, userId: string) => ({ GSI1PK: `STATION_OFFICERS#${stationId}`, GSI1SK: userId }),
+};
+
+/** Fixed-window counters (atomic ADD), expiring with the table's TTL. */
+export const rateLimitKeys = {
+  window: (bucket: string, windowStart: number): PrimaryKey => ({ PK: `RATE#${bucket}`, SK: String(windowStart) }),
+};
+
 /** The seed records which dataset version it loaded, so `npm start` can tell a partial seed. */
 export const metaKeys = {
   seed: (name: string): PrimaryKey => ({ PK: `META#SEED`, SK: name }),

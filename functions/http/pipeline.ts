@@ -31,6 +31,8 @@ export interface RequestContext<R extends RouteDef> {
   /** null only on public routes. */
   caller: R['access'] extends 'public' ? Caller | null : Caller;
   headers: Record<string, string | undefined>;
+  /** The client's address as API Gateway saw it (rate limits). */
+  sourceIp: string;
   requestId: string;
   log: Logger;
 }
@@ -84,6 +86,7 @@ export function createHttpHandler<F extends FunctionName>(functionName: F, handl
         body: matched.route.body ? validate(matched.route.body, body, 'body') : rejectUnexpectedBody(body),
         caller: caller as Caller,
         headers,
+        sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
         requestId,
         log,
       };

@@ -9,19 +9,20 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { StationProfile } from '../../shared/schemas/stations';
 
+/** 加拉确什滩村 (河卡镇, 兴海县): the longest village name among Qinghai's stations, to stress wrapping. */
 export const FAKE_STATION: StationProfile = {
-  id: 'st632223202203',
-  code: '632223202203',
-  villageName: '达玉德吉村',
-  villageOfficialName: '达玉德吉村村民委员会',
-  villageCode: '632223202203',
+  id: 'st632524101209',
+  code: '632524101209',
+  villageName: '加拉确什滩村',
+  villageOfficialName: '加拉确什滩村民委员会',
+  villageCode: '632524101209',
   villageKind: 'village',
   type: 'standard',
   regionChain: [
     { code: '63', name: '青海省', level: 'province' },
-    { code: '6322', name: '海北藏族自治州', level: 'prefecture' },
-    { code: '632223', name: '海晏县', level: 'county' },
-    { code: '632223202', name: '青海湖乡', level: 'township' },
+    { code: '6325', name: '海南藏族自治州', level: 'prefecture' },
+    { code: '632524', name: '兴海县', level: 'county' },
+    { code: '632524101', name: '河卡镇', level: 'township' },
   ],
   services: [
     { key: 'information', available: true },

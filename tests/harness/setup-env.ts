@@ -2,6 +2,9 @@
 process.env.STAGE = 'test';
 process.env.LOG_LEVEL ??= 'silent';
 process.env.CURSOR_SECRET = 'test-cursor-secret';
+process.env.TOKEN_SECRET = 'test-token-secret';
+// In-process handlers behave like the test stage's bundles, which compile the dev login in.
+process.env.YINONG_DEV_LOGIN = 'enabled';
 process.env.AWS_EC2_METADATA_DISABLED = 'true';
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 process.env.AWS_REGION ??= 'cn-northwest-1';

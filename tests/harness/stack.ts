@@ -13,6 +13,7 @@ import { startDynamoDbLocal, type DynamoDbLocal } from '../../scripts/lib/dynamo
 import { localClients } from '../../scripts/lib/local-clients';
 import { distDir } from '../../scripts/lib/miniprogram-build';
 import { freePort } from '../../scripts/lib/ports';
+import { seedDemoAccounts } from '../../scripts/lib/demo-accounts';
 import { seedQinghai } from '../../scripts/lib/seed';
 import { ensureTable } from '../../scripts/lib/table';
 
@@ -38,6 +39,7 @@ export async function startTestStack(): Promise<void> {
   const { client, doc } = localClients(running.ddb.endpoint);
   const tableIsNew = await ensureTable(client, SEEDED_TABLE);
   const seed = await seedQinghai(doc, SEEDED_TABLE, { tableIsNew });
+  await seedDemoAccounts(doc, SEEDED_TABLE);
   client.destroy();
   process.env.TEST_DYNAMODB_ENDPOINT = running.ddb.endpoint;
   process.env.TEST_SEEDED_TABLE = SEEDED_TABLE;

@@ -1,0 +1,11 @@
+import { dynamoStationRepository } from '../data/stations-repository';
+import { dynamoUserRepository } from '../data/users-repository';
+import { appointOfficer, listStationOfficers, removeOfficer } from '../domain/accounts/officers';
+import { createHttpHandler } from '../http/pipeline';
+
+export const handler = createHttpHandler('admin', {
+  appointOfficer: ({ caller, body }) => appointOfficer({ users: dynamoUserRepository, stations: dynamoStationRepository }, caller, body),
+  removeOfficer: ({ caller, params }) => removeOfficer({ users: dynamoUserRepository }, caller, params.userId),
+  stationOfficers: ({ caller, params }) =>
+    listStationOfficers({ users: dynamoUserRepository, stations: dynamoStationRepository }, caller, params.stationId),
+});

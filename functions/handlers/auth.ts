@@ -1,0 +1,23 @@
+import { wechatGateway } from '../adapters/wechat-gateway';
+import { issueToken } from '../auth/tokens';
+import { config } from '../config';
+import { takeRateLimitToken } from '../data/rate-limiter';
+import { dynamoRegionRepository } from '../data/regions-repository';
+import { dynamoStationRepository } from '../data/stations-repository';
+import { dynamoUserRepository } from '../data/users-repository';
+import { login } from '../domain/accounts/login';
+import { getMe } from '../domain/accounts/me';
+import { createHttpHandler } from '../http/pipeline';
+
+const tokens = {
+  issue: (userId: string) => issueToken(userId, config().tokenSecret, config().tokenTtlSeconds),
+};
+
+export const handler = createHttpHandler('auth', {
+  login: async ({ body, sourceIp }) => {
+    await takeRateLimitToken(`login#${sourceIp}`, config().loginRateLimitPerMinute, 60);
+    return login({ wechat: wechatGateway(), users: dynamoUserRepository, tokens }, body.code);
+  },
+  me: ({ caller }) =>
+    getMe({ users: dynamoUserRepository, stations: dynamoStationRepository, regions: dynamoRegionRepository }, caller),
+});

@@ -1,0 +1,49 @@
+import * as z from 'zod/mini';
+import { ROLES } from '../roles';
+import { stationId } from './stations';
+
+export const userId = z.string().check(z.minLength(1), z.maxLength(40), z.regex(/^[0-9A-Za-z_-]+$/, 'must be a user id'));
+
+/**
+ * Login takes the `wx.login` code and nothing else: the openid comes from WeChat (code2Session),
+ * never from the client. Local stages also accept `dev:<openid>`.
+ */
+export const LoginRequest = z.strictObject({
+  code: z.string().check(z.minLength(1), z.maxLength(128), z.regex(/^[\x21-\x7e]+$/, 'must be a login code')),
+});
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const UserProfile = z.object({
+  id: z.string(),
+  role: z.enum(ROLES),
+  stationId: z.optional(z.string()),
+  regionCode: z.optional(z.string()),
+  name: z.optional(z.string()),
+});
+export type UserProfile = z.infer<typeof UserProfile>;
+
+export const LoginResponse = z.object({
+  token: z.string(),
+  expiresAt: z.string(),
+  user: UserProfile,
+});
+export type LoginResponse = z.infer<typeof LoginResponse>;
+
+/** The signed-in user with what the "me" page shows: their station or region by name. */
+export const MeResponse = z.object({
+  user: UserProfile,
+  station: z.optional(z.object({ id: z.string(), code: z.string(), villageName: z.string(), regionNames: z.array(z.string()) })),
+  region: z.optional(z.object({ code: z.string(), name: z.string(), level: z.string() })),
+});
+export type MeResponse = z.infer<typeof MeResponse>;
+
+export const AppointOfficerRequest = z.strictObject({ stationId, userId });
+export type AppointOfficerRequest = z.infer<typeof AppointOfficerRequest>;
+export const OfficerParams = z.strictObject({ userId });
+export const OfficerResponse = z.object({ user: UserProfile });
+
+
+
+export const OfficerSummary = z.object({ id: z.string(), name: z.optional(z.string()) });
+export const StationOfficersResponse = z.object({ items: z.array(OfficerSummary), nextCursor: z.null() });
+export type StationOfficersResponse = z.infer<typeof StationOfficersResponse>;
