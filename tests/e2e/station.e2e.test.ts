@@ -128,6 +128,21 @@ async function expectStationShown(station: StationProfile) {
   }
 }
 
+/**
+ * A screenshot of the whole page. Taro H5 scrolls inside `.taro_page`, so Playwright's fullPage
+ * sees one screen: grow the viewport to the content first. A resize makes Taro recompute the root
+ * font size, so a scaled size is put back afterwards.
+ */
+async function shoot(name: string, rootFontPx?: number) {
+  const height = await page.evaluate(() =>
+    Math.max(...Array.from(document.querySelectorAll('.taro_page_show, body')).map((el) => el.scrollHeight)),
+  );
+  await page.setViewportSize({ width: WIDTH, height: Math.max(height, 640) });
+  await page.waitForTimeout(600); // Taro's resize handler runs again after 500 ms
+  if (rootFontPx) await page.evaluate((px) => (document.documentElement.style.fontSize = `${px}px`), rootFontPx);
+  await page.screenshot({ path: join(SHOTS, name), fullPage: true });
+}
+
 /** Scales the root font size (Taro's rem base) like a user's larger text setting. */
 async function scaleRootFont(factor: number): Promise<{ before: number; after: number }> {
   return page.evaluate((f) => {
@@ -188,7 +203,7 @@ describe('H5 station page', () => {
     await page.locator('#home-open-button .at-button').click();
     await expectStationShown(target.station);
     expect(page.url()).toContain(`#/pages/station/index?scene=${target.station.code}`);
-    await page.screenshot({ path: join(SHOTS, 'station-375.png'), fullPage: true });
+    await shoot('station-375.png');
   });
 
   it('shows an inline error for a malformed code and stays on the home page', async () => {
@@ -211,19 +226,19 @@ describe('H5 station page', () => {
     expect(await nameSize()).toBeCloseTo(normalNameSize * 1.5, 0);
     await expectStationShown(target.station);
     const extent = await horizontalExtent();
-    await page.screenshot({ path: join(SHOTS, 'station-375-1.5x.png'), fullPage: true });
+    await shoot('station-375-1.5x.png', after);
     expectWithin(extent);
   });
 
   it('keeps the home page within 375px at 1.5x text size', async () => {
     await page.goto(`${target.webUrl}/`);
     await page.waitForSelector('#home-page');
-    await scaleRootFont(1.5);
+    const { after } = await scaleRootFont(1.5);
     await page.locator('#home-code-input input').fill('x!');
     await page.locator('#home-open-button .at-button').click();
     await page.waitForSelector('#home-code-input-error');
     const extent = await horizontalExtent();
-    await page.screenshot({ path: join(SHOTS, 'home-375-1.5x.png'), fullPage: true });
+    await shoot('home-375-1.5x.png', after);
     expectWithin(extent);
   });
 
@@ -231,7 +246,7 @@ describe('H5 station page', () => {
     await openStation(UNKNOWN_CODE);
     await page.waitForSelector('#station-not-found');
     expect(await text('#station-not-found')).toContain('没有找到这个服务站');
-    await page.screenshot({ path: join(SHOTS, 'station-not-found.png'), fullPage: true });
+    await shoot('station-not-found.png');
     await page.locator('#state-home-button .at-button').click();
     await page.waitForSelector('#home-page');
   });

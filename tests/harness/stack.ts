@@ -16,6 +16,7 @@ import { freePort } from '../../scripts/lib/ports';
 import { seedDemoAccounts } from '../../scripts/lib/demo-accounts';
 import { seedQinghai } from '../../scripts/lib/seed';
 import { ensureTable } from '../../scripts/lib/table';
+import { startWebServer } from '../../scripts/web-server';
 
 export const SEEDED_TABLE = 'yinong-test';
 /** 土桥村 (乐都区, 海东市): the station the end-to-end tests open. */
@@ -29,6 +30,16 @@ interface Running {
 const running: Running = {};
 
 export async function startTestStack(): Promise<void> {
+  try {
+    await startServices();
+  } catch (error) {
+    // Jest does not run the teardown when the setup fails: leave no orphan behind.
+    await stopTestStack();
+    throw error;
+  }
+}
+
+async function startServices(): Promise<void> {
   const mode = process.env.YINONG_TEST_STACK ?? 'full';
   if (mode === 'none') return;
   const log = (line: string) => process.stdout.write(`[test stack] ${line}\n`);
@@ -56,7 +67,6 @@ export async function startTestStack(): Promise<void> {
     process.env.TEST_API_URL = running.api.url;
     log(`API ${running.api.url}`);
     if (existsSync(join(distDir('h5'), 'index.html'))) {
-      const { startWebServer } = await import('../../scripts/web-server');
       const web = await startWebServer({ port: await freePort(), distDir: distDir('h5'), apiTarget: running.api.url });
       running.web = web;
       process.env.E2E_WEB_URL = web.url;

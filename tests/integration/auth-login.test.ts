@@ -2,7 +2,8 @@
  * POST /auth/login through the real code2Session adapter, over HTTP, against a local fake WeChat
  * (AU1, AU2, AU3, AU6), counting users stored.
  */
-import { QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { countEntities } from '../harness/count';
 import { resetWechatGatewayForTests } from '../../functions/adapters/wechat-gateway';
 import { resetConfigForTests } from '../../functions/config';
 import { FAKE_SESSION_KEY, startFakeWeChat } from '../harness/fake-wechat';
@@ -34,8 +35,7 @@ afterAll(async () => {
 });
 
 const login = (body: unknown, sourceIp?: string) => invoke(handlers.auth, { method: 'POST', path: '/auth/login', body, sourceIp });
-const countUsers = async () =>
-  (await table.doc.send(new ScanCommand({ TableName: table.tableName, FilterExpression: 'entity = :u', ExpressionAttributeValues: { ':u': 'User' } }))).Count;
+const countUsers = () => countEntities(table.doc, table.tableName, 'User');
 
 describe('WeChat login', () => {
   it('creates a villager on first login, and the same user on the next', async () => {

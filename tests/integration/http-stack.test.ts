@@ -38,26 +38,25 @@ describe('the local HTTP stack', () => {
     }
   });
 
-  it('IV1-IV4 over HTTP: malformed JSON 400, 16 KB+ 413, not JSON 415, __proto__ 400', async () => {
-    const url = `${api()}/stations/by-code/630202002214`;
-    const send = (body: string, contentType: string) => fetch(url, { method: 'GET', body, headers: { 'content-type': contentType } }).catch(() => null);
-    // fetch() refuses GET bodies, so use a raw request for these checks.
-    void send;
-    const raw = async (body: string, contentType: string) => {
-      const { request } = await import('node:http');
-      return new Promise<{ status: number; json: any }>((resolve, reject) => {
-        const req = request(url, { method: 'GET', headers: { 'content-type': contentType, 'content-length': Buffer.byteLength(body) } }, (res) => {
-          let text = '';
-          res.on('data', (c) => (text += c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) }));
-        });
-        req.on('error', reject);
-        req.end(body);
-      });
+  it('IV1-IV4 over HTTP on a write route: malformed JSON 400, 16 KB+ 413, not JSON 415, __proto__ 400; nothing written', async () => {
+    const { localClients } = await import('../../scripts/lib/local-clients');
+    const { countEntities } = await import('../harness/count');
+    const { doc } = localClients(process.env.TEST_DYNAMODB_ENDPOINT!);
+    const countUsers = () => countEntities(doc, process.env.TEST_SEEDED_TABLE!, 'User');
+    const before = await countUsers();
+    const post = async (body: string, contentType: string) => {
+      const res = await fetch(`${api()}/auth/login`, { method: 'POST', body, headers: { 'content-type': contentType } });
+      return { status: res.status, json: await res.json() };
     };
-    expect(await raw('{oops', 'application/json')).toMatchObject({ status: 400, json: { error: { code: 'INVALID_JSON' } } });
-    expect(await raw(JSON.stringify({ a: 'x'.repeat(17_000) }), 'application/json')).toMatchObject({ status: 413, json: { error: { code: 'PAYLOAD_TOO_LARGE' } } });
-    expect(await raw('a=1', 'application/x-www-form-urlencoded')).toMatchObject({ status: 415, json: { error: { code: 'UNSUPPORTED_MEDIA_TYPE' } } });
-    expect(await raw('{"__proto__":{"x":1}}', 'application/json')).toMatchObject({ status: 400, json: { error: { code: 'INVALID_JSON' } } });
+    const big = JSON.stringify({ code: 'dev:x', pad: 'x'.repeat(17_000) });
+    expect(await post('{"code": "dev:http-a",', 'application/json')).toMatchObject({ status: 400, json: { error: { code: 'INVALID_JSON' } } });
+    expect(await post(big, 'application/json')).toMatchObject({ status: 413, json: { error: { code: 'PAYLOAD_TOO_LARGE' } } });
+    expect(await post('code=dev:http-b', 'application/x-www-form-urlencoded')).toMatchObject({ status: 415, json: { error: { code: 'UNSUPPORTED_MEDIA_TYPE' } } });
+    expect(await post('{"code":"dev:http-c","__proto__":{"role":"province_admin"}}', 'application/json')).toMatchObject({ status: 400, json: { error: { code: 'INVALID_JSON' } } });
+    expect(await post('{"code":"dev:http-d","openid":"someone"}', 'application/json')).toMatchObject({ status: 400, json: { error: { code: 'VALIDATION_FAILED' } } });
+    expect(await countUsers()).toBe(before);
+    // The same route accepts a well-formed request, so the refusals above were about the input.
+    expect((await post('{"code":"dev:http-ok"}', 'application/json')).status).toBe(200);
+    expect(await countUsers()).toBe(before + 1);
   });
 });

@@ -4,7 +4,9 @@
  * buttons lead. Layout and real rendering are covered by the Chromium e2e test on the H5 build.
  */
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import Taro, { setRouterParams } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
+// The same module instance jest maps @tarojs/taro to (jest.config.js), typed as the stub.
+import { setRouterParams } from '../../stubs/taro';
 import HomePage from '../../../miniprogram/src/pages/index/index';
 import StationPage from '../../../miniprogram/src/pages/station/index';
 import OfficerPage from '../../../miniprogram/src/packages/officer/pages/index/index';
@@ -131,6 +133,7 @@ describe('home page', () => {
     const navigateTo = jest.spyOn(Taro, 'navigateTo');
     jest.spyOn(Taro, 'scanCode').mockResolvedValue({
       result: 'WIFI:S:home;;',
+      path: '',
       scanType: 'QR_CODE',
       charSet: 'utf-8',
       rawData: '',
