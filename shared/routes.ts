@@ -7,12 +7,17 @@ import type * as z from 'zod/mini';
 import { HealthResponse } from './schemas/common';
 import { RegionChildrenResponse, RegionPathParams } from './schemas/regions';
 import {
+  HomeStationRequest,
   StationCodeParams,
+  StationHistoryResponse,
   StationIdParams,
   StationListQuery,
   StationListResponse,
+  StationPhoneResponse,
   StationProfile,
+  StationUpdateRequest,
 } from './schemas/stations';
+import { PageQuery } from './schemas/common';
 import { ADMIN_ROLES, ROLES, type Role } from './roles';
 import {
   AppointOfficerRequest,
@@ -48,7 +53,7 @@ export interface RouteDef {
   query?: z.ZodMiniType;
   body?: z.ZodMiniType;
   response: z.ZodMiniType;
-  /** Raw (non-JSON) responses such as the OpenAPI document's own media type. */
+  /** Routes answering something else than JSON (an SVG poster). */
   responseMediaType?: string;
   successStatus?: 200 | 201 | 204;
 }
@@ -72,7 +77,7 @@ export const routes = defineRoutes({
     function: 'system',
     summary: 'This API as an OpenAPI 3.1 document, generated from the route table',
     access: 'public',
-    response: HealthResponse, // replaced by the document itself; see functions/handlers/system.ts
+    response: HealthResponse, // not checked: the document itself (functions/handlers/system.ts)
     responseMediaType: 'application/json',
   },
   login: {
@@ -163,10 +168,68 @@ export const routes = defineRoutes({
     method: 'GET',
     path: '/stations',
     function: 'stations',
-    summary: 'Stations in a region and all its descendants, by division code, one Query per page',
+    summary:
+      'Stations: `region=` in a region and its descendants (one Query per page); `q=` by village, township or county name in Chinese or pinyin; `near=lat,lng` nearest first within 200 km',
     access: 'public',
     query: StationListQuery,
     response: StationListResponse,
+  },
+  stationUpdate: {
+    operationId: 'stationUpdate',
+    method: 'PATCH',
+    path: '/stations/{stationId}',
+    function: 'stations',
+    summary: 'Edit a station: its officers set location, hours and phone; admins over its region also type and capabilities. Audited.',
+    access: ['officer', ...ADMIN_ROLES],
+    scope: 'station',
+    params: StationIdParams,
+    body: StationUpdateRequest,
+    response: StationProfile,
+  },
+  stationHistory: {
+    operationId: 'stationHistory',
+    method: 'GET',
+    path: '/stations/{stationId}/history',
+    function: 'stations',
+    summary: 'Who changed what on a station, and when, newest first',
+    access: ['officer', ...ADMIN_ROLES],
+    scope: 'station',
+    params: StationIdParams,
+    query: PageQuery,
+    response: StationHistoryResponse,
+  },
+  stationPhone: {
+    operationId: 'stationPhone',
+    method: 'GET',
+    path: '/stations/{stationId}/phone',
+    function: 'stations',
+    summary: "The station's full phone number, for a signed-in user who taps to call (rate limited)",
+    access: ROLES,
+    params: StationIdParams,
+    response: StationPhoneResponse,
+  },
+  stationQr: {
+    operationId: 'stationQr',
+    method: 'GET',
+    path: '/stations/{stationId}/qr',
+    function: 'stations',
+    summary: 'A printable A4 poster (SVG) with the station’s name, code and QR code',
+    access: ['officer', ...ADMIN_ROLES],
+    scope: 'station',
+    params: StationIdParams,
+    response: StationPhoneResponse, // not JSON: the poster itself (see responseMediaType)
+    responseMediaType: 'image/svg+xml',
+  },
+  homeStation: {
+    operationId: 'homeStation',
+    method: 'PUT',
+    path: '/me/home-station',
+    function: 'auth',
+    summary: 'Bind (or change) the signed-in user’s home station',
+    access: ROLES,
+    scope: 'self',
+    body: HomeStationRequest,
+    response: MeResponse,
   },
 });
 

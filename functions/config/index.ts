@@ -18,6 +18,8 @@ export interface Config {
   wechat: { appId: string; appSecret: string; apiBase: string; timeoutMs: number };
   /** Logins per client address per minute (AU6). */
   loginRateLimitPerMinute: number;
+  /** Where poster QR codes come from: a plain QR of the code (local) or WeChat's official code. */
+  qrProvider: 'local' | 'wechat';
 }
 
 const LOCAL_STAGES = new Set(['local', 'test']);
@@ -54,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeoutMs: Number(env.WECHAT_TIMEOUT_MS ?? 3000),
     },
     loginRateLimitPerMinute: Number(env.LOGIN_RATE_LIMIT_PER_MINUTE ?? 30),
+    qrProvider: (env.QR_PROVIDER ?? (local ? 'local' : 'wechat')) === 'wechat' ? 'wechat' : 'local',
   };
 }
 

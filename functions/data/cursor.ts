@@ -34,3 +34,15 @@ export function decodeCursor(cursor: string | undefined, scope: string): Record<
     throw invalid();
   }
 }
+
+/** Offset cursors for lists ranked in memory (search results), signed like key cursors. */
+export const offsetCursor = {
+  encode: (offset: number, scope: string) => encodeCursor({ o: offset }, scope)!,
+  decode(cursor: string | undefined, scope: string): number {
+    const key = decodeCursor(cursor, scope);
+    if (key === undefined) return 0;
+    const offset = key.o;
+    if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0) throw invalidField('cursor', 'is not a cursor this list issued');
+    return offset;
+  },
+};

@@ -48,6 +48,45 @@ export const rateLimitKeys = {
   window: (bucket: string, windowStart: number): PrimaryKey => ({ PK: `RATE#${bucket}`, SK: String(windowStart) }),
 };
 
+/**
+ * Geo index: one item per located station, in three cell sizes at once (table key and both GSIs),
+ * so each ring of the nearest search reads whole cells with one Query each.
+ */
+export const geoKeys = {
+  entry: (hash9: string, stationId: string) => ({
+    PK: `GEO5#${hash9.slice(0, 5)}`,
+    SK: `${hash9}#${stationId}`,
+    GSI1PK: `GEO4#${hash9.slice(0, 4)}`,
+    GSI1SK: `${hash9}#${stationId}`,
+    GSI2PK: `GEO3#${hash9.slice(0, 3)}`,
+    GSI2SK: `${hash9}#${stationId}`,
+  }),
+  /** Which index holds cells of a precision, and the key value of one cell. */
+  cell: (precision: 3 | 4 | 5, cell: string) =>
+    precision === 5
+      ? { index: undefined, attribute: 'PK', value: `GEO5#${cell}` }
+      : precision === 4
+        ? { index: INDEX.GSI1, attribute: 'GSI1PK', value: `GEO4#${cell}` }
+        : { index: INDEX.GSI2, attribute: 'GSI2PK', value: `GEO3#${cell}` },
+};
+
+/** Station edit history: newest last in key order, read newest first. */
+export const stationChangeKeys = {
+  item: (stationId: string, at: string, changeId: string): PrimaryKey => ({ PK: `STATION#${stationId}`, SK: `CHANGE#${at}#${changeId}` }),
+  prefix: 'CHANGE#',
+};
+
+/** The prebuilt search index, in compressed shards (one per prefecture). */
+export const searchIndexKeys = {
+  partition: 'SEARCH_INDEX',
+  shard: (name: string): PrimaryKey => ({ PK: 'SEARCH_INDEX', SK: `SHARD#${name}` }),
+};
+
+/** Official WeChat codes fetched once per station (getUnlimitedQRCode has a daily quota). */
+export const qrKeys = {
+  wechat: (stationId: string): PrimaryKey => ({ PK: `STATION#${stationId}`, SK: 'QR#wechat' }),
+};
+
 /** The seed records which dataset version it loaded, so `npm start` can tell a partial seed. */
 export const metaKeys = {
   seed: (name: string): PrimaryKey => ({ PK: `META#SEED`, SK: name }),

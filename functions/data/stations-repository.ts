@@ -1,9 +1,20 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Station, StationRepository } from '../domain/stations/station';
+import { randomBytes } from 'node:crypto';
+import {
+  BatchGetCommand,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type BatchGetCommandOutput,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type { Station, StationChangeRecord, StationRepository } from '../domain/stations/station';
+import type { GeoIndex } from '../domain/stations/nearest';
+import { encodeGeohash } from '../domain/stations/geo';
 import { db, tableName } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
 import { stripKeys } from './item';
-import { INDEX, stationKeys } from './keys';
+import { geoKeys, INDEX, stationChangeKeys, stationKeys } from './keys';
+import { isConditionFailure } from './transaction-errors';
 
 export const STATION_ENTITY = 'Station';
 
@@ -15,6 +26,10 @@ export function stationToItem(station: Station) {
     entity: STATION_ENTITY,
     ...station,
   };
+}
+
+export function geoEntryItem(stationId: string, location: { lat: number; lng: number }) {
+  return { ...geoKeys.entry(encodeGeohash(location.lat, location.lng, 9), stationId), entity: 'GeoEntry', stationId, ...location };
 }
 
 export const stationFromItem = (item: Record<string, unknown>) => stripKeys<Station>(item);
@@ -39,6 +54,21 @@ export const dynamoStationRepository: StationRepository = {
     return Items?.[0] ? stationFromItem(Items[0]) : null;
   },
 
+  async getMany(stationIds) {
+    if (stationIds.length === 0) return [];
+    const found = new Map<string, Station>();
+    let keys: Array<Record<string, unknown>> | undefined = [...new Set(stationIds)].map((id) => stationKeys.item(id));
+    while (keys && keys.length) {
+      const result: BatchGetCommandOutput = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys } } }));
+      for (const item of result.Responses?.[tableName()] ?? []) {
+        const station = stationFromItem(item);
+        found.set(station.id, station);
+      }
+      keys = result.UnprocessedKeys?.[tableName()]?.Keys;
+    }
+    return stationIds.map((id) => found.get(id)).filter((s): s is Station => s !== undefined);
+  },
+
   async listInRegion(regionCode, { limit, cursor }) {
     const scope = `stations-in:${regionCode}`;
     const { Items, LastEvaluatedKey } = await db().send(
@@ -52,5 +82,86 @@ export const dynamoStationRepository: StationRepository = {
       }),
     );
     return { items: (Items ?? []).map(stationFromItem), nextCursor: encodeCursor(LastEvaluatedKey, scope) };
+  },
+
+  async update(station, changes, record) {
+    //  station v=N ──(condition: version = N)──> station v=N+1 + change record + geo entry moved
+    //  anyone else's edit in between bumps the version: this transaction fails, nothing is written
+    const next: Station = { ...station, ...changes, version: station.version + 1, updatedAt: record.at };
+    const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
+      {
+        Put: {
+          TableName: tableName(),
+          Item: stationToItem(next),
+          ConditionExpression: 'attribute_exists(PK) AND version = :expected',
+          ExpressionAttributeValues: { ':expected': station.version },
+        },
+      },
+      {
+        Put: {
+          TableName: tableName(),
+          Item: { ...stationChangeKeys.item(station.id, record.at, randomBytes(4).toString('hex')), entity: 'StationChange', stationId: station.id, ...record },
+        },
+      },
+    ];
+    const moved = 'location' in changes && JSON.stringify(station.location) !== JSON.stringify(next.location);
+    if (moved && station.location) {
+      const old = geoEntryItem(station.id, station.location);
+      items.push({ Delete: { TableName: tableName(), Key: { PK: old.PK, SK: old.SK } } });
+    }
+    if (moved && next.location) items.push({ Put: { TableName: tableName(), Item: geoEntryItem(station.id, next.location) } });
+    try {
+      await db().send(new TransactWriteCommand({ TransactItems: items }));
+      return next;
+    } catch (error) {
+      if (isConditionFailure(error)) return null;
+      throw error;
+    }
+  },
+
+  async listChanges(stationId, { limit, cursor }) {
+    const scope = `station-changes:${stationId}`;
+    const { Items, LastEvaluatedKey } = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': stationKeys.item(stationId).PK, ':prefix': stationChangeKeys.prefix },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor, scope),
+      }),
+    );
+    return {
+      items: (Items ?? []).map((item) => {
+        const { at, byUserId, byRole, fields, before, after } = item as StationChangeRecord;
+        return { at, byUserId, byRole, fields, before, after };
+      }),
+      nextCursor: encodeCursor(LastEvaluatedKey, scope),
+    };
+  },
+};
+
+export const dynamoGeoIndex: GeoIndex & { calls: number } = {
+  calls: 0,
+  async listCell(precision, cell) {
+    const key = geoKeys.cell(precision, cell);
+    const entries: Array<{ stationId: string; lat: number; lng: number }> = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      dynamoGeoIndex.calls += 1;
+      const page = await db().send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: key.index,
+          KeyConditionExpression: `${key.attribute} = :cell`,
+          ExpressionAttributeValues: { ':cell': key.value },
+          ProjectionExpression: 'stationId, lat, lng',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of page.Items ?? []) entries.push({ stationId: item.stationId, lat: item.lat, lng: item.lng });
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return entries;
   },
 };

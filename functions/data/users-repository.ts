@@ -1,9 +1,10 @@
 import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { User, UserRepository } from '../domain/accounts/user';
 import { db, tableName } from './client';
 import { stripKeys } from './item';
-import { INDEX, userKeys } from './keys';
+import { INDEX, stationKeys, userKeys } from './keys';
+import { isConditionFailure } from './transaction-errors';
 
 export const USER_ENTITY = 'User';
 
@@ -17,6 +18,23 @@ export function userToItem(user: User) {
 }
 
 export const openidClaimItem = (user: User) => ({ ...userKeys.openid(user.openid), entity: 'OpenidClaim', userId: user.id });
+
+/**
+ * Adds (name) or removes (null) an officer on the station item, bumping its version so that a
+ * station edit read before this change cannot write the old officer list back.
+ */
+export function officerListChange(table: string, stationId: string, userId: string, name: string | null, now: string) {
+  return {
+    Update: {
+      TableName: table,
+      Key: stationKeys.item(stationId),
+      UpdateExpression: name === null ? 'REMOVE officers.#user SET version = version + :one, updatedAt = :now' : 'SET officers.#user = :name, version = version + :one, updatedAt = :now',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeNames: { '#user': userId },
+      ExpressionAttributeValues: { ':one': 1, ':now': now, ...(name === null ? {} : { ':name': name }) },
+    },
+  };
+}
 
 const userFromItem = (item: Record<string, unknown>) => stripKeys<User>(item);
 
@@ -62,15 +80,19 @@ export const dynamoUserRepository: UserRepository = {
     //   villager/buyer ───────────────┐
     //   officer of a station in R ────┴──> officer of this station (R = the admin's region)
     //   anything else: condition fails, nothing changes
-    try {
-      const { Attributes } = await db().send(
-        new UpdateCommand({
+    // The station's officer list (shown on its page) changes in the same transaction; an officer
+    // moving from another station leaves that station's list too.
+    const user = await this.get(userId);
+    const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
+      {
+        Update: {
           TableName: tableName(),
           Key: userKeys.item(userId),
           UpdateExpression:
             'SET #role = :officer, stationId = :stationId, stationVillageCode = :villageCode, GSI1PK = :gsi1pk, GSI1SK = :userId, updatedAt = :now REMOVE regionCode',
           ConditionExpression:
-            'attribute_exists(PK) AND (#role IN (:villager, :buyer) OR (#role = :officer AND begins_with(stationVillageCode, :region)))',
+            'attribute_exists(PK) AND (#role IN (:villager, :buyer) OR (#role = :officer AND begins_with(stationVillageCode, :region)))' +
+            (user?.stationId ? ' AND stationId = :previousStation' : ' AND attribute_not_exists(stationId)'),
           ExpressionAttributeNames: { '#role': 'role' },
           ExpressionAttributeValues: {
             ':officer': 'officer',
@@ -82,15 +104,32 @@ export const dynamoUserRepository: UserRepository = {
             ':userId': userId,
             ':region': adminRegion,
             ':now': now,
+            ...(user?.stationId ? { ':previousStation': user.stationId } : {}),
           },
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
-      return Attributes ? userFromItem(Attributes) : null;
+        },
+      },
+    ];
+    if (user?.stationId && user.stationId !== stationId) items.push(officerListChange(tableName(), user.stationId, userId, null, now));
+    items.push(officerListChange(tableName(), stationId, userId, user?.name ?? '', now));
+    try {
+      await db().send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') return null;
+      if (isConditionFailure(error)) return null;
       throw error;
     }
+    return this.get(userId);
+  },
+
+  async setHomeStation(userId, stationId, now) {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: userKeys.item(userId),
+        UpdateExpression: 'SET homeStationId = :stationId, updatedAt = :now',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':stationId': stationId, ':now': now },
+      }),
+    );
   },
 
   async listOfficers(stationId) {
@@ -107,22 +146,30 @@ export const dynamoUserRepository: UserRepository = {
   },
 
   async removeOfficer({ userId, adminRegion, now }) {
+    const user = await this.get(userId);
+    if (!user?.stationId || user.role !== 'officer') return null;
     try {
-      const { Attributes } = await db().send(
-        new UpdateCommand({
-          TableName: tableName(),
-          Key: userKeys.item(userId),
-          UpdateExpression: 'SET #role = :villager, updatedAt = :now REMOVE stationId, stationVillageCode, GSI1PK, GSI1SK',
-          ConditionExpression: '#role = :officer AND begins_with(stationVillageCode, :region)',
-          ExpressionAttributeNames: { '#role': 'role' },
-          ExpressionAttributeValues: { ':villager': 'villager', ':officer': 'officer', ':region': adminRegion, ':now': now },
-          ReturnValues: 'ALL_NEW',
+      await db().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: tableName(),
+                Key: userKeys.item(userId),
+                UpdateExpression: 'SET #role = :villager, updatedAt = :now REMOVE stationId, stationVillageCode, GSI1PK, GSI1SK',
+                ConditionExpression: '#role = :officer AND stationId = :stationId AND begins_with(stationVillageCode, :region)',
+                ExpressionAttributeNames: { '#role': 'role' },
+                ExpressionAttributeValues: { ':villager': 'villager', ':officer': 'officer', ':stationId': user.stationId, ':region': adminRegion, ':now': now },
+              },
+            },
+            officerListChange(tableName(), user.stationId, userId, null, now),
+          ],
         }),
       );
-      return Attributes ? userFromItem(Attributes) : null;
     } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') return null;
+      if (isConditionFailure(error)) return null;
       throw error;
     }
+    return this.get(userId);
   },
 };

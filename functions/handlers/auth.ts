@@ -7,17 +7,20 @@ import { dynamoStationRepository } from '../data/stations-repository';
 import { dynamoUserRepository } from '../data/users-repository';
 import { login } from '../domain/accounts/login';
 import { getMe } from '../domain/accounts/me';
+import { setHomeStation } from '../domain/accounts/home-station';
 import { createHttpHandler } from '../http/pipeline';
 
 const tokens = {
   issue: (userId: string) => issueToken(userId, config().tokenSecret, config().tokenTtlSeconds),
 };
 
+const accountDeps = { users: dynamoUserRepository, stations: dynamoStationRepository, regions: dynamoRegionRepository };
+
 export const handler = createHttpHandler('auth', {
   login: async ({ body, sourceIp }) => {
     await takeRateLimitToken(`login#${sourceIp}`, config().loginRateLimitPerMinute, 60);
     return login({ wechat: wechatGateway(), users: dynamoUserRepository, tokens }, body.code);
   },
-  me: ({ caller }) =>
-    getMe({ users: dynamoUserRepository, stations: dynamoStationRepository, regions: dynamoRegionRepository }, caller),
+  me: ({ caller }) => getMe(accountDeps, caller),
+  homeStation: ({ caller, body }) => setHomeStation(accountDeps, caller, body.stationId),
 });

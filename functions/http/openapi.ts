@@ -40,7 +40,7 @@ function operation(route: RouteDef & { name: string }) {
     responses: {
       [String(route.successStatus ?? 200)]: {
         description: 'Success',
-        content: { [route.responseMediaType ?? 'application/json']: route.name === 'openapi' ? {} : { schema: jsonSchema(route.response, 'output') } },
+        content: { [route.responseMediaType ?? 'application/json']: route.responseMediaType ? {} : { schema: jsonSchema(route.response, 'output') } },
       },
       '4XX': errorResponse,
       '5XX': errorResponse,

@@ -43,7 +43,13 @@ export class HttpResult {
     readonly status: number,
     readonly body: unknown,
     readonly headers: Record<string, string> = {},
+    /** Send `body` as is (a string of another media type, named in the content-type header). */
+    readonly raw = false,
   ) {}
+
+  static text(status: number, body: string, contentType: string, headers: Record<string, string> = {}) {
+    return new HttpResult(status, body, { 'content-type': contentType, ...headers }, true);
+  }
 }
 
 type ResponseOf<R extends RouteDef> = Infer<R['response']>;
@@ -93,7 +99,7 @@ export function createHttpHandler<F extends FunctionName>(functionName: F, handl
       const output = await table[matched.route.name](ctx);
       result =
         output instanceof HttpResult
-          ? respond(output.status, output.body, requestId, output.headers)
+          ? respond(output.status, output.body, requestId, output.headers, output.raw)
           : respond(matched.route.successStatus ?? 200, output, requestId);
     } catch (error) {
       result = errorResponse(error, requestId, log);
@@ -152,11 +158,11 @@ function rejectUnexpectedBody(body: unknown): undefined {
   ]);
 }
 
-function respond(status: number, body: unknown, requestId: string, headers: Record<string, string> = {}): LambdaResult {
+function respond(status: number, body: unknown, requestId: string, headers: Record<string, string> = {}, raw = false): LambdaResult {
   return {
     statusCode: status,
     headers: { ...JSON_HEADERS, 'x-request-id': requestId, ...headers },
-    body: status === 204 ? '' : JSON.stringify(body),
+    body: status === 204 ? '' : raw ? String(body) : JSON.stringify(body),
   };
 }
 

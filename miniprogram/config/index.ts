@@ -40,6 +40,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // (see src/services/api.ts).
     env: {
       TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
+      // The dev sign-in field (`dev:<openid>`, accepted only by local stages of the API): on by
+      // default for H5, off for weapp; a build for deployment sets TARO_APP_DEV_LOGIN= (empty).
+      TARO_APP_DEV_LOGIN: JSON.stringify(process.env.TARO_APP_DEV_LOGIN ?? (platform === 'h5' ? '1' : '')),
     },
     defineConstants: {},
     copy: { patterns: [], options: {} },

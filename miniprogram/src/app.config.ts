@@ -1,8 +1,8 @@
 import { t } from './i18n';
 
 export default defineAppConfig({
-  // The main package carries only the scan -> station path; staff flows are subpackages.
-  pages: ['pages/index/index', 'pages/station/index'],
+  // The main package carries the scan -> station path and "me" (sign-in); staff flows are subpackages.
+  pages: ['pages/index/index', 'pages/station/index', 'pages/me/index'],
   subPackages: [
     { root: 'packages/officer', pages: ['pages/index/index'] },
     { root: 'packages/admin', pages: ['pages/index/index'] },

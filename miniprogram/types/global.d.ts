@@ -13,5 +13,7 @@ declare namespace NodeJS {
     TARO_APP_ID?: string;
     /** API base URL; empty means the platform default (src/services/api.ts). */
     TARO_APP_API_BASE?: string;
+    /** '1': the "me" page offers the dev sign-in field (config/index.ts). */
+    TARO_APP_DEV_LOGIN?: string;
   }
 }

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { openidClaimItem, userToItem } from '../../functions/data/users-repository';
+import { officerListChange, openidClaimItem, userToItem } from '../../functions/data/users-repository';
 import type { User } from '../../functions/domain/accounts/user';
 import { stationIdForVillage } from '../../functions/domain/stations/station-identity';
 
@@ -36,6 +36,7 @@ export async function seedDemoAccounts(client: DynamoDBDocumentClient, tableName
           TransactItems: [
             { Put: { TableName: tableName, Item: openidClaimItem(user), ConditionExpression: 'attribute_not_exists(PK)' } },
             { Put: { TableName: tableName, Item: userToItem(user), ConditionExpression: 'attribute_not_exists(PK)' } },
+            ...(user.stationId ? [officerListChange(tableName, user.stationId, user.id, user.name ?? '', now)] : []),
           ],
         }),
       );

@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { RegionLevel, RegionRef } from '../../shared';
-import { SERVICE_KEYS } from '../../shared';
+import { createHash } from 'node:crypto';
+import type { Capabilities, OpeningWindow, RegionLevel, RegionRef, StationType } from '../../shared';
 import type { Region } from '../../functions/domain/regions/region';
 import type { Station } from '../../functions/domain/stations/station';
 import {
@@ -30,6 +30,41 @@ export function readCsv(file: string, keepLine: (line: string) => boolean = () =
       return Object.fromEntries(columns.map((c, i) => [c, values[i]]));
     });
 }
+
+/**
+ * Demo data, deterministic per village: station types and capabilities vary the way the programme's
+ * 标准站 / 专业站 / 简易站 do, and the stations of one county (乐都区, 海东市) get approximate
+ * coordinates and phone numbers so that "nearest" and "call the station" can be tried locally.
+ * Real values come from officers and admins through the station edit route.
+ */
+export const DEMO_LOCATED_COUNTY = '630202';
+const DEMO_COUNTY_CENTER = { lat: 36.48, lng: 102.4 };
+
+/** A stable number in [0, 1) from a label, so every seed gives the same demo data. */
+const unit = (label: string) => createHash('sha256').update(label).digest().readUInt32BE(0) / 2 ** 32;
+
+const CAPABILITIES: Record<StationType, Capabilities> = {
+  standard: { billPayment: true, cashWithdrawal: true, parcelPickup: true, produceSelling: true, training: true },
+  specialized: { billPayment: true, cashWithdrawal: false, parcelPickup: false, produceSelling: true, training: true },
+  simple: { billPayment: true, cashWithdrawal: false, parcelPickup: false, produceSelling: false, training: false },
+};
+const DEFAULT_HOURS: OpeningWindow[] = [{ days: [1, 2, 3, 4, 5, 6], open: '09:00', close: '18:00' }];
+
+function demoType(villageCode: string): StationType {
+  const r = unit(`type:${villageCode}`);
+  return r < 0.7 ? 'standard' : r < 0.85 ? 'specialized' : 'simple';
+}
+
+function demoLocation(villageCode: string, townshipCode: string) {
+  if (!villageCode.startsWith(DEMO_LOCATED_COUNTY)) return null;
+  // Villages cluster around their township, townships spread over the county.
+  const lat = DEMO_COUNTY_CENTER.lat + (unit(`tlat:${townshipCode}`) - 0.5) * 0.4 + (unit(`vlat:${villageCode}`) - 0.5) * 0.08;
+  const lng = DEMO_COUNTY_CENTER.lng + (unit(`tlng:${townshipCode}`) - 0.5) * 0.6 + (unit(`vlng:${villageCode}`) - 0.5) * 0.1;
+  return { lat: Number(lat.toFixed(6)), lng: Number(lng.toFixed(6)) };
+}
+
+const demoPhone = (villageCode: string) =>
+  villageCode.startsWith(DEMO_LOCATED_COUNTY) ? `0972-${String(Math.floor(unit(`phone:${villageCode}`) * 9_000_000) + 1_000_000)}` : null;
 
 export interface Dataset {
   regions: Region[];
@@ -71,9 +106,14 @@ export function buildQinghaiDataset(now = new Date().toISOString()): Dataset {
       villageName: shortVillageName(village.name),
       villageOfficialName: village.name,
       villageKind: kind,
-      type: 'standard',
+      type: demoType(village.code),
       regionChain: village.chain,
-      services: Object.fromEntries(SERVICE_KEYS.map((key) => [key, true])) as Station['services'],
+      capabilities: CAPABILITIES[demoType(village.code)],
+      openingHours: DEFAULT_HOURS,
+      location: demoLocation(village.code, village.parentCode!),
+      phone: demoPhone(village.code),
+      officers: {},
+      version: 1,
       createdAt: now,
       updatedAt: now,
     });

@@ -12,7 +12,9 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { regionToItem } from '../../functions/data/regions-repository';
-import { stationToItem } from '../../functions/data/stations-repository';
+import { geoEntryItem, stationToItem } from '../../functions/data/stations-repository';
+import { writeSearchIndex } from '../../functions/data/search-index-repository';
+import { buildSearchIndex } from './search-index';
 import { metaKeys } from '../../functions/data/keys';
 import { buildQinghaiDataset } from './qinghai-dataset';
 
@@ -21,6 +23,8 @@ type Item = Record<string, unknown> & { PK: string; SK: string };
 export interface SeedReport {
   regions: number;
   stations: number;
+  /** Regions, stations and geo index entries. */
+  items: number;
   written: number;
   alreadyPresent: number;
   ms: number;
@@ -38,11 +42,17 @@ export async function seedQinghai(
 ): Promise<SeedReport> {
   const started = Date.now();
   const { regions, stations } = buildQinghaiDataset();
-  const items: Item[] = [...regions.map(regionToItem), ...stations.map(stationToItem)];
+  const items: Item[] = [
+    ...regions.map(regionToItem),
+    ...stations.map(stationToItem),
+    ...stations.flatMap((s) => (s.location ? [geoEntryItem(s.id, s.location)] : [])),
+  ];
+  // The search index is derived data: rewritten on every seed (8 items).
+  await writeSearchIndex(client, tableName, buildSearchIndex(stations, regions));
   if (options.tableIsNew) {
     await batchWriteAll(client, tableName, items);
     await recordSeedRun(client, tableName, regions.length, stations.length);
-    return { regions: regions.length, stations: stations.length, written: items.length, alreadyPresent: 0, ms: Date.now() - started };
+    return { regions: regions.length, stations: stations.length, items: items.length, written: items.length, alreadyPresent: 0, ms: Date.now() - started };
   }
   const present = await existingKeys(client, tableName, items);
   const missing = items.filter((item) => !present.has(keyOf(item)));
@@ -64,6 +74,7 @@ export async function seedQinghai(
   return {
     regions: regions.length,
     stations: stations.length,
+    items: items.length,
     written: missing.length,
     alreadyPresent: items.length - missing.length,
     ms: Date.now() - started,

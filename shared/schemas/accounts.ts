@@ -19,6 +19,8 @@ export const UserProfile = z.object({
   stationId: z.optional(z.string()),
   regionCode: z.optional(z.string()),
   name: z.optional(z.string()),
+  /** A villager's home station: services they receive are credited to it. */
+  homeStationId: z.optional(z.string()),
 });
 export type UserProfile = z.infer<typeof UserProfile>;
 
@@ -34,6 +36,7 @@ export const MeResponse = z.object({
   user: UserProfile,
   station: z.optional(z.object({ id: z.string(), code: z.string(), villageName: z.string(), regionNames: z.array(z.string()) })),
   region: z.optional(z.object({ code: z.string(), name: z.string(), level: z.string() })),
+  homeStation: z.optional(z.object({ id: z.string(), code: z.string(), villageName: z.string(), regionNames: z.array(z.string()) })),
 });
 export type MeResponse = z.infer<typeof MeResponse>;
 

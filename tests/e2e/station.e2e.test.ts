@@ -17,65 +17,15 @@
  *   #station-township, #station-county, #station-prefecture, #station-province
  *   #service-information|convenience|ecommerce|training  (.service-card--on / .service-card--off)
  *   #station-not-found, #station-invalid-code, #station-error, #state-home-button .at-button
- * Screenshots go to .tmp/e2e/ (git-ignored).
+ * Screenshots go to .tmp/e2e/ (git-ignored); shared helpers in ./support.ts.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { StationProfile } from '../../shared/schemas/stations';
-import { startWebServer } from '../../scripts/web-server';
-import { FAKE_STATION, startFakeApi } from './fake-api';
+import { expectWithin, horizontalExtent, launchBrowser, newPhone, scaleRootFont, shoot as shootPage, startTarget, type Target } from './support';
 
-const ROOT = join(__dirname, '..', '..');
-const SHOTS = join(ROOT, '.tmp', 'e2e');
-const CHROMIUM = '/usr/bin/chromium';
-// Playwright refuses --user-data-dir in launch(): it gives every launch a fresh temporary profile
-// of its own and deletes it on close, which is what we want.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const WIDTH = 375;
 const UNKNOWN_CODE = '999999999999'; // well-formed, but 99 is no province
 
 const SERVICE_KEYS = ['information', 'convenience', 'ecommerce', 'training'] as const;
-
-interface Target {
-  webUrl: string;
-  station: StationProfile;
-  close: () => Promise<void>;
-}
-
-async function startTarget(): Promise<Target> {
-  const webUrl = process.env.E2E_WEB_URL;
-  if (webUrl) {
-    const code = process.env.E2E_STATION_CODE;
-    if (!code) throw new Error('E2E_WEB_URL is set but E2E_STATION_CODE is not');
-    // Through the web server's /api proxy: what the page will show, and proof the proxy works.
-    const response = await fetch(`${webUrl}/api/stations/by-code/${encodeURIComponent(code)}`);
-    if (response.status !== 200) throw new Error(`station ${code}: HTTP ${response.status} ${await response.text()}`);
-    return { webUrl, station: (await response.json()) as StationProfile, close: async () => {} };
-  }
-  const distDir = join(ROOT, 'miniprogram', 'dist', 'h5');
-  if (!existsSync(join(distDir, 'index.html'))) throw new Error(`No H5 build in ${distDir}: run \`npm run build:h5\``);
-  const api = await startFakeApi();
-  const web = await startWebServer({ port: 0, distDir, apiTarget: api.url });
-  console.log(`E2E_WEB_URL not set: serving ${distDir} at ${web.url} against the fake API ${api.url}`);
-  return {
-    webUrl: web.url,
-    station: FAKE_STATION,
-    close: async () => {
-      await web.close();
-      await api.close();
-    },
-  };
-}
 
 const regionName = (station: StationProfile, level: string) =>
   station.regionChain.find((region) => region.level === level)?.name ?? '';
@@ -86,9 +36,8 @@ let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   target = await startTarget();
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
@@ -97,9 +46,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: WIDTH, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN' });
-  page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  ({ context, page } = await newPhone(browser));
 });
 
 afterEach(async () => {
@@ -128,72 +75,7 @@ async function expectStationShown(station: StationProfile) {
   }
 }
 
-/**
- * A screenshot of the whole page. Taro H5 scrolls inside `.taro_page`, so Playwright's fullPage
- * sees one screen: grow the viewport to the content first. A resize makes Taro recompute the root
- * font size, so a scaled size is put back afterwards.
- */
-async function shoot(name: string, rootFontPx?: number) {
-  const height = await page.evaluate(() =>
-    Math.max(...Array.from(document.querySelectorAll('.taro_page_show, body')).map((el) => el.scrollHeight)),
-  );
-  await page.setViewportSize({ width: WIDTH, height: Math.max(height, 640) });
-  await page.waitForTimeout(600); // Taro's resize handler runs again after 500 ms
-  if (rootFontPx) await page.evaluate((px) => (document.documentElement.style.fontSize = `${px}px`), rootFontPx);
-  await page.screenshot({ path: join(SHOTS, name), fullPage: true });
-}
-
-/** Scales the root font size (Taro's rem base) like a user's larger text setting. */
-async function scaleRootFont(factor: number): Promise<{ before: number; after: number }> {
-  return page.evaluate((f) => {
-    const root = document.documentElement;
-    const before = parseFloat(getComputedStyle(root).fontSize);
-    root.style.fontSize = `${before * f}px`;
-    return { before, after: parseFloat(getComputedStyle(root).fontSize) };
-  }, factor);
-}
-
-/**
- * How far right anything reaches: element boxes and the text inside them (text can spill out of a
- * box that does not grow, e.g. a nowrap line in a flex item), and the document's scroll width.
- */
-async function horizontalExtent() {
-  return page.evaluate(() => {
-    let widest = 0;
-    let culprit = '';
-    const describe = (element: Element | null) =>
-      element ? `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${String(element.className).split(' ').join('.')}` : '';
-    const consider = (right: number, element: Element | null) => {
-      if (right > widest) {
-        widest = right;
-        culprit = describe(element);
-      }
-    };
-    for (const element of Array.from(document.querySelectorAll('body *'))) {
-      const rect = element.getBoundingClientRect();
-      if (rect.width > 0 && rect.height > 0) consider(rect.right, element);
-    }
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    const range = document.createRange();
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (!node.textContent?.trim()) continue;
-      range.selectNodeContents(node);
-      for (const rect of Array.from(range.getClientRects())) consider(rect.right, node.parentElement);
-    }
-    return { scrollWidth: document.documentElement.scrollWidth, widest: Math.ceil(widest - 0.5), culprit };
-  });
-}
-
-/**
- * scrollWidth alone cannot fail under Taro H5: its router gives `.taro_page` and body
- * `overflow: hidden`, so anything too wide is clipped (unreadable) rather than scrolled. Hence the
- * check of every box and line of text as well.
- */
-function expectWithin(extent: { scrollWidth: number; widest: number; culprit: string }) {
-  expect(extent.scrollWidth).toBeLessThanOrEqual(WIDTH);
-  // Named in the failure: which element sticks out.
-  expect({ widest: Math.min(extent.widest, WIDTH), culprit: extent.culprit }).toEqual({ widest: extent.widest, culprit: extent.culprit });
-}
+const shoot = (name: string, rootFontPx?: number) => shootPage(page, name, rootFontPx);
 
 describe('H5 station page', () => {
   it('opens a station from the home page by its code', async () => {
@@ -220,12 +102,12 @@ describe('H5 station page', () => {
     await page.waitForSelector('#station-details');
     const nameSize = () => page.locator('#station-name').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     const normalNameSize = await nameSize();
-    const { before, after } = await scaleRootFont(1.5);
+    const { before, after } = await scaleRootFont(page, 1.5);
     expect(after).toBeCloseTo(before * 1.5, 1);
     // Text follows the root size (rem), so a larger setting really enlarges it.
     expect(await nameSize()).toBeCloseTo(normalNameSize * 1.5, 0);
     await expectStationShown(target.station);
-    const extent = await horizontalExtent();
+    const extent = await horizontalExtent(page);
     await shoot('station-375-1.5x.png', after);
     expectWithin(extent);
   });
@@ -233,11 +115,11 @@ describe('H5 station page', () => {
   it('keeps the home page within 375px at 1.5x text size', async () => {
     await page.goto(`${target.webUrl}/`);
     await page.waitForSelector('#home-page');
-    const { after } = await scaleRootFont(1.5);
+    const { after } = await scaleRootFont(page, 1.5);
     await page.locator('#home-code-input input').fill('x!');
     await page.locator('#home-open-button .at-button').click();
     await page.waitForSelector('#home-code-input-error');
-    const extent = await horizontalExtent();
+    const extent = await horizontalExtent(page);
     await shoot('home-375-1.5x.png', after);
     expectWithin(extent);
   });

@@ -2,8 +2,10 @@
  * The slice of @tarojs/taro the mini-program uses, for jest (jsdom). Real Taro needs its runtime
  * and a platform; here every API is a plain function on the default export, so a test replaces it
  * with `jest.spyOn(Taro, 'request')` and asserts on calls. Router params are set per test with
- * `setRouterParams()`.
+ * `setRouterParams()`; storage is an in-memory map (`resetStorage()`); `useDidShow`/`useDidHide`
+ * run when a test calls `showPages()`/`hidePages()`.
  */
+import { useEffect, useRef } from 'react';
 
 type Params = Record<string, string | undefined>;
 
@@ -28,6 +30,16 @@ const ENV_TYPE = {
 
 const ok = async (name: string) => ({ errMsg: `${name}:ok` });
 
+const storage = new Map<string, unknown>();
+
+/** Test helper: empties the stubbed storage. */
+export function resetStorage(): void {
+  storage.clear();
+}
+
+/** Like wx storage: a copy goes in and comes out, so a stored object is not shared by reference. */
+const copyOf = (value: unknown) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
+
 const Taro = {
   ENV_TYPE,
   getEnv: (): string => (process.env.TARO_ENV === 'weapp' ? ENV_TYPE.WEAPP : ENV_TYPE.WEB),
@@ -48,16 +60,57 @@ const Taro = {
   setNavigationBarTitle: (_options: { title: string }) => ok('setNavigationBarTitle'),
   showToast: (_options: { title: string }) => ok('showToast'),
   pxTransform: (size: number) => `${size / 40}rem`,
+  // wx returns '' for a key it does not have.
+  getStorageSync: (key: string): unknown => (storage.has(key) ? copyOf(storage.get(key)) : ''),
+  setStorageSync: (key: string, data: unknown): void => {
+    storage.set(key, copyOf(data));
+  },
+  removeStorageSync: (key: string): void => {
+    storage.delete(key);
+  },
+  login: async (_options?: unknown): Promise<{ code: string; errMsg: string }> => {
+    throw { errMsg: 'login:fail not stubbed in this test: use jest.spyOn(Taro, "login")' };
+  },
+  setClipboardData: (_options: { data: string }) => ok('setClipboardData'),
 };
 
 export function useRouter() {
   return { params: routerParams, path: '' };
 }
 
-// Lifecycle hooks: pages run their effects through React here, so these only need to exist.
+type Lifecycle = 'show' | 'hide';
+const lifecycleListeners: Record<Lifecycle, Set<() => void>> = { show: new Set(), hide: new Set() };
+
+function useLifecycle(kind: Lifecycle, callback: () => void): void {
+  const latest = useRef(callback);
+  latest.current = callback;
+  useEffect(() => {
+    const listener = () => latest.current();
+    lifecycleListeners[kind].add(listener);
+    return () => {
+      lifecycleListeners[kind].delete(listener);
+    };
+  }, [kind]);
+}
+
+/** Test helper: every mounted page hears onHide (another page was opened over it). */
+export function hidePages(): void {
+  for (const listener of Array.from(lifecycleListeners.hide)) listener();
+}
+
+/** Test helper: every mounted page hears onShow (the user came back to it). */
+export function showPages(): void {
+  for (const listener of Array.from(lifecycleListeners.show)) listener();
+}
+
+// Pages run their first effects through React here; show/hide only when a test says so.
 export function useLoad(_callback: (params: Params) => void): void {}
-export function useDidShow(_callback: () => void): void {}
-export function useDidHide(_callback: () => void): void {}
+export function useDidShow(callback: () => void): void {
+  useLifecycle('show', callback);
+}
+export function useDidHide(callback: () => void): void {
+  useLifecycle('hide', callback);
+}
 export function useReady(_callback: () => void): void {}
 export function usePullDownRefresh(_callback: () => void): void {}
 

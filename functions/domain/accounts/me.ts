@@ -9,24 +9,23 @@ export async function getMe(
   deps: { users: UserRepository; stations: StationRepository; regions: RegionRepository },
   caller: Caller,
 ): Promise<MeResponse> {
-  const [user, station, region] = await Promise.all([
-    deps.users.get(caller.userId),
+  const user = await deps.users.get(caller.userId);
+  if (!user) throw notFound('User');
+  const [station, region, home] = await Promise.all([
     caller.stationId ? deps.stations.getById(caller.stationId) : null,
     caller.regionCode ? deps.regions.get(caller.regionCode) : null,
+    user.homeStationId ? deps.stations.getById(user.homeStationId) : null,
   ]);
-  if (!user) throw notFound('User');
+  const summary = (s: NonNullable<typeof station>) => ({
+    id: s.id,
+    code: s.code,
+    villageName: s.villageName,
+    regionNames: s.regionChain.map((r) => r.name),
+  });
   return {
     user: toUserProfile(user),
-    ...(station
-      ? {
-          station: {
-            id: station.id,
-            code: station.code,
-            villageName: station.villageName,
-            regionNames: station.regionChain.map((r) => r.name),
-          },
-        }
-      : {}),
+    ...(station ? { station: summary(station) } : {}),
     ...(region ? { region: { code: region.code, name: region.name, level: region.level } } : {}),
+    ...(home ? { homeStation: summary(home) } : {}),
   };
 }

@@ -1,5 +1,6 @@
 import type { Caller } from '../../auth/caller';
 import { AppError, notFound } from '../errors';
+import { canManageStation } from '../stations/station-access';
 import type { StationRepository } from '../stations/station';
 import { toUserProfile, type UserRepository } from './user';
 
@@ -52,10 +53,7 @@ export async function listStationOfficers(
   stationId: string,
 ) {
   const station = await deps.stations.getById(stationId);
-  const visible =
-    station &&
-    (caller.role === 'officer' ? caller.stationId === station.id : station.villageCode.startsWith(adminRegion(caller)));
-  if (!visible) throw notFound('Station');
+  if (!station || !canManageStation(caller, station)) throw notFound('Station');
   const officers = await deps.users.listOfficers(station.id);
   return { items: officers.map((o) => ({ id: o.id, ...(o.name ? { name: o.name } : {}) })), nextCursor: null };
 }

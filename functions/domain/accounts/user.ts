@@ -11,6 +11,7 @@ export interface User {
   /** Admins: the region they administer. */
   regionCode?: string;
   name?: string;
+  homeStationId?: string;
   status: 'active' | 'blocked';
   createdAt: string;
   updatedAt: string;
@@ -26,6 +27,7 @@ export interface UserRepository {
    * of a station inside `adminRegion`. Returns null when the user does not exist or is out of reach.
    */
   appointOfficer(input: { userId: string; stationId: string; stationVillageCode: string; adminRegion: string; now: string }): Promise<User | null>;
+  setHomeStation(userId: string, stationId: string, now: string): Promise<void>;
   /** The officers of a station (a handful at most). */
   listOfficers(stationId: string): Promise<User[]>;
   /** Turns an officer of a station inside `adminRegion` back into a villager; null when not such an officer. */
@@ -39,5 +41,6 @@ export function toUserProfile(user: User): UserProfile {
     ...(user.stationId ? { stationId: user.stationId } : {}),
     ...(user.regionCode ? { regionCode: user.regionCode } : {}),
     ...(user.name ? { name: user.name } : {}),
+    ...(user.homeStationId ? { homeStationId: user.homeStationId } : {}),
   };
 }

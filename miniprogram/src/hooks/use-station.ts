@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { StationProfile } from '@shared/schemas/stations';
-import { ApiError, getStationByCode, isApiError } from '../services/api';
+import { ApiError, getStationByCode } from '../services/api';
+import { toApiErrorLike } from '../services/errors';
 import { isStationCode } from '../services/station-code';
 import { toStationView, type StationView } from '../services/station-view';
 
@@ -14,11 +15,6 @@ export type StationFetcher = (code: string) => Promise<StationProfile>;
 /** A missing or malformed code never reaches the API: it reads like the API's own 400. */
 function invalidCodeError(): ApiError {
   return new ApiError({ status: 400, code: 'VALIDATION_FAILED', message: 'invalid station code' });
-}
-
-function toApiErrorLike(error: unknown): ApiError {
-  if (isApiError(error)) return error;
-  return new ApiError({ status: 0, code: 'UNKNOWN', message: error instanceof Error ? error.message : String(error) });
 }
 
 /**

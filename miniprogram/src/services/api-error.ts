@@ -1,7 +1,7 @@
 import type { ErrorCode } from '@shared/errors';
 
 /** Codes the client can meet: the API's stable codes plus what only the client sees. */
-export type ClientErrorCode = ErrorCode | 'NETWORK_ERROR';
+export type ClientErrorCode = ErrorCode | 'NETWORK_ERROR' | 'WECHAT_LOGIN_FAILED';
 
 /**
  * One error type for everything the API client can fail with. `code` is typed loosely on purpose:

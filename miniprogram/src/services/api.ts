@@ -1,7 +1,9 @@
 import Taro from '@tarojs/taro';
 import type { ErrorCode } from '@shared/errors';
+import type { LoginResponse, MeResponse, StationOfficersResponse, UserProfile } from '@shared/schemas/accounts';
 import type { StationProfile } from '@shared/schemas/stations';
 import { ApiError } from './api-error';
+import { clearSession, currentSession, saveSession } from './session';
 
 export { ApiError, isApiError } from './api-error';
 export type { ClientErrorCode } from './api-error';
@@ -29,6 +31,12 @@ interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Query;
   body?: unknown;
+  /**
+   * true (default): the route needs the signed-in user; the session's token goes along as
+   * `Authorization: Bearer`, a call without a session fails with UNAUTHENTICATED before it is
+   * sent, and a 401 answer signs the user out. false: a public route, no token is sent.
+   */
+  auth?: boolean;
 }
 
 function toQueryString(query: Query | undefined): string {
@@ -90,18 +98,25 @@ function toNetworkError(cause: unknown): ApiError {
   return new ApiError({ status: 0, code: 'NETWORK_ERROR', message: detail });
 }
 
+function signedOutError(): ApiError {
+  return new ApiError({ status: 401, code: 'UNAUTHENTICATED', message: 'not signed in' });
+}
+
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', query, body } = options;
+  const { method = 'GET', query, body, auth = true } = options;
+  const header: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) header['Content-Type'] = 'application/json';
+  // Read per request: the session may have expired or changed since the page was opened.
+  const token = auth ? currentSession()?.token : undefined;
+  if (auth && !token) throw signedOutError();
+  if (token) header.Authorization = `Bearer ${token}`;
   let response: { statusCode: number; data: unknown };
   try {
     response = await Taro.request({
       url: `${apiBase()}${path}${toQueryString(query)}`,
       method,
       data: body,
-      header:
-        body === undefined
-          ? { Accept: 'application/json' }
-          : { Accept: 'application/json', 'Content-Type': 'application/json' },
+      header,
       dataType: 'json',
       timeout: REQUEST_TIMEOUT_MS,
     });
@@ -109,6 +124,9 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     throw toNetworkError(cause);
   }
   const { statusCode, data } = response;
+  // The server no longer accepts this token (expired, user gone, secret rotated): sign out, so
+  // every page shows the signed-out state instead of failing call after call.
+  if (statusCode === 401 && token) clearSession(token);
   if (statusCode >= 200 && statusCode < 300) {
     // A 2xx whose body is not JSON (a misrouted HTML page) is not an answer of the API.
     if (statusCode !== 204 && (typeof data !== 'object' || data === null)) {
@@ -121,5 +139,40 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
 
 /** `GET /stations/by-code/{code}`: a station's public profile (404 NOT_FOUND, 400 VALIDATION_FAILED). */
 export function getStationByCode(code: string): Promise<StationProfile> {
-  return request<StationProfile>(`/stations/by-code/${encodeURIComponent(code)}`);
+  return request<StationProfile>(`/stations/by-code/${encodeURIComponent(code)}`, { auth: false });
+}
+
+/**
+ * `POST /auth/login`: a `wx.login` code (or `dev:<openid>` on a local stage) for a session, which
+ * is stored. 401 bad or used code, 403 blocked account, 429, 503 WeChat unreachable.
+ */
+export async function signIn(code: string): Promise<LoginResponse> {
+  const answer = await request<LoginResponse>('/auth/login', { method: 'POST', body: { code }, auth: false });
+  saveSession(answer);
+  return answer;
+}
+
+/** Forgets the session. Tokens are stateless on the server: there is nothing to call. */
+export function signOut(): void {
+  clearSession();
+}
+
+/** `GET /me`: the signed-in user with their role as the server sees it now, and their station or region. */
+export function getMe(): Promise<MeResponse> {
+  return request<MeResponse>('/me');
+}
+
+/** `POST /admin/officers`: makes `userId` an officer of the station (admins, within their region). */
+export function appointOfficer(stationId: string, userId: string): Promise<{ user: UserProfile }> {
+  return request<{ user: UserProfile }>('/admin/officers', { method: 'POST', body: { stationId, userId } });
+}
+
+/** `DELETE /admin/officers/{userId}`: the officer becomes a villager again. */
+export function removeOfficer(userId: string): Promise<{ user: UserProfile }> {
+  return request<{ user: UserProfile }>(`/admin/officers/${encodeURIComponent(userId)}`, { method: 'DELETE' });
+}
+
+/** `GET /stations/{stationId}/officers`: the station's officers (its own officers, admins over it). */
+export function getStationOfficers(stationId: string): Promise<StationOfficersResponse> {
+  return request<StationOfficersResponse>(`/stations/${encodeURIComponent(stationId)}/officers`);
 }

@@ -12,7 +12,7 @@ describe('the OpenAPI document', () => {
 
   it('describes path and query parameters from the shared schemas', () => {
     const list = doc.paths['/stations'].get;
-    expect(list.parameters.map((p: any) => p.name).sort()).toEqual(['cursor', 'limit', 'region']);
+    expect(list.parameters.map((p: any) => p.name).sort()).toEqual(['cursor', 'limit', 'near', 'q', 'region']);
     expect(list.parameters.find((p: any) => p.name === 'limit').schema).toMatchObject({ minimum: 1, maximum: 50 });
     expect(doc.paths['/stations/by-code/{code}'].get.parameters[0]).toMatchObject({ name: 'code', in: 'path', required: true });
   });

@@ -21,6 +21,12 @@ export const station: StationProfile = {
     { key: 'ecommerce', available: false },
     { key: 'training', available: true },
   ],
+  capabilities: { billPayment: true, cashWithdrawal: true, parcelPickup: false, produceSelling: false, training: true },
+  openingHours: [{ days: [1, 2, 3, 4, 5, 6], open: '09:00', close: '18:00' }],
+  openNow: null,
+  location: null,
+  officerName: null,
+  phoneMasked: null,
 };
 
 export function errorBody(code: string, message = code, requestId = 'req-123') {

@@ -1,37 +1,80 @@
 import type { ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import type { Role } from '@shared/roles';
-import { t, type MessageKey } from '../../i18n';
-import { currentUser } from '../../services/session';
-import { StateView } from '../state-view';
+import type { MeResponse } from '@shared/schemas/accounts';
+import { useMe } from '../../hooks/use-me';
+import { errorText, t, type MessageKey } from '../../i18n';
+import { StateView, type StateAction } from '../state-view';
+
+export const ME_PAGE = '/pages/me/index';
 
 export interface RoleGateProps {
   /** Roles that may see the content. */
   roles: readonly Role[];
   title: MessageKey;
   signInPrompt: MessageKey;
-  children?: ReactNode;
+  /** Why a signed-in user with another role cannot see it. */
+  deniedText: MessageKey;
+  /** The content, given the user as the server describes them right now. */
+  children: (me: MeResponse) => ReactNode;
 }
 
-/** Shows `children` to a signed-in user with one of `roles`, otherwise a sign-in prompt. */
-export function RoleGate({ roles, title, signInPrompt, children }: RoleGateProps) {
-  const user = currentUser();
-  if (user && roles.includes(user.role)) return <>{children}</>;
-  return (
-    <StateView
-      id='role-gate'
-      kind='empty'
-      title={t(title)}
-      description={t(signInPrompt)}
-      note={t('role.signInSoon')}
-      actions={[
-        {
-          id: 'role-gate-home-button',
-          label: t('state.home'),
-          kind: 'secondary',
-          onClick: () => void Taro.reLaunch({ url: '/pages/index/index' }),
-        },
-      ]}
-    />
-  );
+const homeAction = (kind: StateAction['kind']): StateAction => ({
+  id: 'role-gate-home-button',
+  label: t('state.home'),
+  kind,
+  onClick: () => void Taro.reLaunch({ url: '/pages/index/index' }),
+});
+
+/**
+ * Shows `children` to a user whose role, asked from the server when the page shows (GET /me), is
+ * one of `roles`; otherwise a way to sign in or an explanation. The server checks every call
+ * anyway: this gate is for the user, not for security.
+ */
+export function RoleGate({ roles, title, signInPrompt, deniedText, children }: RoleGateProps) {
+  const { state, reload } = useMe();
+
+  if (state.status === 'loading') {
+    return <StateView id='role-gate-loading' kind='loading' title={t('role.loading')} />;
+  }
+  if (state.status === 'error') {
+    return (
+      <StateView
+        id='role-gate-error'
+        kind='error'
+        title={t('role.errorTitle')}
+        description={errorText(state.error.code)}
+        note={state.error.requestId ? t('state.requestId', { id: state.error.requestId }) : undefined}
+        actions={[{ id: 'role-gate-retry-button', label: t('state.retry'), onClick: reload }, homeAction('secondary')]}
+      />
+    );
+  }
+  if (state.status === 'signed-out') {
+    return (
+      <StateView
+        id='role-gate-sign-in'
+        kind='empty'
+        title={t(title)}
+        description={t(signInPrompt)}
+        actions={[
+          { id: 'role-gate-sign-in-button', label: t('role.goSignIn'), onClick: () => void Taro.navigateTo({ url: ME_PAGE }) },
+          homeAction('secondary'),
+        ]}
+      />
+    );
+  }
+  const { me } = state;
+  if (!roles.includes(me.user.role)) {
+    return (
+      <StateView
+        id='role-gate-denied'
+        kind='empty'
+        title={t(title)}
+        description={t(deniedText)}
+        note={t('role.signedInAs', { role: t(`roleName.${me.user.role}`) })}
+        actions={[homeAction('primary')]}
+      />
+    );
+  }
+  return <>{children(me)}</>;
 }

@@ -1,11 +1,14 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import { ADMIN_ROLES } from '@shared/roles';
 import { ActionButton } from '../../components/action-button';
 import { TextField } from '../../components/text-field';
 import { useCodeEntry } from '../../hooks/use-code-entry';
+import { useSession } from '../../hooks/use-session';
 import { t } from '../../i18n';
 import { scanStationCode } from '../../services/scan';
+import { hasRole } from '../../services/session';
 import { stationPageUrl } from '../../services/station-code';
 import './index.scss';
 
@@ -63,6 +66,37 @@ function CodeEntry() {
   );
 }
 
+const ME_PAGE = '/pages/me/index';
+
+/**
+ * The way to "me" (sign-in) and, for staff, straight to their workspace. The role here is the
+ * stored hint from the last sign-in or GET /me: the workspace pages ask the server again.
+ */
+function AccountLinks() {
+  const user = useSession()?.user;
+  const open = (url: string) => () => void Taro.navigateTo({ url });
+  return (
+    <View className='home__staff'>
+      <Text className='home__staff-title'>{t('home.accountTitle')}</Text>
+      <View className='home__staff-links'>
+        <Text id='home-me-link' className='home__staff-link' onClick={open(ME_PAGE)}>
+          {user ? t('home.meEntrySignedIn', { role: t(`roleName.${user.role}`) }) : t('home.meEntry')}
+        </Text>
+        {user?.role === 'officer' ? (
+          <Text id='home-officer-link' className='home__staff-link' onClick={open('/packages/officer/pages/index/index')}>
+            {t('home.officerEntry')}
+          </Text>
+        ) : null}
+        {hasRole(user, ADMIN_ROLES) ? (
+          <Text id='home-admin-link' className='home__staff-link' onClick={open('/packages/admin/pages/index/index')}>
+            {t('home.adminEntry')}
+          </Text>
+        ) : null}
+      </View>
+    </View>
+  );
+}
+
 export default function HomePage() {
   return (
     <View id='home-page' className='home'>
@@ -74,25 +108,7 @@ export default function HomePage() {
         <Text className='home__intro'>{t('home.intro')}</Text>
         {process.env.TARO_ENV === 'h5' ? <CodeEntry /> : <ScanEntry />}
       </View>
-      <View className='home__staff'>
-        <Text className='home__staff-title'>{t('home.staffTitle')}</Text>
-        <View className='home__staff-links'>
-          <Text
-            id='home-officer-link'
-            className='home__staff-link'
-            onClick={() => void Taro.navigateTo({ url: '/packages/officer/pages/index/index' })}
-          >
-            {t('home.officerEntry')}
-          </Text>
-          <Text
-            id='home-admin-link'
-            className='home__staff-link'
-            onClick={() => void Taro.navigateTo({ url: '/packages/admin/pages/index/index' })}
-          >
-            {t('home.adminEntry')}
-          </Text>
-        </View>
-      </View>
+      <AccountLinks />
     </View>
   );
 }

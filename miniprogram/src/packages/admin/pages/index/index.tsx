@@ -1,14 +1,171 @@
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 // roles.ts is plain constants (no zod), so a value import from @shared is fine here.
 import { ADMIN_ROLES } from '@shared/roles';
+import type { MeResponse } from '@shared/schemas/accounts';
+import { ActionButton } from '../../../../components/action-button';
+import { Notice } from '../../../../components/notice';
+import { Panel } from '../../../../components/panel';
 import { RoleGate } from '../../../../components/role-gate';
+import { TextField } from '../../../../components/text-field';
+import { useAppointOfficer } from '../../../../hooks/use-appoint-officer';
+import { useStationOfficers, type OfficerItem } from '../../../../hooks/use-station-officers';
+import { t } from '../../../../i18n';
 import './index.scss';
 
-/** The administrators' back office (stations, officers and statistics of their region): a shell until sign-in lands. */
+const requestNote = (requestId: string | undefined) => (requestId ? t('state.requestId', { id: requestId }) : undefined);
+
+function AppointForm() {
+  const { stationCode, userId, fieldErrors, state, setStationCode, setUserId, submit } = useAppointOfficer();
+  const pending = state.status === 'pending';
+  return (
+    <Panel id='admin-appoint' title={t('admin.appointTitle')} intro={t('admin.appointIntro')}>
+      <TextField
+        id='admin-appoint-station-input'
+        label={t('admin.stationCodeLabel')}
+        value={stationCode}
+        placeholder={t('admin.stationCodePlaceholder')}
+        error={fieldErrors.stationCode}
+        maxLength={32}
+        onChange={setStationCode}
+      />
+      <TextField
+        id='admin-appoint-user-input'
+        label={t('admin.userIdLabel')}
+        value={userId}
+        placeholder={t('admin.userIdPlaceholder')}
+        error={fieldErrors.userId}
+        maxLength={40}
+        onChange={setUserId}
+        onConfirm={() => void submit()}
+      />
+      <ActionButton id='admin-appoint-button' loading={pending} onClick={() => void submit()}>
+        {pending ? t('admin.appointing') : t('admin.appoint')}
+      </ActionButton>
+      {state.status === 'done' ? <Notice id='admin-appoint-success' kind='success' text={state.message} /> : null}
+      {state.status === 'failed' ? (
+        <Notice id='admin-appoint-error' kind='error' text={state.message} note={requestNote(state.requestId)} />
+      ) : null}
+    </Panel>
+  );
+}
+
+function OfficerRow({
+  officer,
+  confirming,
+  removing,
+  onAsk,
+  onCancel,
+  onConfirm,
+}: {
+  officer: OfficerItem;
+  confirming: boolean;
+  removing: boolean;
+  onAsk: () => void;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
+  return (
+    <View id={`admin-officer-${officer.id}`} className='admin-officer'>
+      <View className='admin-officer__who'>
+        {officer.name ? <Text className='admin-officer__name'>{officer.name}</Text> : null}
+        <Text className='admin-officer__id'>{officer.id}</Text>
+      </View>
+      <View className='admin-officer__actions'>
+        {confirming ? (
+          <>
+            <ActionButton id={`admin-officer-cancel-${officer.id}`} kind='secondary' size='small' onClick={onCancel}>
+              {t('admin.cancel')}
+            </ActionButton>
+            <ActionButton id={`admin-officer-confirm-${officer.id}`} kind='danger' size='small' onClick={onConfirm}>
+              {t('admin.confirmRemove')}
+            </ActionButton>
+          </>
+        ) : (
+          <ActionButton id={`admin-officer-remove-${officer.id}`} kind='secondary' size='small' loading={removing} onClick={onAsk}>
+            {t('admin.remove')}
+          </ActionButton>
+        )}
+      </View>
+    </View>
+  );
+}
+
+function RemovePanel() {
+  const { stationCode, fieldError, list, confirming, removing, notice, setStationCode, load, askRemove, cancelRemove, confirmRemove } =
+    useStationOfficers();
+  return (
+    <Panel id='admin-remove' title={t('admin.removeTitle')} intro={t('admin.removeIntro')}>
+      <TextField
+        id='admin-officers-station-input'
+        label={t('admin.stationCodeLabel')}
+        value={stationCode}
+        placeholder={t('admin.stationCodePlaceholder')}
+        error={fieldError}
+        maxLength={32}
+        onChange={setStationCode}
+        onConfirm={() => void load()}
+      />
+      <ActionButton id='admin-officers-load-button' kind='secondary' loading={list.status === 'loading'} onClick={() => void load()}>
+        {list.status === 'loading' ? t('admin.listing') : t('admin.listOfficers')}
+      </ActionButton>
+      {notice ? (
+        <Notice id={notice.kind === 'done' ? 'admin-remove-success' : 'admin-remove-error'} kind={notice.kind === 'done' ? 'success' : 'error'} text={notice.message} />
+      ) : null}
+      {list.status === 'failed' ? (
+        <Notice id='admin-officers-error' kind='error' text={list.message} note={requestNote(list.requestId)} />
+      ) : null}
+      {list.status === 'ready' ? (
+        <View id='admin-officers-list' className='admin-officers'>
+          <Text className='admin-officers__title'>{t('admin.officersOf', { village: list.station.villageName })}</Text>
+          {list.officers.length === 0 ? (
+            <Text id='admin-officers-empty' className='admin-officers__empty'>
+              {t('admin.noOfficers')}
+            </Text>
+          ) : (
+            list.officers.map((officer) => (
+              <OfficerRow
+                key={officer.id}
+                officer={officer}
+                confirming={confirming === officer.id}
+                removing={removing === officer.id}
+                onAsk={() => askRemove(officer.id)}
+                onCancel={cancelRemove}
+                onConfirm={() => void confirmRemove(officer)}
+              />
+            ))
+          )}
+        </View>
+      ) : null}
+    </Panel>
+  );
+}
+
+function AdminHome({ me }: { me: MeResponse }) {
+  const regionName = me.region?.name ?? me.user.regionCode ?? '';
+  return (
+    <View id='admin-home' className='admin'>
+      <View className='admin__hero'>
+        <Text className='admin__title'>{t('role.admin.title')}</Text>
+        <Text id='admin-region' className='admin__region'>
+          {t('admin.regionLine', { region: regionName })}
+        </Text>
+        <Text id='admin-role' className='admin__meta'>
+          {t(`roleName.${me.user.role}`)}
+        </Text>
+      </View>
+      <AppointForm />
+      <RemovePanel />
+    </View>
+  );
+}
+
+/** The administrators' back office: officers of the stations in their region (more to come). */
 export default function AdminHomePage() {
   return (
     <View id='admin-page' className='staff-page'>
-      <RoleGate roles={ADMIN_ROLES} title='role.admin.title' signInPrompt='role.admin.signIn' />
+      <RoleGate roles={ADMIN_ROLES} title='role.admin.title' signInPrompt='role.admin.signIn' deniedText='role.admin.denied'>
+        {(me) => <AdminHome me={me} />}
+      </RoleGate>
     </View>
   );
 }

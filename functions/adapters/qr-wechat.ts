@@ -1,0 +1,53 @@
+/**
+ * WeChat's official mini-program code (wxacode.getUnlimited): scanning it opens
+ * pages/station/index?scene=<code> directly. The API has a quota and answers 45009 when it is
+ * spent, so each station's image is fetched once and kept in the table.
+ */
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../data/client';
+import { qrKeys } from '../data/keys';
+import { AppError } from '../domain/errors';
+import type { QrCodeSource } from '../domain/stations/station-poster';
+import type { WeChatAppConfig } from './wechat-code2session';
+
+let accessToken: { value: string; expiresAt: number } | undefined;
+
+async function getAccessToken(app: WeChatAppConfig, fetchImpl: typeof fetch): Promise<string> {
+  if (accessToken && accessToken.expiresAt > Date.now() + 60_000) return accessToken.value;
+  const url = new URL('/cgi-bin/token', app.apiBase);
+  url.search = new URLSearchParams({ grant_type: 'client_credential', appid: app.appId, secret: app.appSecret }).toString();
+  const answer = (await (await fetchImpl(url, { signal: AbortSignal.timeout(app.timeoutMs) })).json()) as { access_token?: string; expires_in?: number; errcode?: number };
+  if (!answer.access_token) throw new AppError('DEPENDENCY_UNAVAILABLE', `WeChat refused an access token (errcode ${answer.errcode})`, undefined, 30);
+  accessToken = { value: answer.access_token, expiresAt: Date.now() + (answer.expires_in ?? 7200) * 1000 };
+  return accessToken.value;
+}
+
+export function createWeChatQrSource(app: WeChatAppConfig, fetchImpl: typeof fetch = fetch): QrCodeSource {
+  return {
+    async forStation(station) {
+      const cached = await db().send(new GetCommand({ TableName: tableName(), Key: qrKeys.wechat(station.id) }));
+      if (cached.Item?.png) return { kind: 'png', base64: Buffer.from(cached.Item.png as Uint8Array).toString('base64') };
+      const url = new URL('/wxa/getwxacodeunlimit', app.apiBase);
+      url.search = new URLSearchParams({ access_token: await getAccessToken(app, fetchImpl) }).toString();
+      let response: Response;
+      try {
+        response = await fetchImpl(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ scene: station.code, page: 'pages/station/index', check_path: false, width: 430 }),
+          signal: AbortSignal.timeout(app.timeoutMs),
+        });
+      } catch {
+        throw new AppError('DEPENDENCY_UNAVAILABLE', 'WeChat did not answer; try again shortly', undefined, 10);
+      }
+      const body = Buffer.from(await response.arrayBuffer());
+      if ((response.headers.get('content-type') ?? '').includes('json')) {
+        const error = JSON.parse(body.toString('utf8')) as { errcode?: number };
+        if (error.errcode === 45009) throw new AppError('RATE_LIMITED', 'WeChat’s daily quota of codes is spent; try again tomorrow', undefined, 3600);
+        throw new AppError('DEPENDENCY_UNAVAILABLE', `WeChat could not make the code (errcode ${error.errcode})`, undefined, 30);
+      }
+      await db().send(new PutCommand({ TableName: tableName(), Item: { ...qrKeys.wechat(station.id), entity: 'WeChatCode', png: body, at: new Date().toISOString() } }));
+      return { kind: 'png', base64: body.toString('base64') };
+    },
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * Station search by name, over a prebuilt index (scripts/lib/search-index.ts builds it with pinyin
+ * at seed time; the data layer keeps it in a few compressed items and caches it per container).
+ *
+ * Tiers, best first: Chinese exact > prefix > substring (village, then township, then county) >
+ * pinyin (full or initials: exact, prefix, substring, township/county) > pinyin with one wrong,
+ * missing or extra letter (queries of 4+ letters). Ties keep division-code order.
+ */
+export interface SearchEntry {
+  id: string;
+  code: string;
+  /** Village short and official names, township, county. */
+  v: string;
+  o: string;
+  t: string;
+  c: string;
+  /** Pinyin without tones or spaces, and initials: village, township, county. */
+  vp: string;
+  vi: string;
+  tp: string;
+  ti: string;
+  cp: string;
+  ci: string;
+}
+
+export interface SearchIndexSource {
+  load(): Promise<SearchEntry[]>;
+}
+
+const CJK = /[\u3400-\u9fff]/;
+
+export function normaliseQuery(q: string): string {
+  return q.normalize('NFKC').trim().toLowerCase().replace(/[\s'’·]+/g, '');
+}
+
+function chineseTier(e: SearchEntry, q: string): number | null {
+  if (e.v === q || e.o === q) return 0;
+  if (e.v.startsWith(q) || e.o.startsWith(q)) return 1;
+  if (e.v.includes(q) || e.o.includes(q)) return 2;
+  if (e.t === q || e.t.startsWith(q) || e.t.includes(q)) return 3;
+  if (e.c === q || e.c.startsWith(q) || e.c.includes(q)) return 4;
+  return null;
+}
+
+function pinyinTier(e: SearchEntry, q: string): number | null {
+  if (e.vp === q || e.vi === q) return 5;
+  if (e.vp.startsWith(q) || e.vi.startsWith(q)) return 6;
+  if (q.length >= 3 && e.vp.includes(q)) return 7;
+  if (e.tp.startsWith(q) || e.ti === q || e.cp.startsWith(q) || e.ci === q) return 8;
+  if (q.length >= 4 && withinOneEdit(q, e.vp)) return 9;
+  return null;
+}
+
+/** Does some prefix of `target` differ from `q` by at most one substitution, insertion or deletion? */
+export function withinOneEdit(q: string, target: string): boolean {
+  for (const length of [q.length, q.length - 1, q.length + 1]) {
+    if (length <= 0 || length > target.length) continue;
+    if (editDistanceAtMostOne(q, target.slice(0, length))) return true;
+  }
+  return false;
+}
+
+function editDistanceAtMostOne(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (a.length < b.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+export function rankStations(entries: SearchEntry[], rawQuery: string): SearchEntry[] {
+  const q = normaliseQuery(rawQuery);
+  if (!q) return [];
+  const scored: Array<{ entry: SearchEntry; tier: number }> = [];
+  const isCode = /^\d{4,12}$/.test(q);
+  const isPinyin = /^[a-z]+$/.test(q);
+  for (const entry of entries) {
+    let tier: number | null = null;
+    if (isCode) tier = entry.code === q ? 0 : entry.code.startsWith(q) ? 1 : null;
+    else if (CJK.test(q)) tier = chineseTier(entry, q);
+    else if (isPinyin) tier = pinyinTier(entry, q);
+    if (tier !== null) scored.push({ entry, tier });
+  }
+  return scored.sort((a, b) => a.tier - b.tier || (a.entry.code < b.entry.code ? -1 : 1)).map((s) => s.entry);
+}

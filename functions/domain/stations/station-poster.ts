@@ -1,0 +1,75 @@
+/**
+ * The printable A4 poster of a station: its name, place, code and QR code, as SVG (millimetre
+ * units, so it prints at size from any browser). Text is Chinese for now; Tibetan joins with the
+ * i18n work.
+ */
+import type { Caller } from '../../auth/caller';
+import { notFound } from '../errors';
+import { canManageStation } from './station-access';
+import type { Station, StationRepository } from './station';
+
+/** Its officers and the admins over its region print a station's poster; to anyone else it does not exist. */
+export async function stationPoster(
+  deps: { stations: StationRepository; qr: QrCodeSource },
+  caller: Caller,
+  stationId: string,
+): Promise<{ svg: string; fileName: string }> {
+  const station = await deps.stations.getById(stationId);
+  if (!station || !canManageStation(caller, station)) throw notFound('Station');
+  return { svg: renderPosterSvg(station, await deps.qr.forStation(station)), fileName: `station-${station.code}.svg` };
+}
+
+export type QrImage =
+  | { kind: 'modules'; size: number; isDark: (row: number, col: number) => boolean }
+  | { kind: 'png'; base64: string };
+
+export interface QrCodeSource {
+  /** The image to print for this station: a plain QR of its code, or WeChat's official code. */
+  forStation(station: Pick<Station, 'id' | 'code'>): Promise<QrImage>;
+}
+
+const POSTER_TEXT = {
+  title: (village: string) => `${village}益农信息社`,
+  scanHint: '微信扫一扫，进入本站',
+  codeLabel: '站点编码',
+  services: '公益服务 · 便民服务 · 电子商务 · 培训体验',
+  footer: '信息进村入户 · 青海',
+};
+
+const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export function renderPosterSvg(station: Pick<Station, 'code' | 'villageName' | 'regionChain'>, qr: QrImage): string {
+  const place = station.regionChain.slice(1).map((r) => r.name).join(' · ');
+  const qrSize = 120;
+  const qrX = (210 - qrSize) / 2;
+  const qrY = 92;
+  let qrSvg: string;
+  if (qr.kind === 'modules') {
+    // One path for all dark modules, with a quiet zone of 4 modules inside the drawn square.
+    const module = qrSize / (qr.size + 8);
+    let d = '';
+    for (let r = 0; r < qr.size; r++) {
+      for (let c = 0; c < qr.size; c++) {
+        if (qr.isDark(r, c)) d += `M${(qrX + (c + 4) * module).toFixed(3)} ${(qrY + (r + 4) * module).toFixed(3)}h${module.toFixed(3)}v${module.toFixed(3)}h-${module.toFixed(3)}z`;
+      }
+    }
+    qrSvg = `<rect x="${qrX}" y="${qrY}" width="${qrSize}" height="${qrSize}" fill="#fff"/><path d="${d}" fill="#000"/>`;
+  } else {
+    qrSvg = `<image x="${qrX}" y="${qrY}" width="${qrSize}" height="${qrSize}" href="data:image/png;base64,${qr.base64}"/>`;
+  }
+  const font = `font-family="'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',sans-serif"`;
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="210mm" height="297mm" viewBox="0 0 210 297" ${font}>`,
+    `<rect width="210" height="297" fill="#fff"/>`,
+    `<rect width="210" height="62" fill="#1f7a4d"/>`,
+    `<text x="105" y="30" font-size="15" font-weight="700" fill="#fff" text-anchor="middle">${escapeXml(POSTER_TEXT.title(station.villageName))}</text>`,
+    `<text x="105" y="47" font-size="7" fill="#e6f2ec" text-anchor="middle">${escapeXml(place)}</text>`,
+    `<text x="105" y="80" font-size="8" fill="#1f7a4d" text-anchor="middle">${escapeXml(POSTER_TEXT.scanHint)}</text>`,
+    qrSvg,
+    `<text x="105" y="232" font-size="6" fill="#555" text-anchor="middle">${escapeXml(POSTER_TEXT.codeLabel)}</text>`,
+    `<text x="105" y="246" font-size="11" font-weight="700" fill="#222" text-anchor="middle" letter-spacing="1">${escapeXml(station.code)}</text>`,
+    `<text x="105" y="266" font-size="6.5" fill="#333" text-anchor="middle">${escapeXml(POSTER_TEXT.services)}</text>`,
+    `<text x="105" y="287" font-size="5" fill="#888" text-anchor="middle">${escapeXml(POSTER_TEXT.footer)}</text>`,
+    `</svg>`,
+  ].join('\n');
+}

@@ -1,0 +1,181 @@
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { ADMIN_ROLES } from '@shared/roles';
+import type { MeResponse } from '@shared/schemas/accounts';
+import { ActionButton } from '../../components/action-button';
+import { InfoList } from '../../components/info-list';
+import { Notice } from '../../components/notice';
+import { Panel } from '../../components/panel';
+import { StateView } from '../../components/state-view';
+import { TextField } from '../../components/text-field';
+import { useMe } from '../../hooks/use-me';
+import { useSignIn } from '../../hooks/use-sign-in';
+import { errorText, t } from '../../i18n';
+import { signOut } from '../../services/api';
+import { hasRole } from '../../services/session';
+import { devLoginEnabled } from '../../services/wechat-login';
+import './index.scss';
+
+const OFFICER_PAGE = '/packages/officer/pages/index/index';
+const ADMIN_PAGE = '/packages/admin/pages/index/index';
+
+function Hero({ title, subtitle, badge }: { title: string; subtitle?: string; badge?: string }) {
+  return (
+    <View className='me__hero'>
+      <Text id='me-name' className='me__title'>
+        {title}
+      </Text>
+      {badge ? (
+        <View className='me__badges'>
+          <Text id='me-role' className='me__badge'>
+            {badge}
+          </Text>
+        </View>
+      ) : null}
+      {subtitle ? <Text className='me__subtitle'>{subtitle}</Text> : null}
+    </View>
+  );
+}
+
+/** Signed out: WeChat sign-in in the mini-program; on H5 the dev field when the build has it. */
+function SignIn() {
+  const { state, signInWithWeChat, devOpenid, devError, setDevOpenid, signInAsDev } = useSignIn();
+  const pending = state.status === 'pending';
+  const isWeapp = process.env.TARO_ENV !== 'h5';
+  return (
+    <View id='me-signed-out' className='me'>
+      <Hero title={t('me.title')} subtitle={t('me.signedOutIntro')} />
+      <View className='me__card'>
+        {isWeapp ? (
+          <ActionButton id='me-wechat-login-button' loading={pending} onClick={() => void signInWithWeChat()}>
+            {pending ? t('me.signingIn') : t('me.wechatLogin')}
+          </ActionButton>
+        ) : (
+          <Text className='me__note'>{t('me.h5NoLogin')}</Text>
+        )}
+        {state.status === 'failed' ? (
+          <Notice
+            id='me-login-error'
+            kind='error'
+            text={state.message}
+            note={state.requestId ? t('state.requestId', { id: state.requestId }) : undefined}
+          />
+        ) : null}
+      </View>
+      {devLoginEnabled() ? (
+        <Panel id='me-dev-login' title={t('me.devTitle')} intro={t('me.devHint')}>
+          <TextField
+            id='me-dev-openid'
+            label={t('me.devLabel')}
+            value={devOpenid}
+            placeholder={t('me.devPlaceholder')}
+            error={devError}
+            maxLength={64}
+            onChange={setDevOpenid}
+            onConfirm={() => void signInAsDev()}
+          />
+          <ActionButton id='me-dev-login-button' kind='secondary' loading={pending} onClick={() => void signInAsDev()}>
+            {t('me.devLogin')}
+          </ActionButton>
+        </Panel>
+      ) : null}
+    </View>
+  );
+}
+
+function copy(text: string) {
+  // Both platforms confirm with their own toast ("内容已复制").
+  void Taro.setClipboardData({ data: text });
+}
+
+function Profile({ me }: { me: MeResponse }) {
+  const { user, station, region } = me;
+  const roleName = t(`roleName.${user.role}`);
+  return (
+    <View id='me-signed-in' className='me'>
+      <Hero title={user.name ?? t('me.unnamed')} badge={roleName} />
+
+      <View className='me__card'>
+        <Text className='me__label'>{t('me.userIdLabel')}</Text>
+        <View className='me__id-row'>
+          <Text id='me-user-id' className='me__id' userSelect selectable>
+            {user.id}
+          </Text>
+          <ActionButton id='me-copy-id-button' kind='secondary' size='small' onClick={() => copy(user.id)}>
+            {t('me.copy')}
+          </ActionButton>
+        </View>
+        <Text className='me__hint'>{t('me.userIdHint')}</Text>
+      </View>
+
+      {station ? (
+        <Panel id='me-station' title={t('me.stationTitle')}>
+          <InfoList
+            items={[
+              { id: 'me-station-name', label: t('station.field.village'), value: station.villageName },
+              { id: 'me-station-region', label: t('me.stationRegion'), value: station.regionNames.join(' ') },
+              { id: 'me-station-code', label: t('me.stationCode'), value: station.code },
+            ]}
+          />
+        </Panel>
+      ) : null}
+
+      {region ? (
+        <Panel id='me-region' title={t('me.regionTitle')}>
+          <InfoList
+            items={[
+              { id: 'me-region-name', label: t('me.regionName'), value: region.name },
+              { id: 'me-region-code', label: t('me.regionCode'), value: region.code },
+            ]}
+          />
+        </Panel>
+      ) : null}
+
+      {user.role === 'officer' || hasRole(user, ADMIN_ROLES) ? (
+        <Panel title={t('me.workTitle')}>
+          {user.role === 'officer' ? (
+            <ActionButton id='me-officer-entry' onClick={() => void Taro.navigateTo({ url: OFFICER_PAGE })}>
+              {t('me.officerEntry')}
+            </ActionButton>
+          ) : (
+            <ActionButton id='me-admin-entry' onClick={() => void Taro.navigateTo({ url: ADMIN_PAGE })}>
+              {t('me.adminEntry')}
+            </ActionButton>
+          )}
+        </Panel>
+      ) : null}
+
+      <View className='me__footer'>
+        <ActionButton id='me-sign-out-button' kind='secondary' onClick={signOut}>
+          {t('me.signOut')}
+        </ActionButton>
+      </View>
+    </View>
+  );
+}
+
+/**
+ * "Me": sign in, then who the server says you are (asked again each time the page shows), your id
+ * to give an admin, your station or region, and the way into your workspace.
+ */
+export default function MePage() {
+  const { state, reload } = useMe();
+  if (state.status === 'signed-out') return <SignIn />;
+  if (state.status === 'loading') return <StateView id='me-loading' kind='loading' title={t('me.loading')} />;
+  if (state.status === 'error') {
+    return (
+      <StateView
+        id='me-error'
+        kind='error'
+        title={t('me.errorTitle')}
+        description={errorText(state.error.code)}
+        note={state.error.requestId ? t('state.requestId', { id: state.error.requestId }) : undefined}
+        actions={[
+          { id: 'me-retry-button', label: t('state.retry'), onClick: reload },
+          { id: 'me-error-sign-out-button', label: t('me.signOut'), kind: 'secondary', onClick: signOut },
+        ]}
+      />
+    );
+  }
+  return <Profile me={state.me} />;
+}

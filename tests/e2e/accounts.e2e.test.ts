@@ -1,0 +1,232 @@
+/**
+ * @jest-environment node
+ *
+ * Accounts on the H5 build in Chromium, through the dev sign-in field (`dev:<openid>`, local stages
+ * only): a fresh user reads their id off the "me" page, the province admin appoints them officer of
+ * the demo station, they get the officer workspace; once removed they lose it on their next visit
+ * (the role comes from GET /me, never from storage), and a page they come back to asks again.
+ *
+ * Environment: E2E_WEB_URL and E2E_STATION_CODE from the test harness (tests/harness/stack.ts: the
+ * seeded demo accounts, station 630202002214 土桥村); without them, the H5 build against
+ * tests/e2e/fake-api.ts (its own demo admin and station). Needs `npm run build:h5`.
+ *
+ * Selectors (ids set in miniprogram/src; Taro H5 renders Input as <taro-input-core><input>, our
+ * buttons as <taro-view-core id=...><button class="at-button">):
+ *   me page     #me-signed-out, #me-dev-openid input, #me-dev-openid-error, #me-dev-login-button,
+ *               #me-login-error, #me-loading, #me-signed-in, #me-name, #me-role, #me-user-id,
+ *               #me-copy-id-button, #me-station-name, #me-station-region, #me-region-name,
+ *               #me-officer-entry, #me-admin-entry, #me-sign-out-button
+ *   role gate   #role-gate-loading, #role-gate-sign-in, #role-gate-denied, #role-gate-error
+ *   officer     #officer-home, #officer-station-name, #officer-station-region, #officer-feature-payments
+ *   admin       #admin-home, #admin-region, #admin-appoint-station-input input,
+ *               #admin-appoint-user-input input, #admin-appoint-button, #admin-appoint-success,
+ *               #admin-appoint-error, #admin-officers-station-input input, #admin-officers-load-button,
+ *               #admin-officers-list, #admin-officer-<userId>, #admin-officer-remove-<userId>,
+ *               #admin-officer-confirm-<userId>, #admin-remove-success
+ * Screenshots: .tmp/e2e/me-*.png, admin-*.png, officer-*.png.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expectWithin, horizontalExtent, launchBrowser, newPhone, scaleRootFont, shoot, startTarget, type Target } from './support';
+
+const ME = 'pages/me/index';
+const OFFICER = 'packages/officer/pages/index/index';
+const ADMIN = 'packages/admin/pages/index/index';
+const PROVINCE_ADMIN = 'admin-qinghai';
+
+let target: Target;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  target = await startTarget();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await target?.close();
+});
+
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+});
+
+async function phone(): Promise<Page> {
+  const { context, page } = await newPhone(browser);
+  contexts.push(context);
+  return page;
+}
+
+const freshOpenid = (prefix: string) => `${prefix}-${randomBytes(6).toString('hex')}`;
+const click = (page: Page, id: string) => page.locator(`#${id} .at-button`).click();
+const text = (page: Page, selector: string) => page.locator(selector).innerText();
+/** Waits until the element shows that text (it may be there already with an older one). */
+const waitForText = (page: Page, selector: string, hasText: string | RegExp) => page.locator(selector, { hasText }).waitFor();
+
+/** A fresh load of a page (hash route), as when the mini-program is opened again. */
+async function open(page: Page, route: string) {
+  await page.goto('about:blank');
+  await page.goto(`${target.webUrl}/#/${route}`);
+}
+
+async function signIn(page: Page, openid: string) {
+  await open(page, ME);
+  await page.waitForSelector('#me-signed-out');
+  await page.locator('#me-dev-openid input').fill(openid);
+  await click(page, 'me-dev-login-button');
+  await page.waitForSelector('#me-signed-in');
+}
+
+async function signOut(page: Page) {
+  await click(page, 'me-sign-out-button');
+  await page.waitForSelector('#me-signed-out');
+}
+
+/** The admin form: station code + user id -> the success line. */
+async function appoint(page: Page, stationCode: string, userId: string) {
+  await page.locator('#admin-appoint-station-input input').fill(stationCode);
+  await page.locator('#admin-appoint-user-input input').fill(userId);
+  await click(page, 'admin-appoint-button');
+}
+
+/** The page's content is within a 375 px screen at 1.5x text size; a screenshot of it. */
+async function expectTidyAtLargeText(page: Page, shot: string) {
+  const { after } = await scaleRootFont(page, 1.5);
+  const extent = await horizontalExtent(page);
+  await shoot(page, shot, after);
+  expectWithin(extent);
+}
+
+describe('H5 accounts: appoint and remove an officer', () => {
+  it('a fresh user is appointed officer by the province admin, then loses the workspace when removed', async () => {
+    const { station } = target;
+    const officerOpenid = freshOpenid('e2e-officer');
+    const page = await phone();
+
+    // 1. A fresh user signs in and reads their id off the "me" page.
+    await signIn(page, officerOpenid);
+    expect(await text(page, '#me-role')).toBe('村民');
+    const userId = (await text(page, '#me-user-id')).trim();
+    expect(userId).toMatch(/^[0-9A-Za-z_-]{1,40}$/);
+    expect(await page.locator('#me-officer-entry').count()).toBe(0);
+    await shoot(page, 'me-villager.png');
+
+    // Not an officer yet: the workspace says why.
+    await open(page, OFFICER);
+    await page.waitForSelector('#role-gate-denied');
+    expect(await text(page, '#role-gate-denied')).toContain('当前身份：村民');
+
+    // 2. The province admin appoints them officer of the station, by the station's code.
+    await open(page, ME);
+    await page.waitForSelector('#me-signed-in');
+    await signOut(page);
+    await signIn(page, PROVINCE_ADMIN);
+    expect(await text(page, '#me-role')).toBe('省级管理员');
+    expect(await text(page, '#me-region-name')).toBe('青海省');
+    await shoot(page, 'me-admin.png');
+    await click(page, 'me-admin-entry');
+    await page.waitForSelector('#admin-home');
+    expect(await text(page, '#admin-region')).toContain('青海省');
+    await appoint(page, station.code, userId);
+    await page.waitForSelector('#admin-appoint-success');
+    const success = await text(page, '#admin-appoint-success');
+    expect(success).toContain(userId);
+    expect(success).toContain(`${station.villageName}益农信息社`);
+    await shoot(page, 'admin-appointed.png');
+
+    // 3. The new officer signs in: their station on "me", and the workspace.
+    await open(page, ME);
+    await page.waitForSelector('#me-signed-in');
+    await signOut(page);
+    await signIn(page, officerOpenid);
+    expect(await text(page, '#me-user-id')).toBe(userId);
+    expect(await text(page, '#me-role')).toBe('信息员');
+    expect(await text(page, '#me-station-name')).toBe(station.villageName);
+    await shoot(page, 'me-officer.png');
+    await click(page, 'me-officer-entry');
+    await page.waitForSelector('#officer-home');
+    expect(await text(page, '#officer-station-name')).toBe(`你的站点：${station.villageName}`);
+    expect(await text(page, '#officer-feature-payments')).toContain('即将上线');
+    await shoot(page, 'officer-home.png');
+
+    // 4. On another phone the admin lists the station's officers and removes this one.
+    const adminPage = await phone();
+    await signIn(adminPage, PROVINCE_ADMIN);
+    await open(adminPage, ADMIN);
+    await adminPage.waitForSelector('#admin-home');
+    await adminPage.locator('#admin-officers-station-input input').fill(station.code);
+    await click(adminPage, 'admin-officers-load-button');
+    await adminPage.waitForSelector(`#admin-officer-${userId}`);
+    await click(adminPage, `admin-officer-remove-${userId}`);
+    await shoot(adminPage, 'admin-confirm-remove.png');
+    await click(adminPage, `admin-officer-confirm-${userId}`);
+    await adminPage.waitForSelector('#admin-remove-success');
+    expect(await text(adminPage, '#admin-remove-success')).toContain(userId);
+    expect(await adminPage.locator(`#admin-officer-${userId}`).count()).toBe(0);
+    await shoot(adminPage, 'admin-removed.png');
+
+    // 5. Still signed in, the former officer comes back to "me" (in-app back): it asks the server
+    // again on show and no longer offers the workspace; re-opening the workspace is refused.
+    await page.goBack();
+    await page.waitForSelector('#me-signed-in');
+    await waitForText(page, '#me-role', /^村民$/);
+    expect(await page.locator('#me-officer-entry').count()).toBe(0);
+    await open(page, OFFICER);
+    await page.waitForSelector('#role-gate-denied');
+    expect(await page.locator('#officer-home').count()).toBe(0);
+  });
+});
+
+describe('H5 accounts: sign-in and gates', () => {
+  it('asks a signed-out visitor to sign in, and the button leads to the "me" page', async () => {
+    const page = await phone();
+    await open(page, ADMIN);
+    await page.waitForSelector('#role-gate-sign-in');
+    expect(await text(page, '#role-gate-sign-in')).toContain('请以管理员身份登录后继续。');
+    await click(page, 'role-gate-sign-in-button');
+    await page.waitForSelector('#me-signed-out');
+    await page.locator('#me-dev-openid input').fill('not an openid!');
+    await click(page, 'me-dev-login-button');
+    expect(await text(page, '#me-dev-openid-error')).toContain('openid 只能是');
+    await expectTidyAtLargeText(page, 'me-signed-out-1.5x.png');
+  });
+
+  it('drops a session the server no longer accepts and shows the signed-out state', async () => {
+    const page = await phone();
+    await signIn(page, freshOpenid('e2e-stale'));
+    // A token the server cannot verify (as after a secret rotation or a deleted user).
+    await page.evaluate(() => {
+      const stored = JSON.parse(localStorage.getItem('yinong.session') ?? '{}') as { data: { token: string } };
+      stored.data.token = 'not-a-valid-token';
+      localStorage.setItem('yinong.session', JSON.stringify(stored));
+    });
+    await open(page, ME);
+    await page.waitForSelector('#me-signed-out');
+    expect(await page.evaluate(() => localStorage.getItem('yinong.session'))).toBeNull();
+  });
+
+  it("tells the admin why an appointment failed, and keeps the pages within 375 px at 1.5x text", async () => {
+    const page = await phone();
+    await signIn(page, PROVINCE_ADMIN);
+    const adminId = (await text(page, '#me-user-id')).trim();
+    await expectTidyAtLargeText(page, 'me-admin-1.5x.png');
+
+    await open(page, ADMIN);
+    await page.waitForSelector('#admin-home');
+    await appoint(page, '999999999999', 'unobody');
+    await page.waitForSelector('#admin-appoint-error');
+    expect(await text(page, '#admin-appoint-error')).toContain('没有找到这个站点编码');
+
+    await appoint(page, target.station.code, `unobody${randomBytes(4).toString('hex')}`);
+    await waitForText(page, '#admin-appoint-error', '站点或用户不在你的管辖范围内');
+
+    await appoint(page, target.station.code, adminId);
+    await waitForText(page, '#admin-appoint-error', '是管理员或专家');
+
+    await page.locator('#admin-officers-station-input input').fill(target.station.code);
+    await click(page, 'admin-officers-load-button');
+    await page.waitForSelector('#admin-officers-list');
+    await expectTidyAtLargeText(page, 'admin-1.5x.png');
+  });
+});

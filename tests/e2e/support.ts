@@ -1,0 +1,153 @@
+/**
+ * What the Chromium e2e tests share: the target (the stack's web server from E2E_WEB_URL, or the
+ * H5 build served here against tests/e2e/fake-api.ts), the browser, a 375 px phone, screenshots of
+ * whole Taro pages, a larger text size, and the check that nothing sticks out to the right.
+ * Screenshots go to .tmp/e2e/ (git-ignored).
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { StationProfile } from '../../shared/schemas/stations';
+import { startWebServer } from '../../scripts/web-server';
+import { FAKE_STATION, startFakeApi } from './fake-api';
+
+export const ROOT = join(__dirname, '..', '..');
+export const SHOTS = join(ROOT, '.tmp', 'e2e');
+const CHROMIUM = '/usr/bin/chromium';
+// Playwright refuses --user-data-dir in launch(): it gives every launch a fresh temporary profile
+// of its own and deletes it on close, which is what we want.
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+export const WIDTH = 375;
+
+/** Where the tests point the browser, and the station they open. */
+export interface Target {
+  webUrl: string;
+  station: StationProfile;
+  close: () => Promise<void>;
+}
+
+export async function startTarget(): Promise<Target> {
+  const webUrl = process.env.E2E_WEB_URL;
+  if (webUrl) {
+    const code = process.env.E2E_STATION_CODE;
+    if (!code) throw new Error('E2E_WEB_URL is set but E2E_STATION_CODE is not');
+    // Through the web server's /api proxy: what the page will show, and proof the proxy works.
+    const response = await fetch(`${webUrl}/api/stations/by-code/${encodeURIComponent(code)}`);
+    if (response.status !== 200) throw new Error(`station ${code}: HTTP ${response.status} ${await response.text()}`);
+    return { webUrl, station: (await response.json()) as StationProfile, close: async () => {} };
+  }
+  const distDir = join(ROOT, 'miniprogram', 'dist', 'h5');
+  if (!existsSync(join(distDir, 'index.html'))) throw new Error(`No H5 build in ${distDir}: run \`npm run build:h5\``);
+  const api = await startFakeApi();
+  const web = await startWebServer({ port: 0, distDir, apiTarget: api.url });
+  console.log(`E2E_WEB_URL not set: serving ${distDir} at ${web.url} against the fake API ${api.url}`);
+  return {
+    webUrl: web.url,
+    station: FAKE_STATION,
+    close: async () => {
+      await web.close();
+      await api.close();
+    },
+  };
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  mkdirSync(SHOTS, { recursive: true });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** A phone: 375 px wide, 2x pixels, Chinese locale; its own storage (so its own session). */
+export async function newPhone(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: WIDTH, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return { context, page };
+}
+
+/**
+ * A screenshot of the whole page. Taro H5 scrolls inside `.taro_page`, so Playwright's fullPage
+ * sees one screen: grow the viewport to the content first. A resize makes Taro recompute the root
+ * font size, so a scaled size is put back afterwards. The viewport is restored after the shot.
+ */
+export async function shoot(page: Page, name: string, rootFontPx?: number) {
+  const before = page.viewportSize() ?? { width: WIDTH, height: 812 };
+  const height = await page.evaluate(() =>
+    Math.max(...Array.from(document.querySelectorAll('.taro_page_show, body')).map((el) => el.scrollHeight)),
+  );
+  await page.setViewportSize({ width: WIDTH, height: Math.max(height, 640) });
+  await page.waitForTimeout(600); // Taro's resize handler runs again after 500 ms
+  if (rootFontPx) await page.evaluate((px) => (document.documentElement.style.fontSize = `${px}px`), rootFontPx);
+  await page.screenshot({ path: join(SHOTS, name), fullPage: true });
+  await page.setViewportSize(before);
+  await page.waitForTimeout(600);
+  if (rootFontPx) await page.evaluate((px) => (document.documentElement.style.fontSize = `${px}px`), rootFontPx);
+}
+
+/** Scales the root font size (Taro's rem base) like a user's larger text setting. */
+export async function scaleRootFont(page: Page, factor: number): Promise<{ before: number; after: number }> {
+  return page.evaluate((f) => {
+    const root = document.documentElement;
+    const before = parseFloat(getComputedStyle(root).fontSize);
+    root.style.fontSize = `${before * f}px`;
+    return { before, after: parseFloat(getComputedStyle(root).fontSize) };
+  }, factor);
+}
+
+export interface Extent {
+  scrollWidth: number;
+  widest: number;
+  culprit: string;
+}
+
+/**
+ * How far right anything reaches: element boxes and the text inside them (text can spill out of a
+ * box that does not grow, e.g. a nowrap line in a flex item), and the document's scroll width.
+ */
+export async function horizontalExtent(page: Page): Promise<Extent> {
+  return page.evaluate(() => {
+    let widest = 0;
+    let culprit = '';
+    const describe = (element: Element | null) =>
+      element ? `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${String(element.className).split(' ').join('.')}` : '';
+    const consider = (right: number, element: Element | null) => {
+      if (right > widest) {
+        widest = right;
+        culprit = describe(element);
+      }
+    };
+    // Only the page on screen: Taro H5 keeps pages below in the stack, hidden.
+    const scope = document.querySelector('.taro_page_show') ?? document.body;
+    for (const element of Array.from(scope.querySelectorAll('*'))) {
+      const rect = element.getBoundingClientRect();
+      if (rect.width > 0 && rect.height > 0) consider(rect.right, element);
+    }
+    const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent?.trim()) continue;
+      range.selectNodeContents(node);
+      for (const rect of Array.from(range.getClientRects())) consider(rect.right, node.parentElement);
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, widest: Math.ceil(widest - 0.5), culprit };
+  });
+}
+
+/**
+ * scrollWidth alone cannot fail under Taro H5: its router gives `.taro_page` and body
+ * `overflow: hidden`, so anything too wide is clipped (unreadable) rather than scrolled. Hence the
+ * check of every box and line of text as well.
+ */
+export function expectWithin(extent: Extent) {
+  expect(extent.scrollWidth).toBeLessThanOrEqual(WIDTH);
+  // Named in the failure: which element sticks out.
+  expect({ widest: Math.min(extent.widest, WIDTH), culprit: extent.culprit }).toEqual({ widest: extent.widest, culprit: extent.culprit });
+}
