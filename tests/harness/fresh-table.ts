@@ -19,3 +19,10 @@ export async function useFreshTable(prefix = 't') {
   resetDbForTests();
   return { tableName, ...clients };
 }
+
+/** Points the code under test back at the run's seeded Qinghai table. */
+export function useSeededTable(): void {
+  process.env.TABLE_NAME = process.env.TEST_SEEDED_TABLE;
+  resetConfigForTests();
+  resetDbForTests();
+}

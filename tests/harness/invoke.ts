@@ -35,5 +35,6 @@ export async function invoke(handler: Handler, request: InvokeRequest): Promise<
     requestContext: { requestId: 'test-request', http: { method, path: request.path, sourceIp: request.sourceIp ?? '203.0.113.1' } },
   } as unknown as APIGatewayProxyEventV2;
   const response = await handler(event);
-  return { status: response.statusCode, headers: response.headers, json: response.body ? JSON.parse(response.body) : undefined, raw: response.body };
+  const isJson = /json/.test(response.headers['content-type'] ?? '');
+  return { status: response.statusCode, headers: response.headers, json: response.body && isJson ? JSON.parse(response.body) : undefined, raw: response.body };
 }

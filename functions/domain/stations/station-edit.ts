@@ -29,7 +29,7 @@ export async function updateStation(
       }
     }
     const changes = request as Partial<Station>;
-    const changed = fields.filter((f) => JSON.stringify(station[f]) !== JSON.stringify(changes[f]));
+    const changed = fields.filter((f) => JSON.stringify(station[f]) !== JSON.stringify(changes[f])).sort();
     const now = deps.now?.() ?? new Date();
     if (changed.length === 0) return toStationProfile(station, now);
     const updated = await deps.stations.update(station, changes, {

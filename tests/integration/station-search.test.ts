@@ -1,0 +1,43 @@
+import { resetSearchIndexCacheForTests } from '../../functions/data/search-index-repository';
+import { handlers } from '../harness/handlers';
+import { invoke } from '../harness/invoke';
+
+const search = (query: Record<string, string>) => invoke(handlers.stations, { path: '/stations', query });
+
+describe('GET /stations?q= (seeded Qinghai, index in DynamoDB)', () => {
+  beforeAll(() => resetSearchIndexCacheForTests());
+
+  it('finds 土桥村 by pinyin initials with its region chain', async () => {
+    const res = await search({ q: 'tq' });
+    expect(res.status).toBe(200);
+    const tuqiao = res.json.items.find((s: any) => s.villageName === '土桥村');
+    expect(tuqiao.regionChain.map((r: any) => r.name)).toEqual(['青海省', '海东市', '乐都区', '岗沟街道']);
+  });
+
+  it('pages through a large result with signed cursors, each station once', async () => {
+    const seen = new Set<string>();
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const res = await search({ q: '乐都', limit: '50', ...(cursor ? { cursor } : {}) });
+      expect(res.status).toBe(200);
+      for (const s of res.json.items) seen.add(s.id);
+      cursor = res.json.nextCursor ?? undefined;
+      pages++;
+    } while (cursor && pages < 20);
+    expect(seen.size).toBeGreaterThan(300);
+    expect(pages).toBe(Math.ceil(seen.size / 50));
+  });
+
+  it('rejects a cursor from another query and an over-long query', async () => {
+    const first = await search({ q: '村', limit: '5' });
+    expect((await search({ q: '沟', cursor: first.json.nextCursor })).status).toBe(400);
+    expect((await search({ q: 'x'.repeat(41) })).status).toBe(400);
+  });
+
+  it('answers an empty page for no match', async () => {
+    const res = await search({ q: '不存在的村子' });
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual({ items: [], nextCursor: null });
+  });
+});
