@@ -42,7 +42,7 @@ export function assertJava(): void {
   }
 }
 
-export async function startDynamoDbLocal(options: { port: number; dbPath?: string; log?: (line: string) => void }): Promise<DynamoDbLocal> {
+export async function startDynamoDbLocal(options: { port: number; dbPath?: string; heap?: string; log?: (line: string) => void }): Promise<DynamoDbLocal> {
   assertJava();
   const { jar, libDir } = findJar();
   const args = [`-Djava.library.path=${libDir}`, '-jar', jar, '-port', String(options.port), '-sharedDb'];
@@ -54,7 +54,7 @@ export async function startDynamoDbLocal(options: { port: number; dbPath?: strin
   }
   const child = spawn('java', args, {
     cwd: dirname(jar),
-    env: { ...process.env, JAVA_TOOL_OPTIONS: '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx1g' },
+    env: { ...process.env, JAVA_TOOL_OPTIONS: `-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx${options.heap ?? '1g'}` },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -5,6 +5,7 @@
 import {
   BatchGetCommand,
   BatchWriteCommand,
+  GetCommand,
   PutCommand,
   type BatchGetCommandOutput,
   type BatchWriteCommandInput,
@@ -16,6 +17,7 @@ import { geoEntryItem, stationToItem } from '../../functions/data/stations-repos
 import { writeSearchIndex } from '../../functions/data/search-index-repository';
 import { buildSearchIndex } from './search-index';
 import { metaKeys } from '../../functions/data/keys';
+import { PrerequisiteError } from './errors';
 import { buildQinghaiDataset } from './qinghai-dataset';
 
 type Item = Record<string, unknown> & { PK: string; SK: string };
@@ -30,6 +32,12 @@ export interface SeedReport {
   ms: number;
 }
 
+/**
+ * Bumped whenever stored items change shape. Local data seeded by an older version is not patched
+ * in place (seeding never overwrites): `npm start` asks for `--reset` instead.
+ */
+export const SEED_SCHEMA_VERSION = 2;
+
 export async function seedQinghai(
   client: DynamoDBDocumentClient,
   tableName: string,
@@ -41,6 +49,12 @@ export async function seedQinghai(
   } = {},
 ): Promise<SeedReport> {
   const started = Date.now();
+  const previous = (await client.send(new GetCommand({ TableName: tableName, Key: metaKeys.seed('qinghai') }))).Item;
+  if (previous && (previous.schemaVersion ?? 1) < SEED_SCHEMA_VERSION) {
+    throw new PrerequisiteError(
+      `The local data was seeded by an older version of this project (schema ${previous.schemaVersion ?? 1}, now ${SEED_SCHEMA_VERSION}). Run \`npm start -- --reset\` to rebuild it.`,
+    );
+  }
   const { regions, stations } = buildQinghaiDataset();
   const items: Item[] = [
     ...regions.map(regionToItem),
@@ -85,7 +99,7 @@ async function recordSeedRun(client: DynamoDBDocumentClient, tableName: string, 
   await client.send(
     new PutCommand({
       TableName: tableName,
-      Item: { ...metaKeys.seed('qinghai'), entity: 'SeedRun', regions, stations, at: new Date().toISOString() },
+      Item: { ...metaKeys.seed('qinghai'), entity: 'SeedRun', schemaVersion: SEED_SCHEMA_VERSION, regions, stations, at: new Date().toISOString() },
     }),
   );
 }

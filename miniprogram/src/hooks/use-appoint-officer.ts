@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { t } from '../i18n';
-import { toApiErrorLike } from '../services/errors';
+import { supportId, toApiErrorLike } from '../services/errors';
 import { isUserId, officerAdminApi, officerAdminErrorText, officerLabel, type OfficerAdminApi } from '../services/officer-admin';
 import { isStationCode } from '../services/station-code';
 
@@ -59,7 +59,7 @@ export function useAppointOfficer(api: OfficerAdminApi = officerAdminApi) {
       setUserIdState('');
     } catch (error) {
       const apiError = toApiErrorLike(error);
-      setState({ status: 'failed', message: officerAdminErrorText(step, apiError), requestId: apiError.requestId });
+      setState({ status: 'failed', message: officerAdminErrorText(step, apiError), requestId: supportId(apiError) });
     }
   }, [api, stationCode, userId]);
 

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { errorText, t } from '../i18n';
 import { signIn, type ApiError } from '../services/api';
-import { toApiErrorLike } from '../services/errors';
+import { supportId, toApiErrorLike } from '../services/errors';
 import { DEV_OPENID_PATTERN, wechatLoginCode } from '../services/wechat-login';
 
 export type SignInState =
@@ -47,7 +47,7 @@ export function useSignIn(deps: SignInDeps = defaultDeps) {
         setState({ status: 'idle' });
       } catch (error) {
         const apiError = toApiErrorLike(error);
-        setState({ status: 'failed', message: signInErrorText(apiError), requestId: apiError.requestId });
+        setState({ status: 'failed', message: signInErrorText(apiError), requestId: supportId(apiError) });
       }
     },
     [deps],

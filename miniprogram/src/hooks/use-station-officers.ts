@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { StationProfile } from '@shared/schemas/stations';
 import { t } from '../i18n';
-import { toApiErrorLike } from '../services/errors';
+import { supportId, toApiErrorLike } from '../services/errors';
 import { officerAdminApi, officerAdminErrorText, officerLabel, type OfficerAdminApi } from '../services/officer-admin';
 import { isStationCode } from '../services/station-code';
 
@@ -53,7 +53,7 @@ export function useStationOfficers(api: OfficerAdminApi = officerAdminApi) {
       setList({ status: 'ready', station, officers: items });
     } catch (error) {
       const apiError = toApiErrorLike(error);
-      setList({ status: 'failed', message: officerAdminErrorText(step, apiError), requestId: apiError.requestId });
+      setList({ status: 'failed', message: officerAdminErrorText(step, apiError), requestId: supportId(apiError) });
     }
   }, [api, stationCode]);
 

@@ -5,3 +5,11 @@ export function toApiErrorLike(error: unknown): ApiError {
   if (isApiError(error)) return error;
   return new ApiError({ status: 0, code: 'UNKNOWN', message: error instanceof Error ? error.message : String(error) });
 }
+
+/**
+ * The request id worth showing: for server-side failures (5xx) and unknown ones, which support
+ * looks up in the logs. An expected refusal (4xx) explains itself and needs none.
+ */
+export function supportId(error: ApiError): string | undefined {
+  return error.status >= 500 || error.code === 'UNKNOWN' ? error.requestId : undefined;
+}

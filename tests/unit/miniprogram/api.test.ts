@@ -1,7 +1,20 @@
 /** @jest-environment jsdom */
 import Taro from '@tarojs/taro';
-import { ApiError, apiBase, getStationByCode, request } from '../../../miniprogram/src/services/api';
-import { errorBody, station } from './fixtures';
+import { resetStorage } from '../../stubs/taro';
+import {
+  ApiError,
+  apiBase,
+  appointOfficer,
+  getMe,
+  getStationByCode,
+  getStationOfficers,
+  removeOfficer,
+  request,
+  signIn,
+  signOut,
+} from '../../../miniprogram/src/services/api';
+import { currentSession, onSessionChange, saveSession } from '../../../miniprogram/src/services/session';
+import { errorBody, loginAnswer, officerMe, station } from './fixtures';
 
 type RequestOptions = Parameters<typeof Taro.request>[0];
 
@@ -24,6 +37,7 @@ const originalEnv = { ...process.env };
 beforeEach(() => {
   process.env.TARO_ENV = 'h5';
   delete process.env.TARO_APP_API_BASE;
+  resetStorage();
 });
 
 afterEach(() => {
@@ -97,10 +111,117 @@ describe('getStationByCode', () => {
 describe('request', () => {
   it('adds the query string and a JSON body', async () => {
     const spy = answer(201, { ok: true });
-    await request('/things', { method: 'POST', query: { region: '63', limit: 5, cursor: undefined }, body: { a: 1 } });
+    await request('/things', { method: 'POST', query: { region: '63', limit: 5, cursor: undefined }, body: { a: 1 }, auth: false });
     const options = spy.mock.calls[0][0] as RequestOptions;
     expect(options.url).toBe('/api/things?region=63&limit=5');
     expect(options.data).toEqual({ a: 1 });
     expect(options.header).toMatchObject({ 'Content-Type': 'application/json' });
+  });
+});
+
+const headerOf = (spy: jest.SpyInstance) => (spy.mock.calls[0][0] as RequestOptions).header as Record<string, string>;
+
+describe('session in the API client', () => {
+  it('sends the stored token as a Bearer header on authenticated calls', async () => {
+    saveSession(loginAnswer({}, undefined, 'tok-1'));
+    const spy = answer(200, officerMe);
+    await expect(getMe()).resolves.toEqual(officerMe);
+    const options = spy.mock.calls[0][0] as RequestOptions;
+    expect(options.url).toBe('/api/me');
+    expect(headerOf(spy).Authorization).toBe('Bearer tok-1');
+  });
+
+  it('does not send the token to public routes', async () => {
+    saveSession(loginAnswer());
+    const spy = answer(200, station);
+    await getStationByCode('630202002214');
+    expect(headerOf(spy).Authorization).toBeUndefined();
+  });
+
+  it('fails an authenticated call without a session before sending it', async () => {
+    const spy = jest.spyOn(Taro, 'request');
+    expect(await caught(getMe())).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
+    expect(spy).not.toHaveBeenCalled();
+  });
+
+  it('does not send an expired token: the session is gone and the call fails as signed out', async () => {
+    saveSession(loginAnswer({}, new Date(Date.now() - 1000).toISOString()));
+    const spy = jest.spyOn(Taro, 'request');
+    expect((await caught(getMe())).code).toBe('UNAUTHENTICATED');
+    expect(spy).not.toHaveBeenCalled();
+    expect(currentSession()).toBeUndefined();
+  });
+
+  it('clears the session on a 401 and tells the pages', async () => {
+    saveSession(loginAnswer());
+    const listener = jest.fn();
+    const unsubscribe = onSessionChange(listener);
+    answer(401, errorBody('UNAUTHENTICATED', 'expired'));
+    expect((await caught(getMe())).code).toBe('UNAUTHENTICATED');
+    expect(currentSession()).toBeUndefined();
+    expect(listener).toHaveBeenCalledWith(undefined);
+    unsubscribe();
+  });
+
+  it('keeps a newer session when the 401 answers a request sent with an older token', async () => {
+    saveSession(loginAnswer({}, undefined, 'old'));
+    jest.spyOn(Taro, 'request').mockImplementation((async () => {
+      // The user signs in again while the request is on its way.
+      saveSession(loginAnswer({}, undefined, 'new'));
+      return { statusCode: 401, data: errorBody('UNAUTHENTICATED'), header: {} };
+    }) as never);
+    await caught(getMe());
+    expect(currentSession()?.token).toBe('new');
+  });
+
+  it('keeps the session on other errors (403, 404, network)', async () => {
+    saveSession(loginAnswer());
+    answer(403, errorBody('FORBIDDEN'));
+    await caught(getMe());
+    answer(404, errorBody('NOT_FOUND'));
+    await caught(removeOfficer('u1'));
+    jest.spyOn(Taro, 'request').mockRejectedValue({ errMsg: 'request:fail' });
+    await caught(getMe());
+    expect(currentSession()).toBeDefined();
+  });
+
+  it('signIn posts the code without a token, stores the session and returns the answer', async () => {
+    const login = loginAnswer({ role: 'province_admin', regionCode: '63' });
+    const spy = answer(200, login);
+    await expect(signIn('dev:admin-qinghai')).resolves.toEqual(login);
+    const options = spy.mock.calls[0][0] as RequestOptions;
+    expect([options.url, options.method, options.data]).toEqual(['/api/auth/login', 'POST', { code: 'dev:admin-qinghai' }]);
+    expect(headerOf(spy).Authorization).toBeUndefined();
+    expect(currentSession()?.user.role).toBe('province_admin');
+  });
+
+  it('a failed sign-in stores nothing', async () => {
+    answer(401, errorBody('UNAUTHENTICATED'));
+    expect((await caught(signIn('used-code'))).status).toBe(401);
+    expect(currentSession()).toBeUndefined();
+  });
+
+  it('signOut forgets the session', () => {
+    saveSession(loginAnswer());
+    signOut();
+    expect(currentSession()).toBeUndefined();
+  });
+
+  it('calls the officer routes with the right method, path and body', async () => {
+    saveSession(loginAnswer({ role: 'county_admin', regionCode: '630202' }));
+    const spy = answer(200, { user: { id: 'u1', role: 'officer' } });
+    await appointOfficer('st1', 'u1');
+    await removeOfficer('u/1');
+    spy.mockResolvedValue({ statusCode: 200, data: { items: [], nextCursor: null }, header: {} } as never);
+    await getStationOfficers('st1');
+    const calls = spy.mock.calls.map(([options]) => {
+      const { url, method, data } = options as RequestOptions;
+      return [method, url, data];
+    });
+    expect(calls).toEqual([
+      ['POST', '/api/admin/officers', { stationId: 'st1', userId: 'u1' }],
+      ['DELETE', '/api/admin/officers/u%2F1', undefined],
+      ['GET', '/api/stations/st1/officers', undefined],
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import type { LoginResponse, MeResponse, UserProfile } from '../../../shared/schemas/accounts';
 import type { StationProfile } from '../../../shared/schemas/stations';
 
 /** 土桥村 (碾伯镇, 乐都区, 海东市): shaped like the API's answer. */
@@ -32,3 +33,27 @@ export const station: StationProfile = {
 export function errorBody(code: string, message = code, requestId = 'req-123') {
   return { error: { code, message, requestId } };
 }
+
+/** What POST /auth/login answers: user `u0123456789` with `fields`, valid for an hour unless given. */
+export function loginAnswer(
+  fields: Partial<Omit<UserProfile, 'id'>> = {},
+  expiresAt = new Date(Date.now() + 3_600_000).toISOString(),
+  token = 'token-abc',
+): LoginResponse {
+  return { token, expiresAt, user: { id: 'u0123456789', role: 'villager', ...fields } };
+}
+
+/** GET /me for the officer of 土桥村. */
+export const officerMe: MeResponse = {
+  user: { id: 'u0123456789', role: 'officer', stationId: station.id, name: '土桥村信息员' },
+  station: { id: station.id, code: station.code, villageName: '土桥村', regionNames: ['青海省', '海东市', '乐都区', '碾伯镇'] },
+};
+
+/** GET /me for the province admin. */
+export const adminMe: MeResponse = {
+  user: { id: 'uadmin000001', role: 'province_admin', regionCode: '63', name: '青海省管理员' },
+  region: { code: '63', name: '青海省', level: 'province' },
+};
+
+/** GET /me for a villager without a name. */
+export const villagerMe: MeResponse = { user: { id: 'u0123456789', role: 'villager' } };

@@ -74,7 +74,7 @@ function SignIn() {
             onChange={setDevOpenid}
             onConfirm={() => void signInAsDev()}
           />
-          <ActionButton id='me-dev-login-button' kind='secondary' loading={pending} onClick={() => void signInAsDev()}>
+          <ActionButton id='me-dev-login-button' kind={isWeapp ? 'secondary' : 'primary'} loading={pending} onClick={() => void signInAsDev()}>
             {t('me.devLogin')}
           </ActionButton>
         </Panel>
@@ -105,7 +105,7 @@ function Profile({ me }: { me: MeResponse }) {
             {t('me.copy')}
           </ActionButton>
         </View>
-        <Text className='me__hint'>{t('me.userIdHint')}</Text>
+        {user.role === 'villager' || user.role === 'buyer' ? <Text className='me__hint'>{t('me.userIdHint')}</Text> : null}
       </View>
 
       {station ? (

@@ -67,7 +67,7 @@ function OfficerRow({
   return (
     <View id={`admin-officer-${officer.id}`} className='admin-officer'>
       <View className='admin-officer__who'>
-        {officer.name ? <Text className='admin-officer__name'>{officer.name}</Text> : null}
+        <Text className='admin-officer__name'>{officer.name ?? t('me.unnamed')}</Text>
         <Text className='admin-officer__id'>{officer.id}</Text>
       </View>
       <View className='admin-officer__actions'>
