@@ -53,6 +53,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Babel-compile ../shared as well (it is TypeScript outside sourceRoot).
       compile: { include: [sharedDir] },
       sassLoaderOption,
+      // Component stylesheets are BEM-scoped (.panel__title, .notice--error), so the order pages
+      // import them in does not matter; without this, mini-css-extract warns when two pages
+      // import the same components in a different order.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },

@@ -33,7 +33,11 @@ export async function buildMiniprogram(
   options: { force?: boolean; env?: Record<string, string> } = {},
 ): Promise<{ built: boolean; ms: number }> {
   const started = Date.now();
-  const env = options.env ?? {};
+  // TARO_APP_* variables from the shell change what the build contains (API base, dev login).
+  const env = {
+    ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith('TARO_APP_')) as Array<[string, string]>),
+    ...options.env,
+  };
   const stamp = join(distDir(platform), '.build-hash');
   const hash = hashInputs(platform, env);
   if (!options.force && existsSync(stamp) && readFileSync(stamp, 'utf8') === hash) return { built: false, ms: 0 };

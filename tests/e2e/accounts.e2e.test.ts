@@ -16,14 +16,15 @@
  *               #me-login-error, #me-loading, #me-signed-in, #me-name, #me-role, #me-user-id,
  *               #me-copy-id-button, #me-station-name, #me-station-region, #me-region-name,
  *               #me-officer-entry, #me-admin-entry, #me-sign-out-button
- *   role gate   #role-gate-loading, #role-gate-sign-in, #role-gate-denied, #role-gate-error
+ *   role gate   #role-gate-loading, #role-gate-sign-in, #role-gate-sign-in-button, #role-gate-denied,
+ *               #role-gate-me-button, #role-gate-error
  *   officer     #officer-home, #officer-station-name, #officer-station-region, #officer-feature-payments
  *   admin       #admin-home, #admin-region, #admin-appoint-station-input input,
  *               #admin-appoint-user-input input, #admin-appoint-button, #admin-appoint-success,
  *               #admin-appoint-error, #admin-officers-station-input input, #admin-officers-load-button,
  *               #admin-officers-list, #admin-officer-<userId>, #admin-officer-remove-<userId>,
  *               #admin-officer-confirm-<userId>, #admin-remove-success
- * Screenshots: .tmp/e2e/me-*.png, admin-*.png, officer-*.png.
+ * Screenshots: .tmp/e2e/me-*.png, admin-*.png, officer-*.png (officer-denied.png: the role gate).
  */
 import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -175,6 +176,7 @@ describe('H5 accounts: appoint and remove an officer', () => {
     await open(page, OFFICER);
     await page.waitForSelector('#role-gate-denied');
     expect(await page.locator('#officer-home').count()).toBe(0);
+    await shoot(page, 'officer-denied.png');
   });
 });
 

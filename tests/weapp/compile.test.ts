@@ -124,7 +124,13 @@ describe('weapp build compiled by WeChat wcc/wcsc', () => {
     const app = readAppJson(DIST);
     const pages = allPages(app);
     expect(pages).toEqual(
-      expect.arrayContaining(['pages/index/index', 'pages/station/index', 'packages/officer/pages/index/index', 'packages/admin/pages/index/index']),
+      expect.arrayContaining([
+        'pages/index/index',
+        'pages/station/index',
+        'pages/me/index',
+        'packages/officer/pages/index/index',
+        'packages/admin/pages/index/index',
+      ]),
     );
     const started = Date.now();
     const gwx = compileWxml(DIST);

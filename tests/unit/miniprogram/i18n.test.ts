@@ -1,12 +1,13 @@
 /** @jest-environment jsdom */
 import { ERROR_CODES } from '../../../shared/errors';
+import { ROLES } from '../../../shared/roles';
 import { SERVICE_KEYS, STATION_TYPES, VILLAGE_KINDS } from '../../../shared/schemas/stations';
 import { errorText, t } from '../../../miniprogram/src/i18n';
 import { errors, messages } from '../../../miniprogram/src/i18n/messages/zh-CN';
 
 describe('i18n catalogue (zh-CN)', () => {
-  it('has its own text for every error code of shared/errors.ts and NETWORK_ERROR', () => {
-    const codes = [...ERROR_CODES, 'NETWORK_ERROR'];
+  it('has its own text for every error code of shared/errors.ts and the client-only ones', () => {
+    const codes = [...ERROR_CODES, 'NETWORK_ERROR', 'WECHAT_LOGIN_FAILED'];
     for (const code of codes) {
       expect(Object.prototype.hasOwnProperty.call(errors, code)).toBe(true);
       expect(errorText(code).trim()).not.toBe('');
@@ -30,6 +31,13 @@ describe('i18n catalogue (zh-CN)', () => {
       expect(t(`service.${key}.desc`)).not.toBe('');
     }
     expect([...SERVICE_KEYS].map((key) => t(`service.${key}.name`))).toEqual(['公益服务', '便民服务', '电子商务', '培训体验']);
+  });
+
+  it('names every role of shared/roles.ts, each differently', () => {
+    const names = ROLES.map((role) => t(`roleName.${role}`));
+    for (const name of names) expect(name.trim()).not.toBe('');
+    expect(new Set(names).size).toBe(ROLES.length);
+    expect(t('roleName.province_admin')).toBe('省级管理员');
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {

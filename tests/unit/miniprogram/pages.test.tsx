@@ -28,10 +28,10 @@ function answer(statusCode: number, data: unknown) {
 type RequestOptions = Parameters<typeof Taro.request>[0];
 type Reply = { statusCode: number; data: unknown };
 
-/** Answers Taro.request by "METHOD /path" (the /api prefix dropped); anything else is a 404. */
+/** Answers Taro.request by "METHOD /path" (the base URL dropped); anything else is a 404. */
 function routes(table: Record<string, Reply | ((options: RequestOptions) => Reply)>) {
   return jest.spyOn(Taro, 'request').mockImplementation((async (options: RequestOptions) => {
-    const key = `${options.method ?? 'GET'} ${options.url.replace(/^\/api/, '')}`;
+    const key = `${options.method ?? 'GET'} ${options.url.replace(/^(https?:\/\/[^/]+)?(\/api)?/, '')}`;
     const entry = table[key];
     const reply = typeof entry === 'function' ? entry(options) : (entry ?? { statusCode: 404, data: errorBody('NOT_FOUND') });
     return { ...reply, header: {} };
@@ -334,6 +334,10 @@ describe('officer workspace', () => {
     await waitFor(() => byId('role-gate-denied'));
     expect(byId('role-gate-denied').textContent).toContain('当前身份：村民');
     expect(document.getElementById('officer-home')).toBeNull();
+    // Someone to be appointed needs their id: the way to it is right there.
+    const navigateTo = jest.spyOn(Taro, 'navigateTo');
+    fireEvent.click(button('role-gate-me-button'));
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/me/index' });
   });
 
   it('explains a failure to check the role and retries', async () => {

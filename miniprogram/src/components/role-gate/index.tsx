@@ -1,10 +1,12 @@
 import type { ReactNode } from 'react';
 import Taro from '@tarojs/taro';
+import { View } from '@tarojs/components';
 import type { Role } from '@shared/roles';
 import type { MeResponse } from '@shared/schemas/accounts';
 import { useMe } from '../../hooks/use-me';
 import { errorText, t, type MessageKey } from '../../i18n';
-import { StateView, type StateAction } from '../state-view';
+import { StateView, type StateAction, type StateViewProps } from '../state-view';
+import './index.scss';
 
 export const ME_PAGE = '/pages/me/index';
 
@@ -26,6 +28,15 @@ const homeAction = (kind: StateAction['kind']): StateAction => ({
   onClick: () => void Taro.reLaunch({ url: '/pages/index/index' }),
 });
 
+/** The gate's states sit a little lower than a page's own content would. */
+function GateState(props: StateViewProps) {
+  return (
+    <View className='role-gate'>
+      <StateView {...props} />
+    </View>
+  );
+}
+
 /**
  * Shows `children` to a user whose role, asked from the server when the page shows (GET /me), is
  * one of `roles`; otherwise a way to sign in or an explanation. The server checks every call
@@ -35,11 +46,11 @@ export function RoleGate({ roles, title, signInPrompt, deniedText, children }: R
   const { state, reload } = useMe();
 
   if (state.status === 'loading') {
-    return <StateView id='role-gate-loading' kind='loading' title={t('role.loading')} />;
+    return <GateState id='role-gate-loading' kind='loading' title={t('role.loading')} />;
   }
   if (state.status === 'error') {
     return (
-      <StateView
+      <GateState
         id='role-gate-error'
         kind='error'
         title={t('role.errorTitle')}
@@ -51,7 +62,7 @@ export function RoleGate({ roles, title, signInPrompt, deniedText, children }: R
   }
   if (state.status === 'signed-out') {
     return (
-      <StateView
+      <GateState
         id='role-gate-sign-in'
         kind='empty'
         title={t(title)}
@@ -66,13 +77,16 @@ export function RoleGate({ roles, title, signInPrompt, deniedText, children }: R
   const { me } = state;
   if (!roles.includes(me.user.role)) {
     return (
-      <StateView
+      <GateState
         id='role-gate-denied'
         kind='empty'
         title={t(title)}
         description={t(deniedText)}
         note={t('role.signedInAs', { role: t(`roleName.${me.user.role}`) })}
-        actions={[homeAction('primary')]}
+        actions={[
+          { id: 'role-gate-me-button', label: t('role.openMe'), onClick: () => void Taro.navigateTo({ url: ME_PAGE }) },
+          homeAction('secondary'),
+        ]}
       />
     );
   }

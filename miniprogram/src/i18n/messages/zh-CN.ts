@@ -70,12 +70,6 @@ export const messages = {
   'roleName.province_admin': '省级管理员',
   'roleName.expert': '专家',
 
-  'regionLevel.province': '省',
-  'regionLevel.prefecture': '市州',
-  'regionLevel.county': '县区',
-  'regionLevel.township': '乡镇',
-  'regionLevel.village': '村',
-
   'role.officer.navTitle': '信息员',
   'role.officer.title': '信息员工作台',
   'role.officer.signIn': '请以信息员身份登录后继续。',
@@ -86,6 +80,7 @@ export const messages = {
   'role.admin.denied': '只有县级、市州和省级管理员可以使用管理后台。',
   'role.signedInAs': '当前身份：{role}',
   'role.goSignIn': '去登录',
+  'role.openMe': '查看我的账号',
   'role.loading': '正在确认你的身份…',
   'role.errorTitle': '无法确认你的身份',
 
@@ -108,12 +103,10 @@ export const messages = {
   'me.userIdHint': '申请成为信息员时，请把这个编号告诉管理员。',
   'me.copy': '复制',
   'me.stationTitle': '我的站点',
-  'me.stationName': '{village}益农信息社',
   'me.stationRegion': '所在地',
   'me.stationCode': '站点编码',
   'me.regionTitle': '管辖范围',
   'me.regionName': '地区',
-  'me.regionLevel': '级别',
   'me.regionCode': '区划代码',
   'me.workTitle': '工作',
   'me.officerEntry': '进入信息员工作台',
@@ -140,7 +133,6 @@ export const messages = {
   'officer.colleaguesNote': '站点信息员可以有多位，由县级以上管理员任命。',
 
   'admin.regionLine': '管辖范围：{region}',
-  'admin.roleLine': '{role}',
   'admin.appointTitle': '任命信息员',
   'admin.appointIntro': '请对方先登录小程序，在“我的”页面找到用户编号。',
   'admin.stationCodeLabel': '站点编码',
