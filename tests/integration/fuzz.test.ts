@@ -1,0 +1,64 @@
+/**
+ * IV7: arbitrary methods, paths, queries, headers and bodies on every route of the table never get
+ * a 5xx, and every answer is JSON in the contract's shape (or the poster's SVG). 1,000+ runs.
+ */
+import fc from 'fast-check';
+import { routeList } from '../../shared';
+import { stationIdForVillage } from '../../functions/domain/stations/station-identity';
+import { localClients } from '../../scripts/lib/local-clients';
+import { handlers } from '../harness/handlers';
+import { invoke } from '../harness/invoke';
+import { createUser } from '../harness/users';
+
+const { doc } = localClients(process.env.TEST_DYNAMODB_ENDPOINT!);
+const table = process.env.TEST_SEEDED_TABLE!;
+const TUQIAO = stationIdForVillage('630202002214');
+
+const segment = fc.oneof(
+  fc.constantFrom('63', '6302', '630202002214', TUQIAO, 'x', '%', '%E5%9C', '..', 'null', '0', '-1', '1e9', 'ａ', '土桥'),
+  fc.string({ maxLength: 40 }).map(encodeURIComponent),
+);
+const jsonValue = fc.jsonValue({ maxDepth: 4 });
+const body = fc.oneof(
+  fc.constant(undefined),
+  jsonValue.map((v) => JSON.stringify(v)),
+  fc.record({ stationId: fc.oneof(fc.constant(TUQIAO), fc.string()), userId: fc.string(), code: fc.string(), phone: fc.string(), location: jsonValue, openingHours: jsonValue, type: fc.string() }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
+  fc.string({ maxLength: 200 }),
+);
+const query = fc.dictionary(fc.constantFrom('region', 'q', 'near', 'limit', 'cursor', 'x', '__proto__'), fc.oneof(segment, fc.string({ maxLength: 30 })), { maxKeys: 4 });
+
+describe('fuzzing every route', () => {
+  it('never answers 5xx (1,200 runs)', async () => {
+    const admin = await createUser(doc, table, { role: 'province_admin', regionCode: '63' });
+    const officer = await createUser(doc, table, { role: 'officer', stationId: TUQIAO, stationVillageCode: '630202002214' });
+    const tokens = [undefined, admin.auth.authorization, officer.auth.authorization, 'Bearer x.y.z', 'garbage'];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...routeList),
+        fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE'),
+        fc.array(segment, { minLength: 1, maxLength: 3 }),
+        query,
+        body,
+        fc.constantFrom(undefined, 'application/json', 'text/plain', 'application/json; charset=utf-8', 'application/x-www-form-urlencoded'),
+        fc.constantFrom(...tokens),
+        fc.boolean(),
+        async (route, method, segments, q, rawBody, contentType, authorization, useRouteMethod) => {
+          let i = 0;
+          const path = route.path.replace(/\{\w+\}/g, () => segments[i++ % segments.length]);
+          const res = await invoke(handlers[route.function], {
+            method: useRouteMethod ? route.method : method,
+            path,
+            query: q,
+            body: rawBody,
+            headers: { ...(contentType ? { 'content-type': contentType } : {}), ...(authorization ? { authorization } : {}) },
+          });
+          if (res.status >= 500) throw new Error(`${route.method} ${path} -> ${res.status} ${res.raw}`);
+          if (res.status >= 400) {
+            expect(res.json.error).toEqual(expect.objectContaining({ code: expect.any(String), message: expect.any(String), requestId: expect.any(String) }));
+          }
+        },
+      ),
+      { numRuns: 1200 },
+    );
+  });
+});
