@@ -45,7 +45,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TARO_APP_DEV_LOGIN: JSON.stringify(process.env.TARO_APP_DEV_LOGIN ?? (platform === 'h5' ? '1' : '')),
     },
     defineConstants: {},
-    copy: { patterns: [], options: {} },
+    // The map marker of the station page (weapp's Map wants a file path, not an import).
+    copy: { patterns: platform === 'weapp' ? [{ from: 'src/assets/', to: 'dist/weapp/assets/' }] : [], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },
     cache: { enable: false },

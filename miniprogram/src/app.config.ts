@@ -1,12 +1,19 @@
 import { t } from './i18n';
 
 export default defineAppConfig({
-  // The main package carries the scan -> station path and "me" (sign-in); staff flows are subpackages.
+  // The main package carries the scan -> station path and "me" (sign-in). Finding a station without
+  // its QR code (browse, search, nearest) and the staff flows are subpackages, loaded when opened.
   pages: ['pages/index/index', 'pages/station/index', 'pages/me/index'],
   subPackages: [
-    { root: 'packages/officer', pages: ['pages/index/index'] },
-    { root: 'packages/admin', pages: ['pages/index/index'] },
+    { root: 'packages/find', pages: ['pages/browse/index', 'pages/search/index', 'pages/nearest/index'] },
+    { root: 'packages/officer', pages: ['pages/index/index', 'pages/station/index'] },
+    { root: 'packages/admin', pages: ['pages/index/index', 'pages/station/index'] },
   ],
+  // "Nearest stations" asks for the position once; officers pick their station on the map.
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
+  permission: {
+    'scope.userLocation': { desc: t('app.locationPurpose') },
+  },
   window: {
     backgroundTextStyle: 'light',
     backgroundColor: '#f4f6f3',

@@ -26,6 +26,18 @@ export const Image = passThrough('img');
 export const ScrollView = passThrough('div');
 export const Label = passThrough('label');
 export const Form = passThrough('form');
+/** WeChat's map: a box with the centre in data attributes (jsdom has no map). */
+export function Map({ id, className, latitude, longitude }: Common & { latitude: number; longitude: number }) {
+  return createElement('div', { id, className, 'data-latitude': latitude, 'data-longitude': longitude });
+}
+/** Taro's Picker: its child, and `onChange` with `detail.value` when a test fires a change on it. */
+export function Picker({ children, value, onChange }: Common & { mode?: string; value?: string; onChange?: (event: { detail: { value: string } }) => void }) {
+  return createElement(
+    'div',
+    { 'data-picker-value': value, onChange: (event: { target: { value: string } }) => onChange?.({ detail: { value: event.target.value } }) },
+    children,
+  );
+}
 
 export function Button({
   children,

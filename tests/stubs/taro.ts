@@ -72,6 +72,20 @@ const Taro = {
     throw { errMsg: 'login:fail not stubbed in this test: use jest.spyOn(Taro, "login")' };
   },
   setClipboardData: (_options: { data: string }) => ok('setClipboardData'),
+  makePhoneCall: (_options: { phoneNumber: string }) => ok('makePhoneCall'),
+  // No position unless a test says where the phone is.
+  getLocation: async (_options?: unknown): Promise<{ latitude: number; longitude: number; errMsg: string }> => {
+    throw { errMsg: 'getLocation:fail not stubbed in this test: use jest.spyOn(Taro, "getLocation")' };
+  },
+  chooseLocation: async (_options?: unknown): Promise<{ latitude: number; longitude: number; name: string; address: string; errMsg: string }> => {
+    throw { errMsg: 'chooseLocation:fail cancel' };
+  },
+  openLocation: (_options: { latitude: number; longitude: number; name?: string; address?: string; scale?: number }) => ok('openLocation'),
+  openSetting: async (_options?: unknown): Promise<{ authSetting: Record<string, boolean>; errMsg: string }> => ({ authSetting: {}, errMsg: 'openSetting:ok' }),
+  downloadFile: async (_options: { url: string; header?: Record<string, string> }): Promise<{ statusCode: number; tempFilePath: string; errMsg: string }> => {
+    throw { errMsg: 'downloadFile:fail not stubbed in this test: use jest.spyOn(Taro, "downloadFile")' };
+  },
+  shareFileMessage: (_options: { filePath: string; fileName?: string }) => ok('shareFileMessage'),
 };
 
 export function useRouter() {
@@ -113,6 +127,12 @@ export function useDidHide(callback: () => void): void {
 }
 export function useReady(_callback: () => void): void {}
 export function usePullDownRefresh(_callback: () => void): void {}
+
+/** The last share handler a page registered (useShareAppMessage), for tests to call. */
+export let shareHandler: (() => { title?: string; path?: string }) | undefined;
+export function useShareAppMessage(callback: () => { title?: string; path?: string }): void {
+  shareHandler = callback;
+}
 
 export const ENV_TYPES = ENV_TYPE;
 export default Taro;

@@ -60,6 +60,16 @@ export function useMe(fetchMe: MeFetcher = getMe) {
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
 
+  /** A newer answer about the same user (PUT /me/home-station answers one): shown without a reload. */
+  const replace = useCallback(
+    (me: MeResponse) => {
+      if (!token) return;
+      updateSessionUser(me.user);
+      setState({ status: 'ready', me, token });
+    },
+    [token],
+  );
+
   // The first show is covered by the effect above; only a return to the page asks again.
   const hidden = useRef(false);
   useDidHide(() => {
@@ -71,5 +81,5 @@ export function useMe(fetchMe: MeFetcher = getMe) {
     reload();
   });
 
-  return { state, reload };
+  return { state, reload, replace };
 }

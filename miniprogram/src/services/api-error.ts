@@ -11,14 +11,24 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: ClientErrorCode | (string & {});
   readonly requestId: string | undefined;
+  /** Which fields a 400 or 403 was about (`body.type`, `query.near`), when the server says. */
+  readonly details: ApiErrorDetail[];
 
-  constructor(init: { status: number; code: string; message: string; requestId?: string }) {
+  constructor(init: { status: number; code: string; message: string; requestId?: string; details?: ApiErrorDetail[] }) {
     super(init.message);
     this.name = 'ApiError';
     this.status = init.status;
     this.code = init.code;
     this.requestId = init.requestId;
+    this.details = init.details ?? [];
   }
+}
+
+/** One entry of the contract's `error.details` (shared/schemas/common.ts ErrorBody). */
+export interface ApiErrorDetail {
+  path: string;
+  message: string;
+  code?: string;
 }
 
 export function isApiError(error: unknown): error is ApiError {

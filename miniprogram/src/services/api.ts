@@ -1,12 +1,14 @@
 import Taro from '@tarojs/taro';
 import type { ErrorCode } from '@shared/errors';
 import type { LoginResponse, MeResponse, StationOfficersResponse, UserProfile } from '@shared/schemas/accounts';
-import type { StationProfile } from '@shared/schemas/stations';
-import { ApiError } from './api-error';
+import type { RegionChildrenResponse } from '@shared/schemas/regions';
+import type { StationHistoryResponse, StationListResponse, StationProfile, StationUpdateRequest } from '@shared/schemas/stations';
+import type * as z from 'zod/mini';
+import { ApiError, type ApiErrorDetail } from './api-error';
 import { clearSession, currentSession, saveSession } from './session';
 
 export { ApiError, isApiError } from './api-error';
-export type { ClientErrorCode } from './api-error';
+export type { ApiErrorDetail, ClientErrorCode } from './api-error';
 
 /**
  * The one API client of the mini-program. Only types come from @shared (no zod in the bundle):
@@ -48,7 +50,7 @@ function toQueryString(query: Query | undefined): string {
 }
 
 /** A code for an error answer that does not carry the contract's body (e.g. a proxy's HTML page). */
-function codeForStatus(status: number): ErrorCode | 'UNKNOWN' {
+export function codeForStatus(status: number): ErrorCode | 'UNKNOWN' {
   if (status === 401) return 'UNAUTHENTICATED';
   if (status === 403) return 'FORBIDDEN';
   if (status === 404) return 'NOT_FOUND';
@@ -60,7 +62,18 @@ function codeForStatus(status: number): ErrorCode | 'UNKNOWN' {
 }
 
 interface ErrorEnvelope {
-  error: { code: string; message: string; requestId?: string };
+  error: { code: string; message: string; requestId?: string; details?: unknown };
+}
+
+/** The details worth keeping: entries with a string path and message; anything else is dropped. */
+function detailsOf(raw: unknown): ApiErrorDetail[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((entry: unknown) => {
+    if (typeof entry !== 'object' || entry === null) return [];
+    const { path, message, code } = entry as Record<string, unknown>;
+    if (typeof path !== 'string' || typeof message !== 'string') return [];
+    return [{ path, message, ...(typeof code === 'string' ? { code } : {}) }];
+  });
 }
 
 function isErrorEnvelope(data: unknown): data is ErrorEnvelope {
@@ -77,12 +90,13 @@ function isErrorEnvelope(data: unknown): data is ErrorEnvelope {
 /** Maps a non-2xx answer to an ApiError, trusting the body only when it has the contract's shape. */
 export function toApiError(status: number, data: unknown): ApiError {
   if (isErrorEnvelope(data)) {
-    const { code, message, requestId } = data.error;
+    const { code, message, requestId, details } = data.error;
     return new ApiError({
       status,
       code,
       message,
       requestId: typeof requestId === 'string' ? requestId : undefined,
+      details: detailsOf(details),
     });
   }
   return new ApiError({ status, code: codeForStatus(status), message: `HTTP ${status}` });
@@ -102,6 +116,18 @@ function signedOutError(): ApiError {
   return new ApiError({ status: 401, code: 'UNAUTHENTICATED', message: 'not signed in' });
 }
 
+/** The Bearer header of the stored session, or UNAUTHENTICATED before anything is sent. */
+export function authHeader(): { Authorization: string } {
+  const token = currentSession()?.token;
+  if (!token) throw signedOutError();
+  return { Authorization: `Bearer ${token}` };
+}
+
+/** The full URL of an API path (for downloads that do not go through `request`). */
+export function apiUrl(path: string, query?: Query): string {
+  return `${apiBase()}${path}${toQueryString(query)}`;
+}
+
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', query, body, auth = true } = options;
   const header: Record<string, string> = { Accept: 'application/json' };
@@ -113,7 +139,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   let response: { statusCode: number; data: unknown };
   try {
     response = await Taro.request({
-      url: `${apiBase()}${path}${toQueryString(query)}`,
+      url: apiUrl(path, query),
       method,
       data: body,
       header,
@@ -175,4 +201,71 @@ export function removeOfficer(userId: string): Promise<{ user: UserProfile }> {
 /** `GET /stations/{stationId}/officers`: the station's officers (its own officers, admins over it). */
 export function getStationOfficers(stationId: string): Promise<StationOfficersResponse> {
   return request<StationOfficersResponse>(`/stations/${encodeURIComponent(stationId)}/officers`);
+}
+
+const stationPath = (stationId: string, rest = '') => `/stations/${encodeURIComponent(stationId)}${rest}`;
+
+/** `GET /stations/{stationId}`: a station's public profile. */
+export function getStationById(stationId: string): Promise<StationProfile> {
+  return request<StationProfile>(stationPath(stationId), { auth: false });
+}
+
+/** `GET /regions/{code}/children`: a region, its chain (breadcrumbs) and its children with station counts. */
+export function getRegionChildren(code: string): Promise<RegionChildrenResponse> {
+  return request<RegionChildrenResponse>(`/regions/${encodeURIComponent(code)}/children`, { auth: false });
+}
+
+/** Exactly one of region (browse), q (search) or near (`lat,lng`, nearest first within 200 km). */
+export type StationListFilter = { region: string } | { q: string } | { near: { lat: number; lng: number } };
+
+export interface PageRequest {
+  limit?: number;
+  cursor?: string;
+}
+
+/** Decimal degrees as the API's `near=` accepts them: at most 8 decimals (about a millimetre). */
+export function nearParam(point: { lat: number; lng: number }): string {
+  const fixed = (value: number) => String(Number(value.toFixed(6)));
+  return `${fixed(point.lat)},${fixed(point.lng)}`;
+}
+
+/** `GET /stations?region=|q=|near=`: a page of stations (`nextCursor` null on the last one). */
+export function listStations(filter: StationListFilter, page: PageRequest = {}): Promise<StationListResponse> {
+  const query: Query = { limit: page.limit, cursor: page.cursor };
+  if ('region' in filter) query.region = filter.region;
+  else if ('q' in filter) query.q = filter.q;
+  else query.near = nearParam(filter.near);
+  return request<StationListResponse>('/stations', { query, auth: false });
+}
+
+/** `GET /stations/{stationId}/phone`: the full number (signed in; 20 an hour; 404 when there is none). */
+export function getStationPhone(stationId: string): Promise<{ phone: string }> {
+  return request<{ phone: string }>(stationPath(stationId, '/phone'));
+}
+
+/**
+ * `PATCH /stations/{stationId}`: officers change location, hours and phone; admins over its region
+ * also type and capabilities (403 with details for the rest, 409 when it kept changing meanwhile).
+ */
+export function updateStation(stationId: string, changes: StationUpdateRequest): Promise<StationProfile> {
+  return request<StationProfile>(stationPath(stationId), { method: 'PATCH', body: changes });
+}
+
+/** The history schema has no exported type of its own: inferred here, types only. */
+export type StationHistoryPage = z.infer<typeof StationHistoryResponse>;
+export type StationChange = StationHistoryPage['items'][number];
+
+/** `GET /stations/{stationId}/history`: who changed what, newest first. */
+export function getStationHistory(stationId: string, page: PageRequest = {}): Promise<StationHistoryPage> {
+  return request<StationHistoryPage>(stationPath(stationId, '/history'), { query: { limit: page.limit, cursor: page.cursor } });
+}
+
+/** `PUT /me/home-station`: the station a villager belongs to; answers the updated "me". */
+export function setHomeStation(stationId: string): Promise<MeResponse> {
+  return request<MeResponse>('/me/home-station', { method: 'PUT', body: { stationId } });
+}
+
+/** Where `GET /stations/{stationId}/qr` (the A4 SVG poster, officers and admins over it) is fetched from. */
+export function stationPosterUrl(stationId: string): string {
+  return apiUrl(stationPath(stationId, '/qr'));
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { ApiError, isApiError } from './api-error';
 
 /** Anything a call can throw, as an ApiError (a bug in our code reads as UNKNOWN). */
@@ -12,4 +13,9 @@ export function toApiErrorLike(error: unknown): ApiError {
  */
 export function supportId(error: ApiError): string | undefined {
   return error.status >= 500 || error.code === 'UNKNOWN' ? error.requestId : undefined;
+}
+
+/** The small print under an error: the request id support can look up, when there is one. */
+export function requestNote(requestId: string | undefined): string | undefined {
+  return requestId ? t('state.requestId', { id: requestId }) : undefined;
 }

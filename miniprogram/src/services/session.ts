@@ -103,7 +103,8 @@ export function updateSessionUser(user: SessionUser): void {
     session.user.role === user.role &&
     session.user.stationId === user.stationId &&
     session.user.regionCode === user.regionCode &&
-    session.user.name === user.name;
+    session.user.name === user.name &&
+    session.user.homeStationId === user.homeStationId;
   if (same) return;
   const next: Session = { ...session, user };
   Taro.setStorageSync(SESSION_STORAGE_KEY, next);

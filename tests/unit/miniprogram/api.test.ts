@@ -6,8 +6,16 @@ import {
   apiBase,
   appointOfficer,
   getMe,
+  getRegionChildren,
   getStationByCode,
+  getStationById,
+  getStationHistory,
   getStationOfficers,
+  getStationPhone,
+  listStations,
+  nearParam,
+  setHomeStation,
+  updateStation,
   removeOfficer,
   request,
   signIn,
@@ -223,5 +231,66 @@ describe('session in the API client', () => {
       ['DELETE', '/api/admin/officers/u%2F1', undefined],
       ['GET', '/api/stations/st1/officers', undefined],
     ]);
+  });
+});
+
+describe('station and region calls', () => {
+  const urlOf = (spy: jest.SpyInstance) => (spy.mock.calls[0][0] as RequestOptions).url;
+
+  it('lists by region, text or position, with paging, on the public routes', async () => {
+    const spy = answer(200, { items: [], nextCursor: null });
+    await listStations({ region: '630202002' });
+    await listStations({ q: '土桥 村' }, { cursor: 'abc', limit: 20 });
+    await listStations({ near: { lat: 36.48, lng: 102.4 } }, { limit: 20 });
+    expect(spy.mock.calls.map(([options]) => (options as RequestOptions).url)).toEqual([
+      '/api/stations?region=630202002',
+      '/api/stations?limit=20&cursor=abc&q=%E5%9C%9F%E6%A1%A5%20%E6%9D%91',
+      '/api/stations?limit=20&near=36.48%2C102.4',
+    ]);
+    for (const [options] of spy.mock.calls) expect((options as RequestOptions).header).not.toHaveProperty('Authorization');
+  });
+
+  it('rounds a position to six decimals, as the API accepts at most eight', () => {
+    expect(nearParam({ lat: 36.480000123456, lng: 102.39999999 })).toBe('36.48,102.4');
+    expect(nearParam({ lat: -29.6512345678, lng: 91.1 })).toBe('-29.651235,91.1');
+  });
+
+  it('GETs a region\'s children and a station by id', async () => {
+    const spy = answer(200, {});
+    await getRegionChildren('63');
+    expect(urlOf(spy)).toBe('/api/regions/63/children');
+    spy.mockClear();
+    await getStationById(station.id);
+    expect(urlOf(spy)).toBe(`/api/stations/${station.id}`);
+  });
+
+  it('sends the signed-in calls with the token: phone, edit, history, home station', async () => {
+    saveSession(loginAnswer());
+    const spy = answer(200, {});
+    await getStationPhone(station.id);
+    await updateStation(station.id, { phone: '13800138000' });
+    await getStationHistory(station.id, { limit: 10, cursor: 'c1' });
+    await setHomeStation(station.id);
+    expect(spy.mock.calls.map(([options]) => [(options as RequestOptions).method, (options as RequestOptions).url, (options as RequestOptions).data])).toEqual([
+      ['GET', `/api/stations/${station.id}/phone`, undefined],
+      ['PATCH', `/api/stations/${station.id}`, { phone: '13800138000' }],
+      ['GET', `/api/stations/${station.id}/history?limit=10&cursor=c1`, undefined],
+      ['PUT', '/api/me/home-station', { stationId: station.id }],
+    ]);
+    for (const [options] of spy.mock.calls) expect((options as RequestOptions).header).toMatchObject({ Authorization: 'Bearer token-abc' });
+  });
+
+  it('keeps the details of an error (which fields), dropping malformed entries', async () => {
+    saveSession(loginAnswer({ role: 'officer' }));
+    answer(403, {
+      error: {
+        code: 'FORBIDDEN',
+        message: 'Officers may change openingHours, location, phone',
+        requestId: 'r2',
+        details: [{ path: 'body.type', message: 'only an administrator may change this', code: 'forbidden_field' }, { path: 3 }, 'x'],
+      },
+    });
+    const error = await caught(updateStation(station.id, { type: 'simple' }));
+    expect(error.details).toEqual([{ path: 'body.type', message: 'only an administrator may change this', code: 'forbidden_field' }]);
   });
 });

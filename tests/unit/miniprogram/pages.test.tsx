@@ -14,33 +14,8 @@ import OfficerPage from '../../../miniprogram/src/packages/officer/pages/index/i
 import AdminPage from '../../../miniprogram/src/packages/admin/pages/index/index';
 import { currentSession, saveSession } from '../../../miniprogram/src/services/session';
 import { adminMe, errorBody, loginAnswer, officerMe, station, villagerMe } from './fixtures';
+import { answer, button, byId, ok, routes, type, type RequestOptions } from './page-helpers';
 
-const byId = (id: string) => {
-  const element = document.getElementById(id);
-  if (!element) throw new Error(`#${id} is not rendered`);
-  return element;
-};
-
-function answer(statusCode: number, data: unknown) {
-  return jest.spyOn(Taro, 'request').mockResolvedValue({ statusCode, data, header: {} } as never);
-}
-
-type RequestOptions = Parameters<typeof Taro.request>[0];
-type Reply = { statusCode: number; data: unknown };
-
-/** Answers Taro.request by "METHOD /path" (the base URL dropped); anything else is a 404. */
-function routes(table: Record<string, Reply | ((options: RequestOptions) => Reply)>) {
-  return jest.spyOn(Taro, 'request').mockImplementation((async (options: RequestOptions) => {
-    const key = `${options.method ?? 'GET'} ${options.url.replace(/^(https?:\/\/[^/]+)?(\/api)?/, '')}`;
-    const entry = table[key];
-    const reply = typeof entry === 'function' ? entry(options) : (entry ?? { statusCode: 404, data: errorBody('NOT_FOUND') });
-    return { ...reply, header: {} };
-  }) as never);
-}
-
-const ok = (data: unknown): Reply => ({ statusCode: 200, data });
-const button = (id: string) => byId(id).querySelector('button')!;
-const type = (id: string, value: string) => fireEvent.change(byId(id), { target: { value } });
 
 beforeEach(() => {
   process.env.TARO_ENV = 'h5';

@@ -12,12 +12,14 @@ export interface ActionButtonProps {
   disabled?: boolean;
   /** Shows a spinner and ignores taps while an action runs. */
   loading?: boolean;
-  onClick: () => void;
+  /** WeChat only: `share` makes the button open the share sheet (useShareAppMessage decides what). */
+  openType?: 'share';
+  onClick?: () => void;
   children: string;
 }
 
 /** Our button. The only place that knows it is a taro-ui AtButton. */
-export function ActionButton({ id, kind = 'primary', size = 'normal', disabled, loading, onClick, children }: ActionButtonProps) {
+export function ActionButton({ id, kind = 'primary', size = 'normal', disabled, loading, openType, onClick, children }: ActionButtonProps) {
   const classes = ['action-button', `action-button--${size}`, kind === 'danger' ? 'action-button--danger' : ''].filter(Boolean);
   return (
     <View id={id} className={classes.join(' ')}>
@@ -26,6 +28,7 @@ export function ActionButton({ id, kind = 'primary', size = 'normal', disabled, 
         size={size === 'small' ? 'small' : 'normal'}
         disabled={disabled || loading}
         loading={loading}
+        openType={openType}
         onClick={onClick}
         className='action-button__button'
       >

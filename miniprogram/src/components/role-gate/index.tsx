@@ -1,14 +1,13 @@
 import type { ReactNode } from 'react';
-import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { Role } from '@shared/roles';
 import type { MeResponse } from '@shared/schemas/accounts';
 import { useMe } from '../../hooks/use-me';
-import { errorText, t, type MessageKey } from '../../i18n';
-import { StateView, type StateAction, type StateViewProps } from '../state-view';
+import { goHome, openPage } from '../../services/routes';
+import { t, type MessageKey } from '../../i18n';
+import { ErrorStateView, StateView, type StateAction, type StateViewProps } from '../state-view';
 import './index.scss';
 
-export const ME_PAGE = '/pages/me/index';
 
 export interface RoleGateProps {
   /** Roles that may see the content. */
@@ -21,12 +20,7 @@ export interface RoleGateProps {
   children: (me: MeResponse) => ReactNode;
 }
 
-const homeAction = (kind: StateAction['kind']): StateAction => ({
-  id: 'role-gate-home-button',
-  label: t('state.home'),
-  kind,
-  onClick: () => void Taro.reLaunch({ url: '/pages/index/index' }),
-});
+const homeAction = (kind: StateAction['kind']): StateAction => ({ id: 'role-gate-home-button', label: t('state.home'), kind, onClick: goHome });
 
 /** The gate's states sit a little lower than a page's own content would. */
 function GateState(props: StateViewProps) {
@@ -50,14 +44,14 @@ export function RoleGate({ roles, title, signInPrompt, deniedText, children }: R
   }
   if (state.status === 'error') {
     return (
-      <GateState
-        id='role-gate-error'
-        kind='error'
-        title={t('role.errorTitle')}
-        description={errorText(state.error.code)}
-        note={state.error.requestId ? t('state.requestId', { id: state.error.requestId }) : undefined}
-        actions={[{ id: 'role-gate-retry-button', label: t('state.retry'), onClick: reload }, homeAction('secondary')]}
-      />
+      <View className='role-gate'>
+        <ErrorStateView
+          id='role-gate-error'
+          title={t('role.errorTitle')}
+          error={state.error}
+          actions={[{ id: 'role-gate-retry-button', label: t('state.retry'), onClick: reload }, homeAction('secondary')]}
+        />
+      </View>
     );
   }
   if (state.status === 'signed-out') {
@@ -68,7 +62,7 @@ export function RoleGate({ roles, title, signInPrompt, deniedText, children }: R
         title={t(title)}
         description={t(signInPrompt)}
         actions={[
-          { id: 'role-gate-sign-in-button', label: t('role.goSignIn'), onClick: () => void Taro.navigateTo({ url: ME_PAGE }) },
+          { id: 'role-gate-sign-in-button', label: t('role.goSignIn'), onClick: () => openPage('me') },
           homeAction('secondary'),
         ]}
       />
@@ -84,7 +78,7 @@ export function RoleGate({ roles, title, signInPrompt, deniedText, children }: R
         description={t(deniedText)}
         note={t('role.signedInAs', { role: t(`roleName.${me.user.role}`) })}
         actions={[
-          { id: 'role-gate-me-button', label: t('role.openMe'), onClick: () => void Taro.navigateTo({ url: ME_PAGE }) },
+          { id: 'role-gate-me-button', label: t('role.openMe'), onClick: () => openPage('me') },
           homeAction('secondary'),
         ]}
       />

@@ -1,5 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { AtActivityIndicator } from 'taro-ui';
+import { errorText } from '../../i18n';
+import { requestNote } from '../../services/errors';
 import { ActionButton } from '../action-button';
 import './index.scss';
 
@@ -47,4 +49,17 @@ export function StateView({ id, kind, title, description, note, actions = [] }: 
       ) : null}
     </View>
   );
+}
+
+export interface ErrorStateViewProps {
+  id: string;
+  title: string;
+  /** What failed: its code reads as the description, its request id as the note. */
+  error: { code: string; requestId?: string };
+  actions?: StateAction[];
+}
+
+/** A failed load: what failed, why in words, the id support can look up, and the way out. */
+export function ErrorStateView({ id, title, error, actions }: ErrorStateViewProps) {
+  return <StateView id={id} kind='error' title={title} description={errorText(error.code)} note={requestNote(error.requestId)} actions={actions} />;
 }

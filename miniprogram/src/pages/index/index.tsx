@@ -1,20 +1,21 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { ADMIN_ROLES } from '@shared/roles';
 import { ActionButton } from '../../components/action-button';
+import { ListCard, ListRow } from '../../components/list-row';
+import { PageHero } from '../../components/page-hero';
+import { Panel } from '../../components/panel';
+import { Section } from '../../components/section';
 import { TextField } from '../../components/text-field';
 import { useCodeEntry } from '../../hooks/use-code-entry';
 import { useSession } from '../../hooks/use-session';
 import { t } from '../../i18n';
+import { openPage, type PageName } from '../../services/routes';
 import { scanStationCode } from '../../services/scan';
 import { hasRole } from '../../services/session';
-import { stationPageUrl } from '../../services/station-code';
 import './index.scss';
 
-function openStation(code: string) {
-  void Taro.navigateTo({ url: stationPageUrl(code) });
-}
+const openStation = (code: string) => openPage('station', { scene: code });
 
 /** WeChat: scan the station's QR code. */
 function ScanEntry() {
@@ -26,7 +27,7 @@ function ScanEntry() {
     else if (outcome.kind === 'unrecognised') setNotice(t('home.scanInvalid'));
   };
   return (
-    <View className='home__entry'>
+    <>
       <ActionButton id='home-scan-button' onClick={() => void scan()}>
         {t('home.scan')}
       </ActionButton>
@@ -35,7 +36,7 @@ function ScanEntry() {
           {notice}
         </Text>
       ) : null}
-    </View>
+    </>
   );
 }
 
@@ -47,7 +48,7 @@ function CodeEntry() {
     if (code) openStation(code);
   };
   return (
-    <View className='home__entry'>
+    <>
       <TextField
         id='home-code-input'
         label={t('home.codeLabel')}
@@ -62,11 +63,28 @@ function CodeEntry() {
       <ActionButton id='home-open-button' onClick={open}>
         {t('home.open')}
       </ActionButton>
-    </View>
+    </>
   );
 }
 
-const ME_PAGE = '/pages/me/index';
+const FIND_ENTRIES = [
+  { page: 'nearest', id: 'home-nearest-link', title: 'home.find.nearest', desc: 'home.find.nearestDesc' },
+  { page: 'browse', id: 'home-browse-link', title: 'home.find.browse', desc: 'home.find.browseDesc' },
+  { page: 'search', id: 'home-search-link', title: 'home.find.search', desc: 'home.find.searchDesc' },
+] as const satisfies ReadonlyArray<{ page: PageName; id: string; title: string; desc: string }>;
+
+/** Without the QR code at hand: nearest, browse by region, search by name (the find subpackage). */
+function FindEntries() {
+  return (
+    <Section id='home-find' title={t('home.findIntro')}>
+      <ListCard>
+        {FIND_ENTRIES.map((entry) => (
+          <ListRow key={entry.page} id={entry.id} title={t(entry.title)} subtitle={t(entry.desc)} onClick={() => openPage(entry.page)} />
+        ))}
+      </ListCard>
+    </Section>
+  );
+}
 
 /**
  * The way to "me" (sign-in) and, for staff, straight to their workspace. The role here is the
@@ -74,21 +92,20 @@ const ME_PAGE = '/pages/me/index';
  */
 function AccountLinks() {
   const user = useSession()?.user;
-  const open = (url: string) => () => void Taro.navigateTo({ url });
   return (
-    <View className='home__staff'>
-      <Text className='home__staff-title'>{t('home.accountTitle')}</Text>
-      <View className='home__staff-links'>
-        <Text id='home-me-link' className='home__staff-link' onClick={open(ME_PAGE)}>
+    <View className='home__account'>
+      <Text className='home__account-title'>{t('home.accountTitle')}</Text>
+      <View className='home__account-links'>
+        <Text id='home-me-link' className='home__account-link' onClick={() => openPage('me')}>
           {user ? t('home.meEntrySignedIn', { role: t(`roleName.${user.role}`) }) : t('home.meEntry')}
         </Text>
         {user?.role === 'officer' ? (
-          <Text id='home-officer-link' className='home__staff-link' onClick={open('/packages/officer/pages/index/index')}>
+          <Text id='home-officer-link' className='home__account-link' onClick={() => openPage('officer')}>
             {t('home.officerEntry')}
           </Text>
         ) : null}
         {hasRole(user, ADMIN_ROLES) ? (
-          <Text id='home-admin-link' className='home__staff-link' onClick={open('/packages/admin/pages/index/index')}>
+          <Text id='home-admin-link' className='home__account-link' onClick={() => openPage('admin')}>
             {t('home.adminEntry')}
           </Text>
         ) : null}
@@ -98,16 +115,15 @@ function AccountLinks() {
 }
 
 export default function HomePage() {
+  const isH5 = process.env.TARO_ENV === 'h5';
   return (
-    <View id='home-page' className='home'>
-      <View className='home__hero'>
-        <Text className='home__title'>{t('home.title')}</Text>
-        <Text className='home__tagline'>{t('app.tagline')}</Text>
-      </View>
-      <View className='home__card'>
-        <Text className='home__intro'>{t('home.intro')}</Text>
-        {process.env.TARO_ENV === 'h5' ? <CodeEntry /> : <ScanEntry />}
-      </View>
+    <View id='home-page' className='page home'>
+      <PageHero title={{ text: t('home.title') }} size='display' lines={[{ text: t('app.tagline') }]} overlap />
+      <Panel overlap>
+        <Text className='home__intro'>{isH5 ? t('home.introH5') : t('home.intro')}</Text>
+        {isH5 ? <CodeEntry /> : <ScanEntry />}
+      </Panel>
+      <FindEntries />
       <AccountLinks />
     </View>
   );

@@ -5,35 +5,29 @@ import type { MeResponse } from '@shared/schemas/accounts';
 import { ActionButton } from '../../components/action-button';
 import { InfoList } from '../../components/info-list';
 import { Notice } from '../../components/notice';
+import { PageHero } from '../../components/page-hero';
 import { Panel } from '../../components/panel';
-import { StateView } from '../../components/state-view';
+import { ErrorStateView, StateView } from '../../components/state-view';
 import { TextField } from '../../components/text-field';
+import { canHaveHomeStation } from '../../hooks/use-home-station';
 import { useMe } from '../../hooks/use-me';
 import { useSignIn } from '../../hooks/use-sign-in';
-import { errorText, t } from '../../i18n';
+import { t } from '../../i18n';
 import { signOut } from '../../services/api';
+import { requestNote } from '../../services/errors';
+import { openPage } from '../../services/routes';
 import { hasRole } from '../../services/session';
 import { devLoginEnabled } from '../../services/wechat-login';
 import './index.scss';
 
-const OFFICER_PAGE = '/packages/officer/pages/index/index';
-const ADMIN_PAGE = '/packages/admin/pages/index/index';
-
 function Hero({ title, subtitle, badge }: { title: string; subtitle?: string; badge?: string }) {
   return (
-    <View className='me__hero'>
-      <Text id='me-name' className='me__title'>
-        {title}
-      </Text>
-      {badge ? (
-        <View className='me__badges'>
-          <Text id='me-role' className='me__badge'>
-            {badge}
-          </Text>
-        </View>
-      ) : null}
-      {subtitle ? <Text className='me__subtitle'>{subtitle}</Text> : null}
-    </View>
+    <PageHero
+      title={{ id: 'me-name', text: title }}
+      badges={badge ? [{ id: 'me-role', text: badge }] : []}
+      lines={subtitle ? [{ text: subtitle }] : []}
+      overlap
+    />
   );
 }
 
@@ -43,9 +37,9 @@ function SignIn() {
   const pending = state.status === 'pending';
   const isWeapp = process.env.TARO_ENV !== 'h5';
   return (
-    <View id='me-signed-out' className='me'>
+    <View id='me-signed-out' className='page me'>
       <Hero title={t('me.title')} subtitle={t('me.signedOutIntro')} />
-      <View className='me__card'>
+      <Panel overlap>
         {isWeapp ? (
           <ActionButton id='me-wechat-login-button' loading={pending} onClick={() => void signInWithWeChat()}>
             {pending ? t('me.signingIn') : t('me.wechatLogin')}
@@ -58,10 +52,10 @@ function SignIn() {
             id='me-login-error'
             kind='error'
             text={state.message}
-            note={state.requestId ? t('state.requestId', { id: state.requestId }) : undefined}
+            note={requestNote(state.requestId)}
           />
         ) : null}
-      </View>
+      </Panel>
       {devLoginEnabled() ? (
         <Panel id='me-dev-login' title={t('me.devTitle')} intro={t('me.devHint')}>
           <TextField
@@ -88,14 +82,46 @@ function copy(text: string) {
   void Taro.setClipboardData({ data: text });
 }
 
+/** A villager's station: open it, change it, or find one when there is none yet. */
+function HomeStationPanel({ me }: { me: MeResponse }) {
+  const { homeStation } = me;
+  if (!homeStation) {
+    return (
+      <Panel id='me-home-station' title={t('me.homeTitle')} intro={t('me.homeIntro')}>
+        <ActionButton id='me-home-station-find' kind='secondary' onClick={() => openPage('search')}>
+          {t('me.homeFind')}
+        </ActionButton>
+      </Panel>
+    );
+  }
+  return (
+    <Panel id='me-home-station' title={t('me.homeTitle')}>
+      <InfoList
+        items={[
+          { id: 'me-home-station-name', label: t('station.field.village'), value: homeStation.villageName },
+          { id: 'me-home-station-region', label: t('me.stationRegion'), value: homeStation.regionNames.slice(1).join(' ') },
+        ]}
+      />
+      <View className='me__actions'>
+        <ActionButton id='me-home-station-open' size='small' onClick={() => openPage('station', { scene: homeStation.code })}>
+          {t('me.homeOpen')}
+        </ActionButton>
+        <ActionButton id='me-home-station-change' kind='secondary' size='small' onClick={() => openPage('search')}>
+          {t('me.homeChange')}
+        </ActionButton>
+      </View>
+    </Panel>
+  );
+}
+
 function Profile({ me }: { me: MeResponse }) {
   const { user, station, region } = me;
   const roleName = t(`roleName.${user.role}`);
   return (
-    <View id='me-signed-in' className='me'>
+    <View id='me-signed-in' className='page me'>
       <Hero title={user.name ?? t('me.unnamed')} badge={roleName} />
 
-      <View className='me__card'>
+      <Panel overlap>
         <Text className='me__label'>{t('me.userIdLabel')}</Text>
         <View className='me__id-row'>
           <Text id='me-user-id' className='me__id' userSelect selectable>
@@ -106,7 +132,9 @@ function Profile({ me }: { me: MeResponse }) {
           </ActionButton>
         </View>
         {user.role === 'villager' || user.role === 'buyer' ? <Text className='me__hint'>{t('me.userIdHint')}</Text> : null}
-      </View>
+      </Panel>
+
+      {canHaveHomeStation(user.role) || me.homeStation ? <HomeStationPanel me={me} /> : null}
 
       {station ? (
         <Panel id='me-station' title={t('me.stationTitle')}>
@@ -134,11 +162,11 @@ function Profile({ me }: { me: MeResponse }) {
       {user.role === 'officer' || hasRole(user, ADMIN_ROLES) ? (
         <Panel title={t('me.workTitle')}>
           {user.role === 'officer' ? (
-            <ActionButton id='me-officer-entry' onClick={() => void Taro.navigateTo({ url: OFFICER_PAGE })}>
+            <ActionButton id='me-officer-entry' onClick={() => openPage('officer')}>
               {t('me.officerEntry')}
             </ActionButton>
           ) : (
-            <ActionButton id='me-admin-entry' onClick={() => void Taro.navigateTo({ url: ADMIN_PAGE })}>
+            <ActionButton id='me-admin-entry' onClick={() => openPage('admin')}>
               {t('me.adminEntry')}
             </ActionButton>
           )}
@@ -164,12 +192,10 @@ export default function MePage() {
   if (state.status === 'loading') return <StateView id='me-loading' kind='loading' title={t('me.loading')} />;
   if (state.status === 'error') {
     return (
-      <StateView
+      <ErrorStateView
         id='me-error'
-        kind='error'
         title={t('me.errorTitle')}
-        description={errorText(state.error.code)}
-        note={state.error.requestId ? t('state.requestId', { id: state.error.requestId }) : undefined}
+        error={state.error}
         actions={[
           { id: 'me-retry-button', label: t('state.retry'), onClick: reload },
           { id: 'me-error-sign-out-button', label: t('me.signOut'), kind: 'secondary', onClick: signOut },

@@ -4,15 +4,16 @@ import { ADMIN_ROLES } from '@shared/roles';
 import type { MeResponse } from '@shared/schemas/accounts';
 import { ActionButton } from '../../../../components/action-button';
 import { Notice } from '../../../../components/notice';
+import { PageHero } from '../../../../components/page-hero';
 import { Panel } from '../../../../components/panel';
 import { RoleGate } from '../../../../components/role-gate';
 import { TextField } from '../../../../components/text-field';
 import { useAppointOfficer } from '../../../../hooks/use-appoint-officer';
 import { useStationOfficers, type OfficerItem } from '../../../../hooks/use-station-officers';
 import { t } from '../../../../i18n';
+import { requestNote } from '../../../../services/errors';
+import { openPage } from '../../../../services/routes';
 import './index.scss';
-
-const requestNote = (requestId: string | undefined) => (requestId ? t('state.requestId', { id: requestId }) : undefined);
 
 function AppointForm() {
   const { stationCode, userId, fieldErrors, state, setStationCode, setUserId, submit } = useAppointOfficer();
@@ -140,29 +141,36 @@ function RemovePanel() {
   );
 }
 
+function StationsPanel() {
+  return (
+    <Panel id='admin-stations' title={t('admin.stationsTitle')} intro={t('admin.stationsIntro')}>
+      <ActionButton id='admin-stations-link' onClick={() => openPage('adminStation')}>
+        {t('admin.stationsEntry')}
+      </ActionButton>
+    </Panel>
+  );
+}
+
 function AdminHome({ me }: { me: MeResponse }) {
   const regionName = me.region?.name ?? me.user.regionCode ?? '';
   return (
-    <View id='admin-home' className='admin'>
-      <View className='admin__hero'>
-        <Text className='admin__title'>{t('role.admin.title')}</Text>
-        <Text id='admin-region' className='admin__region'>
-          {t('admin.regionLine', { region: regionName })}
-        </Text>
-        <Text id='admin-role' className='admin__meta'>
-          {t(`roleName.${me.user.role}`)}
-        </Text>
-      </View>
+    <View id='admin-home'>
+      <PageHero
+        eyebrow={{ text: t('role.admin.title') }}
+        title={{ id: 'admin-region', text: t('admin.regionLine', { region: regionName }) }}
+        lines={[{ id: 'admin-role', text: t(`roleName.${me.user.role}`) }]}
+      />
+      <StationsPanel />
       <AppointForm />
       <RemovePanel />
     </View>
   );
 }
 
-/** The administrators' back office: officers of the stations in their region (more to come). */
+/** The administrators' back office: the stations of their region and their officers. */
 export default function AdminHomePage() {
   return (
-    <View id='admin-page' className='staff-page'>
+    <View id='admin-page' className='page'>
       <RoleGate roles={ADMIN_ROLES} title='role.admin.title' signInPrompt='role.admin.signIn' deniedText='role.admin.denied'>
         {(me) => <AdminHome me={me} />}
       </RoleGate>

@@ -1,0 +1,39 @@
+import Taro from '@tarojs/taro';
+
+/**
+ * Every page of the app.config.ts, as the absolute path `Taro.navigateTo` takes. The main package
+ * holds the scan -> station path and "me"; finding a station (browse, search, nearest) and the staff
+ * pages are subpackages, loaded when first opened.
+ */
+export const PAGES = {
+  home: '/pages/index/index',
+  station: '/pages/station/index',
+  me: '/pages/me/index',
+  browse: '/packages/find/pages/browse/index',
+  search: '/packages/find/pages/search/index',
+  nearest: '/packages/find/pages/nearest/index',
+  officer: '/packages/officer/pages/index/index',
+  officerStation: '/packages/officer/pages/station/index',
+  admin: '/packages/admin/pages/index/index',
+  adminStation: '/packages/admin/pages/station/index',
+} as const;
+
+export type PageName = keyof typeof PAGES;
+
+/** A page path with its query, values encoded; undefined values are left out. */
+export function pageUrl(page: PageName, query: Record<string, string | undefined> = {}): string {
+  const pairs = Object.entries(query)
+    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`);
+  return pairs.length ? `${PAGES[page]}?${pairs.join('&')}` : PAGES[page];
+}
+
+/** Opens a page over the current one (back returns here). */
+export function openPage(page: PageName, query?: Record<string, string | undefined>): void {
+  void Taro.navigateTo({ url: pageUrl(page, query) });
+}
+
+/** Back to the home page, closing every page above it. */
+export function goHome(): void {
+  void Taro.reLaunch({ url: PAGES.home });
+}
