@@ -33,3 +33,6 @@ export const pageOf = <T extends z.ZodMiniType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
 
 export const HealthResponse = z.object({ status: z.literal('ok') });
+
+/** The body of a route that answers a document of its own media type (the OpenAPI JSON, an SVG poster). */
+export const DocumentResponse = z.string();

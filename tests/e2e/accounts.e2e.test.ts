@@ -27,8 +27,20 @@
  * Screenshots: .tmp/e2e/me-*.png, admin-*.png, officer-*.png (officer-denied.png: the role gate).
  */
 import { randomBytes } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectWithin, horizontalExtent, launchBrowser, newPhone, scaleRootFont, shoot, startTarget, type Target } from './support';
+import type { Page } from 'playwright-core';
+import {
+  click,
+  expectTidyAtLargeText,
+  freshOpenid,
+  openRoute,
+  phonesForSuite,
+  shoot,
+  signInAs,
+  startTarget,
+  text,
+  waitForText,
+  type Target,
+} from './support';
 
 const ME = 'pages/me/index';
 const OFFICER = 'packages/officer/pages/index/index';
@@ -36,48 +48,18 @@ const ADMIN = 'packages/admin/pages/index/index';
 const PROVINCE_ADMIN = 'admin-qinghai';
 
 let target: Target;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const phone = phonesForSuite();
 
 beforeAll(async () => {
   target = await startTarget();
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
   await target?.close();
 });
 
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-async function phone(): Promise<Page> {
-  const { context, page } = await newPhone(browser);
-  contexts.push(context);
-  return page;
-}
-
-const freshOpenid = (prefix: string) => `${prefix}-${randomBytes(6).toString('hex')}`;
-const click = (page: Page, id: string) => page.locator(`#${id} .at-button`).click();
-const text = (page: Page, selector: string) => page.locator(selector).innerText();
-/** Waits until the element shows that text (it may be there already with an older one). */
-const waitForText = (page: Page, selector: string, hasText: string | RegExp) => page.locator(selector, { hasText }).waitFor();
-
-/** A fresh load of a page (hash route), as when the mini-program is opened again. */
-async function open(page: Page, route: string) {
-  await page.goto('about:blank');
-  await page.goto(`${target.webUrl}/#/${route}`);
-}
-
-async function signIn(page: Page, openid: string) {
-  await open(page, ME);
-  await page.waitForSelector('#me-signed-out');
-  await page.locator('#me-dev-openid input').fill(openid);
-  await click(page, 'me-dev-login-button');
-  await page.waitForSelector('#me-signed-in');
-}
+const open = (page: Page, route: string) => openRoute(page, target.webUrl, route);
+const signIn = (page: Page, openid: string) => signInAs(page, target.webUrl, openid);
 
 async function signOut(page: Page) {
   await click(page, 'me-sign-out-button');
@@ -89,14 +71,6 @@ async function appoint(page: Page, stationCode: string, userId: string) {
   await page.locator('#admin-appoint-station-input input').fill(stationCode);
   await page.locator('#admin-appoint-user-input input').fill(userId);
   await click(page, 'admin-appoint-button');
-}
-
-/** The page's content is within a 375 px screen at 1.5x text size; a screenshot of it. */
-async function expectTidyAtLargeText(page: Page, shot: string) {
-  const { after } = await scaleRootFont(page, 1.5);
-  const extent = await horizontalExtent(page);
-  await shoot(page, shot, after);
-  expectWithin(extent);
 }
 
 describe('H5 accounts: appoint and remove an officer', () => {

@@ -19,9 +19,9 @@
  *   #station-not-found, #station-invalid-code, #station-error, #state-home-button .at-button
  * Screenshots go to .tmp/e2e/ (git-ignored); shared helpers in ./support.ts.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { StationProfile } from '../../shared/schemas/stations';
-import { expectWithin, horizontalExtent, launchBrowser, newPhone, scaleRootFont, shoot as shootPage, startTarget, type Target } from './support';
+import { expectWithin, horizontalExtent, phonesForSuite, scaleRootFont, shoot as shootPage, startTarget, type Target } from './support';
 
 const UNKNOWN_CODE = '999999999999'; // well-formed, but 99 is no province
 
@@ -31,26 +31,19 @@ const regionName = (station: StationProfile, level: string) =>
   station.regionChain.find((region) => region.level === level)?.name ?? '';
 
 let target: Target;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
+const phone = phonesForSuite();
 
 beforeAll(async () => {
   target = await startTarget();
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
   await target?.close();
 });
 
 beforeEach(async () => {
-  ({ context, page } = await newPhone(browser));
-});
-
-afterEach(async () => {
-  await context?.close();
+  page = await phone();
 });
 
 const text = (selector: string) => page.locator(selector).innerText();

@@ -4,9 +4,10 @@
  * whole Taro pages, a larger text size, and the check that nothing sticks out to the right.
  * Screenshots go to .tmp/e2e/ (git-ignored).
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import type { StationProfile } from '../../shared/schemas/stations';
 import { startWebServer } from '../../scripts/web-server';
 import { FAKE_STATION, startFakeApi } from './fake-api';
@@ -65,9 +66,12 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
-/** A phone: 375 px wide, 2x pixels, Chinese locale; its own storage (so its own session). */
-export async function newPhone(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: WIDTH, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN' });
+/**
+ * A phone: 375 px wide, 2x pixels, Chinese locale; its own storage (so its own session). `options`
+ * adds e.g. a position: `{ geolocation: { latitude, longitude }, permissions: ['geolocation'] }`.
+ */
+export async function newPhone(browser: Browser, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: WIDTH, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN', ...options });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   return { context, page };
@@ -150,4 +154,66 @@ export function expectWithin(extent: Extent) {
   expect(extent.scrollWidth).toBeLessThanOrEqual(WIDTH);
   // Named in the failure: which element sticks out.
   expect({ widest: Math.min(extent.widest, WIDTH), culprit: extent.culprit }).toEqual({ widest: extent.widest, culprit: extent.culprit });
+}
+
+/** A fresh dev openid: a new user on every run. */
+export const freshOpenid = (prefix: string) => `${prefix}-${randomBytes(6).toString('hex')}`;
+/** Our buttons: AtButton's <button> inside the wrapper that carries the id. */
+export const click = (page: Page, id: string) => page.locator(`#${id} .at-button`).click();
+export const text = (page: Page, selector: string) => page.locator(selector).innerText();
+/** Waits until the element shows that text (it may be there already with an older one). */
+export const waitForText = (page: Page, selector: string, hasText: string | RegExp) => page.locator(selector, { hasText }).waitFor();
+
+/** A fresh load of a page (hash route), as when the mini-program is opened again. */
+export async function openRoute(page: Page, webUrl: string, route: string) {
+  await page.goto('about:blank');
+  await page.goto(`${webUrl}/#/${route}`);
+}
+
+/** Signs in on the "me" page through the dev field (`dev:<openid>`, local stages only). */
+export async function signInAs(page: Page, webUrl: string, openid: string) {
+  await openRoute(page, webUrl, 'pages/me/index');
+  await page.waitForSelector('#me-signed-out');
+  await page.locator('#me-dev-openid input').fill(openid);
+  await click(page, 'me-dev-login-button');
+  await page.waitForSelector('#me-signed-in');
+}
+
+/** The page's content is within a 375 px screen at 1.5x text size; a screenshot of it. */
+export async function expectTidyAtLargeText(page: Page, shot: string) {
+  const { after } = await scaleRootFont(page, 1.5);
+  const extent = await horizontalExtent(page);
+  await shoot(page, shot, after);
+  expectWithin(extent);
+}
+
+/** The tests that need the real stack (regions, search, nearest, edits): the fake API has none of it. */
+export function requireStack(): string {
+  const webUrl = process.env.E2E_WEB_URL;
+  if (!webUrl) throw new Error('These end-to-end tests need the real stack: run them through jest (its global setup starts it) after `npm run build:h5`');
+  return webUrl;
+}
+
+/**
+ * The browser of a test file (launched before its tests, closed after them) and `phone()`, a fresh
+ * phone whose context is closed after each test.
+ */
+export function phonesForSuite(): (options?: BrowserContextOptions) => Promise<Page> {
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+  });
+  return async (options) => {
+    if (!browser) throw new Error('phonesForSuite(): the browser is not launched yet (call phone() inside a test)');
+    const { context, page } = await newPhone(browser, options);
+    contexts.push(context);
+    return page;
+  };
 }

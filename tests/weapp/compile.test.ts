@@ -128,8 +128,13 @@ describe('weapp build compiled by WeChat wcc/wcsc', () => {
         'pages/index/index',
         'pages/station/index',
         'pages/me/index',
+        'packages/find/pages/browse/index',
+        'packages/find/pages/search/index',
+        'packages/find/pages/nearest/index',
         'packages/officer/pages/index/index',
+        'packages/officer/pages/station/index',
         'packages/admin/pages/index/index',
+        'packages/admin/pages/station/index',
       ]),
     );
     const started = Date.now();
@@ -163,7 +168,7 @@ describe('weapp build compiled by WeChat wcc/wcsc', () => {
     }
     // The station page's own rules came through, rpx already turned into px for a 375 px screen.
     const station = [...styles.entries()].find(([path]) => path.includes('pages/station/index'))?.[1] ?? '';
-    expect(station).toContain('.service-card');
+    expect(station).toContain('.station__capability');
     expect(station).toMatch(/\d+px/);
     console.log(`wcsc: compiled in ${ms} ms`);
   });

@@ -85,7 +85,7 @@ describe('HTTP pipeline', () => {
       health: async () => {
         throw new TypeError("Cannot read properties of undefined (reading 'secretTableInternals')");
       },
-      openapi: async () => ({ status: 'ok' as const }),
+      openapi: async () => '{}',
     });
     const res = await invoke(failing, { path: '/health' });
     expect(res.status).toBe(500);

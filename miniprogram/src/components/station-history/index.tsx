@@ -1,4 +1,6 @@
 import { Text, View } from '@tarojs/components';
+// roles.ts is plain constants (no zod), so a value import from @shared is fine here.
+import { ROLES } from '@shared/roles';
 import { errorText, t, type MessageKey } from '../../i18n';
 import type { StationChange } from '../../services/api';
 import { formatChinaTime } from '../../services/format';
@@ -16,10 +18,8 @@ export interface StationHistoryProps {
   onRetry: () => void;
 }
 
-const ROLE_NAMES = ['villager', 'buyer', 'officer', 'county_admin', 'prefecture_admin', 'province_admin', 'expert'];
-
 /** The role of a change's author in words; a role this build does not know stays as it is. */
-const roleName = (role: string) => (ROLE_NAMES.includes(role) ? t(`roleName.${role}` as MessageKey) : role);
+const roleName = (role: string) => ((ROLES as readonly string[]).includes(role) ? t(`roleName.${role}` as MessageKey) : role);
 
 function ChangeRow({ change, index }: { change: StationChange; index: number }) {
   return (
@@ -53,7 +53,7 @@ export function StationHistory({ state, onMore, onRetry }: StationHistoryProps) 
       ) : state.status === 'error' ? (
         <View className='station-history__list'>
           <Text id='history-error' className='station-history__empty'>
-            {t('history.errorTitle')}：{errorText(state.error.code)}
+            {t('history.error', { reason: errorText(state.error.code) })}
           </Text>
           <ActionButton id='history-retry-button' kind='secondary' onClick={onRetry}>
             {t('state.retry')}

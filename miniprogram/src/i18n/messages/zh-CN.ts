@@ -75,7 +75,6 @@ export const messages = {
   'station.capabilitiesTitle': '可以办理',
   'station.capabilityOn': '可办',
   'station.capabilityOff': '不可办',
-  'station.mapTitle': '位置',
   'station.mapNone': '这个服务站还没有标注位置。',
   'station.mapOpen': '在地图中打开 / 导航',
   'station.mapH5Note': '网页版不显示地图，可以把坐标复制到手机地图中查找。',
@@ -137,7 +136,6 @@ export const messages = {
   'browse.hasStation': '有服务站',
   'browse.noStation': '暂无服务站',
   'browse.empty': '这里没有下级地区。',
-  'browse.up': '返回上一级',
   'browse.villagesTitle': '村（社区）',
   'browse.childrenTitle': '下级地区',
   'search.label': '村、乡镇或县的名字',
@@ -305,7 +303,6 @@ export const messages = {
   'admin.stationLoading': '正在打开…',
   'admin.stationOther': '换一个站点',
 
-  'edit.title': '站点信息',
   'edit.typeTitle': '站点类型',
   'edit.capabilitiesTitle': '服务能力',
   'edit.capabilitiesIntro': '点选这个站点能办理的业务。',
@@ -364,7 +361,7 @@ export const messages = {
   'history.title': '修改记录',
   'history.loading': '正在加载修改记录…',
   'history.empty': '还没有修改记录。',
-  'history.errorTitle': '修改记录加载失败',
+  'history.error': '修改记录加载失败：{reason}',
   'history.who': '{role} {id}',
   'history.fields': '修改了：{fields}',
 

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { ADMIN_ROLES } from '@shared/roles';
 import { ActionButton } from '../../components/action-button';
 import { ListCard, ListRow } from '../../components/list-row';
+import { Notice } from '../../components/notice';
 import { PageHero } from '../../components/page-hero';
 import { Panel } from '../../components/panel';
 import { Section } from '../../components/section';
@@ -31,11 +32,7 @@ function ScanEntry() {
       <ActionButton id='home-scan-button' onClick={() => void scan()}>
         {t('home.scan')}
       </ActionButton>
-      {notice ? (
-        <Text id='home-scan-error' className='home__notice'>
-          {notice}
-        </Text>
-      ) : null}
+      {notice ? <Notice id='home-scan-error' kind='error' text={notice} /> : null}
     </>
   );
 }
