@@ -5,3 +5,4 @@ export * from './schemas/common';
 export * from './schemas/regions';
 export * from './schemas/stations';
 export * from './schemas/accounts';
+export * from './schemas/payments';

@@ -18,6 +18,7 @@ import {
   StationUpdateRequest,
 } from './schemas/stations';
 import { PageQuery } from './schemas/common';
+import { BillLookupRequest, BillLookupResponse, BillTypesResponse } from './schemas/payments';
 import { ADMIN_ROLES, ROLES, type Role } from './roles';
 import {
   AppointOfficerRequest,
@@ -33,7 +34,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** The Lambda function that serves a route (one per route group). `fallback` serves no route: it answers
  * every request API Gateway matched to no declared route with the contract's 404. */
-export type FunctionName = 'system' | 'auth' | 'admin' | 'regions' | 'stations' | 'fallback';
+export type FunctionName = 'system' | 'auth' | 'admin' | 'regions' | 'stations' | 'payments' | 'fallback';
 
 export interface RouteDef {
   operationId: string;
@@ -132,6 +133,25 @@ export const routes = defineRoutes({
     scope: 'station',
     params: StationIdParams,
     response: StationOfficersResponse,
+  },
+  billTypes: {
+    operationId: 'billTypes',
+    method: 'GET',
+    path: '/bill-types',
+    function: 'payments',
+    summary: 'The bills a station can pay, with their amount limits and commissions, and the station limits',
+    access: ROLES,
+    response: BillTypesResponse,
+  },
+  billLookup: {
+    operationId: 'billLookup',
+    method: 'POST',
+    path: '/bills/lookup',
+    function: 'payments',
+    summary: 'Ask the provider what an account owes, and whose it is (name masked)',
+    access: ['officer'],
+    body: BillLookupRequest,
+    response: BillLookupResponse,
   },
   regionChildren: {
     operationId: 'regionChildren',

@@ -87,6 +87,11 @@ export const qrKeys = {
   wechat: (stationId: string): PrimaryKey => ({ PK: `STATION#${stationId}`, SK: 'QR#wechat' }),
 };
 
+/** What the sandbox bill provider charged, one item per payment id (its idempotency reference). */
+export const chargeKeys = {
+  item: (paymentId: string): PrimaryKey => ({ PK: `CHARGE#${paymentId}`, SK: 'CHARGE' }),
+};
+
 /** The seed records which dataset version it loaded, so `npm start` can tell a partial seed. */
 export const metaKeys = {
   seed: (name: string): PrimaryKey => ({ PK: `META#SEED`, SK: name }),

@@ -3,9 +3,10 @@ import type { Handler } from './invoke';
 import { handler as admin } from '../../functions/handlers/admin';
 import { handler as auth } from '../../functions/handlers/auth';
 import { handler as fallback } from '../../functions/handlers/not-found';
+import { handler as payments } from '../../functions/handlers/payments';
 import { handler as regions } from '../../functions/handlers/regions';
 import { handler as stations } from '../../functions/handlers/stations';
 import { handler as system } from '../../functions/handlers/system';
 
 /** The real Lambda handler of each function of serverless.yml. */
-export const handlers: Record<FunctionName, Handler> = { admin, auth, fallback, regions, stations, system };
+export const handlers: Record<FunctionName, Handler> = { admin, auth, fallback, payments, regions, stations, system };

@@ -1,0 +1,24 @@
+import type { BillType } from '../../../shared';
+
+/**
+ * A bill provider (grid company, water company, carrier, social-insurance bureau) behind one
+ * interface. The sandbox fills it today; a real provider is one more adapter.
+ *
+ * `pay` receives OUR payment id as the provider's idempotency reference: calling it twice for the
+ * same payment never charges twice. An answer that never came back is `UNKNOWN`: the payment stays
+ * PROCESSING and `status` is asked later, never `pay` again.
+ */
+export interface BillProvider {
+  /** Throws AppError NOT_FOUND for an account the provider does not know, DEPENDENCY_UNAVAILABLE when down. */
+  lookup(billType: BillType, accountNo: string): Promise<{ holderName: string; amountDueFen: number | null }>;
+  pay(request: { paymentId: string; billType: BillType; accountNo: string; amountFen: number }): Promise<ProviderOutcome>;
+  status(paymentId: string): Promise<ProviderOutcome>;
+}
+
+export type ProviderOutcome =
+  | { outcome: 'SUCCEEDED'; providerRef: string }
+  | { outcome: 'DECLINED'; declineCode: 'ACCOUNT_CLOSED' | 'AMOUNT_MISMATCH' | 'PROVIDER_REFUSED' }
+  /** The provider has no charge for this payment id: nothing was taken (status only). */
+  | { outcome: 'NOT_CHARGED' }
+  /** No answer (timeout, lost response) or not settled yet: ask `status` later. */
+  | { outcome: 'UNKNOWN' };
