@@ -87,6 +87,11 @@ export const qrKeys = {
   wechat: (stationId: string): PrimaryKey => ({ PK: `STATION#${stationId}`, SK: 'QR#wechat' }),
 };
 
+/** Idempotency records are scoped to the caller: another caller's identical key is another record. */
+export const idempotencyKeys = {
+  item: (callerId: string, key: string): PrimaryKey => ({ PK: `IDEMPOTENCY#${callerId}#${key}`, SK: 'IDEMPOTENCY' }),
+};
+
 /** What the sandbox bill provider charged, one item per payment id (its idempotency reference). */
 export const chargeKeys = {
   item: (paymentId: string): PrimaryKey => ({ PK: `CHARGE#${paymentId}`, SK: 'CHARGE' }),
