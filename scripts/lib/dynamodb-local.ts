@@ -3,7 +3,7 @@
  * tests, on disk for `npm start`. We spawn java ourselves to pass JVM flags that halve its start time.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { PrerequisiteError } from './errors';
@@ -108,4 +108,3 @@ export async function startDynamoDbLocal(options: { port: number; dbPath?: strin
   return { endpoint, port: options.port, process: child, stop };
 }
 
-export const dataDirExists = (path: string) => existsSync(path);

@@ -6,13 +6,6 @@ import * as z from 'zod/mini';
  */
 export const REGION_LEVELS = ['province', 'prefecture', 'county', 'township', 'village'] as const;
 export type RegionLevel = (typeof REGION_LEVELS)[number];
-export const REGION_CODE_LENGTHS: Record<RegionLevel, number> = {
-  province: 2,
-  prefecture: 4,
-  county: 6,
-  township: 9,
-  village: 12,
-};
 
 export const regionCode = z.string().check(z.regex(/^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12})$/, 'must be a division code of 2, 4, 6, 9 or 12 digits'));
 
@@ -51,7 +44,3 @@ export const RegionChildrenResponse = z.object({
   nextCursor: z.null(),
 });
 export type RegionChildrenResponse = z.infer<typeof RegionChildrenResponse>;
-
-export function levelOfCode(code: string): RegionLevel | undefined {
-  return REGION_LEVELS.find((level) => REGION_CODE_LENGTHS[level] === code.length);
-}

@@ -1,3 +1,4 @@
+import { NEAR_RADIUS_METERS } from '../../../shared';
 import { cellsCoveringCircle, distanceMeters } from './geo';
 
 export interface GeoEntry {
@@ -26,7 +27,7 @@ export interface GeoIndex {
 export const NEAREST_RINGS: ReadonlyArray<{ precision: GeoPrecision; radiusMeters: number }> = [
   { precision: 5, radiusMeters: 3_000 },
   { precision: 4, radiusMeters: 25_000 },
-  { precision: 3, radiusMeters: 200_000 },
+  { precision: 3, radiusMeters: NEAR_RADIUS_METERS },
 ];
 
 export async function findNearest(
