@@ -86,10 +86,9 @@ export function createHttpHandler<F extends FunctionName>(functionName: F, handl
       const headers = lowerCaseHeaders(event.headers);
       const body = readBody(event, headers);
       const caller = matched.route.access === 'public' ? null : await authorise(matched.route, headers.authorization);
+      const input = validateRequest(matched.route, { params: matched.params, query: event.queryStringParameters ?? {}, body });
       const ctx: RequestContext<RouteDef> = {
-        params: validate(matched.route.params, matched.params, 'params'),
-        query: validate(matched.route.query, event.queryStringParameters ?? {}, 'query'),
-        body: matched.route.body ? validate(matched.route.body, body, 'body') : rejectUnexpectedBody(body),
+        ...input,
         caller: caller as Caller,
         headers,
         sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
@@ -136,26 +135,31 @@ async function authorise(route: RouteDef, authorization: string | undefined): Pr
   return caller;
 }
 
-function validate<S extends z.ZodMiniType | undefined>(schema: S, input: unknown, location: string): Infer<S> {
-  if (!schema) return undefined as Infer<S>;
-  const parsed = z.safeParse(schema, input);
-  if (parsed.success) return parsed.data as Infer<S>;
-  const details: ErrorDetail[] = parsed.error.issues.flatMap((issue) => {
-    const base = [location, ...issue.path.map(String)].join('.');
-    if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) => ({ path: `${base}.${key}`, message: 'is not an allowed field', code: 'unrecognized_key' }));
+/** Parses params, query and body with the route's schemas; one 400 names every failing field. */
+function validateRequest(route: RouteDef, raw: { params: unknown; query: unknown; body: unknown }) {
+  const details: ErrorDetail[] = [];
+  const parse = (schema: z.ZodMiniType | undefined, input: unknown, location: string) => {
+    if (!schema) return undefined;
+    const parsed = z.safeParse(schema, input);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) {
+      const base = [location, ...issue.path.map(String)].join('.');
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) details.push({ path: `${base}.${key}`, message: 'is not an allowed field', code: 'unrecognized_key' });
+      } else {
+        details.push({ path: base, message: issue.message, code: issue.code });
+      }
     }
-    return [{ path: base, message: issue.message, code: issue.code }];
-  });
-  const summary = details.map((d) => `${d.path}: ${d.message}`).join('; ');
-  throw new AppError('VALIDATION_FAILED', `Invalid request. ${summary}`, details);
-}
-
-function rejectUnexpectedBody(body: unknown): undefined {
-  if (body === undefined) return undefined;
-  throw new AppError('VALIDATION_FAILED', 'This route takes no body', [
-    { path: 'body', message: 'must be empty', code: 'unexpected_body' },
-  ]);
+    return undefined;
+  };
+  const params = parse(route.params, raw.params, 'params');
+  const query = parse(route.query, raw.query, 'query');
+  const body = parse(route.body, raw.body, 'body');
+  if (!route.body && raw.body !== undefined) details.push({ path: 'body', message: 'must be empty: this route takes no body', code: 'unexpected_body' });
+  if (details.length) {
+    throw new AppError('VALIDATION_FAILED', `Invalid request. ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`, details);
+  }
+  return { params, query, body } as Pick<RequestContext<RouteDef>, 'params' | 'query' | 'body'>;
 }
 
 function respond(status: number, body: unknown, requestId: string, headers: Record<string, string> = {}, raw = false): LambdaResult {

@@ -63,6 +63,20 @@ describe('HTTP pipeline', () => {
     expect(res.json.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['query.extra', 'query.limit', 'query.region']);
   });
 
+  it('names the failing fields of params and body together in one 400', async () => {
+    const res = await invoke(stations, {
+      method: 'PATCH',
+      path: '/stations/not%20an%20id',
+      headers: { authorization: 'Bearer x' },
+      body: { phone: 'nope', extra: 1 },
+    });
+    // 401 comes first on this protected route: the order of the contract.
+    expect(res.status).toBe(401);
+    const publicRoute = await invoke(stations, { path: '/stations/by-code/bad%20code', body: { a: 1 } });
+    expect(publicRoute.status).toBe(400);
+    expect(publicRoute.json.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['body', 'params.code']);
+  });
+
   it('a body on a route that takes none is 400', async () => {
     const res = await invoke(stations, { path, body: { a: 1 } });
     expect(res.status).toBe(400);
