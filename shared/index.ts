@@ -6,3 +6,4 @@ export * from './schemas/regions';
 export * from './schemas/stations';
 export * from './schemas/accounts';
 export * from './schemas/payments';
+export * from './schemas/households';

@@ -7,6 +7,8 @@
  *   ….9004  settles later: pay answers UNKNOWN, the charge succeeds when status is asked
  *   anything else: pays at once
  *
+ * A charge can be cancelled (voided) until it is settled; the sandbox never settles on its own.
+ *
  * It records its charges in the table (CHARGE#<paymentId>), written with a condition, so a second
  * `pay` for the same payment id returns the first charge instead of charging again; tests count them.
  */
@@ -52,7 +54,7 @@ export function createSandboxBillProvider(options: SandboxOptions = {}): BillPro
 
   async function readCharge(paymentId: string) {
     const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: chargeKeys.item(paymentId), ConsistentRead: true }));
-    return Item as { state: 'SUCCEEDED' | 'PENDING'; providerRef: string; amountFen: number } | undefined;
+    return Item as { state: 'SUCCEEDED' | 'PENDING' | 'CANCELLED'; providerRef: string; amountFen: number } | undefined;
   }
 
   const outcomeOf = (charge: { state: string; providerRef: string } | undefined): ProviderOutcome =>
@@ -83,6 +85,25 @@ export function createSandboxBillProvider(options: SandboxOptions = {}): BillPro
           return outcomeOf(await recordCharge(paymentId, { billType, accountNo, amountFen, state: 'PENDING' }));
         default:
           return outcomeOf(await recordCharge(paymentId, { billType, accountNo, amountFen, state: 'SUCCEEDED' }));
+      }
+    },
+
+    async cancel(paymentId) {
+      try {
+        await db().send(
+          new UpdateCommand({
+            TableName: tableName(),
+            Key: chargeKeys.item(paymentId),
+            UpdateExpression: 'SET #state = :cancelled, cancelledAt = :now',
+            ConditionExpression: '#state IN (:succeeded, :cancelled)',
+            ExpressionAttributeNames: { '#state': 'state' },
+            ExpressionAttributeValues: { ':succeeded': 'SUCCEEDED', ':cancelled': 'CANCELLED', ':now': new Date().toISOString() },
+          }),
+        );
+        return { outcome: 'CANCELLED' };
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        return { outcome: 'REFUSED' };
       }
     },
 

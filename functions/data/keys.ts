@@ -92,6 +92,76 @@ export const idempotencyKeys = {
   item: (callerId: string, key: string): PrimaryKey => ({ PK: `IDEMPOTENCY#${callerId}#${key}`, SK: 'IDEMPOTENCY' }),
 };
 
+/**
+ * Payments. GSI1: a station's payments of one business day in time order; GSI2 (only when the
+ * payment is for a registered household): that household's payments, newest first.
+ */
+export const paymentKeys = {
+  item: (paymentId: string): PrimaryKey => ({ PK: `PAYMENT#${paymentId}`, SK: 'PAYMENT' }),
+  stationDay: (stationId: string, date: string) => ({ GSI1PK: `STATION_PAYMENTS#${stationId}#${date}` }),
+  stationDayIndex: (stationId: string, date: string, createdAt: string, paymentId: string) => ({
+    GSI1PK: `STATION_PAYMENTS#${stationId}#${date}`,
+    GSI1SK: `${createdAt}#${paymentId}`,
+  }),
+  household: (householdId: string) => ({ GSI2PK: `HOUSEHOLD_PAYMENTS#${householdId}` }),
+  householdIndex: (householdId: string, createdAt: string, paymentId: string) => ({
+    GSI2PK: `HOUSEHOLD_PAYMENTS#${householdId}`,
+    GSI2SK: `${createdAt}#${paymentId}`,
+  }),
+};
+
+/**
+ * One marker per PROCESSING payment, written and deleted in the same transactions that move the
+ * payment into and out of PROCESSING. The settler reads the whole partition; a station reads its
+ * prefix. Pending payments are rare (provider timeouts), so one partition is plenty.
+ */
+export const pendingPaymentKeys = {
+  partition: 'PENDING_PAYMENTS',
+  item: (stationId: string, createdAt: string, paymentId: string): PrimaryKey => ({
+    PK: 'PENDING_PAYMENTS',
+    SK: `${stationId}#${createdAt}#${paymentId}`,
+  }),
+  stationPrefix: (stationId: string) => `${stationId}#`,
+};
+
+/**
+ * A station's cash ledger, one partition per Asia/Shanghai business day: the day item (running
+ * totals, the daily-limit counter, the open/closed state and the close itself) and the entries.
+ * A closed day item also carries GSI1 (every close of a date in a province, by village code, so
+ * "closes in region R" is one begins_with Query) and GSI2 (a station's closes, newest first).
+ */
+export const ledgerKeys = {
+  day: (stationId: string, date: string): PrimaryKey => ({ PK: `LEDGER#${stationId}#${date}`, SK: 'DAY' }),
+  entry: (stationId: string, date: string, at: string, entryId: string): PrimaryKey => ({
+    PK: `LEDGER#${stationId}#${date}`,
+    SK: `ENTRY#${at}#${entryId}`,
+  }),
+  entryPrefix: 'ENTRY#',
+  closesOn: (date: string, regionCode: string) => ({ GSI1PK: `CLOSES#${date}#${regionCode.slice(0, 2)}` }),
+  closeIndex: (date: string, villageCode: string, stationId: string) => ({
+    GSI1PK: `CLOSES#${date}#${villageCode.slice(0, 2)}`,
+    GSI1SK: `${villageCode}#${stationId}`,
+    GSI2PK: `STATION_CLOSES#${stationId}`,
+    GSI2SK: date,
+  }),
+  stationCloses: (stationId: string) => ({ GSI2PK: `STATION_CLOSES#${stationId}` }),
+};
+
+/** Households a station serves. GSI1: a station's households, newest first. */
+export const householdKeys = {
+  item: (householdId: string): PrimaryKey => ({ PK: `HOUSEHOLD#${householdId}`, SK: 'HOUSEHOLD' }),
+  ofStation: (stationId: string) => ({ GSI1PK: `STATION_HOUSEHOLDS#${stationId}` }),
+  ofStationIndex: (stationId: string, createdAt: string, householdId: string) => ({
+    GSI1PK: `STATION_HOUSEHOLDS#${stationId}`,
+    GSI1SK: `${createdAt}#${householdId}`,
+  }),
+};
+
+/** One-time codes a villager shows to be linked to a household (expire through TTL and by condition). */
+export const linkCodeKeys = {
+  item: (code: string): PrimaryKey => ({ PK: `LINK_CODE#${code}`, SK: 'LINK_CODE' }),
+};
+
 /** What the sandbox bill provider charged, one item per payment id (its idempotency reference). */
 export const chargeKeys = {
   item: (paymentId: string): PrimaryKey => ({ PK: `CHARGE#${paymentId}`, SK: 'CHARGE' }),

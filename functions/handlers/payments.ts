@@ -1,11 +1,64 @@
 import { createSandboxBillProvider } from '../adapters/sandbox-bill-provider';
+import { dynamoHouseholdRepository } from '../data/households-repository';
+import { createIdempotencyStore } from '../data/idempotency-store';
+import { dynamoPaymentRepository } from '../data/payments-repository';
+import { takeRateLimitToken } from '../data/rate-limiter';
+import { dynamoStationRepository } from '../data/stations-repository';
+import { dynamoUserRepository } from '../data/users-repository';
 import { listBillTypes, lookupBill } from '../domain/payments/bill-lookup';
-import { createHttpHandler } from '../http/pipeline';
+import { createPayment } from '../domain/payments/create-payment';
+import { createHousehold, householdFor, issueLinkCode, linkHousehold, saveBillBookEntry, toHouseholdView } from '../domain/payments/household';
+import { closeDay, getPayment, listStationPayments, stationLedger, toReconciliation, voidPayment } from '../domain/payments/ledger';
+import { myPayments, resolveLookupAccount } from '../domain/payments/my-payments';
+import { assertRegionWithin, managedStation } from '../domain/stations/station-access';
+import { createHttpHandler, HttpResult } from '../http/pipeline';
 
-/** Stub providers in every stage for now (the issue asks for a real interface, not a real provider). */
+/** The sandbox provider in every stage for now: the issue asks for a real interface, not a real provider. */
 const provider = createSandboxBillProvider();
+const payments = dynamoPaymentRepository;
+const households = dynamoHouseholdRepository;
+const stations = dynamoStationRepository;
+const householdDeps = { households, rateLimiter: takeRateLimitToken };
+const paymentDeps = {
+  payments,
+  households,
+  provider,
+  idempotency: createIdempotencyStore(),
+  getStation: (id: string) => stations.getById(id),
+  officerName: async (userId: string) => (await dynamoUserRepository.get(userId))?.name ?? null,
+};
 
 export const handler = createHttpHandler('payments', {
   billTypes: async () => listBillTypes(),
-  billLookup: ({ body }) => lookupBill(provider, body.billType, body.accountNo),
+  billLookup: async ({ caller, body }) => lookupBill(provider, body.billType, await resolveLookupAccount({ households }, caller, body)),
+  createPayment: async ({ caller, body, idempotencyKey }) => {
+    const result = await createPayment(paymentDeps, caller, idempotencyKey, body);
+    return new HttpResult(result.status, result.payment);
+  },
+  getPayment: ({ caller, params }) => getPayment({ payments }, caller, params.paymentId),
+  voidPayment: ({ caller, params, body }) => voidPayment({ payments, provider }, caller, params.paymentId, body.reason),
+  myPayments: ({ caller, query }) => myPayments({ payments, households }, caller, query),
+  stationPayments: async ({ caller, params, query }) => listStationPayments({ payments }, await managedStation(stations, caller, params.stationId), query),
+  stationLedger: async ({ caller, params, query }) => stationLedger({ payments }, await managedStation(stations, caller, params.stationId), query),
+  closeDay: async ({ caller, params, body }) => closeDay({ payments }, caller, await managedStation(stations, caller, params.stationId), body),
+  stationReconciliations: async ({ caller, params, query }) => {
+    const station = await managedStation(stations, caller, params.stationId);
+    const page = await payments.listStationCloses(station.id, query.limit, query.cursor);
+    return { items: page.items.map((day) => toReconciliation(day, station)), nextCursor: page.nextCursor };
+  },
+  regionReconciliations: async ({ caller, params, query }) => {
+    assertRegionWithin(caller, params.code);
+    const page = await payments.listRegionCloses(params.code, query.date, query.limit, query.cursor);
+    return { items: page.items.map((day) => toReconciliation(day)), nextCursor: page.nextCursor };
+  },
+  createHousehold: async ({ caller, params, body }) => createHousehold(householdDeps, caller, await managedStation(stations, caller, params.stationId), body),
+  stationHouseholds: async ({ caller, params, query }) => {
+    const station = await managedStation(stations, caller, params.stationId);
+    const page = await households.listOfStation(station.id, query.limit, query.cursor);
+    return { items: page.items.map(toHouseholdView), nextCursor: page.nextCursor };
+  },
+  getHousehold: async ({ caller, params }) => toHouseholdView(await householdFor(householdDeps, caller, params.householdId)),
+  saveBillBookEntry: ({ caller, params, body }) => saveBillBookEntry(householdDeps, caller, params.householdId, params.billType, body.accountNo),
+  linkHousehold: ({ caller, params, body }) => linkHousehold(householdDeps, caller, params.householdId, body.code),
+  householdLinkCode: ({ caller }) => issueLinkCode(householdDeps, caller),
 });

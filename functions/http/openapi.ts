@@ -27,6 +27,17 @@ function operation(route: RouteDef & { name: string }) {
   const parameters = [
     ...objectParameters(route.params, 'path'),
     ...objectParameters(route.query, 'query'),
+    ...(route.idempotent
+      ? [
+          {
+            name: 'Idempotency-Key',
+            in: 'header',
+            required: true,
+            description: 'One key per attempt, reused for its retries; scoped to the caller. Same key and body: the first response again.',
+            schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
+          },
+        ]
+      : []),
   ];
   const errorResponse = { description: 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
   return {

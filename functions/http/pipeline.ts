@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
-import { ERROR_STATUS, routes, type ErrorDetail, type FunctionName, type RouteDef, type RouteName } from '../../shared';
+import { ERROR_STATUS, idempotencyKey as idempotencyKeySchema, routes, type ErrorDetail, type FunctionName, type RouteDef, type RouteName } from '../../shared';
 import { authenticate } from '../auth/authenticate';
 import type { Caller } from '../auth/caller';
 import { AppError } from '../domain/errors';
@@ -31,6 +31,8 @@ export interface RequestContext<R extends RouteDef> {
   /** null only on public routes. */
   caller: R['access'] extends 'public' ? Caller | null : Caller;
   headers: Record<string, string | undefined>;
+  /** The validated `Idempotency-Key` of an `idempotent` route (present on those, undefined elsewhere). */
+  idempotencyKey: R['idempotent'] extends true ? string : undefined;
   /** The client's address as API Gateway saw it (rate limits). */
   sourceIp: string;
   requestId: string;
@@ -86,7 +88,12 @@ export function createHttpHandler<F extends FunctionName>(functionName: F, handl
       const headers = lowerCaseHeaders(event.headers);
       const body = readBody(event, headers);
       const caller = matched.route.access === 'public' ? null : await authorise(matched.route, headers.authorization);
-      const input = validateRequest(matched.route, { params: matched.params, query: event.queryStringParameters ?? {}, body });
+      const input = validateRequest(matched.route, {
+        params: matched.params,
+        query: event.queryStringParameters ?? {},
+        body,
+        idempotencyKey: headers['idempotency-key'],
+      });
       const ctx: RequestContext<RouteDef> = {
         ...input,
         caller: caller as Caller,
@@ -136,7 +143,7 @@ async function authorise(route: RouteDef, authorization: string | undefined): Pr
 }
 
 /** Parses params, query and body with the route's schemas; one 400 names every failing field. */
-function validateRequest(route: RouteDef, raw: { params: unknown; query: unknown; body: unknown }) {
+function validateRequest(route: RouteDef, raw: { params: unknown; query: unknown; body: unknown; idempotencyKey: string | undefined }) {
   const details: ErrorDetail[] = [];
   const parse = (schema: z.ZodMiniType | undefined, input: unknown, location: string) => {
     if (!schema) return undefined;
@@ -156,10 +163,23 @@ function validateRequest(route: RouteDef, raw: { params: unknown; query: unknown
   const query = parse(route.query, raw.query, 'query');
   const body = parse(route.body, raw.body, 'body');
   if (!route.body && raw.body !== undefined) details.push({ path: 'body', message: 'must be empty: this route takes no body', code: 'unexpected_body' });
+  let idempotencyKey: string | undefined;
+  if (route.idempotent) {
+    if (raw.idempotencyKey === undefined) {
+      details.push({ path: 'headers.idempotency-key', message: 'is required: this route moves money', code: 'missing' });
+    } else if (z.safeParse(idempotencyKeySchema, raw.idempotencyKey).success) {
+      idempotencyKey = raw.idempotencyKey;
+    } else {
+      details.push({ path: 'headers.idempotency-key', message: 'must be 1-64 letters, digits, _ or -', code: 'invalid_format' });
+    }
+  }
+  if (details.length === 1 && details[0].path === 'headers.idempotency-key' && details[0].code === 'missing') {
+    throw new AppError('IDEMPOTENCY_KEY_MISSING', 'Send an Idempotency-Key header: one key per payment attempt, reused when retrying it', details);
+  }
   if (details.length) {
     throw new AppError('VALIDATION_FAILED', `Invalid request. ${details.map((d) => `${d.path}: ${d.message}`).join('; ')}`, details);
   }
-  return { params, query, body } as Pick<RequestContext<RouteDef>, 'params' | 'query' | 'body'>;
+  return { params, query, body, idempotencyKey } as Pick<RequestContext<RouteDef>, 'params' | 'query' | 'body' | 'idempotencyKey'>;
 }
 
 function respond(status: number, body: unknown, requestId: string, headers: Record<string, string> = {}, raw = false): LambdaResult {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { cursor, pageLimit } from './common';
 
 /**
  * Bills an officer pays for villagers (代缴), and every limit, in one configuration that the API
@@ -31,7 +32,8 @@ export const BillTypesResponse = z.object({
   stationLimits: z.object({ perPaymentMaxFen: z.number(), perDayMaxFen: z.number() }),
 });
 
-export const BillLookupRequest = z.strictObject({ billType, accountNo });
+/** The account as typed, or the one saved in a household's bill book for that bill type. */
+export const BillLookupRequest = z.strictObject({ billType, accountNo: z.optional(accountNo), householdId: z.optional(z.string().check(z.regex(/^hh[0-9a-f]{24}$/, 'must be a household id'))) });
 export type BillLookupRequest = z.infer<typeof BillLookupRequest>;
 
 export const BillLookupResponse = z.object({
@@ -44,3 +46,167 @@ export const BillLookupResponse = z.object({
   amountDueFen: z.nullable(z.int()),
 });
 export type BillLookupResponse = z.infer<typeof BillLookupResponse>;
+
+// ───────────────────────────── payments ─────────────────────────────
+
+/** `Idempotency-Key` header of money-moving POSTs: 1-64 chars of [A-Za-z0-9_-], scoped to the caller. */
+export const idempotencyKey = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1-64 letters, digits, _ or -'));
+
+/** Integer fen, positive; the per-type and station limits are checked by the domain (429 LIMIT_EXCEEDED). */
+export const amountFen = z.int().check(z.gte(1), z.lte(100_000_000));
+
+/** A calendar day in Asia/Shanghai (the business day of ledgers, limits and closes). */
+export const businessDate = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD'),
+  z.refine((value) => {
+    const at = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === value;
+  }, 'must be a real calendar date'),
+);
+
+export const paymentId = z.string().check(z.regex(/^pm[0-9a-f]{24}$/, 'must be a payment id'));
+export const householdId = z.string().check(z.regex(/^hh[0-9a-f]{24}$/, 'must be a household id'));
+/** A mainland mobile number. Stored, never answered in full. */
+export const mobilePhone = z.string().check(z.regex(/^1[3-9]\d{9}$/, 'must be an 11-digit mobile number'));
+
+export const PAYMENT_STATUSES = ['PROCESSING', 'SUCCEEDED', 'FAILED', 'VOIDED'] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+/** Why a payment failed: the mini-program says each in words. */
+export const PAYMENT_FAILURE_CODES = ['ACCOUNT_CLOSED', 'AMOUNT_MISMATCH', 'PROVIDER_REFUSED', 'NOT_CHARGED'] as const;
+export type PaymentFailureCode = (typeof PAYMENT_FAILURE_CODES)[number];
+
+/**
+ * A new payment. The account comes either as `accountNo`, or from the household's bill book
+ * (`householdId` without `accountNo`). Amounts, commissions and the holder's name come from the
+ * server; `cashReceivedFen` is what the villager handed over (the change is computed).
+ */
+export const PaymentCreateRequest = z.strictObject({
+  stationId: z.string().check(z.minLength(1), z.maxLength(40), z.regex(/^[0-9A-Za-z_-]+$/, 'must be an opaque station id')),
+  billType,
+  accountNo: z.optional(accountNo),
+  householdId: z.optional(householdId),
+  amountFen,
+  cashReceivedFen: z.optional(amountFen),
+  /** A villager served by phone only (no registered household). */
+  payerPhone: z.optional(mobilePhone),
+  method: z.literal('cash'),
+});
+export type PaymentCreateRequest = z.infer<typeof PaymentCreateRequest>;
+
+export const IdempotencyHeaders = z.object({ 'idempotency-key': z.optional(idempotencyKey) });
+
+export const PaymentParams = z.strictObject({ paymentId });
+
+export const Payment = z.object({
+  id: z.string(),
+  /** Printed on the receipt: YN-<business date>-<8 chars>. */
+  receiptNo: z.string(),
+  status: z.enum(PAYMENT_STATUSES),
+  station: z.object({ id: z.string(), code: z.string(), villageName: z.string() }),
+  officer: z.object({ id: z.string(), name: z.nullable(z.string()) }),
+  billType,
+  accountNoMasked: z.string(),
+  holderNameMasked: z.nullable(z.string()),
+  amountFen: z.int(),
+  commissionFen: z.int(),
+  cashReceivedFen: z.int(),
+  changeFen: z.int(),
+  householdId: z.nullable(z.string()),
+  payerPhoneMasked: z.nullable(z.string()),
+  createdAt: z.string(),
+  /** The business day whose ledger holds this payment's entries. */
+  businessDate: z.string(),
+  settledAt: z.nullable(z.string()),
+  failure: z.nullable(z.object({ code: z.enum(PAYMENT_FAILURE_CODES), message: z.string() })),
+  voided: z.nullable(z.object({ reason: z.string(), at: z.string(), by: z.string() })),
+});
+export type Payment = z.infer<typeof Payment>;
+
+export const PaymentPage = z.object({ items: z.array(Payment), nextCursor: z.nullable(z.string()) });
+
+export const VoidRequest = z.strictObject({ reason: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)) });
+
+/** `status=PROCESSING`: the station's pending payments of every day; otherwise one day's payments. */
+export const StationPaymentsQuery = z.strictObject({
+  date: z.optional(businessDate),
+  status: z.optional(z.literal('PROCESSING')),
+  limit: pageLimit,
+  cursor: z.optional(cursor),
+});
+
+// ───────────────────────────── ledger and day close ─────────────────────────────
+
+export const LedgerQuery = z.strictObject({ date: z.optional(businessDate), limit: pageLimit, cursor: z.optional(cursor) });
+
+export const LEDGER_ENTRY_KINDS = ['PAYMENT', 'VOID'] as const;
+
+/** A ledger line: cash into the drawer for a payment, or back out for a void (never edited or deleted). */
+export const LedgerEntry = z.object({
+  id: z.string(),
+  kind: z.enum(LEDGER_ENTRY_KINDS),
+  paymentId: z.string(),
+  receiptNo: z.string(),
+  billType,
+  /** Signed: + cash in, − cash returned. */
+  cashFen: z.int(),
+  commissionFen: z.int(),
+  at: z.string(),
+  officerId: z.string(),
+  reason: z.nullable(z.string()),
+});
+export type LedgerEntry = z.infer<typeof LedgerEntry>;
+
+export const DayTotals = z.object({
+  cashInFen: z.int(),
+  voidedFen: z.int(),
+  /** cash in − voids: what the drawer should hold from this day's payments. */
+  expectedCashFen: z.int(),
+  commissionFen: z.int(),
+  commissionByBillType: z.record(z.string(), z.int()),
+  paymentCount: z.int(),
+  voidCount: z.int(),
+  /** Payments still waiting for the provider: the day cannot close while this is above 0. */
+  processingCount: z.int(),
+  /** Counted against the station's daily limit (processing and succeeded payments). */
+  limitUsedFen: z.int(),
+});
+
+export const DayClose = z.object({
+  countedCashFen: z.int(),
+  /** counted − expected: negative means cash is missing. */
+  varianceFen: z.int(),
+  closedAt: z.string(),
+  closedBy: z.string(),
+  note: z.nullable(z.string()),
+});
+
+export const LedgerResponse = z.object({
+  stationId: z.string(),
+  date: z.string(),
+  status: z.enum(['OPEN', 'CLOSED']),
+  totals: DayTotals,
+  close: z.nullable(DayClose),
+  items: z.array(LedgerEntry),
+  nextCursor: z.nullable(z.string()),
+});
+export type LedgerResponse = z.infer<typeof LedgerResponse>;
+
+export const CloseDayRequest = z.strictObject({
+  date: businessDate,
+  countedCashFen: z.int().check(z.gte(0), z.lte(1_000_000_000)),
+  note: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+});
+
+export const Reconciliation = z.object({
+  stationId: z.string(),
+  stationCode: z.string(),
+  villageName: z.string(),
+  date: z.string(),
+  totals: DayTotals,
+  close: DayClose,
+});
+export type Reconciliation = z.infer<typeof Reconciliation>;
+export const ReconciliationPage = z.object({ items: z.array(Reconciliation), nextCursor: z.nullable(z.string()) });
+
+export const RegionReconciliationsQuery = z.strictObject({ date: businessDate, limit: pageLimit, cursor: z.optional(cursor) });

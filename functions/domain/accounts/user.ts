@@ -12,6 +12,8 @@ export interface User {
   regionCode?: string;
   name?: string;
   homeStationId?: string;
+  /** A villager linked (by an officer, with a one-time code) to a registered household. */
+  householdId?: string;
   status: 'active' | 'blocked';
   createdAt: string;
   updatedAt: string;

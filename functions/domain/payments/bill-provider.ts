@@ -13,6 +13,11 @@ export interface BillProvider {
   lookup(billType: BillType, accountNo: string): Promise<{ holderName: string; amountDueFen: number | null }>;
   pay(request: { paymentId: string; billType: BillType; accountNo: string; amountFen: number }): Promise<ProviderOutcome>;
   status(paymentId: string): Promise<ProviderOutcome>;
+  /**
+   * Cancels a charge the provider has not settled yet (a void at the station). Idempotent: cancelling
+   * a cancelled charge answers CANCELLED again. REFUSED once the provider has settled it.
+   */
+  cancel(paymentId: string): Promise<{ outcome: 'CANCELLED' } | { outcome: 'REFUSED' }>;
 }
 
 export type ProviderOutcome =

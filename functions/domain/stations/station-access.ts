@@ -1,6 +1,7 @@
 import type { Caller } from '../../auth/caller';
 import { ADMIN_ROLES } from '../../../shared';
 import type { Station } from './station';
+import { notFound } from '../errors';
 
 /**
  * Who may manage a station: its own officers, and admins whose region contains its village.
@@ -12,4 +13,20 @@ export function canManageStation(caller: Caller, station: Pick<Station, 'id' | '
     return caller.regionCode !== undefined && station.villageCode.startsWith(caller.regionCode);
   }
   return false;
+}
+
+/** The station, if the caller may manage it; "not found" otherwise (never "someone else's"). */
+export async function managedStation(
+  stations: { getById(stationId: string): Promise<Station | null> },
+  caller: Caller,
+  stationId: string,
+): Promise<Station> {
+  const station = await stations.getById(stationId);
+  if (!station || !canManageStation(caller, station)) throw notFound('Station');
+  return station;
+}
+
+/** A region inside the admin's own (its code starts with theirs); "not found" otherwise. */
+export function assertRegionWithin(caller: Caller, regionCode: string): void {
+  if (!caller.regionCode || !regionCode.startsWith(caller.regionCode)) throw notFound('Region');
 }

@@ -1,0 +1,155 @@
+/**
+ * Households, their bill books, and linking a villager's WeChat account to one with a one-time code.
+ */
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { BillType } from '../../shared';
+import type { HouseholdRecord } from '../domain/payments/household';
+import { db, tableName } from './client';
+import { decodeCursor, encodeCursor } from './cursor';
+import { stripKeys } from './item';
+import { householdKeys, INDEX, linkCodeKeys, userKeys } from './keys';
+import { transactWrite } from './transact';
+import { isConditionFailure } from './transaction-errors';
+
+const householdFromItem = (item: Record<string, unknown>) => stripKeys<HouseholdRecord>(item);
+
+export const dynamoHouseholdRepository = {
+  async create(household: HouseholdRecord): Promise<void> {
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: {
+          ...householdKeys.item(household.id),
+          ...householdKeys.ofStationIndex(household.stationId, household.createdAt, household.id),
+          entity: 'Household',
+          ...household,
+        },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+  },
+
+  async get(householdId: string): Promise<HouseholdRecord | null> {
+    const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: householdKeys.item(householdId), ConsistentRead: true }));
+    return Item ? householdFromItem(Item) : null;
+  },
+
+  async listOfStation(stationId: string, limit: number, cursor?: string) {
+    const scope = `households:${stationId}`;
+    const { Items = [], LastEvaluatedKey } = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: INDEX.GSI1,
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': householdKeys.ofStation(stationId).GSI1PK },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor, scope),
+      }),
+    );
+    return { items: Items.map(householdFromItem), nextCursor: encodeCursor(LastEvaluatedKey, scope) };
+  },
+
+  async saveBillBookEntry(householdId: string, billType: BillType, accountNo: string, at: string): Promise<HouseholdRecord> {
+    const { Attributes } = await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: householdKeys.item(householdId),
+        UpdateExpression: 'SET billBook.#type = :entry, updatedAt = :at',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#type': billType },
+        ExpressionAttributeValues: { ':entry': { accountNo, savedAt: at }, ':at': at },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return householdFromItem(Attributes!);
+  },
+
+  /** A new code for the user; false when the code is taken by someone else's live code (pick another). */
+  async putLinkCode(code: string, userId: string, expiresAtMs: number, nowMs: number): Promise<boolean> {
+    try {
+      await db().send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: { ...linkCodeKeys.item(code), entity: 'LinkCode', userId, expiresAtMs, expiresAt: Math.ceil(expiresAtMs / 1000) },
+          ConditionExpression: 'attribute_not_exists(PK) OR expiresAtMs < :now',
+          ExpressionAttributeValues: { ':now': nowMs },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  },
+
+  /**
+   * Uses a live code once: the code is deleted, the user is linked, and the household's linked count
+   * moves (from the user's previous household, if any), all in one transaction. Null when the code
+   * is unknown, expired or used meanwhile.
+   */
+  async redeemLinkCode(code: string, householdId: string, nowMs: number, at: string): Promise<{ userId: string } | null> {
+    const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: linkCodeKeys.item(code), ConsistentRead: true }));
+    if (!Item || Number(Item.expiresAtMs) < nowMs) return null;
+    const userId = String(Item.userId);
+    const { Item: user } = await db().send(new GetCommand({ TableName: tableName(), Key: userKeys.item(userId), ConsistentRead: true }));
+    if (!user) return null;
+    const previous = user.householdId as string | undefined;
+    if (previous === householdId) {
+      await db().send(new DeleteCommand({ TableName: tableName(), Key: linkCodeKeys.item(code) }));
+      return { userId };
+    }
+    const table = tableName();
+    try {
+      await transactWrite({
+        TransactItems: [
+          {
+            Delete: {
+              TableName: table,
+              Key: linkCodeKeys.item(code),
+              ConditionExpression: 'userId = :user AND expiresAtMs >= :now',
+              ExpressionAttributeValues: { ':user': userId, ':now': nowMs },
+            },
+          },
+          {
+            Update: {
+              TableName: table,
+              Key: userKeys.item(userId),
+              UpdateExpression: 'SET householdId = :household, updatedAt = :at',
+              ConditionExpression: previous ? 'householdId = :previous' : 'attribute_exists(PK) AND attribute_not_exists(householdId)',
+              ExpressionAttributeValues: { ':household': householdId, ':at': at, ...(previous ? { ':previous': previous } : {}) },
+            },
+          },
+          {
+            Update: {
+              TableName: table,
+              Key: householdKeys.item(householdId),
+              UpdateExpression: 'ADD linkedUserCount :one',
+              ConditionExpression: 'attribute_exists(PK)',
+              ExpressionAttributeValues: { ':one': 1 },
+            },
+          },
+          ...(previous
+            ? [
+                {
+                  Update: {
+                    TableName: table,
+                    Key: householdKeys.item(previous),
+                    UpdateExpression: 'ADD linkedUserCount :minusOne',
+                    ConditionExpression: 'attribute_exists(PK)',
+                    ExpressionAttributeValues: { ':minusOne': -1 },
+                  },
+                },
+              ]
+            : []),
+        ],
+      });
+      return { userId };
+    } catch (error) {
+      if (isConditionFailure(error)) return null;
+      throw error;
+    }
+  },
+};
+
+export type HouseholdRepository = typeof dynamoHouseholdRepository;

@@ -1,0 +1,473 @@
+/**
+ * Payments, ledger entries and business days. Every state change is one TransactWrite whose
+ * conditions carry the invariants:
+ *
+ *   start    payment PROCESSING (new) + pending marker + day: processingCount+1, limitUsed+amount
+ *            (day open, limit not exceeded)
+ *   succeed  payment PROCESSING->SUCCEEDED + marker deleted + PAYMENT ledger entry + day totals
+ *   fail     payment PROCESSING->FAILED + marker deleted + day: processingCount-1, limit released
+ *   void     payment SUCCEEDED->VOIDED + VOID ledger entry + day totals (day open)
+ *   close    day OPEN->CLOSED with no payment processing; variance computed from the stored totals
+ *
+ * So a ledger entry exists if and only if its payment succeeded (ID9), a day never closes with a
+ * payment in flight, and a closed day never changes.
+ */
+import { GetCommand, QueryCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { BILL_TYPE_KEYS, type BillType, type PaymentFailureCode } from '../../shared';
+import { AppError } from '../domain/errors';
+import { emptyDay, type LedgerDay, type LedgerEntryRecord, type PaymentRecord } from '../domain/payments/payment';
+import { db, tableName } from './client';
+import { decodeCursor, encodeCursor } from './cursor';
+import { stripKeys } from './item';
+import { INDEX, ledgerKeys, paymentKeys, pendingPaymentKeys } from './keys';
+import { transactWrite } from './transact';
+import { isConditionFailure } from './transaction-errors';
+
+type Item = Record<string, unknown>;
+type Cancelled = Error & { CancellationReasons?: Array<{ Code?: string; Item?: Parameters<typeof unmarshall>[0] }> };
+
+const commissionAttribute = (billType: BillType) => `commission_${billType}`;
+
+function paymentItem(p: PaymentRecord) {
+  return {
+    ...paymentKeys.item(p.id),
+    ...paymentKeys.stationDayIndex(p.stationId, p.businessDate, p.createdAt, p.id),
+    ...(p.householdId ? paymentKeys.householdIndex(p.householdId, p.createdAt, p.id) : {}),
+    entity: 'Payment',
+    ...p,
+  };
+}
+
+const paymentFromItem = (item: Item) => stripKeys<PaymentRecord>(item);
+const entryFromItem = (item: Item) => stripKeys<LedgerEntryRecord>(item);
+
+function dayFromItem(stationId: string, date: string, item: Item | undefined): LedgerDay {
+  if (!item) return emptyDay(stationId, date);
+  const num = (name: string) => Number(item[name] ?? 0);
+  const commissionByBillType: Partial<Record<BillType, number>> = {};
+  for (const type of BILL_TYPE_KEYS) if (item[commissionAttribute(type)] !== undefined) commissionByBillType[type] = num(commissionAttribute(type));
+  return {
+    stationId,
+    date,
+    status: item.status === 'CLOSED' ? 'CLOSED' : 'OPEN',
+    cashInFen: num('cashInFen'),
+    voidedFen: num('voidedFen'),
+    expectedCashFen: num('expectedCashFen'),
+    commissionFen: num('commissionFen'),
+    commissionByBillType,
+    paymentCount: num('paymentCount'),
+    voidCount: num('voidCount'),
+    processingCount: num('processingCount'),
+    limitUsedFen: num('limitUsedFen'),
+    close:
+      item.status === 'CLOSED'
+        ? {
+            countedCashFen: num('countedCashFen'),
+            varianceFen: num('varianceFen'),
+            closedAt: String(item.closedAt),
+            closedBy: String(item.closedBy),
+            note: (item.note as string | undefined) ?? null,
+          }
+        : null,
+    ...(item.stationCode ? { stationCode: String(item.stationCode) } : {}),
+    ...(item.villageName ? { villageName: String(item.villageName) } : {}),
+  };
+}
+
+const dayIdentity = (p: { stationId: string; stationCode: string; stationVillageName: string; stationVillageCode: string }) => ({
+  ':stationId': p.stationId,
+  ':stationCode': p.stationCode,
+  ':villageName': p.stationVillageName,
+  ':villageCode': p.stationVillageCode,
+});
+const SET_DAY_IDENTITY = 'stationId = :stationId, stationCode = :stationCode, villageName = :villageName, villageCode = :villageCode, #date = :date, entity = :dayEntity';
+
+export type StartResult = { kind: 'started' } | { kind: 'exists'; payment: PaymentRecord };
+
+export const dynamoPaymentRepository = {
+  /** Records a new PROCESSING payment and reserves its amount on the day; DAY_CLOSED / LIMIT_EXCEEDED otherwise. */
+  async start(payment: PaymentRecord, perDayMaxFen: number): Promise<StartResult> {
+    const table = tableName();
+    try {
+      await transactWrite({
+          TransactItems: [
+            { Put: { TableName: table, Item: paymentItem(payment), ConditionExpression: 'attribute_not_exists(PK)' } },
+            {
+              Put: {
+                TableName: table,
+                Item: { ...pendingPaymentKeys.item(payment.stationId, payment.createdAt, payment.id), entity: 'PendingPayment', paymentId: payment.id },
+              },
+            },
+            {
+              Update: {
+                TableName: table,
+                Key: ledgerKeys.day(payment.stationId, payment.businessDate),
+                UpdateExpression: `SET ${SET_DAY_IDENTITY}, #status = if_not_exists(#status, :open) ADD processingCount :one, limitUsedFen :amount`,
+                ConditionExpression: '(attribute_not_exists(#status) OR #status = :open) AND (attribute_not_exists(limitUsedFen) OR limitUsedFen <= :headroom)',
+                ExpressionAttributeNames: { '#status': 'status', '#date': 'date' },
+                ExpressionAttributeValues: {
+                  ...dayIdentity(payment),
+                  ':date': payment.businessDate,
+                  ':dayEntity': 'LedgerDay',
+                  ':open': 'OPEN',
+                  ':one': 1,
+                  ':amount': payment.amountFen,
+                  ':headroom': perDayMaxFen - payment.amountFen,
+                },
+                ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+              },
+            },
+          ],
+        });
+      return { kind: 'started' };
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const [paymentReason, , dayReason] = (error as Cancelled).CancellationReasons ?? [];
+      if (paymentReason?.Code === 'ConditionalCheckFailed') {
+        const existing = await this.get(payment.id);
+        if (existing) return { kind: 'exists', payment: existing };
+      }
+      if (dayReason?.Code === 'ConditionalCheckFailed') {
+        const day = dayReason.Item ? unmarshall(dayReason.Item) : {};
+        if (day.status === 'CLOSED') throw new AppError('DAY_CLOSED', `The business day ${payment.businessDate} is closed: no more payments today`);
+        const used = Number(day.limitUsedFen ?? 0);
+        throw new AppError(
+          'LIMIT_EXCEEDED',
+          `This payment would take the station over its daily limit (${used} of ${perDayMaxFen} fen used today)`,
+          [{ path: 'body.amountFen', message: `at most ${Math.max(0, perDayMaxFen - used)} fen left today`, code: 'station_daily_limit' }],
+        );
+      }
+      throw new AppError('CONFLICT', 'The payment could not be recorded; try again');
+    }
+  },
+
+  /** PROCESSING -> SUCCEEDED with its ledger entry; false when it had settled already (someone else won). */
+  async succeed(payment: PaymentRecord, providerRef: string, at: string): Promise<boolean> {
+    const table = tableName();
+    const entry: LedgerEntryRecord = {
+      id: `le${payment.id.slice(2)}`,
+      kind: 'PAYMENT',
+      stationId: payment.stationId,
+      date: payment.businessDate,
+      paymentId: payment.id,
+      receiptNo: payment.receiptNo,
+      billType: payment.billType,
+      cashFen: payment.amountFen,
+      commissionFen: payment.commissionFen,
+      at,
+      officerId: payment.officerId,
+      reason: null,
+    };
+    return settle([
+      {
+        Update: {
+          TableName: table,
+          Key: paymentKeys.item(payment.id),
+          UpdateExpression: 'SET #status = :succeeded, settledAt = :at, providerRef = :ref',
+          ConditionExpression: '#status = :processing',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':succeeded': 'SUCCEEDED', ':processing': 'PROCESSING', ':at': at, ':ref': providerRef },
+        },
+      },
+      { Delete: { TableName: table, Key: pendingPaymentKeys.item(payment.stationId, payment.createdAt, payment.id) } },
+      {
+        Put: {
+          TableName: table,
+          Item: { ...ledgerKeys.entry(payment.stationId, payment.businessDate, at, entry.id), entity: 'LedgerEntry', ...entry },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      {
+        Update: {
+          TableName: table,
+          Key: ledgerKeys.day(payment.stationId, payment.businessDate),
+          UpdateExpression: `ADD processingCount :minusOne, cashInFen :amount, expectedCashFen :amount, commissionFen :commission, #typeCommission :commission, paymentCount :one`,
+          // Holds by construction (a day with a payment processing cannot close); checked all the same.
+          ConditionExpression: '#status = :open',
+          ExpressionAttributeNames: { '#status': 'status', '#typeCommission': commissionAttribute(payment.billType) },
+          ExpressionAttributeValues: { ':open': 'OPEN', ':minusOne': -1, ':one': 1, ':amount': payment.amountFen, ':commission': payment.commissionFen },
+        },
+      },
+    ]);
+  },
+
+  /** PROCESSING -> FAILED, releasing the amount it held on the day's limit; false when it had settled already. */
+  async fail(payment: PaymentRecord, failureCode: PaymentFailureCode, at: string): Promise<boolean> {
+    const table = tableName();
+    return settle([
+      {
+        Update: {
+          TableName: table,
+          Key: paymentKeys.item(payment.id),
+          UpdateExpression: 'SET #status = :failed, settledAt = :at, failureCode = :code',
+          ConditionExpression: '#status = :processing',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':failed': 'FAILED', ':processing': 'PROCESSING', ':at': at, ':code': failureCode },
+        },
+      },
+      { Delete: { TableName: table, Key: pendingPaymentKeys.item(payment.stationId, payment.createdAt, payment.id) } },
+      {
+        Update: {
+          TableName: table,
+          Key: ledgerKeys.day(payment.stationId, payment.businessDate),
+          UpdateExpression: 'ADD processingCount :minusOne, limitUsedFen :release',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':minusOne': -1, ':release': -payment.amountFen },
+        },
+      },
+    ]);
+  },
+
+  /** The settler asked and the provider does not know yet. */
+  async recordStatusCheck(paymentId: string, at: string): Promise<void> {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: paymentKeys.item(paymentId),
+        UpdateExpression: 'ADD statusChecks :one SET lastCheckedAt = :at',
+        ConditionExpression: '#status = :processing',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':one': 1, ':at': at, ':processing': 'PROCESSING' },
+      }),
+    ).catch((error) => {
+      if (!isConditionFailure(error)) throw error;
+    });
+  },
+
+  /** SUCCEEDED -> VOIDED with a VOID entry returning the cash, on the payment's own (open) day. */
+  async voidPayment(payment: PaymentRecord, voided: { reason: string; at: string; by: string }): Promise<void> {
+    const table = tableName();
+    const entry: LedgerEntryRecord = {
+      id: `lv${payment.id.slice(2)}`,
+      kind: 'VOID',
+      stationId: payment.stationId,
+      date: payment.businessDate,
+      paymentId: payment.id,
+      receiptNo: payment.receiptNo,
+      billType: payment.billType,
+      cashFen: -payment.amountFen,
+      commissionFen: -payment.commissionFen,
+      at: voided.at,
+      officerId: voided.by,
+      reason: voided.reason,
+    };
+    try {
+      await transactWrite({
+          TransactItems: [
+            {
+              Update: {
+                TableName: table,
+                Key: paymentKeys.item(payment.id),
+                UpdateExpression: 'SET #status = :voided, voided = :voidedInfo',
+                ConditionExpression: '#status = :succeeded',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: { ':voided': 'VOIDED', ':succeeded': 'SUCCEEDED', ':voidedInfo': voided },
+              },
+            },
+            {
+              Put: {
+                TableName: table,
+                Item: { ...ledgerKeys.entry(payment.stationId, payment.businessDate, voided.at, entry.id), entity: 'LedgerEntry', ...entry },
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+            {
+              Update: {
+                TableName: table,
+                Key: ledgerKeys.day(payment.stationId, payment.businessDate),
+                UpdateExpression: 'ADD voidedFen :amount, expectedCashFen :minusAmount, commissionFen :minusCommission, #typeCommission :minusCommission, voidCount :one',
+                ConditionExpression: '#status = :open',
+                ExpressionAttributeNames: { '#status': 'status', '#typeCommission': commissionAttribute(payment.billType) },
+                ExpressionAttributeValues: {
+                  ':open': 'OPEN',
+                  ':one': 1,
+                  ':amount': payment.amountFen,
+                  ':minusAmount': -payment.amountFen,
+                  ':minusCommission': -payment.commissionFen,
+                },
+                ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+              },
+            },
+          ],
+        });
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const [paymentReason, , dayReason] = (error as Cancelled).CancellationReasons ?? [];
+      if (dayReason?.Code === 'ConditionalCheckFailed') throw new AppError('DAY_CLOSED', `The business day ${payment.businessDate} is closed: its payments cannot be voided`);
+      if (paymentReason?.Code === 'ConditionalCheckFailed') throw new AppError('CONFLICT', 'Only a succeeded payment can be voided, once');
+      throw new AppError('CONFLICT', 'The void could not be recorded; try again');
+    }
+  },
+
+  async get(paymentId: string): Promise<PaymentRecord | null> {
+    const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: paymentKeys.item(paymentId), ConsistentRead: true }));
+    return Item ? paymentFromItem(Item) : null;
+  },
+
+  async listStationDay(stationId: string, date: string, limit: number, cursor?: string) {
+    const scope = `payments:${stationId}:${date}`;
+    const { Items = [], LastEvaluatedKey } = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: INDEX.GSI1,
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': paymentKeys.stationDay(stationId, date).GSI1PK },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor, scope),
+      }),
+    );
+    return { items: Items.map(paymentFromItem), nextCursor: encodeCursor(LastEvaluatedKey, scope) };
+  },
+
+  async listHousehold(householdId: string, limit: number, cursor?: string) {
+    const scope = `household-payments:${householdId}`;
+    const { Items = [], LastEvaluatedKey } = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: INDEX.GSI2,
+        KeyConditionExpression: 'GSI2PK = :pk',
+        ExpressionAttributeValues: { ':pk': paymentKeys.household(householdId).GSI2PK },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor, scope),
+      }),
+    );
+    return { items: Items.map(paymentFromItem), nextCursor: encodeCursor(LastEvaluatedKey, scope) };
+  },
+
+  /** Pending markers: of one station (oldest first), or of every station for the settler. */
+  async listPending(options: { stationId?: string; limit: number; cursor?: string }) {
+    const scope = `pending:${options.stationId ?? '*'}`;
+    const { Items = [], LastEvaluatedKey } = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: options.stationId ? 'PK = :pk AND begins_with(SK, :prefix)' : 'PK = :pk',
+        ExpressionAttributeValues: {
+          ':pk': pendingPaymentKeys.partition,
+          ...(options.stationId ? { ':prefix': pendingPaymentKeys.stationPrefix(options.stationId) } : {}),
+        },
+        Limit: options.limit,
+        ExclusiveStartKey: decodeCursor(options.cursor, scope),
+      }),
+    );
+    return { paymentIds: Items.map((item) => String(item.paymentId)), nextCursor: encodeCursor(LastEvaluatedKey, scope) };
+  },
+
+  async getDay(stationId: string, date: string): Promise<LedgerDay> {
+    const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: ledgerKeys.day(stationId, date), ConsistentRead: true }));
+    return dayFromItem(stationId, date, Item);
+  },
+
+  async listEntries(stationId: string, date: string, limit: number, cursor?: string) {
+    const scope = `ledger:${stationId}:${date}`;
+    const { Items = [], LastEvaluatedKey } = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': ledgerKeys.day(stationId, date).PK, ':prefix': ledgerKeys.entryPrefix },
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor, scope),
+      }),
+    );
+    return { items: Items.map(entryFromItem), nextCursor: encodeCursor(LastEvaluatedKey, scope) };
+  },
+
+  /** OPEN -> CLOSED when nothing is processing; the variance is computed from the stored totals in the same write. */
+  async closeDay(input: {
+    station: { id: string; code: string; villageCode: string; villageName: string };
+    date: string;
+    countedCashFen: number;
+    note: string | null;
+    closedBy: string;
+    at: string;
+  }): Promise<LedgerDay> {
+    const { station, date } = input;
+    try {
+      const { Attributes } = await db().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: ledgerKeys.day(station.id, date),
+          UpdateExpression:
+            `SET ${SET_DAY_IDENTITY}, #status = :closed, countedCashFen = :counted, varianceFen = :counted - if_not_exists(expectedCashFen, :zero), ` +
+            'closedAt = :at, closedBy = :by, note = :note, GSI1PK = :gsi1pk, GSI1SK = :gsi1sk, GSI2PK = :gsi2pk, GSI2SK = :gsi2sk',
+          ConditionExpression: '(attribute_not_exists(#status) OR #status = :open) AND (attribute_not_exists(processingCount) OR processingCount = :zero)',
+          ExpressionAttributeNames: { '#status': 'status', '#date': 'date' },
+          ExpressionAttributeValues: {
+            ':stationId': station.id,
+            ':stationCode': station.code,
+            ':villageName': station.villageName,
+            ':villageCode': station.villageCode,
+            ':date': date,
+            ':dayEntity': 'LedgerDay',
+            ':open': 'OPEN',
+            ':closed': 'CLOSED',
+            ':counted': input.countedCashFen,
+            ':zero': 0,
+            ':at': input.at,
+            ':by': input.closedBy,
+            ':note': input.note,
+            ...Object.fromEntries(Object.entries(ledgerKeys.closeIndex(date, station.villageCode, station.id)).map(([k, v]) => [`:${k.toLowerCase()}`, v])),
+          },
+          ReturnValues: 'ALL_NEW',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      return dayFromItem(station.id, date, Attributes);
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const raw = (error as { Item?: Parameters<typeof unmarshall>[0] }).Item;
+      const old = raw ? unmarshall(raw) : {};
+      if (old.status === 'CLOSED') throw new AppError('DAY_CLOSED', `The business day ${date} is closed already`);
+      throw new AppError('CONFLICT', `${Number(old.processingCount ?? 0)} payment(s) of ${date} are still processing: the day can close once the provider has answered for them`, [
+        { path: 'body.date', message: 'has payments still processing', code: 'payments_processing' },
+      ]);
+    }
+  },
+
+  async listStationCloses(stationId: string, limit: number, cursor?: string) {
+    const scope = `closes:${stationId}`;
+    const { Items = [], LastEvaluatedKey } = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: INDEX.GSI2,
+        KeyConditionExpression: 'GSI2PK = :pk',
+        ExpressionAttributeValues: { ':pk': ledgerKeys.stationCloses(stationId).GSI2PK },
+        ScanIndexForward: false,
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor, scope),
+      }),
+    );
+    return { items: Items.map((item) => dayFromItem(String(item.stationId), String(item.date), item)), nextCursor: encodeCursor(LastEvaluatedKey, scope) };
+  },
+
+  /** Every close of one date inside a region: one Query on the province's partition, by village-code prefix. */
+  async listRegionCloses(regionCode: string, date: string, limit: number, cursor?: string) {
+    const scope = `region-closes:${regionCode}:${date}`;
+    const { Items = [], LastEvaluatedKey } = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        IndexName: INDEX.GSI1,
+        KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :region)',
+        ExpressionAttributeValues: { ':pk': ledgerKeys.closesOn(date, regionCode).GSI1PK, ':region': regionCode },
+        Limit: limit,
+        ExclusiveStartKey: decodeCursor(cursor, scope),
+      }),
+    );
+    return { items: Items.map((item) => dayFromItem(String(item.stationId), String(item.date), item)), nextCursor: encodeCursor(LastEvaluatedKey, scope) };
+  },
+};
+
+export type PaymentRepository = typeof dynamoPaymentRepository;
+
+/** Runs a settling transaction; false when its payment was no longer PROCESSING (settled by someone else). */
+async function settle(TransactItems: NonNullable<TransactWriteCommandInput['TransactItems']>): Promise<boolean> {
+  try {
+    await transactWrite({ TransactItems });
+    return true;
+  } catch (error) {
+    if (isConditionFailure(error)) return false;
+    throw error;
+  }
+}

@@ -1,0 +1,209 @@
+/**
+ * POST /payments: an officer pays a villager's bill with the cash they handed over.
+ *
+ *   claim the Idempotency-Key ──replay──> the payment the first request made (its current state)
+ *        │                    ──held───> 409 IDEMPOTENCY_IN_PROGRESS
+ *        │ started
+ *   resolve the account, ask the provider what is due, check amounts and limits
+ *        │   (any 4xx here releases the key: no payment exists)
+ *   start: payment PROCESSING + day reservation (one transaction; DAY_CLOSED / LIMIT_EXCEEDED)
+ *        │
+ *   provider.pay(our payment id) ──SUCCEEDED──> SUCCEEDED + ledger entry (one transaction)
+ *                                ──DECLINED───> FAILED (final, stored: the same key answers it again)
+ *                                ──no answer──> stays PROCESSING: the settler asks `status` later
+ *        │
+ *   complete the key with the payment id
+ *
+ * From `start` on, the key stays bound to this payment: a retry never pays again, and a request that
+ * takes over a dead holder's key reaches the same payment id (and the provider deduplicates on it).
+ */
+import { createHash } from 'node:crypto';
+import { BILL_TYPES, STATION_LIMITS, type Payment, type PaymentCreateRequest } from '../../../shared';
+import type { Caller } from '../../auth/caller';
+import type { HouseholdRepository } from '../../data/households-repository';
+import type { PaymentRepository } from '../../data/payments-repository';
+import { AppError, notFound } from '../errors';
+import type { IdempotencyStore } from '../idempotency';
+import { businessDay } from '../stations/opening-hours';
+import type { Station } from '../stations/station';
+import type { BillProvider, ProviderOutcome } from './bill-provider';
+import { maskName } from './bill-lookup';
+import { commissionFor, paymentIdFor, receiptNoFor, toPaymentView, type PaymentRecord } from './payment';
+
+export interface PaymentDeps {
+  payments: PaymentRepository;
+  households: HouseholdRepository;
+  idempotency: IdempotencyStore;
+  provider: BillProvider;
+  getStation: (stationId: string) => Promise<Station | null>;
+  officerName: (userId: string) => Promise<string | null>;
+  now?: () => Date;
+  /** How long we wait for the provider's answer before treating it as unknown. */
+  providerTimeoutMs?: number;
+}
+
+export interface PaymentResult {
+  status: 201;
+  payment: Payment;
+}
+
+const DEFAULT_PROVIDER_TIMEOUT_MS = 8_000;
+
+/** A stable hash of the request: the same body in any key order is the same request. */
+export function requestHashOf(route: string, body: unknown): string {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]))
+        : value;
+  return createHash('sha256').update(`${route}\n${JSON.stringify(canonical(body))}`).digest('hex');
+}
+
+export async function createPayment(deps: PaymentDeps, caller: Caller, idempotencyKey: string, body: PaymentCreateRequest): Promise<PaymentResult> {
+  // Only the station's own officers pay for it; anyone else is told it does not exist.
+  if (caller.role !== 'officer' || caller.stationId !== body.stationId) throw notFound('Station');
+
+  const requestHash = requestHashOf('createPayment', body);
+  const claim = await deps.idempotency.claim({ callerId: caller.userId, key: idempotencyKey, requestHash });
+  if (claim.kind === 'in_progress') {
+    throw new AppError('IDEMPOTENCY_IN_PROGRESS', 'This payment attempt is still being processed; retry with the same key in a moment', undefined, 1);
+  }
+  if (claim.kind === 'replay') {
+    const { paymentId } = claim.response.body as { paymentId: string };
+    const payment = await deps.payments.get(paymentId);
+    if (!payment) throw new AppError('CONFLICT', 'The payment of this attempt is no longer available');
+    return { status: 201, payment: toPaymentView(payment) };
+  }
+
+  const paymentId = paymentIdFor(caller.userId, idempotencyKey, requestHash);
+  let record: PaymentRecord;
+  try {
+    record = await prepare(deps, caller, paymentId, body);
+    const started = await deps.payments.start(record, STATION_LIMITS.perDayMaxFen);
+    if (started.kind === 'exists') {
+      // We took over the key of a request that died after recording the payment: answer with it.
+      await deps.idempotency.complete({ callerId: caller.userId, key: idempotencyKey, token: claim.token, response: { status: 201, body: { paymentId } } });
+      return { status: 201, payment: toPaymentView(started.payment) };
+    }
+  } catch (error) {
+    // Nothing was recorded: the key is free for a corrected request.
+    await deps.idempotency.release({ callerId: caller.userId, key: idempotencyKey, token: claim.token }).catch(() => undefined);
+    throw error;
+  }
+
+  const outcome = await payWithTimeout(deps, record);
+  const settled = await applyOutcome(deps, record, outcome);
+  await deps.idempotency
+    .complete({ callerId: caller.userId, key: idempotencyKey, token: claim.token, response: { status: 201, body: { paymentId } } })
+    .catch(() => undefined); // the key stays held until its lock expires; a retry then takes over and finds this payment
+  return { status: 201, payment: toPaymentView(settled) };
+}
+
+/** Everything checked before a payment exists: account, amount due, per-type and per-payment limits. */
+async function prepare(deps: PaymentDeps, caller: Caller, paymentId: string, body: PaymentCreateRequest): Promise<PaymentRecord> {
+  const station = await deps.getStation(body.stationId);
+  if (!station) throw notFound('Station');
+  let accountNo = body.accountNo;
+  if (body.householdId) {
+    const household = await deps.households.get(body.householdId);
+    if (!household || household.stationId !== station.id) throw notFound('Household');
+    accountNo ??= household.billBook[body.billType]?.accountNo;
+    if (!accountNo) {
+      throw new AppError('VALIDATION_FAILED', `The household has no ${body.billType} account in its bill book: give accountNo`, [
+        { path: 'body.accountNo', message: 'is required: the bill book has no account of this type', code: 'missing' },
+      ]);
+    }
+  }
+  if (!accountNo) {
+    throw new AppError('VALIDATION_FAILED', 'Give accountNo, or a householdId whose bill book has this bill type', [
+      { path: 'body.accountNo', message: 'is required without a householdId', code: 'missing' },
+    ]);
+  }
+
+  const type = BILL_TYPES[body.billType];
+  const limitError = (message: string, detail: string, code: string) =>
+    new AppError('LIMIT_EXCEEDED', message, [{ path: 'body.amountFen', message: detail, code }]);
+  if (body.amountFen > STATION_LIMITS.perPaymentMaxFen) {
+    throw limitError(`One payment may be at most ${STATION_LIMITS.perPaymentMaxFen} fen`, `at most ${STATION_LIMITS.perPaymentMaxFen}`, 'per_payment_limit');
+  }
+  if (body.amountFen < type.minFen || body.amountFen > type.maxFen) {
+    throw limitError(`A ${body.billType} payment must be between ${type.minFen} and ${type.maxFen} fen`, `between ${type.minFen} and ${type.maxFen}`, 'bill_type_range');
+  }
+  const bill = await deps.provider.lookup(body.billType, accountNo);
+  if (type.kind === 'postpaid' && bill.amountDueFen !== body.amountFen) {
+    throw new AppError('CONFLICT', `This bill is due ${bill.amountDueFen ?? 0} fen: a postpaid bill is paid exactly`, [
+      { path: 'body.amountFen', message: `must be ${bill.amountDueFen ?? 0}, the amount due`, code: 'amount_due_mismatch' },
+    ]);
+  }
+  const cashReceivedFen = body.cashReceivedFen ?? body.amountFen;
+  if (cashReceivedFen < body.amountFen) {
+    throw new AppError('VALIDATION_FAILED', 'The cash received is less than the amount', [
+      { path: 'body.cashReceivedFen', message: 'must be at least amountFen', code: 'too_small' },
+    ]);
+  }
+
+  const now = deps.now?.() ?? new Date();
+  const businessDate = businessDay(now);
+  return {
+    id: paymentId,
+    receiptNo: receiptNoFor(paymentId, businessDate),
+    status: 'PROCESSING',
+    stationId: station.id,
+    stationCode: station.code,
+    stationVillageCode: station.villageCode,
+    stationVillageName: station.villageName,
+    officerId: caller.userId,
+    officerName: await deps.officerName(caller.userId),
+    billType: body.billType,
+    accountNo,
+    holderNameMasked: maskName(bill.holderName),
+    amountFen: body.amountFen,
+    commissionFen: commissionFor(body.billType),
+    cashReceivedFen,
+    householdId: body.householdId ?? null,
+    payerPhone: body.payerPhone ?? null,
+    createdAt: now.toISOString(),
+    businessDate,
+    settledAt: null,
+    providerRef: null,
+    failureCode: null,
+    voided: null,
+    statusChecks: 0,
+  };
+}
+
+/** The provider's answer, or UNKNOWN when it threw or took too long: never a reason to pay again. */
+async function payWithTimeout(deps: PaymentDeps, p: PaymentRecord): Promise<ProviderOutcome> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<ProviderOutcome>((resolve) => {
+    timer = setTimeout(() => resolve({ outcome: 'UNKNOWN' }), deps.providerTimeoutMs ?? DEFAULT_PROVIDER_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([
+      deps.provider.pay({ paymentId: p.id, billType: p.billType, accountNo: p.accountNo, amountFen: p.amountFen }).catch((): ProviderOutcome => ({ outcome: 'UNKNOWN' })),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Moves a PROCESSING payment to what the provider said, and returns it as it now stands. Used by the
+ * request that paid and by the settler; whichever comes second finds it settled and changes nothing.
+ */
+export async function applyOutcome(deps: Pick<PaymentDeps, 'payments' | 'now'>, p: PaymentRecord, outcome: ProviderOutcome): Promise<PaymentRecord> {
+  const at = (deps.now?.() ?? new Date()).toISOString();
+  try {
+    if (outcome.outcome === 'SUCCEEDED') await deps.payments.succeed(p, outcome.providerRef, at);
+    else if (outcome.outcome === 'DECLINED') await deps.payments.fail(p, outcome.declineCode, at);
+    else if (outcome.outcome === 'NOT_CHARGED') await deps.payments.fail(p, 'NOT_CHARGED', at);
+    else return p;
+  } catch {
+    // Our write failed after the provider answered: the payment stays PROCESSING and the settler,
+    // asking the provider (which deduplicates on the payment id), settles it.
+    return p;
+  }
+  return (await deps.payments.get(p.id).catch(() => null)) ?? p;
+}

@@ -1,0 +1,112 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import type { BillType, Household, HouseholdCreateRequest } from '../../../shared';
+import type { HouseholdRepository } from '../../data/households-repository';
+import type { Caller } from '../../auth/caller';
+import { AppError, notFound } from '../errors';
+import type { RateLimiter } from '../rate-limit';
+import { maskPhone } from '../stations/station';
+import { canManageStation } from '../stations/station-access';
+import { maskAccountNo } from './bill-lookup';
+
+/** A household as stored: the phone and account numbers in full, answered masked only. */
+export interface HouseholdRecord {
+  id: string;
+  stationId: string;
+  stationVillageCode: string;
+  headName: string;
+  phone: string | null;
+  members: Array<{ name: string; relation: string | null }>;
+  consent: { at: string; recordedBy: string };
+  billBook: Partial<Record<BillType, { accountNo: string; savedAt: string }>>;
+  linkedUserCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function toHouseholdView(h: HouseholdRecord): Household {
+  return {
+    id: h.id,
+    stationId: h.stationId,
+    headName: h.headName,
+    phoneMasked: h.phone ? maskPhone(h.phone) : null,
+    members: h.members,
+    consent: h.consent,
+    billBook: Object.entries(h.billBook)
+      .filter((entry): entry is [BillType, { accountNo: string; savedAt: string }] => entry[1] !== undefined)
+      .map(([billType, entry]) => ({ billType, accountNoMasked: maskAccountNo(entry.accountNo), savedAt: entry.savedAt })),
+    linkedUserCount: Number(h.linkedUserCount ?? 0),
+    createdAt: h.createdAt,
+  };
+}
+
+export interface HouseholdDeps {
+  households: HouseholdRepository;
+  rateLimiter: RateLimiter;
+  now?: () => Date;
+}
+
+const LINK_CODE_TTL_MS = 10 * 60_000;
+/** An officer may try this many link codes an hour: a 6-digit code cannot be guessed by trying. */
+const LINK_ATTEMPTS_PER_HOUR = 20;
+const LINK_CODES_PER_HOUR = 10;
+
+/** The household, if the caller may see it (its station's officers, admins over its region); 404 otherwise. */
+export async function householdFor(deps: Pick<HouseholdDeps, 'households'>, caller: Caller, householdId: string): Promise<HouseholdRecord> {
+  const household = await deps.households.get(householdId);
+  if (!household || !canManageStation(caller, { id: household.stationId, villageCode: household.stationVillageCode })) throw notFound('Household');
+  return household;
+}
+
+export async function createHousehold(
+  deps: HouseholdDeps,
+  caller: Caller,
+  station: { id: string; villageCode: string },
+  input: HouseholdCreateRequest,
+): Promise<Household> {
+  const at = (deps.now?.() ?? new Date()).toISOString();
+  const members = (input.members ?? []).map((m) => ({ name: m.name, relation: m.relation ?? null }));
+  if (!members.some((m) => m.name === input.headName)) members.unshift({ name: input.headName, relation: 'head' });
+  const household: HouseholdRecord = {
+    id: 'hh' + randomBytes(12).toString('hex'),
+    stationId: station.id,
+    stationVillageCode: station.villageCode,
+    headName: input.headName,
+    phone: input.phone ?? null,
+    members,
+    consent: { at, recordedBy: caller.userId },
+    billBook: {},
+    linkedUserCount: 0,
+    createdAt: at,
+    updatedAt: at,
+  };
+  await deps.households.create(household);
+  return toHouseholdView(household);
+}
+
+export async function saveBillBookEntry(deps: HouseholdDeps, caller: Caller, householdId: string, billType: BillType, accountNo: string) {
+  await householdFor(deps, caller, householdId);
+  const saved = await deps.households.saveBillBookEntry(householdId, billType, accountNo, (deps.now?.() ?? new Date()).toISOString());
+  return toHouseholdView(saved);
+}
+
+/** A 6-digit code for the signed-in user, valid 10 minutes. */
+export async function issueLinkCode(deps: HouseholdDeps, caller: Caller) {
+  await deps.rateLimiter(`link-code:${caller.userId}`, LINK_CODES_PER_HOUR, 3600);
+  const nowMs = (deps.now?.() ?? new Date()).getTime();
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+    if (await deps.households.putLinkCode(code, caller.userId, nowMs + LINK_CODE_TTL_MS, nowMs)) {
+      return { code, expiresAt: new Date(nowMs + LINK_CODE_TTL_MS).toISOString() };
+    }
+  }
+  throw new AppError('CONFLICT', 'Could not issue a code right now; try again');
+}
+
+export async function linkHousehold(deps: HouseholdDeps, caller: Caller, householdId: string, code: string) {
+  await householdFor(deps, caller, householdId);
+  await deps.rateLimiter(`link-attempt:${caller.userId}`, LINK_ATTEMPTS_PER_HOUR, 3600);
+  const now = deps.now?.() ?? new Date();
+  const linked = await deps.households.redeemLinkCode(code, householdId, now.getTime(), now.toISOString());
+  if (!linked) throw notFound('Link code (it may have expired or been used)');
+  return { household: toHouseholdView((await deps.households.get(householdId))!) };
+}

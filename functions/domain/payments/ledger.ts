@@ -1,0 +1,147 @@
+/**
+ * Reading payments and the cash ledger, voiding, and closing a business day. Who may see what:
+ * a station's officers and the admins over its region see its payments and ledger; a villager sees
+ * the payments of the household they are linked to; everyone else is told "not found".
+ */
+import type { LedgerResponse, Payment, Reconciliation } from '../../../shared';
+import type { Caller } from '../../auth/caller';
+import type { PaymentRepository } from '../../data/payments-repository';
+import { AppError, invalidField, notFound } from '../errors';
+import { businessDay } from '../stations/opening-hours';
+import type { Station } from '../stations/station';
+import { canManageStation } from '../stations/station-access';
+import type { BillProvider } from './bill-provider';
+import { toPaymentView, type LedgerDay, type PaymentRecord } from './payment';
+
+export interface LedgerDeps {
+  payments: PaymentRepository;
+  now?: () => Date;
+}
+
+const today = (deps: LedgerDeps) => businessDay(deps.now?.() ?? new Date());
+
+export function canSeePayment(caller: Caller, p: PaymentRecord): boolean {
+  if (canManageStation(caller, { id: p.stationId, villageCode: p.stationVillageCode })) return true;
+  return p.householdId !== null && caller.householdId === p.householdId;
+}
+
+export async function getPayment(deps: LedgerDeps, caller: Caller, paymentId: string): Promise<Payment> {
+  const payment = await deps.payments.get(paymentId);
+  if (!payment || !canSeePayment(caller, payment)) throw notFound('Payment');
+  return toPaymentView(payment);
+}
+
+export async function listStationPayments(
+  deps: LedgerDeps,
+  station: Station,
+  query: { date?: string; status?: 'PROCESSING'; limit: number; cursor?: string },
+) {
+  if (query.status === 'PROCESSING') {
+    if (query.date) throw invalidField('query.date', 'cannot be combined with status=PROCESSING (pending payments of every day)');
+    const page = await deps.payments.listPending({ stationId: station.id, limit: query.limit, cursor: query.cursor });
+    const records = await Promise.all(page.paymentIds.map((id) => deps.payments.get(id)));
+    return {
+      items: records.filter((p): p is PaymentRecord => p !== null && p.status === 'PROCESSING').map(toPaymentView),
+      nextCursor: page.nextCursor,
+    };
+  }
+  const date = query.date ?? today(deps);
+  const page = await deps.payments.listStationDay(station.id, date, query.limit, query.cursor);
+  return { items: page.items.map(toPaymentView), nextCursor: page.nextCursor };
+}
+
+export function toTotals(day: LedgerDay) {
+  return {
+    cashInFen: day.cashInFen,
+    voidedFen: day.voidedFen,
+    expectedCashFen: day.expectedCashFen,
+    commissionFen: day.commissionFen,
+    commissionByBillType: day.commissionByBillType as Record<string, number>,
+    paymentCount: day.paymentCount,
+    voidCount: day.voidCount,
+    processingCount: day.processingCount,
+    limitUsedFen: day.limitUsedFen,
+  };
+}
+
+export async function stationLedger(deps: LedgerDeps, station: Station, query: { date?: string; limit: number; cursor?: string }): Promise<LedgerResponse> {
+  const date = query.date ?? today(deps);
+  if (date > today(deps)) throw invalidField('query.date', 'is in the future');
+  const [day, page] = await Promise.all([deps.payments.getDay(station.id, date), deps.payments.listEntries(station.id, date, query.limit, query.cursor)]);
+  return {
+    stationId: station.id,
+    date,
+    status: day.status,
+    totals: toTotals(day),
+    close: day.close,
+    items: page.items.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      paymentId: e.paymentId,
+      receiptNo: e.receiptNo,
+      billType: e.billType,
+      cashFen: e.cashFen,
+      commissionFen: e.commissionFen,
+      at: e.at,
+      officerId: e.officerId,
+      reason: e.reason,
+    })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+/**
+ * Voids a succeeded payment while the provider has not settled it: the provider settles a station's
+ * payments when its business day closes, so a payment of a day that is still open can be voided.
+ * The provider is told first (it deduplicates on the payment id); then the payment, a VOID ledger
+ * entry returning the cash and the day's totals change in one transaction.
+ */
+export async function voidPayment(
+  deps: LedgerDeps & { provider: BillProvider },
+  caller: Caller,
+  paymentId: string,
+  reason: string,
+): Promise<Payment> {
+  const payment = await deps.payments.get(paymentId);
+  if (!payment || caller.role !== 'officer' || caller.stationId !== payment.stationId) throw notFound('Payment');
+  if (payment.status !== 'SUCCEEDED') {
+    throw new AppError('CONFLICT', `A ${payment.status.toLowerCase()} payment cannot be voided: only a succeeded one, once`);
+  }
+  const day = await deps.payments.getDay(payment.stationId, payment.businessDate);
+  if (day.status === 'CLOSED') throw new AppError('DAY_CLOSED', `The business day ${payment.businessDate} is closed: its payments cannot be voided`);
+  const cancelled = await deps.provider.cancel(paymentId);
+  if (cancelled.outcome !== 'CANCELLED') {
+    throw new AppError('CONFLICT', 'The provider has settled this payment already and refuses to cancel it');
+  }
+  await deps.payments.voidPayment(payment, { reason, at: (deps.now?.() ?? new Date()).toISOString(), by: caller.userId });
+  return toPaymentView((await deps.payments.get(paymentId))!);
+}
+
+export async function closeDay(
+  deps: LedgerDeps,
+  caller: Caller,
+  station: Station,
+  input: { date: string; countedCashFen: number; note?: string },
+): Promise<Reconciliation> {
+  if (input.date > today(deps)) throw invalidField('body.date', 'is in the future: a day closes at its end, or later');
+  const day = await deps.payments.closeDay({
+    station,
+    date: input.date,
+    countedCashFen: input.countedCashFen,
+    note: input.note ? input.note : null,
+    closedBy: caller.userId,
+    at: (deps.now?.() ?? new Date()).toISOString(),
+  });
+  return toReconciliation(day, station);
+}
+
+export function toReconciliation(day: LedgerDay, station?: { code: string; villageName: string }): Reconciliation {
+  return {
+    stationId: day.stationId,
+    stationCode: station?.code ?? day.stationCode ?? '',
+    villageName: station?.villageName ?? day.villageName ?? '',
+    date: day.date,
+    totals: toTotals(day),
+    close: day.close!,
+  };
+}

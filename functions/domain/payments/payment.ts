@@ -1,0 +1,141 @@
+import { createHash } from 'node:crypto';
+import { BILL_TYPES, type BillType, type Payment, type PaymentFailureCode, type PaymentStatus } from '../../../shared';
+import { maskPhone } from '../stations/station';
+import { maskAccountNo } from './bill-lookup';
+
+/**
+ * A payment as stored. The full account number and payer phone stay here; every view masks them.
+ *
+ *   PROCESSING ──provider SUCCEEDED──> SUCCEEDED ──void (day open)──> VOIDED
+ *        │
+ *        └──provider DECLINED / never charged──> FAILED
+ *
+ * Each arrow is one DynamoDB transaction conditional on the status it leaves, so a payment settles
+ * exactly once however many requests, settler runs or retries race for it.
+ */
+export interface PaymentRecord {
+  id: string;
+  receiptNo: string;
+  status: PaymentStatus;
+  stationId: string;
+  stationCode: string;
+  stationVillageCode: string;
+  stationVillageName: string;
+  officerId: string;
+  officerName: string | null;
+  billType: BillType;
+  accountNo: string;
+  holderNameMasked: string | null;
+  amountFen: number;
+  commissionFen: number;
+  cashReceivedFen: number;
+  householdId: string | null;
+  payerPhone: string | null;
+  createdAt: string;
+  /** The Asia/Shanghai business day the cash was taken: its ledger holds this payment's entries. */
+  businessDate: string;
+  settledAt: string | null;
+  providerRef: string | null;
+  failureCode: PaymentFailureCode | null;
+  voided: { reason: string; at: string; by: string } | null;
+  /** How often the settler asked the provider about it. */
+  statusChecks: number;
+}
+
+/** In words, for the receipt and the officer (the mini-program shows its own translation of the code). */
+export const FAILURE_MESSAGES: Record<PaymentFailureCode, string> = {
+  ACCOUNT_CLOSED: 'The provider declined: this account is closed',
+  AMOUNT_MISMATCH: 'The provider declined: the amount does not match the bill',
+  PROVIDER_REFUSED: 'The provider declined the payment',
+  NOT_CHARGED: 'The provider never received the payment; nothing was charged',
+};
+
+/**
+ * One payment per (caller, Idempotency-Key, request): a request that takes over a dead holder's key
+ * reaches the same payment id, and so does the provider, which uses it as its own idempotency
+ * reference.
+ */
+export function paymentIdFor(callerId: string, key: string, requestHash: string): string {
+  return 'pm' + createHash('sha256').update(`${callerId}\n${key}\n${requestHash}`).digest('hex').slice(0, 24);
+}
+
+/** YN-20261129-7F3A9C1B: the business day and a part of the id, short enough to read out. */
+export const receiptNoFor = (paymentId: string, businessDate: string) =>
+  `YN-${businessDate.replaceAll('-', '')}-${paymentId.slice(2, 10).toUpperCase()}`;
+
+export const commissionFor = (billType: BillType) => BILL_TYPES[billType].commissionFen;
+
+export function toPaymentView(record: PaymentRecord): Payment {
+  return {
+    id: record.id,
+    receiptNo: record.receiptNo,
+    status: record.status,
+    station: { id: record.stationId, code: record.stationCode, villageName: record.stationVillageName },
+    officer: { id: record.officerId, name: record.officerName },
+    billType: record.billType,
+    accountNoMasked: maskAccountNo(record.accountNo),
+    holderNameMasked: record.holderNameMasked,
+    amountFen: record.amountFen,
+    commissionFen: record.commissionFen,
+    cashReceivedFen: record.cashReceivedFen,
+    changeFen: record.cashReceivedFen - record.amountFen,
+    householdId: record.householdId,
+    payerPhoneMasked: record.payerPhone ? maskPhone(record.payerPhone) : null,
+    createdAt: record.createdAt,
+    businessDate: record.businessDate,
+    settledAt: record.settledAt,
+    failure: record.failureCode ? { code: record.failureCode, message: FAILURE_MESSAGES[record.failureCode] } : null,
+    voided: record.voided,
+  };
+}
+
+/** A ledger line as stored. */
+export interface LedgerEntryRecord {
+  id: string;
+  kind: 'PAYMENT' | 'VOID';
+  stationId: string;
+  date: string;
+  paymentId: string;
+  receiptNo: string;
+  billType: BillType;
+  cashFen: number;
+  commissionFen: number;
+  at: string;
+  officerId: string;
+  reason: string | null;
+}
+
+/** The running totals of one station's business day, with its close once it has one. */
+export interface LedgerDay {
+  stationId: string;
+  date: string;
+  status: 'OPEN' | 'CLOSED';
+  cashInFen: number;
+  voidedFen: number;
+  expectedCashFen: number;
+  commissionFen: number;
+  commissionByBillType: Partial<Record<BillType, number>>;
+  paymentCount: number;
+  voidCount: number;
+  processingCount: number;
+  limitUsedFen: number;
+  close: { countedCashFen: number; varianceFen: number; closedAt: string; closedBy: string; note: string | null } | null;
+  stationCode?: string;
+  villageName?: string;
+}
+
+export const emptyDay = (stationId: string, date: string): LedgerDay => ({
+  stationId,
+  date,
+  status: 'OPEN',
+  cashInFen: 0,
+  voidedFen: 0,
+  expectedCashFen: 0,
+  commissionFen: 0,
+  commissionByBillType: {},
+  paymentCount: 0,
+  voidCount: 0,
+  processingCount: 0,
+  limitUsedFen: 0,
+  close: null,
+});
