@@ -7,6 +7,7 @@
  * Ctrl-C stops every child.
  */
 import './lib/env';
+import { startSettlerLoop } from './lib/settler-loop';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startApiServer, type ApiServer } from './lib/api-server';
@@ -86,6 +87,8 @@ async function main() {
   });
   stoppers.push(api.stop);
   say(`API on ${api.url} (try ${api.url}/health)`);
+
+  stoppers.push(startSettlerLoop({ endpoint: ddb.endpoint, table: TABLE, say }));
 
   await h5;
   const web = await startWebServer({ port: webPort, distDir: distDir('h5'), apiTarget: api.url });

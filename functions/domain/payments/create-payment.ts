@@ -93,7 +93,7 @@ export async function createPayment(deps: PaymentDeps, caller: Caller, idempoten
   }
 
   const outcome = await payWithTimeout(deps, record);
-  const settled = await applyOutcome(deps, record, outcome);
+  const { payment: settled } = await applyOutcome(deps, record, outcome);
   await deps.idempotency
     .complete({ callerId: caller.userId, key: idempotencyKey, token: claim.token, response: { status: 201, body: { paymentId } } })
     .catch(() => undefined); // the key stays held until its lock expires; a retry then takes over and finds this payment
@@ -190,20 +190,26 @@ async function payWithTimeout(deps: PaymentDeps, p: PaymentRecord): Promise<Prov
 }
 
 /**
- * Moves a PROCESSING payment to what the provider said, and returns it as it now stands. Used by the
- * request that paid and by the settler; whichever comes second finds it settled and changes nothing.
+ * Moves a PROCESSING payment to what the provider said, and returns it as it now stands, with
+ * whether this call made the move. Used by the request that paid and by the settler; whichever
+ * comes second finds it settled and changes nothing.
  */
-export async function applyOutcome(deps: Pick<PaymentDeps, 'payments' | 'now'>, p: PaymentRecord, outcome: ProviderOutcome): Promise<PaymentRecord> {
+export async function applyOutcome(
+  deps: Pick<PaymentDeps, 'payments' | 'now'>,
+  p: PaymentRecord,
+  outcome: ProviderOutcome,
+): Promise<{ payment: PaymentRecord; changed: boolean }> {
   const at = (deps.now?.() ?? new Date()).toISOString();
+  let changed: boolean;
   try {
-    if (outcome.outcome === 'SUCCEEDED') await deps.payments.succeed(p, outcome.providerRef, at);
-    else if (outcome.outcome === 'DECLINED') await deps.payments.fail(p, outcome.declineCode, at);
-    else if (outcome.outcome === 'NOT_CHARGED') await deps.payments.fail(p, 'NOT_CHARGED', at);
-    else return p;
+    if (outcome.outcome === 'SUCCEEDED') changed = await deps.payments.succeed(p, outcome.providerRef, at);
+    else if (outcome.outcome === 'DECLINED') changed = await deps.payments.fail(p, outcome.declineCode, at);
+    else if (outcome.outcome === 'NOT_CHARGED') changed = await deps.payments.fail(p, 'NOT_CHARGED', at);
+    else return { payment: p, changed: false };
   } catch {
     // Our write failed after the provider answered: the payment stays PROCESSING and the settler,
     // asking the provider (which deduplicates on the payment id), settles it.
-    return p;
+    return { payment: p, changed: false };
   }
-  return (await deps.payments.get(p.id).catch(() => null)) ?? p;
+  return { payment: (await deps.payments.get(p.id).catch(() => null)) ?? p, changed };
 }

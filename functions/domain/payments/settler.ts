@@ -58,10 +58,13 @@ export async function settlePendingPayments(deps: SettlerDeps, options: SettlerO
         report.stillPending++;
         continue;
       }
-      const settled = await applyOutcome(deps, payment, outcome);
+      const { payment: settled, changed } = await applyOutcome(deps, payment, outcome);
+      if (!changed) {
+        if (settled.status === 'PROCESSING') report.stillPending++;
+        continue; // settled by someone else meanwhile
+      }
       if (settled.status === 'SUCCEEDED') report.succeeded++;
-      else if (settled.status === 'FAILED') report.failed++;
-      else report.stillPending++;
+      else report.failed++;
     }
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
