@@ -268,6 +268,30 @@ describe('FA2: the provider does not answer', () => {
   });
 });
 
+describe('FA1: DynamoDB fails after the provider charged', () => {
+  it('the payment stays PROCESSING (never lost, never charged twice) and the settler settles it once DynamoDB is back', async () => {
+    const officer = await officerOf(doc, tableName, TUQIAO);
+    const body = phoneBody(TUQIAO.id, '13800005151', 6_000);
+    const throttled = Object.assign(new Error('Rate of requests exceeds the allowed throughput'), { name: 'ProvisionedThroughputExceededException' });
+    // The real repository, except that the write after the provider's answer meets a throttled table.
+    const failingDeps = {
+      payments: { ...dynamoPaymentRepository, succeed: async () => Promise.reject(throttled) },
+      households: dynamoHouseholdRepository,
+      idempotency: createIdempotencyStore(),
+      provider: createSandboxBillProvider(),
+      getStation: (id: string) => dynamoStationRepository.getById(id),
+      officerName: async () => null,
+    };
+    const before = await stored(doc, tableName);
+    const result = await createPayment(failingDeps, { userId: officer.user.id, role: 'officer', stationId: TUQIAO.id }, newKey(), { ...body, billType: 'phone', method: 'cash' });
+    expect(result.payment.status).toBe('PROCESSING');
+    expect(await stored(doc, tableName)).toEqual({ ...before, payments: before.payments + 1, charges: before.charges + 1, pending: before.pending + 1 });
+    expect((await runSettler({ minAgeMs: 0 })).succeeded).toBe(1);
+    expect((await getPayment(officer.auth, result.payment.id)).json.status).toBe('SUCCEEDED');
+    expect(await stored(doc, tableName)).toEqual({ ...before, payments: before.payments + 1, charges: before.charges + 1, entries: before.entries + 1 });
+  });
+});
+
 describe('ID9: a ledger entry exists if and only if its payment succeeded', () => {
   it('holds for every payment stored by the tests above', async () => {
     const { Items = [] } = await doc.send(

@@ -57,3 +57,80 @@ export const adminMe: MeResponse = {
 
 /** GET /me for a villager without a name. */
 export const villagerMe: MeResponse = { user: { id: 'u0123456789', role: 'villager' } };
+
+// ───────────────────────────── convenience payments ─────────────────────────────
+import type { Household } from '../../../shared/schemas/households';
+import type { LedgerResponse, Payment } from '../../../shared/schemas/payments';
+import type { BillTypesAnswer } from '../../../miniprogram/src/services/api';
+
+/** GET /bill-types as the API answers it (shared/schemas/payments.ts BILL_TYPES, STATION_LIMITS). */
+export const billTypes: BillTypesAnswer = {
+  items: [
+    { billType: 'electricity', kind: 'postpaid', minFen: 1, maxFen: 500_000, commissionFen: 50 },
+    { billType: 'water', kind: 'postpaid', minFen: 1, maxFen: 200_000, commissionFen: 50 },
+    { billType: 'broadband', kind: 'postpaid', minFen: 1, maxFen: 200_000, commissionFen: 50 },
+    { billType: 'phone', kind: 'prepaid', minFen: 1_000, maxFen: 50_000, commissionFen: 30 },
+    { billType: 'social_insurance', kind: 'prepaid', minFen: 10_000, maxFen: 600_000, commissionFen: 0 },
+  ],
+  stationLimits: { perPaymentMaxFen: 600_000, perDayMaxFen: 5_000_000 },
+};
+
+export const household: Household = {
+  id: 'hh0123456789abcdef01234567',
+  stationId: station.id,
+  headName: '张三',
+  phoneMasked: '138****0000',
+  members: [{ name: '李四', relation: null }],
+  consent: { at: '2026-11-29T02:00:00.000Z', recordedBy: 'u0123456789' },
+  billBook: [{ billType: 'water', accountNoMasked: '******5678', savedAt: '2026-11-29T02:00:00.000Z' }],
+  linkedUserCount: 0,
+  createdAt: '2026-11-29T02:00:00.000Z',
+};
+
+export function paymentOf(fields: Partial<Payment> = {}): Payment {
+  return {
+    id: 'pm0123456789abcdef01234567',
+    receiptNo: 'YN-20261129-01234567',
+    status: 'SUCCEEDED',
+    station: { id: station.id, code: station.code, villageName: '土桥村' },
+    officer: { id: 'u0123456789', name: '土桥村信息员' },
+    billType: 'electricity',
+    accountNoMasked: '******4567',
+    holderNameMasked: '张*明',
+    amountFen: 12_345,
+    commissionFen: 50,
+    cashReceivedFen: 15_000,
+    changeFen: 2_655,
+    householdId: null,
+    payerPhoneMasked: null,
+    createdAt: '2026-11-29T03:04:05.000Z',
+    businessDate: '2026-11-29',
+    settledAt: '2026-11-29T03:04:06.000Z',
+    failure: null,
+    voided: null,
+    ...fields,
+  };
+}
+
+export function ledgerOf(fields: Partial<LedgerResponse['totals']> = {}, status: 'OPEN' | 'CLOSED' = 'OPEN'): LedgerResponse {
+  return {
+    stationId: station.id,
+    date: '2026-11-29',
+    status,
+    totals: {
+      cashInFen: 15_000,
+      voidedFen: 0,
+      expectedCashFen: 15_000,
+      commissionFen: 50,
+      commissionByBillType: { electricity: 50 },
+      paymentCount: 1,
+      voidCount: 0,
+      processingCount: 0,
+      limitUsedFen: 12_345,
+      ...fields,
+    },
+    close: null,
+    items: [],
+    nextCursor: null,
+  };
+}

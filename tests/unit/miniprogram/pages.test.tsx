@@ -288,7 +288,7 @@ describe('officer workspace', () => {
     expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/me/index' });
   });
 
-  it("shows an officer their station and what is coming", async () => {
+  it('shows an officer their station, the payments workbench and what is coming', async () => {
     saveSession(loginAnswer({ role: 'officer' }));
     routes({ 'GET /me': ok(officerMe) });
     render(<OfficerPage />);
@@ -296,9 +296,13 @@ describe('officer workspace', () => {
     await waitFor(() => byId('officer-home'));
     expect(byId('officer-station-name').textContent).toBe('你的站点：土桥村');
     expect(byId('officer-station-region').textContent).toBe('青海省 海东市 乐都区 碾伯镇');
-    for (const feature of ['payments', 'listings', 'trainings', 'notices']) {
+    expect(byId('officer-feature-payments').textContent).toContain('已开通');
+    for (const feature of ['listings', 'trainings', 'notices']) {
       expect(byId(`officer-feature-${feature}`).textContent).toContain('即将上线');
     }
+    const navigateTo = jest.spyOn(Taro, 'navigateTo');
+    fireEvent.click(byId('officer-payments-link'));
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/officer/pages/payments/index' });
   });
 
   it('refuses anyone else, whatever the stored role says', async () => {

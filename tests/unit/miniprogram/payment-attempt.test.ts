@@ -1,0 +1,78 @@
+/** @jest-environment jsdom */
+import type { PaymentCreateRequest } from '../../../shared/schemas/payments';
+import {
+  attemptFor,
+  isFinalError,
+  newIdempotencyKey,
+  paymentFingerprint,
+  storageAttemptStore,
+} from '../../../miniprogram/src/services/payment-attempt';
+import Taro from '@tarojs/taro';
+import { resetStorage } from '../../stubs/taro';
+
+const body: PaymentCreateRequest = { stationId: 'st1', billType: 'electricity', accountNo: '4401234567', amountFen: 12_345, cashReceivedFen: 15_000, method: 'cash' };
+
+describe('idempotency keys per payment attempt', () => {
+  it('makes keys the API accepts, each different', () => {
+    const keys = new Set(Array.from({ length: 200 }, () => newIdempotencyKey()));
+    expect(keys.size).toBe(200);
+    for (const key of Array.from(keys)) expect(key).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+  });
+
+  it('keeps the key of an open attempt for the same request (double tap, retry, lost answer)', () => {
+    let n = 0;
+    const makeKey = () => `k${++n}`;
+    const first = attemptFor(null, body, makeKey);
+    expect(first.key).toBe('k1');
+    expect(attemptFor(first, { ...body }, makeKey)).toBe(first);
+    // Key order does not matter: the same form is the same attempt.
+    const reordered = { method: 'cash', amountFen: 12_345, cashReceivedFen: 15_000, accountNo: '4401234567', billType: 'electricity', stationId: 'st1' } as PaymentCreateRequest;
+    expect(attemptFor(first, reordered, makeKey).key).toBe('k1');
+  });
+
+  it('starts a new attempt when the form changed, or after a final answer', () => {
+    let n = 0;
+    const makeKey = () => `k${++n}`;
+    const first = attemptFor(null, body, makeKey);
+    expect(attemptFor(first, { ...body, cashReceivedFen: 20_000 }, makeKey).key).toBe('k2');
+    expect(attemptFor(first, { ...body, accountNo: '4401230000' }, makeKey).key).toBe('k3');
+    // The attempt is over (null): the very same form is a new attempt.
+    expect(attemptFor(null, body, makeKey).key).toBe('k4');
+  });
+
+  it('tells the fingerprint apart by every field', () => {
+    const base = paymentFingerprint(body);
+    for (const change of [{ billType: 'water' }, { householdId: 'hh0123' }, { payerPhone: '13800000000' }, { amountFen: 1 }, { stationId: 'st2' }]) {
+      expect(paymentFingerprint({ ...body, ...change } as PaymentCreateRequest)).not.toBe(base);
+    }
+  });
+
+  it.each([
+    [{ status: 0, code: 'NETWORK_ERROR' }, false],
+    [{ status: 500, code: 'INTERNAL' }, false],
+    [{ status: 503, code: 'DEPENDENCY_UNAVAILABLE' }, false],
+    [{ status: 409, code: 'IDEMPOTENCY_IN_PROGRESS' }, false],
+    [{ status: 429, code: 'RATE_LIMITED' }, false],
+    [{ status: 429, code: 'LIMIT_EXCEEDED' }, true],
+    [{ status: 409, code: 'DAY_CLOSED' }, true],
+    [{ status: 409, code: 'CONFLICT' }, true],
+    [{ status: 422, code: 'IDEMPOTENCY_KEY_REUSED' }, true],
+    [{ status: 400, code: 'VALIDATION_FAILED' }, true],
+    [{ status: 404, code: 'NOT_FOUND' }, true],
+  ])('%p is final: %p', (error, final) => {
+    expect(isFinalError(error)).toBe(final);
+  });
+
+  it('keeps the open attempt in storage for a day, so a reopened page asks with the same key', () => {
+    resetStorage();
+    let now = 1_000;
+    const store = storageAttemptStore(Taro, () => now);
+    expect(store.load()).toBeNull();
+    store.save({ key: 'k1', fingerprint: 'f' });
+    expect(store.load()).toEqual({ key: 'k1', fingerprint: 'f' });
+    now += 25 * 3600_000;
+    expect(store.load()).toBeNull();
+    store.save(null);
+    expect(Taro.getStorageSync('yinong.paymentAttempt')).toBe('');
+  });
+});

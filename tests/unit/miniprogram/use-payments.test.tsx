@@ -1,0 +1,381 @@
+/** @jest-environment jsdom */
+/**
+ * The payment hooks: sending a payment safely (one Idempotency-Key per attempt), the new-payment
+ * form, the day close, voiding and registering a household.
+ */
+import { act, renderHook } from '@testing-library/react';
+import type { PaymentCreateRequest } from '../../../shared/schemas/payments';
+import { useCloseDay } from '../../../miniprogram/src/hooks/use-close-day';
+import { buildHouseholdRequest, splitNames, useHouseholdForm } from '../../../miniprogram/src/hooks/use-household-form';
+import { useLinkHousehold } from '../../../miniprogram/src/hooks/use-household-actions';
+import { useNewPayment, type NewPaymentApi } from '../../../miniprogram/src/hooks/use-new-payment';
+import { usePaymentSubmit } from '../../../miniprogram/src/hooks/use-payment-submit';
+import { useVoidPayment } from '../../../miniprogram/src/hooks/use-void-payment';
+import { ApiError } from '../../../miniprogram/src/services/api';
+import type { AttemptStore, PaymentAttempt } from '../../../miniprogram/src/services/payment-attempt';
+import { resetStorage } from '../../stubs/taro';
+import { billTypes, household, paymentOf, station } from './fixtures';
+
+const apiError = (status: number, code: string, message = code, details?: Array<{ path: string; message: string; code?: string }>) =>
+  new ApiError({ status, code, message, details });
+
+const body: PaymentCreateRequest = { stationId: station.id, billType: 'electricity', accountNo: '4401234567', amountFen: 12_345, cashReceivedFen: 15_000, method: 'cash' };
+
+/** An in-memory attempt store, shared by hooks that stand for the same page opened twice. */
+function memoryStore(): AttemptStore & { value: PaymentAttempt | null } {
+  const store = {
+    value: null as PaymentAttempt | null,
+    load: () => store.value,
+    save: (attempt: PaymentAttempt | null) => {
+      store.value = attempt;
+    },
+  };
+  return store;
+}
+
+function keys() {
+  let n = 0;
+  return () => `key-${++n}`;
+}
+
+beforeEach(() => resetStorage());
+afterEach(() => jest.restoreAllMocks());
+
+describe('usePaymentSubmit: one key per attempt', () => {
+  it('sends a double tap once', async () => {
+    let release: (value: unknown) => void = () => undefined;
+    const send = jest.fn(() => new Promise((resolve) => (release = resolve)).then(() => paymentOf()));
+    const makeKey = keys();
+    const { result } = renderHook(() => usePaymentSubmit({ send, makeKey, store: memoryStore() }));
+    let first: Promise<unknown> = Promise.resolve();
+    act(() => {
+      first = result.current.submit(body);
+      void result.current.submit(body);
+    });
+    expect(result.current.state).toEqual({ status: 'submitting', waiting: false });
+    await act(async () => {
+      release(undefined);
+      await first;
+    });
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(result.current.state).toEqual({ status: 'done', payment: paymentOf() });
+  });
+
+  it('retries a lost answer with the same key, and the next payment gets a new one', async () => {
+    const send = jest
+      .fn()
+      .mockRejectedValueOnce(apiError(0, 'NETWORK_ERROR'))
+      .mockRejectedValueOnce(apiError(503, 'DEPENDENCY_UNAVAILABLE'))
+      .mockResolvedValueOnce(paymentOf())
+      .mockResolvedValueOnce(paymentOf({ id: 'pm2' }));
+    const makeKey = keys();
+    const { result } = renderHook(() => usePaymentSubmit({ send, makeKey, store: memoryStore() }));
+    await act(async () => void (await result.current.submit(body)));
+    expect(result.current.state).toMatchObject({ status: 'uncertain' });
+    expect((result.current.state as { message: string }).message).toContain('不会重复扣款');
+    await act(async () => void (await result.current.retry()));
+    await act(async () => void (await result.current.submit(body)));
+    expect(result.current.state).toEqual({ status: 'done', payment: paymentOf() });
+    // The same form again after a final answer: a new attempt.
+    await act(async () => void (await result.current.submit(body)));
+    expect(send.mock.calls.map((call) => call[1])).toEqual(['key-1', 'key-1', 'key-1', 'key-2']);
+  });
+
+  it('waits while the server says the same attempt is running, then has the answer', async () => {
+    const send = jest
+      .fn()
+      .mockRejectedValueOnce(apiError(409, 'IDEMPOTENCY_IN_PROGRESS'))
+      .mockRejectedValueOnce(apiError(409, 'IDEMPOTENCY_IN_PROGRESS'))
+      .mockResolvedValueOnce(paymentOf({ status: 'PROCESSING', settledAt: null }));
+    const sleep = jest.fn().mockResolvedValue(undefined);
+    const makeKey = keys();
+    const { result } = renderHook(() => usePaymentSubmit({ send, makeKey, store: memoryStore(), sleep, inProgressDelayMs: 1500 }));
+    await act(async () => void (await result.current.submit(body)));
+    expect(sleep).toHaveBeenCalledTimes(2);
+    expect(sleep).toHaveBeenCalledWith(1500);
+    expect(send.mock.calls.map((call) => call[1])).toEqual(['key-1', 'key-1', 'key-1']);
+    expect(result.current.state).toMatchObject({ status: 'done', payment: { status: 'PROCESSING' } });
+  });
+
+  it('gives up waiting after a few tries but keeps the key for the retry', async () => {
+    const send = jest.fn().mockRejectedValue(apiError(409, 'IDEMPOTENCY_IN_PROGRESS'));
+    const makeKey = keys();
+    const { result } = renderHook(() =>
+      usePaymentSubmit({ send, makeKey, store: memoryStore(), sleep: async () => undefined, inProgressRetries: 2 }),
+    );
+    await act(async () => void (await result.current.submit(body)));
+    expect(send).toHaveBeenCalledTimes(3);
+    expect(result.current.state).toMatchObject({ status: 'uncertain' });
+    await act(async () => void (await result.current.retry()));
+    expect(new Set(send.mock.calls.map((call) => call[1]))).toEqual(new Set(['key-1']));
+  });
+
+  it('a refusal ends the attempt: says which limit, and the next confirm is a new attempt', async () => {
+    const send = jest
+      .fn()
+      .mockRejectedValueOnce(
+        apiError(429, 'LIMIT_EXCEEDED', 'over the daily limit', [{ path: 'body.amountFen', message: 'at most 120000 fen left today', code: 'station_daily_limit' }]),
+      )
+      .mockResolvedValueOnce(paymentOf());
+    const makeKey = keys();
+    const { result } = renderHook(() => usePaymentSubmit({ send, makeKey, store: memoryStore(), limits: billTypes.stationLimits }));
+    await act(async () => void (await result.current.submit(body)));
+    expect(result.current.state).toMatchObject({ status: 'failed', code: 'LIMIT_EXCEEDED', message: '超出本站每天的代缴上限，今天最多还能缴 ¥1,200.00。' });
+    await act(async () => void (await result.current.submit(body)));
+    expect(send.mock.calls.map((call) => call[1])).toEqual(['key-1', 'key-2']);
+  });
+
+  it('a changed form is a new attempt', async () => {
+    const send = jest.fn().mockRejectedValueOnce(apiError(0, 'NETWORK_ERROR')).mockResolvedValue(paymentOf());
+    const makeKey = keys();
+    const { result } = renderHook(() => usePaymentSubmit({ send, makeKey, store: memoryStore() }));
+    await act(async () => void (await result.current.submit(body)));
+    await act(async () => void (await result.current.submit({ ...body, cashReceivedFen: 20_000 })));
+    expect(send.mock.calls.map((call) => call[1])).toEqual(['key-1', 'key-2']);
+  });
+
+  it('a page opened again asks for the same payment with the stored key', async () => {
+    const store = memoryStore();
+    const send = jest.fn().mockRejectedValueOnce(apiError(0, 'NETWORK_ERROR')).mockResolvedValue(paymentOf());
+    const makeKey = keys();
+    const first = renderHook(() => usePaymentSubmit({ send, makeKey, store }));
+    await act(async () => void (await first.result.current.submit(body)));
+    first.unmount();
+    const second = renderHook(() => usePaymentSubmit({ send, makeKey: () => 'another', store }));
+    await act(async () => void (await second.result.current.submit(body)));
+    expect(send.mock.calls.map((call) => call[1])).toEqual(['key-1', 'key-1']);
+    expect(store.value).toBeNull();
+  });
+
+  it.each([
+    ['per_payment_limit', '超出本站单笔上限 ¥6,000.00。'],
+    ['bill_type_range', '金额超出这个项目的范围。'],
+  ])('names the limit of a %s refusal', async (detailCode, message) => {
+    const send = jest.fn().mockRejectedValue(apiError(429, 'LIMIT_EXCEEDED', 'limit', [{ path: 'body.amountFen', message: 'too much', code: detailCode }]));
+    const { result } = renderHook(() => usePaymentSubmit({ send, makeKey: () => 'k', store: memoryStore(), limits: billTypes.stationLimits }));
+    await act(async () => void (await result.current.submit(body)));
+    expect(result.current.state).toMatchObject({ status: 'failed', message });
+  });
+
+  it.each([
+    ['DAY_CLOSED', 409, '今天已经日结，不能再缴费。'],
+    ['IDEMPOTENCY_KEY_REUSED', 422, '这次提交和上一次的内容不一致，没有缴费。请重新核对后再缴。'],
+    ['CONFLICT', 409, '内容已被他人修改，请刷新后再试。'],
+  ])('explains %s', async (code, status, message) => {
+    const send = jest.fn().mockRejectedValue(apiError(status, code));
+    const makeKey = keys();
+    const { result } = renderHook(() => usePaymentSubmit({ send, makeKey, store: memoryStore() }));
+    await act(async () => void (await result.current.submit(body)));
+    expect(result.current.state).toMatchObject({ status: 'failed', message });
+  });
+});
+
+describe('useNewPayment', () => {
+  const api = (fields: Partial<NewPaymentApi> = {}): NewPaymentApi => ({
+    lookup: jest.fn().mockResolvedValue({ billType: 'electricity', accountNoMasked: '******4567', holderNameMasked: '张*明', amountDueFen: 12_345 }),
+    saveToBook: jest.fn().mockResolvedValue(household),
+    ...fields,
+  });
+
+  it('pays a postpaid bill exactly as due, with the change computed', async () => {
+    const fake = api();
+    const { result } = renderHook(() => useNewPayment(station.id, billTypes, fake));
+    act(() => result.current.choosePayer({ kind: 'phone' }));
+    act(() => result.current.setPhone('13800000000'));
+    act(() => result.current.chooseBillType('electricity'));
+    act(() => result.current.setAccountNo('4401234567'));
+    await act(async () => result.current.runLookup());
+    expect(fake.lookup).toHaveBeenCalledWith('electricity', { accountNo: '4401234567' });
+    act(() => result.current.setCashText('150'));
+    let reviewed: PaymentCreateRequest | undefined;
+    act(() => {
+      reviewed = result.current.review();
+    });
+    expect(reviewed).toEqual({
+      stationId: station.id,
+      billType: 'electricity',
+      accountNo: '4401234567',
+      amountFen: 12_345,
+      cashReceivedFen: 15_000,
+      payerPhone: '13800000000',
+      method: 'cash',
+    });
+    expect(result.current.confirming).toEqual(reviewed);
+  });
+
+  it('drops the lookup when the account changes, and refuses to review without one', async () => {
+    const { result } = renderHook(() => useNewPayment(station.id, billTypes, api()));
+    act(() => result.current.choosePayer({ kind: 'phone' }));
+    act(() => result.current.chooseBillType('electricity'));
+    act(() => result.current.setAccountNo('4401234567'));
+    await act(async () => result.current.runLookup());
+    expect(result.current.lookup.status).toBe('ready');
+    act(() => result.current.setAccountNo('4401234568'));
+    expect(result.current.lookup.status).toBe('idle');
+    act(() => void result.current.review());
+    expect(result.current.confirming).toBeNull();
+    expect(result.current.errors.lookup).toBeDefined();
+  });
+
+  it('takes a prepaid amount within the type’s range, and cash not below it', async () => {
+    const fake = api({ lookup: jest.fn().mockResolvedValue({ billType: 'phone', accountNoMasked: '*******0000', holderNameMasked: '王*', amountDueFen: null }) });
+    const { result } = renderHook(() => useNewPayment(station.id, billTypes, fake));
+    act(() => result.current.choosePayer({ kind: 'phone' }));
+    act(() => result.current.chooseBillType('phone'));
+    act(() => result.current.setAccountNo('13812340000'));
+    await act(async () => result.current.runLookup());
+    act(() => result.current.setAmountText('5'));
+    act(() => void result.current.review());
+    expect(result.current.errors.amount).toBe('金额要在 ¥10.00 到 ¥500.00 之间。');
+    act(() => result.current.setAmountText('50.5'));
+    act(() => result.current.setCashText('50'));
+    act(() => void result.current.review());
+    expect(result.current.errors.cash).toBe('现金比缴费金额少了 ¥0.50。');
+    act(() => result.current.setCashText(''));
+    let reviewed: PaymentCreateRequest | undefined;
+    act(() => {
+      reviewed = result.current.review();
+    });
+    expect(reviewed).toMatchObject({ billType: 'phone', amountFen: 5_050, cashReceivedFen: 5_050 });
+  });
+
+  it('uses the household’s bill book, or saves a typed account to it', async () => {
+    const fake = api();
+    const { result } = renderHook(() => useNewPayment(station.id, billTypes, fake));
+    act(() => result.current.choosePayer({ kind: 'household', household }));
+    act(() => result.current.chooseBillType('water'));
+    expect(result.current.draft.accountSource).toBe('book');
+    expect(result.current.bookEntry?.accountNoMasked).toBe('******5678');
+    await act(async () => result.current.runLookup());
+    expect(fake.lookup).toHaveBeenLastCalledWith('water', { householdId: household.id });
+    let reviewed: PaymentCreateRequest | undefined;
+    act(() => {
+      reviewed = result.current.review();
+    });
+    expect(reviewed).toMatchObject({ householdId: household.id, billType: 'water' });
+    expect(reviewed).not.toHaveProperty('accountNo');
+
+    act(() => result.current.backToForm());
+    act(() => result.current.chooseBillType('electricity'));
+    expect(result.current.draft.accountSource).toBe('typed');
+    act(() => result.current.setAccountNo('4401234567'));
+    act(() => result.current.setSaveToBook(true));
+    await act(async () => result.current.runLookup());
+    expect(fake.saveToBook).toHaveBeenCalledWith(household.id, 'electricity', '4401234567');
+    expect(result.current.book).toEqual({ status: 'saved' });
+  });
+
+  it('says an unknown account in words', async () => {
+    const { result } = renderHook(() => useNewPayment(station.id, billTypes, api({ lookup: jest.fn().mockRejectedValue(apiError(404, 'NOT_FOUND')) })));
+    act(() => result.current.choosePayer({ kind: 'phone' }));
+    act(() => result.current.chooseBillType('electricity'));
+    act(() => result.current.setAccountNo('abc'));
+    await act(async () => result.current.runLookup());
+    expect(result.current.errors.accountNo).toBe('户号是 4 到 32 位数字、字母或短横线。');
+    act(() => result.current.setAccountNo('4401230000'));
+    await act(async () => result.current.runLookup());
+    expect(result.current.lookup).toEqual({ status: 'failed', message: '缴费单位没有这个户号，请核对。' });
+  });
+});
+
+describe('useCloseDay', () => {
+  it('shows the variance before sending, in exact fen', async () => {
+    const close = jest.fn().mockImplementation(async (_id: string, request: { countedCashFen: number }) => ({
+      stationId: station.id,
+      stationCode: station.code,
+      villageName: '土桥村',
+      date: '2026-11-29',
+      totals: {} as never,
+      close: { countedCashFen: request.countedCashFen, varianceFen: request.countedCashFen - 30_010, closedAt: '2026-11-29T10:00:00Z', closedBy: 'u1', note: null },
+    }));
+    const { result } = renderHook(() => useCloseDay(station.id, '2026-11-29', 30_010, close));
+    act(() => result.current.setCountedText('300.09'));
+    expect(result.current.varianceFen).toBe(-1);
+    act(() => result.current.setCountedText('300.1'));
+    expect(result.current.varianceFen).toBe(0);
+    act(() => result.current.setNote('  '));
+    await act(async () => result.current.submit());
+    expect(close).toHaveBeenCalledWith(station.id, { date: '2026-11-29', countedCashFen: 30_010 });
+    expect(result.current.state).toMatchObject({ status: 'done' });
+  });
+
+  it('refuses a bad amount and explains a day with payments still processing', async () => {
+    const close = jest.fn().mockRejectedValue(apiError(409, 'CONFLICT'));
+    const { result } = renderHook(() => useCloseDay(station.id, '2026-11-29', 100, close));
+    act(() => result.current.setCountedText('1.234'));
+    await act(async () => result.current.submit());
+    expect(result.current.error).toBe('最多两位小数（到分）。');
+    expect(close).not.toHaveBeenCalled();
+    act(() => result.current.setCountedText('1'));
+    await act(async () => result.current.submit());
+    expect(result.current.state).toMatchObject({ status: 'failed', message: '还有缴费在等缴费单位确认，暂时不能日结。请稍后刷新再试。' });
+  });
+});
+
+describe('useVoidPayment', () => {
+  it('needs a reason and a second tap', async () => {
+    const send = jest.fn().mockResolvedValue(paymentOf({ status: 'VOIDED' }));
+    const onVoided = jest.fn();
+    const { result } = renderHook(() => useVoidPayment('pm1', onVoided, send));
+    act(() => result.current.ask());
+    expect(result.current.error).toBe('请写明原因（2 到 200 个字）。');
+    act(() => result.current.setReason(' 户号错了 '));
+    act(() => result.current.ask());
+    expect(result.current.state).toEqual({ status: 'confirming' });
+    await act(async () => result.current.confirm());
+    expect(send).toHaveBeenCalledWith('pm1', '户号错了');
+    expect(onVoided).toHaveBeenCalledWith(paymentOf({ status: 'VOIDED' }));
+  });
+
+  it('says a closed day cannot be voided', async () => {
+    const { result } = renderHook(() => useVoidPayment('pm1', jest.fn(), jest.fn().mockRejectedValue(apiError(409, 'DAY_CLOSED'))));
+    act(() => result.current.setReason('户号错了'));
+    act(() => result.current.ask());
+    await act(async () => result.current.confirm());
+    expect(result.current.state).toMatchObject({ status: 'failed', message: '这一天已经日结，不能再作废。' });
+  });
+});
+
+describe('households', () => {
+  it('needs the villagers’ consent and checks the fields', () => {
+    expect(buildHouseholdRequest({ headName: ' ', phone: '123', members: '', consent: false }).errors).toEqual({
+      headName: '请填写户主姓名（最多 40 个字）。',
+      phone: '请填写 11 位手机号，或者不填。',
+      consent: '请先征得村民同意并勾选。',
+    });
+    expect(buildHouseholdRequest({ headName: '张三', phone: '', members: '李四，王五 赵六', consent: true }).body).toEqual({
+      headName: '张三',
+      members: [{ name: '李四' }, { name: '王五' }, { name: '赵六' }],
+      consent: true,
+    });
+    expect(splitNames('a、b;;c ')).toEqual(['a', 'b', 'c']);
+  });
+
+  it('registers, then clears the form', async () => {
+    const create = jest.fn().mockResolvedValue(household);
+    const onCreated = jest.fn();
+    const { result } = renderHook(() => useHouseholdForm(station.id, onCreated, create));
+    act(() => result.current.setHeadName('张三'));
+    act(() => result.current.setPhone('13800000000'));
+    act(() => result.current.setConsent(true));
+    await act(async () => result.current.submit());
+    expect(create).toHaveBeenCalledWith(station.id, { headName: '张三', phone: '13800000000', consent: true });
+    expect(onCreated).toHaveBeenCalledWith(household);
+    expect(result.current.headName).toBe('');
+    expect(result.current.consent).toBe(false);
+  });
+
+  it('links a villager by their 6-digit code, and explains a wrong one', async () => {
+    const link = jest.fn().mockRejectedValueOnce(apiError(404, 'NOT_FOUND')).mockResolvedValueOnce({ household: { ...household, linkedUserCount: 1 } });
+    const onLinked = jest.fn();
+    const { result } = renderHook(() => useLinkHousehold(household.id, onLinked, link));
+    act(() => result.current.setCode('12345'));
+    await act(async () => result.current.submit());
+    expect(result.current.error).toBe('关联码是 6 位数字。');
+    act(() => result.current.setCode('123456'));
+    await act(async () => result.current.submit());
+    expect(result.current.state).toEqual({ status: 'failed', message: '关联码不对或已过期（10 分钟内有效），请村民重新获取。' });
+    await act(async () => result.current.submit());
+    expect(onLinked).toHaveBeenCalledWith({ ...household, linkedUserCount: 1 });
+  });
+});
