@@ -4,7 +4,6 @@ import { createIdempotencyStore } from '../data/idempotency-store';
 import { dynamoPaymentRepository } from '../data/payments-repository';
 import { takeRateLimitToken } from '../data/rate-limiter';
 import { dynamoStationRepository } from '../data/stations-repository';
-import { dynamoUserRepository } from '../data/users-repository';
 import { listBillTypes, lookupBill } from '../domain/payments/bill-lookup';
 import { createPayment } from '../domain/payments/create-payment';
 import { createHousehold, householdFor, issueLinkCode, linkHousehold, saveBillBookEntry, toHouseholdView } from '../domain/payments/household';
@@ -25,7 +24,6 @@ const paymentDeps = {
   provider,
   idempotency: createIdempotencyStore(),
   getStation: (id: string) => stations.getById(id),
-  officerName: async (userId: string) => (await dynamoUserRepository.get(userId))?.name ?? null,
 };
 
 export const handler = createHttpHandler('payments', {

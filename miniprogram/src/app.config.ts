@@ -6,8 +6,21 @@ export default defineAppConfig({
   pages: ['pages/index/index', 'pages/station/index', 'pages/me/index'],
   subPackages: [
     { root: 'packages/find', pages: ['pages/browse/index', 'pages/search/index', 'pages/nearest/index'] },
-    { root: 'packages/officer', pages: ['pages/index/index', 'pages/station/index'] },
-    { root: 'packages/admin', pages: ['pages/index/index', 'pages/station/index'] },
+    {
+      root: 'packages/officer',
+      pages: [
+        'pages/index/index',
+        'pages/station/index',
+        // Convenience payments (代缴): workbench, new payment, receipt (villagers open it too), households, day close.
+        'pages/payments/index',
+        'pages/pay/index',
+        'pages/receipt/index',
+        'pages/households/index',
+        'pages/household/index',
+        'pages/close/index',
+      ],
+    },
+    { root: 'packages/admin', pages: ['pages/index/index', 'pages/station/index', 'pages/reconciliations/index'] },
   ],
   // "Nearest stations" asks for the position once; officers pick their station on the map.
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],

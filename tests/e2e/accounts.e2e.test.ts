@@ -122,7 +122,7 @@ describe('H5 accounts: appoint and remove an officer', () => {
     await click(page, 'me-officer-entry');
     await page.waitForSelector('#officer-home');
     expect(await text(page, '#officer-station-name')).toBe(`你的站点：${station.villageName}`);
-    expect(await text(page, '#officer-feature-payments')).toContain('即将上线');
+    expect(await text(page, '#officer-feature-payments')).toContain('已开通');
     await shoot(page, 'officer-home.png');
 
     // 4. On another phone the admin lists the station's officers and removes this one.

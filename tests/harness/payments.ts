@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { stationKeys } from '../../functions/data/keys';
 import { stationIdForVillage } from '../../functions/domain/stations/station-identity';
 import { countEntities } from './count';
@@ -19,8 +19,20 @@ export async function copyStations(doc: DynamoDBDocumentClient, toTable: string,
 export const TUQIAO = { villageCode: '630202002214', id: stationIdForVillage('630202002214') }; // 土桥村, 乐都区
 export const YUSHU = { villageCode: '632701001201', id: stationIdForVillage('632701001201') }; // a village of 玉树市
 
-export const officerOf = (doc: DynamoDBDocumentClient, table: string, station: { id: string; villageCode: string }, name = '才让') =>
-  createUser(doc, table, { role: 'officer', stationId: station.id, stationVillageCode: station.villageCode, name });
+/** An officer of the station, recorded on both sides as an appointment does (user role, station's officer list). */
+export async function officerOf(doc: DynamoDBDocumentClient, table: string, station: { id: string; villageCode: string }, name = '才让') {
+  const officer = await createUser(doc, table, { role: 'officer', stationId: station.id, stationVillageCode: station.villageCode, name });
+  await doc.send(
+    new UpdateCommand({
+      TableName: table,
+      Key: stationKeys.item(station.id),
+      UpdateExpression: 'SET officers.#user = :name',
+      ExpressionAttributeNames: { '#user': officer.user.id },
+      ExpressionAttributeValues: { ':name': name },
+    }),
+  );
+  return officer;
+}
 
 export const newKey = () => `k-${randomUUID()}`;
 

@@ -15,6 +15,8 @@ import { dynamoPaymentRepository } from '../../functions/data/payments-repositor
 import { dynamoStationRepository } from '../../functions/data/stations-repository';
 import { createPayment, requestHashOf } from '../../functions/domain/payments/create-payment';
 import { useFreshTable } from '../harness/fresh-table';
+import { resetConfigForTests } from '../../functions/config';
+import { resetDbForTests } from '../../functions/data/client';
 import { handlers } from '../harness/handlers';
 import { invoke } from '../harness/invoke';
 import { copyStations, electricityBody, ledgerEntriesOf, newKey, officerOf, pay, stored, TUQIAO, YUSHU } from '../harness/payments';
@@ -35,6 +37,13 @@ async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5_000) {
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+
+// Tests that need a day of their own switch tables; every test starts back on the shared one.
+afterEach(() => {
+  process.env.TABLE_NAME = tableName;
+  resetConfigForTests();
+  resetDbForTests();
+});
 
 const today = () => businessDay(new Date());
 const ledger = (auth: Record<string, string>, stationId = TUQIAO.id, query?: Record<string, string>) =>
@@ -205,7 +214,6 @@ describe('ID6: a holder that died', () => {
       idempotency: createIdempotencyStore({ lockMs: 1 }),
       provider: { ...sandbox, pay: () => new Promise<never>(() => undefined) },
       getStation: (id: string) => dynamoStationRepository.getById(id),
-      officerName: async () => null,
       providerTimeoutMs: 60_000,
     };
     const before = await stored(doc, tableName);
@@ -280,7 +288,6 @@ describe('FA1: DynamoDB fails after the provider charged', () => {
       idempotency: createIdempotencyStore(),
       provider: createSandboxBillProvider(),
       getStation: (id: string) => dynamoStationRepository.getById(id),
-      officerName: async () => null,
     };
     const before = await stored(doc, tableName);
     const result = await createPayment(failingDeps, { userId: officer.user.id, role: 'officer', stationId: TUQIAO.id }, newKey(), { ...body, billType: 'phone', method: 'cash' });
@@ -333,17 +340,13 @@ describe('limits', () => {
     expect(day.json.totals.limitUsedFen).toBe(ok.length * amount);
     expect(day.json.totals.limitUsedFen).toBeLessThanOrEqual(STATION_LIMITS.perDayMaxFen);
     expect((await stored(ownDoc, own)).payments).toBe(ok.length);
-    // Every test after this one runs on the shared payments table again.
-    process.env.TABLE_NAME = tableName;
-    (await import('../../functions/config')).resetConfigForTests();
-    (await import('../../functions/data/client')).resetDbForTests();
   }, 30_000);
 });
 
 describe('void and day close', () => {
   it('voids a succeeded payment with a reason (a ledger entry, nothing deleted), then closes the day with a variance', async () => {
     const { tableName: own, doc: ownDoc } = await useFreshTable('close');
-    await copyStations(ownDoc, own, [TUQIAO.villageCode]);
+    await copyStations(ownDoc, own, [TUQIAO.villageCode, YUSHU.villageCode]);
     const officer = await officerOf(ownDoc, own, TUQIAO);
     const paid = await Promise.all(['4401231001', '4401231002'].map(async (acc) => pay(officer.auth, await electricityBody(officer.auth, TUQIAO.id, acc))));
     const [keep, mistake] = paid.map((p) => p.json);
@@ -395,9 +398,6 @@ describe('void and day close', () => {
     const history = await invoke(handlers.payments, { path: `/stations/${TUQIAO.id}/reconciliations`, headers: county.auth });
     expect(history.json.items.map((r: { date: string }) => r.date)).toEqual([today()]);
 
-    process.env.TABLE_NAME = tableName;
-    (await import('../../functions/config')).resetConfigForTests();
-    (await import('../../functions/data/client')).resetDbForTests();
   });
 
   it('refuses a close for a future day, and a counted amount that is not whole fen', async () => {

@@ -36,7 +36,6 @@ export interface PaymentDeps {
   idempotency: IdempotencyStore;
   provider: BillProvider;
   getStation: (stationId: string) => Promise<Station | null>;
-  officerName: (userId: string) => Promise<string | null>;
   now?: () => Date;
   /** How long we wait for the provider's answer before treating it as unknown. */
   providerTimeoutMs?: number;
@@ -154,7 +153,8 @@ async function prepare(deps: PaymentDeps, caller: Caller, paymentId: string, bod
     stationVillageCode: station.villageCode,
     stationVillageName: station.villageName,
     officerId: caller.userId,
-    officerName: await deps.officerName(caller.userId),
+    // The station keeps its officers' names in step with appointments: no second read.
+    officerName: station.officers?.[caller.userId] ?? null,
     billType: body.billType,
     accountNo,
     holderNameMasked: maskName(bill.holderName),
@@ -200,16 +200,22 @@ export async function applyOutcome(
   outcome: ProviderOutcome,
 ): Promise<{ payment: PaymentRecord; changed: boolean }> {
   const at = (deps.now?.() ?? new Date()).toISOString();
-  let changed: boolean;
   try {
-    if (outcome.outcome === 'SUCCEEDED') changed = await deps.payments.succeed(p, outcome.providerRef, at);
-    else if (outcome.outcome === 'DECLINED') changed = await deps.payments.fail(p, outcome.declineCode, at);
-    else if (outcome.outcome === 'NOT_CHARGED') changed = await deps.payments.fail(p, 'NOT_CHARGED', at);
-    else return { payment: p, changed: false };
+    if (outcome.outcome === 'SUCCEEDED') {
+      if (await deps.payments.succeed(p, outcome.providerRef, at)) {
+        return { payment: { ...p, status: 'SUCCEEDED', settledAt: at, providerRef: outcome.providerRef }, changed: true };
+      }
+    } else if (outcome.outcome === 'DECLINED' || outcome.outcome === 'NOT_CHARGED') {
+      const failureCode = outcome.outcome === 'DECLINED' ? outcome.declineCode : 'NOT_CHARGED';
+      if (await deps.payments.fail(p, failureCode, at)) return { payment: { ...p, status: 'FAILED', settledAt: at, failureCode }, changed: true };
+    } else {
+      return { payment: p, changed: false };
+    }
   } catch {
     // Our write failed after the provider answered: the payment stays PROCESSING and the settler,
     // asking the provider (which deduplicates on the payment id), settles it.
     return { payment: p, changed: false };
   }
-  return { payment: (await deps.payments.get(p.id).catch(() => null)) ?? p, changed };
+  // Someone else (a racing settler run) settled it first: answer with what they stored.
+  return { payment: (await deps.payments.get(p.id).catch(() => null)) ?? p, changed: false };
 }

@@ -1,6 +1,15 @@
 import Taro from '@tarojs/taro';
 import type { ErrorCode } from '@shared/errors';
 import type { LoginResponse, MeResponse, StationOfficersResponse, UserProfile } from '@shared/schemas/accounts';
+import type { Household, HouseholdCreateRequest } from '@shared/schemas/households';
+import type {
+  BillLookupResponse,
+  BillType,
+  LedgerResponse,
+  Payment,
+  PaymentCreateRequest,
+  Reconciliation,
+} from '@shared/schemas/payments';
 import type { RegionChildrenResponse } from '@shared/schemas/regions';
 import type { StationHistoryResponse, StationListResponse, StationProfile, StationUpdateRequest } from '@shared/schemas/stations';
 import type * as z from 'zod/mini';
@@ -39,6 +48,8 @@ interface RequestOptions {
    * sent, and a 401 answer signs the user out. false: a public route, no token is sent.
    */
   auth?: boolean;
+  /** Extra headers, e.g. `Idempotency-Key` of a money-moving POST. */
+  headers?: Record<string, string>;
 }
 
 function toQueryString(query: Query | undefined): string {
@@ -129,8 +140,8 @@ export function apiUrl(path: string, query?: Query): string {
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', query, body, auth = true } = options;
-  const header: Record<string, string> = { Accept: 'application/json' };
+  const { method = 'GET', query, body, auth = true, headers } = options;
+  const header: Record<string, string> = { Accept: 'application/json', ...headers };
   if (body !== undefined) header['Content-Type'] = 'application/json';
   // Read per request: the session may have expired or changed since the page was opened.
   const token = auth ? currentSession()?.token : undefined;
@@ -268,4 +279,135 @@ export function setHomeStation(stationId: string): Promise<MeResponse> {
 /** Where `GET /stations/{stationId}/qr` (the A4 SVG poster, officers and admins over it) is fetched from. */
 export function stationPosterUrl(stationId: string): string {
   return apiUrl(stationPath(stationId, '/qr'));
+}
+
+// ───────────────────────────── convenience payments (代缴) ─────────────────────────────
+
+/** The contract's shapes without their own exported type: spelled here, types only. */
+export type BillTypesAnswer = {
+  items: Array<{ billType: BillType; kind: 'postpaid' | 'prepaid'; minFen: number; maxFen: number; commissionFen: number }>;
+  stationLimits: { perPaymentMaxFen: number; perDayMaxFen: number };
+};
+export type BillTypeInfo = BillTypesAnswer['items'][number];
+export interface PaymentPage {
+  items: Payment[];
+  nextCursor: string | null;
+}
+export interface HouseholdPage {
+  items: Household[];
+  nextCursor: string | null;
+}
+export interface ReconciliationPage {
+  items: Reconciliation[];
+  nextCursor: string | null;
+}
+export interface MyPaymentsAnswer {
+  household: { id: string; headName: string; stationId: string } | null;
+  items: Payment[];
+  nextCursor: string | null;
+}
+export interface LinkCodeAnswer {
+  code: string;
+  expiresAt: string;
+}
+
+const paymentPath = (paymentId: string, rest = '') => `/payments/${encodeURIComponent(paymentId)}${rest}`;
+const householdPath = (householdId: string, rest = '') => `/households/${encodeURIComponent(householdId)}${rest}`;
+
+/** `GET /bill-types`: the bills a station can pay, their amount ranges and commissions, and the station limits. */
+export function getBillTypes(): Promise<BillTypesAnswer> {
+  return request<BillTypesAnswer>('/bill-types');
+}
+
+/** `POST /bills/lookup`: whose account it is (masked) and, postpaid, what is due. 404 unknown account. */
+export function lookupBill(billType: BillType, account: { accountNo: string } | { householdId: string }): Promise<BillLookupResponse> {
+  return request<BillLookupResponse>('/bills/lookup', { method: 'POST', body: { billType, ...account } });
+}
+
+/**
+ * `POST /payments` with the attempt's `Idempotency-Key`: the same key for every retry of one
+ * attempt (services/payment-attempt.ts), so a lost answer or a double tap never pays twice.
+ * 201 SUCCEEDED | PROCESSING | FAILED; 409 IDEMPOTENCY_IN_PROGRESS, 422 IDEMPOTENCY_KEY_REUSED,
+ * 429 LIMIT_EXCEEDED, 409 DAY_CLOSED.
+ */
+export function createPayment(body: PaymentCreateRequest, idempotencyKey: string): Promise<Payment> {
+  return request<Payment>('/payments', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } });
+}
+
+/** `GET /payments/{id}`: one payment, its receipt. */
+export function getPayment(paymentId: string): Promise<Payment> {
+  return request<Payment>(paymentPath(paymentId));
+}
+
+/** `POST /payments/{id}/void`: a succeeded payment of an open day, with a reason; answers it VOIDED. */
+export function voidPayment(paymentId: string, reason: string): Promise<Payment> {
+  return request<Payment>(paymentPath(paymentId, '/void'), { method: 'POST', body: { reason } });
+}
+
+/** `GET /stations/{id}/payments`: one business day's payments (`date`), or the pending ones of every day. */
+export function getStationPayments(
+  stationId: string,
+  filter: { date?: string; status?: 'PROCESSING' },
+  page: PageRequest = {},
+): Promise<PaymentPage> {
+  return request<PaymentPage>(stationPath(stationId, '/payments'), {
+    query: { date: filter.date, status: filter.status, limit: page.limit, cursor: page.cursor },
+  });
+}
+
+/** `GET /stations/{id}/ledger`: one business day (default today, Asia/Shanghai): totals, close, entries. */
+export function getStationLedger(stationId: string, date?: string, page: PageRequest = {}): Promise<LedgerResponse> {
+  return request<LedgerResponse>(stationPath(stationId, '/ledger'), { query: { date, limit: page.limit, cursor: page.cursor } });
+}
+
+/** `POST /stations/{id}/reconciliations`: closes a day with the counted cash. 409 CONFLICT while payments are processing. */
+export function closeDay(stationId: string, body: { date: string; countedCashFen: number; note?: string }): Promise<Reconciliation> {
+  return request<Reconciliation>(stationPath(stationId, '/reconciliations'), { method: 'POST', body });
+}
+
+/** `GET /stations/{id}/reconciliations`: the station's closed days, newest first. */
+export function getStationReconciliations(stationId: string, page: PageRequest = {}): Promise<ReconciliationPage> {
+  return request<ReconciliationPage>(stationPath(stationId, '/reconciliations'), { query: { limit: page.limit, cursor: page.cursor } });
+}
+
+/** `GET /regions/{code}/reconciliations?date=`: every station's close of that day in the region (admins). */
+export function getRegionReconciliations(regionCode: string, date: string, page: PageRequest = {}): Promise<ReconciliationPage> {
+  return request<ReconciliationPage>(`/regions/${encodeURIComponent(regionCode)}/reconciliations`, {
+    query: { date, limit: page.limit, cursor: page.cursor },
+  });
+}
+
+/** `POST /stations/{id}/households`: registers a household (consent must be true). */
+export function createHousehold(stationId: string, body: HouseholdCreateRequest): Promise<Household> {
+  return request<Household>(stationPath(stationId, '/households'), { method: 'POST', body });
+}
+
+/** `GET /stations/{id}/households`: the households the station serves, newest first. */
+export function getStationHouseholds(stationId: string, page: PageRequest = {}): Promise<HouseholdPage> {
+  return request<HouseholdPage>(stationPath(stationId, '/households'), { query: { limit: page.limit, cursor: page.cursor } });
+}
+
+/** `GET /households/{id}`: one household with its bill book (masked). */
+export function getHousehold(householdId: string): Promise<Household> {
+  return request<Household>(householdPath(householdId));
+}
+
+/** `PUT /households/{id}/bill-book/{billType}`: saves (or replaces) the account for that bill type. */
+export function saveBillBookEntry(householdId: string, billType: BillType, accountNo: string): Promise<Household> {
+  return request<Household>(householdPath(householdId, `/bill-book/${encodeURIComponent(billType)}`), { method: 'PUT', body: { accountNo } });
+}
+
+/** `POST /households/{id}/links`: links the villager who shows this 6-digit code to the household. */
+export function linkHousehold(householdId: string, code: string): Promise<{ household: Household }> {
+  return request<{ household: Household }>(householdPath(householdId, '/links'), { method: 'POST', body: { code } });
+}
+
+/** `POST /me/household-link-code`: a one-time code (10 minutes) to show the officer. */
+export function createHouseholdLinkCode(): Promise<LinkCodeAnswer> {
+  return request<LinkCodeAnswer>('/me/household-link-code', { method: 'POST' });
+}
+
+/** `GET /me/payments`: the payments of the household the villager is linked to (household null when none). */
+export function getMyPayments(page: PageRequest = {}): Promise<MyPaymentsAnswer> {
+  return request<MyPaymentsAnswer>('/me/payments', { query: { limit: page.limit, cursor: page.cursor } });
 }

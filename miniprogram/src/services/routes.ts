@@ -14,8 +14,15 @@ export const PAGES = {
   nearest: '/packages/find/pages/nearest/index',
   officer: '/packages/officer/pages/index/index',
   officerStation: '/packages/officer/pages/station/index',
+  workbench: '/packages/officer/pages/payments/index',
+  pay: '/packages/officer/pages/pay/index',
+  receipt: '/packages/officer/pages/receipt/index',
+  households: '/packages/officer/pages/households/index',
+  household: '/packages/officer/pages/household/index',
+  closeDay: '/packages/officer/pages/close/index',
   admin: '/packages/admin/pages/index/index',
   adminStation: '/packages/admin/pages/station/index',
+  reconciliations: '/packages/admin/pages/reconciliations/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;
@@ -31,6 +38,20 @@ export function pageUrl(page: PageName, query: Record<string, string | undefined
 /** Opens a page over the current one (back returns here). */
 export function openPage(page: PageName, query?: Record<string, string | undefined>): void {
   void Taro.navigateTo({ url: pageUrl(page, query) });
+}
+
+/** Replaces the current page (back skips it): a finished form gives way to its result. */
+export function replacePage(page: PageName, query?: Record<string, string | undefined>): void {
+  void Taro.redirectTo({ url: pageUrl(page, query) });
+}
+
+/** Back to a page below in the stack (the workbench after a close), or opened afresh when it is not there. */
+export function goBackTo(page: PageName): void {
+  const stack = Taro.getCurrentPages?.() ?? [];
+  const path = PAGES[page].replace(/^\//, '');
+  const index = stack.map((entry) => (entry.route ?? '').replace(/^\//, '')).lastIndexOf(path);
+  if (index >= 0 && index < stack.length - 1) void Taro.navigateBack({ delta: stack.length - 1 - index });
+  else void Taro.redirectTo({ url: PAGES[page] });
 }
 
 /** Back to the home page, closing every page above it. */

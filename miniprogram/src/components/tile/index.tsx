@@ -13,12 +13,14 @@ export interface TileProps {
   edge: 'brand' | 'accent' | 'off';
   /** Extra classes on the root, e.g. the state a test looks for. */
   className?: string;
+  /** Makes the tile a way into its feature. */
+  onClick?: () => void;
 }
 
 /** One of several side-by-side cards: two columns at normal text size, one at large text. */
-export function Tile({ id, name, description, status, statusTone, edge, className }: TileProps) {
+export function Tile({ id, name, description, status, statusTone, edge, className, onClick }: TileProps) {
   return (
-    <View id={id} className={`tile tile--${edge}${className ? ` ${className}` : ''}`}>
+    <View id={id} className={`tile tile--${edge}${onClick ? ' tile--tappable' : ''}${className ? ` ${className}` : ''}`} onClick={onClick}>
       <View className='tile__head'>
         <Text className='tile__name'>{name}</Text>
         <Pill tone={statusTone}>{status}</Pill>

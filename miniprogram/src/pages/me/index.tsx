@@ -4,6 +4,7 @@ import { ADMIN_ROLES } from '@shared/roles';
 import type { MeResponse } from '@shared/schemas/accounts';
 import { ActionButton } from '../../components/action-button';
 import { InfoList } from '../../components/info-list';
+import { MyHousehold } from '../../components/my-household';
 import { Notice } from '../../components/notice';
 import { PageHero } from '../../components/page-hero';
 import { Panel } from '../../components/panel';
@@ -135,6 +136,8 @@ function Profile({ me }: { me: MeResponse }) {
       </Panel>
 
       {canHaveHomeStation(user.role) || me.homeStation ? <HomeStationPanel me={me} /> : null}
+
+      {canHaveHomeStation(user.role) ? <MyHousehold userId={user.id} /> : null}
 
       {station ? (
         <Panel id='me-station' title={t('me.stationTitle')}>

@@ -151,6 +151,16 @@ function StationsPanel() {
   );
 }
 
+function ReconciliationsPanel() {
+  return (
+    <Panel id='admin-recon' title={t('recon.title')} intro={t('recon.entryIntro')}>
+      <ActionButton id='admin-recon-link' onClick={() => openPage('reconciliations')}>
+        {t('recon.entry')}
+      </ActionButton>
+    </Panel>
+  );
+}
+
 function AdminHome({ me }: { me: MeResponse }) {
   const regionName = me.region?.name ?? me.user.regionCode ?? '';
   return (
@@ -161,6 +171,7 @@ function AdminHome({ me }: { me: MeResponse }) {
         lines={[{ id: 'admin-role', text: t(`roleName.${me.user.role}`) }]}
       />
       <StationsPanel />
+      <ReconciliationsPanel />
       <AppointForm />
       <RemovePanel />
     </View>

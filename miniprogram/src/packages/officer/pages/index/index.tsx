@@ -9,7 +9,9 @@ import { t } from '../../../../i18n';
 import { openPage } from '../../../../services/routes';
 import './index.scss';
 
+/** What an officer does at the station; only convenience payments are open so far. */
 const FEATURES = ['payments', 'listings', 'trainings', 'notices'] as const;
+const OPEN_FEATURES: ReadonlySet<string> = new Set(['payments']);
 
 function OfficerHome({ me }: { me: MeResponse }) {
   const { station } = me;
@@ -31,6 +33,18 @@ function OfficerHome({ me }: { me: MeResponse }) {
         lines={lines}
       />
       {station ? (
+        <Section title={t('officer.paymentsTitle')}>
+          <ListCard>
+            <ListRow
+              id='officer-payments-link'
+              title={t('officer.paymentsEntry')}
+              subtitle={t('officer.paymentsDesc')}
+              onClick={() => openPage('workbench')}
+            />
+          </ListCard>
+        </Section>
+      ) : null}
+      {station ? (
         <Section title={t('officer.manageTitle')}>
           <ListCard>
             <ListRow
@@ -44,17 +58,21 @@ function OfficerHome({ me }: { me: MeResponse }) {
       ) : null}
       <Section title={t('officer.featuresTitle')}>
         <TileGrid id='officer-features'>
-          {FEATURES.map((feature) => (
-            <Tile
-              key={feature}
-              id={`officer-feature-${feature}`}
-              name={t(`officer.feature.${feature}.name`)}
-              description={t(`officer.feature.${feature}.desc`)}
-              status={t('officer.comingSoon')}
-              statusTone='accent'
-              edge='accent'
-            />
-          ))}
+          {FEATURES.map((feature) => {
+            const open = OPEN_FEATURES.has(feature) && Boolean(station);
+            return (
+              <Tile
+                key={feature}
+                id={`officer-feature-${feature}`}
+                name={t(`officer.feature.${feature}.name`)}
+                description={t(`officer.feature.${feature}.desc`)}
+                status={open ? t('officer.feature.payments.open') : t('officer.comingSoon')}
+                statusTone={open ? 'brand' : 'accent'}
+                edge={open ? 'brand' : 'accent'}
+                onClick={open ? () => openPage('workbench') : undefined}
+              />
+            );
+          })}
         </TileGrid>
         <View className='officer-note'>{t('officer.colleaguesNote')}</View>
       </Section>

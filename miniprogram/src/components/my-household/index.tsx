@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import type { MyPaymentsAnswer } from '../../services/api';
+import { getMyPayments } from '../../services/api';
+import { usePagedList } from '../../hooks/use-paged-list';
+import { useLinkCode } from '../../hooks/use-link-code';
+import { errorText, t } from '../../i18n';
+import { formatChinaTime } from '../../services/format';
+import { ActionButton } from '../action-button';
+import { Notice } from '../notice';
+import { Panel } from '../panel';
+import { PaymentList } from '../payment-list';
+import './index.scss';
+
+type LinkedHousehold = MyPaymentsAnswer['household'];
+
+/**
+ * "我家的缴费" on "me": a villager linked to a registered household sees its payments (each opens
+ * its receipt); one who is not gets a one-time code to show the officer, who links them.
+ */
+export function MyHousehold({ userId }: { userId: string }) {
+  const [household, setHousehold] = useState<LinkedHousehold>(null);
+  const { state, loadMore, retry } = usePagedList(userId, async (_key, cursor) => {
+    const page = await getMyPayments({ cursor });
+    if (!cursor) setHousehold(page.household);
+    return page;
+  });
+  const link = useLinkCode();
+
+  if (state.status === 'error') {
+    return (
+      <Panel id='me-household' title={t('me.householdTitle')}>
+        <Notice id='me-household-error' kind='error' text={t('me.householdError', { reason: errorText(state.error.code) })} />
+        <ActionButton id='me-household-retry' kind='secondary' onClick={retry}>
+          {t('state.retry')}
+        </ActionButton>
+      </Panel>
+    );
+  }
+  if (state.status !== 'ready') {
+    return (
+      <Panel id='me-household' title={t('me.householdTitle')}>
+        <Text className='my-household__note'>{t('me.householdLoading')}</Text>
+      </Panel>
+    );
+  }
+  if (!household) {
+    return (
+      <Panel id='me-household' title={t('me.householdTitle')} intro={t('me.householdIntro')}>
+        {link.state.status === 'ready' ? (
+          <View id='me-household-code-box' className='my-household__code-box'>
+            <Text className='my-household__label'>{t('me.householdCode')}</Text>
+            <Text id='me-household-code' className='my-household__code' userSelect selectable>
+              {link.state.code.code}
+            </Text>
+            <Text className='my-household__note'>{t('me.householdCodeHint', { time: formatChinaTime(link.state.code.expiresAt).slice(11) })}</Text>
+          </View>
+        ) : null}
+        {link.state.status === 'failed' ? <Notice id='me-household-link-error' kind='error' text={link.state.message} /> : null}
+        <ActionButton
+          id='me-household-link'
+          kind={link.state.status === 'ready' ? 'secondary' : 'primary'}
+          loading={link.state.status === 'loading'}
+          onClick={() => void link.request()}
+        >
+          {link.state.status === 'loading' ? t('me.householdLinking') : t('me.householdLink')}
+        </ActionButton>
+        {link.state.status === 'ready' ? (
+          <ActionButton id='me-household-refresh' kind='secondary' onClick={retry}>
+            {t('me.householdRefresh')}
+          </ActionButton>
+        ) : null}
+      </Panel>
+    );
+  }
+  return (
+    <Panel id='me-household' title={t('me.householdTitle')}>
+      <Text id='me-household-name' className='my-household__name'>
+        {t('me.householdName', { name: household.headName })}
+      </Text>
+      <PaymentList id='me-payments' state={state} empty={t('me.householdEmpty')} fullDate onMore={loadMore} onRetry={retry} />
+    </Panel>
+  );
+}

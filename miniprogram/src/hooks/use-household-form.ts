@@ -1,0 +1,95 @@
+import { useCallback, useState } from 'react';
+import type { Household, HouseholdCreateRequest } from '@shared/schemas/households';
+import { errorText, t } from '../i18n';
+import { createHousehold } from '../services/api';
+import { supportId, toApiErrorLike } from '../services/errors';
+import { isMobilePhone } from '../services/payment-form';
+
+export type HouseholdFormState =
+  | { status: 'idle' }
+  | { status: 'saving' }
+  | { status: 'failed'; message: string; requestId?: string };
+
+type Errors = Partial<Record<'headName' | 'phone' | 'members' | 'consent', string>>;
+
+/** "张三, 李四 王五、赵六" -> the names; empty parts dropped. */
+export function splitNames(text: string): string[] {
+  return text
+    .split(/[,，、;；\s]+/)
+    .map((name) => name.trim())
+    .filter(Boolean);
+}
+
+/** Checks the registration form; the request to send when it is complete. */
+export function buildHouseholdRequest(fields: { headName: string; phone: string; members: string; consent: boolean }): {
+  body?: HouseholdCreateRequest;
+  errors: Errors;
+} {
+  const errors: Errors = {};
+  const headName = fields.headName.trim();
+  if (!headName || headName.length > 40) errors.headName = t('household.headInvalid');
+  const phone = fields.phone.trim();
+  if (phone && !isMobilePhone(phone)) errors.phone = t('pay.phoneInvalid');
+  const members = splitNames(fields.members);
+  if (members.length > 20 || members.some((name) => name.length > 40)) errors.members = t('household.membersInvalid');
+  if (!fields.consent) errors.consent = t('household.consentRequired');
+  if (Object.keys(errors).length > 0) return { errors };
+  return {
+    body: {
+      headName,
+      ...(phone ? { phone } : {}),
+      ...(members.length ? { members: members.map((name) => ({ name })) } : {}),
+      consent: true,
+    },
+    errors,
+  };
+}
+
+/** Registering a household: head, phone, members and the villagers' consent (mandatory). */
+export function useHouseholdForm(stationId: string, onCreated: (household: Household) => void, create: typeof createHousehold = createHousehold) {
+  const [headName, setHeadNameState] = useState('');
+  const [phone, setPhoneState] = useState('');
+  const [members, setMembersState] = useState('');
+  const [consent, setConsentState] = useState(false);
+  const [errors, setErrors] = useState<Errors>({});
+  const [state, setState] = useState<HouseholdFormState>({ status: 'idle' });
+
+  const clearing = <T,>(setter: (value: T) => void, field: keyof Errors) => (value: T) => {
+    setter(value);
+    setErrors((now) => ({ ...now, [field]: undefined }));
+  };
+
+  const submit = useCallback(async () => {
+    if (state.status === 'saving') return;
+    const { body, errors: found } = buildHouseholdRequest({ headName, phone, members, consent });
+    setErrors(found);
+    if (!body) return;
+    setState({ status: 'saving' });
+    try {
+      const household = await create(stationId, body);
+      setState({ status: 'idle' });
+      setHeadNameState('');
+      setPhoneState('');
+      setMembersState('');
+      setConsentState(false);
+      onCreated(household);
+    } catch (caught) {
+      const apiError = toApiErrorLike(caught);
+      setState({ status: 'failed', message: errorText(apiError.code), requestId: supportId(apiError) });
+    }
+  }, [state.status, headName, phone, members, consent, create, stationId, onCreated]);
+
+  return {
+    headName,
+    phone,
+    members,
+    consent,
+    errors,
+    state,
+    setHeadName: clearing(setHeadNameState, 'headName'),
+    setPhone: clearing(setPhoneState, 'phone'),
+    setMembers: clearing(setMembersState, 'members'),
+    setConsent: clearing(setConsentState, 'consent'),
+    submit,
+  };
+}

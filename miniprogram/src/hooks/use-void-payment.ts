@@ -1,0 +1,54 @@
+import { useCallback, useState } from 'react';
+import type { Payment } from '@shared/schemas/payments';
+import { errorText, t } from '../i18n';
+import { voidPayment } from '../services/api';
+import { supportId, toApiErrorLike } from '../services/errors';
+
+export type VoidState =
+  | { status: 'idle' }
+  /** The reason is written: one more tap confirms (the cash goes back to the villager). */
+  | { status: 'confirming' }
+  | { status: 'voiding' }
+  | { status: 'done' }
+  | { status: 'failed'; message: string; requestId?: string };
+
+/** Voiding a succeeded payment: a reason (2-200 characters), a confirm step, then the voided payment. */
+export function useVoidPayment(paymentId: string, onVoided: (payment: Payment) => void, send: typeof voidPayment = voidPayment) {
+  const [reason, setReasonState] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [state, setState] = useState<VoidState>({ status: 'idle' });
+
+  const setReason = useCallback((value: string) => {
+    setReasonState(value);
+    setError(undefined);
+    setState((now) => (now.status === 'failed' || now.status === 'confirming' ? { status: 'idle' } : now));
+  }, []);
+
+  const ask = useCallback(() => {
+    const trimmed = reason.trim();
+    if (trimmed.length < 2 || trimmed.length > 200) {
+      setError(t('receipt.voidReasonInvalid'));
+      return;
+    }
+    setState({ status: 'confirming' });
+  }, [reason]);
+
+  const cancel = useCallback(() => setState({ status: 'idle' }), []);
+
+  const confirm = useCallback(async () => {
+    if (state.status === 'voiding') return;
+    setState({ status: 'voiding' });
+    try {
+      const payment = await send(paymentId, reason.trim());
+      setState({ status: 'done' });
+      onVoided(payment);
+    } catch (caught) {
+      const apiError = toApiErrorLike(caught);
+      const message =
+        apiError.code === 'DAY_CLOSED' ? t('receipt.error.DAY_CLOSED') : apiError.code === 'CONFLICT' ? t('receipt.error.CONFLICT') : errorText(apiError.code);
+      setState({ status: 'failed', message, requestId: supportId(apiError) });
+    }
+  }, [state.status, send, paymentId, reason, onVoided]);
+
+  return { reason, setReason, error, state, ask, cancel, confirm };
+}

@@ -1,0 +1,126 @@
+import { useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { ADMIN_ROLES } from '@shared/roles';
+import type { MeResponse } from '@shared/schemas/accounts';
+import type { Reconciliation } from '@shared/schemas/payments';
+import { ActionButton } from '../../../../components/action-button';
+import { ListCard, ListRow } from '../../../../components/list-row';
+import { LoadMore } from '../../../../components/load-more';
+import { PageHero } from '../../../../components/page-hero';
+import { Panel } from '../../../../components/panel';
+import { Pill } from '../../../../components/pill';
+import { RoleGate } from '../../../../components/role-gate';
+import { Section } from '../../../../components/section';
+import { ErrorStateView, StateView } from '../../../../components/state-view';
+import { TextField } from '../../../../components/text-field';
+import { usePagedList } from '../../../../hooks/use-paged-list';
+import { t } from '../../../../i18n';
+import { getRegionReconciliations } from '../../../../services/api';
+import { chinaDate, isBusinessDate, shiftDate } from '../../../../services/business-date';
+import { formatFen } from '../../../../services/money';
+import { varianceText } from '../../../../services/payment-text';
+import './index.scss';
+
+function Row({ item }: { item: Reconciliation }) {
+  const { close, totals } = item;
+  return (
+    <ListRow
+      id={`recon-${item.stationCode}`}
+      title={`${item.villageName}（${item.stationCode}）`}
+      subtitle={t('recon.rowSubtitle', { expected: formatFen(totals.expectedCashFen), counted: formatFen(close.countedCashFen), count: totals.paymentCount })}
+      aside={
+        <Pill id={`recon-${item.stationCode}-variance`} tone={close.varianceFen === 0 ? 'brand' : 'danger'}>
+          {close.varianceFen === 0 ? t('recon.varianceZero') : varianceText(close.varianceFen)}
+        </Pill>
+      }
+    />
+  );
+}
+
+function Reconciliations({ regionCode, regionName }: { regionCode: string; regionName: string }) {
+  const [dateText, setDateText] = useState(() => chinaDate());
+  const [date, setDate] = useState(() => chinaDate());
+  const [dateError, setDateError] = useState<string | undefined>();
+  const { state, loadMore, retry } = usePagedList(`${regionCode}|${date}`, (_key, cursor) => getRegionReconciliations(regionCode, date, { cursor }));
+
+  const show = (value: string) => {
+    const trimmed = value.trim();
+    if (!isBusinessDate(trimmed)) {
+      setDateError(t('recon.dateInvalid'));
+      return;
+    }
+    setDateError(undefined);
+    setDateText(trimmed);
+    setDate(trimmed);
+  };
+
+  const totalVariance = state.status === 'ready' ? state.items.reduce((sum, item) => sum + item.close.varianceFen, 0) : 0;
+  return (
+    <View id='recon'>
+      <PageHero eyebrow={{ text: regionName }} title={{ id: 'recon-title', text: t('recon.title') }} overlap />
+      <Panel id='recon-filter' overlap>
+        <TextField
+          id='recon-date-input'
+          label={t('recon.dateLabel')}
+          value={dateText}
+          placeholder={t('recon.datePlaceholder')}
+          maxLength={10}
+          error={dateError}
+          onChange={(value) => {
+            setDateText(value);
+            setDateError(undefined);
+          }}
+          onConfirm={() => show(dateText)}
+        />
+        <View className='recon__actions'>
+          <ActionButton id='recon-prev' kind='secondary' size='small' onClick={() => show(shiftDate(date, -1))}>
+            {t('recon.prev')}
+          </ActionButton>
+          <ActionButton id='recon-show' size='small' onClick={() => show(dateText)}>
+            {t('recon.show')}
+          </ActionButton>
+          <ActionButton id='recon-next' kind='secondary' size='small' onClick={() => show(shiftDate(date, 1))}>
+            {t('recon.next')}
+          </ActionButton>
+        </View>
+      </Panel>
+      <Section id='recon-section' title={date}>
+        {state.status === 'idle' || state.status === 'loading' ? <StateView id='recon-loading' kind='loading' title={t('recon.loading')} /> : null}
+        {state.status === 'error' ? (
+          <ErrorStateView id='recon-error' title={t('recon.errorTitle')} error={state.error} actions={[{ id: 'recon-retry', label: t('state.retry'), onClick: retry }]} />
+        ) : null}
+        {state.status === 'ready' && state.items.length === 0 ? <StateView id='recon-empty' kind='empty' title={t('recon.empty')} /> : null}
+        {state.status === 'ready' && state.items.length > 0 ? (
+          <View id='recon-list'>
+            <Text id='recon-summary' className='recon__summary'>
+              {t('recon.summary', { n: state.items.length, total: formatFen(totalVariance) })}
+            </Text>
+            <ListCard>
+              {state.items.map((item) => (
+                <Row key={`${item.stationId}-${item.date}`} item={item} />
+              ))}
+            </ListCard>
+            {state.nextCursor !== null ? <LoadMore id='recon-more' hasMore more={state.more} onMore={loadMore} /> : null}
+          </View>
+        ) : null}
+      </Section>
+    </View>
+  );
+}
+
+function Content({ me }: { me: MeResponse }) {
+  const code = me.region?.code ?? me.user.regionCode;
+  if (!code) return <StateView id='recon-no-region' kind='empty' title={t('recon.title')} description={t('admin.error.forbidden')} />;
+  return <Reconciliations regionCode={code} regionName={me.region?.name ?? code} />;
+}
+
+/** Admins: every station's day close in their region for a chosen day, with the cash variance. */
+export default function ReconciliationsPage() {
+  return (
+    <View id='recon-page' className='page'>
+      <RoleGate roles={ADMIN_ROLES} title='role.admin.title' signInPrompt='role.admin.signIn' deniedText='role.admin.denied'>
+        {(me) => <Content me={me} />}
+      </RoleGate>
+    </View>
+  );
+}

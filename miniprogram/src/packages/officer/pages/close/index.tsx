@@ -1,0 +1,149 @@
+import { Text, View } from '@tarojs/components';
+import type { MeResponse } from '@shared/schemas/accounts';
+import type { LedgerResponse } from '@shared/schemas/payments';
+import { ActionButton } from '../../../../components/action-button';
+import { InfoList } from '../../../../components/info-list';
+import { Notice } from '../../../../components/notice';
+import { PageHero } from '../../../../components/page-hero';
+import { Panel } from '../../../../components/panel';
+import { RoleGate } from '../../../../components/role-gate';
+import { ErrorStateView, StateView } from '../../../../components/state-view';
+import { TextField } from '../../../../components/text-field';
+import { useCloseDay } from '../../../../hooks/use-close-day';
+import { useReloadOnShow } from '../../../../hooks/use-reload-on-show';
+import { useResource } from '../../../../hooks/use-resource';
+import { t } from '../../../../i18n';
+import { getStationLedger } from '../../../../services/api';
+import { chinaDate } from '../../../../services/business-date';
+import { requestNote } from '../../../../services/errors';
+import { formatChinaTime } from '../../../../services/format';
+import { formatFen } from '../../../../services/money';
+import { varianceText } from '../../../../services/payment-text';
+import { goBackTo } from '../../../../services/routes';
+import '../../payments.scss';
+
+type Close = NonNullable<LedgerResponse['close']>;
+
+function CloseResult({ close, expectedCashFen }: { close: Close; expectedCashFen: number }) {
+  return (
+    <Panel id='close-result' title={t('close.doneTitle')} overlap>
+      <InfoList
+        items={[
+          { id: 'close-result-expected', label: t('close.expected'), value: formatFen(expectedCashFen) },
+          { id: 'close-result-counted', label: t('close.counted'), value: formatFen(close.countedCashFen) },
+          { id: 'close-result-variance', label: t('close.varianceLabel'), value: `${formatFen(close.varianceFen)}（${varianceText(close.varianceFen)}）` },
+          { id: 'close-result-at', label: t('close.closedAt'), value: formatChinaTime(close.closedAt) },
+          ...(close.note ? [{ id: 'close-result-note', label: t('close.noteLabel'), value: close.note }] : []),
+        ]}
+      />
+      <ActionButton id='close-back' kind='secondary' onClick={() => goBackTo('workbench')}>
+        {t('close.backToWorkbench')}
+      </ActionButton>
+    </Panel>
+  );
+}
+
+function CloseForm({ stationId, ledger, onReload }: { stationId: string; ledger: LedgerResponse; onReload: () => void }) {
+  const { totals } = ledger;
+  const form = useCloseDay(stationId, ledger.date, totals.expectedCashFen);
+  if (form.state.status === 'done') {
+    const { reconciliation } = form.state;
+    return <CloseResult close={reconciliation.close} expectedCashFen={reconciliation.totals.expectedCashFen} />;
+  }
+  const processing = totals.processingCount > 0;
+  const submitting = form.state.status === 'submitting';
+  return (
+    <>
+      <Panel id='close-expected-panel' title={t('close.expected')} overlap>
+        <Text id='close-expected' className='pay-figure'>
+          {formatFen(totals.expectedCashFen)}
+        </Text>
+        <Text id='close-breakdown' className='pay-note'>
+          {t('close.breakdown', { cashIn: formatFen(totals.cashInFen), voided: formatFen(totals.voidedFen), count: totals.paymentCount })}
+        </Text>
+      </Panel>
+      {processing ? (
+        <Panel id='close-processing' title={t('close.processingTitle')}>
+          <Notice id='close-processing-note' kind='info' text={t('close.processingExplain', { n: totals.processingCount })} />
+          <View className='pay-actions'>
+            <ActionButton id='close-refresh' kind='secondary' onClick={onReload}>
+              {t('close.refresh')}
+            </ActionButton>
+            <ActionButton id='close-to-workbench' kind='secondary' onClick={() => goBackTo('workbench')}>
+              {t('close.backToWorkbench')}
+            </ActionButton>
+          </View>
+        </Panel>
+      ) : null}
+      <Panel id='close-form'>
+        <TextField
+          id='close-counted-input'
+          label={t('close.countedLabel')}
+          value={form.countedText}
+          placeholder={t('close.countedPlaceholder')}
+          kind='decimal'
+          maxLength={14}
+          error={form.error}
+          onChange={form.setCountedText}
+        />
+        {form.varianceFen !== undefined ? (
+          <View id='close-variance' className='pay-lookup'>
+            <Text className={`pay-figure${form.varianceFen === 0 ? ' pay-figure--brand' : ' pay-figure--danger'}`}>
+              {t('close.variance', { variance: formatFen(form.varianceFen) })}
+            </Text>
+            <Text id='close-variance-words' className='pay-note'>
+              {varianceText(form.varianceFen)}
+            </Text>
+          </View>
+        ) : null}
+        <TextField id='close-note-input' label={t('close.note')} value={form.note} placeholder={t('close.notePlaceholder')} maxLength={200} onChange={form.setNote} />
+        {form.state.status === 'failed' ? <Notice id='close-error' kind='error' text={form.state.message} note={requestNote(form.state.requestId)} /> : null}
+        <ActionButton id='close-submit-button' loading={submitting} disabled={processing} onClick={() => void form.submit()}>
+          {submitting ? t('close.submitting') : t('close.submit')}
+        </ActionButton>
+      </Panel>
+    </>
+  );
+}
+
+function DayClose({ stationId, villageName }: { stationId: string; villageName: string }) {
+  const today = chinaDate();
+  const ledger = useResource(`${stationId}|${today}`, () => getStationLedger(stationId, today, { limit: 1 }));
+  useReloadOnShow(ledger.retry);
+  const state = ledger.state;
+  return (
+    <View id='close'>
+      <PageHero
+        eyebrow={{ text: t('officer.stationLine', { village: villageName }) }}
+        title={{ id: 'close-title', text: t('close.title') }}
+        lines={[{ id: 'close-date', text: t('workbench.date', { date: today }) }]}
+        overlap
+      />
+      {state.status === 'error' ? (
+        <ErrorStateView id='close-load-error' title={t('close.errorTitle')} error={state.error} actions={[{ id: 'close-retry', label: t('state.retry'), onClick: ledger.retry }]} />
+      ) : state.status !== 'ready' ? (
+        <StateView id='close-loading' kind='loading' title={t('close.loading')} />
+      ) : state.value.status === 'CLOSED' && state.value.close ? (
+        <CloseResult close={state.value.close} expectedCashFen={state.value.totals.expectedCashFen} />
+      ) : (
+        <CloseForm stationId={stationId} ledger={state.value} onReload={ledger.retry} />
+      )}
+    </View>
+  );
+}
+
+function Content({ me }: { me: MeResponse }) {
+  if (!me.station) return <StateView id='close-no-station' kind='empty' title={t('officer.noStationTitle')} description={t('officer.stationMissing')} />;
+  return <DayClose stationId={me.station.id} villageName={me.station.villageName} />;
+}
+
+/** Closing today: the cash the ledger expects, the cash counted, the variance; not while payments are pending. */
+export default function CloseDayPage() {
+  return (
+    <View id='close-page' className='page'>
+      <RoleGate roles={['officer']} title='role.officer.title' signInPrompt='role.officer.signIn' deniedText='role.officer.denied'>
+        {(me) => <Content me={me} />}
+      </RoleGate>
+    </View>
+  );
+}

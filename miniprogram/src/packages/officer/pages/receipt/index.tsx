@@ -1,0 +1,199 @@
+import { useState } from 'react';
+import { Canvas, Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { ROLES } from '@shared/roles';
+import type { MeResponse } from '@shared/schemas/accounts';
+import type { Payment } from '@shared/schemas/payments';
+import { ActionButton } from '../../../../components/action-button';
+import { InfoList, type InfoItem } from '../../../../components/info-list';
+import { Notice } from '../../../../components/notice';
+import { PageHero } from '../../../../components/page-hero';
+import { Panel } from '../../../../components/panel';
+import { Pill } from '../../../../components/pill';
+import { RoleGate } from '../../../../components/role-gate';
+import { ErrorStateView, StateView } from '../../../../components/state-view';
+import { TextField } from '../../../../components/text-field';
+import { useReloadOnShow } from '../../../../hooks/use-reload-on-show';
+import { useResource } from '../../../../hooks/use-resource';
+import { useVoidPayment } from '../../../../hooks/use-void-payment';
+import { errorText, t } from '../../../../i18n';
+import { getPayment, getStationLedger } from '../../../../services/api';
+import { requestNote, toApiErrorLike } from '../../../../services/errors';
+import { formatChinaTime } from '../../../../services/format';
+import { formatFen } from '../../../../services/money';
+import { billTypeName, paymentExplanation, paymentStatusText, paymentStatusTone } from '../../../../services/payment-text';
+import { printReceipt, RECEIPT_CANVAS_ID, shareReceiptImage } from '../../../../services/receipt-image';
+import '../../payments.scss';
+import './index.scss';
+
+/** The receipt's rows, in the order printed. */
+function receiptItems(payment: Payment): InfoItem[] {
+  const none = t('receipt.none');
+  const items: InfoItem[] = [
+    { id: 'receipt-no', label: t('receipt.no'), value: payment.receiptNo },
+    { id: 'receipt-station', label: t('receipt.station'), value: t('receipt.stationValue', { village: payment.station.villageName, code: payment.station.code }) },
+    { id: 'receipt-officer', label: t('receipt.officer'), value: payment.officer.name ?? payment.officer.id },
+    { id: 'receipt-bill-type', label: t('receipt.billType'), value: billTypeName(payment.billType) },
+    { id: 'receipt-account', label: t('receipt.account'), value: payment.accountNoMasked },
+    { id: 'receipt-holder', label: t('receipt.holder'), value: payment.holderNameMasked ?? none },
+    { id: 'receipt-amount', label: t('receipt.amount'), value: formatFen(payment.amountFen) },
+    { id: 'receipt-cash', label: t('receipt.cash'), value: formatFen(payment.cashReceivedFen) },
+    { id: 'receipt-change', label: t('receipt.change'), value: formatFen(payment.changeFen) },
+    { id: 'receipt-time', label: t('receipt.time'), value: formatChinaTime(payment.createdAt) },
+  ];
+  if (payment.settledAt) items.push({ id: 'receipt-settled', label: t('receipt.settledAt'), value: formatChinaTime(payment.settledAt) });
+  if (payment.payerPhoneMasked) items.push({ id: 'receipt-phone', label: t('receipt.payerPhone'), value: payment.payerPhoneMasked });
+  items.push({ id: 'receipt-status', label: t('receipt.status'), value: paymentStatusText(payment.status) });
+  return items;
+}
+
+function VoidPanel({ payment, onVoided }: { payment: Payment; onVoided: (payment: Payment) => void }) {
+  // The day must still be open: asked from the ledger of the payment's business day.
+  const day = useResource(`${payment.station.id}|${payment.businessDate}`, () => getStationLedger(payment.station.id, payment.businessDate, { limit: 1 }));
+  const form = useVoidPayment(payment.id, onVoided);
+  if (day.state.status !== 'ready') return null;
+  if (day.state.value.status === 'CLOSED') {
+    return (
+      <View className='no-print'>
+        <Panel id='receipt-void-closed'>
+          <Text className='pay-note'>{t('receipt.voidClosed')}</Text>
+        </Panel>
+      </View>
+    );
+  }
+  const { state } = form;
+  return (
+    <View className='no-print'>
+      <Panel id='receipt-void' title={t('receipt.voidTitle')} intro={t('receipt.voidIntro')}>
+        <TextField
+          id='receipt-void-reason'
+          label={t('receipt.voidReason')}
+          value={form.reason}
+          placeholder={t('receipt.voidPlaceholder')}
+          maxLength={200}
+          error={form.error}
+          onChange={form.setReason}
+        />
+        {state.status === 'confirming' || state.status === 'voiding' ? (
+          <View className='pay-actions'>
+            <ActionButton id='receipt-void-confirm' kind='danger' loading={state.status === 'voiding'} onClick={() => void form.confirm()}>
+              {state.status === 'voiding' ? t('receipt.voiding') : t('receipt.voidConfirm', { amount: formatFen(payment.cashReceivedFen) })}
+            </ActionButton>
+            <ActionButton id='receipt-void-cancel' kind='secondary' disabled={state.status === 'voiding'} onClick={form.cancel}>
+              {t('receipt.cancel')}
+            </ActionButton>
+          </View>
+        ) : (
+          <ActionButton id='receipt-void-button' kind='secondary' onClick={form.ask}>
+            {t('receipt.void')}
+          </ActionButton>
+        )}
+        {state.status === 'failed' ? <Notice id='receipt-void-error' kind='error' text={state.message} note={requestNote(state.requestId)} /> : null}
+      </Panel>
+    </View>
+  );
+}
+
+function Receipt({ payment, me, onChange, onReload }: { payment: Payment; me: MeResponse; onChange: (payment: Payment) => void; onReload: () => void }) {
+  const [justVoided, setJustVoided] = useState(false);
+  const [share, setShare] = useState<{ status: 'idle' | 'sharing' } | { status: 'failed'; message: string }>({ status: 'idle' });
+  const items = receiptItems(payment);
+  const explanation = paymentExplanation(payment);
+  const isWeapp = process.env.TARO_ENV === 'weapp';
+  const ownStation = me.user.role === 'officer' && me.station?.id === payment.station.id;
+
+  const shareImage = async () => {
+    setShare({ status: 'sharing' });
+    try {
+      await shareReceiptImage(
+        t('receipt.title'),
+        items.map((item) => ({ label: item.label, value: item.value })),
+        t('receipt.footer'),
+      );
+      setShare({ status: 'idle' });
+    } catch (error) {
+      const apiError = toApiErrorLike(error);
+      // Closing the share sheet is not a failure.
+      if (/cancel/i.test(apiError.message)) setShare({ status: 'idle' });
+      else setShare({ status: 'failed', message: t('receipt.shareFailed', { reason: errorText(apiError.code) }) });
+    }
+  };
+
+  return (
+    <View id='receipt-page-content'>
+      <PageHero
+        eyebrow={{ text: t('receipt.station') + ' ' + payment.station.villageName }}
+        title={{ id: 'receipt-title', text: t('receipt.title') }}
+        lines={[{ id: 'receipt-amount-line', text: `${billTypeName(payment.billType)} ${formatFen(payment.amountFen)}` }]}
+        overlap
+      />
+      <Panel id='receipt' overlap>
+        <View className='receipt__status'>
+          <Pill id='receipt-status-pill' tone={paymentStatusTone(payment.status)}>
+            {paymentStatusText(payment.status)}
+          </Pill>
+        </View>
+        <InfoList items={items} />
+        {explanation ? <Notice id='receipt-explain' kind={payment.status === 'FAILED' ? 'error' : 'info'} text={explanation} /> : null}
+        {justVoided && payment.status === 'VOIDED' ? (
+          <Notice id='receipt-voided' kind='success' text={t('receipt.voided', { amount: formatFen(payment.cashReceivedFen) })} />
+        ) : null}
+        <Text className='pay-note'>{t('receipt.footer')}</Text>
+      </Panel>
+      <View className='pay-section no-print'>
+        <View className='pay-actions'>
+          {payment.status === 'PROCESSING' ? (
+            <ActionButton id='receipt-refresh' onClick={onReload}>
+              {t('receipt.refresh')}
+            </ActionButton>
+          ) : null}
+          {isWeapp ? (
+            <ActionButton id='receipt-share' kind='secondary' loading={share.status === 'sharing'} onClick={() => void shareImage()}>
+              {share.status === 'sharing' ? t('receipt.sharing') : t('receipt.share')}
+            </ActionButton>
+          ) : (
+            <ActionButton id='receipt-print' kind='secondary' onClick={printReceipt}>
+              {t('receipt.print')}
+            </ActionButton>
+          )}
+        </View>
+        {share.status === 'failed' ? <Notice id='receipt-share-error' kind='error' text={share.message} /> : null}
+      </View>
+      {ownStation && payment.status === 'SUCCEEDED' ? (
+        <VoidPanel
+          payment={payment}
+          onVoided={(voided) => {
+            setJustVoided(true);
+            onChange(voided);
+          }}
+        />
+      ) : null}
+      {isWeapp ? <Canvas type='2d' id={RECEIPT_CANVAS_ID} className='receipt__canvas' /> : null}
+    </View>
+  );
+}
+
+function Content({ me, paymentId }: { me: MeResponse; paymentId: string | undefined }) {
+  const { state, retry, replace } = useResource(paymentId, getPayment);
+  useReloadOnShow(retry);
+  if (!paymentId) return <StateView id='receipt-missing' kind='empty' title={t('receipt.missing')} />;
+  if (state.status === 'error') {
+    return (
+      <ErrorStateView id='receipt-error' title={t('receipt.errorTitle')} error={state.error} actions={[{ id: 'receipt-retry', label: t('state.retry'), onClick: retry }]} />
+    );
+  }
+  if (state.status !== 'ready') return <StateView id='receipt-loading' kind='loading' title={t('receipt.loading')} />;
+  return <Receipt payment={state.value} me={me} onChange={replace} onReload={retry} />;
+}
+
+/** A payment's receipt: for the officer (print, share, void) and for the villager linked to its household. */
+export default function ReceiptPage() {
+  const router = useRouter();
+  return (
+    <View id='receipt-page' className='page'>
+      <RoleGate roles={ROLES} title='receipt.navTitle' signInPrompt='receipt.signIn' deniedText='receipt.signIn'>
+        {(me) => <Content me={me} paymentId={router.params.id} />}
+      </RoleGate>
+    </View>
+  );
+}

@@ -1,0 +1,73 @@
+import type { BillType, Payment, PaymentStatus } from '@shared/schemas/payments';
+import { errorText, t } from '../i18n';
+import type { ApiError } from './api-error';
+import { formatFen, type YuanParse } from './money';
+
+/** "电费", "话费充值"... */
+export const billTypeName = (billType: BillType | string) => t(`billType.${billType as BillType}`);
+
+export const paymentStatusText = (status: PaymentStatus) => t(`paymentStatus.${status}`);
+
+/** The tone of a status pill: done, waiting, refused, undone. */
+export function paymentStatusTone(status: PaymentStatus): 'brand' | 'accent' | 'danger' | 'muted' {
+  if (status === 'SUCCEEDED') return 'brand';
+  if (status === 'PROCESSING') return 'accent';
+  if (status === 'FAILED') return 'danger';
+  return 'muted';
+}
+
+/** What a payment's outcome means for the officer and the villager, in words (null: nothing to add). */
+export function paymentExplanation(payment: Pick<Payment, 'status' | 'failure' | 'voided'>): string | null {
+  if (payment.status === 'PROCESSING') return t('payment.processingExplain');
+  if (payment.status === 'FAILED') return payment.failure ? t(`paymentFailure.${payment.failure.code}`) : t('paymentStatus.FAILED');
+  if (payment.status === 'VOIDED' && payment.voided) return t('payment.voidedExplain', { reason: payment.voided.reason });
+  return null;
+}
+
+/** Why a typed amount is not one. */
+export const yuanErrorText = (parsed: Extract<YuanParse, { ok: false }>) => t(`money.error.${parsed.reason}`);
+
+/**
+ * Which limit a 429 LIMIT_EXCEEDED was about, from its detail's code (`per_payment_limit`,
+ * `bill_type_range`, `station_daily_limit`), with the limit itself when the page knows it.
+ */
+export function limitErrorText(error: ApiError, limits?: { perPaymentMaxFen: number; perDayMaxFen: number }): string {
+  const codes = error.details.map((detail) => detail.code ?? '');
+  if (codes.includes('station_daily_limit')) {
+    const left = error.details.map((detail) => /(\d+) fen left/.exec(detail.message)?.[1]).find(Boolean);
+    if (left !== undefined) return t('pay.error.limitPerDayLeft', { left: formatFen(Number(left)) });
+    return limits ? t('pay.error.limitPerDay', { max: formatFen(limits.perDayMaxFen) }) : t('pay.error.LIMIT_EXCEEDED');
+  }
+  if (codes.includes('per_payment_limit')) {
+    return limits ? t('pay.error.limitPerPayment', { max: formatFen(limits.perPaymentMaxFen) }) : t('pay.error.LIMIT_EXCEEDED');
+  }
+  if (codes.includes('bill_type_range')) return t('pay.error.limitType');
+  return t('pay.error.LIMIT_EXCEEDED');
+}
+
+/** A refusal of `POST /payments` in words (a final one: no payment was made). */
+export function paymentErrorText(error: ApiError, limits?: { perPaymentMaxFen: number; perDayMaxFen: number }): string {
+  switch (error.code) {
+    case 'LIMIT_EXCEEDED':
+      return limitErrorText(error, limits);
+    case 'DAY_CLOSED':
+      return t('pay.error.DAY_CLOSED');
+    case 'IDEMPOTENCY_KEY_REUSED':
+      return t('pay.error.IDEMPOTENCY_KEY_REUSED');
+    case 'NOT_FOUND':
+      return t('pay.error.NOT_FOUND');
+    case 'CONFLICT':
+      // A postpaid bill changed since the lookup (someone paid it meanwhile, a new bill came).
+      if (error.details.some((detail) => detail.code === 'amount_due_mismatch')) return t('pay.error.amountDue');
+      return errorText(error.code);
+    default:
+      return errorText(error.code);
+  }
+}
+
+/** A day close's variance (counted − expected) in words: "少了 ¥2.00", "多了 ¥0.50", "账实相符". */
+export function varianceText(varianceFen: number): string {
+  if (varianceFen === 0) return t('close.varianceNone');
+  const amount = formatFen(Math.abs(varianceFen));
+  return varianceFen < 0 ? t('close.varianceShort', { amount }) : t('close.varianceOver', { amount });
+}

@@ -1,0 +1,172 @@
+/** @jest-environment jsdom */
+/**
+ * The payment pages rendered with stubbed Taro components, through the real API client (Taro.request
+ * answered by route): what the officer and the villager see, and the Idempotency-Key on the wire.
+ */
+import { act, fireEvent, render, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import { resetStorage, setRouterParams } from '../../stubs/taro';
+import WorkbenchPage from '../../../miniprogram/src/packages/officer/pages/payments/index';
+import PayPage from '../../../miniprogram/src/packages/officer/pages/pay/index';
+import ReceiptPage from '../../../miniprogram/src/packages/officer/pages/receipt/index';
+import CloseDayPage from '../../../miniprogram/src/packages/officer/pages/close/index';
+import { saveSession } from '../../../miniprogram/src/services/session';
+import { billTypes, errorBody, ledgerOf, loginAnswer, officerMe, paymentOf, villagerMe } from './fixtures';
+import { button, byId, exists, ok, routes, type RequestOptions } from './page-helpers';
+
+const input = (id: string) => byId(id).querySelector('input') ?? (byId(id) as HTMLInputElement);
+const typeInto = (id: string, value: string) => fireEvent.change(input(id), { target: { value } });
+
+beforeEach(() => {
+  process.env.TARO_ENV = 'h5';
+  resetStorage();
+  saveSession(loginAnswer({ role: 'officer' }));
+});
+
+afterEach(() => {
+  jest.restoreAllMocks();
+  setRouterParams({});
+});
+
+describe('workbench', () => {
+  it("shows today's cash, the limits, the pending and today's payments", async () => {
+    const pending = paymentOf({ id: 'pmpending', status: 'PROCESSING', settledAt: null });
+    routes({
+      'GET /me': ok(officerMe),
+      'GET /bill-types': ok(billTypes),
+      [`GET /stations/${officerMe.station!.id}/ledger`]: ok(ledgerOf({ processingCount: 1, limitUsedFen: 24_690 })),
+      [`GET /stations/${officerMe.station!.id}/payments`]: (options: RequestOptions) =>
+        ok({ items: options.url.includes('status=PROCESSING') ? [pending] : [paymentOf(), pending], nextCursor: null }),
+    });
+    render(<WorkbenchPage />);
+    await waitFor(() => byId('workbench-totals'));
+    expect(byId('workbench-expected').textContent).toBe('¥150.00');
+    expect(byId('workbench-processing').textContent).toBe('1 笔');
+    await waitFor(() => expect(byId('workbench-limit-used').textContent).toBe('¥246.90 / ¥50,000.00'));
+    expect(byId('workbench-limits').textContent).toBe('单笔上限 ¥6,000.00，每天上限 ¥50,000.00。');
+    await waitFor(() => byId('workbench-pending-pmpending'));
+    expect(byId('workbench-pending-pmpending-status').textContent).toBe('处理中');
+    expect(byId(`workbench-today-${paymentOf().id}`).textContent).toContain('电费 ¥123.45');
+  });
+});
+
+describe('new payment', () => {
+  it('sends one key per attempt: a lost answer is asked again with the same Idempotency-Key', async () => {
+    const keys: string[] = [];
+    let lose = true;
+    routes({
+      'GET /me': ok(officerMe),
+      'GET /bill-types': ok(billTypes),
+      [`GET /stations/${officerMe.station!.id}/ledger`]: ok(ledgerOf()),
+      'POST /bills/lookup': ok({ billType: 'electricity', accountNoMasked: '******4567', holderNameMasked: '张*明', amountDueFen: 12_345 }),
+      'POST /payments': (options: RequestOptions) => {
+        keys.push(options.header!['Idempotency-Key']);
+        if (lose) {
+          lose = false;
+          throw { errMsg: 'request:fail timeout' };
+        }
+        return { statusCode: 201, data: paymentOf({ status: 'PROCESSING', settledAt: null }) };
+      },
+    });
+    render(<PayPage />);
+    await waitFor(() => byId('pay-form'));
+    fireEvent.click(byId('pay-payer-phone'));
+    fireEvent.click(byId('pay-type-electricity'));
+    typeInto('pay-account-input', '4401234567');
+    await act(async () => fireEvent.click(button('pay-lookup-button')));
+    await waitFor(() => byId('pay-lookup-result'));
+    expect(byId('pay-lookup-due').textContent).toBe('¥123.45');
+    typeInto('pay-cash-input', '200');
+    expect(byId('pay-change').textContent).toBe('应找零 ¥76.55');
+    fireEvent.click(button('pay-review-button'));
+    expect(byId('pay-confirm-change').textContent).toBe('¥76.55');
+
+    await act(async () => fireEvent.click(button('pay-submit-button')));
+    await waitFor(() => byId('pay-uncertain'));
+    expect(byId('pay-uncertain').textContent).toContain('不会重复扣款');
+    await act(async () => fireEvent.click(button('pay-retry-button')));
+    await waitFor(() => byId('pay-processing'));
+    expect(byId('pay-outcome').textContent).toContain('请不要重复缴费');
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+    expect(keys[1]).toBe(keys[0]);
+  });
+
+  it('opens the receipt of a succeeded payment', async () => {
+    routes({
+      'GET /me': ok(officerMe),
+      'GET /bill-types': ok(billTypes),
+      [`GET /stations/${officerMe.station!.id}/ledger`]: ok(ledgerOf()),
+      'POST /bills/lookup': ok({ billType: 'electricity', accountNoMasked: '******4567', holderNameMasked: '张*明', amountDueFen: 12_345 }),
+      'POST /payments': { statusCode: 201, data: paymentOf() },
+    });
+    const redirectTo = jest.spyOn(Taro, 'redirectTo');
+    render(<PayPage />);
+    await waitFor(() => byId('pay-form'));
+    fireEvent.click(byId('pay-payer-phone'));
+    fireEvent.click(byId('pay-type-electricity'));
+    typeInto('pay-account-input', '4401234567');
+    await act(async () => fireEvent.click(button('pay-lookup-button')));
+    await waitFor(() => byId('pay-lookup-result'));
+    fireEvent.click(button('pay-review-button'));
+    await act(async () => fireEvent.click(button('pay-submit-button')));
+    await waitFor(() => expect(redirectTo).toHaveBeenCalledWith({ url: `/packages/officer/pages/receipt/index?id=${paymentOf().id}` }));
+  });
+});
+
+describe('receipt', () => {
+  it('offers the officer of the station a void while the day is open', async () => {
+    setRouterParams({ id: paymentOf().id });
+    routes({
+      'GET /me': ok(officerMe),
+      [`GET /payments/${paymentOf().id}`]: ok(paymentOf()),
+      [`GET /stations/${officerMe.station!.id}/ledger`]: ok(ledgerOf()),
+      [`POST /payments/${paymentOf().id}/void`]: ok(paymentOf({ status: 'VOIDED', voided: { reason: '户号错了', at: '2026-11-29T05:00:00Z', by: 'u0123456789' } })),
+    });
+    render(<ReceiptPage />);
+    await waitFor(() => byId('receipt'));
+    expect(byId('receipt-no').textContent).toBe('YN-20261129-01234567');
+    expect(byId('receipt-change').textContent).toBe('¥26.55');
+    expect(byId('receipt-time').textContent).toBe('2026-11-29 11:04');
+    expect(exists('receipt-print')).toBe(true);
+    await waitFor(() => byId('receipt-void'));
+    typeInto('receipt-void-reason', '户号错了');
+    fireEvent.click(button('receipt-void-button'));
+    await act(async () => fireEvent.click(button('receipt-void-confirm')));
+    await waitFor(() => byId('receipt-voided'));
+    expect(byId('receipt-status').textContent).toBe('已作废');
+    expect(byId('receipt-explain').textContent).toContain('户号错了');
+  });
+
+  it('shows a villager the receipt, a failure in words, and no void', async () => {
+    saveSession(loginAnswer());
+    const failed = paymentOf({ status: 'FAILED', settledAt: null, failure: { code: 'ACCOUNT_CLOSED', message: 'closed' } });
+    setRouterParams({ id: failed.id });
+    routes({ 'GET /me': ok(villagerMe), [`GET /payments/${failed.id}`]: ok(failed) });
+    render(<ReceiptPage />);
+    await waitFor(() => byId('receipt'));
+    expect(byId('receipt-explain').textContent).toContain('这个户号已销户');
+    expect(exists('receipt-void')).toBe(false);
+  });
+
+  it('explains a receipt it cannot load', async () => {
+    setRouterParams({ id: 'pm000000000000000000000000' });
+    routes({ 'GET /me': ok(officerMe), 'GET /payments/pm000000000000000000000000': { statusCode: 404, data: errorBody('NOT_FOUND') } });
+    render(<ReceiptPage />);
+    await waitFor(() => byId('receipt-error'));
+  });
+});
+
+describe('day close', () => {
+  it('shows the variance before closing and cannot close while payments are processing', async () => {
+    routes({ 'GET /me': ok(officerMe), [`GET /stations/${officerMe.station!.id}/ledger`]: ok(ledgerOf({ processingCount: 2 })) });
+    render(<CloseDayPage />);
+    await waitFor(() => byId('close-expected'));
+    expect(byId('close-expected').textContent).toBe('¥150.00');
+    expect(byId('close-processing').textContent).toContain('有 2 笔缴费还在等缴费单位确认');
+    typeInto('close-counted-input', '149.5');
+    expect(byId('close-variance').textContent).toContain('差额 -¥0.50');
+    expect(byId('close-variance-words').textContent).toBe('少了 ¥0.50');
+    expect(byId('close-submit-button').querySelector('.at-button--disabled')).not.toBeNull();
+  });
+});
