@@ -104,7 +104,8 @@ export const Payment = z.object({
   receiptNo: z.string(),
   status: z.enum(PAYMENT_STATUSES),
   station: z.object({ id: z.string(), code: z.string(), villageName: z.string() }),
-  officer: z.object({ id: z.string(), name: z.nullable(z.string()) }),
+  /** `id` (and `voided.by`) only for the station's officers and admins: a villager sees the name alone. */
+  officer: z.object({ id: z.nullable(z.string()), name: z.nullable(z.string()) }),
   billType,
   accountNoMasked: z.string(),
   holderNameMasked: z.nullable(z.string()),
@@ -119,7 +120,7 @@ export const Payment = z.object({
   businessDate: z.string(),
   settledAt: z.nullable(z.string()),
   failure: z.nullable(z.object({ code: z.enum(PAYMENT_FAILURE_CODES), message: z.string() })),
-  voided: z.nullable(z.object({ reason: z.string(), at: z.string(), by: z.string() })),
+  voided: z.nullable(z.object({ reason: z.string(), at: z.string(), by: z.nullable(z.string()) })),
 });
 export type Payment = z.infer<typeof Payment>;
 

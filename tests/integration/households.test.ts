@@ -113,7 +113,10 @@ describe('linking a villager to their household', () => {
     const mine = await call(villager.auth, 'GET', '/me/payments');
     expect(mine.json.household).toEqual({ id: household.id, headName: '索南扎西', stationId: TUQIAO.id });
     expect(mine.json.items.map((p: { id: string }) => p.id)).toEqual([paid.json.id]);
-    expect((await call(villager.auth, 'GET', `/payments/${paid.json.id}`)).json.receiptNo).toBe(paid.json.receiptNo);
+    const receipt = (await call(villager.auth, 'GET', `/payments/${paid.json.id}`)).json;
+    expect(receipt).toMatchObject({ receiptNo: paid.json.receiptNo, officer: { id: null, name: '才让' } });
+    // AZ5: the villager's views carry no staff user ids.
+    expect(JSON.stringify([receipt, mine.json])).not.toContain(officer.user.id);
     // Someone else's household stays invisible.
     expect((await call(neighbour.auth, 'GET', `/payments/${paid.json.id}`)).status).toBe(404);
     expect((await call(neighbour.auth, 'GET', '/me/payments')).json.items).toEqual([]);

@@ -11,7 +11,7 @@ import { businessDay } from '../stations/opening-hours';
 import type { Station } from '../stations/station';
 import { canManageStation } from '../stations/station-access';
 import type { BillProvider } from './bill-provider';
-import { toPaymentView, type LedgerDay, type PaymentRecord } from './payment';
+import { toHouseholdPaymentView, toPaymentView, type LedgerDay, type PaymentRecord } from './payment';
 
 export interface LedgerDeps {
   payments: PaymentRepository;
@@ -20,15 +20,11 @@ export interface LedgerDeps {
 
 const today = (deps: LedgerDeps) => businessDay(deps.now?.() ?? new Date());
 
-export function canSeePayment(caller: Caller, p: PaymentRecord): boolean {
-  if (canManageStation(caller, { id: p.stationId, villageCode: p.stationVillageCode })) return true;
-  return p.householdId !== null && caller.householdId === p.householdId;
-}
-
 export async function getPayment(deps: LedgerDeps, caller: Caller, paymentId: string): Promise<Payment> {
   const payment = await deps.payments.get(paymentId);
-  if (!payment || !canSeePayment(caller, payment)) throw notFound('Payment');
-  return toPaymentView(payment);
+  if (payment && canManageStation(caller, { id: payment.stationId, villageCode: payment.stationVillageCode })) return toPaymentView(payment);
+  if (payment && payment.householdId !== null && caller.householdId === payment.householdId) return toHouseholdPaymentView(payment);
+  throw notFound('Payment');
 }
 
 export async function listStationPayments(

@@ -4,7 +4,7 @@ import type { HouseholdRepository } from '../../data/households-repository';
 import type { PaymentRepository } from '../../data/payments-repository';
 import { AppError, notFound } from '../errors';
 import { canManageStation } from '../stations/station-access';
-import { toPaymentView } from './payment';
+import { toHouseholdPaymentView } from './payment';
 
 /** "me": the payments of the household the villager is linked to (an empty list until they are). */
 export async function myPayments(
@@ -17,7 +17,7 @@ export async function myPayments(
   const page = await deps.payments.listHousehold(household.id, query.limit, query.cursor);
   return {
     household: { id: household.id, headName: household.headName, stationId: household.stationId },
-    items: page.items.map(toPaymentView),
+    items: page.items.map(toHouseholdPaymentView),
     nextCursor: page.nextCursor,
   };
 }

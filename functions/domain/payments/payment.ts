@@ -89,6 +89,12 @@ export function toPaymentView(record: PaymentRecord): Payment {
   };
 }
 
+/** A household member's view of a payment: staff user ids stay with the staff (AZ5). */
+export function toHouseholdPaymentView(record: PaymentRecord): Payment {
+  const view = toPaymentView(record);
+  return { ...view, officer: { id: null, name: view.officer.name }, voided: view.voided ? { ...view.voided, by: null } : null };
+}
+
 /** A ledger line as stored. */
 export interface LedgerEntryRecord {
   id: string;

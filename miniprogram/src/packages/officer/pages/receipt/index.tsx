@@ -32,7 +32,7 @@ function receiptItems(payment: Payment): InfoItem[] {
   const items: InfoItem[] = [
     { id: 'receipt-no', label: t('receipt.no'), value: payment.receiptNo },
     { id: 'receipt-station', label: t('receipt.station'), value: t('receipt.stationValue', { village: payment.station.villageName, code: payment.station.code }) },
-    { id: 'receipt-officer', label: t('receipt.officer'), value: payment.officer.name ?? payment.officer.id },
+    { id: 'receipt-officer', label: t('receipt.officer'), value: payment.officer.name ?? payment.officer.id ?? '—' },
     { id: 'receipt-bill-type', label: t('receipt.billType'), value: billTypeName(payment.billType) },
     { id: 'receipt-account', label: t('receipt.account'), value: payment.accountNoMasked },
     { id: 'receipt-holder', label: t('receipt.holder'), value: payment.holderNameMasked ?? none },
