@@ -145,6 +145,8 @@ export const ledgerKeys = {
     GSI2SK: date,
   }),
   stationCloses: (stationId: string) => ({ GSI2PK: `STATION_CLOSES#${stationId}` }),
+  /** How many of the station's payments are PROCESSING, of any day: no day closes while it is above 0. */
+  inFlight: (stationId: string): PrimaryKey => ({ PK: `STATION#${stationId}`, SK: 'PAYMENTS_IN_FLIGHT' }),
 };
 
 /** Households a station serves. GSI1: a station's households, newest first. */

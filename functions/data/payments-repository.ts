@@ -2,15 +2,19 @@
  * Payments, ledger entries and business days. Every state change is one TransactWrite whose
  * conditions carry the invariants:
  *
- *   start    payment PROCESSING (new) + pending marker + day: processingCount+1, limitUsed+amount
- *            (day open, limit not exceeded)
- *   succeed  payment PROCESSING->SUCCEEDED + marker deleted + PAYMENT ledger entry + day totals
- *   fail     payment PROCESSING->FAILED + marker deleted + day: processingCount-1, limit released
- *   void     payment SUCCEEDED->VOIDED + VOID ledger entry + day totals (day open)
- *   close    day OPEN->CLOSED with no payment processing; variance computed from the stored totals
+ *   start    payment PROCESSING (new) + pending marker + station in-flight count+1
+ *            + day taken: processingCount+1, limitUsed+amount (day open, limit not exceeded)
+ *   succeed  payment PROCESSING->SUCCEEDED + marker deleted + in-flight-1 + PAYMENT ledger entry
+ *            + the totals of the day it settles (open) + day taken: processingCount-1
+ *   fail     payment PROCESSING->FAILED + marker deleted + in-flight-1 + day taken:
+ *            processingCount-1, limit released
+ *   void     payment SUCCEEDED->VOIDED + VOID ledger entry + totals of its ledger day (open)
+ *   close    day OPEN->CLOSED while the station has no payment in flight; the variance is computed
+ *            from the stored totals in the same write
  *
- * So a ledger entry exists if and only if its payment succeeded (ID9), a day never closes with a
- * payment in flight, and a closed day never changes.
+ * So a ledger entry exists if and only if its payment succeeded (ID9); no day closes while any
+ * payment of the station is in flight, so the day a settlement happens on is always open and the
+ * entry posts there; and a closed day never changes.
  */
 import { GetCommand, QueryCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
@@ -99,6 +103,7 @@ export const dynamoPaymentRepository = {
                 Item: { ...pendingPaymentKeys.item(payment.stationId, payment.createdAt, payment.id), entity: 'PendingPayment', paymentId: payment.id },
               },
             },
+            inFlightChange(table, payment.stationId, 1),
             {
               Update: {
                 TableName: table,
@@ -123,7 +128,7 @@ export const dynamoPaymentRepository = {
       return { kind: 'started' };
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
-      const [paymentReason, , dayReason] = (error as Cancelled).CancellationReasons ?? [];
+      const [paymentReason, , , dayReason] = (error as Cancelled).CancellationReasons ?? [];
       if (paymentReason?.Code === 'ConditionalCheckFailed') {
         const existing = await this.get(payment.id);
         if (existing) return { kind: 'exists', payment: existing };
@@ -142,14 +147,18 @@ export const dynamoPaymentRepository = {
     }
   },
 
-  /** PROCESSING -> SUCCEEDED with its ledger entry; false when it had settled already (someone else won). */
-  async succeed(payment: PaymentRecord, providerRef: string, at: string): Promise<boolean> {
+  /**
+   * PROCESSING -> SUCCEEDED, with its ledger entry on the business day the settlement happens (the
+   * day the payment was taken, unless the provider answered after midnight); false when it had
+   * settled already (someone else won).
+   */
+  async succeed(payment: PaymentRecord, providerRef: string, at: string, ledgerDate: string): Promise<boolean> {
     const table = tableName();
     const entry: LedgerEntryRecord = {
       id: `le${payment.id.slice(2)}`,
       kind: 'PAYMENT',
       stationId: payment.stationId,
-      date: payment.businessDate,
+      date: ledgerDate,
       paymentId: payment.id,
       receiptNo: payment.receiptNo,
       billType: payment.billType,
@@ -159,36 +168,64 @@ export const dynamoPaymentRepository = {
       officerId: payment.officerId,
       reason: null,
     };
+    const sameDay = ledgerDate === payment.businessDate;
+    const totals = {
+      Update: {
+        TableName: table,
+        Key: ledgerKeys.day(payment.stationId, ledgerDate),
+        UpdateExpression:
+          `SET ${SET_DAY_IDENTITY}, #status = if_not_exists(#status, :open) ` +
+          `ADD cashInFen :amount, expectedCashFen :amount, commissionFen :commission, #typeCommission :commission, paymentCount :one` +
+          (sameDay ? ', processingCount :minusOne' : ''),
+        // Holds by construction (no day closes while a payment is in flight); checked all the same.
+        ConditionExpression: 'attribute_not_exists(#status) OR #status = :open',
+        ExpressionAttributeNames: { '#status': 'status', '#date': 'date', '#typeCommission': commissionAttribute(payment.billType) },
+        ExpressionAttributeValues: {
+          ...dayIdentity(payment),
+          ':date': ledgerDate,
+          ':dayEntity': 'LedgerDay',
+          ':open': 'OPEN',
+          ':one': 1,
+          ':amount': payment.amountFen,
+          ':commission': payment.commissionFen,
+          ...(sameDay ? { ':minusOne': -1 } : {}),
+        },
+      },
+    };
     return settle([
       {
         Update: {
           TableName: table,
           Key: paymentKeys.item(payment.id),
-          UpdateExpression: 'SET #status = :succeeded, settledAt = :at, providerRef = :ref',
+          UpdateExpression: 'SET #status = :succeeded, settledAt = :at, providerRef = :ref, ledgerDate = :ledgerDate',
           ConditionExpression: '#status = :processing',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':succeeded': 'SUCCEEDED', ':processing': 'PROCESSING', ':at': at, ':ref': providerRef },
+          ExpressionAttributeValues: { ':succeeded': 'SUCCEEDED', ':processing': 'PROCESSING', ':at': at, ':ref': providerRef, ':ledgerDate': ledgerDate },
         },
       },
       { Delete: { TableName: table, Key: pendingPaymentKeys.item(payment.stationId, payment.createdAt, payment.id) } },
+      inFlightChange(table, payment.stationId, -1),
       {
         Put: {
           TableName: table,
-          Item: { ...ledgerKeys.entry(payment.stationId, payment.businessDate, at, entry.id), entity: 'LedgerEntry', ...entry },
+          Item: { ...ledgerKeys.entry(payment.stationId, ledgerDate, at, entry.id), entity: 'LedgerEntry', ...entry },
           ConditionExpression: 'attribute_not_exists(PK)',
         },
       },
-      {
-        Update: {
-          TableName: table,
-          Key: ledgerKeys.day(payment.stationId, payment.businessDate),
-          UpdateExpression: `ADD processingCount :minusOne, cashInFen :amount, expectedCashFen :amount, commissionFen :commission, #typeCommission :commission, paymentCount :one`,
-          // Holds by construction (a day with a payment processing cannot close); checked all the same.
-          ConditionExpression: '#status = :open',
-          ExpressionAttributeNames: { '#status': 'status', '#typeCommission': commissionAttribute(payment.billType) },
-          ExpressionAttributeValues: { ':open': 'OPEN', ':minusOne': -1, ':one': 1, ':amount': payment.amountFen, ':commission': payment.commissionFen },
-        },
-      },
+      totals,
+      ...(sameDay
+        ? []
+        : [
+            {
+              Update: {
+                TableName: table,
+                Key: ledgerKeys.day(payment.stationId, payment.businessDate),
+                UpdateExpression: 'ADD processingCount :minusOne',
+                ConditionExpression: 'attribute_exists(PK)',
+                ExpressionAttributeValues: { ':minusOne': -1 },
+              },
+            },
+          ]),
     ]);
   },
 
@@ -207,6 +244,7 @@ export const dynamoPaymentRepository = {
         },
       },
       { Delete: { TableName: table, Key: pendingPaymentKeys.item(payment.stationId, payment.createdAt, payment.id) } },
+      inFlightChange(table, payment.stationId, -1),
       {
         Update: {
           TableName: table,
@@ -235,14 +273,15 @@ export const dynamoPaymentRepository = {
     });
   },
 
-  /** SUCCEEDED -> VOIDED with a VOID entry returning the cash, on the payment's own (open) day. */
+  /** SUCCEEDED -> VOIDED with a VOID entry returning the cash, on the (still open) day that holds its PAYMENT entry. */
   async voidPayment(payment: PaymentRecord, voided: { reason: string; at: string; by: string }): Promise<void> {
     const table = tableName();
+    const date = payment.ledgerDate ?? payment.businessDate;
     const entry: LedgerEntryRecord = {
       id: `lv${payment.id.slice(2)}`,
       kind: 'VOID',
       stationId: payment.stationId,
-      date: payment.businessDate,
+      date,
       paymentId: payment.id,
       receiptNo: payment.receiptNo,
       billType: payment.billType,
@@ -268,14 +307,14 @@ export const dynamoPaymentRepository = {
             {
               Put: {
                 TableName: table,
-                Item: { ...ledgerKeys.entry(payment.stationId, payment.businessDate, voided.at, entry.id), entity: 'LedgerEntry', ...entry },
+                Item: { ...ledgerKeys.entry(payment.stationId, date, voided.at, entry.id), entity: 'LedgerEntry', ...entry },
                 ConditionExpression: 'attribute_not_exists(PK)',
               },
             },
             {
               Update: {
                 TableName: table,
-                Key: ledgerKeys.day(payment.stationId, payment.businessDate),
+                Key: ledgerKeys.day(payment.stationId, date),
                 UpdateExpression: 'ADD voidedFen :amount, expectedCashFen :minusAmount, commissionFen :minusCommission, #typeCommission :minusCommission, voidCount :one',
                 ConditionExpression: '#status = :open',
                 ExpressionAttributeNames: { '#status': 'status', '#typeCommission': commissionAttribute(payment.billType) },
@@ -294,7 +333,7 @@ export const dynamoPaymentRepository = {
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
       const [paymentReason, , dayReason] = (error as Cancelled).CancellationReasons ?? [];
-      if (dayReason?.Code === 'ConditionalCheckFailed') throw new AppError('DAY_CLOSED', `The business day ${payment.businessDate} is closed: its payments cannot be voided`);
+      if (dayReason?.Code === 'ConditionalCheckFailed') throw new AppError('DAY_CLOSED', `The business day ${date} is closed: its payments cannot be voided`);
       if (paymentReason?.Code === 'ConditionalCheckFailed') throw new AppError('CONFLICT', 'Only a succeeded payment can be voided, once');
       throw new AppError('CONFLICT', 'The void could not be recorded; try again');
     }
@@ -374,7 +413,11 @@ export const dynamoPaymentRepository = {
     return { items: Items.map(entryFromItem), nextCursor: encodeCursor(LastEvaluatedKey, scope) };
   },
 
-  /** OPEN -> CLOSED when nothing is processing; the variance is computed from the stored totals in the same write. */
+  /**
+   * OPEN -> CLOSED while the station has no payment in flight (of any day: its settlement will post
+   * to the day it happens, which must still be open); the variance is computed from the stored
+   * totals in the same write.
+   */
   async closeDay(input: {
     station: { id: string; code: string; villageCode: string; villageName: string };
     date: string;
@@ -384,46 +427,58 @@ export const dynamoPaymentRepository = {
     at: string;
   }): Promise<LedgerDay> {
     const { station, date } = input;
+    const table = tableName();
     try {
-      const { Attributes } = await db().send(
-        new UpdateCommand({
-          TableName: tableName(),
-          Key: ledgerKeys.day(station.id, date),
-          UpdateExpression:
-            `SET ${SET_DAY_IDENTITY}, #status = :closed, countedCashFen = :counted, varianceFen = :counted - if_not_exists(expectedCashFen, :zero), ` +
-            'closedAt = :at, closedBy = :by, note = :note, GSI1PK = :gsi1pk, GSI1SK = :gsi1sk, GSI2PK = :gsi2pk, GSI2SK = :gsi2sk',
-          ConditionExpression: '(attribute_not_exists(#status) OR #status = :open) AND (attribute_not_exists(processingCount) OR processingCount = :zero)',
-          ExpressionAttributeNames: { '#status': 'status', '#date': 'date' },
-          ExpressionAttributeValues: {
-            ':stationId': station.id,
-            ':stationCode': station.code,
-            ':villageName': station.villageName,
-            ':villageCode': station.villageCode,
-            ':date': date,
-            ':dayEntity': 'LedgerDay',
-            ':open': 'OPEN',
-            ':closed': 'CLOSED',
-            ':counted': input.countedCashFen,
-            ':zero': 0,
-            ':at': input.at,
-            ':by': input.closedBy,
-            ':note': input.note,
-            ...Object.fromEntries(Object.entries(ledgerKeys.closeIndex(date, station.villageCode, station.id)).map(([k, v]) => [`:${k.toLowerCase()}`, v])),
+      await transactWrite({
+        TransactItems: [
+          {
+            Update: {
+              TableName: table,
+              Key: ledgerKeys.day(station.id, date),
+              UpdateExpression:
+                `SET ${SET_DAY_IDENTITY}, #status = :closed, countedCashFen = :counted, varianceFen = :counted - if_not_exists(expectedCashFen, :zero), ` +
+                'closedAt = :at, closedBy = :by, note = :note, GSI1PK = :gsi1pk, GSI1SK = :gsi1sk, GSI2PK = :gsi2pk, GSI2SK = :gsi2sk',
+              ConditionExpression: 'attribute_not_exists(#status) OR #status = :open',
+              ExpressionAttributeNames: { '#status': 'status', '#date': 'date' },
+              ExpressionAttributeValues: {
+                ':stationId': station.id,
+                ':stationCode': station.code,
+                ':villageName': station.villageName,
+                ':villageCode': station.villageCode,
+                ':date': date,
+                ':dayEntity': 'LedgerDay',
+                ':open': 'OPEN',
+                ':closed': 'CLOSED',
+                ':counted': input.countedCashFen,
+                ':zero': 0,
+                ':at': input.at,
+                ':by': input.closedBy,
+                ':note': input.note,
+                ...Object.fromEntries(Object.entries(ledgerKeys.closeIndex(date, station.villageCode, station.id)).map(([k, v]) => [`:${k.toLowerCase()}`, v])),
+              },
+            },
           },
-          ReturnValues: 'ALL_NEW',
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
-      );
-      return dayFromItem(station.id, date, Attributes);
+          {
+            ConditionCheck: {
+              TableName: table,
+              Key: ledgerKeys.inFlight(station.id),
+              ConditionExpression: 'attribute_not_exists(PK) OR inFlight = :zero',
+              ExpressionAttributeValues: { ':zero': 0 },
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+            },
+          },
+        ],
+      });
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
-      const raw = (error as { Item?: Parameters<typeof unmarshall>[0] }).Item;
-      const old = raw ? unmarshall(raw) : {};
-      if (old.status === 'CLOSED') throw new AppError('DAY_CLOSED', `The business day ${date} is closed already`);
-      throw new AppError('CONFLICT', `${Number(old.processingCount ?? 0)} payment(s) of ${date} are still processing: the day can close once the provider has answered for them`, [
-        { path: 'body.date', message: 'has payments still processing', code: 'payments_processing' },
+      const [dayReason, inFlightReason] = (error as Cancelled).CancellationReasons ?? [];
+      if (dayReason?.Code === 'ConditionalCheckFailed') throw new AppError('DAY_CLOSED', `The business day ${date} is closed already`);
+      const count = inFlightReason?.Item ? Number(unmarshall(inFlightReason.Item).inFlight ?? 0) : 0;
+      throw new AppError('CONFLICT', `${count} payment(s) are still processing: a day can close once the provider has answered for them`, [
+        { path: 'body.date', message: 'the station has payments still processing', code: 'payments_processing' },
       ]);
     }
+    return this.getDay(station.id, date);
   },
 
   async listStationCloses(stationId: string, limit: number, cursor?: string) {
@@ -460,6 +515,18 @@ export const dynamoPaymentRepository = {
 };
 
 export type PaymentRepository = typeof dynamoPaymentRepository;
+
+/** The station's count of payments in flight (PROCESSING), moved in the same transactions as the payments. */
+function inFlightChange(table: string, stationId: string, by: 1 | -1) {
+  return {
+    Update: {
+      TableName: table,
+      Key: ledgerKeys.inFlight(stationId),
+      UpdateExpression: 'ADD inFlight :by SET entity = :entity',
+      ExpressionAttributeValues: { ':by': by, ':entity': 'PaymentsInFlight' },
+    },
+  };
+}
 
 /** Runs a settling transaction; false when its payment was no longer PROCESSING (settled by someone else). */
 async function settle(TransactItems: NonNullable<TransactWriteCommandInput['TransactItems']>): Promise<boolean> {

@@ -116,9 +116,14 @@ export const Payment = z.object({
   householdId: z.nullable(z.string()),
   payerPhoneMasked: z.nullable(z.string()),
   createdAt: z.string(),
-  /** The business day whose ledger holds this payment's entries. */
+  /** The Asia/Shanghai business day the payment was taken (daily limit, the day's payments list). */
   businessDate: z.string(),
   settledAt: z.nullable(z.string()),
+  /**
+   * The business day whose ledger holds its entry: the day it settled. The same as `businessDate`
+   * unless the provider answered after midnight. Null until it succeeds.
+   */
+  ledgerDate: z.nullable(z.string()),
   failure: z.nullable(z.object({ code: z.enum(PAYMENT_FAILURE_CODES), message: z.string() })),
   voided: z.nullable(z.object({ reason: z.string(), at: z.string(), by: z.nullable(z.string()) })),
 });

@@ -299,6 +299,46 @@ describe('FA1: DynamoDB fails after the provider charged', () => {
   });
 });
 
+describe('a payment that settles on a later business day', () => {
+  it('posts its entry to the day the settlement happens; no day of the station closes while it is in flight', async () => {
+    const { tableName: own, doc: ownDoc } = await useFreshTable('midnight');
+    await copyStations(ownDoc, own, [TUQIAO.villageCode]);
+    const officer = await officerOf(ownDoc, own, TUQIAO);
+    const yesterdayNow = new Date(Date.now() - 24 * 3600_000);
+    const yesterday = businessDay(yesterdayNow);
+    // Taken yesterday; the provider did not answer (settle-later account).
+    const deps = {
+      payments: dynamoPaymentRepository,
+      households: dynamoHouseholdRepository,
+      idempotency: createIdempotencyStore(),
+      provider: createSandboxBillProvider(),
+      getStation: (id: string) => dynamoStationRepository.getById(id),
+      now: () => yesterdayNow,
+    };
+    const taken = await createPayment(deps, { userId: officer.user.id, role: 'officer', stationId: TUQIAO.id }, newKey(), {
+      ...phoneBody(TUQIAO.id, '1380000-9004', 5_000),
+      billType: 'phone',
+      method: 'cash',
+    });
+    expect([taken.payment.status, taken.payment.businessDate]).toEqual(['PROCESSING', yesterday]);
+    const close = (date: string) =>
+      invoke(handlers.payments, { method: 'POST', path: `/stations/${TUQIAO.id}/reconciliations`, headers: officer.auth, body: { date, countedCashFen: 0 } });
+    // Neither yesterday nor today can close while it is in flight (its entry will need an open day).
+    for (const date of [yesterday, today()]) expect((await close(date)).json.error.code).toBe('CONFLICT');
+
+    expect((await runSettler({ minAgeMs: 0 })).succeeded).toBe(1);
+    const settled = (await getPayment(officer.auth, taken.payment.id)).json;
+    expect(settled).toMatchObject({ status: 'SUCCEEDED', businessDate: yesterday, ledgerDate: today() });
+    expect((await ledgerEntriesOf(ownDoc, own, TUQIAO.id, today())).map((e) => e.paymentId)).toEqual([taken.payment.id]);
+    expect(await ledgerEntriesOf(ownDoc, own, TUQIAO.id, yesterday)).toEqual([]);
+    expect((await ledger(officer.auth, TUQIAO.id, { date: yesterday })).json.totals).toMatchObject({ processingCount: 0, cashInFen: 0, limitUsedFen: 5_000 });
+    expect((await ledger(officer.auth, TUQIAO.id)).json.totals).toMatchObject({ processingCount: 0, cashInFen: 5_000, expectedCashFen: 5_000 });
+    // Now both days close; today's expected cash includes the settled payment.
+    expect((await close(yesterday)).status).toBe(201);
+    expect((await close(today())).json.close.varianceFen).toBe(-5_000);
+  });
+});
+
 describe('ID9: a ledger entry exists if and only if its payment succeeded', () => {
   it('holds for every payment stored by the tests above', async () => {
     const { Items = [] } = await doc.send(

@@ -166,6 +166,7 @@ async function prepare(deps: PaymentDeps, caller: Caller, paymentId: string, bod
     createdAt: now.toISOString(),
     businessDate,
     settledAt: null,
+    ledgerDate: null,
     providerRef: null,
     failureCode: null,
     voided: null,
@@ -199,11 +200,14 @@ export async function applyOutcome(
   p: PaymentRecord,
   outcome: ProviderOutcome,
 ): Promise<{ payment: PaymentRecord; changed: boolean }> {
-  const at = (deps.now?.() ?? new Date()).toISOString();
+  const now = deps.now?.() ?? new Date();
+  const at = now.toISOString();
   try {
     if (outcome.outcome === 'SUCCEEDED') {
-      if (await deps.payments.succeed(p, outcome.providerRef, at)) {
-        return { payment: { ...p, status: 'SUCCEEDED', settledAt: at, providerRef: outcome.providerRef }, changed: true };
+      // A settlement posts to the business day it happens on.
+      const ledgerDate = businessDay(now);
+      if (await deps.payments.succeed(p, outcome.providerRef, at, ledgerDate)) {
+        return { payment: { ...p, status: 'SUCCEEDED', settledAt: at, ledgerDate, providerRef: outcome.providerRef }, changed: true };
       }
     } else if (outcome.outcome === 'DECLINED' || outcome.outcome === 'NOT_CHARGED') {
       const failureCode = outcome.outcome === 'DECLINED' ? outcome.declineCode : 'NOT_CHARGED';

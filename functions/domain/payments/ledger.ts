@@ -88,7 +88,8 @@ export async function stationLedger(deps: LedgerDeps, station: Station, query: {
 
 /**
  * Voids a succeeded payment while the provider has not settled it: the provider settles a station's
- * payments when its business day closes, so a payment of a day that is still open can be voided.
+ * payments when the business day holding them closes, so a payment whose day is still open can be
+ * voided; the VOID entry goes on that same day.
  * The provider is told first (it deduplicates on the payment id); then the payment, a VOID ledger
  * entry returning the cash and the day's totals change in one transaction.
  */
@@ -103,8 +104,9 @@ export async function voidPayment(
   if (payment.status !== 'SUCCEEDED') {
     throw new AppError('CONFLICT', `A ${payment.status.toLowerCase()} payment cannot be voided: only a succeeded one, once`);
   }
-  const day = await deps.payments.getDay(payment.stationId, payment.businessDate);
-  if (day.status === 'CLOSED') throw new AppError('DAY_CLOSED', `The business day ${payment.businessDate} is closed: its payments cannot be voided`);
+  const ledgerDate = payment.ledgerDate ?? payment.businessDate;
+  const day = await deps.payments.getDay(payment.stationId, ledgerDate);
+  if (day.status === 'CLOSED') throw new AppError('DAY_CLOSED', `The business day ${ledgerDate} is closed: its payments cannot be voided`);
   const cancelled = await deps.provider.cancel(paymentId);
   if (cancelled.outcome !== 'CANCELLED') {
     throw new AppError('CONFLICT', 'The provider has settled this payment already and refuses to cancel it');

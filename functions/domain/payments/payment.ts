@@ -32,9 +32,11 @@ export interface PaymentRecord {
   householdId: string | null;
   payerPhone: string | null;
   createdAt: string;
-  /** The Asia/Shanghai business day the cash was taken: its ledger holds this payment's entries. */
+  /** The Asia/Shanghai business day the cash was taken (its daily limit, its payments list). */
   businessDate: string;
   settledAt: string | null;
+  /** The business day whose ledger holds its PAYMENT entry: the day it settled (set when it succeeds). */
+  ledgerDate: string | null;
   providerRef: string | null;
   failureCode: PaymentFailureCode | null;
   voided: { reason: string; at: string; by: string } | null;
@@ -84,6 +86,7 @@ export function toPaymentView(record: PaymentRecord): Payment {
     createdAt: record.createdAt,
     businessDate: record.businessDate,
     settledAt: record.settledAt,
+    ledgerDate: record.ledgerDate ?? null,
     failure: record.failureCode ? { code: record.failureCode, message: FAILURE_MESSAGES[record.failureCode] } : null,
     voided: record.voided,
   };

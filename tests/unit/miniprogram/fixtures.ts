@@ -106,6 +106,7 @@ export function paymentOf(fields: Partial<Payment> = {}): Payment {
     createdAt: '2026-11-29T03:04:05.000Z',
     businessDate: '2026-11-29',
     settledAt: '2026-11-29T03:04:06.000Z',
+    ledgerDate: '2026-11-29',
     failure: null,
     voided: null,
     ...fields,

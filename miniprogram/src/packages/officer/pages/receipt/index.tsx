@@ -48,8 +48,9 @@ function receiptItems(payment: Payment): InfoItem[] {
 }
 
 function VoidPanel({ payment, onVoided }: { payment: Payment; onVoided: (payment: Payment) => void }) {
-  // The day must still be open: asked from the ledger of the payment's business day.
-  const day = useResource(`${payment.station.id}|${payment.businessDate}`, () => getStationLedger(payment.station.id, payment.businessDate, { limit: 1 }));
+  // The day that holds its entry must still be open: asked from that day's ledger.
+  const ledgerDate = payment.ledgerDate ?? payment.businessDate;
+  const day = useResource(`${payment.station.id}|${ledgerDate}`, () => getStationLedger(payment.station.id, ledgerDate, { limit: 1 }));
   const form = useVoidPayment(payment.id, onVoided);
   if (day.state.status !== 'ready') return null;
   if (day.state.value.status === 'CLOSED') {
