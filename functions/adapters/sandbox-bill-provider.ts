@@ -8,6 +8,8 @@
  *   anything else: pays at once
  *
  * A charge can be cancelled (voided) until it is settled; the sandbox never settles on its own.
+ * Cancelling a payment id that was never charged leaves a tombstone: a `pay` arriving later for it
+ * is refused, so "nothing was charged" is final once we have said so.
  *
  * It records its charges in the table (CHARGE#<paymentId>), written with a condition, so a second
  * `pay` for the same payment id returns the first charge instead of charging again; tests count them.
@@ -57,8 +59,13 @@ export function createSandboxBillProvider(options: SandboxOptions = {}): BillPro
     return Item as { state: 'SUCCEEDED' | 'PENDING' | 'CANCELLED'; providerRef: string; amountFen: number } | undefined;
   }
 
+  /** What the provider says about a payment id: a cancelled one (voided, or closed unpaid) charged nothing. */
   const outcomeOf = (charge: { state: string; providerRef: string } | undefined): ProviderOutcome =>
-    !charge ? { outcome: 'NOT_CHARGED' } : charge.state === 'SUCCEEDED' ? { outcome: 'SUCCEEDED', providerRef: charge.providerRef } : { outcome: 'UNKNOWN' };
+    !charge || charge.state === 'CANCELLED'
+      ? { outcome: 'NOT_CHARGED' }
+      : charge.state === 'SUCCEEDED'
+        ? { outcome: 'SUCCEEDED', providerRef: charge.providerRef }
+        : { outcome: 'UNKNOWN' };
 
   return {
     async lookup(billType, accountNo) {
@@ -89,6 +96,20 @@ export function createSandboxBillProvider(options: SandboxOptions = {}): BillPro
     },
 
     async cancel(paymentId) {
+      const now = new Date().toISOString();
+      try {
+        // Nothing charged yet: a tombstone, so a pay that arrives later is refused instead of charging.
+        await db().send(
+          new PutCommand({
+            TableName: tableName(),
+            Item: { ...chargeKeys.item(paymentId), entity: 'SandboxCharge', paymentId, state: 'CANCELLED', amountFen: 0, cancelledAt: now, at: now },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          }),
+        );
+        return { outcome: 'CANCELLED' };
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
       try {
         await db().send(
           new UpdateCommand({
@@ -97,13 +118,13 @@ export function createSandboxBillProvider(options: SandboxOptions = {}): BillPro
             UpdateExpression: 'SET #state = :cancelled, cancelledAt = :now',
             ConditionExpression: '#state IN (:succeeded, :cancelled)',
             ExpressionAttributeNames: { '#state': 'state' },
-            ExpressionAttributeValues: { ':succeeded': 'SUCCEEDED', ':cancelled': 'CANCELLED', ':now': new Date().toISOString() },
+            ExpressionAttributeValues: { ':succeeded': 'SUCCEEDED', ':cancelled': 'CANCELLED', ':now': now },
           }),
         );
         return { outcome: 'CANCELLED' };
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
-        return { outcome: 'REFUSED' };
+        return { outcome: 'REFUSED' }; // settled by the provider already, or still pending with it
       }
     },
 

@@ -27,7 +27,7 @@ export function createIdempotencyStore(timings: Partial<IdempotencyTimings> = {}
         //  free                      ──> claim
         //  expired record (TTL lag)  ──> claim
         //  in progress, lock expired, same request ──> take over (the holder died)
-        await db().send(
+        const { Attributes: previous } = await db().send(
           new PutCommand({
             TableName: tableName(),
             Item: {
@@ -43,10 +43,12 @@ export function createIdempotencyStore(timings: Partial<IdempotencyTimings> = {}
               'attribute_not_exists(PK) OR expiresAt < :nowSeconds OR (#state = :inProgress AND lockExpiresAt < :nowMs AND requestHash = :hash)',
             ExpressionAttributeNames: { '#state': 'state' },
             ExpressionAttributeValues: { ':nowSeconds': Math.floor(at / 1000), ':inProgress': 'IN_PROGRESS', ':nowMs': at, ':hash': requestHash },
+            ReturnValues: 'ALL_OLD',
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           }),
         );
-        return { kind: 'started', token };
+        // Replacing a record: the holder died (or its record expired); it may have done part of the work.
+        return { kind: 'started', token, resumed: previous !== undefined };
       } catch (error) {
         if (!isConditionFailure(error)) throw error;
         // The SDK hands the conflicting item back in DynamoDB's wire format.

@@ -273,10 +273,59 @@ export const dynamoPaymentRepository = {
     });
   },
 
-  /** SUCCEEDED -> VOIDED with a VOID entry returning the cash, on the (still open) day that holds its PAYMENT entry. */
-  async voidPayment(payment: PaymentRecord, voided: { reason: string; at: string; by: string }): Promise<void> {
+  /**
+   * SUCCEEDED -> VOIDING, before the provider is asked to cancel: the payment counts as in flight
+   * (its day cannot close meanwhile) and gets a pending marker, so the settler finishes a void whose
+   * request died between the provider's answer and our write.
+   */
+  async beginVoid(payment: PaymentRecord, request: { reason: string; at: string; by: string }): Promise<void> {
     const table = tableName();
     const date = payment.ledgerDate ?? payment.businessDate;
+    try {
+      await transactWrite({
+        TransactItems: [
+          {
+            Update: {
+              TableName: table,
+              Key: paymentKeys.item(payment.id),
+              UpdateExpression: 'SET #status = :voiding, voidRequest = :request',
+              ConditionExpression: '#status = :succeeded',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':voiding': 'VOIDING', ':succeeded': 'SUCCEEDED', ':request': request },
+            },
+          },
+          {
+            Put: {
+              TableName: table,
+              Item: { ...pendingPaymentKeys.item(payment.stationId, payment.createdAt, payment.id), entity: 'PendingPayment', paymentId: payment.id },
+            },
+          },
+          inFlightChange(table, payment.stationId, 1),
+          {
+            ConditionCheck: {
+              TableName: table,
+              Key: ledgerKeys.day(payment.stationId, date),
+              ConditionExpression: '#status = :open',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':open': 'OPEN' },
+            },
+          },
+        ],
+      });
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const [paymentReason, , , dayReason] = (error as Cancelled).CancellationReasons ?? [];
+      if (paymentReason?.Code === 'ConditionalCheckFailed') throw new AppError('CONFLICT', 'Only a succeeded payment can be voided, once');
+      if (dayReason?.Code === 'ConditionalCheckFailed') throw new AppError('DAY_CLOSED', `The business day ${date} is closed: its payments cannot be voided`);
+      throw new AppError('CONFLICT', 'The void could not be recorded; try again');
+    }
+  },
+
+  /** VOIDING -> VOIDED once the provider cancelled: a VOID entry returns the cash on the payment's ledger day. */
+  async completeVoid(payment: PaymentRecord): Promise<boolean> {
+    const table = tableName();
+    const date = payment.ledgerDate ?? payment.businessDate;
+    const request = payment.voidRequest!;
     const entry: LedgerEntryRecord = {
       id: `lv${payment.id.slice(2)}`,
       kind: 'VOID',
@@ -287,56 +336,67 @@ export const dynamoPaymentRepository = {
       billType: payment.billType,
       cashFen: -payment.amountFen,
       commissionFen: -payment.commissionFen,
-      at: voided.at,
-      officerId: voided.by,
-      reason: voided.reason,
+      at: request.at,
+      officerId: request.by,
+      reason: request.reason,
     };
-    try {
-      await transactWrite({
-          TransactItems: [
-            {
-              Update: {
-                TableName: table,
-                Key: paymentKeys.item(payment.id),
-                UpdateExpression: 'SET #status = :voided, voided = :voidedInfo',
-                ConditionExpression: '#status = :succeeded',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':voided': 'VOIDED', ':succeeded': 'SUCCEEDED', ':voidedInfo': voided },
-              },
-            },
-            {
-              Put: {
-                TableName: table,
-                Item: { ...ledgerKeys.entry(payment.stationId, date, voided.at, entry.id), entity: 'LedgerEntry', ...entry },
-                ConditionExpression: 'attribute_not_exists(PK)',
-              },
-            },
-            {
-              Update: {
-                TableName: table,
-                Key: ledgerKeys.day(payment.stationId, date),
-                UpdateExpression: 'ADD voidedFen :amount, expectedCashFen :minusAmount, commissionFen :minusCommission, #typeCommission :minusCommission, voidCount :one',
-                ConditionExpression: '#status = :open',
-                ExpressionAttributeNames: { '#status': 'status', '#typeCommission': commissionAttribute(payment.billType) },
-                ExpressionAttributeValues: {
-                  ':open': 'OPEN',
-                  ':one': 1,
-                  ':amount': payment.amountFen,
-                  ':minusAmount': -payment.amountFen,
-                  ':minusCommission': -payment.commissionFen,
-                },
-                ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-              },
-            },
-          ],
-        });
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      const [paymentReason, , dayReason] = (error as Cancelled).CancellationReasons ?? [];
-      if (dayReason?.Code === 'ConditionalCheckFailed') throw new AppError('DAY_CLOSED', `The business day ${date} is closed: its payments cannot be voided`);
-      if (paymentReason?.Code === 'ConditionalCheckFailed') throw new AppError('CONFLICT', 'Only a succeeded payment can be voided, once');
-      throw new AppError('CONFLICT', 'The void could not be recorded; try again');
-    }
+    return settle([
+      {
+        Update: {
+          TableName: table,
+          Key: paymentKeys.item(payment.id),
+          UpdateExpression: 'SET #status = :voided, voided = voidRequest REMOVE voidRequest',
+          ConditionExpression: '#status = :voiding',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':voided': 'VOIDED', ':voiding': 'VOIDING' },
+        },
+      },
+      { Delete: { TableName: table, Key: pendingPaymentKeys.item(payment.stationId, payment.createdAt, payment.id) } },
+      inFlightChange(table, payment.stationId, -1),
+      {
+        Put: {
+          TableName: table,
+          Item: { ...ledgerKeys.entry(payment.stationId, date, request.at, entry.id), entity: 'LedgerEntry', ...entry },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        },
+      },
+      {
+        Update: {
+          TableName: table,
+          Key: ledgerKeys.day(payment.stationId, date),
+          UpdateExpression: 'ADD voidedFen :amount, expectedCashFen :minusAmount, commissionFen :minusCommission, #typeCommission :minusCommission, voidCount :one',
+          // Holds by construction (the void is in flight: the day cannot close); checked all the same.
+          ConditionExpression: '#status = :open',
+          ExpressionAttributeNames: { '#status': 'status', '#typeCommission': commissionAttribute(payment.billType) },
+          ExpressionAttributeValues: {
+            ':open': 'OPEN',
+            ':one': 1,
+            ':amount': payment.amountFen,
+            ':minusAmount': -payment.amountFen,
+            ':minusCommission': -payment.commissionFen,
+          },
+        },
+      },
+    ]);
+  },
+
+  /** VOIDING -> SUCCEEDED: the provider refused to cancel (it had settled the payment). */
+  async abandonVoid(payment: PaymentRecord): Promise<boolean> {
+    const table = tableName();
+    return settle([
+      {
+        Update: {
+          TableName: table,
+          Key: paymentKeys.item(payment.id),
+          UpdateExpression: 'SET #status = :succeeded REMOVE voidRequest',
+          ConditionExpression: '#status = :voiding',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':succeeded': 'SUCCEEDED', ':voiding': 'VOIDING' },
+        },
+      },
+      { Delete: { TableName: table, Key: pendingPaymentKeys.item(payment.stationId, payment.createdAt, payment.id) } },
+      inFlightChange(table, payment.stationId, -1),
+    ]);
   },
 
   async get(paymentId: string): Promise<PaymentRecord | null> {
@@ -528,13 +588,19 @@ function inFlightChange(table: string, stationId: string, by: 1 | -1) {
   };
 }
 
-/** Runs a settling transaction; false when its payment was no longer PROCESSING (settled by someone else). */
+/**
+ * Runs a settling transaction (its first item moves the payment out of the state it is in); false
+ * when the payment had left that state already (settled by someone else). Any other failed
+ * condition is a broken invariant, not a race: it is thrown, and the payment stays where it was.
+ */
 async function settle(TransactItems: NonNullable<TransactWriteCommandInput['TransactItems']>): Promise<boolean> {
   try {
     await transactWrite({ TransactItems });
     return true;
   } catch (error) {
-    if (isConditionFailure(error)) return false;
-    throw error;
+    if (!isConditionFailure(error)) throw error;
+    const reasons = (error as Cancelled).CancellationReasons ?? [];
+    if (reasons[0]?.Code === 'ConditionalCheckFailed') return false;
+    throw new Error(`Settling transaction refused by a condition other than the payment's state: ${reasons.map((r) => r.Code).join(',')}`);
   }
 }

@@ -17,7 +17,8 @@ export interface StoredResponse {
   body: unknown;
 }
 
-export type IdempotencyClaim = { kind: 'started'; token: string } | { kind: 'replay'; response: StoredResponse } | { kind: 'in_progress' };
+/** `resumed`: the key was taken over from a holder that died (or whose record expired): look for its work. */
+export type IdempotencyClaim = { kind: 'started'; token: string; resumed: boolean } | { kind: 'replay'; response: StoredResponse } | { kind: 'in_progress' };
 
 export interface IdempotencyStore {
   claim(input: { callerId: string; key: string; requestHash: string }): Promise<IdempotencyClaim>;

@@ -69,7 +69,8 @@ export const householdId = z.string().check(z.regex(/^hh[0-9a-f]{24}$/, 'must be
 /** A mainland mobile number. Stored, never answered in full. */
 export const mobilePhone = z.string().check(z.regex(/^1[3-9]\d{9}$/, 'must be an 11-digit mobile number'));
 
-export const PAYMENT_STATUSES = ['PROCESSING', 'SUCCEEDED', 'FAILED', 'VOIDED'] as const;
+/** VOIDING: a void asked the provider to cancel and has not recorded its answer yet (the settler finishes it). */
+export const PAYMENT_STATUSES = ['PROCESSING', 'SUCCEEDED', 'FAILED', 'VOIDING', 'VOIDED'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 /** Why a payment failed: the mini-program says each in words. */

@@ -14,6 +14,8 @@ import { dynamoHouseholdRepository } from '../../functions/data/households-repos
 import { dynamoPaymentRepository } from '../../functions/data/payments-repository';
 import { dynamoStationRepository } from '../../functions/data/stations-repository';
 import { createPayment, requestHashOf } from '../../functions/domain/payments/create-payment';
+import type { ProviderOutcome } from '../../functions/domain/payments/bill-provider';
+import { voidPayment } from '../../functions/domain/payments/ledger';
 import { useFreshTable } from '../harness/fresh-table';
 import { resetConfigForTests } from '../../functions/config';
 import { resetDbForTests } from '../../functions/data/client';
@@ -208,28 +210,40 @@ describe('ID6: a holder that died', () => {
     const key = newKey();
     const sandbox = createSandboxBillProvider();
     // This request records its payment, then hangs in the provider call and dies (its 1 ms lock lapses).
+    let wakeUp: (outcome: ProviderOutcome) => void = () => undefined;
     const dyingDeps = {
       payments: dynamoPaymentRepository,
       households: dynamoHouseholdRepository,
       idempotency: createIdempotencyStore({ lockMs: 1 }),
-      provider: { ...sandbox, pay: () => new Promise<never>(() => undefined) },
+      provider: { ...sandbox, pay: () => new Promise<ProviderOutcome>((resolve) => (wakeUp = resolve)) },
       getStation: (id: string) => dynamoStationRepository.getById(id),
       providerTimeoutMs: 60_000,
     };
     const before = await stored(doc, tableName);
-    void createPayment(dyingDeps, { userId: officer.user.id, role: 'officer', stationId: TUQIAO.id }, key, { ...body, billType: 'phone', method: 'cash' });
+    const dying = createPayment(dyingDeps, { userId: officer.user.id, role: 'officer', stationId: TUQIAO.id }, key, { ...body, billType: 'phone', method: 'cash' });
     await waitFor(async () => (await stored(doc, tableName)).payments === before.payments + 1);
 
     const retry = await pay(officer.auth, body, key);
     expect([retry.status, retry.json.status]).toEqual([201, 'PROCESSING']);
     expect((await stored(doc, tableName)).payments).toBe(before.payments + 1);
     const limitBefore = (await ledger(officer.auth)).json.totals.limitUsedFen;
+    // The provider never got the payment: the settler makes that final there (cancels the id), then fails it.
     const report = await runSettler({ minAgeMs: 0 });
     expect(report.failed).toBe(1);
     const settled = await getPayment(officer.auth, retry.json.id);
     expect(settled.json).toMatchObject({ status: 'FAILED', failure: { code: 'NOT_CHARGED' } });
     expect((await ledger(officer.auth)).json.totals.limitUsedFen).toBe(limitBefore - 8_000);
-    expect(await stored(doc, tableName)).toEqual({ ...before, payments: before.payments + 1 });
+    // The dead request's pay() reaching the provider late is refused: nothing is charged after "not charged".
+    expect(await sandbox.pay({ paymentId: retry.json.id, billType: 'phone', accountNo: body.accountNo, amountFen: 8_000 })).toEqual({ outcome: 'NOT_CHARGED' });
+    // And the dead request, waking up, changes nothing.
+    wakeUp({ outcome: 'UNKNOWN' });
+    await dying;
+    expect((await getPayment(officer.auth, retry.json.id)).json.status).toBe('FAILED');
+    const after = await stored(doc, tableName);
+    // One charge record: the provider's tombstone for the cancelled id (state CANCELLED, nothing taken).
+    expect(after).toEqual({ ...before, payments: before.payments + 1, charges: before.charges + 1 });
+    const tombstone = await doc.send(new GetCommand({ TableName: tableName, Key: { PK: `CHARGE#${retry.json.id}`, SK: 'CHARGE' } }));
+    expect(tombstone.Item).toMatchObject({ state: 'CANCELLED', amountFen: 0 });
   });
 });
 
@@ -446,6 +460,38 @@ describe('void and day close', () => {
     expect((await close({ date: '2999-01-01', countedCashFen: 0 })).status).toBe(400);
     expect((await close({ date: today(), countedCashFen: 10.5 })).status).toBe(400);
     expect((await close({ date: '2026-02-30', countedCashFen: 0 })).status).toBe(400);
+  });
+});
+
+describe('a void that does not finish at once', () => {
+  it('a void interrupted after asking the provider blocks the day close and is finished by the settler; a refused cancel leaves the payment as it was', async () => {
+    const { tableName: own, doc: ownDoc } = await useFreshTable('voiding');
+    await copyStations(ownDoc, own, [TUQIAO.villageCode]);
+    const officer = await officerOf(ownDoc, own, TUQIAO);
+    const caller = { userId: officer.user.id, role: 'officer' as const, stationId: TUQIAO.id };
+    const [first, second] = await Promise.all(['4401237001', '4401237002'].map(async (acc) => (await pay(officer.auth, await electricityBody(officer.auth, TUQIAO.id, acc))).json));
+    const sandbox = createSandboxBillProvider();
+
+    // The provider is unreachable when the void asks: the payment is VOIDING, in flight.
+    const unreachable = { ...sandbox, cancel: async () => Promise.reject(Object.assign(new Error('connect ETIMEDOUT'), { code: 'ETIMEDOUT' })) };
+    await expect(voidPayment({ payments: dynamoPaymentRepository, provider: unreachable }, caller, first.id, '重复缴费')).rejects.toThrow();
+    expect((await getPayment(officer.auth, first.id)).json.status).toBe('VOIDING');
+    const close = await invoke(handlers.payments, { method: 'POST', path: `/stations/${TUQIAO.id}/reconciliations`, headers: officer.auth, body: { date: today(), countedCashFen: 0 } });
+    expect([close.status, close.json.error.code]).toEqual([409, 'CONFLICT']);
+    const report = await runSettler({ minAgeMs: 0 });
+    expect(report.voidsFinished).toBe(1);
+    expect((await getPayment(officer.auth, first.id)).json).toMatchObject({ status: 'VOIDED', voided: { reason: '重复缴费' } });
+    expect((await ledgerEntriesOf(ownDoc, own, TUQIAO.id, today())).filter((e) => e.kind === 'VOID').map((e) => e.paymentId)).toEqual([first.id]);
+
+    // The provider refuses to cancel (it settled already): 409, and the payment is SUCCEEDED again.
+    const refusing = { ...sandbox, cancel: async () => ({ outcome: 'REFUSED' as const }) };
+    await expect(voidPayment({ payments: dynamoPaymentRepository, provider: refusing }, caller, second.id, '户号输错')).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect((await getPayment(officer.auth, second.id)).json).toMatchObject({ status: 'SUCCEEDED', voided: null });
+    const day = (await ledger(officer.auth)).json.totals;
+    expect(day).toMatchObject({ voidCount: 1, voidedFen: first.amountFen, expectedCashFen: second.amountFen, processingCount: 0 });
+    // Nothing is in flight any more: the day closes.
+    const closed = await invoke(handlers.payments, { method: 'POST', path: `/stations/${TUQIAO.id}/reconciliations`, headers: officer.auth, body: { date: today(), countedCashFen: second.amountFen } });
+    expect([closed.status, closed.json.close.varianceFen]).toEqual([201, 0]);
   });
 });
 

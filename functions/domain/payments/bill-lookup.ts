@@ -1,4 +1,5 @@
 import { BILL_TYPES, BILL_TYPE_KEYS, STATION_LIMITS, type BillLookupResponse, type BillType } from '../../../shared';
+import { AppError } from '../errors';
 import type { BillProvider } from './bill-provider';
 
 export function listBillTypes() {
@@ -16,10 +17,29 @@ export function maskName(name: string): string {
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }
 
-export const maskAccountNo = (accountNo: string) => `${'*'.repeat(Math.max(0, accountNo.length - 4))}${accountNo.slice(-4)}`;
+/** All but the last four characters masked, and never less than half: a 4-character account shows 2. */
+export function maskAccountNo(accountNo: string): string {
+  const shown = Math.min(4, Math.floor(accountNo.length / 2));
+  return `${'*'.repeat(accountNo.length - shown)}${accountNo.slice(-shown)}`;
+}
+
+const LOOKUP_TIMEOUT_MS = 5_000;
+
+/** The provider's bill, or 503 when it does not answer in time (a lookup changes nothing: safe to retry). */
+export async function lookupWithTimeout(provider: BillProvider, billType: BillType, accountNo: string, timeoutMs = LOOKUP_TIMEOUT_MS) {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new AppError('DEPENDENCY_UNAVAILABLE', 'The bill provider did not answer; try again shortly', undefined, 5)), timeoutMs);
+  });
+  try {
+    return await Promise.race([provider.lookup(billType, accountNo), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 export async function lookupBill(provider: BillProvider, billType: BillType, accountNo: string): Promise<BillLookupResponse> {
-  const bill = await provider.lookup(billType, accountNo);
+  const bill = await lookupWithTimeout(provider, billType, accountNo);
   return {
     billType,
     accountNoMasked: maskAccountNo(accountNo),

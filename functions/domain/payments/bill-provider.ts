@@ -14,8 +14,9 @@ export interface BillProvider {
   pay(request: { paymentId: string; billType: BillType; accountNo: string; amountFen: number }): Promise<ProviderOutcome>;
   status(paymentId: string): Promise<ProviderOutcome>;
   /**
-   * Cancels a charge the provider has not settled yet (a void at the station). Idempotent: cancelling
-   * a cancelled charge answers CANCELLED again. REFUSED once the provider has settled it.
+   * Cancels a payment id the provider has not settled: a charge (a void at the station), or one it
+   * never received (so that a late `pay` cannot charge after we recorded "not charged"). Idempotent:
+   * cancelling a cancelled id answers CANCELLED again. REFUSED once the provider has settled it.
    */
   cancel(paymentId: string): Promise<{ outcome: 'CANCELLED' } | { outcome: 'REFUSED' }>;
 }

@@ -27,7 +27,7 @@ import type { IdempotencyStore } from '../idempotency';
 import { businessDay } from '../stations/opening-hours';
 import type { Station } from '../stations/station';
 import type { BillProvider, ProviderOutcome } from './bill-provider';
-import { maskName } from './bill-lookup';
+import { lookupWithTimeout, maskName } from './bill-lookup';
 import { commissionFor, paymentIdFor, receiptNoFor, toPaymentView, type PaymentRecord } from './payment';
 
 export interface PaymentDeps {
@@ -76,20 +76,28 @@ export async function createPayment(deps: PaymentDeps, caller: Caller, idempoten
   }
 
   const paymentId = paymentIdFor(caller.userId, idempotencyKey, requestHash);
+  const answerWith = async (payment: PaymentRecord): Promise<PaymentResult> => {
+    // We took over the key of a request that died after recording its payment: that payment is the
+    // answer, whatever the bill says now (never a second payment, never a 4xx that hides one).
+    await deps.idempotency
+      .complete({ callerId: caller.userId, key: idempotencyKey, token: claim.token, response: { status: 201, body: { paymentId } } })
+      .catch(() => undefined);
+    return { status: 201, payment: toPaymentView(payment) };
+  };
+  const existing = claim.resumed ? await deps.payments.get(paymentId) : null;
+  if (existing) return answerWith(existing);
+
   let record: PaymentRecord;
+  let started: Awaited<ReturnType<PaymentRepository['start']>>;
   try {
     record = await prepare(deps, caller, paymentId, body);
-    const started = await deps.payments.start(record, STATION_LIMITS.perDayMaxFen);
-    if (started.kind === 'exists') {
-      // We took over the key of a request that died after recording the payment: answer with it.
-      await deps.idempotency.complete({ callerId: caller.userId, key: idempotencyKey, token: claim.token, response: { status: 201, body: { paymentId } } });
-      return { status: 201, payment: toPaymentView(started.payment) };
-    }
+    started = await deps.payments.start(record, STATION_LIMITS.perDayMaxFen);
   } catch (error) {
     // Nothing was recorded: the key is free for a corrected request.
     await deps.idempotency.release({ callerId: caller.userId, key: idempotencyKey, token: claim.token }).catch(() => undefined);
     throw error;
   }
+  if (started.kind === 'exists') return answerWith(started.payment);
 
   const outcome = await payWithTimeout(deps, record);
   const { payment: settled } = await applyOutcome(deps, record, outcome);
@@ -126,10 +134,16 @@ async function prepare(deps: PaymentDeps, caller: Caller, paymentId: string, bod
   if (body.amountFen > STATION_LIMITS.perPaymentMaxFen) {
     throw limitError(`One payment may be at most ${STATION_LIMITS.perPaymentMaxFen} fen`, `at most ${STATION_LIMITS.perPaymentMaxFen}`, 'per_payment_limit');
   }
-  if (body.amountFen < type.minFen || body.amountFen > type.maxFen) {
-    throw limitError(`A ${body.billType} payment must be between ${type.minFen} and ${type.maxFen} fen`, `between ${type.minFen} and ${type.maxFen}`, 'bill_type_range');
+  if (body.amountFen > type.maxFen) {
+    throw limitError(`A ${body.billType} payment may be at most ${type.maxFen} fen`, `between ${type.minFen} and ${type.maxFen}`, 'bill_type_range');
   }
-  const bill = await deps.provider.lookup(body.billType, accountNo);
+  if (body.amountFen < type.minFen) {
+    // Under the minimum is not a limit reached but an amount the provider does not take.
+    throw new AppError('VALIDATION_FAILED', `A ${body.billType} payment must be at least ${type.minFen} fen`, [
+      { path: 'body.amountFen', message: `between ${type.minFen} and ${type.maxFen}`, code: 'bill_type_range' },
+    ]);
+  }
+  const bill = await lookupWithTimeout(deps.provider, body.billType, accountNo);
   if (type.kind === 'postpaid' && bill.amountDueFen !== body.amountFen) {
     throw new AppError('CONFLICT', `This bill is due ${bill.amountDueFen ?? 0} fen: a postpaid bill is paid exactly`, [
       { path: 'body.amountFen', message: `must be ${bill.amountDueFen ?? 0}, the amount due`, code: 'amount_due_mismatch' },

@@ -89,9 +89,11 @@ export async function stationLedger(deps: LedgerDeps, station: Station, query: {
 /**
  * Voids a succeeded payment while the provider has not settled it: the provider settles a station's
  * payments when the business day holding them closes, so a payment whose day is still open can be
- * voided; the VOID entry goes on that same day.
- * The provider is told first (it deduplicates on the payment id); then the payment, a VOID ledger
- * entry returning the cash and the day's totals change in one transaction.
+ * voided; the VOID entry goes on that same day. Three steps, so that no crash between them can
+ * leave the provider and the ledger disagreeing:
+ *   SUCCEEDED -> VOIDING (in flight: the day cannot close) -> provider.cancel -> VOIDED + VOID entry
+ *                                                                     (refused) -> SUCCEEDED
+ * A void interrupted after the first step is finished by the settler.
  */
 export async function voidPayment(
   deps: LedgerDeps & { provider: BillProvider },
@@ -104,15 +106,22 @@ export async function voidPayment(
   if (payment.status !== 'SUCCEEDED') {
     throw new AppError('CONFLICT', `A ${payment.status.toLowerCase()} payment cannot be voided: only a succeeded one, once`);
   }
-  const ledgerDate = payment.ledgerDate ?? payment.businessDate;
-  const day = await deps.payments.getDay(payment.stationId, ledgerDate);
-  if (day.status === 'CLOSED') throw new AppError('DAY_CLOSED', `The business day ${ledgerDate} is closed: its payments cannot be voided`);
-  const cancelled = await deps.provider.cancel(paymentId);
-  if (cancelled.outcome !== 'CANCELLED') {
-    throw new AppError('CONFLICT', 'The provider has settled this payment already and refuses to cancel it');
-  }
-  await deps.payments.voidPayment(payment, { reason, at: (deps.now?.() ?? new Date()).toISOString(), by: caller.userId });
-  return toPaymentView((await deps.payments.get(paymentId))!);
+  const request = { reason, at: (deps.now?.() ?? new Date()).toISOString(), by: caller.userId };
+  await deps.payments.beginVoid(payment, request);
+  const voiding: PaymentRecord = { ...payment, status: 'VOIDING', voidRequest: request };
+  const finished = await finishVoid(deps, voiding);
+  if (finished.status === 'SUCCEEDED') throw new AppError('CONFLICT', 'The provider has settled this payment already and refuses to cancel it');
+  return toPaymentView(finished);
+}
+
+/** Asks the provider to cancel a VOIDING payment and records its answer (the void route and the settler). */
+export async function finishVoid(deps: LedgerDeps & { provider: BillProvider }, payment: PaymentRecord): Promise<PaymentRecord> {
+  const answer = await deps.provider.cancel(payment.id);
+  const moved = answer.outcome === 'CANCELLED' ? await deps.payments.completeVoid(payment) : await deps.payments.abandonVoid(payment);
+  if (!moved) return (await deps.payments.get(payment.id)) ?? payment;
+  return answer.outcome === 'CANCELLED'
+    ? { ...payment, status: 'VOIDED', voided: payment.voidRequest ?? null, voidRequest: null }
+    : { ...payment, status: 'SUCCEEDED', voidRequest: null };
 }
 
 export async function closeDay(

@@ -6,9 +6,10 @@ import { maskAccountNo } from './bill-lookup';
 /**
  * A payment as stored. The full account number and payer phone stay here; every view masks them.
  *
- *   PROCESSING ──provider SUCCEEDED──> SUCCEEDED ──void (day open)──> VOIDED
- *        │
- *        └──provider DECLINED / never charged──> FAILED
+ *   PROCESSING ──provider SUCCEEDED──> SUCCEEDED ──void (day open)──> VOIDING ──provider cancelled──> VOIDED
+ *        │                                  ^                          │
+ *        │                                  └──provider refused────────┘
+ *        └──provider DECLINED / never charged (and cancelled there)──> FAILED
  *
  * Each arrow is one DynamoDB transaction conditional on the status it leaves, so a payment settles
  * exactly once however many requests, settler runs or retries race for it.
@@ -40,6 +41,8 @@ export interface PaymentRecord {
   providerRef: string | null;
   failureCode: PaymentFailureCode | null;
   voided: { reason: string; at: string; by: string } | null;
+  /** While VOIDING: the void asked for, recorded as `voided` once the provider has cancelled. */
+  voidRequest?: { reason: string; at: string; by: string } | null;
   /** How often the settler asked the provider about it. */
   statusChecks: number;
 }

@@ -9,6 +9,10 @@ describe('masking', () => {
   });
   it('keeps the last four characters of an account number', () => {
     expect(maskAccountNo('6302021234')).toBe('******1234');
-    expect(maskAccountNo('1234')).toBe('1234');
+    // Never less than half masked: a short account number is not given away.
+    expect(maskAccountNo('1234')).toBe('**34');
+    expect(maskAccountNo('12345')).toBe('***45');
+    expect(maskAccountNo('1234567')).toBe('****567');
+    expect(maskAccountNo('12345678')).toBe('****5678');
   });
 });

@@ -391,6 +391,7 @@ export const messages = {
   'paymentStatus.PROCESSING': '处理中',
   'paymentStatus.SUCCEEDED': '缴费成功',
   'paymentStatus.FAILED': '缴费失败',
+  'paymentStatus.VOIDING': '作废中',
   'paymentStatus.VOIDED': '已作废',
   'paymentFailure.ACCOUNT_CLOSED': '缴费单位拒绝了：这个户号已销户。请村民核对户号，现金如数退还。',
   'paymentFailure.AMOUNT_MISMATCH': '缴费单位拒绝了：金额和账单不一致。请重新查询账单后再缴，现金如数退还。',
