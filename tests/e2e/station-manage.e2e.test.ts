@@ -41,9 +41,15 @@ beforeAll(() => {
 
 const open = (page: Page, route: string) => openRoute(page, webUrl, route);
 
+/** The station as the public API shows it; a 503 (a busy local stack) is retried after its Retry-After, as clients do. */
 async function publicProfile(): Promise<StationProfile> {
-  const response = await fetch(`${webUrl}/api/stations/by-code/${TUQIAO}`);
-  return (await response.json()) as StationProfile;
+  for (let attempt = 1; ; attempt++) {
+    const response = await fetch(`${webUrl}/api/stations/by-code/${TUQIAO}`);
+    if (response.status === 200) return (await response.json()) as StationProfile;
+    const body = await response.text();
+    if (response.status !== 503 || attempt === 3) throw new Error(`GET /stations/by-code/${TUQIAO}: HTTP ${response.status} ${body}`);
+    await new Promise((resolve) => setTimeout(resolve, 1000 * Number(response.headers.get('retry-after') ?? 1)));
+  }
 }
 
 describe('H5: a villager and their station', () => {
