@@ -20,6 +20,11 @@ export interface Config {
   loginRateLimitPerMinute: number;
   /** Where poster QR codes come from: a plain QR of the code (local) or WeChat's official code. */
   qrProvider: 'local' | 'wechat';
+  /**
+   * Which BillProvider adapter pays bills. Only the sandbox exists yet (no real provider is
+   * reachable from here); a real one is one more adapter and one more value here.
+   */
+  billProvider: 'sandbox';
 }
 
 const LOCAL_STAGES = new Set(['local', 'test']);
@@ -57,7 +62,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     loginRateLimitPerMinute: Number(env.LOGIN_RATE_LIMIT_PER_MINUTE ?? 30),
     qrProvider: (env.QR_PROVIDER ?? (local ? 'local' : 'wechat')) === 'wechat' ? 'wechat' : 'local',
+    billProvider: billProviderSetting(env.BILL_PROVIDER),
   };
+}
+
+function billProviderSetting(value: string | undefined): Config['billProvider'] {
+  if (value === undefined || value === 'sandbox') return 'sandbox';
+  throw new Error(`BILL_PROVIDER=${value} is not a bill provider this build has (sandbox)`);
 }
 
 export function config(): Config {

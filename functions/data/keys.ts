@@ -5,6 +5,8 @@
  * attribute `expiresAt`. docs/data-model.md lists the access patterns these keys serve.
  */
 
+import { createHash } from 'node:crypto';
+
 export const INDEX = { GSI1: 'GSI1', GSI2: 'GSI2' } as const;
 
 export type PrimaryKey = { PK: string; SK: string };
@@ -111,14 +113,18 @@ export const paymentKeys = {
 };
 
 /**
- * One marker per PROCESSING payment, written and deleted in the same transactions that move the
- * payment into and out of PROCESSING. The settler reads the whole partition; a station reads its
- * prefix. Pending payments are rare (provider timeouts), so one partition is plenty.
+ * One marker per payment in flight (PROCESSING, or VOIDING), written and deleted in the same
+ * transactions that move the payment into and out of that state. The markers are spread over 16
+ * partitions by station (every payment passes through one, so a single partition would be a hot
+ * key nationwide); a station reads its prefix in its partition, the settler reads all 16.
  */
+export const PENDING_SHARDS = 16;
+const pendingShardOf = (stationId: string) => createHash('sha256').update(stationId).digest().readUInt16BE(0) % PENDING_SHARDS;
 export const pendingPaymentKeys = {
-  partition: 'PENDING_PAYMENTS',
+  shard: (shard: number) => `PENDING_PAYMENTS#${shard}`,
+  ofStation: (stationId: string) => `PENDING_PAYMENTS#${pendingShardOf(stationId)}`,
   item: (stationId: string, createdAt: string, paymentId: string): PrimaryKey => ({
-    PK: 'PENDING_PAYMENTS',
+    PK: `PENDING_PAYMENTS#${pendingShardOf(stationId)}`,
     SK: `${stationId}#${createdAt}#${paymentId}`,
   }),
   stationPrefix: (stationId: string) => `${stationId}#`,

@@ -24,7 +24,7 @@ import { emptyDay, type LedgerDay, type LedgerEntryRecord, type PaymentRecord } 
 import { db, tableName } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
 import { stripKeys } from './item';
-import { INDEX, ledgerKeys, paymentKeys, pendingPaymentKeys } from './keys';
+import { INDEX, ledgerKeys, paymentKeys, PENDING_SHARDS, pendingPaymentKeys } from './keys';
 import { transactWrite } from './transact';
 import { isConditionFailure } from './transaction-errors';
 
@@ -90,6 +90,9 @@ const SET_DAY_IDENTITY = 'stationId = :stationId, stationCode = :stationCode, vi
 export type StartResult = { kind: 'started' } | { kind: 'exists'; payment: PaymentRecord };
 
 export const dynamoPaymentRepository = {
+  /** How many partitions the pending markers are spread over (`listPending({ shard })` for each). */
+  pendingShards: PENDING_SHARDS,
+
   /** Records a new PROCESSING payment and reserves its amount on the day; DAY_CLOSED / LIMIT_EXCEEDED otherwise. */
   async start(payment: PaymentRecord, perDayMaxFen: number): Promise<StartResult> {
     const table = tableName();
@@ -436,17 +439,17 @@ export const dynamoPaymentRepository = {
     return { items: Items.map(paymentFromItem), nextCursor: encodeCursor(LastEvaluatedKey, scope) };
   },
 
-  /** Pending markers: of one station (oldest first), or of every station for the settler. */
-  async listPending(options: { stationId?: string; limit: number; cursor?: string }) {
-    const scope = `pending:${options.stationId ?? '*'}`;
+  /** Pending markers: of one station (oldest first), or of one shard of every station's (the settler reads all shards). */
+  async listPending(options: ({ stationId: string } | { shard: number }) & { limit: number; cursor?: string }) {
+    const station = 'stationId' in options ? options.stationId : undefined;
+    const scope = station ? `pending:${station}` : `pending-shard:${'shard' in options ? options.shard : ''}`;
     const { Items = [], LastEvaluatedKey } = await db().send(
       new QueryCommand({
         TableName: tableName(),
-        KeyConditionExpression: options.stationId ? 'PK = :pk AND begins_with(SK, :prefix)' : 'PK = :pk',
-        ExpressionAttributeValues: {
-          ':pk': pendingPaymentKeys.partition,
-          ...(options.stationId ? { ':prefix': pendingPaymentKeys.stationPrefix(options.stationId) } : {}),
-        },
+        KeyConditionExpression: station ? 'PK = :pk AND begins_with(SK, :prefix)' : 'PK = :pk',
+        ExpressionAttributeValues: station
+          ? { ':pk': pendingPaymentKeys.ofStation(station), ':prefix': pendingPaymentKeys.stationPrefix(station) }
+          : { ':pk': pendingPaymentKeys.shard((options as { shard: number }).shard) },
         Limit: options.limit,
         ExclusiveStartKey: decodeCursor(options.cursor, scope),
       }),

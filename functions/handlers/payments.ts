@@ -1,4 +1,4 @@
-import { createSandboxBillProvider } from '../adapters/sandbox-bill-provider';
+import { billProvider } from '../adapters/bill-providers';
 import { dynamoHouseholdRepository } from '../data/households-repository';
 import { createIdempotencyStore } from '../data/idempotency-store';
 import { dynamoPaymentRepository } from '../data/payments-repository';
@@ -12,8 +12,8 @@ import { myPayments, resolveLookupAccount } from '../domain/payments/my-payments
 import { assertRegionWithin, managedStation } from '../domain/stations/station-access';
 import { createHttpHandler, HttpResult } from '../http/pipeline';
 
-/** The sandbox provider in every stage for now: the issue asks for a real interface, not a real provider. */
-const provider = createSandboxBillProvider();
+/** The sandbox in every stage for now (BILL_PROVIDER): the issue asks for a real interface, not a real provider. */
+const provider = billProvider();
 const payments = dynamoPaymentRepository;
 const households = dynamoHouseholdRepository;
 const stations = dynamoStationRepository;

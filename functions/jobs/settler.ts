@@ -2,7 +2,7 @@
  * The scheduled settler (serverless.yml: every minute in a deployed stage; `npm start` runs it every
  * 30 s). Payments younger than the provider timeout are left to the request still waiting for them.
  */
-import { createSandboxBillProvider } from '../adapters/sandbox-bill-provider';
+import { billProvider } from '../adapters/bill-providers';
 import { dynamoPaymentRepository } from '../data/payments-repository';
 import { settlePendingPayments, type SettlerReport } from '../domain/payments/settler';
 import { createLogger } from '../http/logger';
@@ -11,7 +11,7 @@ export const SETTLER_MIN_AGE_MS = 30_000;
 
 export async function runSettler(options: { minAgeMs?: number } = {}): Promise<SettlerReport> {
   return settlePendingPayments(
-    { payments: dynamoPaymentRepository, provider: createSandboxBillProvider() },
+    { payments: dynamoPaymentRepository, provider: billProvider() },
     { minAgeMs: options.minAgeMs ?? SETTLER_MIN_AGE_MS },
   );
 }

@@ -1,0 +1,11 @@
+import { config } from '../config';
+import type { BillProvider } from '../domain/payments/bill-provider';
+import { createSandboxBillProvider } from './sandbox-bill-provider';
+
+/** The BillProvider the configuration names (BILL_PROVIDER); the one place a real provider plugs in. */
+export function billProvider(): BillProvider {
+  switch (config().billProvider) {
+    case 'sandbox':
+      return createSandboxBillProvider();
+  }
+}
