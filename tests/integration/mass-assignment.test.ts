@@ -1,0 +1,88 @@
+/**
+ * AZ4, generated from the route table: every route that takes a body refuses a valid body with one
+ * extra key (a status, a stock, a station, a role, a price, a table key...) with 400, and the table
+ * holds exactly what it held before.
+ */
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { routeList, type RouteDef } from '../../shared';
+import { businessDay } from '../../functions/domain/stations/opening-hours';
+import { useFreshTable } from '../harness/fresh-table';
+import { handlers } from '../harness/handlers';
+import { invoke } from '../harness/invoke';
+import { copyStations, officerOf, pay, TUQIAO } from '../harness/payments';
+import { createUser } from '../harness/users';
+
+const EXTRA_KEYS = ['status', 'stock', 'stationId', 'role', 'priceFen', 'PK', 'officerId', 'commissionFen', 'linkedUserCount', 'version'];
+
+let table: Awaited<ReturnType<typeof useFreshTable>>;
+let officer: Awaited<ReturnType<typeof officerOf>>;
+let admin: Awaited<ReturnType<typeof createUser>>;
+let ids: { paymentId: string; householdId: string; userId: string };
+
+beforeAll(async () => {
+  table = await useFreshTable('az4');
+  await copyStations(table.doc, table.tableName, [TUQIAO.villageCode]);
+  officer = await officerOf(table.doc, table.tableName, TUQIAO);
+  admin = await createUser(table.doc, table.tableName, { role: 'county_admin', regionCode: '630202' });
+  const villager = await createUser(table.doc, table.tableName, { role: 'villager' });
+  const payment = await pay(officer.auth, { stationId: TUQIAO.id, billType: 'phone', accountNo: '13800001234', amountFen: 5_000, method: 'cash' });
+  const household = await invoke(handlers.payments, { method: 'POST', path: `/stations/${TUQIAO.id}/households`, headers: officer.auth, body: { headName: '多杰', consent: true } });
+  ids = { paymentId: payment.json.id, householdId: household.json.id, userId: villager.user.id };
+});
+
+/** A valid body per write route, and who sends it. */
+const VALID: Record<string, () => { body: Record<string, unknown>; auth: Record<string, string> }> = {
+  login: () => ({ body: { code: 'dev:someone' }, auth: {} }),
+  appointOfficer: () => ({ body: { stationId: TUQIAO.id, userId: ids.userId }, auth: admin.auth }),
+  stationUpdate: () => ({ body: { phone: '13900000001' }, auth: officer.auth }),
+  homeStation: () => ({ body: { stationId: TUQIAO.id }, auth: officer.auth }),
+  billLookup: () => ({ body: { billType: 'water', accountNo: '12345678' }, auth: officer.auth }),
+  createPayment: () => ({ body: { stationId: TUQIAO.id, billType: 'phone', accountNo: '13800005678', amountFen: 5_000, method: 'cash' }, auth: officer.auth }),
+  voidPayment: () => ({ body: { reason: '户号输错' }, auth: officer.auth }),
+  closeDay: () => ({ body: { date: businessDay(new Date()), countedCashFen: 0 }, auth: officer.auth }),
+  createHousehold: () => ({ body: { headName: '卓玛', consent: true }, auth: officer.auth }),
+  saveBillBookEntry: () => ({ body: { accountNo: '4401234567' }, auth: officer.auth }),
+  linkHousehold: () => ({ body: { code: '123456' }, auth: officer.auth }),
+};
+
+const concretePath = (route: RouteDef) =>
+  route.path
+    .replace('{stationId}', TUQIAO.id)
+    .replace('{paymentId}', ids.paymentId)
+    .replace('{householdId}', ids.householdId)
+    .replace('{billType}', 'water')
+    .replace('{userId}', ids.userId);
+
+async function snapshot() {
+  const items: string[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await table.doc.send(new ScanCommand({ TableName: table.tableName, ExclusiveStartKey: startKey }));
+    items.push(...(page.Items ?? []).map((item) => JSON.stringify(item, Object.keys(item).sort())));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items.sort();
+}
+
+const writeRoutes = routeList.filter((r) => r.body);
+
+describe('AZ4: mass assignment', () => {
+  it('has a valid body for every route that takes one', () => {
+    expect(writeRoutes.map((r) => r.name).sort()).toEqual(Object.keys(VALID).sort());
+  });
+
+  it.each(writeRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s: an extra key is a 400 and changes nothing', async (_, route) => {
+    const before = await snapshot();
+    const { body, auth } = VALID[route.name]();
+    for (const extra of EXTRA_KEYS.filter((key) => !(key in body))) {
+      const res = await invoke(handlers[route.function], {
+        method: route.method,
+        path: concretePath(route),
+        headers: { ...auth, ...(route.idempotent ? { 'idempotency-key': `az4-${route.name}-${extra}` } : {}) },
+        body: { ...body, [extra]: extra === 'stock' || extra === 'priceFen' ? 1 : 'x' },
+      });
+      expect({ extra, status: res.status, detail: res.json.error.details?.[0]?.code }).toEqual({ extra, status: 400, detail: 'unrecognized_key' });
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+});
