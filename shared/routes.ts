@@ -31,6 +31,7 @@ import {
   PaymentParams,
   Reconciliation,
   ReconciliationPage,
+  RegionDaysPage,
   RegionReconciliationsQuery,
   StationPaymentsQuery,
   VoidRequest,
@@ -286,12 +287,13 @@ export const routes = defineRoutes({
     method: 'GET',
     path: '/regions/{code}/reconciliations',
     function: 'payments',
-    summary: 'Every station’s close of one day inside a region, with variances (admins over that region)',
+    summary:
+      'Every station of a region (division-code order, paginated) with its business day: CLOSED with its variance, OPEN (not closed yet) or IDLE (admins over that region)',
     access: ADMIN_ROLES,
     scope: 'region',
     params: RegionPathParams,
     query: RegionReconciliationsQuery,
-    response: ReconciliationPage,
+    response: RegionDaysPage,
   },
   createHousehold: {
     operationId: 'createHousehold',

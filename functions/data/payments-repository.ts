@@ -16,7 +16,7 @@
  * payment of the station is in flight, so the day a settlement happens on is always open and the
  * entry posts there; and a closed day never changes.
  */
-import { GetCommand, QueryCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand, type BatchGetCommandOutput, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { BILL_TYPE_KEYS, type BillType, type PaymentFailureCode } from '../../shared';
 import { AppError } from '../domain/errors';
@@ -460,6 +460,23 @@ export const dynamoPaymentRepository = {
   async getDay(stationId: string, date: string): Promise<LedgerDay> {
     const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: ledgerKeys.day(stationId, date), ConsistentRead: true }));
     return dayFromItem(stationId, date, Item);
+  },
+
+  /** The day items of many stations for one date (BatchGet, 100 keys a call); missing days are empty. */
+  async getDays(stationIds: string[], date: string): Promise<LedgerDay[]> {
+    const found = new Map<string, Item>();
+    for (let i = 0; i < stationIds.length; i += 100) {
+      let keys: Array<Record<string, unknown>> | undefined = stationIds.slice(i, i + 100).map((id) => ledgerKeys.day(id, date));
+      // BatchGet may leave keys unprocessed under load: ask again for those (bounded).
+      for (let attempt = 0; keys?.length && attempt < 5; attempt++) {
+        const result: BatchGetCommandOutput = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys } } }));
+        for (const item of result.Responses?.[tableName()] ?? []) found.set(String(item.stationId), item);
+        keys = result.UnprocessedKeys?.[tableName()]?.Keys;
+        if (keys?.length) await new Promise((resolve) => setTimeout(resolve, 50 * (attempt + 1)));
+      }
+      if (keys?.length) throw new AppError('DEPENDENCY_UNAVAILABLE', 'The database is busy; retry shortly', undefined, 2);
+    }
+    return stationIds.map((id) => dayFromItem(id, date, found.get(id)));
   },
 
   async listEntries(stationId: string, date: string, limit: number, cursor?: string) {

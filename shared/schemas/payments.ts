@@ -216,4 +216,27 @@ export const Reconciliation = z.object({
 export type Reconciliation = z.infer<typeof Reconciliation>;
 export const ReconciliationPage = z.object({ items: z.array(Reconciliation), nextCursor: z.nullable(z.string()) });
 
-export const RegionReconciliationsQuery = z.strictObject({ date: businessDate, limit: pageLimit, cursor: z.optional(cursor) });
+/** `status=CLOSED`: only the stations that closed that day (one Query); without it, every station. */
+export const RegionReconciliationsQuery = z.strictObject({
+  date: businessDate,
+  status: z.optional(z.literal('CLOSED')),
+  limit: pageLimit,
+  cursor: z.optional(cursor),
+});
+
+/**
+ * One station's business day as a supervising admin sees it: CLOSED (with its close and variance),
+ * OPEN (payments taken, not closed yet) or IDLE (no payment that day, not closed).
+ */
+export const StationDay = z.object({
+  stationId: z.string(),
+  stationCode: z.string(),
+  villageName: z.string(),
+  date: z.string(),
+  status: z.enum(['CLOSED', 'OPEN', 'IDLE']),
+  totals: DayTotals,
+  close: z.nullable(DayClose),
+});
+export type StationDay = z.infer<typeof StationDay>;
+/** Every station of the region in division-code order, a page at a time, each with its day. */
+export const RegionDaysPage = z.object({ items: z.array(StationDay), nextCursor: z.nullable(z.string()) });

@@ -8,6 +8,7 @@ import { STATION_LIMITS } from '../../shared';
 import { createIdempotencyStore } from '../../functions/data/idempotency-store';
 import { paymentKeys } from '../../functions/data/keys';
 import { businessDay } from '../../functions/domain/stations/opening-hours';
+import { stationIdForVillage } from '../../functions/domain/stations/station-identity';
 import { runSettler } from '../../functions/jobs/settler';
 import { createSandboxBillProvider } from '../../functions/adapters/sandbox-bill-provider';
 import { dynamoHouseholdRepository } from '../../functions/data/households-repository';
@@ -446,7 +447,21 @@ describe('void and day close', () => {
     const county = await createUser(ownDoc, own, { role: 'county_admin', regionCode: '630202' });
     const closes = await invoke(handlers.payments, { path: '/regions/630202/reconciliations', query: { date: today() }, headers: county.auth });
     expect(closes.status).toBe(200);
-    expect(closes.json.items).toEqual([expect.objectContaining({ stationId: TUQIAO.id, villageName: '土桥村', close: expect.objectContaining({ varianceFen: -300 }) })]);
+    expect(closes.json.items).toEqual([expect.objectContaining({ stationId: TUQIAO.id, villageName: '土桥村', status: 'CLOSED', close: expect.objectContaining({ varianceFen: -300 }) })]);
+    // Every station of a township with its day: open (paid, not closed), idle, closed; in code order.
+    const [qilidian, qilidianEast] = ['630202002200', '630202002201'].map((villageCode) => ({ villageCode, id: stationIdForVillage(villageCode) }));
+    await copyStations(ownDoc, own, [qilidian.villageCode, qilidianEast.villageCode]);
+    const qilidianOfficer = await officerOf(ownDoc, own, qilidian);
+    expect((await pay(qilidianOfficer.auth, phoneBody(qilidian.id, '13800001200', 5_000))).status).toBe(201);
+    const township = await invoke(handlers.payments, { path: '/regions/630202002/reconciliations', query: { date: today() }, headers: county.auth });
+    expect(township.json.items.map((d: { stationId: string; status: string }) => [d.stationId, d.status])).toEqual([
+      [qilidian.id, 'OPEN'],
+      [qilidianEast.id, 'IDLE'],
+      [TUQIAO.id, 'CLOSED'],
+    ]);
+    expect(township.json.items[0]).toMatchObject({ close: null, totals: { cashInFen: 5_000 } });
+    const onlyClosed = await invoke(handlers.payments, { path: '/regions/630202002/reconciliations', query: { date: today(), status: 'CLOSED' }, headers: county.auth });
+    expect(onlyClosed.json.items.map((d: { stationId: string }) => d.stationId)).toEqual([TUQIAO.id]);
     const yushuAdmin = await createUser(ownDoc, own, { role: 'county_admin', regionCode: '632701' });
     expect((await invoke(handlers.payments, { path: '/regions/630202/reconciliations', query: { date: today() }, headers: yushuAdmin.auth })).status).toBe(404);
     const history = await invoke(handlers.payments, { path: `/stations/${TUQIAO.id}/reconciliations`, headers: county.auth });

@@ -3,13 +3,13 @@
  * a station's officers and the admins over its region see its payments and ledger; a villager sees
  * the payments of the household they are linked to; everyone else is told "not found".
  */
-import type { LedgerResponse, Payment, Reconciliation } from '../../../shared';
+import type { LedgerResponse, Payment, Reconciliation, StationDay } from '../../../shared';
 import type { Caller } from '../../auth/caller';
 import type { PaymentRepository } from '../../data/payments-repository';
 import { AppError, invalidField, notFound } from '../errors';
 import { businessDay } from '../stations/opening-hours';
-import type { Station } from '../stations/station';
-import { canManageStation } from '../stations/station-access';
+import type { Station, StationRepository } from '../stations/station';
+import { assertRegionWithin, canManageStation } from '../stations/station-access';
 import type { BillProvider } from './bill-provider';
 import { toHouseholdPaymentView, toPaymentView, type LedgerDay, type PaymentRecord } from './payment';
 
@@ -140,6 +140,47 @@ export async function closeDay(
     at: (deps.now?.() ?? new Date()).toISOString(),
   });
   return toReconciliation(day, station);
+}
+
+/**
+ * A region's business day, station by station:
+ *   every station (a page at a time, division-code order): one Query for the stations and one
+ *     BatchGet for their day items, so the stations that have not closed show up too;
+ *   `status=CLOSED`: only the stations that closed, from the closes index (one Query).
+ */
+export async function regionDays(
+  deps: LedgerDeps & { stations: Pick<StationRepository, 'listInRegion'> },
+  caller: Caller,
+  regionCode: string,
+  query: { date: string; status?: 'CLOSED'; limit: number; cursor?: string },
+): Promise<{ items: StationDay[]; nextCursor: string | null }> {
+  assertRegionWithin(caller, regionCode);
+  if (query.date > today(deps)) throw invalidField('query.date', 'is in the future');
+  if (query.status === 'CLOSED') {
+    const closes = await deps.payments.listRegionCloses(regionCode, query.date, query.limit, query.cursor);
+    return {
+      items: closes.items.map((day) => ({ ...toReconciliation(day), status: 'CLOSED' as const })),
+      nextCursor: closes.nextCursor,
+    };
+  }
+  const page = await deps.stations.listInRegion(regionCode, { limit: query.limit, cursor: query.cursor });
+  const days = await deps.payments.getDays(page.items.map((s) => s.id), query.date);
+  return {
+    items: page.items.map((station, i) => {
+      const day = days[i];
+      const idle = day.status === 'OPEN' && day.paymentCount === 0 && day.processingCount === 0 && day.limitUsedFen === 0;
+      return {
+        stationId: station.id,
+        stationCode: station.code,
+        villageName: station.villageName,
+        date: query.date,
+        status: day.status === 'CLOSED' ? 'CLOSED' : idle ? 'IDLE' : 'OPEN',
+        totals: toTotals(day),
+        close: day.close,
+      };
+    }),
+    nextCursor: page.nextCursor,
+  };
 }
 
 export function toReconciliation(day: LedgerDay, station?: { code: string; villageName: string }): Reconciliation {
