@@ -11,15 +11,20 @@ export default defineAppConfig({
       pages: [
         'pages/index/index',
         'pages/station/index',
-        // Convenience payments (代缴): workbench, new payment, receipt (villagers open it too), households, day close.
+        // Convenience payments (代缴): workbench, new payment, households, day close, the cash ledger of
+        // any day and the closed days.
         'pages/payments/index',
         'pages/pay/index',
-        'pages/receipt/index',
         'pages/households/index',
         'pages/household/index',
         'pages/close/index',
+        'pages/ledger/index',
+        'pages/closes/index',
       ],
     },
+    // A payment's receipt on its own: villagers open it from "me", so it must not pull in the officer
+    // subpackage (the officer's void panel is small and lives here too).
+    { root: 'packages/receipt', pages: ['pages/index/index'] },
     { root: 'packages/admin', pages: ['pages/index/index', 'pages/station/index', 'pages/reconciliations/index'] },
   ],
   // "Nearest stations" asks for the position once; officers pick their station on the map.

@@ -35,6 +35,8 @@
  *               #receipt-change, #receipt-holder, #receipt-account, #receipt-explain, #receipt-print,
  *               #receipt-void, #receipt-void-reason input, #receipt-void-button,
  *               #receipt-void-reason-error, #receipt-void-confirm, #receipt-voided
+ *   ledger      #ledger-entries, #ledger-entries-more, #ledger-payment-<paymentId>(-cash),
+ *               #ledger-void-<paymentId>(-cash), #ledger-status; closed days #closes-<date>-variance
  *   close       #close-expected, #close-processing, #close-counted-input input, #close-variance,
  *               #close-variance-words, #close-note-input input, #close-submit-button, #close-result,
  *               #close-result-variance
@@ -55,7 +57,8 @@ const COUNTY_ADMIN = 'admin-ledu';
 const WORKBENCH = 'packages/officer/pages/payments/index';
 const PAY = 'packages/officer/pages/pay/index';
 const CLOSE = 'packages/officer/pages/close/index';
-const receiptRoute = (id: string) => `packages/officer/pages/receipt/index?id=${id}`;
+const LEDGER = 'packages/officer/pages/ledger/index';
+const receiptRoute = (id: string) => `packages/receipt/pages/index/index?id=${id}`;
 const householdRoute = (id: string) => `packages/officer/pages/household/index?id=${id}`;
 
 let webUrl: string;
@@ -96,6 +99,19 @@ async function workbenchTotals(page: Page): Promise<Totals> {
     payments: Number(/^(\d+)/.exec(count)![1]),
     processing: Number(/^(\d+)/.exec(await text(page, '#workbench-processing'))![1]),
   };
+}
+
+/** A line of today's ledger, loading further pages of it until it is there. */
+async function ledgerLine(page: Page, id: string): Promise<string> {
+  await open(page, LEDGER);
+  await page.waitForSelector('#ledger-entries, #ledger-entries-empty');
+  for (;;) {
+    if ((await page.locator(`#${id}`).count()) > 0) return text(page, `#${id}`);
+    if ((await page.locator('#ledger-entries-more').count()) === 0) throw new Error(`#${id} is not in today's ledger`);
+    const before = await page.locator('#ledger-entries .list-row').count();
+    await click(page, 'ledger-entries-more');
+    await page.waitForFunction((n) => document.querySelectorAll('#ledger-entries .list-row').length > n, before);
+  }
 }
 
 /** The payment id of the receipt page on screen. */
@@ -262,6 +278,13 @@ describe('H5: the officer of 土桥村 takes payments', () => {
     const after = await workbenchTotals(page);
     expect(after.voided - before.voided).toBe(paidAmount);
     expect(before.expected - after.expected).toBe(paidAmount);
+
+    // Today's ledger holds both lines: the cash in, and the same cash back out with the reason.
+    expect(await ledgerLine(page, `ledger-payment-${paidId}`)).toContain('缴费 · 电费');
+    expect(fenOf(await text(page, `#ledger-payment-${paidId}-cash`))).toBe(paidAmount);
+    expect(await ledgerLine(page, `ledger-void-${paidId}`)).toContain('村民交错了户号');
+    expect(fenOf(await text(page, `#ledger-void-${paidId}-cash`))).toBe(-paidAmount);
+    await shoot(page, 'payments-ledger.png');
   });
 
   it("links a villager's WeChat to the household; the villager sees its payments and receipts", async () => {
@@ -308,6 +331,10 @@ describe('H5: the officer of 土桥村 takes payments', () => {
     await page.waitForSelector('#close-result');
     expect(await text(page, '#close-result-variance')).toContain('¥1.23');
     await shoot(page, 'payments-closed.png');
+    // The closed day is in the station's history, by the date the close page showed.
+    const date = /\d{4}-\d{2}-\d{2}/.exec(await text(page, '#close-date'))![0];
+    await click(page, 'close-history');
+    await waitForText(page, `#closes-${date}-variance`, '多了 ¥1.23');
 
     await open(page, WORKBENCH);
     await waitForText(page, '#workbench-status', '已日结');

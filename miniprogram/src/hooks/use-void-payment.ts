@@ -44,11 +44,20 @@ export function useVoidPayment(paymentId: string, onVoided: (payment: Payment) =
       onVoided(payment);
     } catch (caught) {
       const apiError = toApiErrorLike(caught);
-      const message =
-        apiError.code === 'DAY_CLOSED' ? t('receipt.error.DAY_CLOSED') : apiError.code === 'CONFLICT' ? t('receipt.error.CONFLICT') : errorText(apiError.code);
-      setState({ status: 'failed', message, requestId: supportId(apiError) });
+      setState({ status: 'failed', message: voidErrorText(apiError), requestId: supportId(apiError) });
     }
   }, [state.status, send, paymentId, reason, onVoided]);
 
   return { reason, setReason, error, state, ask, cancel, confirm };
+}
+
+/**
+ * A void that did not answer in words. Without an answer (network, 5xx) the void may have reached
+ * the provider (the payment is then VOIDING until the settler finishes it): look before returning cash.
+ */
+export function voidErrorText(apiError: { status: number; code: string }): string {
+  if (apiError.code === 'DAY_CLOSED') return t('receipt.error.DAY_CLOSED');
+  if (apiError.code === 'CONFLICT') return t('receipt.error.CONFLICT');
+  if (apiError.status === 0 || apiError.status >= 500) return t('receipt.error.uncertain', { reason: errorText(apiError.code) });
+  return errorText(apiError.code);
 }

@@ -9,6 +9,7 @@ import type {
   Payment,
   PaymentCreateRequest,
   Reconciliation,
+  StationDay,
 } from '@shared/schemas/payments';
 import type { RegionChildrenResponse } from '@shared/schemas/regions';
 import type { StationHistoryResponse, StationListResponse, StationProfile, StationUpdateRequest } from '@shared/schemas/stations';
@@ -301,6 +302,10 @@ export interface ReconciliationPage {
   items: Reconciliation[];
   nextCursor: string | null;
 }
+export interface RegionDaysPage {
+  items: StationDay[];
+  nextCursor: string | null;
+}
 export interface MyPaymentsAnswer {
   household: { id: string; headName: string; stationId: string } | null;
   items: Payment[];
@@ -370,10 +375,14 @@ export function getStationReconciliations(stationId: string, page: PageRequest =
   return request<ReconciliationPage>(stationPath(stationId, '/reconciliations'), { query: { limit: page.limit, cursor: page.cursor } });
 }
 
-/** `GET /regions/{code}/reconciliations?date=`: every station's close of that day in the region (admins). */
-export function getRegionReconciliations(regionCode: string, date: string, page: PageRequest = {}): Promise<ReconciliationPage> {
-  return request<ReconciliationPage>(`/regions/${encodeURIComponent(regionCode)}/reconciliations`, {
-    query: { date, limit: page.limit, cursor: page.cursor },
+/**
+ * `GET /regions/{code}/reconciliations?date=`: the region's stations with their day (admins):
+ * `status: 'CLOSED'` only the stations that closed it (each with its close), else every station
+ * (CLOSED, OPEN or IDLE; `close` null unless CLOSED).
+ */
+export function getRegionReconciliations(regionCode: string, date: string, page: PageRequest = {}, status?: 'CLOSED'): Promise<RegionDaysPage> {
+  return request<RegionDaysPage>(`/regions/${encodeURIComponent(regionCode)}/reconciliations`, {
+    query: { date, status, limit: page.limit, cursor: page.cursor },
   });
 }
 

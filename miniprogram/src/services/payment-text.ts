@@ -1,4 +1,4 @@
-import type { BillType, Payment, PaymentStatus } from '@shared/schemas/payments';
+import type { BillType, LedgerEntry, Payment, PaymentStatus } from '@shared/schemas/payments';
 import { errorText, t } from '../i18n';
 import type { ApiError } from './api-error';
 import { formatFen, type YuanParse } from './money';
@@ -8,17 +8,22 @@ export const billTypeName = (billType: BillType | string) => t(`billType.${billT
 
 export const paymentStatusText = (status: PaymentStatus) => t(`paymentStatus.${status}`);
 
-/** The tone of a status pill: done, waiting, refused, undone. */
+/** The tone of a status pill: done, waiting (for the provider: a payment or a void), refused, undone. */
 export function paymentStatusTone(status: PaymentStatus): 'brand' | 'accent' | 'danger' | 'muted' {
   if (status === 'SUCCEEDED') return 'brand';
-  if (status === 'PROCESSING') return 'accent';
+  if (status === 'PROCESSING' || status === 'VOIDING') return 'accent';
   if (status === 'FAILED') return 'danger';
   return 'muted';
 }
 
+/** Whether the provider still owes an answer (a payment, or a void): the receipt offers a refresh. */
+export const isAwaitingProvider = (status: PaymentStatus) => status === 'PROCESSING' || status === 'VOIDING';
+
 /** What a payment's outcome means for the officer and the villager, in words (null: nothing to add). */
 export function paymentExplanation(payment: Pick<Payment, 'status' | 'failure' | 'voided'>): string | null {
   if (payment.status === 'PROCESSING') return t('payment.processingExplain');
+  // The void's reason is recorded once the provider has cancelled (VOIDED); until then the cash stays.
+  if (payment.status === 'VOIDING') return t('payment.voidingExplain');
   if (payment.status === 'FAILED') return payment.failure ? t(`paymentFailure.${payment.failure.code}`) : t('paymentStatus.FAILED');
   if (payment.status === 'VOIDED' && payment.voided) return t('payment.voidedExplain', { reason: payment.voided.reason });
   return null;
@@ -27,9 +32,19 @@ export function paymentExplanation(payment: Pick<Payment, 'status' | 'failure' |
 /** Why a typed amount is not one. */
 export const yuanErrorText = (parsed: Extract<YuanParse, { ok: false }>) => t(`money.error.${parsed.reason}`);
 
+/** "between 1000 and 50000" (a `bill_type_range` detail's message) as the type's range in fen. */
+function rangeOf(error: ApiError): { minFen: number; maxFen: number } | undefined {
+  for (const detail of error.details) {
+    const match = /between (\d+) and (\d+)/.exec(detail.message);
+    if (detail.code === 'bill_type_range' && match) return { minFen: Number(match[1]), maxFen: Number(match[2]) };
+  }
+  return undefined;
+}
+
 /**
  * Which limit a 429 LIMIT_EXCEEDED was about, from its detail's code (`per_payment_limit`,
- * `bill_type_range`, `station_daily_limit`), with the limit itself when the page knows it.
+ * `bill_type_range` (over the type's maximum), `station_daily_limit`), with the limit itself when
+ * the page or the detail knows it.
  */
 export function limitErrorText(error: ApiError, limits?: { perPaymentMaxFen: number; perDayMaxFen: number }): string {
   const codes = error.details.map((detail) => detail.code ?? '');
@@ -41,8 +56,18 @@ export function limitErrorText(error: ApiError, limits?: { perPaymentMaxFen: num
   if (codes.includes('per_payment_limit')) {
     return limits ? t('pay.error.limitPerPayment', { max: formatFen(limits.perPaymentMaxFen) }) : t('pay.error.LIMIT_EXCEEDED');
   }
-  if (codes.includes('bill_type_range')) return t('pay.error.limitType');
+  if (codes.includes('bill_type_range')) {
+    const range = rangeOf(error);
+    return range ? t('pay.error.aboveMaximum', { min: formatFen(range.minFen), max: formatFen(range.maxFen) }) : t('pay.error.limitType');
+  }
   return t('pay.error.LIMIT_EXCEEDED');
+}
+
+/** A 400 VALIDATION_FAILED of `POST /payments`: under the type's minimum (`bill_type_range`) in words, else the generic text. */
+function validationErrorText(error: ApiError): string {
+  if (!error.details.some((detail) => detail.code === 'bill_type_range')) return errorText(error.code);
+  const range = rangeOf(error);
+  return range ? t('pay.error.belowMinimum', { min: formatFen(range.minFen), max: formatFen(range.maxFen) }) : t('pay.error.belowMinimumUnknown');
 }
 
 /** A refusal of `POST /payments` in words (a final one: no payment was made). */
@@ -50,6 +75,8 @@ export function paymentErrorText(error: ApiError, limits?: { perPaymentMaxFen: n
   switch (error.code) {
     case 'LIMIT_EXCEEDED':
       return limitErrorText(error, limits);
+    case 'VALIDATION_FAILED':
+      return validationErrorText(error);
     case 'DAY_CLOSED':
       return t('pay.error.DAY_CLOSED');
     case 'IDEMPOTENCY_KEY_REUSED':
@@ -70,4 +97,14 @@ export function varianceText(varianceFen: number): string {
   if (varianceFen === 0) return t('close.varianceNone');
   const amount = formatFen(Math.abs(varianceFen));
   return varianceFen < 0 ? t('close.varianceShort', { amount }) : t('close.varianceOver', { amount });
+}
+
+/** A signed amount of cash: "+¥123.45" into the drawer, "-¥123.45" back out. */
+export function signedFen(fen: number): string {
+  return fen > 0 ? `+${formatFen(fen)}` : formatFen(fen);
+}
+
+/** A ledger line in words: "缴费 · 电费" or "作废 · 电费". */
+export function ledgerEntryTitle(entry: Pick<LedgerEntry, 'kind' | 'billType'>): string {
+  return t('ledger.entryTitle', { kind: t(entry.kind === 'VOID' ? 'ledger.kindVoid' : 'ledger.kindPayment'), billType: billTypeName(entry.billType) });
 }

@@ -2,8 +2,8 @@ import Taro from '@tarojs/taro';
 
 /**
  * Every page of the app.config.ts, as the absolute path `Taro.navigateTo` takes. The main package
- * holds the scan -> station path and "me"; finding a station (browse, search, nearest) and the staff
- * pages are subpackages, loaded when first opened.
+ * holds the scan -> station path and "me"; finding a station (browse, search, nearest), the staff
+ * pages and a payment's receipt (villagers open it too) are subpackages, loaded when first opened.
  */
 export const PAGES = {
   home: '/pages/index/index',
@@ -16,10 +16,12 @@ export const PAGES = {
   officerStation: '/packages/officer/pages/station/index',
   workbench: '/packages/officer/pages/payments/index',
   pay: '/packages/officer/pages/pay/index',
-  receipt: '/packages/officer/pages/receipt/index',
   households: '/packages/officer/pages/households/index',
   household: '/packages/officer/pages/household/index',
   closeDay: '/packages/officer/pages/close/index',
+  ledger: '/packages/officer/pages/ledger/index',
+  closes: '/packages/officer/pages/closes/index',
+  receipt: '/packages/receipt/pages/index/index',
   admin: '/packages/admin/pages/index/index',
   adminStation: '/packages/admin/pages/station/index',
   reconciliations: '/packages/admin/pages/reconciliations/index',

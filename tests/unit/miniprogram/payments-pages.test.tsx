@@ -8,10 +8,14 @@ import Taro from '@tarojs/taro';
 import { resetStorage, setRouterParams } from '../../stubs/taro';
 import WorkbenchPage from '../../../miniprogram/src/packages/officer/pages/payments/index';
 import PayPage from '../../../miniprogram/src/packages/officer/pages/pay/index';
-import ReceiptPage from '../../../miniprogram/src/packages/officer/pages/receipt/index';
+import ReceiptPage from '../../../miniprogram/src/packages/receipt/pages/index/index';
 import CloseDayPage from '../../../miniprogram/src/packages/officer/pages/close/index';
+import LedgerPage from '../../../miniprogram/src/packages/officer/pages/ledger/index';
+import ClosesPage from '../../../miniprogram/src/packages/officer/pages/closes/index';
+import ReconciliationsPage from '../../../miniprogram/src/packages/admin/pages/reconciliations/index';
+import { chinaDate, shiftDate } from '../../../miniprogram/src/services/business-date';
 import { saveSession } from '../../../miniprogram/src/services/session';
-import { billTypes, errorBody, ledgerOf, loginAnswer, officerMe, paymentOf, villagerMe } from './fixtures';
+import { adminMe, billTypes, errorBody, ledgerOf, loginAnswer, officerMe, paymentOf, villagerMe } from './fixtures';
 import { button, byId, exists, ok, routes, type RequestOptions } from './page-helpers';
 
 const input = (id: string) => byId(id).querySelector('input') ?? (byId(id) as HTMLInputElement);
@@ -47,6 +51,11 @@ describe('workbench', () => {
     await waitFor(() => byId('workbench-pending-pmpending'));
     expect(byId('workbench-pending-pmpending-status').textContent).toBe('处理中');
     expect(byId(`workbench-today-${paymentOf().id}`).textContent).toContain('电费 ¥123.45');
+    const navigateTo = jest.spyOn(Taro, 'navigateTo');
+    fireEvent.click(button('workbench-ledger'));
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/officer/pages/ledger/index' });
+    fireEvent.click(button('workbench-closes'));
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/officer/pages/closes/index' });
   });
 });
 
@@ -110,7 +119,7 @@ describe('new payment', () => {
     await waitFor(() => byId('pay-lookup-result'));
     fireEvent.click(button('pay-review-button'));
     await act(async () => fireEvent.click(button('pay-submit-button')));
-    await waitFor(() => expect(redirectTo).toHaveBeenCalledWith({ url: `/packages/officer/pages/receipt/index?id=${paymentOf().id}` }));
+    await waitFor(() => expect(redirectTo).toHaveBeenCalledWith({ url: `/packages/receipt/pages/index/index?id=${paymentOf().id}` }));
   });
 });
 
@@ -149,6 +158,23 @@ describe('receipt', () => {
     expect(exists('receipt-void')).toBe(false);
   });
 
+  it('shows a void the provider has not finished as a wait: no void button, a refresh', async () => {
+    const voiding = paymentOf({ status: 'VOIDING' });
+    setRouterParams({ id: voiding.id });
+    const request = routes({
+      'GET /me': ok(officerMe),
+      [`GET /payments/${voiding.id}`]: ok(voiding),
+      [`GET /stations/${officerMe.station!.id}/ledger`]: ok(ledgerOf()),
+    });
+    render(<ReceiptPage />);
+    await waitFor(() => byId('receipt'));
+    expect(byId('receipt-status').textContent).toBe('作废处理中');
+    expect(byId('receipt-explain').textContent).toContain('撤销成功');
+    expect(exists('receipt-void')).toBe(false);
+    await act(async () => fireEvent.click(button('receipt-refresh')));
+    await waitFor(() => expect(request.mock.calls.filter(([options]) => options.url.includes('/payments/')).length).toBe(2));
+  });
+
   it('explains a receipt it cannot load', async () => {
     setRouterParams({ id: 'pm000000000000000000000000' });
     routes({ 'GET /me': ok(officerMe), 'GET /payments/pm000000000000000000000000': { statusCode: 404, data: errorBody('NOT_FOUND') } });
@@ -168,5 +194,105 @@ describe('day close', () => {
     expect(byId('close-variance').textContent).toContain('差额 -¥0.50');
     expect(byId('close-variance-words').textContent).toBe('少了 ¥0.50');
     expect(byId('close-submit-button').querySelector('.at-button--disabled')).not.toBeNull();
+  });
+});
+
+describe('ledger', () => {
+  const entries = [
+    { id: 'le1', kind: 'PAYMENT', paymentId: paymentOf().id, receiptNo: paymentOf().receiptNo, billType: 'electricity', cashFen: 12_345, commissionFen: 50, at: '2026-11-29T03:04:06.000Z', officerId: 'u0123456789', reason: null },
+    { id: 'le2', kind: 'VOID', paymentId: paymentOf().id, receiptNo: paymentOf().receiptNo, billType: 'electricity', cashFen: -12_345, commissionFen: -50, at: '2026-11-29T05:00:00.000Z', officerId: 'u0123456789', reason: '户号错了' },
+  ];
+
+  it("lists a day's lines page by page, opens a receipt, and goes to an earlier day read-only", async () => {
+    const today = chinaDate();
+    const yesterday = shiftDate(today, -1);
+    const asked: string[] = [];
+    routes({
+      'GET /me': ok(officerMe),
+      [`GET /stations/${officerMe.station!.id}/ledger`]: (options: RequestOptions) => {
+        const url = new URL(options.url, 'http://x');
+        asked.push(`${url.searchParams.get('date')}|${url.searchParams.get('cursor') ?? ''}`);
+        if (url.searchParams.get('date') === yesterday) {
+          return ok({ ...ledgerOf({}, 'CLOSED'), date: yesterday, close: { countedCashFen: 15_100, varianceFen: 100, closedAt: `${yesterday}T10:00:00Z`, closedBy: 'u0123456789', note: null } });
+        }
+        const cursor = url.searchParams.get('cursor');
+        return ok({ ...ledgerOf({ voidedFen: 12_345, voidCount: 1 }), date: today, items: cursor ? [entries[1]] : [entries[0]], nextCursor: cursor ? null : 'c1' });
+      },
+    });
+    const navigateTo = jest.spyOn(Taro, 'navigateTo');
+    render(<LedgerPage />);
+    await waitFor(() => byId('ledger-entries'));
+    expect(byId('ledger-status').textContent).toBe('未日结');
+    expect(exists('ledger-read-only')).toBe(false);
+    expect(byId('ledger-next').querySelector('.at-button--disabled')).not.toBeNull();
+    expect(byId('ledger-voided').textContent).toBe('¥123.45');
+    expect(byId(`ledger-payment-${paymentOf().id}-cash`).textContent).toBe('+¥123.45');
+    expect(byId(`ledger-payment-${paymentOf().id}`).textContent).toContain('缴费 · 电费');
+    await act(async () => fireEvent.click(button('ledger-entries-more')));
+    await waitFor(() => byId(`ledger-void-${paymentOf().id}`));
+    expect(byId(`ledger-void-${paymentOf().id}`).textContent).toContain('原因：户号错了');
+    expect(byId(`ledger-void-${paymentOf().id}-cash`).textContent).toBe('-¥123.45');
+    expect(exists('ledger-entries-more')).toBe(false);
+    fireEvent.click(byId(`ledger-void-${paymentOf().id}`));
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: `/packages/receipt/pages/index/index?id=${paymentOf().id}` });
+
+    await act(async () => fireEvent.click(button('ledger-prev')));
+    await waitFor(() => expect(byId('ledger-status').textContent).toBe('已日结'));
+    expect(byId('ledger-close').textContent).toBe('清点 ¥151.00，多了 ¥1.00');
+    expect(exists('ledger-read-only')).toBe(true);
+    expect(byId('ledger-entries-empty').textContent).toBe('这一天没有流水。');
+    expect(asked).toEqual([`${today}|`, `${today}|c1`, `${yesterday}|`]);
+  });
+});
+
+describe('closed days', () => {
+  it("lists the station's closes with their variance; a day opens its ledger", async () => {
+    const reconciliation = (date: string, varianceFen: number) => ({
+      stationId: officerMe.station!.id,
+      stationCode: officerMe.station!.code,
+      villageName: '土桥村',
+      date,
+      totals: ledgerOf().totals,
+      close: { countedCashFen: 15_000 + varianceFen, varianceFen, closedAt: `${date}T10:00:00Z`, closedBy: 'u0123456789', note: null },
+    });
+    routes({
+      'GET /me': ok(officerMe),
+      [`GET /stations/${officerMe.station!.id}/reconciliations`]: ok({ items: [reconciliation('2026-11-28', -200), reconciliation('2026-11-27', 0)], nextCursor: null }),
+    });
+    const navigateTo = jest.spyOn(Taro, 'navigateTo');
+    render(<ClosesPage />);
+    await waitFor(() => byId('closes-list'));
+    expect(byId('closes-2026-11-28-variance').textContent).toBe('少了 ¥2.00');
+    expect(byId('closes-2026-11-27-variance').textContent).toBe('相符');
+    expect(byId('closes-2026-11-28').textContent).toContain('应有 ¥150.00 · 清点 ¥148.00 · 1 笔');
+    fireEvent.click(byId('closes-2026-11-28'));
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/officer/pages/ledger/index?date=2026-11-28' });
+  });
+});
+
+describe('region closes (admins)', () => {
+  it("asks for the stations that closed the day and shows each one's variance", async () => {
+    saveSession(loginAnswer({ role: 'province_admin', regionCode: '63' }));
+    const asked: string[] = [];
+    const day = {
+      stationId: officerMe.station!.id,
+      stationCode: officerMe.station!.code,
+      villageName: '土桥村',
+      date: chinaDate(),
+      status: 'CLOSED',
+      totals: ledgerOf().totals,
+      close: { countedCashFen: 15_123, varianceFen: 123, closedAt: '2026-11-29T10:00:00Z', closedBy: 'u0123456789', note: null },
+    };
+    routes({
+      'GET /me': ok(adminMe),
+      'GET /regions/63/reconciliations': (options: RequestOptions) => {
+        asked.push(options.url);
+        return ok({ items: [day], nextCursor: null });
+      },
+    });
+    render(<ReconciliationsPage />);
+    await waitFor(() => byId(`recon-${officerMe.station!.code}-variance`));
+    expect(byId(`recon-${officerMe.station!.code}-variance`).textContent).toBe('多了 ¥1.23');
+    expect(asked[0]).toContain('status=CLOSED');
   });
 });

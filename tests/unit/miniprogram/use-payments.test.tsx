@@ -3,18 +3,19 @@
  * The payment hooks: sending a payment safely (one Idempotency-Key per attempt), the new-payment
  * form, the day close, voiding and registering a household.
  */
-import { act, renderHook } from '@testing-library/react';
-import type { PaymentCreateRequest } from '../../../shared/schemas/payments';
+import { act, renderHook, waitFor } from '@testing-library/react';
+import type { LedgerEntry, LedgerResponse, PaymentCreateRequest } from '../../../shared/schemas/payments';
 import { useCloseDay } from '../../../miniprogram/src/hooks/use-close-day';
 import { buildHouseholdRequest, splitNames, useHouseholdForm } from '../../../miniprogram/src/hooks/use-household-form';
 import { useLinkHousehold } from '../../../miniprogram/src/hooks/use-household-actions';
 import { useNewPayment, type NewPaymentApi } from '../../../miniprogram/src/hooks/use-new-payment';
 import { usePaymentSubmit } from '../../../miniprogram/src/hooks/use-payment-submit';
-import { useVoidPayment } from '../../../miniprogram/src/hooks/use-void-payment';
+import { useLedgerDay } from '../../../miniprogram/src/hooks/use-ledger-day';
+import { useVoidPayment, voidErrorText } from '../../../miniprogram/src/hooks/use-void-payment';
 import { ApiError } from '../../../miniprogram/src/services/api';
 import type { AttemptStore, PaymentAttempt } from '../../../miniprogram/src/services/payment-attempt';
 import { resetStorage } from '../../stubs/taro';
-import { billTypes, household, paymentOf, station } from './fixtures';
+import { billTypes, household, ledgerOf, paymentOf, station } from './fixtures';
 
 const apiError = (status: number, code: string, message = code, details?: Array<{ path: string; message: string; code?: string }>) =>
   new ApiError({ status, code, message, details });
@@ -300,7 +301,9 @@ describe('useCloseDay', () => {
   });
 
   it('refuses a bad amount and explains a day with payments still processing', async () => {
-    const close = jest.fn().mockRejectedValue(apiError(409, 'CONFLICT'));
+    const close = jest
+      .fn()
+      .mockRejectedValue(apiError(409, 'CONFLICT', 'processing', [{ path: 'body.date', message: 'the station has payments still processing', code: 'payments_processing' }]));
     const { result } = renderHook(() => useCloseDay(station.id, '2026-11-29', 100, close));
     act(() => result.current.setCountedText('1.234'));
     await act(async () => result.current.submit());
@@ -308,7 +311,7 @@ describe('useCloseDay', () => {
     expect(close).not.toHaveBeenCalled();
     act(() => result.current.setCountedText('1'));
     await act(async () => result.current.submit());
-    expect(result.current.state).toMatchObject({ status: 'failed', message: '还有缴费在等缴费单位确认，暂时不能日结。请稍后刷新再试。' });
+    expect(result.current.state).toMatchObject({ status: 'failed', message: '本站还有缴费或作废在等缴费单位确认（也可能是前几天的），暂时不能日结。系统会自动查询，请稍后刷新再试。' });
   });
 });
 
@@ -325,6 +328,23 @@ describe('useVoidPayment', () => {
     await act(async () => result.current.confirm());
     expect(send).toHaveBeenCalledWith('pm1', '户号错了');
     expect(onVoided).toHaveBeenCalledWith(paymentOf({ status: 'VOIDED' }));
+  });
+
+  it('answers a void the provider has not finished (VOIDING) like any other', async () => {
+    const onVoided = jest.fn();
+    const { result } = renderHook(() => useVoidPayment('pm1', onVoided, jest.fn().mockResolvedValue(paymentOf({ status: 'VOIDING' }))));
+    act(() => result.current.setReason('户号错了'));
+    act(() => result.current.ask());
+    await act(async () => result.current.confirm());
+    expect(result.current.state).toEqual({ status: 'done' });
+    expect(onVoided).toHaveBeenCalledWith(paymentOf({ status: 'VOIDING' }));
+  });
+
+  it('says a void without an answer may have gone through: look before returning cash', () => {
+    expect(voidErrorText({ status: 0, code: 'NETWORK_ERROR' })).toBe('没有收到作废的结果（网络连接失败，请检查网络后重试。）。请刷新凭条看状态，先不要退还现金。');
+    expect(voidErrorText({ status: 503, code: 'DEPENDENCY_UNAVAILABLE' })).toContain('先不要退还现金');
+    expect(voidErrorText({ status: 409, code: 'CONFLICT' })).toBe('这笔缴费已经不能作废（可能已作废、正在作废或已结算），请刷新。');
+    expect(voidErrorText({ status: 403, code: 'FORBIDDEN' })).toBe('您没有权限进行这项操作。');
   });
 
   it('says a closed day cannot be voided', async () => {
@@ -377,5 +397,92 @@ describe('households', () => {
     expect(result.current.state).toEqual({ status: 'failed', message: '关联码不对或已过期（10 分钟内有效），请村民重新获取。' });
     await act(async () => result.current.submit());
     expect(onLinked).toHaveBeenCalledWith({ ...household, linkedUserCount: 1 });
+  });
+});
+
+describe('useLedgerDay', () => {
+  const today = () => '2026-11-29';
+  const entryOf = (fields: Partial<LedgerEntry> = {}): LedgerEntry => ({
+    id: 'le1',
+    kind: 'PAYMENT',
+    paymentId: paymentOf().id,
+    receiptNo: paymentOf().receiptNo,
+    billType: 'electricity',
+    cashFen: 12_345,
+    commissionFen: 50,
+    at: '2026-11-29T03:04:06.000Z',
+    officerId: 'u0123456789',
+    reason: null,
+    ...fields,
+  });
+  const dayOf = (date: string, items: LedgerEntry[], nextCursor: string | null = null, status: 'OPEN' | 'CLOSED' = 'OPEN'): LedgerResponse => ({
+    ...ledgerOf({}, status),
+    date,
+    items,
+    nextCursor,
+  });
+
+  it("opens today's ledger, then its next page of entries", async () => {
+    const fetch = jest
+      .fn()
+      .mockResolvedValueOnce(dayOf('2026-11-29', [entryOf()], 'c1'))
+      .mockResolvedValueOnce(dayOf('2026-11-29', [entryOf({ id: 'le2', kind: 'VOID', cashFen: -12_345, reason: '户号错了' })]));
+    const { result } = renderHook(() => useLedgerDay(station.id, undefined, fetch, today));
+    await waitFor(() => expect(result.current.day).toBeDefined());
+    expect(result.current.date).toBe('2026-11-29');
+    expect(result.current.isToday).toBe(true);
+    expect(result.current.canGoNext).toBe(false);
+    expect(result.current.day).toMatchObject({ date: '2026-11-29', status: 'OPEN', totals: { expectedCashFen: 15_000 } });
+    expect(result.current.day).not.toHaveProperty('items');
+    await act(async () => result.current.entries.loadMore());
+    expect(fetch.mock.calls).toEqual([
+      [station.id, '2026-11-29', { cursor: undefined }],
+      [station.id, '2026-11-29', { cursor: 'c1' }],
+    ]);
+    const { state } = result.current.entries;
+    expect(state.status === 'ready' && state.items.map((entry) => entry.id)).toEqual(['le1', 'le2']);
+  });
+
+  it('goes a day back and forth, never past today, and checks a typed day', async () => {
+    const fetch = jest.fn(async (_id: string, date: string) => dayOf(date, [], null, date < '2026-11-29' ? 'CLOSED' : 'OPEN'));
+    const { result } = renderHook(() => useLedgerDay(station.id, undefined, fetch, today));
+    await waitFor(() => expect(result.current.day).toBeDefined());
+    act(() => result.current.next());
+    expect(result.current.dateError).toBe('还没到这一天。');
+    expect(result.current.date).toBe('2026-11-29');
+    act(() => result.current.previous());
+    await waitFor(() => expect(result.current.day?.date).toBe('2026-11-28'));
+    expect(result.current.day?.status).toBe('CLOSED');
+    expect(result.current.dateText).toBe('2026-11-28');
+    expect(result.current.canGoNext).toBe(true);
+    act(() => result.current.setDateText('2026-02-30'));
+    act(() => result.current.show());
+    expect(result.current.dateError).toBe('请按 年-月-日 填写，如 2026-11-29。');
+    act(() => result.current.setDateText(' 2026-11-01 '));
+    act(() => result.current.show());
+    await waitFor(() => expect(result.current.day?.date).toBe('2026-11-01'));
+    act(() => result.current.backToToday());
+    await waitFor(() => expect(result.current.day?.date).toBe('2026-11-29'));
+    expect(fetch.mock.calls.map((call) => call[1])).toEqual(['2026-11-29', '2026-11-28', '2026-11-01', '2026-11-29']);
+  });
+
+  it('starts on the day asked for (not one to come), and drops the answer of a day no longer shown', async () => {
+    let releaseOld: (value: LedgerResponse) => void = () => undefined;
+    const fetch = jest
+      .fn()
+      .mockImplementationOnce(() => new Promise<LedgerResponse>((resolve) => (releaseOld = resolve)))
+      .mockImplementation(async (_id: string, date: string) => dayOf(date, [entryOf({ id: `le-${date}` })]));
+    const { result } = renderHook(() => useLedgerDay(station.id, '2026-11-20', fetch, today));
+    expect(result.current.date).toBe('2026-11-20');
+    act(() => result.current.previous());
+    await waitFor(() => expect(result.current.day?.date).toBe('2026-11-19'));
+    await act(async () => releaseOld(dayOf('2026-11-20', [entryOf({ id: 'stale' })])));
+    expect(result.current.day?.date).toBe('2026-11-19');
+    const { state } = result.current.entries;
+    expect(state.status === 'ready' && state.items.map((entry) => entry.id)).toEqual(['le-2026-11-19']);
+
+    const future = renderHook(() => useLedgerDay(station.id, '2027-01-01', jest.fn(async () => dayOf('2026-11-29', [])), today));
+    expect(future.result.current.date).toBe('2026-11-29');
+    await waitFor(() => expect(future.result.current.day).toBeDefined());
   });
 });

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { ADMIN_ROLES } from '@shared/roles';
 import type { MeResponse } from '@shared/schemas/accounts';
-import type { Reconciliation } from '@shared/schemas/payments';
+import type { StationDay } from '@shared/schemas/payments';
 import { ActionButton } from '../../../../components/action-button';
 import { ListCard, ListRow } from '../../../../components/list-row';
 import { LoadMore } from '../../../../components/load-more';
@@ -21,8 +21,9 @@ import { formatFen } from '../../../../services/money';
 import { varianceText } from '../../../../services/payment-text';
 import './index.scss';
 
-function Row({ item }: { item: Reconciliation }) {
-  const { close, totals } = item;
+/** A closed day of a station (asked with status=CLOSED, so `close` is there). */
+function Row({ item, close }: { item: StationDay; close: NonNullable<StationDay['close']> }) {
+  const { totals } = item;
   return (
     <ListRow
       id={`recon-${item.stationCode}`}
@@ -41,7 +42,8 @@ function Reconciliations({ regionCode, regionName }: { regionCode: string; regio
   const [dateText, setDateText] = useState(() => chinaDate());
   const [date, setDate] = useState(() => chinaDate());
   const [dateError, setDateError] = useState<string | undefined>();
-  const { state, loadMore, retry } = usePagedList(`${regionCode}|${date}`, (_key, cursor) => getRegionReconciliations(regionCode, date, { cursor }));
+  // The stations that closed the day (the API can also list every station with OPEN / IDLE days).
+  const { state, loadMore, retry } = usePagedList(`${regionCode}|${date}`, (_key, cursor) => getRegionReconciliations(regionCode, date, { cursor }, 'CLOSED'));
 
   const show = (value: string) => {
     const trimmed = value.trim();
@@ -54,7 +56,7 @@ function Reconciliations({ regionCode, regionName }: { regionCode: string; regio
     setDate(trimmed);
   };
 
-  const totalVariance = state.status === 'ready' ? state.items.reduce((sum, item) => sum + item.close.varianceFen, 0) : 0;
+  const totalVariance = state.status === 'ready' ? state.items.reduce((sum, item) => sum + (item.close?.varianceFen ?? 0), 0) : 0;
   return (
     <View id='recon'>
       <PageHero eyebrow={{ text: regionName }} title={{ id: 'recon-title', text: t('recon.title') }} overlap />
@@ -96,9 +98,7 @@ function Reconciliations({ regionCode, regionName }: { regionCode: string; regio
               {t('recon.summary', { n: state.items.length, total: formatFen(totalVariance) })}
             </Text>
             <ListCard>
-              {state.items.map((item) => (
-                <Row key={`${item.stationId}-${item.date}`} item={item} />
-              ))}
+              {state.items.map((item) => (item.close ? <Row key={`${item.stationId}-${item.date}`} item={item} close={item.close} /> : null))}
             </ListCard>
             {state.nextCursor !== null ? <LoadMore id='recon-more' hasMore more={state.more} onMore={loadMore} /> : null}
           </View>

@@ -19,7 +19,7 @@ import { requestNote } from '../../../../services/errors';
 import { formatChinaTime } from '../../../../services/format';
 import { formatFen } from '../../../../services/money';
 import { varianceText } from '../../../../services/payment-text';
-import { goBackTo } from '../../../../services/routes';
+import { goBackTo, openPage } from '../../../../services/routes';
 import '../../payments.scss';
 
 type Close = NonNullable<LedgerResponse['close']>;
@@ -123,10 +123,24 @@ function DayClose({ stationId, villageName }: { stationId: string; villageName: 
         <ErrorStateView id='close-load-error' title={t('close.errorTitle')} error={state.error} actions={[{ id: 'close-retry', label: t('state.retry'), onClick: ledger.retry }]} />
       ) : state.status !== 'ready' ? (
         <StateView id='close-loading' kind='loading' title={t('close.loading')} />
-      ) : state.value.status === 'CLOSED' && state.value.close ? (
-        <CloseResult close={state.value.close} expectedCashFen={state.value.totals.expectedCashFen} />
       ) : (
-        <CloseForm stationId={stationId} ledger={state.value} onReload={ledger.retry} />
+        <>
+          {state.value.status === 'CLOSED' && state.value.close ? (
+            <CloseResult close={state.value.close} expectedCashFen={state.value.totals.expectedCashFen} />
+          ) : (
+            <CloseForm stationId={stationId} ledger={state.value} onReload={ledger.retry} />
+          )}
+          <View className='pay-section'>
+            <View className='pay-actions'>
+              <ActionButton id='close-ledger' kind='secondary' onClick={() => openPage('ledger', { date: today })}>
+                {t('close.ledgerLink')}
+              </ActionButton>
+              <ActionButton id='close-history' kind='secondary' onClick={() => openPage('closes')}>
+                {t('close.closesLink')}
+              </ActionButton>
+            </View>
+          </View>
+        </>
       )}
     </View>
   );

@@ -56,6 +56,12 @@ function Totals({ ledger, billTypes }: { ledger: LedgerResponse; billTypes: Bill
         <ActionButton id='workbench-close-day' kind='secondary' onClick={() => openPage('closeDay')}>
           {t('workbench.close')}
         </ActionButton>
+        <ActionButton id='workbench-ledger' kind='secondary' onClick={() => openPage('ledger')}>
+          {t('workbench.ledger')}
+        </ActionButton>
+        <ActionButton id='workbench-closes' kind='secondary' onClick={() => openPage('closes')}>
+          {t('workbench.closes')}
+        </ActionButton>
       </View>
     </Panel>
   );

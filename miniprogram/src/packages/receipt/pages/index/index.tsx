@@ -12,18 +12,16 @@ import { Panel } from '../../../../components/panel';
 import { Pill } from '../../../../components/pill';
 import { RoleGate } from '../../../../components/role-gate';
 import { ErrorStateView, StateView } from '../../../../components/state-view';
-import { TextField } from '../../../../components/text-field';
 import { useReloadOnShow } from '../../../../hooks/use-reload-on-show';
 import { useResource } from '../../../../hooks/use-resource';
-import { useVoidPayment } from '../../../../hooks/use-void-payment';
 import { errorText, t } from '../../../../i18n';
-import { getPayment, getStationLedger } from '../../../../services/api';
-import { requestNote, toApiErrorLike } from '../../../../services/errors';
+import { getPayment } from '../../../../services/api';
+import { toApiErrorLike } from '../../../../services/errors';
 import { formatChinaTime } from '../../../../services/format';
 import { formatFen } from '../../../../services/money';
-import { billTypeName, paymentExplanation, paymentStatusText, paymentStatusTone } from '../../../../services/payment-text';
+import { billTypeName, isAwaitingProvider, paymentExplanation, paymentStatusText, paymentStatusTone } from '../../../../services/payment-text';
 import { printReceipt, RECEIPT_CANVAS_ID, shareReceiptImage } from '../../../../services/receipt-image';
-import '../../payments.scss';
+import { VoidPanel } from './void-panel';
 import './index.scss';
 
 /** The receipt's rows, in the order printed. */
@@ -45,54 +43,6 @@ function receiptItems(payment: Payment): InfoItem[] {
   if (payment.payerPhoneMasked) items.push({ id: 'receipt-phone', label: t('receipt.payerPhone'), value: payment.payerPhoneMasked });
   items.push({ id: 'receipt-status', label: t('receipt.status'), value: paymentStatusText(payment.status) });
   return items;
-}
-
-function VoidPanel({ payment, onVoided }: { payment: Payment; onVoided: (payment: Payment) => void }) {
-  // The day that holds its entry must still be open: asked from that day's ledger.
-  const ledgerDate = payment.ledgerDate ?? payment.businessDate;
-  const day = useResource(`${payment.station.id}|${ledgerDate}`, () => getStationLedger(payment.station.id, ledgerDate, { limit: 1 }));
-  const form = useVoidPayment(payment.id, onVoided);
-  if (day.state.status !== 'ready') return null;
-  if (day.state.value.status === 'CLOSED') {
-    return (
-      <View className='no-print'>
-        <Panel id='receipt-void-closed'>
-          <Text className='pay-note'>{t('receipt.voidClosed')}</Text>
-        </Panel>
-      </View>
-    );
-  }
-  const { state } = form;
-  return (
-    <View className='no-print'>
-      <Panel id='receipt-void' title={t('receipt.voidTitle')} intro={t('receipt.voidIntro')}>
-        <TextField
-          id='receipt-void-reason'
-          label={t('receipt.voidReason')}
-          value={form.reason}
-          placeholder={t('receipt.voidPlaceholder')}
-          maxLength={200}
-          error={form.error}
-          onChange={form.setReason}
-        />
-        {state.status === 'confirming' || state.status === 'voiding' ? (
-          <View className='pay-actions'>
-            <ActionButton id='receipt-void-confirm' kind='danger' loading={state.status === 'voiding'} onClick={() => void form.confirm()}>
-              {state.status === 'voiding' ? t('receipt.voiding') : t('receipt.voidConfirm', { amount: formatFen(payment.cashReceivedFen) })}
-            </ActionButton>
-            <ActionButton id='receipt-void-cancel' kind='secondary' disabled={state.status === 'voiding'} onClick={form.cancel}>
-              {t('receipt.cancel')}
-            </ActionButton>
-          </View>
-        ) : (
-          <ActionButton id='receipt-void-button' kind='secondary' onClick={form.ask}>
-            {t('receipt.void')}
-          </ActionButton>
-        )}
-        {state.status === 'failed' ? <Notice id='receipt-void-error' kind='error' text={state.message} note={requestNote(state.requestId)} /> : null}
-      </Panel>
-    </View>
-  );
 }
 
 function Receipt({ payment, me, onChange, onReload }: { payment: Payment; me: MeResponse; onChange: (payment: Payment) => void; onReload: () => void }) {
@@ -139,11 +89,11 @@ function Receipt({ payment, me, onChange, onReload }: { payment: Payment; me: Me
         {justVoided && payment.status === 'VOIDED' ? (
           <Notice id='receipt-voided' kind='success' text={t('receipt.voided', { amount: formatFen(payment.cashReceivedFen) })} />
         ) : null}
-        <Text className='pay-note'>{t('receipt.footer')}</Text>
+        <Text className='receipt__note'>{t('receipt.footer')}</Text>
       </Panel>
-      <View className='pay-section no-print'>
-        <View className='pay-actions'>
-          {payment.status === 'PROCESSING' ? (
+      <View className='receipt__section no-print'>
+        <View className='receipt__actions'>
+          {isAwaitingProvider(payment.status) ? (
             <ActionButton id='receipt-refresh' onClick={onReload}>
               {t('receipt.refresh')}
             </ActionButton>
@@ -167,6 +117,7 @@ function Receipt({ payment, me, onChange, onReload }: { payment: Payment; me: Me
             setJustVoided(true);
             onChange(voided);
           }}
+          onReload={onReload}
         />
       ) : null}
       {isWeapp ? <Canvas type='2d' id={RECEIPT_CANVAS_ID} className='receipt__canvas' /> : null}
@@ -187,7 +138,10 @@ function Content({ me, paymentId }: { me: MeResponse; paymentId: string | undefi
   return <Receipt payment={state.value} me={me} onChange={replace} onReload={retry} />;
 }
 
-/** A payment's receipt: for the officer (print, share, void) and for the villager linked to its household. */
+/**
+ * A payment's receipt: for the officer (print, share, void) and for the villager linked to its
+ * household. A subpackage of its own, so a villager opening it from "me" loads this page alone.
+ */
 export default function ReceiptPage() {
   const router = useRouter();
   return (
