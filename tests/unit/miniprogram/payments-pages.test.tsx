@@ -295,4 +295,32 @@ describe('region closes (admins)', () => {
     expect(byId(`recon-${officerMe.station!.code}-variance`).textContent).toBe('多了 ¥1.23');
     expect(asked[0]).toContain('status=CLOSED');
   });
+
+  it('lists every station with its day on request: who has not closed yet, and who had no payment', async () => {
+    saveSession(loginAnswer({ role: 'province_admin', regionCode: '63' }));
+    const asked: string[] = [];
+    const base = { date: chinaDate(), totals: ledgerOf().totals, close: null };
+    routes({
+      'GET /me': ok(adminMe),
+      'GET /regions/63/reconciliations': (options: RequestOptions) => {
+        asked.push(options.url);
+        if (options.url.includes('status=CLOSED')) return ok({ items: [], nextCursor: null });
+        return ok({
+          items: [
+            { ...base, stationId: 'st1', stationCode: '630202002200', villageName: '七里店村', status: 'OPEN' },
+            { ...base, stationId: 'st2', stationCode: '630202002201', villageName: '七里店东村', status: 'IDLE' },
+          ],
+          nextCursor: null,
+        });
+      },
+    });
+    render(<ReconciliationsPage />);
+    await waitFor(() => byId('recon-empty'));
+    fireEvent.click(button('recon-all-stations'));
+    await waitFor(() => byId('recon-630202002200-status'));
+    expect(asked[asked.length - 1]).not.toContain('status=');
+    expect(byId('recon-630202002200-status').textContent).toBe('未日结');
+    expect(byId('recon-630202002201-status').textContent).toBe('无缴费');
+    expect(byId('recon-summary').textContent).toBe('已列出 2 个站，其中 0 个已日结');
+  });
 });

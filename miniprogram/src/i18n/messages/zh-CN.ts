@@ -709,6 +709,13 @@ export const messages = {
   'recon.rowSubtitle': '应有 {expected} · 清点 {counted} · {count} 笔',
   'recon.varianceZero': '相符',
   'recon.summary': '{n} 个站日结，差额合计 {total}',
+  'recon.summaryAll': '已列出 {n} 个站，其中 {closed} 个已日结',
+  'recon.onlyClosed': '只看已日结',
+  'recon.allStations': '全部站点',
+  'recon.statusOpen': '未日结',
+  'recon.statusIdle': '无缴费',
+  'recon.openSubtitle': '应有 {expected} · {count} 笔 · 还没日结',
+  'recon.idleSubtitle': '这一天没有缴费，也没有日结',
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -21,9 +21,23 @@ import { formatFen } from '../../../../services/money';
 import { varianceText } from '../../../../services/payment-text';
 import './index.scss';
 
-/** A closed day of a station (asked with status=CLOSED, so `close` is there). */
-function Row({ item, close }: { item: StationDay; close: NonNullable<StationDay['close']> }) {
-  const { totals } = item;
+/** A station's day: closed (with its variance), open (payments taken, not closed yet) or idle. */
+function Row({ item }: { item: StationDay }) {
+  const { totals, close } = item;
+  if (!close) {
+    return (
+      <ListRow
+        id={`recon-${item.stationCode}`}
+        title={`${item.villageName}（${item.stationCode}）`}
+        subtitle={item.status === 'OPEN' ? t('recon.openSubtitle', { expected: formatFen(totals.expectedCashFen), count: totals.paymentCount }) : t('recon.idleSubtitle')}
+        aside={
+          <Pill id={`recon-${item.stationCode}-status`} tone={item.status === 'OPEN' ? 'accent' : 'muted'}>
+            {item.status === 'OPEN' ? t('recon.statusOpen') : t('recon.statusIdle')}
+          </Pill>
+        }
+      />
+    );
+  }
   return (
     <ListRow
       id={`recon-${item.stationCode}`}
@@ -42,8 +56,11 @@ function Reconciliations({ regionCode, regionName }: { regionCode: string; regio
   const [dateText, setDateText] = useState(() => chinaDate());
   const [date, setDate] = useState(() => chinaDate());
   const [dateError, setDateError] = useState<string | undefined>();
-  // The stations that closed the day (the API can also list every station with OPEN / IDLE days).
-  const { state, loadMore, retry } = usePagedList(`${regionCode}|${date}`, (_key, cursor) => getRegionReconciliations(regionCode, date, { cursor }, 'CLOSED'));
+  // The stations that closed the day, or every station of the region with its day (who has not closed yet).
+  const [onlyClosed, setOnlyClosed] = useState(true);
+  const { state, loadMore, retry } = usePagedList(`${regionCode}|${date}|${onlyClosed}`, (_key, cursor) =>
+    getRegionReconciliations(regionCode, date, { cursor }, onlyClosed ? 'CLOSED' : undefined),
+  );
 
   const show = (value: string) => {
     const trimmed = value.trim();
@@ -85,6 +102,14 @@ function Reconciliations({ regionCode, regionName }: { regionCode: string; regio
             {t('recon.next')}
           </ActionButton>
         </View>
+        <View className='recon__actions'>
+          <ActionButton id='recon-only-closed' kind={onlyClosed ? 'primary' : 'secondary'} size='small' onClick={() => setOnlyClosed(true)}>
+            {t('recon.onlyClosed')}
+          </ActionButton>
+          <ActionButton id='recon-all-stations' kind={onlyClosed ? 'secondary' : 'primary'} size='small' onClick={() => setOnlyClosed(false)}>
+            {t('recon.allStations')}
+          </ActionButton>
+        </View>
       </Panel>
       <Section id='recon-section' title={date}>
         {state.status === 'idle' || state.status === 'loading' ? <StateView id='recon-loading' kind='loading' title={t('recon.loading')} /> : null}
@@ -95,10 +120,14 @@ function Reconciliations({ regionCode, regionName }: { regionCode: string; regio
         {state.status === 'ready' && state.items.length > 0 ? (
           <View id='recon-list'>
             <Text id='recon-summary' className='recon__summary'>
-              {t('recon.summary', { n: state.items.length, total: formatFen(totalVariance) })}
+              {onlyClosed
+                ? t('recon.summary', { n: state.items.length, total: formatFen(totalVariance) })
+                : t('recon.summaryAll', { n: state.items.length, closed: state.items.filter((item) => item.status === 'CLOSED').length })}
             </Text>
             <ListCard>
-              {state.items.map((item) => (item.close ? <Row key={`${item.stationId}-${item.date}`} item={item} close={item.close} /> : null))}
+              {state.items.map((item) => (
+                <Row key={`${item.stationId}-${item.date}`} item={item} />
+              ))}
             </ListCard>
             {state.nextCursor !== null ? <LoadMore id='recon-more' hasMore more={state.more} onMore={loadMore} /> : null}
           </View>
