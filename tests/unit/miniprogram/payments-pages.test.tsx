@@ -242,6 +242,22 @@ describe('ledger', () => {
     expect(exists('ledger-read-only')).toBe(true);
     expect(byId('ledger-entries-empty').textContent).toBe('这一天没有流水。');
     expect(asked).toEqual([`${today}|`, `${today}|c1`, `${yesterday}|`]);
+    // A closed past day offers no close; today neither (the workbench has it).
+    expect(exists('ledger-close-day')).toBe(false);
+  });
+
+  it('offers to close an earlier day nobody closed, on the close page for that day', async () => {
+    const yesterday = shiftDate(chinaDate(), -1);
+    routes({
+      'GET /me': ok(officerMe),
+      [`GET /stations/${officerMe.station!.id}/ledger`]: ok({ ...ledgerOf(), date: yesterday }),
+    });
+    const navigateTo = jest.spyOn(Taro, 'navigateTo');
+    setRouterParams({ date: yesterday });
+    render(<LedgerPage />);
+    await waitFor(() => byId('ledger-close-day'));
+    fireEvent.click(button('ledger-close-day'));
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: `/packages/officer/pages/close/index?date=${yesterday}` });
   });
 });
 

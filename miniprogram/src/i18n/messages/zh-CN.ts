@@ -672,6 +672,7 @@ export const messages = {
   'ledger.kindVoid': '作废',
   'ledger.reason': '原因：{reason}',
   'ledger.closesLink': '日结记录',
+  'ledger.closeThisDay': '这一天还没日结：去日结',
 
   'closes.navTitle': '日结记录',
   'closes.title': '日结记录',

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
 import type { MeResponse } from '@shared/schemas/accounts';
 import type { LedgerResponse } from '@shared/schemas/payments';
 import { ActionButton } from '../../../../components/action-button';
@@ -14,7 +15,7 @@ import { useReloadOnShow } from '../../../../hooks/use-reload-on-show';
 import { useResource } from '../../../../hooks/use-resource';
 import { t } from '../../../../i18n';
 import { getStationLedger } from '../../../../services/api';
-import { chinaDate } from '../../../../services/business-date';
+import { chinaDate, isBusinessDate } from '../../../../services/business-date';
 import { requestNote } from '../../../../services/errors';
 import { formatChinaTime } from '../../../../services/format';
 import { formatFen } from '../../../../services/money';
@@ -106,8 +107,8 @@ function CloseForm({ stationId, ledger, onReload }: { stationId: string; ledger:
   );
 }
 
-function DayClose({ stationId, villageName }: { stationId: string; villageName: string }) {
-  const today = chinaDate();
+function DayClose({ stationId, villageName, date }: { stationId: string; villageName: string; date: string }) {
+  const today = date;
   const ledger = useResource(`${stationId}|${today}`, () => getStationLedger(stationId, today, { limit: 1 }));
   useReloadOnShow(ledger.retry);
   const state = ledger.state;
@@ -146,17 +147,25 @@ function DayClose({ stationId, villageName }: { stationId: string; villageName: 
   );
 }
 
-function Content({ me }: { me: MeResponse }) {
-  if (!me.station) return <StateView id='close-no-station' kind='empty' title={t('officer.noStationTitle')} description={t('officer.stationMissing')} />;
-  return <DayClose stationId={me.station.id} villageName={me.station.villageName} />;
+/** Today, or an earlier day nobody closed (`?date=`, from its ledger); never a day to come. */
+function dayToClose(requested: string | undefined): string {
+  const today = chinaDate();
+  return requested && isBusinessDate(requested) && requested < today ? requested : today;
 }
 
-/** Closing today: the cash the ledger expects, the cash counted, the variance; not while payments are pending. */
+function Content({ me, date }: { me: MeResponse; date: string }) {
+  if (!me.station) return <StateView id='close-no-station' kind='empty' title={t('officer.noStationTitle')} description={t('officer.stationMissing')} />;
+  return <DayClose stationId={me.station.id} villageName={me.station.villageName} date={date} />;
+}
+
+/** Closing a day: the cash the ledger expects, the cash counted, the variance; not while payments are pending. */
 export default function CloseDayPage() {
+  const router = useRouter();
+  const date = dayToClose(router.params.date);
   return (
     <View id='close-page' className='page'>
       <RoleGate roles={['officer']} title='role.officer.title' signInPrompt='role.officer.signIn' deniedText='role.officer.denied'>
-        {(me) => <Content me={me} />}
+        {(me) => <Content me={me} date={date} />}
       </RoleGate>
     </View>
   );

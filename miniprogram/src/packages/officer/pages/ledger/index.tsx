@@ -143,6 +143,12 @@ function Ledger({ stationId, villageName, initialDate }: { stationId: string; vi
         </>
       )}
       <View className='pay-section'>
+        {day && day.status === 'OPEN' && !ledger.isToday ? (
+          // A past day nobody closed: its cash still has to be counted.
+          <ActionButton id='ledger-close-day' onClick={() => openPage('closeDay', { date: ledger.date })}>
+            {t('ledger.closeThisDay')}
+          </ActionButton>
+        ) : null}
         <ActionButton id='ledger-closes' kind='secondary' onClick={() => openPage('closes')}>
           {t('ledger.closesLink')}
         </ActionButton>
