@@ -206,8 +206,7 @@ export const dynamoPaymentRepository = {
           ExpressionAttributeValues: { ':succeeded': 'SUCCEEDED', ':processing': 'PROCESSING', ':at': at, ':ref': providerRef, ':ledgerDate': ledgerDate },
         },
       },
-      { Delete: { TableName: table, Key: pendingPaymentKeys.item(payment.stationId, payment.createdAt, payment.id) } },
-      inFlightChange(table, payment.stationId, -1),
+      ...leaveFlight(table, payment),
       {
         Put: {
           TableName: table,
@@ -246,8 +245,7 @@ export const dynamoPaymentRepository = {
           ExpressionAttributeValues: { ':failed': 'FAILED', ':processing': 'PROCESSING', ':at': at, ':code': failureCode },
         },
       },
-      { Delete: { TableName: table, Key: pendingPaymentKeys.item(payment.stationId, payment.createdAt, payment.id) } },
-      inFlightChange(table, payment.stationId, -1),
+      ...leaveFlight(table, payment),
       {
         Update: {
           TableName: table,
@@ -354,8 +352,7 @@ export const dynamoPaymentRepository = {
           ExpressionAttributeValues: { ':voided': 'VOIDED', ':voiding': 'VOIDING' },
         },
       },
-      { Delete: { TableName: table, Key: pendingPaymentKeys.item(payment.stationId, payment.createdAt, payment.id) } },
-      inFlightChange(table, payment.stationId, -1),
+      ...leaveFlight(table, payment),
       {
         Put: {
           TableName: table,
@@ -397,8 +394,7 @@ export const dynamoPaymentRepository = {
           ExpressionAttributeValues: { ':succeeded': 'SUCCEEDED', ':voiding': 'VOIDING' },
         },
       },
-      { Delete: { TableName: table, Key: pendingPaymentKeys.item(payment.stationId, payment.createdAt, payment.id) } },
-      inFlightChange(table, payment.stationId, -1),
+      ...leaveFlight(table, payment),
     ]);
   },
 
@@ -596,7 +592,15 @@ export const dynamoPaymentRepository = {
 
 export type PaymentRepository = typeof dynamoPaymentRepository;
 
-/** The station's count of payments in flight (PROCESSING), moved in the same transactions as the payments. */
+/** A payment leaving PROCESSING or VOIDING: its pending marker goes, the station's in-flight count drops. */
+function leaveFlight(table: string, payment: PaymentRecord) {
+  return [
+    { Delete: { TableName: table, Key: pendingPaymentKeys.item(payment.stationId, payment.createdAt, payment.id) } },
+    inFlightChange(table, payment.stationId, -1),
+  ];
+}
+
+/** The station's count of payments in flight (PROCESSING, VOIDING), moved in the same transactions as the payments. */
 function inFlightChange(table: string, stationId: string, by: 1 | -1) {
   return {
     Update: {
