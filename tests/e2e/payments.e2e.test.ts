@@ -3,7 +3,7 @@
  *
  * Convenience payments (代缴) on the H5 build in Chromium, against the real stack and its sandbox
  * bill provider (behaviour by the account's last four characters: 0000 unknown, 9001 declined,
- * 9004 "unknown" until the settler asks). The officer of 土桥村 (officer-tuqiao, station
+ * 9002 charges but its answer times out, so the payment waits until the settler asks). The officer of 土桥村 (officer-tuqiao, station
  * 630202002214) registers a household and pays its electricity bill (double-tapping the button),
  * is told of a declined payment, sees one wait in the pending list until the settler settles it,
  * voids a payment with a reason, links a villager's WeChat to the household (who then sees its
@@ -226,10 +226,11 @@ describe('H5: the officer of 土桥村 takes payments', () => {
     expect(after.expected).toBe(before.expected);
   });
 
-  it('a payment the provider has not answered waits in the pending list until the settler settles it', async () => {
+  it('a payment whose provider timed out waits in the pending list until the settler settles it', async () => {
     const page = await phone();
     await signInAs(page, webUrl, OFFICER);
-    await preparePhoneOnlyPayment(page, '4401239004');
+    // The provider takes the money but its answer is lost (a timeout): the payment is PROCESSING.
+    await preparePhoneOnlyPayment(page, '4401239002');
     await click(page, 'pay-submit-button');
     await page.waitForSelector('#pay-processing');
     expect(await text(page, '#pay-outcome')).toContain('请不要重复缴费');
