@@ -1,5 +1,5 @@
-import { useCallback, useRef, useState } from 'react';
-import type { LedgerEntry, LedgerResponse } from '@shared/schemas/payments';
+import { useCallback, useState } from 'react';
+import type { LedgerResponse } from '@shared/schemas/payments';
 import { t } from '../i18n';
 import { getStationLedger, type PageRequest } from '../services/api';
 import { chinaDate, isBusinessDate, shiftDate } from '../services/business-date';
@@ -25,16 +25,15 @@ export function useLedgerDay(stationId: string, initialDate?: string, fetchLedge
   const [summary, setSummary] = useState<{ key: string; day: LedgerDaySummary } | null>(null);
 
   const key = `${stationId}|${date}`;
-  const shownKey = useRef(key);
-  shownKey.current = key;
-  const entries = usePagedList<LedgerEntry>(key, async (pageKey, cursor) => {
-    const answer = await fetchLedger(stationId, pageKey.slice(pageKey.lastIndexOf('|') + 1), { cursor });
-    // A first page of a day still shown (the list drops the others itself).
-    if (!cursor && pageKey === shownKey.current) {
-      setSummary({ key: pageKey, day: { stationId: answer.stationId, date: answer.date, status: answer.status, totals: answer.totals, close: answer.close } });
-    }
-    return answer;
-  });
+  const entries = usePagedList<LedgerResponse>(
+    key,
+    (pageKey, cursor) => fetchLedger(stationId, pageKey.slice(pageKey.lastIndexOf('|') + 1), { cursor }),
+    {
+      // Only the latest load's first page (an older reload of the same day cannot overwrite it).
+      onFirstPage: (answer, pageKey) =>
+        setSummary({ key: pageKey, day: { stationId: answer.stationId, date: answer.date, status: answer.status, totals: answer.totals, close: answer.close } }),
+    },
+  );
 
   const choose = useCallback(
     (value: string) => {

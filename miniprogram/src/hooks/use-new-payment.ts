@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Household } from '@shared/schemas/households';
 import type { BillLookupResponse, BillType, PaymentCreateRequest } from '@shared/schemas/payments';
 import { errorText, t } from '../i18n';
@@ -34,7 +34,9 @@ const defaultApi: NewPaymentApi = { lookup: lookupBill, saveToBook: saveBillBook
  * The new-payment form: who pays, which bill, which account (the household's bill book or typed,
  * optionally saved to it), the lookup (holder and amount due), the amount and the cash. `review()`
  * checks it and moves to the confirm step with the request to send; any change to what the lookup
- * was for drops the lookup, so a payment always goes out for the account that was looked up.
+ * was for drops the lookup, so a payment always goes out for the account that was looked up. A
+ * lookup still running when the draft changes is dropped too when it answers (and its account is
+ * not saved to the bill book): every lookup carries a number, and a change takes a new one.
  */
 export function useNewPayment(stationId: string, billTypes: BillTypesAnswer, api: NewPaymentApi = defaultApi) {
   const [draft, setDraft] = useState<PaymentDraft>(EMPTY_DRAFT);
@@ -43,6 +45,8 @@ export function useNewPayment(stationId: string, billTypes: BillTypesAnswer, api
   const [book, setBook] = useState<BookSaveState>({ status: 'idle' });
   const [errors, setErrors] = useState<DraftErrors>({});
   const [confirming, setConfirming] = useState<PaymentCreateRequest | null>(null);
+  // The lookup whose answer may still be shown: bumped by every lookup and every change it depends on.
+  const lookupSeq = useRef(0);
 
   const info = useMemo(() => billTypes.items.find((item) => item.billType === draft.billType), [billTypes, draft.billType]);
   const bookEntry = bookEntryFor(draft.payer, draft.billType);
@@ -57,6 +61,7 @@ export function useNewPayment(stationId: string, billTypes: BillTypesAnswer, api
       return copy;
     });
     if (dropsLookup) {
+      lookupSeq.current += 1;
       setLookup({ status: 'idle' });
       setBook({ status: 'idle' });
     }
@@ -107,22 +112,27 @@ export function useNewPayment(stationId: string, billTypes: BillTypesAnswer, api
       setErrors((now) => ({ ...now, accountNo: t('pay.accountInvalid') }));
       return;
     }
+    const mine = ++lookupSeq.current;
     setLookup({ status: 'loading' });
     setBook({ status: 'idle' });
     try {
       const result = await api.lookup(draft.billType, account);
+      // The officer changed the payer, the bill type or the account meanwhile: not this draft's answer.
+      if (lookupSeq.current !== mine) return;
       setLookup({ status: 'ready', result });
       setErrors((now) => ({ ...now, lookup: undefined }));
       if (saveToBook && 'accountNo' in account && draft.payer?.kind === 'household') {
         try {
           const household = await api.saveToBook(draft.payer.household.id, draft.billType, account.accountNo);
+          // The saved household is right whatever the draft is now (replaceHousehold checks the payer).
           replaceHousehold(household);
-          setBook({ status: 'saved' });
+          if (lookupSeq.current === mine) setBook({ status: 'saved' });
         } catch (error) {
-          setBook({ status: 'failed', message: t('pay.saveToBookFailed', { reason: errorText(toApiErrorLike(error).code) }) });
+          if (lookupSeq.current === mine) setBook({ status: 'failed', message: t('pay.saveToBookFailed', { reason: errorText(toApiErrorLike(error).code) }) });
         }
       }
     } catch (error) {
+      if (lookupSeq.current !== mine) return;
       const apiError = toApiErrorLike(error);
       setLookup({ status: 'failed', message: apiError.code === 'NOT_FOUND' ? t('pay.lookupNotFound') : errorText(apiError.code) });
     }
@@ -140,6 +150,7 @@ export function useNewPayment(stationId: string, billTypes: BillTypesAnswer, api
 
   /** A new payment for someone else: everything cleared. */
   const clear = useCallback(() => {
+    lookupSeq.current += 1;
     setDraft(EMPTY_DRAFT);
     setLookup({ status: 'idle' });
     setBook({ status: 'idle' });
@@ -153,6 +164,7 @@ export function useNewPayment(stationId: string, billTypes: BillTypesAnswer, api
     info,
     bookEntry,
     lookup,
+    lookupResult,
     book,
     saveToBook,
     errors,

@@ -16,18 +16,38 @@ export type PagedState<T> =
   | { status: 'ready'; items: T[]; nextCursor: string | null; more: MoreState }
   | { status: 'error'; error: ApiError };
 
-export type PageFetcher<T> = (key: string, cursor: string | undefined) => Promise<Page<T>>;
+export type PageFetcher<T, P extends Page<T> = Page<T>> = (key: string, cursor: string | undefined) => Promise<P>;
+
+type ItemOf<P extends Page<unknown>> = P['items'][number];
+
+export interface PagedListOptions<P> {
+  /**
+   * The whole first page of the load now shown (what an answer carries besides its items: a day's
+   * totals, the linked household), called only for the latest load, like the items themselves.
+   */
+  onFirstPage?: (page: P, key: string) => void;
+}
 
 /**
  * A cursor-paginated list for a key (a search text, a station id): the first page when the key
- * changes, `loadMore()` appends the next one. Answers for an older key are dropped, so a slow
- * search for "tu" cannot overwrite the results for "tuqiao".
+ * changes, `loadMore()` appends the next one. Answers for an older key or an older load are
+ * dropped, so a slow search for "tu" cannot overwrite the results for "tuqiao". `retry()` loads
+ * the first page again showing `loading`; `refresh()` does so keeping the items on screen.
  */
-export function usePagedList<T>(key: string | undefined, fetchPage: PageFetcher<T>) {
+export function usePagedList<P extends Page<unknown>>(
+  key: string | undefined,
+  fetchPage: (key: string, cursor: string | undefined) => Promise<P>,
+  options: PagedListOptions<P> = {},
+) {
+  type T = ItemOf<P>;
   const [state, setState] = useState<PagedState<T>>(() => (key === undefined ? { status: 'idle' } : { status: 'loading' }));
   const [attempt, setAttempt] = useState(0);
   const fetcher = useRef(fetchPage);
   fetcher.current = fetchPage;
+  const onFirstPage = useRef(options.onFirstPage);
+  onFirstPage.current = options.onFirstPage;
+  const background = useRef(false);
+  const itemsKey = useRef<string | undefined>(undefined);
   // Bumped for every first-page load: a page answered for an older generation is ignored.
   const generation = useRef(0);
   const latest = useRef(state);
@@ -39,10 +59,15 @@ export function usePagedList<T>(key: string | undefined, fetchPage: PageFetcher<
       setState({ status: 'idle' });
       return;
     }
-    setState({ status: 'loading' });
+    const keep = background.current && itemsKey.current === key;
+    background.current = false;
+    setState((now) => (keep && now.status === 'ready' ? now : { status: 'loading' }));
     fetcher.current(key, undefined).then(
       (page) => {
-        if (generation.current === mine) setState({ status: 'ready', items: page.items, nextCursor: page.nextCursor, more: { status: 'idle' } });
+        if (generation.current !== mine) return;
+        itemsKey.current = key;
+        onFirstPage.current?.(page, key);
+        setState({ status: 'ready', items: page.items, nextCursor: page.nextCursor, more: { status: 'idle' } });
       },
       (error: unknown) => {
         if (generation.current === mine) setState({ status: 'error', error: toApiErrorLike(error) });
@@ -67,6 +92,13 @@ export function usePagedList<T>(key: string | undefined, fetchPage: PageFetcher<
     }
   }, [key]);
 
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return { state, loadMore, retry };
+  const retry = useCallback(() => {
+    background.current = false;
+    setAttempt((n) => n + 1);
+  }, []);
+  const refresh = useCallback(() => {
+    background.current = true;
+    setAttempt((n) => n + 1);
+  }, []);
+  return { state, loadMore, retry, refresh };
 }

@@ -4,25 +4,38 @@ import type { Payment, PaymentCreateRequest } from '@shared/schemas/payments';
 import { errorText, t } from '../i18n';
 import { createPayment } from '../services/api';
 import { supportId, toApiErrorLike } from '../services/errors';
-import { attemptFor, isFinalError, newIdempotencyKey, storageAttemptStore, type AttemptStore, type PaymentAttempt } from '../services/payment-attempt';
+import {
+  attemptFor,
+  isEarlierPayment,
+  isFinalError,
+  newIdempotencyKey,
+  storageAttemptStore,
+  type AttemptStore,
+  type PaymentAttempt,
+} from '../services/payment-attempt';
 import { paymentErrorText } from '../services/payment-text';
 
 export type SubmitState =
   | { status: 'idle' }
   /** `waiting`: the server said this attempt is still running (409 IDEMPOTENCY_IN_PROGRESS); asked again. */
   | { status: 'submitting'; waiting: boolean }
-  /** A 201: SUCCEEDED, PROCESSING or FAILED; the attempt is over. */
-  | { status: 'done'; payment: Payment }
+  /**
+   * A 201: SUCCEEDED, PROCESSING or FAILED; the attempt is over. `earlierAt` (ISO time): the answer
+   * is a payment confirmed earlier (a stored attempt checked, or the server replayed a payment made
+   * before this attempt started), not a new one: no new cash is due for it.
+   */
+  | { status: 'done'; payment: Payment; earlierAt?: string }
   /** No answer (network, 5xx, still running after the waits): the payment may exist. Retry = same key. */
   | { status: 'uncertain'; message: string; requestId?: string }
-  /** A refusal (4xx): no payment exists; the next confirm is a new attempt. */
-  | { status: 'failed'; message: string; code: string; requestId?: string };
+  /** A refusal (4xx): no payment exists; the next confirm is a new attempt. `earlierAt`: of a stored attempt. */
+  | { status: 'failed'; message: string; code: string; requestId?: string; earlierAt?: string };
 
 export interface PaymentSubmitOptions {
   send?: (body: PaymentCreateRequest, idempotencyKey: string) => Promise<Payment>;
   makeKey?: () => string;
   store?: AttemptStore;
   sleep?: (ms: number) => Promise<void>;
+  now?: () => number;
   /** How often a 409 IDEMPOTENCY_IN_PROGRESS is asked again, and after how long. */
   inProgressRetries?: number;
   inProgressDelayMs?: number;
@@ -35,21 +48,27 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
  * Sends a confirmed payment, safely: one Idempotency-Key per attempt (services/payment-attempt.ts),
  * taps while a send runs are ignored, an unanswered attempt is retried with its own key (`retry`),
  * and "still running" answers are waited out a few times before the officer is asked to retry.
+ *
+ * An attempt left without an answer by an earlier page (`stored`) is not reused by a new confirm:
+ * the page offers `checkStored()` (the same request and key again, to learn what became of it) or
+ * `discard()`. While any attempt is without an answer (`locked`), nothing new is sent.
  */
 export function usePaymentSubmit(options: PaymentSubmitOptions = {}) {
   const {
     send = createPayment,
     makeKey = newIdempotencyKey,
     sleep = defaultSleep,
+    now = Date.now,
     inProgressRetries = 5,
     inProgressDelayMs = 2_000,
     limits,
   } = options;
   const store = useRef<AttemptStore>(options.store ?? storageAttemptStore(Taro));
+  // This page session's attempt; a stored one is never put here (see `stored`).
   const attempt = useRef<PaymentAttempt | null>(null);
-  const loaded = useRef(false);
+  const [stored, setStored] = useState<PaymentAttempt | null>(() => store.current.load());
+  const storedRef = useRef(stored);
   const inFlight = useRef(false);
-  const lastBody = useRef<PaymentCreateRequest | null>(null);
   const mounted = useRef(true);
   const [state, setState] = useState<SubmitState>({ status: 'idle' });
 
@@ -67,25 +86,25 @@ export function usePaymentSubmit(options: PaymentSubmitOptions = {}) {
     attempt.current = next;
     store.current.save(next);
   };
+  const forgetStored = () => {
+    storedRef.current = null;
+    store.current.save(null);
+    if (mounted.current) setStored(null);
+  };
 
-  const submit = useCallback(
-    async (body: PaymentCreateRequest): Promise<Payment | undefined> => {
-      if (inFlight.current) return undefined;
-      inFlight.current = true;
-      if (!loaded.current) {
-        loaded.current = true;
-        attempt.current = attempt.current ?? store.current.load();
-      }
-      const current = attemptFor(attempt.current, body, makeKey);
-      remember(current);
-      lastBody.current = body;
+  /** Sends `current` until it has an answer or gives up for now; `fromStorage`: a stored attempt checked. */
+  const run = useCallback(
+    async (current: PaymentAttempt, fromStorage: boolean): Promise<Payment | undefined> => {
       update({ status: 'submitting', waiting: false });
+      const storedAt = fromStorage ? new Date(current.startedAt).toISOString() : undefined;
       try {
         for (let waits = 0; ; waits += 1) {
           try {
-            const payment = await send(body, current.key);
-            remember(null);
-            update({ status: 'done', payment });
+            const payment = await send(current.body, current.key);
+            if (fromStorage) forgetStored();
+            else remember(null);
+            const earlierAt = storedAt ?? (isEarlierPayment(payment, current) ? payment.createdAt : undefined);
+            update(earlierAt ? { status: 'done', payment, earlierAt } : { status: 'done', payment });
             return payment;
           } catch (caught) {
             const error = toApiErrorLike(caught);
@@ -95,8 +114,10 @@ export function usePaymentSubmit(options: PaymentSubmitOptions = {}) {
               continue;
             }
             if (isFinalError(error)) {
-              remember(null);
-              update({ status: 'failed', message: paymentErrorText(error, limits), code: error.code, requestId: supportId(error) });
+              if (fromStorage) forgetStored();
+              else remember(null);
+              const failed: SubmitState = { status: 'failed', message: paymentErrorText(error, limits), code: error.code, requestId: supportId(error) };
+              update(storedAt ? { ...failed, earlierAt: storedAt } : failed);
             } else {
               update({ status: 'uncertain', message: t('pay.uncertain', { reason: errorText(error.code) }), requestId: supportId(error) });
             }
@@ -107,16 +128,54 @@ export function usePaymentSubmit(options: PaymentSubmitOptions = {}) {
         inFlight.current = false;
       }
     },
-    [send, makeKey, sleep, inProgressRetries, inProgressDelayMs, limits],
+    [send, sleep, inProgressRetries, inProgressDelayMs, limits],
   );
 
-  /** The unanswered attempt again, with its key. */
-  const retry = useCallback(() => (lastBody.current ? submit(lastBody.current) : Promise.resolve(undefined)), [submit]);
+  /** A confirmed form: the open attempt of this page when it is the same request, else a new one. */
+  const submit = useCallback(
+    async (body: PaymentCreateRequest): Promise<Payment | undefined> => {
+      // A stored attempt without an answer comes first: checked or discarded, never reused.
+      if (inFlight.current || storedRef.current) return undefined;
+      inFlight.current = true;
+      const current = attemptFor(attempt.current, body, makeKey, now);
+      remember(current);
+      return run(current, false);
+    },
+    [makeKey, now, run],
+  );
+
+  /** This page's unanswered attempt again, with its key. */
+  const retry = useCallback(
+    () => (attempt.current && !inFlight.current ? submit(attempt.current.body) : Promise.resolve(undefined)),
+    [submit],
+  );
+
+  /** The stored attempt's request again, with its key: the server answers with what became of it. */
+  const checkStored = useCallback(async (): Promise<Payment | undefined> => {
+    const current = storedRef.current;
+    if (!current || inFlight.current) return undefined;
+    inFlight.current = true;
+    return run(current, true);
+  }, [run]);
+
+  /**
+   * Gives up on the attempt without an answer (stored, or this page's), after the officer found it
+   * in the pending or today's list, or knows no cash was taken for it.
+   */
+  const discard = useCallback(() => {
+    if (inFlight.current) return;
+    if (storedRef.current) forgetStored();
+    else remember(null);
+    update({ status: 'idle' });
+  }, []);
 
   /** Back to a blank outcome (a new payment). An unanswered attempt is kept: its key is still open. */
   const reset = useCallback(() => {
     if (!inFlight.current) setState({ status: 'idle' });
   }, []);
 
-  return { state, submit, retry, reset, openKey: attempt.current?.key };
+  /** An attempt is without its answer: the bill and the cash must not change, nothing new is sent. */
+  const locked = stored !== null || state.status === 'submitting' || state.status === 'uncertain';
+
+  return { state, submit, retry, reset, stored, checkStored, discard, locked, openKey: attempt.current?.key };
 }

@@ -8,6 +8,17 @@ export function toApiErrorLike(error: unknown): ApiError {
 }
 
 /**
+ * Whether the user closed a sheet or dialog (share, pick) rather than it failing. WeChat rejects
+ * with a plain object `{ errMsg: 'showShareImageMenu:fail cancel' }`, not an Error.
+ */
+export function isCancelled(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const { errMsg, message } = error as { errMsg?: unknown; message?: unknown };
+  const text = typeof errMsg === 'string' ? errMsg : typeof message === 'string' ? message : '';
+  return /cancel/i.test(text);
+}
+
+/**
  * The request id worth showing: for server-side failures (5xx) and unknown ones, which support
  * looks up in the logs. An expected refusal (4xx) explains itself and needs none.
  */

@@ -2,20 +2,29 @@ import type { PaymentCreateRequest } from '@shared/schemas/payments';
 
 /**
  * One `Idempotency-Key` per payment attempt. An attempt starts when the officer confirms a form;
- * every send of that attempt carries its key: a double tap, a retry after a lost answer or a
- * network error, a retry while the server says the same attempt is still running (409
- * IDEMPOTENCY_IN_PROGRESS). The server then answers each with the one payment it made, so cash is
- * never taken twice for one bill.
+ * every send of that attempt in the same page session carries its key: a double tap, a retry after
+ * a lost answer or a network error, a retry while the server says the same attempt is still running
+ * (409 IDEMPOTENCY_IN_PROGRESS). The server then answers each with the one payment it made, so cash
+ * is never taken twice for one bill.
  *
- *   confirm ──> [attempt: key K, form F] ──send K──> 201 (any status) / final 4xx ──> finished
- *                     │   ^                                                          │
- *                     │   └── network error, 5xx, 409 IN_PROGRESS: send K again       │
- *                     └── form changed (F' ≠ F): a new attempt, key K'   <────────────┘ next confirm: K'
+ *   confirm ──> [attempt: key K, request R] ──send K──> 201 (any status) / final 4xx ──> finished
+ *                     │   ^                                                      │
+ *                     │   └── network error, 5xx, 409 IN_PROGRESS: send K again   │
+ *                     │       (the form stays locked until then)                  │
+ *                     └── page closed with no answer: stored ──> next open of the page asks
+ *                         "check the result" (send R with K) or "discard"; never reused by a new confirm
+ *
+ * A stored attempt is never picked up silently by a later confirm of an identical form: the server
+ * would replay the earlier payment while the officer takes new cash for a second one.
  */
 export interface PaymentAttempt {
   key: string;
   /** The request the key was made for: the server refuses the key with another body (422). */
   fingerprint: string;
+  /** The exact request, so a stored attempt can be asked again as it was sent. */
+  body: PaymentCreateRequest;
+  /** When the officer confirmed it (ms since the epoch, this device's clock). */
+  startedAt: number;
 }
 
 const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
@@ -58,10 +67,26 @@ export function attemptFor(
   current: PaymentAttempt | null,
   body: PaymentCreateRequest,
   makeKey: () => string = newIdempotencyKey,
+  now: () => number = Date.now,
 ): PaymentAttempt {
   const fingerprint = paymentFingerprint(body);
   if (current && current.fingerprint === fingerprint) return current;
-  return { key: makeKey(), fingerprint };
+  return { key: makeKey(), fingerprint, body, startedAt: now() };
+}
+
+/**
+ * How far the server's clock may be behind this device's before a payment counts as made before
+ * the attempt started. Phones keep network time; a few minutes of drift are tolerated.
+ */
+export const REPLAY_TOLERANCE_MS = 3 * 60_000;
+
+/**
+ * Whether a 201 is the replay of a payment made before this attempt started (its key was sent
+ * earlier, by another page or session), rather than the payment the officer just confirmed.
+ */
+export function isEarlierPayment(payment: { createdAt: string }, attempt: Pick<PaymentAttempt, 'startedAt'>): boolean {
+  const created = Date.parse(payment.createdAt);
+  return Number.isFinite(created) && created < attempt.startedAt - REPLAY_TOLERANCE_MS;
 }
 
 /**
@@ -80,8 +105,9 @@ export function isFinalError(error: { status: number; code: string }): boolean {
 
 /**
  * The open attempt is also kept in storage, so an answer lost with the page (the app closed or
- * reloaded while the request ran) is asked for again with the same key when the officer confirms
- * the same payment. Kept a day at most: by then the payment is in the station's lists.
+ * reloaded while the request ran) can be asked for again, with the same request and key, when the
+ * officer opens the pay page next (`checkStored` of use-payment-submit.ts). Kept a day at most: by
+ * then the payment is in the station's lists.
  */
 export const OPEN_ATTEMPT_STORAGE_KEY = 'yinong.paymentAttempt';
 const OPEN_ATTEMPT_MAX_AGE_MS = 24 * 3600_000;
@@ -99,17 +125,18 @@ export function storageAttemptStore(storage: {
   return {
     load() {
       try {
-        const stored = storage.getStorageSync(OPEN_ATTEMPT_STORAGE_KEY) as Partial<PaymentAttempt & { at: number }> | '';
-        if (!stored || typeof stored.key !== 'string' || typeof stored.fingerprint !== 'string' || typeof stored.at !== 'number') return null;
-        if (now() - stored.at > OPEN_ATTEMPT_MAX_AGE_MS) return null;
-        return { key: stored.key, fingerprint: stored.fingerprint };
+        const stored = storage.getStorageSync(OPEN_ATTEMPT_STORAGE_KEY) as Partial<PaymentAttempt> | '';
+        if (!stored || typeof stored.key !== 'string' || typeof stored.startedAt !== 'number' || !stored.body || typeof stored.body !== 'object') return null;
+        if (now() - stored.startedAt > OPEN_ATTEMPT_MAX_AGE_MS) return null;
+        // The fingerprint is recomputed: the request is what is sent again.
+        return { key: stored.key, fingerprint: paymentFingerprint(stored.body), body: stored.body, startedAt: stored.startedAt };
       } catch {
         return null;
       }
     },
     save(attempt) {
       try {
-        if (attempt) storage.setStorageSync(OPEN_ATTEMPT_STORAGE_KEY, { ...attempt, at: now() });
+        if (attempt) storage.setStorageSync(OPEN_ATTEMPT_STORAGE_KEY, attempt);
         else storage.removeStorageSync(OPEN_ATTEMPT_STORAGE_KEY);
       } catch {
         // Storage full or unavailable: the attempt still lives in memory for this page.

@@ -2,6 +2,7 @@
 import type { PaymentCreateRequest } from '../../../shared/schemas/payments';
 import {
   attemptFor,
+  isEarlierPayment,
   isFinalError,
   newIdempotencyKey,
   paymentFingerprint,
@@ -63,16 +64,28 @@ describe('idempotency keys per payment attempt', () => {
     expect(isFinalError(error)).toBe(final);
   });
 
-  it('keeps the open attempt in storage for a day, so a reopened page asks with the same key', () => {
+  it('keeps the open attempt in storage for a day, with its request and start, so a reopened page can ask about it', () => {
     resetStorage();
     let now = 1_000;
     const store = storageAttemptStore(Taro, () => now);
     expect(store.load()).toBeNull();
-    store.save({ key: 'k1', fingerprint: 'f' });
-    expect(store.load()).toEqual({ key: 'k1', fingerprint: 'f' });
+    const attempt = attemptFor(null, body, () => 'k1', () => now);
+    store.save(attempt);
+    expect(store.load()).toEqual({ key: 'k1', fingerprint: paymentFingerprint(body), body, startedAt: 1_000 });
     now += 25 * 3600_000;
     expect(store.load()).toBeNull();
     store.save(null);
     expect(Taro.getStorageSync('yinong.paymentAttempt')).toBe('');
+    // An attempt stored by an older version (no request to send again) is not offered.
+    Taro.setStorageSync('yinong.paymentAttempt', { key: 'k0', fingerprint: 'f', at: now });
+    expect(store.load()).toBeNull();
+  });
+
+  it('tells a payment made before the attempt started (a replay) from the one just confirmed', () => {
+    const startedAt = Date.parse('2026-11-29T10:00:00Z');
+    expect(isEarlierPayment({ createdAt: '2026-11-29T09:20:00Z' }, { startedAt })).toBe(true);
+    // The server's clock a little behind the phone's is not a replay.
+    expect(isEarlierPayment({ createdAt: '2026-11-29T09:59:00Z' }, { startedAt })).toBe(false);
+    expect(isEarlierPayment({ createdAt: '2026-11-29T10:00:02Z' }, { startedAt })).toBe(false);
   });
 });

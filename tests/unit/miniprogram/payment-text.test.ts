@@ -5,6 +5,7 @@
  */
 import { PAYMENT_STATUSES } from '../../../shared/schemas/payments';
 import { ApiError } from '../../../miniprogram/src/services/api';
+import { isCancelled } from '../../../miniprogram/src/services/errors';
 import {
   isAwaitingProvider,
   ledgerEntryTitle,
@@ -66,5 +67,15 @@ describe('ledger lines', () => {
     expect(signedFen(0)).toBe('¥0.00');
     expect(ledgerEntryTitle({ kind: 'PAYMENT', billType: 'electricity' })).toBe('缴费 · 电费');
     expect(ledgerEntryTitle({ kind: 'VOID', billType: 'phone' })).toBe('作废 · 话费充值');
+  });
+});
+
+describe('isCancelled', () => {
+  it("reads WeChat's errMsg: closing the share sheet is not a failure", () => {
+    expect(isCancelled({ errMsg: 'showShareImageMenu:fail cancel' })).toBe(true);
+    expect(isCancelled(new Error('canvasToTempFilePath:fail cancel'))).toBe(true);
+    expect(isCancelled({ errMsg: 'showShareImageMenu:fail auth deny' })).toBe(false);
+    expect(isCancelled(new Error('canvas not found'))).toBe(false);
+    expect(isCancelled(undefined)).toBe(false);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { act, fireEvent, render, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { resetStorage, setRouterParams } from '../../stubs/taro';
+import { hidePages, resetStorage, setRouterParams, showPages } from '../../stubs/taro';
 import WorkbenchPage from '../../../miniprogram/src/packages/officer/pages/payments/index';
 import PayPage from '../../../miniprogram/src/packages/officer/pages/pay/index';
 import ReceiptPage from '../../../miniprogram/src/packages/receipt/pages/index/index';
@@ -13,7 +13,9 @@ import CloseDayPage from '../../../miniprogram/src/packages/officer/pages/close/
 import LedgerPage from '../../../miniprogram/src/packages/officer/pages/ledger/index';
 import ClosesPage from '../../../miniprogram/src/packages/officer/pages/closes/index';
 import ReconciliationsPage from '../../../miniprogram/src/packages/admin/pages/reconciliations/index';
+import type { PaymentCreateRequest } from '../../../shared/schemas/payments';
 import { chinaDate, shiftDate } from '../../../miniprogram/src/services/business-date';
+import { formatChinaTime } from '../../../miniprogram/src/services/format';
 import { saveSession } from '../../../miniprogram/src/services/session';
 import { adminMe, billTypes, errorBody, ledgerOf, loginAnswer, officerMe, paymentOf, villagerMe } from './fixtures';
 import { button, byId, exists, ok, routes, type RequestOptions } from './page-helpers';
@@ -89,10 +91,16 @@ describe('new payment', () => {
     expect(byId('pay-change').textContent).toBe('应找零 ¥76.55');
     fireEvent.click(button('pay-review-button'));
     expect(byId('pay-confirm-change').textContent).toBe('¥76.55');
+    // The officer reads out whose account it is before taking the cash.
+    expect(byId('pay-confirm-holder').textContent).toBe('张*明');
+    expect(byId('pay-confirm-account').textContent).toBe('******4567');
 
     await act(async () => fireEvent.click(button('pay-submit-button')));
     await waitFor(() => byId('pay-uncertain'));
     expect(byId('pay-uncertain').textContent).toContain('不会重复扣款');
+    // Without an answer the bill and the cash cannot be changed (that would be a second payment).
+    expect(exists('pay-edit-button')).toBe(false);
+    expect(byId('pay-locked').textContent).toContain('不能再改');
     await act(async () => fireEvent.click(button('pay-retry-button')));
     await waitFor(() => byId('pay-processing'));
     expect(byId('pay-outcome').textContent).toContain('请不要重复缴费');
@@ -107,7 +115,8 @@ describe('new payment', () => {
       'GET /bill-types': ok(billTypes),
       [`GET /stations/${officerMe.station!.id}/ledger`]: ok(ledgerOf()),
       'POST /bills/lookup': ok({ billType: 'electricity', accountNoMasked: '******4567', holderNameMasked: '张*明', amountDueFen: 12_345 }),
-      'POST /payments': { statusCode: 201, data: paymentOf() },
+      // Made now, for this confirm (an answer made before it would be an earlier payment replayed).
+      'POST /payments': { statusCode: 201, data: paymentOf({ createdAt: new Date().toISOString() }) },
     });
     const redirectTo = jest.spyOn(Taro, 'redirectTo');
     render(<PayPage />);
@@ -120,6 +129,61 @@ describe('new payment', () => {
     fireEvent.click(button('pay-review-button'));
     await act(async () => fireEvent.click(button('pay-submit-button')));
     await waitFor(() => expect(redirectTo).toHaveBeenCalledWith({ url: `/packages/receipt/pages/index/index?id=${paymentOf().id}` }));
+  });
+});
+
+describe('new payment: an attempt left without an answer by an earlier visit', () => {
+  const startedAt = Date.now() - 3600_000;
+  const hhmm = formatChinaTime(new Date(startedAt).toISOString()).slice(11);
+  const sent: PaymentCreateRequest = { stationId: officerMe.station!.id, billType: 'electricity', accountNo: '4401234567', amountFen: 12_345, cashReceivedFen: 20_000, payerPhone: '13800000000', method: 'cash' };
+  const storeAttempt = () => Taro.setStorageSync('yinong.paymentAttempt', { key: 'pay-old-key', fingerprint: 'x', body: sent, startedAt });
+
+  it('is checked with its own request and key, and its payment is said to be the earlier one', async () => {
+    storeAttempt();
+    const posts: Array<{ key: string; body: unknown }> = [];
+    routes({
+      'GET /me': ok(officerMe),
+      'GET /bill-types': ok(billTypes),
+      [`GET /stations/${officerMe.station!.id}/ledger`]: ok(ledgerOf()),
+      'POST /payments': (options: RequestOptions) => {
+        posts.push({ key: options.header!['Idempotency-Key'], body: options.data });
+        return { statusCode: 201, data: paymentOf({ createdAt: new Date(startedAt + 1_000).toISOString() }) };
+      },
+    });
+    const redirectTo = jest.spyOn(Taro, 'redirectTo');
+    render(<PayPage />);
+    await waitFor(() => byId('pay-stored'));
+    expect(byId('pay-stored-notice').textContent).toBe(`上次 ${hhmm} 的缴费结果未知（电费 ¥123.45）。`);
+    // No new payment until it is cleared up.
+    expect(exists('pay-form')).toBe(false);
+    await act(async () => fireEvent.click(button('pay-stored-check')));
+    await waitFor(() => byId('pay-earlier-succeeded'));
+    expect(posts).toHaveLength(1);
+    expect(posts[0].key).toBe('pay-old-key');
+    expect(JSON.parse(JSON.stringify(posts[0].body))).toEqual(sent);
+    expect(byId('pay-earlier').textContent).toBe(`这是 ${hhmm} 提交的那笔缴费，不是新的缴费：不要为它再收现金。`);
+    expect(redirectTo).not.toHaveBeenCalled();
+    expect(Taro.getStorageSync('yinong.paymentAttempt')).toBe('');
+  });
+
+  it('can be discarded after checking the lists; then the form is back', async () => {
+    storeAttempt();
+    const post = jest.fn();
+    routes({
+      'GET /me': ok(officerMe),
+      'GET /bill-types': ok(billTypes),
+      [`GET /stations/${officerMe.station!.id}/ledger`]: ok(ledgerOf()),
+      'POST /payments': (options: RequestOptions) => {
+        post(options);
+        return { statusCode: 500, data: errorBody('INTERNAL') };
+      },
+    });
+    render(<PayPage />);
+    await waitFor(() => byId('pay-stored'));
+    fireEvent.click(button('pay-stored-discard'));
+    await waitFor(() => byId('pay-form'));
+    expect(post).not.toHaveBeenCalled();
+    expect(Taro.getStorageSync('yinong.paymentAttempt')).toBe('');
   });
 });
 
@@ -145,6 +209,46 @@ describe('receipt', () => {
     await waitFor(() => byId('receipt-voided'));
     expect(byId('receipt-status').textContent).toBe('已作废');
     expect(byId('receipt-explain').textContent).toContain('户号错了');
+  });
+
+  it('returns the amount paid on a void, not the cash handed over (the change went back at payment time)', async () => {
+    const paid = paymentOf({ amountFen: 8_750, cashReceivedFen: 10_000, changeFen: 1_250 });
+    setRouterParams({ id: paid.id });
+    routes({
+      'GET /me': ok(officerMe),
+      [`GET /payments/${paid.id}`]: ok(paid),
+      [`GET /stations/${officerMe.station!.id}/ledger`]: ok(ledgerOf()),
+      [`POST /payments/${paid.id}/void`]: ok({ ...paid, status: 'VOIDED', voided: { reason: '户号错了', at: '2026-11-29T05:00:00Z', by: 'u0123456789' } }),
+    });
+    render(<ReceiptPage />);
+    await waitFor(() => byId('receipt-void'));
+    typeInto('receipt-void-reason', '户号错了');
+    fireEvent.click(button('receipt-void-button'));
+    expect(byId('receipt-void-confirm').textContent).toBe('确认作废并退还 ¥87.50');
+    await act(async () => fireEvent.click(button('receipt-void-confirm')));
+    await waitFor(() => byId('receipt-voided'));
+    expect(byId('receipt-voided').textContent).toBe('已作废，请退还村民 ¥87.50。');
+  });
+
+  it('refreshes on coming back without dropping a void reason being typed', async () => {
+    setRouterParams({ id: paymentOf().id });
+    let reads = 0;
+    routes({
+      'GET /me': ok(officerMe),
+      [`GET /payments/${paymentOf().id}`]: () => {
+        reads += 1;
+        return ok(paymentOf());
+      },
+      [`GET /stations/${officerMe.station!.id}/ledger`]: ok(ledgerOf()),
+    });
+    render(<ReceiptPage />);
+    await waitFor(() => byId('receipt-void'));
+    typeInto('receipt-void-reason', '户号错了');
+    act(() => hidePages());
+    act(() => showPages());
+    expect(exists('receipt-loading')).toBe(false);
+    await waitFor(() => expect(reads).toBe(2));
+    expect(input('receipt-void-reason').value).toBe('户号错了');
   });
 
   it('shows a villager the receipt, a failure in words, and no void', async () => {
@@ -194,6 +298,28 @@ describe('day close', () => {
     expect(byId('close-variance').textContent).toContain('差额 -¥0.50');
     expect(byId('close-variance-words').textContent).toBe('少了 ¥0.50');
     expect(byId('close-submit-button').querySelector('.at-button--disabled')).not.toBeNull();
+  });
+});
+
+describe('day close, coming back', () => {
+  it('keeps the counted cash typed while the totals are asked again', async () => {
+    let reads = 0;
+    routes({
+      'GET /me': ok(officerMe),
+      [`GET /stations/${officerMe.station!.id}/ledger`]: () => {
+        reads += 1;
+        return ok(ledgerOf(reads > 1 ? { expectedCashFen: 16_000 } : {}));
+      },
+    });
+    render(<CloseDayPage />);
+    await waitFor(() => byId('close-expected'));
+    typeInto('close-counted-input', '150');
+    act(() => hidePages());
+    act(() => showPages());
+    expect(exists('close-loading')).toBe(false);
+    await waitFor(() => expect(byId('close-expected').textContent).toBe('¥160.00'));
+    expect(input('close-counted-input').value).toBe('150');
+    expect(byId('close-variance-words').textContent).toBe('少了 ¥10.00');
   });
 });
 
@@ -337,6 +463,26 @@ describe('region closes (admins)', () => {
     expect(asked[asked.length - 1]).not.toContain('status=');
     expect(byId('recon-630202002200-status').textContent).toBe('未日结');
     expect(byId('recon-630202002201-status').textContent).toBe('无缴费');
-    expect(byId('recon-summary').textContent).toBe('已列出 2 个站，其中 0 个已日结');
+    expect(byId('recon-summary').textContent).toBe('已加载的 2 个站，其中 0 个已日结：少了的合计 ¥0.00，多了的合计 ¥0.00');
+  });
+
+  it('sums shortfalls and surpluses apart, over the stations loaded so far', async () => {
+    saveSession(loginAnswer({ role: 'province_admin', regionCode: '63' }));
+    const closed = (code: string, varianceFen: number) => ({
+      stationId: `st${code}`,
+      stationCode: code,
+      villageName: '土桥村',
+      date: chinaDate(),
+      status: 'CLOSED',
+      totals: ledgerOf().totals,
+      close: { countedCashFen: 15_000 + varianceFen, varianceFen, closedAt: '2026-11-29T10:00:00Z', closedBy: 'u0123456789', note: null },
+    });
+    routes({
+      'GET /me': ok(adminMe),
+      'GET /regions/63/reconciliations': ok({ items: [closed('630202002214', -5_000), closed('630202002215', 5_000), closed('630202002216', 120)], nextCursor: 'c1' }),
+    });
+    render(<ReconciliationsPage />);
+    await waitFor(() => byId('recon-summary'));
+    expect(byId('recon-summary').textContent).toBe('已加载的 3 个站已日结：少了的合计 ¥50.00，多了的合计 ¥51.20（还有站没加载，合计只算已加载的）');
   });
 });

@@ -11,6 +11,7 @@ import { useLinkHousehold } from '../../../miniprogram/src/hooks/use-household-a
 import { useNewPayment, type NewPaymentApi } from '../../../miniprogram/src/hooks/use-new-payment';
 import { usePaymentSubmit } from '../../../miniprogram/src/hooks/use-payment-submit';
 import { useLedgerDay } from '../../../miniprogram/src/hooks/use-ledger-day';
+import { useResource } from '../../../miniprogram/src/hooks/use-resource';
 import { useVoidPayment, voidErrorText } from '../../../miniprogram/src/hooks/use-void-payment';
 import { ApiError } from '../../../miniprogram/src/services/api';
 import type { AttemptStore, PaymentAttempt } from '../../../miniprogram/src/services/payment-attempt';
@@ -34,6 +35,9 @@ function memoryStore(): AttemptStore & { value: PaymentAttempt | null } {
   return store;
 }
 
+/** When the officer confirms in these tests: just before the fixture payment was made. */
+const confirmAt = () => Date.parse('2026-11-29T03:04:00.000Z');
+
 function keys() {
   let n = 0;
   return () => `key-${++n}`;
@@ -47,7 +51,7 @@ describe('usePaymentSubmit: one key per attempt', () => {
     let release: (value: unknown) => void = () => undefined;
     const send = jest.fn(() => new Promise((resolve) => (release = resolve)).then(() => paymentOf()));
     const makeKey = keys();
-    const { result } = renderHook(() => usePaymentSubmit({ send, makeKey, store: memoryStore() }));
+    const { result } = renderHook(() => usePaymentSubmit({ send, makeKey, store: memoryStore(), now: confirmAt }));
     let first: Promise<unknown> = Promise.resolve();
     act(() => {
       first = result.current.submit(body);
@@ -70,7 +74,7 @@ describe('usePaymentSubmit: one key per attempt', () => {
       .mockResolvedValueOnce(paymentOf())
       .mockResolvedValueOnce(paymentOf({ id: 'pm2' }));
     const makeKey = keys();
-    const { result } = renderHook(() => usePaymentSubmit({ send, makeKey, store: memoryStore() }));
+    const { result } = renderHook(() => usePaymentSubmit({ send, makeKey, store: memoryStore(), now: confirmAt }));
     await act(async () => void (await result.current.submit(body)));
     expect(result.current.state).toMatchObject({ status: 'uncertain' });
     expect((result.current.state as { message: string }).message).toContain('不会重复扣款');
@@ -90,7 +94,7 @@ describe('usePaymentSubmit: one key per attempt', () => {
       .mockResolvedValueOnce(paymentOf({ status: 'PROCESSING', settledAt: null }));
     const sleep = jest.fn().mockResolvedValue(undefined);
     const makeKey = keys();
-    const { result } = renderHook(() => usePaymentSubmit({ send, makeKey, store: memoryStore(), sleep, inProgressDelayMs: 1500 }));
+    const { result } = renderHook(() => usePaymentSubmit({ send, makeKey, store: memoryStore(), now: confirmAt, sleep, inProgressDelayMs: 1500 }));
     await act(async () => void (await result.current.submit(body)));
     expect(sleep).toHaveBeenCalledTimes(2);
     expect(sleep).toHaveBeenCalledWith(1500);
@@ -102,7 +106,7 @@ describe('usePaymentSubmit: one key per attempt', () => {
     const send = jest.fn().mockRejectedValue(apiError(409, 'IDEMPOTENCY_IN_PROGRESS'));
     const makeKey = keys();
     const { result } = renderHook(() =>
-      usePaymentSubmit({ send, makeKey, store: memoryStore(), sleep: async () => undefined, inProgressRetries: 2 }),
+      usePaymentSubmit({ send, makeKey, store: memoryStore(), now: confirmAt, sleep: async () => undefined, inProgressRetries: 2 }),
     );
     await act(async () => void (await result.current.submit(body)));
     expect(send).toHaveBeenCalledTimes(3);
@@ -119,7 +123,7 @@ describe('usePaymentSubmit: one key per attempt', () => {
       )
       .mockResolvedValueOnce(paymentOf());
     const makeKey = keys();
-    const { result } = renderHook(() => usePaymentSubmit({ send, makeKey, store: memoryStore(), limits: billTypes.stationLimits }));
+    const { result } = renderHook(() => usePaymentSubmit({ send, makeKey, store: memoryStore(), now: confirmAt, limits: billTypes.stationLimits }));
     await act(async () => void (await result.current.submit(body)));
     expect(result.current.state).toMatchObject({ status: 'failed', code: 'LIMIT_EXCEEDED', message: '超出本站每天的代缴上限，今天最多还能缴 ¥1,200.00。' });
     await act(async () => void (await result.current.submit(body)));
@@ -129,23 +133,66 @@ describe('usePaymentSubmit: one key per attempt', () => {
   it('a changed form is a new attempt', async () => {
     const send = jest.fn().mockRejectedValueOnce(apiError(0, 'NETWORK_ERROR')).mockResolvedValue(paymentOf());
     const makeKey = keys();
-    const { result } = renderHook(() => usePaymentSubmit({ send, makeKey, store: memoryStore() }));
+    const { result } = renderHook(() => usePaymentSubmit({ send, makeKey, store: memoryStore(), now: confirmAt }));
     await act(async () => void (await result.current.submit(body)));
     await act(async () => void (await result.current.submit({ ...body, cashReceivedFen: 20_000 })));
     expect(send.mock.calls.map((call) => call[1])).toEqual(['key-1', 'key-2']);
   });
 
-  it('a page opened again asks for the same payment with the stored key', async () => {
+  it('never reuses a stored attempt for a new confirm: the page offers to check it, and says its payment is the earlier one', async () => {
     const store = memoryStore();
-    const send = jest.fn().mockRejectedValueOnce(apiError(0, 'NETWORK_ERROR')).mockResolvedValue(paymentOf());
-    const makeKey = keys();
-    const first = renderHook(() => usePaymentSubmit({ send, makeKey, store }));
+    const startedAt = Date.parse('2026-11-29T01:30:00Z');
+    const earlier = paymentOf({ createdAt: '2026-11-29T01:30:01.000Z' });
+    const send = jest.fn().mockRejectedValueOnce(apiError(0, 'NETWORK_ERROR')).mockResolvedValue(earlier);
+    const first = renderHook(() => usePaymentSubmit({ send, makeKey: keys(), store, now: () => startedAt }));
     await act(async () => void (await first.result.current.submit(body)));
+    expect(first.result.current.locked).toBe(true);
     first.unmount();
-    const second = renderHook(() => usePaymentSubmit({ send, makeKey: () => 'another', store }));
+
+    // Reopened later: the identical form is not sent (it would replay the earlier payment as new).
+    const second = renderHook(() => usePaymentSubmit({ send, makeKey: () => 'another', store, now: () => startedAt + 3600_000 }));
+    expect(second.result.current.stored).toMatchObject({ key: 'key-1', body, startedAt });
+    expect(second.result.current.locked).toBe(true);
     await act(async () => void (await second.result.current.submit(body)));
-    expect(send.mock.calls.map((call) => call[1])).toEqual(['key-1', 'key-1']);
+    expect(send).toHaveBeenCalledTimes(1);
+
+    // "Check the result": the stored request with its key, answered as the earlier payment.
+    await act(async () => void (await second.result.current.checkStored()));
+    expect(send.mock.calls[1]).toEqual([body, 'key-1']);
+    expect(second.result.current.state).toEqual({ status: 'done', payment: earlier, earlierAt: new Date(startedAt).toISOString() });
+    expect(second.result.current.stored).toBeNull();
+    expect(second.result.current.locked).toBe(false);
     expect(store.value).toBeNull();
+  });
+
+  it('a stored attempt can be discarded, and a refused one says so; then new payments get new keys', async () => {
+    const store = memoryStore();
+    const startedAt = Date.parse('2026-11-29T01:30:00Z');
+    store.value = { key: 'old', fingerprint: 'f', body, startedAt };
+    const send = jest.fn().mockRejectedValueOnce(apiError(409, 'DAY_CLOSED')).mockResolvedValue(paymentOf({ createdAt: new Date().toISOString() }));
+    const { result } = renderHook(() => usePaymentSubmit({ send, makeKey: keys(), store }));
+    await act(async () => void (await result.current.checkStored()));
+    expect(result.current.state).toMatchObject({ status: 'failed', code: 'DAY_CLOSED', earlierAt: new Date(startedAt).toISOString() });
+    expect(result.current.stored).toBeNull();
+
+    store.value = { key: 'old2', fingerprint: 'f', body, startedAt };
+    const again = renderHook(() => usePaymentSubmit({ send, makeKey: keys(), store }));
+    expect(again.result.current.stored).not.toBeNull();
+    act(() => again.result.current.discard());
+    expect(again.result.current.stored).toBeNull();
+    expect(store.value).toBeNull();
+    await act(async () => void (await again.result.current.submit(body)));
+    expect(send.mock.calls.map((call) => call[1])).toEqual(['old', 'key-1']);
+    expect(again.result.current.state).toMatchObject({ status: 'done' });
+    expect(again.result.current.state).not.toHaveProperty('earlierAt');
+  });
+
+  it('says a 201 for a payment made before this confirm is that earlier payment, not a new success', async () => {
+    const confirmedAt = Date.parse('2026-11-29T10:00:00Z');
+    const replayed = paymentOf({ createdAt: '2026-11-29T09:12:00.000Z' });
+    const { result } = renderHook(() => usePaymentSubmit({ send: jest.fn().mockResolvedValue(replayed), makeKey: keys(), store: memoryStore(), now: () => confirmedAt }));
+    await act(async () => void (await result.current.submit(body)));
+    expect(result.current.state).toEqual({ status: 'done', payment: replayed, earlierAt: replayed.createdAt });
   });
 
   it.each([
@@ -264,6 +311,60 @@ describe('useNewPayment', () => {
     await act(async () => result.current.runLookup());
     expect(fake.saveToBook).toHaveBeenCalledWith(household.id, 'electricity', '4401234567');
     expect(result.current.book).toEqual({ status: 'saved' });
+  });
+
+  it('drops a lookup answer for account A that arrives after the draft changed to B, and never saves A to the bill book', async () => {
+    let answerA: (value: unknown) => void = () => undefined;
+    const lookup = jest
+      .fn()
+      .mockImplementationOnce(() => new Promise((resolve) => (answerA = resolve)))
+      .mockResolvedValueOnce({ billType: 'electricity', accountNoMasked: '******2222', holderNameMasked: '李*', amountDueFen: 5_000 });
+    const fake = api({ lookup });
+    const { result } = renderHook(() => useNewPayment(station.id, billTypes, fake));
+    act(() => result.current.choosePayer({ kind: 'household', household }));
+    act(() => result.current.chooseBillType('electricity'));
+    act(() => result.current.setAccountNo('4401111111'));
+    act(() => result.current.setSaveToBook(true));
+    let first: Promise<void> = Promise.resolve();
+    act(() => {
+      first = result.current.runLookup();
+    });
+    expect(result.current.lookup.status).toBe('loading');
+    // The officer corrects the account while A is being looked up, and looks B up.
+    act(() => result.current.setAccountNo('4401112222'));
+    await act(async () => result.current.runLookup());
+    expect(result.current.lookupResult?.accountNoMasked).toBe('******2222');
+    await act(async () => {
+      answerA({ billType: 'electricity', accountNoMasked: '******1111', holderNameMasked: '张*', amountDueFen: 9_900 });
+      await first;
+    });
+    expect(result.current.lookupResult?.accountNoMasked).toBe('******2222');
+    expect(fake.saveToBook).toHaveBeenCalledTimes(1);
+    expect(fake.saveToBook).toHaveBeenCalledWith(household.id, 'electricity', '4401112222');
+    let reviewed: PaymentCreateRequest | undefined;
+    act(() => {
+      reviewed = result.current.review();
+    });
+    expect(reviewed).toMatchObject({ accountNo: '4401112222', amountFen: 5_000 });
+  });
+
+  it('drops a late answer (or failure) once the payer or bill type changed, leaving no lookup', async () => {
+    let fail: (error: unknown) => void = () => undefined;
+    const fake = api({ lookup: jest.fn().mockImplementationOnce(() => new Promise((_resolve, reject) => (fail = reject))) });
+    const { result } = renderHook(() => useNewPayment(station.id, billTypes, fake));
+    act(() => result.current.choosePayer({ kind: 'phone' }));
+    act(() => result.current.chooseBillType('electricity'));
+    act(() => result.current.setAccountNo('4401111111'));
+    let pending: Promise<void> = Promise.resolve();
+    act(() => {
+      pending = result.current.runLookup();
+    });
+    act(() => result.current.chooseBillType('water'));
+    await act(async () => {
+      fail(apiError(404, 'NOT_FOUND'));
+      await pending;
+    });
+    expect(result.current.lookup).toEqual({ status: 'idle' });
   });
 
   it('says an unknown account in words', async () => {
@@ -400,6 +501,28 @@ describe('households', () => {
   });
 });
 
+describe('useResource: a refresh keeps the value on screen', () => {
+  it('keeps `ready` while asking again, then shows the new value; a failed refresh keeps the old one', async () => {
+    const load = jest
+      .fn()
+      .mockResolvedValueOnce('v1')
+      .mockImplementationOnce(async () => 'v2')
+      .mockRejectedValueOnce(apiError(0, 'NETWORK_ERROR'))
+      .mockResolvedValueOnce('v3');
+    const { result } = renderHook(() => useResource('k', load));
+    await waitFor(() => expect(result.current.state).toEqual({ status: 'ready', value: 'v1' }));
+    act(() => result.current.refresh());
+    expect(result.current.state).toEqual({ status: 'ready', value: 'v1' });
+    await waitFor(() => expect(result.current.state).toEqual({ status: 'ready', value: 'v2' }));
+    act(() => result.current.refresh());
+    await waitFor(() => expect(result.current.state).toMatchObject({ status: 'ready', value: 'v2', refreshError: { code: 'NETWORK_ERROR' } }));
+    // A retry (an error screen's button) shows loading.
+    act(() => result.current.retry());
+    expect(result.current.state).toEqual({ status: 'loading' });
+    await waitFor(() => expect(result.current.state).toEqual({ status: 'ready', value: 'v3' }));
+  });
+});
+
 describe('useLedgerDay', () => {
   const today = () => '2026-11-29';
   const entryOf = (fields: Partial<LedgerEntry> = {}): LedgerEntry => ({
@@ -484,5 +607,17 @@ describe('useLedgerDay', () => {
     const future = renderHook(() => useLedgerDay(station.id, '2027-01-01', jest.fn(async () => dayOf('2026-11-29', [])), today));
     expect(future.result.current.date).toBe('2026-11-29');
     await waitFor(() => expect(future.result.current.day).toBeDefined());
+  });
+
+  it('keeps the newest totals when an older reload of the same day answers last', async () => {
+    const releases: Array<(value: LedgerResponse) => void> = [];
+    const fetch = jest.fn(() => new Promise<LedgerResponse>((resolve) => releases.push(resolve)));
+    const { result } = renderHook(() => useLedgerDay(station.id, undefined, fetch, today));
+    act(() => result.current.entries.retry());
+    await waitFor(() => expect(releases).toHaveLength(2));
+    const totals = (expectedCashFen: number) => ({ ...dayOf('2026-11-29', []), totals: { ...ledgerOf().totals, expectedCashFen } });
+    await act(async () => releases[1](totals(20_000)));
+    await act(async () => releases[0](totals(15_000)));
+    expect(result.current.day?.totals.expectedCashFen).toBe(20_000);
   });
 });

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import type { MyPaymentsAnswer } from '../../services/api';
 import { getMyPayments } from '../../services/api';
 import { usePagedList } from '../../hooks/use-paged-list';
+import { useReloadOnShow } from '../../hooks/use-reload-on-show';
 import { useLinkCode } from '../../hooks/use-link-code';
 import { errorText, t } from '../../i18n';
 import { formatChinaTime } from '../../services/format';
@@ -20,11 +21,12 @@ type LinkedHousehold = MyPaymentsAnswer['household'];
  */
 export function MyHousehold({ userId }: { userId: string }) {
   const [household, setHousehold] = useState<LinkedHousehold>(null);
-  const { state, loadMore, retry } = usePagedList(userId, async (_key, cursor) => {
-    const page = await getMyPayments({ cursor });
-    if (!cursor) setHousehold(page.household);
-    return page;
+  const { state, loadMore, retry, refresh } = usePagedList(userId, (_key, cursor) => getMyPayments({ cursor }), {
+    // Only the latest load's answer: an older one cannot bring back a household since unlinked.
+    onFirstPage: (page) => setHousehold(page.household),
   });
+  // Back on "me" after showing the code to the officer: linked now, the household and its payments.
+  useReloadOnShow(refresh);
   const link = useLinkCode();
 
   if (state.status === 'error') {

@@ -73,7 +73,12 @@ function Reconciliations({ regionCode, regionName }: { regionCode: string; regio
     setDate(trimmed);
   };
 
-  const totalVariance = state.status === 'ready' ? state.items.reduce((sum, item) => sum + (item.close?.varianceFen ?? 0), 0) : 0;
+  // Over the stations loaded so far (the list is paged), and shortfalls never netted against
+  // surpluses: one station short ¥50 and another over ¥50 is not "¥0".
+  const loaded = state.status === 'ready' ? state.items : [];
+  const shortFen = loaded.reduce((sum, item) => sum + Math.min(0, item.close?.varianceFen ?? 0), 0);
+  const overFen = loaded.reduce((sum, item) => sum + Math.max(0, item.close?.varianceFen ?? 0), 0);
+  const closedCount = loaded.filter((item) => item.close).length;
   return (
     <View id='recon'>
       <PageHero eyebrow={{ text: regionName }} title={{ id: 'recon-title', text: t('recon.title') }} overlap />
@@ -121,8 +126,9 @@ function Reconciliations({ regionCode, regionName }: { regionCode: string; regio
           <View id='recon-list'>
             <Text id='recon-summary' className='recon__summary'>
               {onlyClosed
-                ? t('recon.summary', { n: state.items.length, total: formatFen(totalVariance) })
-                : t('recon.summaryAll', { n: state.items.length, closed: state.items.filter((item) => item.status === 'CLOSED').length })}
+                ? t('recon.summary', { n: loaded.length, short: formatFen(-shortFen), over: formatFen(overFen) })
+                : t('recon.summaryAll', { n: loaded.length, closed: closedCount, short: formatFen(-shortFen), over: formatFen(overFen) })}
+              {state.nextCursor !== null ? t('recon.summaryMore') : ''}
             </Text>
             <ListCard>
               {state.items.map((item) => (

@@ -110,7 +110,8 @@ function CloseForm({ stationId, ledger, onReload }: { stationId: string; ledger:
 function DayClose({ stationId, villageName, date }: { stationId: string; villageName: string; date: string }) {
   const today = date;
   const ledger = useResource(`${stationId}|${today}`, () => getStationLedger(stationId, today, { limit: 1 }));
-  useReloadOnShow(ledger.retry);
+  // Back on the page (after a look at the ledger): the totals again, keeping the count typed.
+  useReloadOnShow(ledger.refresh);
   const state = ledger.state;
   return (
     <View id='close'>
@@ -129,7 +130,7 @@ function DayClose({ stationId, villageName, date }: { stationId: string; village
           {state.value.status === 'CLOSED' && state.value.close ? (
             <CloseResult close={state.value.close} expectedCashFen={state.value.totals.expectedCashFen} />
           ) : (
-            <CloseForm stationId={stationId} ledger={state.value} onReload={ledger.retry} />
+            <CloseForm stationId={stationId} ledger={state.value} onReload={ledger.refresh} />
           )}
           <View className='pay-section'>
             <View className='pay-actions'>

@@ -11,6 +11,7 @@ import { RoleGate } from '../../../../components/role-gate';
 import { ErrorStateView, StateView } from '../../../../components/state-view';
 import { TextField } from '../../../../components/text-field';
 import { useBillBookEditor, useLinkHousehold } from '../../../../hooks/use-household-actions';
+import { useReloadOnShow } from '../../../../hooks/use-reload-on-show';
 import { useResource } from '../../../../hooks/use-resource';
 import { t } from '../../../../i18n';
 import { getBillTypes, getHousehold } from '../../../../services/api';
@@ -129,7 +130,10 @@ function Detail({ household, onChange, officer }: { household: Household; onChan
 }
 
 function Content({ me, householdId }: { me: MeResponse; householdId: string | undefined }) {
-  const { state, retry, replace } = useResource(householdId, getHousehold);
+  const { state, retry, refresh, replace } = useResource(householdId, getHousehold);
+  // Back from a payment for this household (its bill book may have a new account), keeping a link
+  // code or an account being typed.
+  useReloadOnShow(refresh);
   if (!householdId) return <StateView id='household-missing' kind='empty' title={t('household.missing')} />;
   if (state.status === 'error') {
     return (

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { MeResponse } from '@shared/schemas/accounts';
 import type { Household } from '@shared/schemas/households';
-import type { LedgerResponse, Payment, PaymentCreateRequest } from '@shared/schemas/payments';
+import type { BillLookupResponse, LedgerResponse, Payment, PaymentCreateRequest } from '@shared/schemas/payments';
 import { ActionButton } from '../../../../components/action-button';
 import { Chip, ChipGroup } from '../../../../components/chip';
 import { InfoList } from '../../../../components/info-list';
@@ -18,21 +18,25 @@ import { TextField } from '../../../../components/text-field';
 import { useNewPayment } from '../../../../hooks/use-new-payment';
 import { usePagedList } from '../../../../hooks/use-paged-list';
 import { usePaymentSubmit } from '../../../../hooks/use-payment-submit';
+import { useReloadOnShow } from '../../../../hooks/use-reload-on-show';
 import { useResource } from '../../../../hooks/use-resource';
 import { errorText, t } from '../../../../i18n';
 import { getBillTypes, getHousehold, getStationHouseholds, getStationLedger, type BillTypesAnswer } from '../../../../services/api';
 import { chinaDate } from '../../../../services/business-date';
 import { requestNote } from '../../../../services/errors';
+import { formatChinaTime } from '../../../../services/format';
 import { formatFen, parseYuanToFen } from '../../../../services/money';
 import { amountRange, cashOf } from '../../../../services/payment-form';
 import { billTypeName, paymentExplanation, paymentStatusText } from '../../../../services/payment-text';
-import { openPage, replacePage } from '../../../../services/routes';
+import { goBackTo, openPage, replacePage } from '../../../../services/routes';
 import '../../payments.scss';
 
 type PayerMode = 'household' | 'phone' | null;
 
 function HouseholdPicker({ stationId, onPick }: { stationId: string; onPick: (household: Household) => void }) {
   const { state, loadMore, retry } = usePagedList(stationId, (id, cursor) => getStationHouseholds(id, { cursor }));
+  // Back from registering a household: the new one is in the list.
+  useReloadOnShow(retry);
   if (state.status === 'idle' || state.status === 'loading') return <StateView id='pay-households-loading' kind='loading' title={t('households.loading')} />;
   if (state.status === 'error') {
     return (
@@ -74,11 +78,22 @@ function HouseholdPicker({ stationId, onPick }: { stationId: string; onPick: (ho
   );
 }
 
-function Outcome({ payment, onAnother }: { payment: Payment; onAnother: () => void }) {
+/** "HH:MM" (China time) of an ISO time. */
+const clockOf = (iso: string) => formatChinaTime(iso).slice(11);
+
+/**
+ * A payment that did not succeed at once (PROCESSING, FAILED), or any answer that is a payment
+ * confirmed earlier (`earlierAt`): said as such, so the officer takes no new cash for it.
+ */
+function Outcome({ payment, earlierAt, onAnother }: { payment: Payment; earlierAt?: string; onAnother: () => void }) {
   const processing = payment.status === 'PROCESSING';
+  const succeeded = payment.status === 'SUCCEEDED';
+  const id = succeeded ? 'pay-earlier-succeeded' : processing ? 'pay-processing' : 'pay-declined';
+  const title = succeeded ? paymentStatusText('SUCCEEDED') : processing ? t('pay.processingTitle') : t('pay.failedTitle');
   return (
-    <Panel id={processing ? 'pay-processing' : 'pay-declined'} overlap title={processing ? t('pay.processingTitle') : t('pay.failedTitle')}>
-      <Notice id='pay-outcome' kind={processing ? 'info' : 'error'} text={paymentExplanation(payment) ?? paymentStatusText(payment.status)} />
+    <Panel id={id} overlap title={title}>
+      {earlierAt ? <Notice id='pay-earlier' kind='info' text={t('pay.earlier', { time: clockOf(earlierAt) })} /> : null}
+      {succeeded ? null : <Notice id='pay-outcome' kind={processing ? 'info' : 'error'} text={paymentExplanation(payment) ?? paymentStatusText(payment.status)} />}
       <View className='pay-actions'>
         <ActionButton id='pay-view-receipt' onClick={() => replacePage('receipt', { id: payment.id })}>
           {t('pay.viewReceipt')}
@@ -94,15 +109,20 @@ function Outcome({ payment, onAnother }: { payment: Payment; onAnother: () => vo
 function Confirm({
   body,
   payerText,
+  lookup,
   billTypes,
   submit,
   onEdit,
+  onDiscard,
 }: {
   body: PaymentCreateRequest;
   payerText: string;
+  /** The lookup the request was built from: the officer reads holder and account to the villager. */
+  lookup: BillLookupResponse | undefined;
   billTypes: BillTypesAnswer;
   submit: ReturnType<typeof usePaymentSubmit>;
   onEdit: () => void;
+  onDiscard: () => void;
 }) {
   const { state } = submit;
   const info = billTypes.items.find((item) => item.billType === body.billType);
@@ -114,6 +134,12 @@ function Confirm({
         items={[
           { id: 'pay-confirm-payer', label: t('pay.confirmPayer'), value: payerText },
           { id: 'pay-confirm-bill', label: t('pay.confirmBill'), value: billTypeName(body.billType) },
+          ...(lookup
+            ? [
+                { id: 'pay-confirm-account', label: t('pay.accountMasked'), value: lookup.accountNoMasked },
+                { id: 'pay-confirm-holder', label: t('pay.holder'), value: lookup.holderNameMasked },
+              ]
+            : []),
           { id: 'pay-confirm-amount', label: t('pay.confirmAmount'), value: formatFen(body.amountFen) },
           { id: 'pay-confirm-cash', label: t('pay.confirmCash'), value: formatFen(cash) },
           { id: 'pay-confirm-change', label: t('pay.confirmChange'), value: formatFen(cash - body.amountFen) },
@@ -123,27 +149,102 @@ function Confirm({
       {state.status === 'submitting' ? <Notice id='pay-submitting' kind='info' text={state.waiting ? t('pay.waiting') : t('pay.submitting')} /> : null}
       {state.status === 'uncertain' ? <Notice id='pay-uncertain' kind='error' text={state.message} note={requestNote(state.requestId)} /> : null}
       {state.status === 'failed' ? <Notice id='pay-failed' kind='error' text={state.message} note={requestNote(state.requestId)} /> : null}
-      <View className='pay-actions'>
-        {state.status === 'uncertain' ? (
-          // The same request keeps its attempt's key (a changed one would be a new attempt).
-          <ActionButton id='pay-retry-button' onClick={() => void submit.submit(body)}>
-            {t('pay.retry')}
-          </ActionButton>
-        ) : (
+      {state.status === 'uncertain' ? (
+        // No answer: the bill and the cash stay as sent (another body under the same key is refused,
+        // and a new key could pay the bill twice) until the officer learns the result or gives it up.
+        <>
+          <View className='pay-actions'>
+            <ActionButton id='pay-retry-button' onClick={() => void submit.retry()}>
+              {t('pay.retry')}
+            </ActionButton>
+            <ActionButton id='pay-workbench-button' kind='secondary' onClick={() => goBackTo('workbench')}>
+              {t('pay.storedWorkbench')}
+            </ActionButton>
+          </View>
+          <Text id='pay-locked' className='pay-note'>
+            {t('pay.editUncertain')}
+          </Text>
+          <View className='pay-actions'>
+            <ActionButton id='pay-discard-button' kind='danger' size='small' onClick={onDiscard}>
+              {t('pay.discard')}
+            </ActionButton>
+          </View>
+        </>
+      ) : (
+        <View className='pay-actions'>
           <ActionButton id='pay-submit-button' loading={busy} disabled={state.status === 'failed'} onClick={() => void submit.submit(body)}>
             {busy ? t('pay.submitting') : t('pay.submit')}
           </ActionButton>
-        )}
-        <ActionButton id='pay-edit-button' kind='secondary' disabled={busy} onClick={onEdit}>
-          {t('pay.edit')}
-        </ActionButton>
-      </View>
-      {state.status === 'uncertain' ? <Text className='pay-note'>{t('pay.editUncertain')}</Text> : null}
+          <ActionButton id='pay-edit-button' kind='secondary' disabled={busy} onClick={onEdit}>
+            {t('pay.edit')}
+          </ActionButton>
+        </View>
+      )}
     </Panel>
   );
 }
 
-function PayForm({ stationId, billTypes, ledger, preselect }: { stationId: string; billTypes: BillTypesAnswer; ledger?: LedgerResponse; preselect?: string }) {
+/**
+ * A payment confirmed on an earlier visit whose answer never came (the app closed or the network
+ * dropped): its result is learnt (the same request and key again) or it is given up, before any
+ * new payment, so one bill is not paid twice and no earlier payment is taken for a new one.
+ */
+function StoredAttempt({ submit }: { submit: ReturnType<typeof usePaymentSubmit> }) {
+  const stored = submit.stored!;
+  const { state } = submit;
+  const busy = state.status === 'submitting';
+  const time = clockOf(new Date(stored.startedAt).toISOString());
+  return (
+    <Panel id='pay-stored' overlap title={t('pay.storedTitle')}>
+      <Notice
+        id='pay-stored-notice'
+        kind='error'
+        text={t('pay.stored', { time, bill: billTypeName(stored.body.billType), amount: formatFen(stored.body.amountFen) })}
+      />
+      <Text className='pay-note'>{t('pay.storedExplain')}</Text>
+      {busy ? <Notice id='pay-submitting' kind='info' text={state.waiting ? t('pay.waiting') : t('pay.submitting')} /> : null}
+      {state.status === 'uncertain' ? <Notice id='pay-stored-uncertain' kind='error' text={state.message} note={requestNote(state.requestId)} /> : null}
+      <View className='pay-actions'>
+        <ActionButton id='pay-stored-check' loading={busy} onClick={() => void submit.checkStored()}>
+          {t('pay.storedCheck')}
+        </ActionButton>
+        <ActionButton id='pay-stored-workbench' kind='secondary' disabled={busy} onClick={() => goBackTo('workbench')}>
+          {t('pay.storedWorkbench')}
+        </ActionButton>
+      </View>
+      <View className='pay-actions'>
+        <ActionButton id='pay-stored-discard' kind='danger' size='small' disabled={busy} onClick={submit.discard}>
+          {t('pay.discard')}
+        </ActionButton>
+      </View>
+    </Panel>
+  );
+}
+
+function DayClosed() {
+  return (
+    <Panel overlap>
+      <Notice id='pay-day-closed' kind='error' text={t('pay.error.DAY_CLOSED')} />
+      <ActionButton id='pay-back' kind='secondary' onClick={() => openPage('workbench')}>
+        {t('pay.backToWorkbench')}
+      </ActionButton>
+    </Panel>
+  );
+}
+
+function PayForm({
+  stationId,
+  billTypes,
+  ledger,
+  closed,
+  preselect,
+}: {
+  stationId: string;
+  billTypes: BillTypesAnswer;
+  ledger?: LedgerResponse;
+  closed: boolean;
+  preselect?: string;
+}) {
   const form = useNewPayment(stationId, billTypes);
   const submit = usePaymentSubmit({ limits: billTypes.stationLimits });
   const [mode, setMode] = useState<PayerMode>(null);
@@ -167,11 +268,14 @@ function PayForm({ stationId, billTypes, ledger, preselect }: { stationId: strin
     };
   }, [preselect]);
 
-  // A succeeded payment: its receipt replaces the form (back leads to the workbench).
+  // A succeeded payment: its receipt replaces the form (back leads to the workbench). One confirmed
+  // earlier stays here, said as such (no new cash is due for it).
   const done = submit.state.status === 'done' ? submit.state.payment : undefined;
+  const earlierAt = submit.state.status === 'done' ? submit.state.earlierAt : undefined;
+  const newSuccess = done?.status === 'SUCCEEDED' && !earlierAt;
   useEffect(() => {
-    if (done?.status === 'SUCCEEDED') replacePage('receipt', { id: done.id });
-  }, [done]);
+    if (done && newSuccess) replacePage('receipt', { id: done.id });
+  }, [done, newSuccess]);
 
   const another = () => {
     submit.reset();
@@ -179,8 +283,11 @@ function PayForm({ stationId, billTypes, ledger, preselect }: { stationId: strin
     setMode(null);
   };
 
-  if (done && done.status !== 'SUCCEEDED') return <Outcome payment={done} onAnother={another} />;
+  if (done && !newSuccess) return <Outcome payment={done} earlierAt={earlierAt} onAnother={another} />;
   if (done) return <StateView id='pay-succeeded' kind='loading' title={paymentStatusText('SUCCEEDED')} />;
+  if (submit.stored) return <StoredAttempt submit={submit} />;
+  // Closed meanwhile (seen on coming back to the page): nothing new, unless an attempt is still open.
+  if (closed && !submit.locked) return <DayClosed />;
 
   const payerText =
     draft.payer?.kind === 'household'
@@ -194,23 +301,39 @@ function PayForm({ stationId, billTypes, ledger, preselect }: { stationId: strin
       <Confirm
         body={confirming}
         payerText={payerText}
+        lookup={form.lookupResult}
         billTypes={billTypes}
         submit={submit}
         onEdit={() => {
-          if (submit.state.status !== 'uncertain') submit.reset();
+          // Only offered while no attempt is open (the Confirm step hides it otherwise).
+          if (submit.locked) return;
+          submit.reset();
+          form.backToForm();
+        }}
+        onDiscard={() => {
+          submit.discard();
           form.backToForm();
         }}
       />
     );
   }
 
-  const lookupResult = lookup.status === 'ready' ? lookup.result : undefined;
+  const { lookupResult } = form;
+  const storedFailure = submit.state.status === 'failed' && submit.state.earlierAt ? submit.state : undefined;
   const range = info ? amountRange(info, limits.perPaymentMaxFen) : undefined;
   const dayLeft = ledger ? Math.max(0, limits.perDayMaxFen - ledger.totals.limitUsedFen) : undefined;
 
   return (
     <View id='pay-form'>
       <Panel id='pay-payer' title={t('pay.payerTitle')} overlap>
+        {storedFailure?.earlierAt ? (
+          <Notice
+            id='pay-stored-failed'
+            kind='error'
+            text={t('pay.storedFailed', { time: clockOf(storedFailure.earlierAt), reason: storedFailure.message })}
+            note={requestNote(storedFailure.requestId)}
+          />
+        ) : null}
         <ChipGroup id='pay-payer-kind'>
           <Chip
             id='pay-payer-household'
@@ -256,7 +379,7 @@ function PayForm({ stationId, billTypes, ledger, preselect }: { stationId: strin
             onChange={form.setPhone}
           />
         ) : null}
-        {errors.payer ? <Notice id='pay-payer-error' kind='error' text={t('pay.payerTitle')} /> : null}
+        {errors.payer ? <Notice id='pay-payer-error' kind='error' text={t('pay.payerMissing')} /> : null}
       </Panel>
 
       <Panel id='pay-bill' title={t('pay.billTitle')}>
@@ -328,7 +451,7 @@ function PayForm({ stationId, billTypes, ledger, preselect }: { stationId: strin
               />
             </View>
           ) : null}
-          {errors.lookup ? <Notice id='pay-lookup-needed' kind='error' text={t('pay.lookup')} /> : null}
+          {errors.lookup ? <Notice id='pay-lookup-needed' kind='error' text={t('pay.lookupNeeded')} /> : null}
         </Panel>
       ) : null}
 
@@ -404,6 +527,9 @@ function Content({ me }: { me: MeResponse }) {
   const billTypes = useResource('bill-types', getBillTypes);
   const stationId = me.station?.id;
   const ledger = useResource(stationId, (id) => getStationLedger(id, chinaDate(), { limit: 1 }));
+  // Back on the page (from the workbench, another payment): today's limit left and whether the day
+  // was closed meanwhile, without losing what is typed.
+  useReloadOnShow(ledger.refresh);
   if (!stationId) {
     return <StateView id='pay-no-station' kind='empty' title={t('officer.noStationTitle')} description={t('officer.stationMissing')} />;
   }
@@ -422,21 +548,13 @@ function Content({ me }: { me: MeResponse }) {
   return (
     <View>
       <PageHero eyebrow={{ text: t('officer.stationLine', { village: me.station?.villageName ?? '' }) }} title={{ id: 'pay-title', text: t('pay.title') }} overlap />
-      {closed ? (
-        <Panel overlap>
-          <Notice id='pay-day-closed' kind='error' text={t('pay.error.DAY_CLOSED')} />
-          <ActionButton id='pay-back' kind='secondary' onClick={() => openPage('workbench')}>
-            {t('pay.backToWorkbench')}
-          </ActionButton>
-        </Panel>
-      ) : (
-        <PayForm
-          stationId={stationId}
-          billTypes={billTypes.state.value}
-          ledger={ledger.state.status === 'ready' ? ledger.state.value : undefined}
-          preselect={router.params.householdId}
-        />
-      )}
+      <PayForm
+        stationId={stationId}
+        billTypes={billTypes.state.value}
+        ledger={ledger.state.status === 'ready' ? ledger.state.value : undefined}
+        closed={closed}
+        preselect={router.params.householdId}
+      />
       {ledger.state.status === 'error' ? <Text className='pay-note'>{errorText(ledger.state.error.code)}</Text> : null}
     </View>
   );

@@ -16,7 +16,7 @@ import { useReloadOnShow } from '../../../../hooks/use-reload-on-show';
 import { useResource } from '../../../../hooks/use-resource';
 import { errorText, t } from '../../../../i18n';
 import { getPayment } from '../../../../services/api';
-import { toApiErrorLike } from '../../../../services/errors';
+import { isCancelled, toApiErrorLike } from '../../../../services/errors';
 import { formatChinaTime } from '../../../../services/format';
 import { formatFen } from '../../../../services/money';
 import { billTypeName, isAwaitingProvider, paymentExplanation, paymentStatusText, paymentStatusTone } from '../../../../services/payment-text';
@@ -45,7 +45,19 @@ function receiptItems(payment: Payment): InfoItem[] {
   return items;
 }
 
-function Receipt({ payment, me, onChange, onReload }: { payment: Payment; me: MeResponse; onChange: (payment: Payment) => void; onReload: () => void }) {
+function Receipt({
+  payment,
+  me,
+  refreshError,
+  onChange,
+  onReload,
+}: {
+  payment: Payment;
+  me: MeResponse;
+  refreshError?: string;
+  onChange: (payment: Payment) => void;
+  onReload: () => void;
+}) {
   const [justVoided, setJustVoided] = useState(false);
   const [share, setShare] = useState<{ status: 'idle' | 'sharing' } | { status: 'failed'; message: string }>({ status: 'idle' });
   const items = receiptItems(payment);
@@ -63,10 +75,13 @@ function Receipt({ payment, me, onChange, onReload }: { payment: Payment; me: Me
       );
       setShare({ status: 'idle' });
     } catch (error) {
-      const apiError = toApiErrorLike(error);
       // Closing the share sheet is not a failure.
-      if (/cancel/i.test(apiError.message)) setShare({ status: 'idle' });
-      else setShare({ status: 'failed', message: t('receipt.shareFailed', { reason: errorText(apiError.code) }) });
+      if (isCancelled(error)) {
+        setShare({ status: 'idle' });
+        return;
+      }
+      const apiError = toApiErrorLike(error);
+      setShare({ status: 'failed', message: t('receipt.shareFailed', { reason: errorText(apiError.code) }) });
     }
   };
 
@@ -87,10 +102,16 @@ function Receipt({ payment, me, onChange, onReload }: { payment: Payment; me: Me
         <InfoList items={items} />
         {explanation ? <Notice id='receipt-explain' kind={payment.status === 'FAILED' ? 'error' : 'info'} text={explanation} /> : null}
         {justVoided && payment.status === 'VOIDED' ? (
-          <Notice id='receipt-voided' kind='success' text={t('receipt.voided', { amount: formatFen(payment.cashReceivedFen) })} />
+          // The amount paid, not the cash handed over: the change was given back at payment time.
+          <Notice id='receipt-voided' kind='success' text={t('receipt.voided', { amount: formatFen(payment.amountFen) })} />
         ) : null}
         <Text className='receipt__note'>{t('receipt.footer')}</Text>
       </Panel>
+      {refreshError ? (
+        <View className='receipt__section no-print'>
+          <Notice id='receipt-refresh-error' kind='error' text={t('receipt.refreshFailed', { reason: refreshError })} />
+        </View>
+      ) : null}
       <View className='receipt__section no-print'>
         <View className='receipt__actions'>
           {isAwaitingProvider(payment.status) ? (
@@ -126,8 +147,9 @@ function Receipt({ payment, me, onChange, onReload }: { payment: Payment; me: Me
 }
 
 function Content({ me, paymentId }: { me: MeResponse; paymentId: string | undefined }) {
-  const { state, retry, replace } = useResource(paymentId, getPayment);
-  useReloadOnShow(retry);
+  const { state, retry, refresh, replace } = useResource(paymentId, getPayment);
+  // Back on the receipt: its status again, keeping the page (and a void reason being typed).
+  useReloadOnShow(refresh);
   if (!paymentId) return <StateView id='receipt-missing' kind='empty' title={t('receipt.missing')} />;
   if (state.status === 'error') {
     return (
@@ -135,7 +157,15 @@ function Content({ me, paymentId }: { me: MeResponse; paymentId: string | undefi
     );
   }
   if (state.status !== 'ready') return <StateView id='receipt-loading' kind='loading' title={t('receipt.loading')} />;
-  return <Receipt payment={state.value} me={me} onChange={replace} onReload={retry} />;
+  return (
+    <Receipt
+      payment={state.value}
+      me={me}
+      refreshError={state.refreshError ? errorText(state.refreshError.code) : undefined}
+      onChange={replace}
+      onReload={refresh}
+    />
+  );
 }
 
 /**

@@ -53,7 +53,8 @@ export function VoidPanel({ payment, onVoided, onReload }: VoidPanelProps) {
         {state.status === 'confirming' || state.status === 'voiding' ? (
           <View className='receipt__actions'>
             <ActionButton id='receipt-void-confirm' kind='danger' loading={state.status === 'voiding'} onClick={() => void form.confirm()}>
-              {state.status === 'voiding' ? t('receipt.voiding') : t('receipt.voidConfirm', { amount: formatFen(payment.cashReceivedFen) })}
+              {state.status === 'voiding' ? t('receipt.voiding') : // The change went back at payment time: a void returns the amount paid (the ledger's VOID line is −amountFen).
+                t('receipt.voidConfirm', { amount: formatFen(payment.amountFen) })}
             </ActionButton>
             <ActionButton id='receipt-void-cancel' kind='secondary' disabled={state.status === 'voiding'} onClick={form.cancel}>
               {t('receipt.cancel')}
