@@ -24,7 +24,6 @@ export async function authenticate(authorization: string | undefined): Promise<C
     role: user.role,
     ...(user.stationId ? { stationId: user.stationId } : {}),
     ...(user.regionCode ? { regionCode: user.regionCode } : {}),
-    ...(user.stationVillageCode ? { stationVillageCode: user.stationVillageCode } : {}),
     ...(user.householdId ? { householdId: user.householdId } : {}),
   };
 }

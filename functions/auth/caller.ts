@@ -6,8 +6,6 @@ export interface Caller {
   role: Role;
   stationId?: string;
   regionCode?: string;
-  /** Officers: their station's village code (region checks on station objects). */
-  stationVillageCode?: string;
   /** A villager linked to a household sees its payments. */
   householdId?: string;
 }
