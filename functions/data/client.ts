@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config';
+import { createLogger } from '../http/logger';
 
 let documentClient: DynamoDBDocumentClient | undefined;
 
@@ -15,7 +16,8 @@ export function db(): DynamoDBDocumentClient {
       region,
       endpoint: dynamodbEndpoint,
       maxAttempts: 3,
-      requestHandler: { connectionTimeout: 1_000, requestTimeout: 5_000 },
+      // The SDK's own warnings (a slow request, a saturated socket pool) go to our JSON log, not the console.
+      requestHandler: { connectionTimeout: 1_000, requestTimeout: 5_000, logger: sdkLogger() },
       ...(dynamodbEndpoint ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
     });
     documentClient = DynamoDBDocumentClient.from(client, {
@@ -23,6 +25,11 @@ export function db(): DynamoDBDocumentClient {
     });
   }
   return documentClient;
+}
+
+function sdkLogger() {
+  const log = createLogger({ component: 'dynamodb-client' });
+  return { debug: () => undefined, info: () => undefined, warn: (message: string) => log.warn(message), error: (message: string) => log.error(message) };
 }
 
 export function tableName(): string {
