@@ -100,13 +100,7 @@ export const dynamoPaymentRepository = {
       await transactWrite({
           TransactItems: [
             { Put: { TableName: table, Item: paymentItem(payment), ConditionExpression: 'attribute_not_exists(PK)' } },
-            {
-              Put: {
-                TableName: table,
-                Item: { ...pendingPaymentKeys.item(payment.stationId, payment.createdAt, payment.id), entity: 'PendingPayment', paymentId: payment.id },
-              },
-            },
-            inFlightChange(table, payment.stationId, 1),
+            ...enterFlight(table, payment),
             {
               Update: {
                 TableName: table,
@@ -295,13 +289,7 @@ export const dynamoPaymentRepository = {
               ExpressionAttributeValues: { ':voiding': 'VOIDING', ':succeeded': 'SUCCEEDED', ':request': request },
             },
           },
-          {
-            Put: {
-              TableName: table,
-              Item: { ...pendingPaymentKeys.item(payment.stationId, payment.createdAt, payment.id), entity: 'PendingPayment', paymentId: payment.id },
-            },
-          },
-          inFlightChange(table, payment.stationId, 1),
+          ...enterFlight(table, payment),
           {
             ConditionCheck: {
               TableName: table,
@@ -591,6 +579,14 @@ export const dynamoPaymentRepository = {
 };
 
 export type PaymentRepository = typeof dynamoPaymentRepository;
+
+/** A payment entering PROCESSING or VOIDING: a pending marker for the settler, the station's in-flight count up. */
+function enterFlight(table: string, payment: PaymentRecord) {
+  return [
+    { Put: { TableName: table, Item: { ...pendingPaymentKeys.item(payment.stationId, payment.createdAt, payment.id), entity: 'PendingPayment', paymentId: payment.id } } },
+    inFlightChange(table, payment.stationId, 1),
+  ];
+}
 
 /** A payment leaving PROCESSING or VOIDING: its pending marker goes, the station's in-flight count drops. */
 function leaveFlight(table: string, payment: PaymentRecord) {

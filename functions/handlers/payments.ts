@@ -6,8 +6,8 @@ import { takeRateLimitToken } from '../data/rate-limiter';
 import { dynamoStationRepository } from '../data/stations-repository';
 import { listBillTypes, lookupBill } from '../domain/payments/bill-lookup';
 import { createPayment } from '../domain/payments/create-payment';
-import { createHousehold, householdFor, issueLinkCode, linkHousehold, saveBillBookEntry, toHouseholdView } from '../domain/payments/household';
-import { closeDay, getPayment, listStationPayments, regionDays, stationLedger, toReconciliation, voidPayment } from '../domain/payments/ledger';
+import { createHousehold, householdFor, issueLinkCode, linkHousehold, saveBillBookEntry, stationHouseholds, toHouseholdView } from '../domain/payments/household';
+import { closeDay, getPayment, listStationPayments, regionDays, stationCloses, stationLedger, voidPayment } from '../domain/payments/ledger';
 import { myPayments, resolveLookupAccount } from '../domain/payments/my-payments';
 import { managedStation } from '../domain/stations/station-access';
 import { createHttpHandler, HttpResult } from '../http/pipeline';
@@ -39,18 +39,10 @@ export const handler = createHttpHandler('payments', {
   stationPayments: async ({ caller, params, query }) => listStationPayments({ payments }, await managedStation(stations, caller, params.stationId), query),
   stationLedger: async ({ caller, params, query }) => stationLedger({ payments }, await managedStation(stations, caller, params.stationId), query),
   closeDay: async ({ caller, params, body }) => closeDay({ payments }, caller, await managedStation(stations, caller, params.stationId), body),
-  stationReconciliations: async ({ caller, params, query }) => {
-    const station = await managedStation(stations, caller, params.stationId);
-    const page = await payments.listStationCloses(station.id, query.limit, query.cursor);
-    return { items: page.items.map((day) => toReconciliation(day, station)), nextCursor: page.nextCursor };
-  },
+  stationReconciliations: async ({ caller, params, query }) => stationCloses({ payments }, await managedStation(stations, caller, params.stationId), query),
   regionReconciliations: ({ caller, params, query }) => regionDays({ payments, stations }, caller, params.code, query),
   createHousehold: async ({ caller, params, body }) => createHousehold(householdDeps, caller, await managedStation(stations, caller, params.stationId), body),
-  stationHouseholds: async ({ caller, params, query }) => {
-    const station = await managedStation(stations, caller, params.stationId);
-    const page = await households.listOfStation(station.id, query.limit, query.cursor);
-    return { items: page.items.map(toHouseholdView), nextCursor: page.nextCursor };
-  },
+  stationHouseholds: async ({ caller, params, query }) => stationHouseholds(householdDeps, await managedStation(stations, caller, params.stationId), query),
   getHousehold: async ({ caller, params }) => toHouseholdView(await householdFor(householdDeps, caller, params.householdId)),
   saveBillBookEntry: ({ caller, params, body }) => saveBillBookEntry(householdDeps, caller, params.householdId, params.billType, body.accountNo),
   linkHousehold: ({ caller, params, body }) => linkHousehold(householdDeps, caller, params.householdId, body.code),

@@ -83,6 +83,12 @@ export async function createHousehold(
   return toHouseholdView(household);
 }
 
+/** The households a station serves, newest first. */
+export async function stationHouseholds(deps: Pick<HouseholdDeps, 'households'>, station: { id: string }, page: { limit: number; cursor?: string }) {
+  const found = await deps.households.listOfStation(station.id, page.limit, page.cursor);
+  return { items: found.items.map(toHouseholdView), nextCursor: found.nextCursor };
+}
+
 export async function saveBillBookEntry(deps: HouseholdDeps, caller: Caller, householdId: string, billType: BillType, accountNo: string) {
   await householdFor(deps, caller, householdId);
   const saved = await deps.households.saveBillBookEntry(householdId, billType, accountNo, (deps.now?.() ?? new Date()).toISOString());

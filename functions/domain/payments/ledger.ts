@@ -183,6 +183,12 @@ export async function regionDays(
   };
 }
 
+/** A station's closed days, newest first. */
+export async function stationCloses(deps: LedgerDeps, station: Station, page: { limit: number; cursor?: string }) {
+  const closes = await deps.payments.listStationCloses(station.id, page.limit, page.cursor);
+  return { items: closes.items.map((day) => toReconciliation(day, station)), nextCursor: closes.nextCursor };
+}
+
 export function toReconciliation(day: LedgerDay, station?: { code: string; villageName: string }): Reconciliation {
   return {
     stationId: day.stationId,

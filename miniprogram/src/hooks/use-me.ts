@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { useDidHide, useDidShow } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
 import type { MeResponse } from '@shared/schemas/accounts';
 import { getMe, type ApiError } from '../services/api';
 import { toApiErrorLike } from '../services/errors';
 import { clearSession, updateSessionUser } from '../services/session';
+import { useReloadOnShow } from './use-reload-on-show';
 import { useSession } from './use-session';
 
 export type MeState =
@@ -71,15 +71,7 @@ export function useMe(fetchMe: MeFetcher = getMe) {
   );
 
   // The first show is covered by the effect above; only a return to the page asks again.
-  const hidden = useRef(false);
-  useDidHide(() => {
-    hidden.current = true;
-  });
-  useDidShow(() => {
-    if (!hidden.current) return;
-    hidden.current = false;
-    reload();
-  });
+  useReloadOnShow(reload);
 
   return { state, reload, replace };
 }
