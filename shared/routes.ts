@@ -66,7 +66,25 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * every request API Gateway matched to no declared route with the contract's 404. */
 export type FunctionName = 'system' | 'auth' | 'admin' | 'regions' | 'stations' | 'payments' | 'fallback';
 
-export interface RouteDef {
+/** What limits the objects a caller may touch (the BOLA matrix is generated from it). */
+export type RouteScope =
+  /** only their own station's objects (officers), or those of stations inside their region (admins) */
+  | 'station'
+  /** only objects inside their region (admins) */
+  | 'region'
+  /** only their own: the route names no other user's object */
+  | 'self';
+
+/**
+ * Every route open to signed-in users declares its scope, or says why it has none (a catalogue, a
+ * deliberately public fact behind a rate limit): a route cannot forget it (tests/unit/shared/route-table.test.ts).
+ */
+type RouteAccess =
+  | { access: 'public'; scope?: undefined; scopeReason?: undefined }
+  | { access: readonly Role[]; scope: RouteScope; scopeReason?: undefined }
+  | { access: readonly Role[]; scope: 'none'; scopeReason: string };
+
+interface RouteBase {
   operationId: string;
   method: HttpMethod;
   /** API Gateway syntax: `/stations/{stationId}`. */
@@ -75,11 +93,6 @@ export interface RouteDef {
   summary: string;
   /** `public`, or the roles that may ever call it (others get 403). */
   access: 'public' | readonly Role[];
-  /**
-   * What limits the objects a caller may touch (the BOLA matrix is generated from it): `station`:
-   * only their own station; `region`: objects inside their region; `self`: only their own.
-   */
-  scope?: 'station' | 'region' | 'self';
   params?: z.ZodMiniType;
   query?: z.ZodMiniType;
   body?: z.ZodMiniType;
@@ -90,6 +103,8 @@ export interface RouteDef {
   /** Moves money: an `Idempotency-Key` header is required (400 without one), scoped to the caller. */
   idempotent?: true;
 }
+
+export type RouteDef = RouteBase & RouteAccess;
 
 const defineRoutes = <T extends Record<string, RouteDef>>(table: T) => table;
 
@@ -173,6 +188,8 @@ export const routes = defineRoutes({
     function: 'payments',
     summary: 'The bills a station can pay, with their amount limits and commissions, and the station limits',
     access: ROLES,
+    scope: 'none',
+    scopeReason: 'the catalogue of bill types and limits: the same for everyone, it names no object',
     response: BillTypesResponse,
   },
   billLookup: {
@@ -182,6 +199,7 @@ export const routes = defineRoutes({
     function: 'payments',
     summary: 'Ask the provider what an account owes, and whose it is (name masked)',
     access: ['officer'],
+    scope: 'station',
     body: BillLookupRequest,
     response: BillLookupResponse,
   },
@@ -439,6 +457,8 @@ export const routes = defineRoutes({
     function: 'stations',
     summary: "The station's full phone number, for a signed-in user who taps to call (rate limited)",
     access: ROLES,
+    scope: 'none',
+    scopeReason: 'a station’s phone is public by design (any signed-in user may call any station): only rate limited, per user',
     params: StationIdParams,
     response: StationPhoneResponse,
   },

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { routeList } from '../../../shared';
+import type * as z from 'zod/mini';
+import { routeList, type RouteDef } from '../../../shared';
+import { HealthResponse } from '../../../shared/schemas/common';
 
 type HttpEvent = { httpApi: string | { method: string; path: string } };
 const serverless = parse(readFileSync(join(__dirname, '../../../serverless.yml'), 'utf8')) as {
@@ -36,5 +38,49 @@ describe('serverless.yml events and the route table', () => {
   it('have unique method + path pairs and operation ids', () => {
     expect(new Set(routeList.map((r) => `${r.method} ${r.path}`)).size).toBe(routeList.length);
     expect(new Set(routeList.map((r) => r.operationId)).size).toBe(routeList.length);
+  });
+});
+
+/** The keys of an object schema (a route's body), or none. */
+const objectKeys = (schema: z.ZodMiniType | undefined): string[] => {
+  const shape = (schema as unknown as { _zod?: { def?: { shape?: Record<string, unknown> } } } | undefined)?._zod?.def?.shape;
+  return shape ? Object.keys(shape) : [];
+};
+/** Path parameters, and body fields naming an object by its id (`stationId`, `householdId`...). */
+const objectReferences = (route: RouteDef) => [...(route.path.match(/\{\w+\}/g) ?? []), ...objectKeys(route.body).filter((key) => /Ids?$/.test(key))];
+
+/** What the BOLA matrix needs of a route (tests/integration/bola-matrix.test.ts generates its rows from `scope`). */
+function scopeProblems(route: RouteDef & { name: string }): string[] {
+  if (route.access === 'public') return route.scope === undefined ? [] : [`${route.name}: a public route has no scope`];
+  const problems: string[] = [];
+  if (objectReferences(route).length > 0 && route.scope === undefined) problems.push(`${route.name}: names ${objectReferences(route).join(', ')} but declares no scope`);
+  if (route.scope === 'none' && (route.scopeReason ?? '').trim().length < 20) problems.push(`${route.name}: scope 'none' needs a reason`);
+  if (route.scope === 'self' && objectReferences(route).some((ref) => /userId|householdId|paymentId/.test(ref) || ref.startsWith('{'))) {
+    problems.push(`${route.name}: a self route cannot name another user's object (${objectReferences(route).join(', ')})`);
+  }
+  return problems;
+}
+
+describe('route scopes (what the BOLA matrix is generated from)', () => {
+  it('every route open to signed-in users that names an object declares its scope, or none with a reason', () => {
+    expect(routeList.flatMap(scopeProblems)).toEqual([]);
+  });
+
+  it('finds a route that forgets its scope, a bare none and a self route that names another user', () => {
+    const base = { operationId: 'x', method: 'GET', function: 'stations', summary: 'x', response: HealthResponse } as const;
+    const forgot = { ...base, name: 'forgot', path: '/stations/{stationId}/things', access: ['officer'] } as unknown as RouteDef & { name: string };
+    const bareNone = { ...base, name: 'bareNone', path: '/things', access: ['officer'], scope: 'none', scopeReason: ' ' } as RouteDef & { name: string };
+    const selfOther = { ...base, name: 'selfOther', path: '/users/{userId}', access: ['villager'], scope: 'self' } as RouteDef & { name: string };
+    expect([forgot, bareNone, selfOther].map((route) => scopeProblems(route).length)).toEqual([1, 1, 1]);
+  });
+
+  it('the RouteDef type already refuses a signed-in route without a scope, and none without a reason', () => {
+    const base = { operationId: 'x', method: 'GET', path: '/things/{id}', function: 'stations', summary: 'x', response: HealthResponse } as const;
+    // @ts-expect-error scope is required once access is a list of roles
+    const forgot: RouteDef = { ...base, access: ['officer'] };
+    // @ts-expect-error scope 'none' needs its reason
+    const bareNone: RouteDef = { ...base, access: ['officer'], scope: 'none' };
+    const declared: RouteDef = { ...base, access: ['officer'], scope: 'station' };
+    expect([forgot, bareNone, declared].length).toBe(3);
   });
 });
