@@ -1,110 +1,204 @@
 /**
- * AZ1, generated from the route table: on every station-scoped route, an officer of station A asking
- * about station B (or about a payment or household of B) gets 404 (never 403: existence elsewhere is
- * not revealed), and so does an admin whose region does not contain B. The same callers reach their
- * own objects through the same routes.
+ * AZ1, generated from the route table's `scope` (every signed-in route declares one, or none with a
+ * reason: tests/unit/shared/route-table.test.ts), so a new route gets its rows without anyone writing them:
+ * - `station`: officers of another station, admins whose region does not contain it and villagers get
+ *   404 (never 403: existence elsewhere is not revealed) for a station, or a payment or household of
+ *   it, named in the path or the body; the table is unchanged; the station's own officer succeeds.
+ * - `region`: admins of another region get 404 for objects in B's region, nothing changes; B's admin succeeds.
+ * - `self`: a user reaches only their own: the answer names nothing of another user, whose items are unchanged.
  */
-import { routeList, type RouteDef } from '../../shared';
+import { routeList, type RouteDef, type RouteName } from '../../shared';
 import { businessDay } from '../../functions/domain/stations/opening-hours';
-import { stationIdForVillage } from '../../functions/domain/stations/station-identity';
 import { useFreshTable } from '../harness/fresh-table';
 import { handlers } from '../harness/handlers';
 import { invoke } from '../harness/invoke';
-import { copyStations, officerOf, pay } from '../harness/payments';
+import { copyStations, newKey, officerOf, pay, TUQIAO, YUSHU } from '../harness/payments';
+import { snapshotTable } from '../harness/snapshot';
 import { createUser } from '../harness/users';
 
-const A = { id: stationIdForVillage('630202002214'), villageCode: '630202002214' }; // 土桥村, 乐都区
-const B = { id: stationIdForVillage('632701001201'), villageCode: '632701001201' }; // a village of 玉树市
+type Route = RouteDef & { name: RouteName };
+type User = Awaited<ReturnType<typeof createUser>>;
+
+const A = TUQIAO; // 土桥村, 乐都区 (630202), 海东市 (6302)
+const B = YUSHU; // a village of 玉树市 (632701), 玉树州 (6327)
+const B_COUNTY = '632701';
+const DAY_MS = 24 * 3600_000;
 
 let table: Awaited<ReturnType<typeof useFreshTable>>;
+let officerA: User;
+let officerB: User;
+/** Admins whose region holds A but not B. */
+let outsiders: User[];
+let adminOfB: User;
+let villagerOfA: User;
+
+/** A fresh 6-digit code issued to a new villager: a real, valid code, not one that cannot exist. */
+async function issuedLinkCode(): Promise<string> {
+  const villager = await createUser(table.doc, table.tableName, { role: 'villager' });
+  const res = await invoke(handlers.payments, { method: 'POST', path: '/me/household-link-code', headers: villager.auth });
+  expect(res.status).toBe(201);
+  return res.json.code;
+}
+
+async function linkedVillager(officer: User, householdId: string): Promise<User> {
+  const villager = await createUser(table.doc, table.tableName, { role: 'villager' });
+  const code = await invoke(handlers.payments, { method: 'POST', path: '/me/household-link-code', headers: villager.auth });
+  const link = await invoke(handlers.payments, { method: 'POST', path: `/households/${householdId}/links`, headers: officer.auth, body: { code: code.json.code } });
+  expect(link.status).toBe(201);
+  return villager;
+}
+
+/** A station's objects, fresh for each row: what its path parameters and bodies name. */
+interface Objects {
+  stationId: string;
+  paymentId: string;
+  householdId: string;
+  billType: string;
+  /** A second officer of the station (removeOfficer's target). */
+  userId: string;
+  /** The station's county (region routes). */
+  code: string;
+  /** A villager an admin may appoint. */
+  villagerId: string;
+}
+
+async function objectsOf(station: { id: string; villageCode: string }, officer: User): Promise<Objects> {
+  const household = await invoke(handlers.payments, { method: 'POST', path: `/stations/${station.id}/households`, headers: officer.auth, body: { headName: '多杰', phone: '13700001234', consent: true } });
+  expect(household.status).toBe(201);
+  const householdId = household.json.id as string;
+  const book = await invoke(handlers.payments, { method: 'PUT', path: `/households/${householdId}/bill-book/water`, headers: officer.auth, body: { accountNo: '4401234567' } });
+  const payment = await pay(officer.auth, { stationId: station.id, householdId, billType: 'phone', accountNo: '13800001234', amountFen: 5_000, method: 'cash' });
+  expect([book.status, payment.status]).toEqual([200, 201]);
+  const secondOfficer = await officerOf(table.doc, table.tableName, station, '卓玛');
+  const villager = await createUser(table.doc, table.tableName, { role: 'villager' });
+  return { stationId: station.id, paymentId: payment.json.id, householdId, billType: 'water', userId: secondOfficer.user.id, code: station.villageCode.slice(0, 6), villagerId: villager.user.id };
+}
+
+/** A valid request body per route that takes one, naming the target's objects, so only ownership can fail. */
+const BODIES: Partial<Record<RouteName, (o: Objects) => Promise<unknown> | unknown>> = {
+  appointOfficer: (o) => ({ stationId: o.stationId, userId: o.villagerId }),
+  billLookup: (o) => ({ billType: 'water', householdId: o.householdId }),
+  createPayment: (o) => ({ stationId: o.stationId, householdId: o.householdId, billType: 'phone', accountNo: '13800005678', amountFen: 5_000, method: 'cash' }),
+  voidPayment: () => ({ reason: '户号输错' }),
+  // Yesterday: closing it leaves today open for the rows that still pay.
+  closeDay: () => ({ date: businessDay(new Date(Date.now() - DAY_MS)), countedCashFen: 0 }),
+  createHousehold: () => ({ headName: '卓玛', consent: true }),
+  saveBillBookEntry: () => ({ accountNo: '4409876543' }),
+  linkHousehold: async () => ({ code: await issuedLinkCode() }),
+  stationUpdate: () => ({ phone: '13900000001' }),
+  homeStation: () => ({ stationId: A.id }),
+};
+const QUERIES: Partial<Record<RouteName, Record<string, string>>> = {
+  regionReconciliations: { date: businessDay(new Date()) },
+};
+
+const fillPath = (route: Route, o: Objects) =>
+  route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = (o as unknown as Record<string, string>)[name];
+    if (!value) throw new Error(`${route.name}: no object for {${name}}: add it to the BOLA fixture`);
+    return value;
+  });
+
+async function requestOf(route: Route, o: Objects) {
+  const body = BODIES[route.name] ? await BODIES[route.name]!(o) : undefined;
+  if (route.body && body === undefined) throw new Error(`${route.name}: add a valid body to BODIES`);
+  return (caller: User) =>
+    invoke(handlers[route.function], {
+      method: route.method,
+      path: fillPath(route, o),
+      query: QUERIES[route.name],
+      headers: { ...caller.auth, ...(route.idempotent ? { 'idempotency-key': newKey() } : {}) },
+      body,
+    });
+}
+
+const mayCall = (route: RouteDef, user: User) => route.access === 'public' || (route.access as readonly string[]).includes(user.user.role);
+/** Counters keyed by the caller (rate limits, idempotency claims) are the caller's own, not the target's data. */
+const notTheCallers = (item: Record<string, unknown>) => !/^(RATE|IDEMPOTENCY)#/.test(String(item.PK));
+const successOf = (route: RouteDef) => route.successStatus ?? 200;
+const rowsOf = (scope: RouteDef['scope']) => routeList.filter((r) => r.access !== 'public' && r.scope === scope).map((r) => [`${r.method} ${r.path}`, r] as const);
+
 beforeAll(async () => {
   table = await useFreshTable('bola');
   await copyStations(table.doc, table.tableName, [A.villageCode, B.villageCode]);
+  officerA = await officerOf(table.doc, table.tableName, A);
+  officerB = await officerOf(table.doc, table.tableName, B);
+  outsiders = [
+    await createUser(table.doc, table.tableName, { role: 'county_admin', regionCode: '630202' }),
+    await createUser(table.doc, table.tableName, { role: 'prefecture_admin', regionCode: '6302' }),
+  ];
+  adminOfB = await createUser(table.doc, table.tableName, { role: 'county_admin', regionCode: B_COUNTY });
+  villagerOfA = await linkedVillager(officerA, (await objectsOf(A, officerA)).householdId);
 });
 
-/** A valid body for each station-scoped write, so that only ownership can fail. */
-const validBody = (route: RouteDef & { name: string }, stationId: string): unknown =>
-  ({
-    stationUpdate: { phone: '13900000001' },
-    closeDay: { date: businessDay(new Date()), countedCashFen: 0 },
-    createHousehold: { headName: '多杰', consent: true },
-    createPayment: { stationId, billType: 'phone', accountNo: '13800001234', amountFen: 5_000, method: 'cash' },
-    voidPayment: { reason: '户号输错' },
-    saveBillBookEntry: { accountNo: '4401234567' },
-    linkHousehold: { code: '123456' },
-  })[route.name];
-
-/** Callers whose role may use a route at all (others get 403 before ownership is looked at: auth-matrix). */
-const mayCall = (route: RouteDef, role: string) => route.access === 'public' || (route.access as readonly string[]).includes(role);
-
-const stationRoutes = routeList.filter((r) => r.scope === 'station' && r.path.includes('{stationId}'));
-const objectRoutes = routeList.filter((r) => r.scope === 'station' && /\{(paymentId|householdId)\}/.test(r.path));
-const bodyScopedRoutes = routeList.filter((r) => r.scope === 'station' && !r.path.includes('{'));
+describe('BOLA: the matrix covers the route table', () => {
+  it('has rows for every signed-in route, or the route says why it has no scope', () => {
+    const covered = ['station', 'region', 'self'].flatMap((scope) => rowsOf(scope as RouteDef['scope']).map(([, r]) => r.name));
+    const unscoped = routeList.filter((r) => r.access !== 'public' && r.scope === 'none');
+    expect([...covered, ...unscoped.map((r) => r.name)].sort()).toEqual(routeList.filter((r) => r.access !== 'public').map((r) => r.name).sort());
+    for (const route of unscoped) expect(route.scopeReason).toEqual(expect.stringMatching(/\S{3,}.*\S{3,}/));
+    expect(rowsOf('station').length * rowsOf('region').length * rowsOf('self').length).toBeGreaterThan(0);
+  });
+});
 
 describe('BOLA: station-scoped routes', () => {
-  it('covers the station routes of the table', () => {
-    expect(stationRoutes.map((r) => r.name).sort()).toEqual(
-      ['stationHistory', 'stationOfficers', 'stationQr', 'stationUpdate', 'stationPayments', 'stationLedger', 'closeDay', 'stationReconciliations', 'createHousehold', 'stationHouseholds'].sort(),
-    );
-    expect(objectRoutes.map((r) => r.name).sort()).toEqual(['getPayment', 'voidPayment', 'getHousehold', 'saveBillBookEntry', 'linkHousehold'].sort());
-    expect(bodyScopedRoutes.map((r) => r.name)).toEqual(['createPayment']);
-  });
-
-  it.each(stationRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s: officer of A (and an admin outside B, where admins may call it) get 404 for station B', async (_, route) => {
-    const officer = await officerOf(table.doc, table.tableName, A);
-    const outsider = await createUser(table.doc, table.tableName, { role: 'county_admin', regionCode: '630202' });
-    for (const caller of [officer, ...(mayCall(route, 'county_admin') ? [outsider] : [])]) {
-      const res = await invoke(handlers[route.function], {
-        method: route.method,
-        path: route.path.replace('{stationId}', B.id),
-        headers: caller.auth,
-        body: validBody(route, B.id),
-      });
-      expect({ route: route.name, status: res.status, code: res.json.error.code }).toEqual({ route: route.name, status: 404, code: 'NOT_FOUND' });
+  it.each(rowsOf('station'))('%s: officers of A, admins outside B and villagers get 404 for B’s objects and change nothing; B’s officer succeeds', async (_, route) => {
+    const objectsOfB = await objectsOf(B, officerB);
+    const send = await requestOf(route, objectsOfB);
+    const attackers = [officerA, ...outsiders, villagerOfA].filter((caller) => mayCall(route, caller));
+    expect(attackers.length).toBeGreaterThan(0);
+    const before = await snapshotTable(table.doc, table.tableName, notTheCallers);
+    for (const caller of attackers) {
+      const res = await send(caller);
+      expect({ route: route.name, role: caller.user.role, status: res.status, code: res.json?.error?.code }).toEqual({ route: route.name, role: caller.user.role, status: 404, code: 'NOT_FOUND' });
     }
-    // The same caller reaches their own station through the same route.
-    const own = await invoke(handlers[route.function], { method: route.method, path: route.path.replace('{stationId}', A.id), headers: officer.auth, body: validBody(route, A.id) });
-    expect({ route: route.name, status: own.status }).toEqual({ route: route.name, status: route.successStatus ?? 200 });
+    expect(await snapshotTable(table.doc, table.tableName, notTheCallers)).toEqual(before);
+    // The very same request by B's own officer goes through: only ownership made the difference.
+    const own = await send(mayCall(route, officerB) ? officerB : adminOfB);
+    expect({ route: route.name, status: own.status }).toEqual({ route: route.name, status: successOf(route) });
   });
 });
 
-describe('BOLA: payments and households of another station', () => {
-  const objectsOfB = async () => {
-    const officerB = await officerOf(table.doc, table.tableName, B);
-    const payment = await pay(officerB.auth, validBody(routeList.find((r) => r.name === 'createPayment')!, B.id) as Record<string, unknown>);
-    const household = await invoke(handlers.payments, { method: 'POST', path: `/stations/${B.id}/households`, headers: officerB.auth, body: { headName: '多杰', consent: true } });
-    expect([payment.status, household.status]).toEqual([201, 201]);
-    return { paymentId: payment.json.id as string, householdId: household.json.id as string, officerB };
-  };
-
-  it.each(objectRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))('%s: officer of A (and an admin outside B or a villager, where they may call it) get 404 for B’s object', async (_, route) => {
-    const { paymentId, householdId, officerB } = await objectsOfB();
-    const path = route.path.replace('{paymentId}', paymentId).replace('{householdId}', householdId).replace('{billType}', 'water');
-    const officer = await officerOf(table.doc, table.tableName, A);
-    const outsider = await createUser(table.doc, table.tableName, { role: 'county_admin', regionCode: '630202' });
-    const villager = await createUser(table.doc, table.tableName, { role: 'villager' });
-    for (const caller of [officer, ...(mayCall(route, 'county_admin') ? [outsider] : []), ...(mayCall(route, 'villager') ? [villager] : [])]) {
-      const res = await invoke(handlers[route.function], { method: route.method, path, headers: caller.auth, body: validBody(route, B.id) });
-      expect({ route: route.name, status: res.status, code: res.json.error.code }).toEqual({ route: route.name, status: 404, code: 'NOT_FOUND' });
+describe('BOLA: region-scoped routes', () => {
+  it.each(rowsOf('region'))('%s: admins of another region get 404 for objects in B’s region and change nothing; B’s admin succeeds', async (_, route) => {
+    const send = await requestOf(route, await objectsOf(B, officerB));
+    const attackers = outsiders.filter((caller) => mayCall(route, caller));
+    expect(attackers.length).toBeGreaterThan(0);
+    const before = await snapshotTable(table.doc, table.tableName, notTheCallers);
+    for (const caller of attackers) {
+      const res = await send(caller);
+      expect({ route: route.name, role: caller.user.role, status: res.status, code: res.json?.error?.code }).toEqual({ route: route.name, role: caller.user.role, status: 404, code: 'NOT_FOUND' });
     }
-    // B's own officer reaches it (a link code that does not exist is the only "not found" left).
-    const own = await invoke(handlers[route.function], { method: route.method, path, headers: officerB.auth, body: validBody(route, B.id) });
-    expect({ route: route.name, status: own.status }).toEqual({ route: route.name, status: route.name === 'linkHousehold' ? 404 : (route.successStatus ?? 200) });
+    expect(await snapshotTable(table.doc, table.tableName, notTheCallers)).toEqual(before);
+    const own = await send(adminOfB);
+    expect({ route: route.name, status: own.status }).toEqual({ route: route.name, status: successOf(route) });
   });
 
-  it('POST /payments for station B by an officer of A is a 404 and writes nothing', async () => {
-    const officer = await officerOf(table.doc, table.tableName, A);
-    const res = await pay(officer.auth, validBody(routeList.find((r) => r.name === 'createPayment')!, B.id) as Record<string, unknown>);
-    expect([res.status, res.json.error.code]).toEqual([404, 'NOT_FOUND']);
-  });
-
-  it('GET /regions/{code}/reconciliations outside the admin’s region is a 404', async () => {
-    const outsider = await createUser(table.doc, table.tableName, { role: 'county_admin', regionCode: '630202' });
-    for (const code of ['632701', '63', '6302']) {
-      const res = await invoke(handlers.payments, { path: `/regions/${code}/reconciliations`, query: { date: '2026-01-01' }, headers: outsider.auth });
+  it('GET /regions/{code}/reconciliations of a region above the admin’s own is a 404 too', async () => {
+    for (const code of ['63', '6327', '632701']) {
+      const res = await invoke(handlers.payments, { path: `/regions/${code}/reconciliations`, query: { date: '2026-01-01' }, headers: outsiders[0].auth });
       expect({ code, status: res.status }).toEqual({ code, status: 404 });
     }
-    const own = await invoke(handlers.payments, { path: '/regions/630202001/reconciliations', query: { date: '2026-01-01' }, headers: outsider.auth });
-    expect(own.status).toBe(200);
+  });
+});
+
+describe('BOLA: self-scoped routes', () => {
+  it.each(rowsOf('self'))('%s: answers about the caller only: nothing of another user in the answer, their items unchanged', async (_, route) => {
+    // Two users with the same kind of data: each linked to a household with a payment, at A and at B.
+    const own = await objectsOf(A, officerA);
+    const other = await objectsOf(B, officerB);
+    const caller = await linkedVillager(officerA, own.householdId);
+    const stranger = await linkedVillager(officerB, other.householdId);
+    expect(mayCall(route, caller)).toBe(true);
+    const marks = [stranger.user.id, stranger.user.openid, other.householdId, other.paymentId];
+    const strangers = (item: Record<string, unknown>) => marks.some((mark) => JSON.stringify(item).includes(mark));
+    const before = await snapshotTable(table.doc, table.tableName, strangers);
+    expect(before.length).toBeGreaterThan(0);
+    const res = await (await requestOf(route, own))(caller);
+    expect({ route: route.name, status: res.status }).toEqual({ route: route.name, status: successOf(route) });
+    expect(marks.filter((mark) => res.raw.includes(mark))).toEqual([]);
+    // It does answer about the caller (so "names nothing of the stranger" is not an empty answer).
+    expect([caller.user.id, own.householdId, own.paymentId].some((mark) => res.raw.includes(mark)) || route.name === 'householdLinkCode').toBe(true);
+    expect(await snapshotTable(table.doc, table.tableName, strangers)).toEqual(before);
   });
 });

@@ -1,0 +1,16 @@
+import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+/**
+ * Every item of the table as sorted JSON lines (tests only: requests never Scan), so two snapshots
+ * compare equal exactly when nothing was written. `keep` narrows it to the items a test is about.
+ */
+export async function snapshotTable(doc: DynamoDBDocumentClient, tableName: string, keep: (item: Record<string, unknown>) => boolean = () => true) {
+  const items: string[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await doc.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey: startKey, ConsistentRead: true }));
+    items.push(...(page.Items ?? []).filter(keep).map((item) => JSON.stringify(item, Object.keys(item).sort())));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items.sort();
+}
