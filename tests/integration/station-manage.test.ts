@@ -43,7 +43,10 @@ describe('station edits', () => {
 
     const history = await invoke(handlers.stations, { path: `/stations/${stationA.id}/history`, headers: officer.auth });
     expect(history.status).toBe(200);
-    expect(history.json.items[0]).toMatchObject({ fields: ['location', 'openingHours', 'phone'], after: { phone: '13912345678' } });
+    // The record keeps the number whole (audit); the history shows it masked, as the profile does.
+    expect(changes[0].after).toMatchObject({ phone: '13912345678' });
+    expect(history.json.items[0]).toMatchObject({ fields: ['location', 'openingHours', 'phone'], after: { phone: '139****5678' } });
+    expect(history.raw).not.toContain('13912345678');
   });
 
   it('an officer may not change type or capabilities (403), nor another station at all (404); nothing is written', async () => {

@@ -3,7 +3,7 @@ import { OFFICER_EDITABLE_FIELDS } from '../../../shared';
 import type { Caller } from '../../auth/caller';
 import { AppError, notFound } from '../errors';
 import { canManageStation } from './station-access';
-import { toStationProfile, type Station, type StationRepository } from './station';
+import { toStationChangeView, toStationProfile, type Station, type StationRepository } from './station';
 
 /** A concurrent edit (or appointment) moves the version on; re-read and re-apply a few times. */
 const MAX_ATTEMPTS = 3;
@@ -53,5 +53,6 @@ export async function listStationChanges(
 ) {
   const station = await deps.stations.getById(stationId);
   if (!station || !canManageStation(caller, station)) throw notFound('Station');
-  return deps.stations.listChanges(stationId, page);
+  const changes = await deps.stations.listChanges(stationId, page);
+  return { items: changes.items.map(toStationChangeView), nextCursor: changes.nextCursor };
 }

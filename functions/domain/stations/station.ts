@@ -72,6 +72,16 @@ export function maskPhone(phone: string): string {
   return `${area}-${'*'.repeat(Math.max(0, number.length - 4))}${number.slice(-4)}`;
 }
 
+/**
+ * A change record as shown (the station's history): phone numbers masked on both sides, as in the
+ * profile. The record keeps them whole; the full number is only ever revealed through the rate-limited route.
+ */
+export function toStationChangeView(record: StationChangeRecord): StationChangeRecord {
+  const masked = (fields: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(fields).map(([field, value]) => [field, field === 'phone' && typeof value === 'string' ? maskPhone(value) : value]));
+  return { ...record, before: masked(record.before), after: masked(record.after) };
+}
+
 export function toStationProfile(s: Station, now: Date = new Date(), distanceMeters?: number): StationProfile {
   const services = servicesOf(s.capabilities);
   const officerNames = Object.values(s.officers ?? {}).filter(Boolean);

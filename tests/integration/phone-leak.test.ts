@@ -1,0 +1,181 @@
+/**
+ * No answer carries a full mobile number, except the rate-limited reveal itself (`stationPhone`).
+ * Generated from the route table: every route is called, with real ids, as each role that can see the
+ * data (the station's officer, the province admin, a villager linked to the household), after phones
+ * were stored everywhere they can be (station, household, payer, a phone bill's account, the
+ * station's change history). Every string of every answer is searched, whatever its schema says.
+ */
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { routeList, type RouteDef, type RouteName } from '../../shared';
+import { INDEX, regionKeys } from '../../functions/data/keys';
+import { businessDay } from '../../functions/domain/stations/opening-hours';
+import { useFreshTable } from '../harness/fresh-table';
+import { handlers } from '../harness/handlers';
+import { invoke } from '../harness/invoke';
+import { copyStations, newKey, officerOf, pay, TUQIAO } from '../harness/payments';
+import { snapshotTable } from '../harness/snapshot';
+import { createUser } from '../harness/users';
+
+type Route = RouteDef & { name: RouteName };
+type User = Awaited<ReturnType<typeof createUser>>;
+
+/**
+ * A mainland mobile number, standing on its own: not inside a longer run of digits (division codes)
+ * or of letters and digits (hex ids like hh6c1808996600..., which contain 11-digit runs by chance).
+ */
+const FULL_MOBILE = /(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])/;
+/** The one route whose answer is the full number, behind a per-user rate limit. */
+const REVEAL: RouteName = 'stationPhone';
+
+const PHONES = { station: '13912345678', stationNext: '13987654321', household: '13712345678', payer: '13612345678', phoneBill: '13512345678' };
+
+let table: Awaited<ReturnType<typeof useFreshTable>>;
+let officer: User;
+let provinceAdmin: User;
+let villager: User;
+let ids: { paymentId: string; householdId: string; appointedUserId: string };
+
+async function issuedLinkCode(user: User): Promise<string> {
+  const res = await invoke(handlers.payments, { method: 'POST', path: '/me/household-link-code', headers: user.auth });
+  expect(res.status).toBe(201);
+  return res.json.code;
+}
+
+/** Copies a seeded region and its children into the fresh table (the public region route reads them). */
+async function copyRegion(code: string) {
+  const seeded = process.env.TEST_SEEDED_TABLE!;
+  const { Item } = await table.doc.send(new GetCommand({ TableName: seeded, Key: regionKeys.item(code) }));
+  const { Items = [] } = await table.doc.send(
+    new QueryCommand({ TableName: seeded, IndexName: INDEX.GSI1, KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': regionKeys.childrenOf(code).GSI1PK } }),
+  );
+  for (const item of [Item!, ...Items]) await table.doc.send(new PutCommand({ TableName: table.tableName, Item: item }));
+}
+
+beforeAll(async () => {
+  table = await useFreshTable('leak');
+  await copyStations(table.doc, table.tableName, [TUQIAO.villageCode]);
+  await copyRegion('630202');
+  officer = await officerOf(table.doc, table.tableName, TUQIAO);
+  provinceAdmin = await createUser(table.doc, table.tableName, { role: 'province_admin', regionCode: '63' });
+  // A phone on the station, changed once: the history holds a phone before and after.
+  for (const phone of [PHONES.station, PHONES.stationNext]) {
+    const res = await invoke(handlers.stations, { method: 'PATCH', path: `/stations/${TUQIAO.id}`, headers: officer.auth, body: { phone } });
+    expect(res.status).toBe(200);
+  }
+  const household = await invoke(handlers.payments, {
+    method: 'POST',
+    path: `/stations/${TUQIAO.id}/households`,
+    headers: officer.auth,
+    body: { headName: '多杰', phone: PHONES.household, consent: true },
+  });
+  expect(household.status).toBe(201);
+  const book = await invoke(handlers.payments, { method: 'PUT', path: `/households/${household.json.id}/bill-book/phone`, headers: officer.auth, body: { accountNo: PHONES.phoneBill } });
+  expect(book.status).toBe(200);
+  villager = await createUser(table.doc, table.tableName, { role: 'villager' });
+  const link = await invoke(handlers.payments, { method: 'POST', path: `/households/${household.json.id}/links`, headers: officer.auth, body: { code: await issuedLinkCode(villager) } });
+  expect(link.status).toBe(201);
+  const payment = await pay(officer.auth, {
+    stationId: TUQIAO.id,
+    householdId: household.json.id,
+    billType: 'phone',
+    accountNo: PHONES.phoneBill,
+    amountFen: 5_000,
+    payerPhone: PHONES.payer,
+    method: 'cash',
+  });
+  expect(payment.status).toBe(201);
+  const appointee = await createUser(table.doc, table.tableName, { role: 'villager' });
+  const appointed = await invoke(handlers.admin, { method: 'POST', path: '/admin/officers', headers: provinceAdmin.auth, body: { stationId: TUQIAO.id, userId: appointee.user.id } });
+  expect(appointed.status).toBe(200);
+  ids = { paymentId: payment.json.id, householdId: household.json.id, appointedUserId: appointee.user.id };
+});
+
+const pathOf = (route: Route) =>
+  route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value: string | undefined = {
+      stationId: TUQIAO.id,
+      paymentId: ids.paymentId,
+      householdId: ids.householdId,
+      billType: 'phone',
+      userId: ids.appointedUserId,
+      code: route.path.startsWith('/regions/') ? '630202' : TUQIAO.villageCode,
+    }[name];
+    if (!value) throw new Error(`${route.name}: no real id for {${name}}: add one to the leak walk`);
+    return value;
+  });
+
+/** A valid body per route that takes one (sent by the first caller allowed), carrying phones where it can. */
+const BODIES: Partial<Record<RouteName, () => Promise<unknown> | unknown>> = {
+  login: () => ({ code: 'dev:leak-walker' }),
+  appointOfficer: async () => ({ stationId: TUQIAO.id, userId: (await createUser(table.doc, table.tableName, { role: 'villager' })).user.id }),
+  stationUpdate: () => ({ phone: '13811112222' }),
+  homeStation: () => ({ stationId: TUQIAO.id }),
+  billLookup: () => ({ billType: 'phone', accountNo: PHONES.phoneBill }),
+  createPayment: () => ({ stationId: TUQIAO.id, billType: 'phone', accountNo: PHONES.phoneBill, amountFen: 5_000, payerPhone: PHONES.payer, method: 'cash' }),
+  voidPayment: () => ({ reason: '户号输错' }),
+  closeDay: () => ({ date: businessDay(new Date()), countedCashFen: 10_000, note: '已清点' }),
+  createHousehold: () => ({ headName: '卓玛', phone: '13722223333', consent: true }),
+  saveBillBookEntry: () => ({ accountNo: '13544445555' }),
+  linkHousehold: async () => ({ code: await issuedLinkCode(await createUser(table.doc, table.tableName, { role: 'villager' })) }),
+};
+const QUERIES: Partial<Record<RouteName, Record<string, string>>> = {
+  stationList: { region: '630202' },
+  regionReconciliations: { date: businessDay(new Date()) },
+};
+
+/** Every string (and key) of a JSON value, at any depth, with where it sits. */
+function* stringsOf(value: unknown, at = '$'): Generator<[string, string]> {
+  if (typeof value === 'string') yield [at, value];
+  else if (typeof value === 'number') yield [at, String(value)];
+  else if (Array.isArray(value)) for (const [i, item] of value.entries()) yield* stringsOf(item, `${at}[${i}]`);
+  else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      yield [`${at} (key)`, key];
+      yield* stringsOf(item, `${at}.${key}`);
+    }
+  }
+}
+
+const leaksIn = (res: { json: unknown; raw: string }) =>
+  res.json !== undefined ? [...stringsOf(res.json)].filter(([, text]) => FULL_MOBILE.test(text)).map(([at, text]) => `${at}: ${text}`) : FULL_MOBILE.test(res.raw) ? [`raw: ${res.raw.match(FULL_MOBILE)![0]}`] : [];
+
+describe('no full phone number in any answer', () => {
+  it('holds phones to leak: the station’s (and its history’s), a household’s, a payer’s, a phone bill’s account', async () => {
+    const stored = (await snapshotTable(table.doc, table.tableName)).join('\n');
+    expect(Object.values(PHONES).filter((phone) => !stored.includes(phone))).toEqual([]);
+    const history = await invoke(handlers.stations, { path: `/stations/${TUQIAO.id}/history`, headers: officer.auth });
+    expect(history.json.items.map((change: { fields: string[] }) => change.fields)).toEqual([['phone'], ['phone']]);
+  });
+
+  it('every route, called as each role that can see the data, answers 2xx without a full mobile number (except the reveal)', async () => {
+    // Closing the day stops payments, so it comes last; everything else in the table's order.
+    const order = [...routeList.filter((r) => r.name !== 'closeDay'), ...routeList.filter((r) => r.name === 'closeDay')];
+    const exercised = new Set<RouteName>();
+    const leaks: string[] = [];
+    let maskedSeen = 0;
+    for (const route of order) {
+      const callers = route.access === 'public' ? [undefined] : [officer, provinceAdmin, villager].filter((u) => (route.access as readonly string[]).includes(u.user.role));
+      const body = BODIES[route.name] ? await BODIES[route.name]!() : undefined;
+      if (route.body && body === undefined) throw new Error(`${route.name}: add a valid body to the leak walk`);
+      // Reads as every caller; a write once (as the first caller allowed).
+      for (const caller of route.method === 'GET' ? callers : callers.slice(0, 1)) {
+        const res = await invoke(handlers[route.function], {
+          method: route.method,
+          path: pathOf(route),
+          query: QUERIES[route.name],
+          headers: { ...(caller?.auth ?? {}), ...(route.idempotent ? { 'idempotency-key': newKey() } : {}) },
+          body,
+        });
+        if (res.status >= 200 && res.status < 300) exercised.add(route.name);
+        else leaks.push(`${route.name} as ${caller?.user.role ?? 'anonymous'}: status ${res.status} ${res.raw.slice(0, 200)}`);
+        if (route.name === REVEAL) expect(res.json.phone).toMatch(FULL_MOBILE); // the exception is real: the full number
+        else leaks.push(...leaksIn(res).map((leak) => `${route.name} as ${caller?.user.role ?? 'anonymous'}: ${leak}`));
+        maskedSeen += (res.raw.match(/(?<!\d)1[3-9]\d\*{4}\d{4}(?!\d)/g) ?? []).length;
+      }
+    }
+    expect(leaks).toEqual([]);
+    expect(routeList.map((r) => r.name).filter((name) => !exercised.has(name))).toEqual([]);
+    // The phones did flow through the answers, masked.
+    expect(maskedSeen).toBeGreaterThan(5);
+  });
+});
