@@ -3,13 +3,13 @@
  * extra key (a status, a stock, a station, a role, a price, a table key...) with 400, and the table
  * holds exactly what it held before.
  */
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { routeList, type RouteDef } from '../../shared';
 import { businessDay } from '../../functions/domain/stations/opening-hours';
 import { useFreshTable } from '../harness/fresh-table';
 import { handlers } from '../harness/handlers';
 import { invoke } from '../harness/invoke';
 import { copyStations, officerOf, pay, TUQIAO } from '../harness/payments';
+import { snapshotTable } from '../harness/snapshot';
 import { createUser } from '../harness/users';
 
 const EXTRA_KEYS = ['status', 'stock', 'stationId', 'role', 'priceFen', 'PK', 'officerId', 'commissionFen', 'linkedUserCount', 'version'];
@@ -53,16 +53,8 @@ const concretePath = (route: RouteDef) =>
     .replace('{billType}', 'water')
     .replace('{userId}', ids.userId);
 
-async function snapshot() {
-  const items: string[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await table.doc.send(new ScanCommand({ TableName: table.tableName, ExclusiveStartKey: startKey }));
-    items.push(...(page.Items ?? []).map((item) => JSON.stringify(item, Object.keys(item).sort())));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items.sort();
-}
+// Every item at every depth (a key filter on JSON.stringify would blank nested objects).
+const snapshot = () => snapshotTable(table.doc, table.tableName);
 
 const writeRoutes = routeList.filter((r) => r.body);
 
