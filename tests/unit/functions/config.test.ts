@@ -57,8 +57,8 @@ describe('stages', () => {
   });
 
   it('a missing STAGE is no stage, never the local one', () => {
-    expect(() => readSettings({ TABLE_NAME: 't' })).toThrow(/STAGE is not set/);
-    expect(readSettings({ STAGE: 'local', TABLE_NAME: 't' }).billProvider).toBe('sandbox');
+    expect(() => readSettings({ TABLE_NAME: 't' } as NodeJS.ProcessEnv)).toThrow(/STAGE is not set/);
+    expect(readSettings({ STAGE: 'local', TABLE_NAME: 't' } as NodeJS.ProcessEnv).billProvider).toBe('sandbox');
   });
 
   it('prod never pays with the sandbox; staging may, and says so', () => {
