@@ -2,6 +2,7 @@
 import { billProviderMode, DEPLOYED_STAGES, LOCAL_STAGES, readSettings } from '../../../functions/config';
 import { createSecretsCache, SecretsUnavailableError, type SecretSource } from '../../../functions/config/secrets';
 
+const env = (vars: Record<string, string>) => vars as unknown as NodeJS.ProcessEnv;
 const secretsJson = (tokenSecret: string) => JSON.stringify({ tokenSecret, cursorSecret: 'c'.repeat(40), wechatAppId: 'wx1', wechatAppSecret: 's'.repeat(32) });
 
 function source(answers: Array<string | Error>) {
@@ -57,8 +58,8 @@ describe('stages', () => {
   });
 
   it('a missing STAGE is no stage, never the local one', () => {
-    expect(() => readSettings({ TABLE_NAME: 't' } as NodeJS.ProcessEnv)).toThrow(/STAGE is not set/);
-    expect(readSettings({ STAGE: 'local', TABLE_NAME: 't' } as NodeJS.ProcessEnv).billProvider).toBe('sandbox');
+    expect(() => readSettings(env({ TABLE_NAME: 't' }))).toThrow(/STAGE is not set/);
+    expect(readSettings(env({ STAGE: 'local', TABLE_NAME: 't' })).billProvider).toBe('sandbox');
   });
 
   it('prod never pays with the sandbox; staging may, and says so', () => {
