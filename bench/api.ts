@@ -30,6 +30,7 @@ const ROUTES: Array<{ label: string; path: string; query?: Record<string, string
 ];
 
 async function countCalls() {
+  process.env.STAGE ??= 'local'; // the in-process handlers run as the local stage
   process.env.TABLE_NAME ??= 'yinong-local';
   process.env.DYNAMODB_ENDPOINT ??= `http://127.0.0.1:${process.env.DYNAMODB_PORT ?? 8000}`;
   process.env.LOG_LEVEL = 'silent';

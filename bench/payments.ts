@@ -31,6 +31,7 @@ const SECONDS = option('seconds', 15);
 const OFFICERS = option('officers', 20);
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
+process.env.STAGE ??= 'local'; // the in-process handlers run as the local stage
 process.env.TABLE_NAME ??= 'yinong-local';
 process.env.DYNAMODB_ENDPOINT ??= `http://127.0.0.1:${process.env.DYNAMODB_PORT ?? 8000}`;
 process.env.LOG_LEVEL = 'silent';

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { startApiServer, type ApiServer } from './lib/api-server';
 import { startDynamoDbLocal, assertJava, type DynamoDbLocal } from './lib/dynamodb-local';
 import { PrerequisiteError } from './lib/errors';
+import { ensurePrerequisites, thisMachine } from './lib/prerequisites';
 import { localClients } from './lib/local-clients';
 import { buildMiniprogram, distDir } from './lib/miniprogram-build';
 import { assertPortsFree } from './lib/ports';
@@ -45,6 +46,8 @@ process.on('SIGTERM', () => void shutdown(0));
 async function main() {
   const started = Date.now();
   const reset = process.argv.includes('--reset');
+  // Java for DynamoDB Local: installed here when this is root with apt-get, otherwise the one command to run.
+  if (!ensurePrerequisites('start', thisMachine, say)) return shutdown(1);
   assertJava();
   await assertPortsFree([
     { port: apiPort, what: 'API', envVar: 'API_PORT' },

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildMiniprogram } from './lib/miniprogram-build';
+import { ensurePrerequisites, thisMachine } from './lib/prerequisites';
 import { ROOT } from './lib/table';
 
 const step = (name: string) => process.stdout.write(`\n[test] ${name}\n`);
@@ -30,7 +31,10 @@ async function main() {
   };
 
   step('prerequisites');
-  if (run('bash', [join(ROOT, 'scripts', 'prereqs.sh')]) !== 0) process.exit(1);
+  if (!ensurePrerequisites('test', thisMachine, (line) => process.stdout.write(`[test] ${line}\n`))) {
+    process.stdout.write('0 passed, 1 failed\n');
+    process.exit(1);
+  }
 
   step('typecheck (tsc --noEmit)');
   if ((await time('typecheck', () => run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])) !== 0)) {

@@ -20,6 +20,8 @@ export const ERROR_STATUS = {
   LIMIT_EXCEEDED: 429,
   INTERNAL: 500,
   DEPENDENCY_UNAVAILABLE: 503,
+  /** The stage has no bill provider it may pay with (none named, or the sandbox in prod). */
+  PROVIDER_NOT_CONFIGURED: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

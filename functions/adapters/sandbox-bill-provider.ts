@@ -68,6 +68,8 @@ export function createSandboxBillProvider(options: SandboxOptions = {}): BillPro
         : { outcome: 'UNKNOWN' };
 
   return {
+    sandbox: true,
+
     async lookup(billType, accountNo) {
       if (script(accountNo) === '0000') throw new AppError('NOT_FOUND', 'The provider does not know this account number');
       const h = hashOf(`${billType}:${accountNo}`);

@@ -1,4 +1,4 @@
-import { config } from '../config';
+import { logLevel } from '../config';
 
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 } as const;
 type Level = Exclude<keyof typeof LEVELS, 'silent'>;
@@ -10,7 +10,7 @@ export type Logger = Record<Level, (message: string, fields?: Record<string, unk
  * safe to keep: never tokens, session keys or request bodies.
  */
 export function createLogger(base: Record<string, unknown> = {}): Logger {
-  const threshold = LEVELS[config().logLevel] ?? LEVELS.info;
+  const threshold = LEVELS[logLevel()] ?? LEVELS.info;
   const write = (level: Level) => (message: string, fields: Record<string, unknown> = {}) => {
     if (LEVELS[level] < threshold) return;
     const line = JSON.stringify({ time: new Date().toISOString(), level, message, ...base, ...fields });

@@ -2,8 +2,8 @@
  * The one HTTP pipeline. Every Lambda is `createHttpHandler(functionName, handlers)`; the checks run
  * in the contract's order and the first failure answers:
  *
- *   route? -> 413 size -> 415 media type -> 400 JSON -> 401 token -> 403 role -> 400 schema -> handler
- *   (404)                                                                                   (404, 409...)
+ *   ready? -> route? -> 413 size -> 415 media type -> 400 JSON -> 401 token -> 403 role -> 400 schema -> handler
+ *   (500/503) (404)                                                                                   (404, 409...)
  *
  * Handlers receive parsed, typed input and return the response body; they never see API Gateway.
  */
@@ -14,6 +14,7 @@ import { en } from 'zod/locales';
 import { ERROR_STATUS, idempotencyKey as idempotencyKeySchema, routes, type ErrorDetail, type FunctionName, type RouteDef, type RouteName } from '../../shared';
 import { authenticate } from '../auth/authenticate';
 import type { Caller } from '../auth/caller';
+import { ensureReady, StartupRefusedError } from '../config/ready';
 import { AppError } from '../domain/errors';
 import { isDependencyUnavailable } from './dependency-errors';
 import { isJsonContentType, MAX_BODY_BYTES, parseJsonBody } from './json-body';
@@ -79,6 +80,8 @@ export function createHttpHandler<F extends FunctionName>(functionName: F, handl
     let routeName: string | undefined;
     let result: LambdaResult;
     try {
+      // Settings, secrets and the deployment checks, once per cold start: a refused function answers nothing else.
+      await ensureReady(log);
       const matched = matchRoute(method, path);
       // A route served by another function is as unknown here as a route that does not exist.
       if (!matched || matched.route.function !== functionName) {
@@ -212,7 +215,8 @@ function errorResponse(error: unknown, requestId: string, log: Logger): LambdaRe
     );
   }
   // Internals stay in the log; the caller gets a generic message and the id to quote.
-  log.error('unhandled error', { error: describe(error) });
+  if (error instanceof StartupRefusedError) log.error('startup refused', { problems: error.problems });
+  else log.error('unhandled error', { error: describe(error) });
   return respond(500, { error: { code: 'INTERNAL', message: 'Something went wrong on our side', requestId } }, requestId);
 }
 

@@ -2,7 +2,8 @@
  * The scheduled settler (serverless.yml: every minute in a deployed stage; `npm start` runs it every
  * 30 s). Payments younger than the provider timeout are left to the request still waiting for them.
  */
-import { billProvider } from '../adapters/bill-providers';
+import { billProvider, billProviderModeNow } from '../adapters/bill-providers';
+import { ensureReady, StartupRefusedError } from '../config/ready';
 import { dynamoPaymentRepository } from '../data/payments-repository';
 import { settlePendingPayments, type SettlerReport } from '../domain/payments/settler';
 import { createLogger } from '../http/logger';
@@ -16,8 +17,14 @@ export async function runSettler(options: { minAgeMs?: number } = {}): Promise<S
   );
 }
 
-export const handler = async (): Promise<SettlerReport> => {
+export const handler = async (): Promise<SettlerReport | { skipped: string }> => {
   const log = createLogger({ function: 'settler' });
+  // The same start-up checks as the HTTP functions: a refused deployment settles nothing.
+  await ensureReady(log).catch((error: Error) => {
+    log.error(error instanceof StartupRefusedError ? 'startup refused' : 'settler could not start', { error: error.message });
+    throw error;
+  });
+  if (billProviderModeNow() === 'none') return { skipped: 'no bill provider configured' };
   const report = await runSettler();
   log.info('settler run', { ...report });
   return report;

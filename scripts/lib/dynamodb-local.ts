@@ -35,10 +35,10 @@ export function javaMajorVersion(): number | null {
 export function assertJava(): void {
   const major = javaMajorVersion();
   if (major === null) {
-    throw new PrerequisiteError('Java 17 or newer is needed for DynamoDB Local but `java` was not found. Run `npm run prereqs` (as root) or `sudo apt-get install -y openjdk-17-jre-headless`.');
+    throw new PrerequisiteError('Java 17 or newer is needed for DynamoDB Local but `java` was not found. Install it with `sudo apt-get update && sudo apt-get install -y openjdk-17-jre-headless`.');
   }
   if (major < 17) {
-    throw new PrerequisiteError(`DynamoDB Local needs Java 17 or newer; found Java ${major}. Run \`sudo apt-get install -y openjdk-17-jre-headless\`.`);
+    throw new PrerequisiteError(`DynamoDB Local needs Java 17 or newer; found Java ${major}. Install it with \`sudo apt-get update && sudo apt-get install -y openjdk-17-jre-headless\`.`);
   }
 }
 

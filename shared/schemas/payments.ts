@@ -25,11 +25,22 @@ export const billType = z.enum(BILL_TYPE_KEYS as [BillType, ...BillType[]]);
 /** 户号: the provider's account number for this household and bill type. */
 export const accountNo = z.string().check(z.regex(/^[0-9A-Za-z-]{4,32}$/, 'must be 4-32 letters, digits or dashes'));
 
+/**
+ * What pays the bills in this stage. `sandbox`: a demonstration provider that takes the cash and
+ * prints receipts but pays nobody, so every receipt and workbench screen says 演示 (not a real
+ * payment). `none`: no provider configured (prod refuses the sandbox): payments answer 503
+ * PROVIDER_NOT_CONFIGURED.
+ */
+export const BILL_PROVIDER_MODES = ['sandbox', 'none'] as const;
+export type BillProviderMode = (typeof BILL_PROVIDER_MODES)[number];
+export const BillProviderInfo = z.object({ mode: z.enum(BILL_PROVIDER_MODES) });
+
 export const BillTypesResponse = z.object({
   items: z.array(
     z.object({ billType, kind: z.enum(['postpaid', 'prepaid']), minFen: z.number(), maxFen: z.number(), commissionFen: z.number() }),
   ),
   stationLimits: z.object({ perPaymentMaxFen: z.number(), perDayMaxFen: z.number() }),
+  provider: BillProviderInfo,
 });
 
 /** The account as typed, or the one saved in a household's bill book for that bill type. */
@@ -127,6 +138,8 @@ export const Payment = z.object({
   ledgerDate: z.nullable(z.string()),
   failure: z.nullable(z.object({ code: z.enum(PAYMENT_FAILURE_CODES), message: z.string() })),
   voided: z.nullable(z.object({ reason: z.string(), at: z.string(), by: z.nullable(z.string()) })),
+  /** Taken through the sandbox provider: not a real payment, and the receipt says so (演示). */
+  sandbox: z.boolean(),
 });
 export type Payment = z.infer<typeof Payment>;
 

@@ -1,22 +1,20 @@
 /**
  * `osls package --stage prod` (no AWS credentials needed): the deployed bundles carry no dev login,
- * the template no secret, and the stack keeps its limits (AU5, IV8).
+ * the template no secret, and the stack keeps its limits (AU5, IV8). Without a stage nothing is packaged.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readZip } from '../harness/zip';
 
 const ROOT = join(__dirname, '..', '..');
+const OSLS = join(ROOT, 'node_modules', '.bin', 'osls');
+const NO_CREDENTIALS = { ...process.env, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '', SLS_TELEMETRY_DISABLED: '1' };
 
 function packageStage(stage: string) {
   const out = mkdtempSync(join(tmpdir(), `yinong-${stage}-`));
-  execFileSync(join(ROOT, 'node_modules', '.bin', 'osls'), ['package', '--stage', stage, '--package', out], {
-    cwd: ROOT,
-    env: { ...process.env, AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', AWS_PROFILE: '', SLS_TELEMETRY_DISABLED: '1' },
-    stdio: 'pipe',
-  });
+  execFileSync(OSLS, ['package', '--stage', stage, '--package', out], { cwd: ROOT, env: NO_CREDENTIALS, stdio: 'pipe' });
   const bundles = readZip(join(out, 'yinong.zip'));
   const template = readFileSync(join(out, 'cloudformation-template-update-stack.json'), 'utf8');
   rmSync(out, { recursive: true, force: true });
@@ -35,13 +33,39 @@ describe('packaging', () => {
     expect(marker.test(local.bundles.get('functions/handlers/auth.js')!.toString())).toBe(true);
   });
 
-  it('puts no secret in the prod template: they are deploy-time references to Secrets Manager', () => {
-    expect(prod.template).not.toMatch(/local-development|test-token-secret|local-app-secret/);
-    const env = JSON.parse(prod.template).Resources.AuthLambdaFunction.Properties.Environment.Variables;
-    for (const name of ['TOKEN_SECRET', 'CURSOR_SECRET', 'WECHAT_APP_SECRET']) {
-      expect(env[name]).toMatch(/^\{\{resolve:secretsmanager:yinong\/prod\/secrets:SecretString:\w+\}\}$/);
+  it('puts no secret in any prod function environment: only the name of the one parameter they read at run time', () => {
+    expect(prod.template).not.toMatch(/local-development|test-token-secret|local-app-secret|\{\{resolve:/);
+    const resources = JSON.parse(prod.template).Resources as Record<string, any>;
+    const functions = Object.entries(resources).filter(([, r]) => r.Type === 'AWS::Lambda::Function');
+    expect(functions.length).toBeGreaterThan(5);
+    for (const [name, fn] of functions) {
+      const env = fn.Properties.Environment.Variables as Record<string, string>;
+      const secretValues = ['TOKEN_SECRET', 'CURSOR_SECRET', 'WECHAT_APP_ID', 'WECHAT_APP_SECRET'].map((key) => env[key] ?? '');
+      expect({ name, secretValues }).toEqual({ name, secretValues: ['', '', '', ''] });
+      expect({ name, parameter: env.SECRETS_PARAMETER, provider: env.BILL_PROVIDER, endpoint: env.DYNAMODB_ENDPOINT }).toEqual({
+        name,
+        parameter: '/yinong/prod/secrets',
+        provider: 'none', // named explicitly; prod has no real provider yet and refuses the sandbox
+        endpoint: '',
+      });
     }
-    expect(env.DYNAMODB_ENDPOINT).toBe('');
+    // The functions may read that one parameter, nothing else of SSM or Secrets Manager.
+    const statements = resources.IamRoleLambdaExecution.Properties.Policies[0].PolicyDocument.Statement as Array<any>;
+    const secretStatements = statements.filter((s) => JSON.stringify(s.Action).match(/ssm:|secretsmanager:/));
+    expect(secretStatements).toHaveLength(1);
+    expect(secretStatements[0].Action).toEqual(['ssm:GetParameter']);
+    expect(JSON.stringify(secretStatements[0].Resource)).toMatch(/":parameter","\/yinong\/prod\/secrets"\]/);
+  });
+
+  it('refuses to package without a stage, or with an unknown one, saying what to type', () => {
+    for (const args of [[], ['--stage', 'dev']]) {
+      const out = mkdtempSync(join(tmpdir(), 'yinong-nostage-'));
+      const run = spawnSync(OSLS, ['package', ...args, '--package', out], { cwd: ROOT, env: NO_CREDENTIALS, encoding: 'utf8' });
+      const zipped = existsSync(join(out, 'yinong.zip'));
+      rmSync(out, { recursive: true, force: true });
+      expect({ args, status: run.status, zipped }).toEqual({ args, status: 1, zipped: false });
+      expect(run.stdout + run.stderr).toMatch(args.length ? /Unknown stage "dev": deployed stages are staging, prod/ : /Name the stage: --stage staging\|prod/);
+    }
   });
 
   it('grants item and query access on the table and its indexes only, never Scan, and throttles the API', () => {

@@ -9,6 +9,8 @@ import type { BillType } from '../../../shared';
  * PROCESSING and `status` is asked later, never `pay` again.
  */
 export interface BillProvider {
+  /** A demonstration provider (the sandbox): it pays nobody, so its payments are marked on every receipt. */
+  readonly sandbox: boolean;
   /** Throws AppError NOT_FOUND for an account the provider does not know, DEPENDENCY_UNAVAILABLE when down. */
   lookup(billType: BillType, accountNo: string): Promise<{ holderName: string; amountDueFen: number | null }>;
   pay(request: { paymentId: string; billType: BillType; accountNo: string; amountFen: number }): Promise<ProviderOutcome>;

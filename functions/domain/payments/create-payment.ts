@@ -185,6 +185,7 @@ async function prepare(deps: PaymentDeps, caller: Caller, paymentId: string, bod
     failureCode: null,
     voided: null,
     statusChecks: 0,
+    sandbox: deps.provider.sandbox,
   };
 }
 

@@ -45,6 +45,8 @@ export interface PaymentRecord {
   voidRequest?: { reason: string; at: string; by: string } | null;
   /** How often the settler asked the provider about it. */
   statusChecks: number;
+  /** Taken through the sandbox (pays nobody). Absent on payments recorded before it was stored: the sandbox was then the only provider. */
+  sandbox?: boolean;
 }
 
 /** In words, for the receipt and the officer (the mini-program shows its own translation of the code). */
@@ -92,6 +94,7 @@ export function toPaymentView(record: PaymentRecord): Payment {
     ledgerDate: record.ledgerDate ?? null,
     failure: record.failureCode ? { code: record.failureCode, message: FAILURE_MESSAGES[record.failureCode] } : null,
     voided: record.voided,
+    sandbox: record.sandbox ?? true,
   };
 }
 

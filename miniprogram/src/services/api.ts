@@ -4,6 +4,7 @@ import type { LoginResponse, MeResponse, StationOfficersResponse, UserProfile } 
 import type { Household, HouseholdCreateRequest } from '@shared/schemas/households';
 import type {
   BillLookupResponse,
+  BillProviderMode,
   BillType,
   LedgerResponse,
   Payment,
@@ -288,6 +289,7 @@ export function stationPosterUrl(stationId: string): string {
 export type BillTypesAnswer = {
   items: Array<{ billType: BillType; kind: 'postpaid' | 'prepaid'; minFen: number; maxFen: number; commissionFen: number }>;
   stationLimits: { perPaymentMaxFen: number; perDayMaxFen: number };
+  provider: { mode: BillProviderMode };
 };
 export type BillTypeInfo = BillTypesAnswer['items'][number];
 export interface PaymentPage {

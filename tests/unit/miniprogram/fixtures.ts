@@ -73,6 +73,8 @@ export const billTypes: BillTypesAnswer = {
     { billType: 'social_insurance', kind: 'prepaid', minFen: 10_000, maxFen: 600_000, commissionFen: 0 },
   ],
   stationLimits: { perPaymentMaxFen: 600_000, perDayMaxFen: 5_000_000 },
+  // The local stage pays with the sandbox.
+  provider: { mode: 'sandbox' },
 };
 
 export const household: Household = {
@@ -109,6 +111,8 @@ export function paymentOf(fields: Partial<Payment> = {}): Payment {
     ledgerDate: '2026-11-29',
     failure: null,
     voided: null,
+    // Taken in the local stage, through the sandbox.
+    sandbox: true,
     ...fields,
   };
 }

@@ -729,6 +729,13 @@ export const messages = {
   'recon.statusIdle': '无缴费',
   'recon.openSubtitle': '应有 {expected} · {count} 笔 · 还没日结',
   'recon.idleSubtitle': '这一天没有缴费，也没有日结',
+
+  // The stage's bill provider (GET /bill-types): said on every payment screen and receipt.
+  'provider.sandboxTag': '演示',
+  'provider.sandboxText': '演示环境，不是真实缴费：缴费不会付给供电、供水等缴费单位，请勿收取村民的真实现金。',
+  'provider.sandboxReceipt': '演示凭证，不是真实缴费：这笔费用没有付给缴费单位。',
+  'provider.noneTag': '代缴暂未开通',
+  'provider.noneText': '还没有接入缴费单位，暂时不能代缴费；已有的缴费记录和日结照常可以查看。',
 } as const;
 
 export type MessageKey = keyof typeof messages;
@@ -755,6 +762,7 @@ export const errors: Record<ErrorTextCode, string> = {
   LIMIT_EXCEEDED: '已超出限额。',
   INTERNAL: '服务器出了点问题，请稍后再试。',
   DEPENDENCY_UNAVAILABLE: '服务暂时不可用，请稍后再试。',
+  PROVIDER_NOT_CONFIGURED: '代缴服务暂未开通：还没有接入缴费单位。',
   NETWORK_ERROR: '网络连接失败，请检查网络后重试。',
   WECHAT_LOGIN_FAILED: '微信登录没有成功，请稍后再试。',
   UNKNOWN: '出现了未知错误，请稍后再试。',

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import type { MeResponse } from '@shared/schemas/accounts';
 import { ListCard, ListRow } from '../../../../components/list-row';
 import { PageHero, type HeroText } from '../../../../components/page-hero';
+import { StageProviderBanner } from '../../../../components/provider-banner';
 import { RoleGate } from '../../../../components/role-gate';
 import { Section } from '../../../../components/section';
 import { Tile, TileGrid } from '../../../../components/tile';
@@ -34,6 +35,7 @@ function OfficerHome({ me }: { me: MeResponse }) {
       />
       {station ? (
         <Section title={t('officer.paymentsTitle')}>
+          <StageProviderBanner id='officer-provider' />
           <ListCard>
             <ListRow
               id='officer-payments-link'

@@ -11,6 +11,7 @@ import { ListCard, ListRow } from '../../../../components/list-row';
 import { LoadMore } from '../../../../components/load-more';
 import { Notice } from '../../../../components/notice';
 import { PageHero } from '../../../../components/page-hero';
+import { ProviderBanner } from '../../../../components/provider-banner';
 import { Panel } from '../../../../components/panel';
 import { RoleGate } from '../../../../components/role-gate';
 import { ErrorStateView, StateView } from '../../../../components/state-view';
@@ -548,6 +549,7 @@ function Content({ me }: { me: MeResponse }) {
   return (
     <View>
       <PageHero eyebrow={{ text: t('officer.stationLine', { village: me.station?.villageName ?? '' }) }} title={{ id: 'pay-title', text: t('pay.title') }} overlap />
+      <ProviderBanner id='pay-provider' mode={billTypes.state.value.provider.mode} />
       <PayForm
         stationId={stationId}
         billTypes={billTypes.state.value}

@@ -7,6 +7,7 @@ import { Notice } from '../../../../components/notice';
 import { PageHero } from '../../../../components/page-hero';
 import { Panel } from '../../../../components/panel';
 import { PaymentList } from '../../../../components/payment-list';
+import { ProviderBanner } from '../../../../components/provider-banner';
 import { RoleGate } from '../../../../components/role-gate';
 import { Section } from '../../../../components/section';
 import { ErrorStateView, StateView } from '../../../../components/state-view';
@@ -90,6 +91,7 @@ function Workbench({ stationId, villageName }: { stationId: string; villageName:
         lines={[{ id: 'workbench-date', text: t('workbench.date', { date: today }) }]}
         overlap
       />
+      <ProviderBanner id='workbench-provider' mode={billTypes.state.status === 'ready' ? billTypes.state.value.provider.mode : undefined} />
       {ledger.state.status === 'ready' ? (
         <Totals ledger={ledger.state.value} billTypes={billTypes.state.status === 'ready' ? billTypes.state.value : undefined} />
       ) : ledger.state.status === 'error' ? (

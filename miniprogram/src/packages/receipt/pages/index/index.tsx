@@ -8,6 +8,7 @@ import { ActionButton } from '../../../../components/action-button';
 import { InfoList, type InfoItem } from '../../../../components/info-list';
 import { Notice } from '../../../../components/notice';
 import { PageHero } from '../../../../components/page-hero';
+import { ProviderBanner } from '../../../../components/provider-banner';
 import { Panel } from '../../../../components/panel';
 import { Pill } from '../../../../components/pill';
 import { RoleGate } from '../../../../components/role-gate';
@@ -69,7 +70,8 @@ function Receipt({
     setShare({ status: 'sharing' });
     try {
       await shareReceiptImage(
-        t('receipt.title'),
+        // The shared image carries the mark too: a demo receipt must not pass for a real one.
+        payment.sandbox ? `${t('receipt.title')}（${t('provider.sandboxTag')}）` : t('receipt.title'),
         items.map((item) => ({ label: item.label, value: item.value })),
         t('receipt.footer'),
       );
@@ -94,6 +96,7 @@ function Receipt({
         overlap
       />
       <Panel id='receipt' overlap>
+        <ProviderBanner id='receipt-sandbox' mode={payment.sandbox ? 'sandbox' : undefined} receipt />
         <View className='receipt__status'>
           <Pill id='receipt-status-pill' tone={paymentStatusTone(payment.status)}>
             {paymentStatusText(payment.status)}
