@@ -1,4 +1,5 @@
 import { config } from '../config';
+import { dynamoSandboxCharges } from '../data/sandbox-charges-repository';
 import type { BillProvider } from '../domain/payments/bill-provider';
 import { createSandboxBillProvider } from './sandbox-bill-provider';
 
@@ -6,6 +7,6 @@ import { createSandboxBillProvider } from './sandbox-bill-provider';
 export function billProvider(): BillProvider {
   switch (config().billProvider) {
     case 'sandbox':
-      return createSandboxBillProvider();
+      return createSandboxBillProvider({ charges: dynamoSandboxCharges });
   }
 }

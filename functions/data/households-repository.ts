@@ -2,8 +2,7 @@
  * Households, their bill books, and linking a villager's WeChat account to one with a one-time code.
  */
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { BillType } from '../../shared';
-import type { HouseholdRecord } from '../domain/payments/household';
+import type { HouseholdRecord, HouseholdRepository } from '../domain/payments/household';
 import { db, tableName } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
 import { stripKeys } from './item';
@@ -13,8 +12,8 @@ import { isConditionFailure } from './transaction-errors';
 
 const householdFromItem = (item: Record<string, unknown>) => stripKeys<HouseholdRecord>(item);
 
-export const dynamoHouseholdRepository = {
-  async create(household: HouseholdRecord): Promise<void> {
+export const dynamoHouseholdRepository: HouseholdRepository = {
+  async create(household) {
     await db().send(
       new PutCommand({
         TableName: tableName(),
@@ -29,12 +28,12 @@ export const dynamoHouseholdRepository = {
     );
   },
 
-  async get(householdId: string): Promise<HouseholdRecord | null> {
+  async get(householdId) {
     const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: householdKeys.item(householdId), ConsistentRead: true }));
     return Item ? householdFromItem(Item) : null;
   },
 
-  async listOfStation(stationId: string, limit: number, cursor?: string) {
+  async listOfStation(stationId, { limit, cursor }) {
     const scope = `households:${stationId}`;
     const { Items = [], LastEvaluatedKey } = await db().send(
       new QueryCommand({
@@ -50,7 +49,7 @@ export const dynamoHouseholdRepository = {
     return { items: Items.map(householdFromItem), nextCursor: encodeCursor(LastEvaluatedKey, scope) };
   },
 
-  async saveBillBookEntry(householdId: string, billType: BillType, accountNo: string, at: string): Promise<HouseholdRecord> {
+  async saveBillBookEntry(householdId, billType, accountNo, at) {
     const { Attributes } = await db().send(
       new UpdateCommand({
         TableName: tableName(),
@@ -65,8 +64,7 @@ export const dynamoHouseholdRepository = {
     return householdFromItem(Attributes!);
   },
 
-  /** A new code for the user; false when the code is taken by someone else's live code (pick another). */
-  async putLinkCode(code: string, userId: string, expiresAtMs: number, nowMs: number): Promise<boolean> {
+  async putLinkCode(code, userId, expiresAtMs, nowMs) {
     try {
       await db().send(
         new PutCommand({
@@ -88,7 +86,7 @@ export const dynamoHouseholdRepository = {
    * moves (from the user's previous household, if any), all in one transaction. Null when the code
    * is unknown, expired or used meanwhile.
    */
-  async redeemLinkCode(code: string, householdId: string, nowMs: number, at: string): Promise<{ userId: string } | null> {
+  async redeemLinkCode(code, householdId, nowMs, at) {
     const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: linkCodeKeys.item(code), ConsistentRead: true }));
     if (!Item || Number(Item.expiresAtMs) < nowMs) return null;
     const userId = String(Item.userId);
@@ -151,5 +149,3 @@ export const dynamoHouseholdRepository = {
     }
   },
 };
-
-export type HouseholdRepository = typeof dynamoHouseholdRepository;

@@ -20,7 +20,8 @@ import { BatchGetCommand, GetCommand, QueryCommand, UpdateCommand, type BatchGet
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { BILL_TYPE_KEYS, type BillType, type PaymentFailureCode } from '../../shared';
 import { AppError } from '../domain/errors';
-import { emptyDay, type LedgerDay, type LedgerEntryRecord, type PaymentRecord } from '../domain/payments/payment';
+import { emptyDay, type LedgerDay, type LedgerEntryRecord, type LedgerRepository } from '../domain/payments/ledger-day';
+import type { PaymentRecord, PaymentRepository, StartResult } from '../domain/payments/payment';
 import { db, tableName } from './client';
 import { decodeCursor, encodeCursor } from './cursor';
 import { stripKeys } from './item';
@@ -87,9 +88,7 @@ const dayIdentity = (p: { stationId: string; stationCode: string; stationVillage
 });
 const SET_DAY_IDENTITY = 'stationId = :stationId, stationCode = :stationCode, villageName = :villageName, villageCode = :villageCode, #date = :date, entity = :dayEntity';
 
-export type StartResult = { kind: 'started' } | { kind: 'exists'; payment: PaymentRecord };
-
-export const dynamoPaymentRepository = {
+export const dynamoPaymentRepository: PaymentRepository = {
   /** How many partitions the pending markers are spread over (`listPending({ shard })` for each). */
   pendingShards: PENDING_SHARDS,
 
@@ -391,7 +390,7 @@ export const dynamoPaymentRepository = {
     return Item ? paymentFromItem(Item) : null;
   },
 
-  async listStationDay(stationId: string, date: string, limit: number, cursor?: string) {
+  async listStationDay(stationId, date, { limit, cursor }) {
     const scope = `payments:${stationId}:${date}`;
     const { Items = [], LastEvaluatedKey } = await db().send(
       new QueryCommand({
@@ -407,7 +406,7 @@ export const dynamoPaymentRepository = {
     return { items: Items.map(paymentFromItem), nextCursor: encodeCursor(LastEvaluatedKey, scope) };
   },
 
-  async listHousehold(householdId: string, limit: number, cursor?: string) {
+  async listHousehold(householdId, { limit, cursor }) {
     const scope = `household-payments:${householdId}`;
     const { Items = [], LastEvaluatedKey } = await db().send(
       new QueryCommand({
@@ -424,7 +423,7 @@ export const dynamoPaymentRepository = {
   },
 
   /** Pending markers: of one station (oldest first), or of one shard of every station's (the settler reads all shards). */
-  async listPending(options: ({ stationId: string } | { shard: number }) & { limit: number; cursor?: string }) {
+  async listPending(options) {
     const station = 'stationId' in options ? options.stationId : undefined;
     const scope = station ? `pending:${station}` : `pending-shard:${'shard' in options ? options.shard : ''}`;
     const { Items = [], LastEvaluatedKey } = await db().send(
@@ -440,14 +439,17 @@ export const dynamoPaymentRepository = {
     );
     return { paymentIds: Items.map((item) => String(item.paymentId)), nextCursor: encodeCursor(LastEvaluatedKey, scope) };
   },
+};
 
-  async getDay(stationId: string, date: string): Promise<LedgerDay> {
+export const dynamoLedgerRepository: LedgerRepository = {
+
+  async getDay(stationId, date) {
     const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: ledgerKeys.day(stationId, date), ConsistentRead: true }));
     return dayFromItem(stationId, date, Item);
   },
 
   /** The day items of many stations for one date (BatchGet, 100 keys a call); missing days are empty. */
-  async getDays(stationIds: string[], date: string): Promise<LedgerDay[]> {
+  async getDays(stationIds, date) {
     const found = new Map<string, Item>();
     for (let i = 0; i < stationIds.length; i += 100) {
       let keys: Array<Record<string, unknown>> | undefined = stationIds.slice(i, i + 100).map((id) => ledgerKeys.day(id, date));
@@ -463,7 +465,7 @@ export const dynamoPaymentRepository = {
     return stationIds.map((id) => dayFromItem(id, date, found.get(id)));
   },
 
-  async listEntries(stationId: string, date: string, limit: number, cursor?: string) {
+  async listEntries(stationId, date, { limit, cursor }) {
     const scope = `ledger:${stationId}:${date}`;
     const { Items = [], LastEvaluatedKey } = await db().send(
       new QueryCommand({
@@ -482,14 +484,7 @@ export const dynamoPaymentRepository = {
    * to the day it happens, which must still be open); the variance is computed from the stored
    * totals in the same write.
    */
-  async closeDay(input: {
-    station: { id: string; code: string; villageCode: string; villageName: string };
-    date: string;
-    countedCashFen: number;
-    note: string | null;
-    closedBy: string;
-    at: string;
-  }): Promise<LedgerDay> {
+  async closeDay(input) {
     const { station, date } = input;
     const table = tableName();
     try {
@@ -545,7 +540,7 @@ export const dynamoPaymentRepository = {
     return this.getDay(station.id, date);
   },
 
-  async listStationCloses(stationId: string, limit: number, cursor?: string) {
+  async listStationCloses(stationId, { limit, cursor }) {
     const scope = `closes:${stationId}`;
     const { Items = [], LastEvaluatedKey } = await db().send(
       new QueryCommand({
@@ -562,7 +557,7 @@ export const dynamoPaymentRepository = {
   },
 
   /** Every close of one date inside a region: one Query on the province's partition, by village-code prefix. */
-  async listRegionCloses(regionCode: string, date: string, limit: number, cursor?: string) {
+  async listRegionCloses(regionCode, date, { limit, cursor }) {
     const scope = `region-closes:${regionCode}:${date}`;
     const { Items = [], LastEvaluatedKey } = await db().send(
       new QueryCommand({
@@ -577,8 +572,6 @@ export const dynamoPaymentRepository = {
     return { items: Items.map((item) => dayFromItem(String(item.stationId), String(item.date), item)), nextCursor: encodeCursor(LastEvaluatedKey, scope) };
   },
 };
-
-export type PaymentRepository = typeof dynamoPaymentRepository;
 
 /** A payment entering PROCESSING or VOIDING: a pending marker for the settler, the station's in-flight count up. */
 function enterFlight(table: string, payment: PaymentRecord) {

@@ -17,7 +17,7 @@ import type { Caller } from '../auth/caller';
 import { AppError } from '../domain/errors';
 import { isDependencyUnavailable } from './dependency-errors';
 import { isJsonContentType, MAX_BODY_BYTES, parseJsonBody } from './json-body';
-import { createLogger, type Logger } from './logger';
+import { createLogger, type Logger } from '../logging/logger';
 import { matchRoute } from './router';
 
 z.config(en());
