@@ -1,4 +1,5 @@
 import { billProviderMode, settings, type BillProviderSetting } from '../config';
+import { dynamoSandboxCharges } from '../data/sandbox-charges-repository';
 import type { BillProvider } from '../domain/payments/bill-provider';
 import { AppError } from '../domain/errors';
 import { createSandboxBillProvider } from './sandbox-bill-provider';
@@ -16,7 +17,7 @@ export function billProviderModeNow(): BillProviderSetting {
 export function billProvider(): BillProvider {
   switch (billProviderModeNow()) {
     case 'sandbox':
-      return createSandboxBillProvider();
+      return createSandboxBillProvider({ charges: dynamoSandboxCharges });
     case 'none':
       throw new AppError('PROVIDER_NOT_CONFIGURED', 'Payments are not available: this stage has no bill provider configured');
   }

@@ -1,11 +1,9 @@
 /**
  * WeChat's official mini-program code (wxacode.getUnlimited): scanning it opens
  * pages/station/index?scene=<code> directly. The API has a quota and answers 45009 when it is
- * spent, so each station's image is fetched once and kept in the table.
+ * spent, so each station's image is fetched once and kept in `cache`.
  */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '../data/client';
-import { qrKeys } from '../data/keys';
+import type { WeChatCodeCache } from '../data/wechat-codes-repository';
 import { AppError } from '../domain/errors';
 import type { QrCodeSource } from '../domain/stations/station-poster';
 import type { WeChatAppConfig } from './wechat-code2session';
@@ -22,11 +20,11 @@ async function getAccessToken(app: WeChatAppConfig, fetchImpl: typeof fetch): Pr
   return accessToken.value;
 }
 
-export function createWeChatQrSource(app: WeChatAppConfig, fetchImpl: typeof fetch = fetch): QrCodeSource {
+export function createWeChatQrSource(app: WeChatAppConfig, cache: WeChatCodeCache, fetchImpl: typeof fetch = fetch): QrCodeSource {
   return {
     async forStation(station) {
-      const cached = await db().send(new GetCommand({ TableName: tableName(), Key: qrKeys.wechat(station.id) }));
-      if (cached.Item?.png) return { kind: 'png', base64: Buffer.from(cached.Item.png as Uint8Array).toString('base64') };
+      const cached = await cache.get(station.id);
+      if (cached) return { kind: 'png', base64: cached.toString('base64') };
       const url = new URL('/wxa/getwxacodeunlimit', app.apiBase);
       url.search = new URLSearchParams({ access_token: await getAccessToken(app, fetchImpl) }).toString();
       let response: Response;
@@ -46,7 +44,7 @@ export function createWeChatQrSource(app: WeChatAppConfig, fetchImpl: typeof fet
         if (error.errcode === 45009) throw new AppError('RATE_LIMITED', 'WeChat’s daily quota of codes is spent; try again tomorrow', undefined, 3600);
         throw new AppError('DEPENDENCY_UNAVAILABLE', `WeChat could not make the code (errcode ${error.errcode})`, undefined, 30);
       }
-      await db().send(new PutCommand({ TableName: tableName(), Item: { ...qrKeys.wechat(station.id), entity: 'WeChatCode', png: body, at: new Date().toISOString() } }));
+      await cache.put(station.id, body);
       return { kind: 'png', base64: body.toString('base64') };
     },
   };

@@ -11,15 +11,12 @@
  * Cancelling a payment id that was never charged leaves a tombstone: a `pay` arriving later for it
  * is refused, so "nothing was charged" is final once we have said so.
  *
- * It records its charges in the table (CHARGE#<paymentId>), written with a condition, so a second
- * `pay` for the same payment id returns the first charge instead of charging again; tests count them.
+ * It keeps its charges in `charges` (functions/data/sandbox-charges-repository.ts), one per payment
+ * id, so a second `pay` for the same payment id returns the first charge instead of charging again.
  */
 import { createHash } from 'node:crypto';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { BILL_TYPES } from '../../shared';
-import { db, tableName } from '../data/client';
-import { chargeKeys } from '../data/keys';
-import { isConditionFailure } from '../data/transaction-errors';
+import type { SandboxCharge, SandboxChargeRepository } from '../data/sandbox-charges-repository';
 import type { BillProvider, ProviderOutcome } from '../domain/payments/bill-provider';
 import { AppError } from '../domain/errors';
 
@@ -29,38 +26,21 @@ const GIVEN = ['德吉', '卓玛', '建国', '秀英', '明', '措', '海龙', '
 const hashOf = (text: string) => createHash('sha256').update(text).digest();
 
 export interface SandboxOptions {
+  /** Where the sandbox keeps its charges. */
+  charges: SandboxChargeRepository;
   /** How long a "slow" or "timeout" answer takes (tests shorten it). */
   slowMs?: number;
 }
 
-export function createSandboxBillProvider(options: SandboxOptions = {}): BillProvider {
+export function createSandboxBillProvider(options: SandboxOptions): BillProvider {
+  const { charges } = options;
   const slowMs = options.slowMs ?? 2_000;
   const script = (accountNo: string) => accountNo.slice(-4);
-
-  async function recordCharge(paymentId: string, charge: { billType: string; accountNo: string; amountFen: number; state: 'SUCCEEDED' | 'PENDING' }) {
-    const providerRef = 'SBX' + hashOf(`ref:${paymentId}`).toString('hex').slice(0, 16).toUpperCase();
-    try {
-      await db().send(
-        new PutCommand({
-          TableName: tableName(),
-          Item: { ...chargeKeys.item(paymentId), entity: 'SandboxCharge', paymentId, providerRef, ...charge, at: new Date().toISOString() },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
-      );
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      // Already charged for this payment id: the provider answers with the first charge.
-    }
-    return readCharge(paymentId);
-  }
-
-  async function readCharge(paymentId: string) {
-    const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: chargeKeys.item(paymentId), ConsistentRead: true }));
-    return Item as { state: 'SUCCEEDED' | 'PENDING' | 'CANCELLED'; providerRef: string; amountFen: number } | undefined;
-  }
+  const recordCharge = (paymentId: string, charge: { billType: string; accountNo: string; amountFen: number; state: 'SUCCEEDED' | 'PENDING' }) =>
+    charges.recordOnce(paymentId, { providerRef: 'SBX' + hashOf(`ref:${paymentId}`).toString('hex').slice(0, 16).toUpperCase(), ...charge });
 
   /** What the provider says about a payment id: a cancelled one (voided, or closed unpaid) charged nothing. */
-  const outcomeOf = (charge: { state: string; providerRef: string } | undefined): ProviderOutcome =>
+  const outcomeOf = (charge: SandboxCharge | undefined): ProviderOutcome =>
     !charge || charge.state === 'CANCELLED'
       ? { outcome: 'NOT_CHARGED' }
       : charge.state === 'SUCCEEDED'
@@ -98,55 +78,14 @@ export function createSandboxBillProvider(options: SandboxOptions = {}): BillPro
     },
 
     async cancel(paymentId) {
-      const now = new Date().toISOString();
-      try {
-        // Nothing charged yet: a tombstone, so a pay that arrives later is refused instead of charging.
-        await db().send(
-          new PutCommand({
-            TableName: tableName(),
-            Item: { ...chargeKeys.item(paymentId), entity: 'SandboxCharge', paymentId, state: 'CANCELLED', amountFen: 0, cancelledAt: now, at: now },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          }),
-        );
-        return { outcome: 'CANCELLED' };
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
-      try {
-        await db().send(
-          new UpdateCommand({
-            TableName: tableName(),
-            Key: chargeKeys.item(paymentId),
-            UpdateExpression: 'SET #state = :cancelled, cancelledAt = :now',
-            ConditionExpression: '#state IN (:succeeded, :cancelled)',
-            ExpressionAttributeNames: { '#state': 'state' },
-            ExpressionAttributeValues: { ':succeeded': 'SUCCEEDED', ':cancelled': 'CANCELLED', ':now': now },
-          }),
-        );
-        return { outcome: 'CANCELLED' };
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-        return { outcome: 'REFUSED' }; // settled by the provider already, or still pending with it
-      }
+      // Refused once the provider has settled the charge, or while it is still pending with it.
+      return (await charges.cancel(paymentId, new Date().toISOString())) ? { outcome: 'CANCELLED' } : { outcome: 'REFUSED' };
     },
 
     async status(paymentId) {
       // A pending charge settles the first time anyone asks after it was made (exactly once: conditional).
-      try {
-        await db().send(
-          new UpdateCommand({
-            TableName: tableName(),
-            Key: chargeKeys.item(paymentId),
-            UpdateExpression: 'SET #state = :succeeded, settledAt = :now',
-            ConditionExpression: '#state = :pending',
-            ExpressionAttributeNames: { '#state': 'state' },
-            ExpressionAttributeValues: { ':succeeded': 'SUCCEEDED', ':pending': 'PENDING', ':now': new Date().toISOString() },
-          }),
-        );
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
-      return outcomeOf(await readCharge(paymentId));
+      await charges.settlePending(paymentId, new Date().toISOString());
+      return outcomeOf(await charges.get(paymentId));
     },
   };
 }

@@ -4,7 +4,7 @@
  * 500 and logs why; an unreachable SSM is a 503 and is asked again on the next request.
  */
 import { AppError } from '../domain/errors';
-import { createLogger, type Logger } from '../http/logger';
+import { createLogger, type Logger } from '../logging/logger';
 import { deploymentProblems } from './deployment-checks';
 import { billProviderMode, config, ConfigError, isLocalStage, onConfigReset, settings, useLoadedSecrets, type Config, type Settings } from './index';
 import { createSecretsCache, SecretsUnavailableError, ssmSecretSource, type SecretSource } from './secrets';

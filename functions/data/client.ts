@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config';
-import { createLogger } from '../http/logger';
+import { createLogger } from '../logging/logger';
 
 let documentClient: DynamoDBDocumentClient | undefined;
 

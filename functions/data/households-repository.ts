@@ -1,20 +1,19 @@
 /**
  * Households, their bill books, and linking a villager's WeChat account to one with a one-time code.
  */
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { BillType } from '../../shared';
-import type { HouseholdRecord } from '../domain/payments/household';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { HouseholdRecord, HouseholdRepository } from '../domain/payments/household';
 import { db, tableName } from './client';
-import { decodeCursor, encodeCursor } from './cursor';
 import { stripKeys } from './item';
 import { householdKeys, INDEX, linkCodeKeys, userKeys } from './keys';
+import { queryPage } from './query-pages';
 import { transactWrite } from './transact';
 import { isConditionFailure } from './transaction-errors';
 
 const householdFromItem = (item: Record<string, unknown>) => stripKeys<HouseholdRecord>(item);
 
-export const dynamoHouseholdRepository = {
-  async create(household: HouseholdRecord): Promise<void> {
+export const dynamoHouseholdRepository: HouseholdRepository = {
+  async create(household) {
     await db().send(
       new PutCommand({
         TableName: tableName(),
@@ -29,28 +28,20 @@ export const dynamoHouseholdRepository = {
     );
   },
 
-  async get(householdId: string): Promise<HouseholdRecord | null> {
+  async get(householdId) {
     const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: householdKeys.item(householdId), ConsistentRead: true }));
     return Item ? householdFromItem(Item) : null;
   },
 
-  async listOfStation(stationId: string, limit: number, cursor?: string) {
-    const scope = `households:${stationId}`;
-    const { Items = [], LastEvaluatedKey } = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: INDEX.GSI1,
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': householdKeys.ofStation(stationId).GSI1PK },
-        ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, scope),
-      }),
-    );
-    return { items: Items.map(householdFromItem), nextCursor: encodeCursor(LastEvaluatedKey, scope) };
-  },
+  listOfStation: (stationId, page) =>
+    queryPage(
+      { IndexName: INDEX.GSI1, KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': householdKeys.ofStation(stationId).GSI1PK }, ScanIndexForward: false },
+      page,
+      `households:${stationId}`,
+      householdFromItem,
+    ),
 
-  async saveBillBookEntry(householdId: string, billType: BillType, accountNo: string, at: string): Promise<HouseholdRecord> {
+  async saveBillBookEntry(householdId, billType, accountNo, at) {
     const { Attributes } = await db().send(
       new UpdateCommand({
         TableName: tableName(),
@@ -65,8 +56,7 @@ export const dynamoHouseholdRepository = {
     return householdFromItem(Attributes!);
   },
 
-  /** A new code for the user; false when the code is taken by someone else's live code (pick another). */
-  async putLinkCode(code: string, userId: string, expiresAtMs: number, nowMs: number): Promise<boolean> {
+  async putLinkCode(code, userId, expiresAtMs, nowMs) {
     try {
       await db().send(
         new PutCommand({
@@ -88,7 +78,7 @@ export const dynamoHouseholdRepository = {
    * moves (from the user's previous household, if any), all in one transaction. Null when the code
    * is unknown, expired or used meanwhile.
    */
-  async redeemLinkCode(code: string, householdId: string, nowMs: number, at: string): Promise<{ userId: string } | null> {
+  async redeemLinkCode(code, householdId, nowMs, at) {
     const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: linkCodeKeys.item(code), ConsistentRead: true }));
     if (!Item || Number(Item.expiresAtMs) < nowMs) return null;
     const userId = String(Item.userId);
@@ -151,5 +141,3 @@ export const dynamoHouseholdRepository = {
     }
   },
 };
-
-export type HouseholdRepository = typeof dynamoHouseholdRepository;

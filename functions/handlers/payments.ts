@@ -1,44 +1,43 @@
 import { billProvider, billProviderModeNow } from '../adapters/bill-providers';
 import { dynamoHouseholdRepository } from '../data/households-repository';
 import { createIdempotencyStore } from '../data/idempotency-store';
+import { dynamoLedgerRepository } from '../data/ledger-repository';
 import { dynamoPaymentRepository } from '../data/payments-repository';
 import { takeRateLimitToken } from '../data/rate-limiter';
 import { dynamoStationRepository } from '../data/stations-repository';
 import { listBillTypes, lookupBill } from '../domain/payments/bill-lookup';
 import { createPayment } from '../domain/payments/create-payment';
-import { createHousehold, householdFor, issueLinkCode, linkHousehold, saveBillBookEntry, stationHouseholds, toHouseholdView } from '../domain/payments/household';
-import { closeDay, getPayment, listStationPayments, regionDays, stationCloses, stationLedger, voidPayment } from '../domain/payments/ledger';
-import { myPayments, resolveLookupAccount } from '../domain/payments/my-payments';
-import { managedStation } from '../domain/stations/station-access';
-import { createHttpHandler, HttpResult } from '../http/pipeline';
+import { createHousehold, getHousehold, issueLinkCode, linkHousehold, saveBillBookEntry, stationHouseholds } from '../domain/payments/household';
+import { closeDay, regionDays, stationCloses, stationLedger } from '../domain/payments/ledger';
+import { getPayment, listStationPayments, myPayments } from '../domain/payments/payment-queries';
+import { voidPayment } from '../domain/payments/void-payment';
+import { createHttpHandler } from '../http/pipeline';
 
 const payments = dynamoPaymentRepository;
+const ledger = dynamoLedgerRepository;
 const households = dynamoHouseholdRepository;
 const stations = dynamoStationRepository;
-const householdDeps = { households, rateLimiter: takeRateLimitToken };
+const householdDeps = { households, stations, rateLimiter: takeRateLimitToken };
 const idempotency = createIdempotencyStore();
 // billProvider() is asked for by the routes that need one: without a provider they answer 503
 // PROVIDER_NOT_CONFIGURED before anything is written, and every other route here keeps working.
-const paymentDeps = () => ({ payments, households, provider: billProvider(), idempotency, getStation: (id: string) => stations.getById(id) });
+const paymentDeps = () => ({ payments, households, stations, provider: billProvider(), idempotency });
 
 export const handler = createHttpHandler('payments', {
   billTypes: async () => ({ ...listBillTypes(), provider: { mode: billProviderModeNow() } }),
-  billLookup: async ({ caller, body }) => lookupBill(billProvider(), body.billType, await resolveLookupAccount({ households }, caller, body)),
-  createPayment: async ({ caller, body, idempotencyKey }) => {
-    const result = await createPayment(paymentDeps(), caller, idempotencyKey, body);
-    return new HttpResult(result.status, result.payment);
-  },
+  billLookup: ({ caller, body }) => lookupBill({ provider: billProvider(), households }, caller, body),
+  createPayment: ({ caller, body, idempotencyKey }) => createPayment(paymentDeps(), caller, idempotencyKey, body),
   getPayment: ({ caller, params }) => getPayment({ payments }, caller, params.paymentId),
   voidPayment: ({ caller, params, body }) => voidPayment({ payments, provider: billProvider() }, caller, params.paymentId, body.reason),
   myPayments: ({ caller, query }) => myPayments({ payments, households }, caller, query),
-  stationPayments: async ({ caller, params, query }) => listStationPayments({ payments }, await managedStation(stations, caller, params.stationId), query),
-  stationLedger: async ({ caller, params, query }) => stationLedger({ payments }, await managedStation(stations, caller, params.stationId), query),
-  closeDay: async ({ caller, params, body }) => closeDay({ payments }, caller, await managedStation(stations, caller, params.stationId), body),
-  stationReconciliations: async ({ caller, params, query }) => stationCloses({ payments }, await managedStation(stations, caller, params.stationId), query),
-  regionReconciliations: ({ caller, params, query }) => regionDays({ payments, stations }, caller, params.code, query),
-  createHousehold: async ({ caller, params, body }) => createHousehold(householdDeps, caller, await managedStation(stations, caller, params.stationId), body),
-  stationHouseholds: async ({ caller, params, query }) => stationHouseholds(householdDeps, await managedStation(stations, caller, params.stationId), query),
-  getHousehold: async ({ caller, params }) => toHouseholdView(await householdFor(householdDeps, caller, params.householdId)),
+  stationPayments: ({ caller, params, query }) => listStationPayments({ payments, stations }, caller, params.stationId, query),
+  stationLedger: ({ caller, params, query }) => stationLedger({ ledger, stations }, caller, params.stationId, query),
+  closeDay: ({ caller, params, body }) => closeDay({ ledger, stations }, caller, params.stationId, body),
+  stationReconciliations: ({ caller, params, query }) => stationCloses({ ledger, stations }, caller, params.stationId, query),
+  regionReconciliations: ({ caller, params, query }) => regionDays({ ledger, stations }, caller, params.code, query),
+  createHousehold: ({ caller, params, body }) => createHousehold(householdDeps, caller, params.stationId, body),
+  stationHouseholds: ({ caller, params, query }) => stationHouseholds(householdDeps, caller, params.stationId, query),
+  getHousehold: ({ caller, params }) => getHousehold(householdDeps, caller, params.householdId),
   saveBillBookEntry: ({ caller, params, body }) => saveBillBookEntry(householdDeps, caller, params.householdId, params.billType, body.accountNo),
   linkHousehold: ({ caller, params, body }) => linkHousehold(householdDeps, caller, params.householdId, body.code),
   householdLinkCode: ({ caller }) => issueLinkCode(householdDeps, caller),

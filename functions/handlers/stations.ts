@@ -6,6 +6,7 @@ import { takeRateLimitToken } from '../data/rate-limiter';
 import { dynamoRegionRepository } from '../data/regions-repository';
 import { dynamoSearchIndex } from '../data/search-index-repository';
 import { dynamoGeoIndex, dynamoStationRepository } from '../data/stations-repository';
+import { dynamoWeChatCodes } from '../data/wechat-codes-repository';
 import { listStationChanges, updateStation } from '../domain/stations/station-edit';
 import { revealStationPhone } from '../domain/stations/station-phone';
 import { stationPoster } from '../domain/stations/station-poster';
@@ -14,7 +15,7 @@ import { createHttpHandler, HttpResult } from '../http/pipeline';
 
 const stations = dynamoStationRepository;
 const queryDeps = { stations, regions: dynamoRegionRepository, search: dynamoSearchIndex, geo: dynamoGeoIndex, offsetCursor };
-const qrSource = () => (config().qrProvider === 'wechat' ? createWeChatQrSource(config().wechat) : localQrSource);
+const qrSource = () => (config().qrProvider === 'wechat' ? createWeChatQrSource(config().wechat, dynamoWeChatCodes) : localQrSource);
 
 export const handler = createHttpHandler('stations', {
   stationByCode: ({ params }) => getStationByCode(stations, params.code),

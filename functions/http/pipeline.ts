@@ -18,7 +18,7 @@ import { ensureReady, StartupRefusedError } from '../config/ready';
 import { AppError } from '../domain/errors';
 import { isDependencyUnavailable } from './dependency-errors';
 import { isJsonContentType, MAX_BODY_BYTES, parseJsonBody } from './json-body';
-import { createLogger, type Logger } from './logger';
+import { createLogger, type Logger } from '../logging/logger';
 import { matchRoute } from './router';
 
 z.config(en());

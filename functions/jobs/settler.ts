@@ -6,7 +6,7 @@ import { billProvider, billProviderModeNow } from '../adapters/bill-providers';
 import { ensureReady, StartupRefusedError } from '../config/ready';
 import { dynamoPaymentRepository } from '../data/payments-repository';
 import { settlePendingPayments, type SettlerReport } from '../domain/payments/settler';
-import { createLogger } from '../http/logger';
+import { createLogger } from '../logging/logger';
 
 export const SETTLER_MIN_AGE_MS = 30_000;
 

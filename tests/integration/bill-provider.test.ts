@@ -3,12 +3,13 @@
  * counted in the table (one per payment id, however often `pay` is called).
  */
 import { createSandboxBillProvider } from '../../functions/adapters/sandbox-bill-provider';
+import { dynamoSandboxCharges } from '../../functions/data/sandbox-charges-repository';
 import { countEntities } from '../harness/count';
 import { useFreshTable } from '../harness/fresh-table';
 
 describe('sandbox bill provider', () => {
   let table: Awaited<ReturnType<typeof useFreshTable>>;
-  const provider = createSandboxBillProvider({ slowMs: 50 });
+  const provider = createSandboxBillProvider({ charges: dynamoSandboxCharges, slowMs: 50 });
   const charges = () => countEntities(table.doc, table.tableName, 'SandboxCharge');
   beforeAll(async () => {
     table = await useFreshTable('bills');

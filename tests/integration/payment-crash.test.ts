@@ -7,6 +7,7 @@
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createSandboxBillProvider } from '../../functions/adapters/sandbox-bill-provider';
+import { dynamoSandboxCharges } from '../../functions/data/sandbox-charges-repository';
 import { db } from '../../functions/data/client';
 import { dynamoHouseholdRepository } from '../../functions/data/households-repository';
 import { createIdempotencyStore } from '../../functions/data/idempotency-store';
@@ -45,8 +46,8 @@ const deps = (lockMs: number) => ({
   payments: dynamoPaymentRepository,
   households: dynamoHouseholdRepository,
   idempotency: createIdempotencyStore({ lockMs }),
-  provider: createSandboxBillProvider(),
-  getStation: (id: string) => dynamoStationRepository.getById(id),
+  provider: createSandboxBillProvider({ charges: dynamoSandboxCharges }),
+  stations: dynamoStationRepository,
 });
 
 async function dayOf(stationId: string) {
@@ -90,7 +91,7 @@ describe('the process dies at every DynamoDB call of a payment', () => {
       const crash = dieAtCall(dieAt);
       // The dying request holds its key with a 1 ms lock, so the retry after the "restart" may take it over.
       const dying = await createPayment(deps(1), caller, key, body).then(
-        (result) => result.payment.status,
+        (result) => result.status,
         () => 'died',
       );
       crash.restart();
@@ -103,10 +104,10 @@ describe('the process dies at every DynamoDB call of a payment', () => {
       const retried = await createPayment(deps(60_000), caller, key, body);
       await runSettler({ minAgeMs: 0 });
       await runSettler({ minAgeMs: 0 });
-      const final = (await dynamoPaymentRepository.get(retried.payment.id))!;
+      const final = (await dynamoPaymentRepository.get(retried.id))!;
       expect({ dieAt, status: final.status }).toEqual({ dieAt, status: expect.stringMatching(/^(SUCCEEDED|FAILED)$/) });
       const again = await createPayment(deps(60_000), caller, key, body);
-      expect({ dieAt, id: again.payment.id, status: again.payment.status }).toEqual({ dieAt, id: final.id, status: final.status });
+      expect({ dieAt, id: again.id, status: again.status }).toEqual({ dieAt, id: final.id, status: final.status });
     }
 
     // Early deaths end the request with an error; later ones leave a payment the retry and the settler finish.

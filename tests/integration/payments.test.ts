@@ -11,12 +11,13 @@ import { businessDay } from '../../functions/domain/stations/opening-hours';
 import { stationIdForVillage } from '../../functions/domain/stations/station-identity';
 import { runSettler } from '../../functions/jobs/settler';
 import { createSandboxBillProvider } from '../../functions/adapters/sandbox-bill-provider';
+import { dynamoSandboxCharges } from '../../functions/data/sandbox-charges-repository';
 import { dynamoHouseholdRepository } from '../../functions/data/households-repository';
 import { dynamoPaymentRepository } from '../../functions/data/payments-repository';
 import { dynamoStationRepository } from '../../functions/data/stations-repository';
 import { createPayment, requestHashOf } from '../../functions/domain/payments/create-payment';
 import type { ProviderOutcome } from '../../functions/domain/payments/bill-provider';
-import { voidPayment } from '../../functions/domain/payments/ledger';
+import { voidPayment } from '../../functions/domain/payments/void-payment';
 import { useFreshTable } from '../harness/fresh-table';
 import { resetConfigForTests } from '../../functions/config';
 import { resetDbForTests } from '../../functions/data/client';
@@ -209,7 +210,7 @@ describe('ID6: a holder that died', () => {
     const officer = await officerOf(doc, tableName, TUQIAO);
     const body = phoneBody(TUQIAO.id, '13800009999', 8_000);
     const key = newKey();
-    const sandbox = createSandboxBillProvider();
+    const sandbox = createSandboxBillProvider({ charges: dynamoSandboxCharges });
     // This request records its payment, then hangs in the provider call and dies (its 1 ms lock lapses).
     let wakeUp: (outcome: ProviderOutcome) => void = () => undefined;
     const dyingDeps = {
@@ -217,7 +218,7 @@ describe('ID6: a holder that died', () => {
       households: dynamoHouseholdRepository,
       idempotency: createIdempotencyStore({ lockMs: 1 }),
       provider: { ...sandbox, pay: () => new Promise<ProviderOutcome>((resolve) => (wakeUp = resolve)) },
-      getStation: (id: string) => dynamoStationRepository.getById(id),
+      stations: dynamoStationRepository,
       providerTimeoutMs: 60_000,
     };
     const before = await stored(doc, tableName);
@@ -301,15 +302,15 @@ describe('FA1: DynamoDB fails after the provider charged', () => {
       payments: { ...dynamoPaymentRepository, succeed: async () => Promise.reject(throttled) },
       households: dynamoHouseholdRepository,
       idempotency: createIdempotencyStore(),
-      provider: createSandboxBillProvider(),
-      getStation: (id: string) => dynamoStationRepository.getById(id),
+      provider: createSandboxBillProvider({ charges: dynamoSandboxCharges }),
+      stations: dynamoStationRepository,
     };
     const before = await stored(doc, tableName);
     const result = await createPayment(failingDeps, { userId: officer.user.id, role: 'officer', stationId: TUQIAO.id }, newKey(), { ...body, billType: 'phone', method: 'cash' });
-    expect(result.payment.status).toBe('PROCESSING');
+    expect(result.status).toBe('PROCESSING');
     expect(await stored(doc, tableName)).toEqual({ ...before, payments: before.payments + 1, charges: before.charges + 1, pending: before.pending + 1 });
     expect((await runSettler({ minAgeMs: 0 })).succeeded).toBe(1);
-    expect((await getPayment(officer.auth, result.payment.id)).json.status).toBe('SUCCEEDED');
+    expect((await getPayment(officer.auth, result.id)).json.status).toBe('SUCCEEDED');
     expect(await stored(doc, tableName)).toEqual({ ...before, payments: before.payments + 1, charges: before.charges + 1, entries: before.entries + 1 });
   });
 });
@@ -326,8 +327,8 @@ describe('a payment that settles on a later business day', () => {
       payments: dynamoPaymentRepository,
       households: dynamoHouseholdRepository,
       idempotency: createIdempotencyStore(),
-      provider: createSandboxBillProvider(),
-      getStation: (id: string) => dynamoStationRepository.getById(id),
+      provider: createSandboxBillProvider({ charges: dynamoSandboxCharges }),
+      stations: dynamoStationRepository,
       now: () => yesterdayNow,
     };
     const taken = await createPayment(deps, { userId: officer.user.id, role: 'officer', stationId: TUQIAO.id }, newKey(), {
@@ -335,16 +336,16 @@ describe('a payment that settles on a later business day', () => {
       billType: 'phone',
       method: 'cash',
     });
-    expect([taken.payment.status, taken.payment.businessDate]).toEqual(['PROCESSING', yesterday]);
+    expect([taken.status, taken.businessDate]).toEqual(['PROCESSING', yesterday]);
     const close = (date: string) =>
       invoke(handlers.payments, { method: 'POST', path: `/stations/${TUQIAO.id}/reconciliations`, headers: officer.auth, body: { date, countedCashFen: 0 } });
     // Neither yesterday nor today can close while it is in flight (its entry will need an open day).
     for (const date of [yesterday, today()]) expect((await close(date)).json.error.code).toBe('CONFLICT');
 
     expect((await runSettler({ minAgeMs: 0 })).succeeded).toBe(1);
-    const settled = (await getPayment(officer.auth, taken.payment.id)).json;
+    const settled = (await getPayment(officer.auth, taken.id)).json;
     expect(settled).toMatchObject({ status: 'SUCCEEDED', businessDate: yesterday, ledgerDate: today() });
-    expect((await ledgerEntriesOf(ownDoc, own, TUQIAO.id, today())).map((e) => e.paymentId)).toEqual([taken.payment.id]);
+    expect((await ledgerEntriesOf(ownDoc, own, TUQIAO.id, today())).map((e) => e.paymentId)).toEqual([taken.id]);
     expect(await ledgerEntriesOf(ownDoc, own, TUQIAO.id, yesterday)).toEqual([]);
     expect((await ledger(officer.auth, TUQIAO.id, { date: yesterday })).json.totals).toMatchObject({ processingCount: 0, cashInFen: 0, limitUsedFen: 5_000 });
     expect((await ledger(officer.auth, TUQIAO.id)).json.totals).toMatchObject({ processingCount: 0, cashInFen: 5_000, expectedCashFen: 5_000 });
@@ -485,7 +486,7 @@ describe('a void that does not finish at once', () => {
     const officer = await officerOf(ownDoc, own, TUQIAO);
     const caller = { userId: officer.user.id, role: 'officer' as const, stationId: TUQIAO.id };
     const [first, second] = await Promise.all(['4401237001', '4401237002'].map(async (acc) => (await pay(officer.auth, await electricityBody(officer.auth, TUQIAO.id, acc))).json));
-    const sandbox = createSandboxBillProvider();
+    const sandbox = createSandboxBillProvider({ charges: dynamoSandboxCharges });
 
     // The provider is unreachable when the void asks: the payment is VOIDING, in flight.
     const unreachable = { ...sandbox, cancel: async () => Promise.reject(Object.assign(new Error('connect ETIMEDOUT'), { code: 'ETIMEDOUT' })) };

@@ -1,26 +1,16 @@
 import { BILL_TYPES, BILL_TYPE_KEYS, STATION_LIMITS, type BillLookupResponse, type BillType } from '../../../shared';
+import type { Caller } from '../../auth/caller';
 import { AppError } from '../errors';
+import { managedRecord } from '../stations/station-access';
 import type { BillProvider } from './bill-provider';
+import type { HouseholdRepository } from './household';
+import { maskAccountNo, maskName } from './masks';
 
 export function listBillTypes() {
   return {
     items: BILL_TYPE_KEYS.map((billType) => ({ billType, ...BILL_TYPES[billType] })),
     stationLimits: { ...STATION_LIMITS },
   };
-}
-
-/** 张三明 -> 张*明, 李四 -> 李*, 王 -> 王. */
-export function maskName(name: string): string {
-  const chars = [...name];
-  if (chars.length <= 1) return name;
-  if (chars.length === 2) return `${chars[0]}*`;
-  return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
-}
-
-/** All but the last four characters masked, and never less than half: a 4-character account shows 2. */
-export function maskAccountNo(accountNo: string): string {
-  const shown = Math.min(4, Math.floor(accountNo.length / 2));
-  return `${'*'.repeat(accountNo.length - shown)}${accountNo.slice(-shown)}`;
 }
 
 const LOOKUP_TIMEOUT_MS = 5_000;
@@ -38,12 +28,39 @@ export async function lookupWithTimeout(provider: BillProvider, billType: BillTy
   }
 }
 
-export async function lookupBill(provider: BillProvider, billType: BillType, accountNo: string): Promise<BillLookupResponse> {
-  const bill = await lookupWithTimeout(provider, billType, accountNo);
+/** What is due on an account, typed or from the bill book of a household the officer serves. */
+export async function lookupBill(
+  deps: { provider: BillProvider; households: Pick<HouseholdRepository, 'get'> },
+  caller: Caller,
+  body: { billType: BillType; accountNo?: string; householdId?: string },
+): Promise<BillLookupResponse> {
+  const { billType } = body;
+  const accountNo = await resolveLookupAccount(deps, caller, body);
+  const bill = await lookupWithTimeout(deps.provider, billType, accountNo);
   return {
     billType,
     accountNoMasked: maskAccountNo(accountNo),
     holderNameMasked: maskName(bill.holderName),
     amountDueFen: BILL_TYPES[billType].kind === 'postpaid' ? bill.amountDueFen ?? 0 : null,
   };
+}
+
+/** The account a lookup is about: as typed, or from the bill book of a household the officer serves. */
+async function resolveLookupAccount(
+  deps: { households: Pick<HouseholdRepository, 'get'> },
+  caller: Caller,
+  body: { billType: BillType; accountNo?: string; householdId?: string },
+): Promise<string> {
+  if (body.accountNo) return body.accountNo;
+  if (!body.householdId) {
+    throw new AppError('VALIDATION_FAILED', 'Give accountNo or householdId', [{ path: 'body.accountNo', message: 'is required without a householdId', code: 'missing' }]);
+  }
+  const household = managedRecord(caller, await deps.households.get(body.householdId), 'Household');
+  const accountNo = household.billBook[body.billType]?.accountNo;
+  if (!accountNo) {
+    throw new AppError('VALIDATION_FAILED', `The household has no ${body.billType} account in its bill book`, [
+      { path: 'body.accountNo', message: 'is required: the bill book has no account of this type', code: 'missing' },
+    ]);
+  }
+  return accountNo;
 }

@@ -20,30 +20,26 @@
 import { createHash } from 'node:crypto';
 import { BILL_TYPES, STATION_LIMITS, type Payment, type PaymentCreateRequest } from '../../../shared';
 import type { Caller } from '../../auth/caller';
-import type { HouseholdRepository } from '../../data/households-repository';
-import type { PaymentRepository } from '../../data/payments-repository';
 import { AppError, notFound } from '../errors';
 import type { IdempotencyStore } from '../idempotency';
 import { businessDay } from '../stations/opening-hours';
-import type { Station } from '../stations/station';
+import type { Station, StationRepository } from '../stations/station';
+import { managedStation } from '../stations/station-access';
 import type { BillProvider, ProviderOutcome } from './bill-provider';
-import { lookupWithTimeout, maskName } from './bill-lookup';
-import { commissionFor, paymentIdFor, receiptNoFor, toPaymentView, type PaymentRecord } from './payment';
+import type { HouseholdRepository } from './household';
+import { lookupWithTimeout } from './bill-lookup';
+import { maskName } from './masks';
+import { commissionFor, paymentIdFor, receiptNoFor, toPaymentView, type PaymentRecord, type PaymentRepository, type StartResult } from './payment';
 
 export interface PaymentDeps {
   payments: PaymentRepository;
-  households: HouseholdRepository;
+  households: Pick<HouseholdRepository, 'get'>;
+  stations: Pick<StationRepository, 'getById'>;
   idempotency: IdempotencyStore;
   provider: BillProvider;
-  getStation: (stationId: string) => Promise<Station | null>;
   now?: () => Date;
   /** How long we wait for the provider's answer before treating it as unknown. */
   providerTimeoutMs?: number;
-}
-
-export interface PaymentResult {
-  status: 201;
-  payment: Payment;
 }
 
 const DEFAULT_PROVIDER_TIMEOUT_MS = 8_000;
@@ -59,9 +55,9 @@ export function requestHashOf(route: string, body: unknown): string {
   return createHash('sha256').update(`${route}\n${JSON.stringify(canonical(body))}`).digest('hex');
 }
 
-export async function createPayment(deps: PaymentDeps, caller: Caller, idempotencyKey: string, body: PaymentCreateRequest): Promise<PaymentResult> {
-  // Only the station's own officers pay for it; anyone else is told it does not exist.
-  if (caller.role !== 'officer' || caller.stationId !== body.stationId) throw notFound('Station');
+export async function createPayment(deps: PaymentDeps, caller: Caller, idempotencyKey: string, body: PaymentCreateRequest): Promise<Payment> {
+  // The station's own officers pay for it (the route is the officers'); anyone else is told it does not exist.
+  const station = await managedStation(deps.stations, caller, body.stationId);
 
   const requestHash = requestHashOf('createPayment', body);
   const claim = await deps.idempotency.claim({ callerId: caller.userId, key: idempotencyKey, requestHash });
@@ -72,25 +68,25 @@ export async function createPayment(deps: PaymentDeps, caller: Caller, idempoten
     const { paymentId } = claim.response.body as { paymentId: string };
     const payment = await deps.payments.get(paymentId);
     if (!payment) throw new AppError('CONFLICT', 'The payment of this attempt is no longer available');
-    return { status: 201, payment: toPaymentView(payment) };
+    return toPaymentView(payment);
   }
 
   const paymentId = paymentIdFor(caller.userId, idempotencyKey, requestHash);
-  const answerWith = async (payment: PaymentRecord): Promise<PaymentResult> => {
+  const answerWith = async (payment: PaymentRecord): Promise<Payment> => {
     // We took over the key of a request that died after recording its payment: that payment is the
     // answer, whatever the bill says now (never a second payment, never a 4xx that hides one).
     await deps.idempotency
       .complete({ callerId: caller.userId, key: idempotencyKey, token: claim.token, response: { status: 201, body: { paymentId } } })
       .catch(() => undefined);
-    return { status: 201, payment: toPaymentView(payment) };
+    return toPaymentView(payment);
   };
   const existing = claim.resumed ? await deps.payments.get(paymentId) : null;
   if (existing) return answerWith(existing);
 
   let record: PaymentRecord;
-  let started: Awaited<ReturnType<PaymentRepository['start']>>;
+  let started: StartResult;
   try {
-    record = await prepare(deps, caller, paymentId, body);
+    record = await prepare(deps, caller, station, paymentId, body);
     started = await deps.payments.start(record, STATION_LIMITS.perDayMaxFen);
   } catch (error) {
     // Nothing was recorded: the key is free for a corrected request.
@@ -104,13 +100,11 @@ export async function createPayment(deps: PaymentDeps, caller: Caller, idempoten
   await deps.idempotency
     .complete({ callerId: caller.userId, key: idempotencyKey, token: claim.token, response: { status: 201, body: { paymentId } } })
     .catch(() => undefined); // the key stays held until its lock expires; a retry then takes over and finds this payment
-  return { status: 201, payment: toPaymentView(settled) };
+  return toPaymentView(settled);
 }
 
 /** Everything checked before a payment exists: account, amount due, per-type and per-payment limits. */
-async function prepare(deps: PaymentDeps, caller: Caller, paymentId: string, body: PaymentCreateRequest): Promise<PaymentRecord> {
-  const station = await deps.getStation(body.stationId);
-  if (!station) throw notFound('Station');
+async function prepare(deps: PaymentDeps, caller: Caller, station: Station, paymentId: string, body: PaymentCreateRequest): Promise<PaymentRecord> {
   let accountNo = body.accountNo;
   if (body.householdId) {
     const household = await deps.households.get(body.householdId);

@@ -1,12 +1,12 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { BillType, Household, HouseholdCreateRequest } from '../../../shared';
-import type { HouseholdRepository } from '../../data/households-repository';
 import type { Caller } from '../../auth/caller';
 import { AppError, notFound } from '../errors';
+import type { Page, PageRequest } from '../page';
 import type { RateLimiter } from '../rate-limit';
-import { maskPhone } from '../stations/station';
-import { canManageStation } from '../stations/station-access';
-import { maskAccountNo } from './bill-lookup';
+import { maskPhone, type StationRepository } from '../stations/station';
+import { managedRecord, managedStation } from '../stations/station-access';
+import { maskAccountNo } from './masks';
 
 /** A household as stored: the phone and account numbers in full, answered masked only. */
 export interface HouseholdRecord {
@@ -21,6 +21,20 @@ export interface HouseholdRecord {
   linkedUserCount: number;
   createdAt: string;
   updatedAt: string;
+}
+
+/** Where households and link codes are kept (functions/data implements it). */
+export interface HouseholdRepository {
+  create(household: HouseholdRecord): Promise<void>;
+  get(householdId: string): Promise<HouseholdRecord | null>;
+  /** The households a station serves, newest first. */
+  listOfStation(stationId: string, page: PageRequest): Promise<Page<HouseholdRecord>>;
+  /** Throws when the household does not exist. */
+  saveBillBookEntry(householdId: string, billType: BillType, accountNo: string, at: string): Promise<HouseholdRecord>;
+  /** A new code for the user; false when the code is taken by someone else's live code (pick another). */
+  putLinkCode(code: string, userId: string, expiresAtMs: number, nowMs: number): Promise<boolean>;
+  /** Uses a live code once, linking its user to the household; null when it is unknown, expired or used. */
+  redeemLinkCode(code: string, householdId: string, nowMs: number, at: string): Promise<{ userId: string } | null>;
 }
 
 export function toHouseholdView(h: HouseholdRecord): Household {
@@ -41,6 +55,7 @@ export function toHouseholdView(h: HouseholdRecord): Household {
 
 export interface HouseholdDeps {
   households: HouseholdRepository;
+  stations: Pick<StationRepository, 'getById'>;
   rateLimiter: RateLimiter;
   now?: () => Date;
 }
@@ -51,18 +66,21 @@ const LINK_ATTEMPTS_PER_HOUR = 20;
 const LINK_CODES_PER_HOUR = 10;
 
 /** The household, if the caller may see it (its station's officers, admins over its region); 404 otherwise. */
-export async function householdFor(deps: Pick<HouseholdDeps, 'households'>, caller: Caller, householdId: string): Promise<HouseholdRecord> {
-  const household = await deps.households.get(householdId);
-  if (!household || !canManageStation(caller, { id: household.stationId, villageCode: household.stationVillageCode })) throw notFound('Household');
-  return household;
+async function householdFor(deps: Pick<HouseholdDeps, 'households'>, caller: Caller, householdId: string): Promise<HouseholdRecord> {
+  return managedRecord(caller, await deps.households.get(householdId), 'Household');
+}
+
+export async function getHousehold(deps: Pick<HouseholdDeps, 'households'>, caller: Caller, householdId: string): Promise<Household> {
+  return toHouseholdView(await householdFor(deps, caller, householdId));
 }
 
 export async function createHousehold(
-  deps: HouseholdDeps,
+  deps: Pick<HouseholdDeps, 'households' | 'stations' | 'now'>,
   caller: Caller,
-  station: { id: string; villageCode: string },
+  stationId: string,
   input: HouseholdCreateRequest,
 ): Promise<Household> {
+  const station = await managedStation(deps.stations, caller, stationId);
   const at = (deps.now?.() ?? new Date()).toISOString();
   const members = (input.members ?? []).map((m) => ({ name: m.name, relation: m.relation ?? null }));
   if (!members.some((m) => m.name === input.headName)) members.unshift({ name: input.headName, relation: 'head' });
@@ -84,19 +102,20 @@ export async function createHousehold(
 }
 
 /** The households a station serves, newest first. */
-export async function stationHouseholds(deps: Pick<HouseholdDeps, 'households'>, station: { id: string }, page: { limit: number; cursor?: string }) {
-  const found = await deps.households.listOfStation(station.id, page.limit, page.cursor);
+export async function stationHouseholds(deps: Pick<HouseholdDeps, 'households' | 'stations'>, caller: Caller, stationId: string, page: PageRequest) {
+  const station = await managedStation(deps.stations, caller, stationId);
+  const found = await deps.households.listOfStation(station.id, page);
   return { items: found.items.map(toHouseholdView), nextCursor: found.nextCursor };
 }
 
-export async function saveBillBookEntry(deps: HouseholdDeps, caller: Caller, householdId: string, billType: BillType, accountNo: string) {
+export async function saveBillBookEntry(deps: Pick<HouseholdDeps, 'households' | 'now'>, caller: Caller, householdId: string, billType: BillType, accountNo: string) {
   await householdFor(deps, caller, householdId);
   const saved = await deps.households.saveBillBookEntry(householdId, billType, accountNo, (deps.now?.() ?? new Date()).toISOString());
   return toHouseholdView(saved);
 }
 
 /** A 6-digit code for the signed-in user, valid 10 minutes. */
-export async function issueLinkCode(deps: HouseholdDeps, caller: Caller) {
+export async function issueLinkCode(deps: Omit<HouseholdDeps, 'stations'>, caller: Caller) {
   await deps.rateLimiter(`link-code:${caller.userId}`, LINK_CODES_PER_HOUR, 3600);
   const nowMs = (deps.now?.() ?? new Date()).getTime();
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -108,7 +127,7 @@ export async function issueLinkCode(deps: HouseholdDeps, caller: Caller) {
   throw new AppError('CONFLICT', 'Could not issue a code right now; try again');
 }
 
-export async function linkHousehold(deps: HouseholdDeps, caller: Caller, householdId: string, code: string) {
+export async function linkHousehold(deps: Omit<HouseholdDeps, 'stations'>, caller: Caller, householdId: string, code: string) {
   await householdFor(deps, caller, householdId);
   await deps.rateLimiter(`link-attempt:${caller.userId}`, LINK_ATTEMPTS_PER_HOUR, 3600);
   const now = deps.now?.() ?? new Date();

@@ -1,69 +1,30 @@
 /**
- * Reading payments and the cash ledger, voiding, and closing a business day. Who may see what:
- * a station's officers and the admins over its region see its payments and ledger; a villager sees
- * the payments of the household they are linked to; everyone else is told "not found".
+ * A station's cash book: a day's ledger, closing a day, the closed days, and a region's days
+ * station by station. A station's officers and the admins over its region see its days; an officer
+ * closes them; everyone else is told "not found".
  */
-import type { LedgerResponse, Payment, Reconciliation, StationDay } from '../../../shared';
+import type { LedgerResponse, Reconciliation, StationDay } from '../../../shared';
 import type { Caller } from '../../auth/caller';
-import type { PaymentRepository } from '../../data/payments-repository';
-import { AppError, invalidField, notFound } from '../errors';
+import { invalidField } from '../errors';
+import type { PageRequest } from '../page';
 import { businessDay } from '../stations/opening-hours';
-import type { Station, StationRepository } from '../stations/station';
-import { assertRegionWithin, canManageStation } from '../stations/station-access';
-import type { BillProvider } from './bill-provider';
-import { toHouseholdPaymentView, toPaymentView, type LedgerDay, type PaymentRecord } from './payment';
+import type { StationRepository } from '../stations/station';
+import { assertRegionWithin, managedStation } from '../stations/station-access';
+import { toReconciliation, toTotals, type LedgerRepository } from './ledger-day';
 
 export interface LedgerDeps {
-  payments: PaymentRepository;
+  ledger: LedgerRepository;
+  stations: Pick<StationRepository, 'getById' | 'listInRegion'>;
   now?: () => Date;
 }
 
-const today = (deps: LedgerDeps) => businessDay(deps.now?.() ?? new Date());
+const today = (deps: Pick<LedgerDeps, 'now'>) => businessDay(deps.now?.() ?? new Date());
 
-export async function getPayment(deps: LedgerDeps, caller: Caller, paymentId: string): Promise<Payment> {
-  const payment = await deps.payments.get(paymentId);
-  if (payment && canManageStation(caller, { id: payment.stationId, villageCode: payment.stationVillageCode })) return toPaymentView(payment);
-  if (payment && payment.householdId !== null && caller.householdId === payment.householdId) return toHouseholdPaymentView(payment);
-  throw notFound('Payment');
-}
-
-export async function listStationPayments(
-  deps: LedgerDeps,
-  station: Station,
-  query: { date?: string; status?: 'PROCESSING'; limit: number; cursor?: string },
-) {
-  if (query.status === 'PROCESSING') {
-    if (query.date) throw invalidField('query.date', 'cannot be combined with status=PROCESSING (pending payments of every day)');
-    const page = await deps.payments.listPending({ stationId: station.id, limit: query.limit, cursor: query.cursor });
-    const records = await Promise.all(page.paymentIds.map((id) => deps.payments.get(id)));
-    return {
-      items: records.filter((p): p is PaymentRecord => p !== null && p.status === 'PROCESSING').map(toPaymentView),
-      nextCursor: page.nextCursor,
-    };
-  }
-  const date = query.date ?? today(deps);
-  const page = await deps.payments.listStationDay(station.id, date, query.limit, query.cursor);
-  return { items: page.items.map(toPaymentView), nextCursor: page.nextCursor };
-}
-
-export function toTotals(day: LedgerDay) {
-  return {
-    cashInFen: day.cashInFen,
-    voidedFen: day.voidedFen,
-    expectedCashFen: day.expectedCashFen,
-    commissionFen: day.commissionFen,
-    commissionByBillType: day.commissionByBillType as Record<string, number>,
-    paymentCount: day.paymentCount,
-    voidCount: day.voidCount,
-    processingCount: day.processingCount,
-    limitUsedFen: day.limitUsedFen,
-  };
-}
-
-export async function stationLedger(deps: LedgerDeps, station: Station, query: { date?: string; limit: number; cursor?: string }): Promise<LedgerResponse> {
+export async function stationLedger(deps: LedgerDeps, caller: Caller, stationId: string, query: PageRequest & { date?: string }): Promise<LedgerResponse> {
+  const station = await managedStation(deps.stations, caller, stationId);
   const date = query.date ?? today(deps);
   if (date > today(deps)) throw invalidField('query.date', 'is in the future');
-  const [day, page] = await Promise.all([deps.payments.getDay(station.id, date), deps.payments.listEntries(station.id, date, query.limit, query.cursor)]);
+  const [day, page] = await Promise.all([deps.ledger.getDay(station.id, date), deps.ledger.listEntries(station.id, date, { limit: query.limit, cursor: query.cursor })]);
   return {
     stationId: station.id,
     date,
@@ -86,52 +47,15 @@ export async function stationLedger(deps: LedgerDeps, station: Station, query: {
   };
 }
 
-/**
- * Voids a succeeded payment while the provider has not settled it: the provider settles a station's
- * payments when the business day holding them closes, so a payment whose day is still open can be
- * voided; the VOID entry goes on that same day. Three steps, so that no crash between them can
- * leave the provider and the ledger disagreeing:
- *   SUCCEEDED -> VOIDING (in flight: the day cannot close) -> provider.cancel -> VOIDED + VOID entry
- *                                                                     (refused) -> SUCCEEDED
- * A void interrupted after the first step is finished by the settler.
- */
-export async function voidPayment(
-  deps: LedgerDeps & { provider: BillProvider },
-  caller: Caller,
-  paymentId: string,
-  reason: string,
-): Promise<Payment> {
-  const payment = await deps.payments.get(paymentId);
-  if (!payment || caller.role !== 'officer' || caller.stationId !== payment.stationId) throw notFound('Payment');
-  if (payment.status !== 'SUCCEEDED') {
-    throw new AppError('CONFLICT', `A ${payment.status.toLowerCase()} payment cannot be voided: only a succeeded one, once`);
-  }
-  const request = { reason, at: (deps.now?.() ?? new Date()).toISOString(), by: caller.userId };
-  await deps.payments.beginVoid(payment, request);
-  const voiding: PaymentRecord = { ...payment, status: 'VOIDING', voidRequest: request };
-  const finished = await finishVoid(deps, voiding);
-  if (finished.status === 'SUCCEEDED') throw new AppError('CONFLICT', 'The provider has settled this payment already and refuses to cancel it');
-  return toPaymentView(finished);
-}
-
-/** Asks the provider to cancel a VOIDING payment and records its answer (the void route and the settler). */
-export async function finishVoid(deps: LedgerDeps & { provider: BillProvider }, payment: PaymentRecord): Promise<PaymentRecord> {
-  const answer = await deps.provider.cancel(payment.id);
-  const moved = answer.outcome === 'CANCELLED' ? await deps.payments.completeVoid(payment) : await deps.payments.abandonVoid(payment);
-  if (!moved) return (await deps.payments.get(payment.id)) ?? payment;
-  return answer.outcome === 'CANCELLED'
-    ? { ...payment, status: 'VOIDED', voided: payment.voidRequest ?? null, voidRequest: null }
-    : { ...payment, status: 'SUCCEEDED', voidRequest: null };
-}
-
 export async function closeDay(
   deps: LedgerDeps,
   caller: Caller,
-  station: Station,
+  stationId: string,
   input: { date: string; countedCashFen: number; note?: string },
 ): Promise<Reconciliation> {
+  const station = await managedStation(deps.stations, caller, stationId);
   if (input.date > today(deps)) throw invalidField('body.date', 'is in the future: a day closes at its end, or later');
-  const day = await deps.payments.closeDay({
+  const day = await deps.ledger.closeDay({
     station,
     date: input.date,
     countedCashFen: input.countedCashFen,
@@ -142,6 +66,13 @@ export async function closeDay(
   return toReconciliation(day, station);
 }
 
+/** A station's closed days, newest first. */
+export async function stationCloses(deps: LedgerDeps, caller: Caller, stationId: string, page: PageRequest) {
+  const station = await managedStation(deps.stations, caller, stationId);
+  const closes = await deps.ledger.listStationCloses(station.id, { limit: page.limit, cursor: page.cursor });
+  return { items: closes.items.map((day) => toReconciliation(day, station)), nextCursor: closes.nextCursor };
+}
+
 /**
  * A region's business day, station by station:
  *   every station (a page at a time, division-code order): one Query for the stations and one
@@ -149,24 +80,25 @@ export async function closeDay(
  *   `status=CLOSED`: only the stations that closed, from the closes index (one Query).
  */
 export async function regionDays(
-  deps: LedgerDeps & { stations: Pick<StationRepository, 'listInRegion'> },
+  deps: LedgerDeps,
   caller: Caller,
   regionCode: string,
-  query: { date: string; status?: 'CLOSED'; limit: number; cursor?: string },
+  query: PageRequest & { date: string; status?: 'CLOSED' },
 ): Promise<{ items: StationDay[]; nextCursor: string | null }> {
   assertRegionWithin(caller, regionCode);
   if (query.date > today(deps)) throw invalidField('query.date', 'is in the future');
+  const page = { limit: query.limit, cursor: query.cursor };
   if (query.status === 'CLOSED') {
-    const closes = await deps.payments.listRegionCloses(regionCode, query.date, query.limit, query.cursor);
+    const closes = await deps.ledger.listRegionCloses(regionCode, query.date, page);
     return {
       items: closes.items.map((day) => ({ ...toReconciliation(day), status: 'CLOSED' as const })),
       nextCursor: closes.nextCursor,
     };
   }
-  const page = await deps.stations.listInRegion(regionCode, { limit: query.limit, cursor: query.cursor });
-  const days = await deps.payments.getDays(page.items.map((s) => s.id), query.date);
+  const stations = await deps.stations.listInRegion(regionCode, page);
+  const days = await deps.ledger.getDays(stations.items.map((s) => s.id), query.date);
   return {
-    items: page.items.map((station, i) => {
+    items: stations.items.map((station, i) => {
       const day = days[i];
       const idle = day.status === 'OPEN' && day.paymentCount === 0 && day.processingCount === 0 && day.limitUsedFen === 0;
       return {
@@ -179,23 +111,6 @@ export async function regionDays(
         close: day.close,
       };
     }),
-    nextCursor: page.nextCursor,
-  };
-}
-
-/** A station's closed days, newest first. */
-export async function stationCloses(deps: LedgerDeps, station: Station, page: { limit: number; cursor?: string }) {
-  const closes = await deps.payments.listStationCloses(station.id, page.limit, page.cursor);
-  return { items: closes.items.map((day) => toReconciliation(day, station)), nextCursor: closes.nextCursor };
-}
-
-export function toReconciliation(day: LedgerDay, station?: { code: string; villageName: string }): Reconciliation {
-  return {
-    stationId: day.stationId,
-    stationCode: station?.code ?? day.stationCode ?? '',
-    villageName: station?.villageName ?? day.villageName ?? '',
-    date: day.date,
-    totals: toTotals(day),
-    close: day.close!,
+    nextCursor: stations.nextCursor,
   };
 }

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { BILL_TYPES, type BillType, type Payment, type PaymentFailureCode, type PaymentStatus } from '../../../shared';
 import { maskPhone } from '../stations/station';
-import { maskAccountNo } from './bill-lookup';
+import type { Page, PageRequest } from '../page';
+import { maskAccountNo } from './masks';
 
 /**
  * A payment as stored. The full account number and payer phone stay here; every view masks them.
@@ -47,6 +48,38 @@ export interface PaymentRecord {
   statusChecks: number;
   /** Taken through the sandbox (pays nobody). Absent on payments recorded before it was stored: the sandbox was then the only provider. */
   sandbox?: boolean;
+}
+
+export type StartResult = { kind: 'started' } | { kind: 'exists'; payment: PaymentRecord };
+
+/**
+ * Where payments are kept (functions/data implements it). Each transition is one transaction,
+ * conditional on the state it leaves; a `false` answer means someone else moved the payment first.
+ */
+export interface PaymentRepository {
+  /** How many partitions the pending markers are spread over (`listPending({ shard })` for each). */
+  readonly pendingShards: number;
+  /** Records a new PROCESSING payment and reserves its amount on the day; throws DAY_CLOSED / LIMIT_EXCEEDED. */
+  start(payment: PaymentRecord, perDayMaxFen: number): Promise<StartResult>;
+  /** PROCESSING -> SUCCEEDED with its ledger entry on `ledgerDate` (the business day it settles on). */
+  succeed(payment: PaymentRecord, providerRef: string, at: string, ledgerDate: string): Promise<boolean>;
+  /** PROCESSING -> FAILED, releasing the amount it held on the day's limit. */
+  fail(payment: PaymentRecord, failureCode: PaymentFailureCode, at: string): Promise<boolean>;
+  /** The settler asked and the provider does not know yet. */
+  recordStatusCheck(paymentId: string, at: string): Promise<void>;
+  /** SUCCEEDED -> VOIDING before the provider is asked to cancel; throws CONFLICT / DAY_CLOSED. */
+  beginVoid(payment: PaymentRecord, request: { reason: string; at: string; by: string }): Promise<void>;
+  /** VOIDING -> VOIDED with a VOID entry on the payment's ledger day. */
+  completeVoid(payment: PaymentRecord): Promise<boolean>;
+  /** VOIDING -> SUCCEEDED: the provider refused to cancel. */
+  abandonVoid(payment: PaymentRecord): Promise<boolean>;
+  get(paymentId: string): Promise<PaymentRecord | null>;
+  /** A station's payments taken on one business day, newest first. */
+  listStationDay(stationId: string, date: string, page: PageRequest): Promise<Page<PaymentRecord>>;
+  /** A household's payments, newest first. */
+  listHousehold(householdId: string, page: PageRequest): Promise<Page<PaymentRecord>>;
+  /** Ids of payments in flight (PROCESSING, VOIDING): of one station (oldest first), or of one shard of all stations'. */
+  listPending(options: ({ stationId: string } | { shard: number }) & PageRequest): Promise<{ paymentIds: string[]; nextCursor: string | null }>;
 }
 
 /** In words, for the receipt and the officer (the mini-program shows its own translation of the code). */
@@ -103,54 +136,3 @@ export function toHouseholdPaymentView(record: PaymentRecord): Payment {
   const view = toPaymentView(record);
   return { ...view, officer: { id: null, name: view.officer.name }, voided: view.voided ? { ...view.voided, by: null } : null };
 }
-
-/** A ledger line as stored. */
-export interface LedgerEntryRecord {
-  id: string;
-  kind: 'PAYMENT' | 'VOID';
-  stationId: string;
-  date: string;
-  paymentId: string;
-  receiptNo: string;
-  billType: BillType;
-  cashFen: number;
-  commissionFen: number;
-  at: string;
-  officerId: string;
-  reason: string | null;
-}
-
-/** The running totals of one station's business day, with its close once it has one. */
-export interface LedgerDay {
-  stationId: string;
-  date: string;
-  status: 'OPEN' | 'CLOSED';
-  cashInFen: number;
-  voidedFen: number;
-  expectedCashFen: number;
-  commissionFen: number;
-  commissionByBillType: Partial<Record<BillType, number>>;
-  paymentCount: number;
-  voidCount: number;
-  processingCount: number;
-  limitUsedFen: number;
-  close: { countedCashFen: number; varianceFen: number; closedAt: string; closedBy: string; note: string | null } | null;
-  stationCode?: string;
-  villageName?: string;
-}
-
-export const emptyDay = (stationId: string, date: string): LedgerDay => ({
-  stationId,
-  date,
-  status: 'OPEN',
-  cashInFen: 0,
-  voidedFen: 0,
-  expectedCashFen: 0,
-  commissionFen: 0,
-  commissionByBillType: {},
-  paymentCount: 0,
-  voidCount: 0,
-  processingCount: 0,
-  limitUsedFen: 0,
-  close: null,
-});

@@ -8,10 +8,10 @@
  *
  * Runs on a schedule in a deployed stage (functions/jobs/settler.ts) and every 30 s under `npm start`.
  */
-import type { PaymentRepository } from '../../data/payments-repository';
 import type { BillProvider, ProviderOutcome } from './bill-provider';
 import { applyOutcome } from './create-payment';
-import { finishVoid } from './ledger';
+import type { PaymentRepository } from './payment';
+import { finishVoid } from './void-payment';
 
 export interface SettlerDeps {
   payments: PaymentRepository;

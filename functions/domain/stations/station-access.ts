@@ -1,6 +1,6 @@
 import type { Caller } from '../../auth/caller';
 import { ADMIN_ROLES } from '../../../shared';
-import type { Station } from './station';
+import type { Station, StationRepository } from './station';
 import { notFound } from '../errors';
 
 /**
@@ -17,13 +17,28 @@ export function canManageStation(caller: Caller, station: Pick<Station, 'id' | '
 
 /** The station, if the caller may manage it; "not found" otherwise (never "someone else's"). */
 export async function managedStation(
-  stations: { getById(stationId: string): Promise<Station | null> },
+  stations: Pick<StationRepository, 'getById'>,
   caller: Caller,
   stationId: string,
 ): Promise<Station> {
   const station = await stations.getById(stationId);
   if (!station || !canManageStation(caller, station)) throw notFound('Station');
   return station;
+}
+
+/** Something kept for a station (a payment, a household): the station it belongs to, as it is stored with it. */
+export interface StationOwned {
+  stationId: string;
+  stationVillageCode: string;
+}
+
+/**
+ * The record, if the caller may manage its station (the same rule as `managedStation`, without
+ * reading the station); "<what> not found" otherwise, whether it is missing or someone else's.
+ */
+export function managedRecord<T extends StationOwned>(caller: Caller, record: T | null, what: string): T {
+  if (!record || !canManageStation(caller, { id: record.stationId, villageCode: record.stationVillageCode })) throw notFound(what);
+  return record;
 }
 
 /** A region inside the admin's own (its code starts with theirs); "not found" otherwise. */

@@ -2,7 +2,7 @@ import type { StationProfile, StationUpdateRequest } from '../../../shared';
 import { OFFICER_EDITABLE_FIELDS } from '../../../shared';
 import type { Caller } from '../../auth/caller';
 import { AppError, notFound } from '../errors';
-import { canManageStation } from './station-access';
+import { canManageStation, managedStation } from './station-access';
 import { toStationChangeView, toStationProfile, type Station, type StationRepository } from './station';
 
 /** A concurrent edit (or appointment) moves the version on; re-read and re-apply a few times. */
@@ -51,8 +51,7 @@ export async function listStationChanges(
   stationId: string,
   page: { limit: number; cursor?: string },
 ) {
-  const station = await deps.stations.getById(stationId);
-  if (!station || !canManageStation(caller, station)) throw notFound('Station');
+  await managedStation(deps.stations, caller, stationId);
   const changes = await deps.stations.listChanges(stationId, page);
   return { items: changes.items.map(toStationChangeView), nextCursor: changes.nextCursor };
 }

@@ -4,8 +4,7 @@
  * i18n work.
  */
 import type { Caller } from '../../auth/caller';
-import { notFound } from '../errors';
-import { canManageStation } from './station-access';
+import { managedStation } from './station-access';
 import type { Station, StationRepository } from './station';
 
 /** Its officers and the admins over its region print a station's poster; to anyone else it does not exist. */
@@ -14,8 +13,7 @@ export async function stationPoster(
   caller: Caller,
   stationId: string,
 ): Promise<{ svg: string; fileName: string }> {
-  const station = await deps.stations.getById(stationId);
-  if (!station || !canManageStation(caller, station)) throw notFound('Station');
+  const station = await managedStation(deps.stations, caller, stationId);
   return { svg: renderPosterSvg(station, await deps.qr.forStation(station)), fileName: `station-${station.code}.svg` };
 }
 

@@ -1,4 +1,4 @@
-import { maskAccountNo, maskName } from '../../../functions/domain/payments/bill-lookup';
+import { maskAccountNo, maskName } from '../../../functions/domain/payments/masks';
 
 describe('masking', () => {
   it('keeps the first and last character of a name', () => {
