@@ -3,7 +3,8 @@
  * run: the main package (what a villager downloads on the first scan) and each subpackage, in bytes
  * and as a multiple of the blank app's main package. Target: main package <= 1.2x the blank one.
  *
- *   npx tsx bench/weapp-size.ts [--files]   (--files lists the main package's files)
+ *   npx tsx bench/weapp-size.ts [--files] [--reuse]
+ *   --files lists the main package's files; --reuse keeps the app's weapp build when its sources did not change
  */
 import '../scripts/lib/env';
 import { cpus, totalmem } from 'node:os';
@@ -16,8 +17,8 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`.padStart(9);
 async function main() {
   console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
   // Force the app's build too: "built in the same run" as the blank one, same toolchain state.
-  const app = await buildMiniprogram('weapp', { force: true });
-  console.log(`weapp build of the app: ${(app.ms / 1000).toFixed(1)} s`);
+  const app = await buildMiniprogram('weapp', { force: !process.argv.includes('--reuse') });
+  console.log(app.built ? `weapp build of the app: ${(app.ms / 1000).toFixed(1)} s` : 'weapp build of the app: up to date (--reuse)');
   const blank = await buildBlankWeapp();
   console.log(`weapp build of a blank one-page Taro app (same versions, same config/): ${(blank.ms / 1000).toFixed(1)} s\n`);
 

@@ -68,7 +68,9 @@ export async function buildBlankWeapp(): Promise<PackageSizes & { ms: number }> 
     cpSync(join(ROOT, 'miniprogram', 'types'), join(app, 'types'), { recursive: true });
     for (const file of ['babel.config.js', 'project.config.json', 'tsconfig.json']) cpSync(join(ROOT, 'miniprogram', file), join(app, file));
     cpSync(join(ROOT, 'tsconfig.json'), join(dir, 'tsconfig.json'));
+    // The config copies src/assets/ (the app's map marker); an empty file keeps the copy step working and adds nothing.
     mkdirSync(join(app, 'src', 'assets'), { recursive: true });
+    writeFileSync(join(app, 'src', 'assets', 'empty.txt'), '');
     for (const [file, text] of Object.entries(BLANK_APP)) {
       mkdirSync(join(app, file, '..'), { recursive: true });
       writeFileSync(join(app, file), text);
