@@ -7,13 +7,25 @@
  *     station page takes that answer (services/station-prefetch.ts) instead of asking again.
  * Texts come from the catalogue; ES5 only (it runs before any polyfill).
  */
-import { messages } from '../src/i18n/messages/zh-CN';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * A text of the zh-CN catalogue, read from its source: Taro's config loader compiles only config/,
+ * so the catalogue module cannot be imported here.
+ */
+function catalogueText(key: string): string {
+  const source = readFileSync(path.resolve(__dirname, '../src/i18n/messages/zh-CN.ts'), 'utf8');
+  const match = new RegExp(`^\\s*'${key.replace(/\./g, '\\.')}': '([^']*)',$`, 'm').exec(source);
+  if (!match) throw new Error(`config/h5-boot.ts: no '${key}' in the zh-CN catalogue`);
+  return match[1];
+}
 
 /** The window property the station page reads the early answer from (services/station-prefetch.ts). */
 export const STATION_PREFETCH_GLOBAL = '__yinongStationPrefetch';
 
 export function h5BootScript(apiBase: string): string {
-  const texts = { code: messages['station.code'], loading: messages['station.loading'] };
+  const texts = { code: catalogueText('station.code'), loading: catalogueText('station.loading') };
   return `(function () {
   var match = /^#\\/pages\\/station\\/index\\?(?:[^#]*&)?scene=([^&#]*)/.exec(location.hash);
   if (!match) return;
