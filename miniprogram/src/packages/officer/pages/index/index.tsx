@@ -5,7 +5,7 @@ import { PageHero, type HeroText } from '../../../../components/page-hero';
 import { RoleGate } from '../../../../components/role-gate';
 import { Section } from '../../../../components/section';
 import { Tile, TileGrid } from '../../../../components/tile';
-import { t } from '../../../../i18n';
+import { t } from '../../../../i18n/staff';
 import { openPage } from '../../../../services/routes';
 import './index.scss';
 
