@@ -103,7 +103,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       // The station code and a skeleton in the first response, and the station's data asked for
       // beside the JavaScript (see config/h5-boot.ts).
-      htmlPluginOption: { bootScript: h5BootScript((process.env.TARO_APP_API_BASE || '/api').replace(/\/+$/, '')) },
+      htmlPluginOption: platform === 'h5' ? { bootScript: h5BootScript((process.env.TARO_APP_API_BASE || '/api').replace(/\/+$/, '')) } : {},
       postcss: {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false },
