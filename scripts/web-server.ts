@@ -2,8 +2,10 @@
  * Serves the H5 build of the mini-program and proxies `/api/*` to the HTTP API, so the H5 app calls
  * the relative `/api` on whatever host and port it is served from (no CORS needed).
  *
- *   GET /                    -> dist/h5/index.html (hash routing: every route is index.html)
+ *   GET /                    -> dist/h5/index.html (hash routing: every route is index.html), no-cache
  *   GET /js/app.1a2b3c4d.js  -> the file, cached for a year (names carry a content hash)
+ *   text files (html, js, css, json, svg) go out brotli- or gzip-compressed when the client accepts it:
+ *   compressed once at server start (scripts/lib/precompressed.ts), as a CDN would serve them
  *   GET /unknown/path        -> index.html (SPA fallback; a missing *file* with an extension is 404)
  *   ANY /api/stations/...    -> `${apiTarget}/stations/...`, streamed both ways
  *
@@ -16,6 +18,7 @@ import https from 'node:https';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { acceptedEncodings, COMPRESSIBLE, PrecompressedFiles } from './lib/precompressed';
 
 export interface WebServerOptions {
   port: number;
@@ -170,7 +173,7 @@ async function resolveFile(root: string, urlPath: string): Promise<string | unde
   return undefined;
 }
 
-async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, root: string): Promise<void> {
+async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, root: string, compressed: PrecompressedFiles): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
     res.end('Method Not Allowed');
@@ -197,12 +200,21 @@ async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, 
   }
   const ext = path.extname(file).toLowerCase();
   const hashed = /\.[0-9a-f]{8}\.(js|css)$/.test(file);
-  res.writeHead(200, {
+  const headers: http.OutgoingHttpHeaders = {
     'content-type': CONTENT_TYPES[ext] ?? 'application/octet-stream',
-    'content-length': stat.size,
+    // Hashed names change with their content: cache for a year. index.html names them: always revalidate.
     'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
     'x-content-type-options': 'nosniff',
-  });
+  };
+  // Caches must keep the encodings apart.
+  if (COMPRESSIBLE.has(ext)) headers.vary = 'Accept-Encoding';
+  const encoded = await compressed.pick(file, stat, acceptedEncodings(req.headers['accept-encoding']));
+  if (encoded) {
+    res.writeHead(200, { ...headers, 'content-encoding': encoded.encoding, 'content-length': encoded.body.length });
+    res.end(req.method === 'HEAD' ? undefined : encoded.body);
+    return;
+  }
+  res.writeHead(200, { ...headers, 'content-length': stat.size });
   if (req.method === 'HEAD') {
     res.end();
     return;
@@ -220,6 +232,9 @@ export function startWebServer({
 }: WebServerOptions): Promise<WebServer> {
   const root = path.resolve(distDir);
   const target = new URL(apiTarget);
+  const compressed = new PrecompressedFiles();
+  // In the background: listening does not wait; a request waits only for its own file.
+  compressed.warm(root).catch(() => undefined);
 
   const server = http.createServer((req, res) => {
     const pathname = (req.url ?? '/').split('?')[0];
@@ -227,7 +242,7 @@ export function startWebServer({
       proxy(req, res, target);
       return;
     }
-    serveStatic(req, res, root).catch(() => sendJsonError(res, 500, 'INTERNAL', 'Internal error'));
+    serveStatic(req, res, root, compressed).catch(() => sendJsonError(res, 500, 'INTERNAL', 'Internal error'));
   });
   // Keep-alive sockets would hold close() open; server.closeAllConnections() ends them.
   return new Promise((resolve, reject) => {

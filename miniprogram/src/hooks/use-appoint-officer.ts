@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { t } from '../i18n';
+import { t } from '../i18n/staff';
 import { supportId, toApiErrorLike } from '../services/errors';
 import { isUserId, officerAdminApi, officerAdminErrorText, officerLabel, type OfficerAdminApi } from '../services/officer-admin';
 import { isStationCode } from '../services/station-code';

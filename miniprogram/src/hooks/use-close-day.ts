@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { Reconciliation } from '@shared/schemas/payments';
-import { errorText, t } from '../i18n';
+import { errorText, t } from '../i18n/staff';
 import { closeDay } from '../services/api';
 import { supportId, toApiErrorLike } from '../services/errors';
 import { parseYuanToFen } from '../services/money';

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { Household } from '@shared/schemas/households';
 import type { BillType } from '@shared/schemas/payments';
-import { errorText, t } from '../i18n';
+import { errorText, t } from '../i18n/staff';
 import { linkHousehold, saveBillBookEntry } from '../services/api';
 import { toApiErrorLike } from '../services/errors';
 import { isAccountNo } from '../services/payment-form';

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { Household, HouseholdCreateRequest } from '@shared/schemas/households';
-import { errorText, t } from '../i18n';
+import { errorText, t } from '../i18n/staff';
 import { createHousehold } from '../services/api';
 import { supportId, toApiErrorLike } from '../services/errors';
 import { isMobilePhone } from '../services/payment-form';

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { LedgerResponse } from '@shared/schemas/payments';
-import { t } from '../i18n';
+import { t } from '../i18n/staff';
 import { getStationLedger, type PageRequest } from '../services/api';
 import { chinaDate, isBusinessDate, shiftDate } from '../services/business-date';
 import { usePagedList } from './use-paged-list';

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { Household } from '@shared/schemas/households';
 import type { BillLookupResponse, BillType, PaymentCreateRequest } from '@shared/schemas/payments';
-import { errorText, t } from '../i18n';
+import { errorText, t } from '../i18n/staff';
 import { lookupBill, saveBillBookEntry, type BillTypesAnswer } from '../services/api';
 import { toApiErrorLike } from '../services/errors';
 import {

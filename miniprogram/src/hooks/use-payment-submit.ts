@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import type { Payment, PaymentCreateRequest } from '@shared/schemas/payments';
-import { errorText, t } from '../i18n';
+import { errorText, t } from '../i18n/staff';
 import { createPayment } from '../services/api';
 import { supportId, toApiErrorLike } from '../services/errors';
 import {

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { errorText, t } from '../i18n';
+import { errorText, t } from '../i18n/staff';
 import { downloadPoster, type PosterOutcome } from '../services/poster';
 import { toApiErrorLike } from '../services/errors';
 

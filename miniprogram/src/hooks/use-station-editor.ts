@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CapabilityKey, StationProfile, StationType, StationUpdateRequest } from '@shared/schemas/stations';
-import { t } from '../i18n';
+import { t } from '../i18n/staff';
 import { updateStation } from '../services/api';
 import { supportId, toApiErrorLike } from '../services/errors';
 import {

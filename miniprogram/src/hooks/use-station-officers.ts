@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { StationProfile } from '@shared/schemas/stations';
-import { t } from '../i18n';
+import { t } from '../i18n/staff';
 import { supportId, toApiErrorLike } from '../services/errors';
 import { officerAdminApi, officerAdminErrorText, officerLabel, type OfficerAdminApi } from '../services/officer-admin';
 import { isStationCode } from '../services/station-code';

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { StationProfile } from '@shared/schemas/stations';
-import { ApiError, getStationByCode } from '../services/api';
+import { ApiError } from '../services/api';
 import { toApiErrorLike } from '../services/errors';
 import { isStationCode } from '../services/station-code';
+import { loadStationByCode } from '../services/station-prefetch';
 import { toStationView, type StationView } from '../services/station-view';
 
 export type StationState =
@@ -22,7 +23,7 @@ function invalidCodeError(): ApiError {
  * An answer for a code the page no longer shows is dropped, so a slow first request cannot
  * overwrite a newer one.
  */
-export function useStation(code: string | undefined, fetchStation: StationFetcher = getStationByCode) {
+export function useStation(code: string | undefined, fetchStation: StationFetcher = loadStationByCode) {
   const [state, setState] = useState<StationState>(() =>
     code !== undefined && isStationCode(code) ? { status: 'loading' } : { status: 'error', error: invalidCodeError() },
   );

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { Payment } from '@shared/schemas/payments';
-import { errorText, t } from '../i18n';
+import { errorText, t } from '../i18n/receipt';
 import { voidPayment } from '../services/api';
 import { supportId, toApiErrorLike } from '../services/errors';
 

@@ -41,6 +41,15 @@ export function t(key: MessageKey, params?: MessageParams): string {
   return interpolate(localized.messages[key] ?? zhCN.messages[key], params);
 }
 
+/**
+ * A `t` that also knows a subpackage's strings (i18n/find.ts, staff.ts, receipt.ts build theirs with
+ * it): its own first, then the main catalogue.
+ */
+export function withMessages<K extends string>(extra: Record<K, string>): (key: MessageKey | K, params?: MessageParams) => string {
+  return (key, params) =>
+    Object.prototype.hasOwnProperty.call(extra, key) ? interpolate(extra[key as K], params) : t(key as MessageKey, params);
+}
+
 function hasErrorText(code: string): code is ErrorTextCode {
   return Object.prototype.hasOwnProperty.call(zhCN.errors, code);
 }

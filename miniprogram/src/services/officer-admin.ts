@@ -1,6 +1,6 @@
 import type { StationOfficersResponse, UserProfile } from '@shared/schemas/accounts';
 import type { StationProfile } from '@shared/schemas/stations';
-import { errorText, t } from '../i18n';
+import { errorText, t } from '../i18n/staff';
 import { appointOfficer, getStationByCode, getStationOfficers, removeOfficer, type ApiError } from './api';
 
 /** The calls behind the admin's officer forms; tests pass fakes. */

@@ -1,6 +1,6 @@
 import type { Household } from '@shared/schemas/households';
 import type { BillLookupResponse, BillType, PaymentCreateRequest } from '@shared/schemas/payments';
-import { t } from '../i18n';
+import { t } from '../i18n/staff';
 import type { BillTypeInfo } from './api';
 import { formatFen, parseYuanToFen } from './money';
 import { yuanErrorText } from './payment-text';

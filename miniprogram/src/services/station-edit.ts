@@ -1,5 +1,5 @@
 import type { Capabilities, OpeningWindow, StationProfile, StationType, StationUpdateRequest } from '@shared/schemas/stations';
-import { errorText, t, type MessageKey } from '../i18n';
+import { errorText, t, type MessageKey } from '../i18n/staff';
 import type { ApiError } from './api-error';
 import { CLOCK_TIME_PATTERN, normalizeClockTime, normalizeDays } from './opening-hours';
 

@@ -1,9 +1,16 @@
 /** @jest-environment jsdom */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { ERROR_CODES } from '../../../shared/errors';
 import { ROLES } from '../../../shared/roles';
 import { SERVICE_KEYS, STATION_TYPES, VILLAGE_KINDS } from '../../../shared/schemas/stations';
 import { errorText, t } from '../../../miniprogram/src/i18n';
+import { t as findT } from '../../../miniprogram/src/i18n/find';
+import { t as staffT } from '../../../miniprogram/src/i18n/staff';
 import { errors, messages } from '../../../miniprogram/src/i18n/messages/zh-CN';
+import { findMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.find';
+import { receiptMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.receipt';
+import { staffMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.staff';
 
 describe('i18n catalogue (zh-CN)', () => {
   it('has its own text for every error code of shared/errors.ts and the client-only ones', () => {
@@ -48,5 +55,50 @@ describe('i18n catalogue (zh-CN)', () => {
 
   it('has no empty message', () => {
     for (const [key, text] of Object.entries(messages)) expect([key, text.trim() !== '']).toEqual([key, true]);
+  });
+});
+
+describe('i18n catalogue split by package', () => {
+  const SRC = join(__dirname, '..', '..', '..', 'miniprogram', 'src');
+  const subpackageCatalogues = { find: findMessages, staff: staffMessages, receipt: receiptMessages };
+
+  it('keeps staff, find and receipt strings out of the main catalogue (they ship with their subpackages)', () => {
+    const moved = ['find', 'browse', 'search', 'nearest', 'officer', 'admin', 'edit', 'history', 'poster', 'billKind', 'workbench', 'pay', 'households', 'household', 'close', 'ledger', 'closes', 'recon'];
+    const inMain = Object.keys(messages).filter((key) => moved.includes(key.split('.')[0]));
+    expect(inMain).toEqual([]);
+    // Only the receipt gate's two texts stay (components/role-gate takes main keys).
+    expect(Object.keys(messages).filter((key) => key.startsWith('receipt.'))).toEqual(['receipt.navTitle', 'receipt.signIn']);
+  });
+
+  it('defines every key once, with a text', () => {
+    const all = [messages, ...Object.values(subpackageCatalogues)].flatMap((catalogue) => Object.entries(catalogue));
+    expect(all.filter(([, text]) => text.trim() === '').map(([key]) => key)).toEqual([]);
+    const keys = all.map(([key]) => key);
+    expect(keys.filter((key, index) => keys.indexOf(key) !== index)).toEqual([]);
+  });
+
+  it('gives subpackage pages their strings and the main ones', () => {
+    expect(staffT('pay.submit')).toBe('确认收款并缴费');
+    expect(staffT('receipt.print')).toBe('打印凭条');
+    expect(staffT('state.home')).toBe('返回首页');
+    expect(findT('search.emptyTitle', { q: '土桥' })).toBe('没有找到“土桥”');
+  });
+
+  it('never reaches a subpackage catalogue from the main package (app, home, station, me)', () => {
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const source = readFileSync(file, 'utf8');
+      for (const [, spec] of source.matchAll(/from '(\.[^']+)'/g)) {
+        const base = resolve(dirname(file), spec);
+        const found = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')].find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
+        if (found) visit(found);
+      }
+    };
+    for (const entry of ['app.tsx', 'app.config.ts', 'pages/index/index.tsx', 'pages/station/index.tsx', 'pages/me/index.tsx']) visit(join(SRC, entry));
+    const reached = [...seen].map((file) => relative(SRC, file));
+    expect(reached).toContain('i18n/messages/zh-CN.ts');
+    expect(reached.filter((file) => /i18n\/(find|staff|receipt)\.ts$|zh-CN\.(find|staff|receipt)\.ts$/.test(file))).toEqual([]);
   });
 });

@@ -29,6 +29,30 @@ afterEach(() => {
 });
 
 describe('station page', () => {
+  it('shows the code from the URL and the shape of the page while the station loads', async () => {
+    answer(200, station);
+    setRouterParams({ scene: '630202002214' });
+    render(<StationPage />);
+    expect(byId('station-loading-code').textContent).toBe('站点编码 630202002214');
+    await waitFor(() => byId('station-details'));
+  });
+
+  it("takes the answer index.html asked for early (H5), once, instead of asking the API again", async () => {
+    const request = jest.spyOn(Taro, 'request');
+    const early = { ...station, villageName: '早到村' };
+    (window as unknown as Record<string, unknown>).__yinongStationPrefetch = { code: '630202002214', answer: Promise.resolve(early) };
+    setRouterParams({ scene: '630202002214' });
+    const first = render(<StationPage />);
+    await waitFor(() => expect(byId('station-name').textContent).toBe('早到村益农信息社'));
+    expect(request).not.toHaveBeenCalled();
+    first.unmount();
+    // A failed early request, or a second visit, asks the API as usual.
+    (window as unknown as Record<string, unknown>).__yinongStationPrefetch = { code: '630202002214', answer: Promise.resolve(null) };
+    answer(200, station);
+    render(<StationPage />);
+    await waitFor(() => expect(byId('station-name').textContent).toBe('土桥村益农信息社'));
+  });
+
   it('shows the station, its place and its four services', async () => {
     answer(200, station);
     const title = jest.spyOn(Taro, 'setNavigationBarTitle');

@@ -8,6 +8,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { acceptedEncodings } from '../../../scripts/lib/precompressed';
 import { startWebServer, type WebServer } from '../../../scripts/web-server';
 
 let dist: string;
@@ -15,6 +17,22 @@ let upstream: http.Server;
 let upstreamUrl: string;
 let web: WebServer;
 const seen: Array<{ method?: string; url?: string; host?: string; body: string }> = [];
+/** Large and repetitive, like a bundle: compresses well. */
+const BIG_JS = Array.from({ length: 400 }, (_, i) => `export function station${i}(code) { return '服务站 ' + code + ' ${i}'; }`).join('\n');
+const bigHtml = (marker: string) => `<!doctype html><title>${marker}</title>${'<div class="skeleton"></div>'.repeat(100)}`;
+
+/** A GET with exactly these headers (fetch() would add Accept-Encoding and decode the answer itself). */
+function rawGet(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status?: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${web.url}${path}`, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 beforeAll(async () => {
   dist = mkdtempSync(join(tmpdir(), 'web-dist-'));
@@ -22,6 +40,9 @@ beforeAll(async () => {
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>app</title>');
   writeFileSync(join(dist, 'js', 'app.1a2b3c4d.js'), 'console.log(1)');
   writeFileSync(join(dist, '.build-hash'), 'secret-ish');
+  writeFileSync(join(dist, 'js', 'page.5e6f7a8b.js'), BIG_JS);
+  mkdirSync(join(dist, 'spa'));
+  writeFileSync(join(dist, 'spa', 'index.html'), bigHtml('first'));
 
   upstream = http.createServer((req, res) => {
     let body = '';
@@ -91,6 +112,68 @@ describe('static files', () => {
     expect(head.status).toBe(200);
     expect(Number(head.headers.get('content-length'))).toBeGreaterThan(0);
     expect((await fetch(`${web.url}/`, { method: 'POST' })).status).toBe(405);
+  });
+});
+
+describe('compressed static files', () => {
+  it('sends brotli to a browser that accepts it, smaller, with its length and Vary, still cached for good', async () => {
+    const answer = await rawGet('/js/page.5e6f7a8b.js', { 'accept-encoding': 'gzip, deflate, br, zstd' });
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-encoding']).toBe('br');
+    expect(answer.headers.vary).toBe('Accept-Encoding');
+    expect(answer.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(Number(answer.headers['content-length'])).toBe(answer.body.length);
+    expect(answer.body.length).toBeLessThan(Buffer.byteLength(BIG_JS) / 5);
+    expect(brotliDecompressSync(answer.body).toString()).toBe(BIG_JS);
+  });
+
+  it('sends gzip when only gzip is accepted, and the file as it is when nothing or identity is', async () => {
+    const gzipped = await rawGet('/js/page.5e6f7a8b.js', { 'accept-encoding': 'gzip' });
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzipped.body).toString()).toBe(BIG_JS);
+    for (const header of [undefined, 'identity', 'br;q=0, gzip;q=0', '*;q=0']) {
+      const plain = await rawGet('/js/page.5e6f7a8b.js', header ? { 'accept-encoding': header } : {});
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body.toString()).toBe(BIG_JS);
+      expect(plain.headers.vary).toBe('Accept-Encoding');
+    }
+  });
+
+  it('compresses index.html too, which is never long-cached', async () => {
+    const answer = await rawGet('/spa/', { 'accept-encoding': 'br' });
+    expect(answer.headers['content-encoding']).toBe('br');
+    expect(answer.headers['cache-control']).toBe('no-cache');
+    expect(brotliDecompressSync(answer.body).toString()).toBe(bigHtml('first'));
+  });
+
+  it('answers HEAD with the compressed length and no body', async () => {
+    const get = await rawGet('/js/page.5e6f7a8b.js', { 'accept-encoding': 'br' });
+    const head = await rawGet('/js/page.5e6f7a8b.js', { 'accept-encoding': 'br' }, 'HEAD');
+    expect(head.headers['content-encoding']).toBe('br');
+    expect(head.headers['content-length']).toBe(String(get.body.length));
+    expect(head.body.length).toBe(0);
+  });
+
+  it('compresses a file again when a rebuild changed it after the server started', async () => {
+    await rawGet('/spa/', { 'accept-encoding': 'gzip' });
+    writeFileSync(join(dist, 'spa', 'index.html'), bigHtml('second build, longer'));
+    const answer = await rawGet('/spa/', { 'accept-encoding': 'gzip' });
+    expect(gunzipSync(answer.body).toString()).toBe(bigHtml('second build, longer'));
+  });
+
+  it('leaves tiny files alone: compression would not pay for its headers', async () => {
+    const answer = await rawGet('/js/app.1a2b3c4d.js', { 'accept-encoding': 'br, gzip' });
+    expect(answer.headers['content-encoding']).toBeUndefined();
+    expect(answer.body.toString()).toBe('console.log(1)');
+  });
+
+  it('reads Accept-Encoding with its weights: br first, q=0 refuses, * stands for the rest', () => {
+    expect(acceptedEncodings('gzip, deflate, br')).toEqual(['br', 'gzip']);
+    expect(acceptedEncodings('gzip;q=1.0, br;q=0')).toEqual(['gzip']);
+    expect(acceptedEncodings('*')).toEqual(['br', 'gzip']);
+    expect(acceptedEncodings('br;q=0, *;q=0.5')).toEqual(['gzip']);
+    expect(acceptedEncodings('identity')).toEqual([]);
+    expect(acceptedEncodings(undefined)).toEqual([]);
   });
 });
 

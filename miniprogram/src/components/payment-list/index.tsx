@@ -4,7 +4,7 @@ import type { PagedState } from '../../hooks/use-paged-list';
 import { errorText, t } from '../../i18n';
 import { formatChinaTime } from '../../services/format';
 import { formatFen } from '../../services/money';
-import { billTypeName, paymentStatusText, paymentStatusTone } from '../../services/payment-text';
+import { billTypeName, paymentStatusText, paymentStatusTone } from '../../services/payment-status';
 import { openPage } from '../../services/routes';
 import { ListCard, ListRow } from '../list-row';
 import { LoadMore } from '../load-more';
@@ -50,7 +50,7 @@ export function PaymentList({ id, state, empty, fullDate, onMore, onRetry }: Pay
       <StateView
         id={`${id}-error`}
         kind='error'
-        title={t('workbench.listError', { reason: errorText(state.error.code) })}
+        title={t('list.failed', { reason: errorText(state.error.code) })}
         actions={[{ id: `${id}-retry`, label: t('state.retry'), kind: 'secondary', onClick: onRetry }]}
       />
     );

@@ -1,4 +1,4 @@
-import { t } from '../../i18n';
+import { t } from '../../i18n/staff';
 import { usePosterDownload } from '../../hooks/use-poster-download';
 import { ActionButton } from '../action-button';
 import { Notice } from '../notice';

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { STATION_TYPES, type StationProfile } from '@shared/schemas/stations';
 import { useStationEditor } from '../../hooks/use-station-editor';
-import { t } from '../../i18n';
+import { t } from '../../i18n/staff';
 import { requestNote } from '../../services/errors';
 import { pickLocation } from '../../services/location';
 import { formatCoordinates } from '../../services/format';

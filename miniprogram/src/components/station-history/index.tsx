@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 // roles.ts is plain constants (no zod), so a value import from @shared is fine here.
 import { ROLES } from '@shared/roles';
-import { errorText, t, type MessageKey } from '../../i18n';
+import { errorText, t, type MessageKey } from '../../i18n/staff';
 import type { StationChange } from '../../services/api';
 import { formatChinaTime } from '../../services/format';
 import { fieldLabel } from '../../services/station-edit';

@@ -218,6 +218,28 @@ function StationDetails({ station, view }: { station: StationProfile; view: Stat
   );
 }
 
+/**
+ * While the station loads: its code (known from the URL) and the shape of the page, so a slow link
+ * shows something meaningful at once (H5's index.html shows the same before the app has loaded).
+ */
+function StationSkeleton({ code }: { code: string }) {
+  return (
+    <View id='station-loading' className='page station station--loading' aria-busy>
+      <PageHero title={{ text: '' }} lines={[{ id: 'station-loading-code', text: t('station.code', { code }) }]} />
+      <View className='station__skeleton'>
+        <View className='station__skeleton-bar' />
+        <View className='station__skeleton-bar station__skeleton-bar--short' />
+      </View>
+      <View className='station__skeleton'>
+        <View className='station__skeleton-bar' />
+        <View className='station__skeleton-bar' />
+        <View className='station__skeleton-bar station__skeleton-bar--short' />
+      </View>
+      <Text className='station__skeleton-text'>{t('station.loading')}</Text>
+    </View>
+  );
+}
+
 /** A station's public profile, opened from its QR code (`?scene=<code>`), a list or the home page. */
 export default function StationPage() {
   const { params } = useRouter();
@@ -236,7 +258,7 @@ export default function StationPage() {
   });
 
   if (state.status === 'loading') {
-    return <StateView id='station-loading' kind='loading' title={t('station.loading')} />;
+    return code ? <StationSkeleton code={code} /> : <StateView id='station-loading' kind='loading' title={t('station.loading')} />;
   }
   if (state.status === 'error') {
     return <StationError error={state.error} onRetry={retry} />;

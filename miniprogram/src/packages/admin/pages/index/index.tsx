@@ -10,7 +10,7 @@ import { RoleGate } from '../../../../components/role-gate';
 import { TextField } from '../../../../components/text-field';
 import { useAppointOfficer } from '../../../../hooks/use-appoint-officer';
 import { useStationOfficers, type OfficerItem } from '../../../../hooks/use-station-officers';
-import { t } from '../../../../i18n';
+import { t } from '../../../../i18n/staff';
 import { requestNote } from '../../../../services/errors';
 import { openPage } from '../../../../services/routes';
 import './index.scss';

@@ -14,7 +14,7 @@ import { Section } from '../../../../components/section';
 import { ErrorStateView, StateView } from '../../../../components/state-view';
 import { TextField } from '../../../../components/text-field';
 import { usePagedList } from '../../../../hooks/use-paged-list';
-import { t } from '../../../../i18n';
+import { t } from '../../../../i18n/staff';
 import { getRegionReconciliations } from '../../../../services/api';
 import { chinaDate, isBusinessDate, shiftDate } from '../../../../services/business-date';
 import { formatFen } from '../../../../services/money';

@@ -12,7 +12,7 @@ import { StationManager } from '../../../../components/station-manager';
 import { TextField } from '../../../../components/text-field';
 import { useCodeEntry } from '../../../../hooks/use-code-entry';
 import { useResource } from '../../../../hooks/use-resource';
-import { t } from '../../../../i18n';
+import { t } from '../../../../i18n/staff';
 import { getStationByCode } from '../../../../services/api';
 import { officerAdminErrorText } from '../../../../services/officer-admin';
 import { isStationCode } from '../../../../services/station-code';

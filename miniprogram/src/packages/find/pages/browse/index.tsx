@@ -6,7 +6,7 @@ import { Pill } from '../../../../components/pill';
 import { Section } from '../../../../components/section';
 import { ErrorStateView, StateView } from '../../../../components/state-view';
 import { useRegionBrowser } from '../../../../hooks/use-region-children';
-import { t } from '../../../../i18n';
+import { t } from '../../../../i18n/find';
 import { openPage } from '../../../../services/routes';
 import '../../find.scss';
 import './index.scss';

@@ -5,7 +5,7 @@ import { Section } from '../../../../components/section';
 import { ErrorStateView, StateView, type StateAction } from '../../../../components/state-view';
 import { StationList } from '../../../../components/station-list';
 import { useNearestStations } from '../../../../hooks/use-nearest-stations';
-import { t } from '../../../../i18n';
+import { t } from '../../../../i18n/find';
 import { openLocationSettings } from '../../../../services/location';
 import { openPage } from '../../../../services/routes';
 import '../../find.scss';

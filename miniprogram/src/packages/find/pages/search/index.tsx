@@ -6,7 +6,7 @@ import { ErrorStateView, StateView } from '../../../../components/state-view';
 import { StationList } from '../../../../components/station-list';
 import { TextField } from '../../../../components/text-field';
 import { SEARCH_MAX_LENGTH, useStationSearch } from '../../../../hooks/use-station-search';
-import { t } from '../../../../i18n';
+import { t } from '../../../../i18n/find';
 import { openPage } from '../../../../services/routes';
 import '../../find.scss';
 

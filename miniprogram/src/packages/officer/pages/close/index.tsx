@@ -13,7 +13,7 @@ import { TextField } from '../../../../components/text-field';
 import { useCloseDay } from '../../../../hooks/use-close-day';
 import { useReloadOnShow } from '../../../../hooks/use-reload-on-show';
 import { useResource } from '../../../../hooks/use-resource';
-import { t } from '../../../../i18n';
+import { t } from '../../../../i18n/staff';
 import { getStationLedger } from '../../../../services/api';
 import { chinaDate, isBusinessDate } from '../../../../services/business-date';
 import { requestNote } from '../../../../services/errors';

@@ -10,7 +10,7 @@ import { Section } from '../../../../components/section';
 import { ErrorStateView, StateView } from '../../../../components/state-view';
 import { usePagedList } from '../../../../hooks/use-paged-list';
 import { useReloadOnShow } from '../../../../hooks/use-reload-on-show';
-import { t } from '../../../../i18n';
+import { t } from '../../../../i18n/staff';
 import { getStationReconciliations } from '../../../../services/api';
 import { formatFen } from '../../../../services/money';
 import { varianceText } from '../../../../services/payment-text';

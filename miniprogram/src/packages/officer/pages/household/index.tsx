@@ -13,7 +13,7 @@ import { TextField } from '../../../../components/text-field';
 import { useBillBookEditor, useLinkHousehold } from '../../../../hooks/use-household-actions';
 import { useReloadOnShow } from '../../../../hooks/use-reload-on-show';
 import { useResource } from '../../../../hooks/use-resource';
-import { t } from '../../../../i18n';
+import { t } from '../../../../i18n/staff';
 import { getBillTypes, getHousehold } from '../../../../services/api';
 import { formatChinaTime } from '../../../../services/format';
 import { billTypeName } from '../../../../services/payment-text';

@@ -16,7 +16,7 @@ import { TextField } from '../../../../components/text-field';
 import { useHouseholdForm } from '../../../../hooks/use-household-form';
 import { usePagedList } from '../../../../hooks/use-paged-list';
 import { useReloadOnShow } from '../../../../hooks/use-reload-on-show';
-import { t } from '../../../../i18n';
+import { t } from '../../../../i18n/staff';
 import { getStationHouseholds } from '../../../../services/api';
 import { requestNote } from '../../../../services/errors';
 import { openPage } from '../../../../services/routes';

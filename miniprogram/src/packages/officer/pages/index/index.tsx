@@ -6,7 +6,7 @@ import { StageProviderBanner } from '../../../../components/provider-banner';
 import { RoleGate } from '../../../../components/role-gate';
 import { Section } from '../../../../components/section';
 import { Tile, TileGrid } from '../../../../components/tile';
-import { t } from '../../../../i18n';
+import { t } from '../../../../i18n/staff';
 import { openPage } from '../../../../services/routes';
 import './index.scss';
 

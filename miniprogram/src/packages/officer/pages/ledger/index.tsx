@@ -15,7 +15,7 @@ import { ErrorStateView, StateView } from '../../../../components/state-view';
 import { TextField } from '../../../../components/text-field';
 import { useLedgerDay, type LedgerDaySummary } from '../../../../hooks/use-ledger-day';
 import { useReloadOnShow } from '../../../../hooks/use-reload-on-show';
-import { t } from '../../../../i18n';
+import { t } from '../../../../i18n/staff';
 import { formatChinaTime } from '../../../../services/format';
 import { formatFen } from '../../../../services/money';
 import { ledgerEntryTitle, signedFen, varianceText } from '../../../../services/payment-text';

@@ -21,7 +21,7 @@ import { usePagedList } from '../../../../hooks/use-paged-list';
 import { usePaymentSubmit } from '../../../../hooks/use-payment-submit';
 import { useReloadOnShow } from '../../../../hooks/use-reload-on-show';
 import { useResource } from '../../../../hooks/use-resource';
-import { errorText, t } from '../../../../i18n';
+import { errorText, t } from '../../../../i18n/staff';
 import { getBillTypes, getHousehold, getStationHouseholds, getStationLedger, type BillTypesAnswer } from '../../../../services/api';
 import { chinaDate } from '../../../../services/business-date';
 import { requestNote } from '../../../../services/errors';

@@ -14,7 +14,7 @@ import { ErrorStateView, StateView } from '../../../../components/state-view';
 import { usePagedList } from '../../../../hooks/use-paged-list';
 import { useReloadOnShow } from '../../../../hooks/use-reload-on-show';
 import { useResource } from '../../../../hooks/use-resource';
-import { t } from '../../../../i18n';
+import { t } from '../../../../i18n/staff';
 import { getBillTypes, getStationLedger, getStationPayments, type BillTypesAnswer } from '../../../../services/api';
 import { chinaDate } from '../../../../services/business-date';
 import { formatFen } from '../../../../services/money';

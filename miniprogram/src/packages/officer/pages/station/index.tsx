@@ -4,7 +4,7 @@ import { RoleGate } from '../../../../components/role-gate';
 import { ErrorStateView, StateView } from '../../../../components/state-view';
 import { StationManager } from '../../../../components/station-manager';
 import { useResource } from '../../../../hooks/use-resource';
-import { t } from '../../../../i18n';
+import { t } from '../../../../i18n/staff';
 import { getStationById } from '../../../../services/api';
 import { openPage } from '../../../../services/routes';
 

@@ -6,7 +6,7 @@ import { Panel } from '../../../../components/panel';
 import { TextField } from '../../../../components/text-field';
 import { useResource } from '../../../../hooks/use-resource';
 import { useVoidPayment } from '../../../../hooks/use-void-payment';
-import { t } from '../../../../i18n';
+import { t } from '../../../../i18n/receipt';
 import { getStationLedger } from '../../../../services/api';
 import { requestNote } from '../../../../services/errors';
 import { formatFen } from '../../../../services/money';
