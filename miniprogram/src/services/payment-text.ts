@@ -1,10 +1,35 @@
-import type { BillType, LedgerEntry, Payment, PaymentStatus } from '@shared/schemas/payments';
+import type { AccountKind, BillType, LedgerEntry, Payment, PaymentStatus } from '@shared/schemas/payments';
 import { errorText, t } from '../i18n';
 import type { ApiError } from './api-error';
 import { formatFen, type YuanParse } from './money';
 
 /** "电费", "话费充值"... */
 export const billTypeName = (billType: BillType | string) => t(`billType.${billType as BillType}`);
+
+/**
+ * How the pay form names a bill type's account number (shared/schemas/payments.ts `accountKind`):
+ * a 户号 from the bill, or the mobile number itself for a top-up. Unknown kinds read as 户号.
+ */
+export function accountTexts(accountKind: AccountKind | undefined) {
+  if (accountKind === 'phone') {
+    return {
+      title: t('pay.phoneAccount.title'),
+      label: t('pay.phoneAccount.label'),
+      placeholder: t('pay.phoneAccount.placeholder'),
+      invalid: t('pay.phoneAccount.invalid'),
+      shown: t('pay.phoneAccount.label'),
+      fieldKind: 'phone' as const,
+    };
+  }
+  return {
+    title: t('pay.accountTitle'),
+    label: t('pay.accountLabel'),
+    placeholder: t('pay.accountPlaceholder'),
+    invalid: t('pay.accountInvalid'),
+    shown: t('pay.accountMasked'),
+    fieldKind: 'text' as const,
+  };
+}
 
 export const paymentStatusText = (status: PaymentStatus) => t(`paymentStatus.${status}`);
 
