@@ -131,6 +131,8 @@ describe('H5: browse by region', () => {
     const without = township.items.find((item) => item.stationCount === 0);
     if (without) expect(await text(page, `#browse-region-${without.code}`)).toContain('暂无服务站');
     expect(await text(page, `#browse-region-${TUQIAO}`)).toContain('有服务站');
+    // Each level slides in as a page of its own: measure once it has arrived.
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('.taro_page')).every((el) => getComputedStyle(el).transform === 'none'));
     await expectTidyAtLargeText(page, 'find-browse-township-1.5x.png');
 
     await page.locator(`#browse-region-${TUQIAO}`).click();
@@ -184,17 +186,24 @@ describe('H5: browse by region', () => {
     await page.goBack();
     await page.waitForSelector(shown('#home-page'));
 
-    // Down again and up by a breadcrumb: back in the history, so Back then leaves browsing.
+    // Down again, then up by the breadcrumbs: the parent's is a step back in the history (so Back
+    // then goes on up); one further up jumps there.
     await page.locator('#home-browse-link').click();
+    await page.locator(shown('#browse-title'), { hasText: '青海省' }).waitFor();
+    await page.locator(shown('#browse-region-6302')).click();
+    await page.locator(shown('#browse-region-630202')).click();
+    await page.locator(shown('#browse-title'), { hasText: '乐都区' }).waitFor();
+    await page.locator(shown('#browse-crumb-6302')).click();
+    await page.locator(shown('#browse-title'), { hasText: '海东市' }).waitFor();
+    await page.goBack();
     await page.locator(shown('#browse-title'), { hasText: '青海省' }).waitFor();
     await page.locator(shown('#browse-region-6302')).click();
     await page.locator(shown('#browse-region-630202')).click();
     await page.locator(shown('#browse-title'), { hasText: '乐都区' }).waitFor();
     await page.locator(shown('#browse-crumb-63')).click();
     await page.locator(shown('#browse-title'), { hasText: '青海省' }).waitFor();
+    await page.waitForSelector(shown('#browse-list'));
     expect(page.url()).not.toContain('region=');
-    await page.goBack();
-    await page.waitForSelector(shown('#home-page'));
   });
 });
 

@@ -17,13 +17,13 @@ function browsePagesBelow(): number {
 
 /**
  * Up to an ancestor (a breadcrumb). `chain` is the shown region's ancestors, province first. Going
- * down only ever opens a child, so the browse pages directly below are the last levels of the chain:
- * when the ancestor is among them, go back to it (the levels above it stay in the history); when the
- * page was opened deeper by a link, show the ancestor in its place.
+ * down only ever opens a child, so the browse pages directly below are the last levels of the chain.
+ * The parent is the page below: go back to it. Further up, the ancestor replaces this page: Taro H5
+ * finds the page to show after a multi-page back by its path, which every level shares, and shows
+ * the wrong one (a blank page). So does a page opened deeper by a link, with no levels below it.
  */
 export function goUpToRegion(code: string, chain: ReadonlyArray<{ code: string }>): void {
-  const index = chain.findIndex((region) => region.code === code);
-  const delta = chain.length - index;
-  if (index >= 0 && delta <= browsePagesBelow()) void Taro.navigateBack({ delta });
+  const isParent = chain.length > 0 && chain[chain.length - 1].code === code;
+  if (isParent && browsePagesBelow() >= 1) void Taro.navigateBack({ delta: 1 });
   else replacePage('browse', { region: code });
 }
