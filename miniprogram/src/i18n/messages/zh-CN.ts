@@ -729,13 +729,14 @@ export const messages = {
   'recon.openSubtitle': '应有 {expected} · {count} 笔 · 还没日结',
   'recon.idleSubtitle': '这一天没有缴费，也没有日结',
 
-  // Typed station codes, browse levels, sign-in return, not-found page, bill account kinds, field limits.
+  // Typed station codes, the not-found page, bill account kinds (phone top-ups), receipts not found, field limits.
   'home.codeMissing': '请输入服务站编码。',
   'home.codeInvalid': '服务站编码是二维码下方印的一串数字，如 6302 0200 2214，请核对后再输入。',
   'station.notFoundTypedHint': '没有编码为 {code} 的服务站，请核对二维码下方印的编码后重新输入。',
   'station.invalidCodeTypedHint': '服务站编码只含数字或字母，请核对后重新输入。',
   'notFound.navTitle': '页面不存在',
   'notFound.title': '没有这个页面',
+  'notFound.hint': '链接可能输错了或已经过时。可以回到首页，再按编码、地区或名称找到服务站。',
   'pay.phoneAccount.title': '3. 充值的手机号',
   'pay.phoneAccount.label': '手机号',
   'pay.phoneAccount.placeholder': '要充值的手机号，如 13800001234',
@@ -745,7 +746,6 @@ export const messages = {
   'field.tooLong': '最多 {max} 个字，现在有 {count} 个字，请删减。',
   'field.count': '{count}/{max}',
   'form.fixFields': '有几项没有填对，请按红字修改后再保存。',
-  'notFound.hint': '链接可能输错了或已经过时。可以回到首页，再按编码、地区或名称找到服务站。',
 } as const;
 
 export type MessageKey = keyof typeof messages;
