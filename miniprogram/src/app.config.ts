@@ -26,6 +26,8 @@ export default defineAppConfig({
     // subpackage (the officer's void panel is small and lives here too).
     { root: 'packages/receipt', pages: ['pages/index/index'] },
     { root: 'packages/admin', pages: ['pages/index/index', 'pages/station/index', 'pages/reconciliations/index'] },
+    // Where an unknown route lands (app.tsx): a page of its own, kept out of the main package.
+    { root: 'packages/notfound', pages: ['pages/index/index'] },
   ],
   // "Nearest stations" asks for the position once; officers pick their station on the map.
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],

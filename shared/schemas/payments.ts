@@ -7,15 +7,20 @@ import { cursor, pageLimit } from './common';
  *   postpaid: pay exactly the amount due (electricity, water, broadband)
  *   prepaid:  any amount within the type's range (phone top-up, social insurance)
  */
+/**
+ * `accountKind`: what the provider's account number is to the villager, so the app asks for it by
+ * its name: a 户号 on the bill (`account`), or the mobile number itself for a top-up (`phone`).
+ */
 export const BILL_TYPES = {
-  electricity: { kind: 'postpaid', minFen: 1, maxFen: 500_000, commissionFen: 50 },
-  water: { kind: 'postpaid', minFen: 1, maxFen: 200_000, commissionFen: 50 },
-  broadband: { kind: 'postpaid', minFen: 1, maxFen: 200_000, commissionFen: 50 },
-  phone: { kind: 'prepaid', minFen: 1_000, maxFen: 50_000, commissionFen: 30 },
-  social_insurance: { kind: 'prepaid', minFen: 10_000, maxFen: 600_000, commissionFen: 0 },
-} as const satisfies Record<string, { kind: 'postpaid' | 'prepaid'; minFen: number; maxFen: number; commissionFen: number }>;
+  electricity: { kind: 'postpaid', accountKind: 'account', minFen: 1, maxFen: 500_000, commissionFen: 50 },
+  water: { kind: 'postpaid', accountKind: 'account', minFen: 1, maxFen: 200_000, commissionFen: 50 },
+  broadband: { kind: 'postpaid', accountKind: 'account', minFen: 1, maxFen: 200_000, commissionFen: 50 },
+  phone: { kind: 'prepaid', accountKind: 'phone', minFen: 1_000, maxFen: 50_000, commissionFen: 30 },
+  social_insurance: { kind: 'prepaid', accountKind: 'account', minFen: 10_000, maxFen: 600_000, commissionFen: 0 },
+} as const satisfies Record<string, { kind: 'postpaid' | 'prepaid'; accountKind: AccountKind; minFen: number; maxFen: number; commissionFen: number }>;
 
 export type BillType = keyof typeof BILL_TYPES;
+export type AccountKind = 'account' | 'phone';
 export const BILL_TYPE_KEYS = Object.keys(BILL_TYPES) as BillType[];
 
 /** Station-wide limits, per payment and per Asia/Shanghai business day. */
@@ -37,7 +42,14 @@ export const BillProviderInfo = z.object({ mode: z.enum(BILL_PROVIDER_MODES) });
 
 export const BillTypesResponse = z.object({
   items: z.array(
-    z.object({ billType, kind: z.enum(['postpaid', 'prepaid']), minFen: z.number(), maxFen: z.number(), commissionFen: z.number() }),
+    z.object({
+      billType,
+      kind: z.enum(['postpaid', 'prepaid']),
+      accountKind: z.enum(['account', 'phone']),
+      minFen: z.number(),
+      maxFen: z.number(),
+      commissionFen: z.number(),
+    }),
   ),
   stationLimits: z.object({ perPaymentMaxFen: z.number(), perDayMaxFen: z.number() }),
   provider: BillProviderInfo,

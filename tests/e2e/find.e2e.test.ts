@@ -30,6 +30,8 @@ const NEAREST = 'packages/find/pages/nearest/index';
 
 let webUrl: string;
 const phone = phonesForSuite();
+/** Each browse level is a page; Taro H5 keeps the pages below in the document, hidden. */
+const shown = (selector: string) => `${selector} >> visible=true`;
 
 beforeAll(() => {
   webUrl = requireStack();
@@ -66,6 +68,42 @@ describe('H5: a station by its code', () => {
   });
 });
 
+describe('H5: typing a station code', () => {
+  const typeCode = async (page: Awaited<ReturnType<typeof phone>>, typed: string) => {
+    await page.goto('about:blank');
+    await page.goto(`${webUrl}/`);
+    await page.locator('#home-code-input input').fill(typed);
+    await page.locator('#home-open-button .at-button').click();
+  };
+
+  it('offers the number pad and takes the code with spaces, dashes or full-width digits', async () => {
+    const page = await phone();
+    await page.goto(`${webUrl}/`);
+    expect(await page.locator('#home-code-input input').getAttribute('inputmode')).toBe('numeric');
+    for (const typed of ['6302 0200 2214', '6302-0200-2214', '６３０２０２００２２１４']) {
+      await typeCode(page, typed);
+      await page.waitForSelector('#station-details');
+      expect([typed, await text(page, '#station-name')]).toEqual([typed, '土桥村益农信息社']);
+      expect(page.url()).toContain(`scene=${TUQIAO}`);
+    }
+  });
+
+  it('says a typed code that finds nothing is a typing matter, not an expired QR code', async () => {
+    const page = await phone();
+    await typeCode(page, 'abc');
+    await page.waitForSelector('#station-not-found');
+    const said = await text(page, '#station-not-found');
+    expect(said).toContain('没有编码为 abc 的服务站');
+    expect(said).not.toMatch(/二维码可能已失效|重新扫描/);
+    await shoot(page, 'find-code-typed-not-found.png');
+
+    // Not a code at all: said on the home page, in words for typing.
+    await typeCode(page, '土桥村');
+    await page.waitForSelector('#home-code-input-error');
+    expect(await text(page, '#home-code-input-error')).toContain('二维码下方印的');
+  });
+});
+
 describe('H5: browse by region', () => {
   it('goes 青海省 -> 海东市 -> 乐都区 -> 岗沟街道 -> 土桥村 and opens the station', async () => {
     const page = await phone();
@@ -82,17 +120,19 @@ describe('H5: browse by region', () => {
       ['630202', '乐都区'],
       [LEDU_TOWNSHIP, '岗沟街道'],
     ]) {
-      await page.locator(`#browse-region-${code}`).click();
-      await page.locator('#browse-title', { hasText: name }).waitFor();
-      await page.waitForSelector('#browse-list');
+      await page.locator(shown(`#browse-region-${code}`)).click();
+      await page.locator(shown('#browse-title'), { hasText: name }).waitFor();
+      await page.waitForSelector(shown('#browse-list'));
     }
     // The breadcrumbs lead back up.
-    expect(await text(page, '#browse-breadcrumbs')).toContain('青海省');
-    expect(await text(page, '#browse-breadcrumbs')).toContain('乐都区');
+    expect(await text(page, shown('#browse-breadcrumbs'))).toContain('青海省');
+    expect(await text(page, shown('#browse-breadcrumbs'))).toContain('乐都区');
     const township = await api<{ items: Array<{ code: string; stationCount: number }> }>(`/regions/${LEDU_TOWNSHIP}/children`);
     const without = township.items.find((item) => item.stationCount === 0);
     if (without) expect(await text(page, `#browse-region-${without.code}`)).toContain('暂无服务站');
     expect(await text(page, `#browse-region-${TUQIAO}`)).toContain('有服务站');
+    // Each level slides in as a page of its own: measure once it has arrived.
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('.taro_page')).every((el) => getComputedStyle(el).transform === 'none'));
     await expectTidyAtLargeText(page, 'find-browse-township-1.5x.png');
 
     await page.locator(`#browse-region-${TUQIAO}`).click();
@@ -106,8 +146,64 @@ describe('H5: browse by region', () => {
     await openRoute(page, webUrl, `${BROWSE}?region=${LEDU_TOWNSHIP}`);
     await page.locator('#browse-title', { hasText: '岗沟街道' }).waitFor();
     await page.locator('#browse-crumb-6302').click();
-    await page.locator('#browse-title', { hasText: '海东市' }).waitFor();
-    await page.waitForSelector('#browse-region-630202');
+    await page.locator(shown('#browse-title'), { hasText: '海东市' }).waitFor();
+    await page.waitForSelector(shown('#browse-region-630202'));
+  });
+
+  it('keeps each level in the history: Back goes up one level, a reload stays, a breadcrumb goes back', async () => {
+    const title = () => text(page, shown('#browse-title'));
+    const page = await phone();
+    await page.goto(`${webUrl}/`);
+    await page.locator('#home-browse-link').click();
+    await page.waitForSelector(shown('#browse-list'));
+    for (const [code, name] of [
+      ['6302', '海东市'],
+      ['630202', '乐都区'],
+      [LEDU_TOWNSHIP, '岗沟街道'],
+    ]) {
+      await page.locator(shown(`#browse-region-${code}`)).click();
+      await page.locator(shown('#browse-title'), { hasText: name }).waitFor();
+    }
+    expect(page.url()).toContain(`region=${LEDU_TOWNSHIP}`);
+
+    // The browser's Back: the county, not the home page.
+    await page.goBack();
+    await page.locator(shown('#browse-title'), { hasText: '乐都区' }).waitFor();
+    expect(await title()).toBe('乐都区');
+    expect(page.url()).toContain('region=630202');
+
+    // A reload keeps the county.
+    await page.reload();
+    await page.locator(shown('#browse-title'), { hasText: '乐都区' }).waitFor();
+    await page.waitForSelector(shown('#browse-list'));
+    expect(await title()).toBe('乐都区');
+
+    // Back again: the prefecture, then the province, then home.
+    await page.goBack();
+    await page.locator(shown('#browse-title'), { hasText: '海东市' }).waitFor();
+    await page.goBack();
+    await page.locator(shown('#browse-title'), { hasText: '青海省' }).waitFor();
+    await page.goBack();
+    await page.waitForSelector(shown('#home-page'));
+
+    // Down again, then up by the breadcrumbs: the parent's is a step back in the history (so Back
+    // then goes on up); one further up jumps there.
+    await page.locator('#home-browse-link').click();
+    await page.locator(shown('#browse-title'), { hasText: '青海省' }).waitFor();
+    await page.locator(shown('#browse-region-6302')).click();
+    await page.locator(shown('#browse-region-630202')).click();
+    await page.locator(shown('#browse-title'), { hasText: '乐都区' }).waitFor();
+    await page.locator(shown('#browse-crumb-6302')).click();
+    await page.locator(shown('#browse-title'), { hasText: '海东市' }).waitFor();
+    await page.goBack();
+    await page.locator(shown('#browse-title'), { hasText: '青海省' }).waitFor();
+    await page.locator(shown('#browse-region-6302')).click();
+    await page.locator(shown('#browse-region-630202')).click();
+    await page.locator(shown('#browse-title'), { hasText: '乐都区' }).waitFor();
+    await page.locator(shown('#browse-crumb-63')).click();
+    await page.locator(shown('#browse-title'), { hasText: '青海省' }).waitFor();
+    await page.waitForSelector(shown('#browse-list'));
+    expect(page.url()).toContain('region=63');
   });
 });
 

@@ -84,9 +84,9 @@ describe('H5 station page', () => {
   it('shows an inline error for a malformed code and stays on the home page', async () => {
     await page.goto(`${target.webUrl}/`);
     await page.waitForSelector('#home-page');
-    await page.locator('#home-code-input input').fill('6327-01');
+    await page.locator('#home-code-input input').fill('土桥!');
     await page.locator('#home-open-button .at-button').click();
-    expect(await text('#home-code-input-error')).toBe('编码只能是 1 到 32 位字母或数字。');
+    expect(await text('#home-code-input-error')).toBe('服务站编码是二维码下方印的一串数字，如 6302 0200 2214，请核对后再输入。');
     expect(await page.locator('#station-details').count()).toBe(0);
   });
 

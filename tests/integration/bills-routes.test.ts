@@ -16,6 +16,14 @@ describe('bill types and bill lookup', () => {
     const res = await invoke(handlers.payments, { path: '/bill-types', headers: villager.auth });
     expect(res.status).toBe(200);
     expect(res.json.items.map((t: any) => t.billType)).toEqual(BILL_TYPE_KEYS);
+    // What the account number is to the villager: the app asks a top-up for the phone number, not a 户号.
+    expect(Object.fromEntries(res.json.items.map((t: any) => [t.billType, t.accountKind]))).toEqual({
+      electricity: 'account',
+      water: 'account',
+      broadband: 'account',
+      phone: 'phone',
+      social_insurance: 'account',
+    });
     expect(res.json.stationLimits.perDayMaxFen).toBeGreaterThan(0);
     expect((await invoke(handlers.payments, { path: '/bill-types' })).status).toBe(401);
   });

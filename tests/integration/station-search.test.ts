@@ -35,6 +35,26 @@ describe('GET /stations?q= (seeded Qinghai, index in DynamoDB)', () => {
     expect((await search({ q: 'x'.repeat(41) })).status).toBe(400);
   });
 
+  it('matches every word of a multi-word query against village, township and county names, in Chinese or pinyin', async () => {
+    for (const [q, area] of [
+      ['乐都 土桥', '乐都'],
+      ['岗沟 土桥', '岗沟'],
+      ['乐都区　土桥村', '乐都'], // a full-width space
+      ['ledu tuqiao', '乐都'],
+    ]) {
+      const res = await search({ q });
+      expect([q, res.status]).toEqual([q, 200]);
+      expect([q, res.json.items.map((s: any) => s.villageName)]).toEqual([q, expect.arrayContaining(['土桥村'])]);
+      // Every result matches both words: a 土桥 village in that area.
+      for (const s of res.json.items) {
+        expect([q, s.villageName]).toEqual([q, expect.stringContaining('土桥')]);
+        expect([q, s.regionChain.some((r: any) => r.name.includes(area))]).toEqual([q, true]);
+      }
+    }
+    // A word that matches nothing leaves nothing, however well the other word matches.
+    expect((await search({ q: '乐都 不存在的村子' })).json.items).toEqual([]);
+  });
+
   it('answers an empty page for no match', async () => {
     const res = await search({ q: '不存在的村子' });
     expect(res.status).toBe(200);

@@ -5,6 +5,10 @@
  * Tiers, best first: Chinese exact > prefix > substring (village, then township, then county) >
  * pinyin (full or initials: exact, prefix, substring, township/county) > pinyin with one wrong,
  * missing or extra letter (queries of 4+ letters). Ties keep division-code order.
+ *
+ * Several words ("乐都 土桥", "ledu tuqiao") narrow: the whole query is tried first with the spaces
+ * taken out (so "tu qiao" and "6302 0200 2214" still read as one word); otherwise a station matches
+ * when every word matches one of its names, ranked by its weakest word.
  */
 export interface SearchEntry {
   id: string;
@@ -82,17 +86,41 @@ function editDistanceAtMostOne(a: string, b: string): boolean {
   return edits + (a.length - i) + (b.length - j) <= 1;
 }
 
+/** How well one word (already normalised) matches a station, or null when it does not. */
+function wordTier(entry: SearchEntry, q: string): number | null {
+  if (/^\d{4,12}$/.test(q)) return entry.code === q ? 0 : entry.code.startsWith(q) ? 1 : null;
+  if (CJK.test(q)) return chineseTier(entry, q);
+  if (/^[a-z]+$/.test(q)) return pinyinTier(entry, q);
+  return null;
+}
+
+/** The words of a query, each normalised; empty words dropped. */
+export function queryWords(q: string): string[] {
+  return q
+    .normalize('NFKC')
+    .split(/\s+/)
+    .map(normaliseQuery)
+    .filter((word) => word !== '');
+}
+
+/** Every word matches somewhere: the weakest word's tier; null when one word matches nothing. */
+function allWordsTier(entry: SearchEntry, words: string[]): number | null {
+  let worst = 0;
+  for (const word of words) {
+    const tier = wordTier(entry, word);
+    if (tier === null) return null;
+    worst = Math.max(worst, tier);
+  }
+  return worst;
+}
+
 export function rankStations(entries: SearchEntry[], rawQuery: string): SearchEntry[] {
   const q = normaliseQuery(rawQuery);
   if (!q) return [];
+  const words = queryWords(rawQuery);
   const scored: Array<{ entry: SearchEntry; tier: number }> = [];
-  const isCode = /^\d{4,12}$/.test(q);
-  const isPinyin = /^[a-z]+$/.test(q);
   for (const entry of entries) {
-    let tier: number | null = null;
-    if (isCode) tier = entry.code === q ? 0 : entry.code.startsWith(q) ? 1 : null;
-    else if (CJK.test(q)) tier = chineseTier(entry, q);
-    else if (isPinyin) tier = pinyinTier(entry, q);
+    const tier = wordTier(entry, q) ?? (words.length > 1 ? allWordsTier(entry, words) : null);
     if (tier !== null) scored.push({ entry, tier });
   }
   return scored.sort((a, b) => a.tier - b.tier || (a.entry.code < b.entry.code ? -1 : 1)).map((s) => s.entry);

@@ -1,10 +1,11 @@
 import { useCallback, useState } from 'react';
 import { t } from '../i18n';
-import { isStationCode } from '../services/station-code';
+import { isStationCode, normaliseTypedStationCode } from '../services/station-code';
 
 /**
  * The H5 station-code field: its text, its inline error, and `submit()` that returns the code to
- * open (or undefined after showing why not). The error clears as soon as the user edits.
+ * open (or undefined after showing why not). The text is taken as typed or pasted: spaces, dashes
+ * and full-width digits are normalised away. The error clears as soon as the user edits.
  */
 export function useCodeEntry(initial = '') {
   const [value, setValueState] = useState(initial);
@@ -16,9 +17,9 @@ export function useCodeEntry(initial = '') {
   }, []);
 
   const submit = useCallback((): string | undefined => {
-    const code = value.trim();
+    const code = normaliseTypedStationCode(value);
     if (!isStationCode(code)) {
-      setError(t('home.codeInvalid'));
+      setError(t(code === '' ? 'home.codeMissing' : 'home.codeInvalid'));
       return undefined;
     }
     return code;

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import type { Household, HouseholdCreateRequest } from '@shared/schemas/households';
 import { errorText, t } from '../i18n/staff';
 import { createHousehold } from '../services/api';
-import { supportId, toApiErrorLike } from '../services/errors';
+import { invalidBodyFields, supportId, toApiErrorLike } from '../services/errors';
 import { isMobilePhone } from '../services/payment-form';
 
 export type HouseholdFormState =
@@ -45,6 +45,14 @@ export function buildHouseholdRequest(fields: { headName: string; phone: string;
   };
 }
 
+/** The words for each field of the form a 400 can name. */
+function fieldErrorsOf(fields: string[]): Errors {
+  const texts: Errors = { headName: t('household.headInvalid'), phone: t('pay.phoneInvalid'), members: t('household.membersInvalid') };
+  const errors: Errors = {};
+  for (const field of fields) if (field in texts) errors[field as keyof Errors] = texts[field as keyof Errors];
+  return errors;
+}
+
 /** Registering a household: head, phone, members and the villagers' consent (mandatory). */
 export function useHouseholdForm(stationId: string, onCreated: (household: Household) => void, create: typeof createHousehold = createHousehold) {
   const [headName, setHeadNameState] = useState('');
@@ -75,6 +83,13 @@ export function useHouseholdForm(stationId: string, onCreated: (household: House
       onCreated(household);
     } catch (caught) {
       const apiError = toApiErrorLike(caught);
+      // The server's limits can be stricter than this build's checks: its 400 is worded at the fields.
+      const fieldErrors = fieldErrorsOf(invalidBodyFields(apiError));
+      if (Object.keys(fieldErrors).length > 0) {
+        setErrors(fieldErrors);
+        setState({ status: 'failed', message: t('form.fixFields') });
+        return;
+      }
       setState({ status: 'failed', message: errorText(apiError.code), requestId: supportId(apiError) });
     }
   }, [state.status, headName, phone, members, consent, create, stationId, onCreated]);

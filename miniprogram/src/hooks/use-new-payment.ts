@@ -4,6 +4,7 @@ import type { BillLookupResponse, BillType, PaymentCreateRequest } from '@shared
 import { errorText, t } from '../i18n/staff';
 import { lookupBill, saveBillBookEntry, type BillTypesAnswer } from '../services/api';
 import { toApiErrorLike } from '../services/errors';
+import { accountTexts } from '../services/payment-text';
 import {
   accountRef,
   bookEntryFor,
@@ -109,7 +110,7 @@ export function useNewPayment(stationId: string, billTypes: BillTypesAnswer, api
     }
     const account = accountRef(draft);
     if ('accountNo' in account && !isAccountNo(account.accountNo)) {
-      setErrors((now) => ({ ...now, accountNo: t('pay.accountInvalid') }));
+      setErrors((now) => ({ ...now, accountNo: accountTexts(info?.accountKind).invalid }));
       return;
     }
     const mine = ++lookupSeq.current;
@@ -136,7 +137,7 @@ export function useNewPayment(stationId: string, billTypes: BillTypesAnswer, api
       const apiError = toApiErrorLike(error);
       setLookup({ status: 'failed', message: apiError.code === 'NOT_FOUND' ? t('pay.lookupNotFound') : errorText(apiError.code) });
     }
-  }, [api, draft, saveToBook, replaceHousehold]);
+  }, [api, draft, info, saveToBook, replaceHousehold]);
 
   /** Checks the form; when it is complete, the confirm step with the request to send. */
   const review = useCallback(() => {

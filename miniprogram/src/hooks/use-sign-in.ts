@@ -32,9 +32,10 @@ export function signInErrorText(error: ApiError): string {
 
 /**
  * Sign-in for the "me" page: WeChat (`wx.login` code -> POST /auth/login) and, in builds with the
- * dev field, `dev:<openid>`. A success stores the session; pages hear of it through useSession.
+ * dev field, `dev:<openid>`. A success stores the session; pages hear of it through useSession, and
+ * `onSignedIn` runs (the page the user came from takes over again).
  */
-export function useSignIn(deps: SignInDeps = defaultDeps) {
+export function useSignIn(deps: SignInDeps = defaultDeps, onSignedIn?: () => void) {
   const [state, setState] = useState<SignInState>({ status: 'idle' });
   const [devOpenid, setDevOpenidState] = useState('');
   const [devError, setDevError] = useState<string | undefined>(undefined);
@@ -45,12 +46,13 @@ export function useSignIn(deps: SignInDeps = defaultDeps) {
       try {
         await deps.signIn(await code());
         setState({ status: 'idle' });
+        onSignedIn?.();
       } catch (error) {
         const apiError = toApiErrorLike(error);
         setState({ status: 'failed', message: signInErrorText(apiError), requestId: supportId(apiError) });
       }
     },
-    [deps],
+    [deps, onSignedIn],
   );
 
   const signInWithWeChat = useCallback(() => run(deps.wechatCode), [run, deps]);

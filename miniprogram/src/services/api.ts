@@ -3,6 +3,7 @@ import type { ErrorCode } from '@shared/errors';
 import type { LoginResponse, MeResponse, StationOfficersResponse, UserProfile } from '@shared/schemas/accounts';
 import type { Household, HouseholdCreateRequest } from '@shared/schemas/households';
 import type {
+  AccountKind,
   BillLookupResponse,
   BillProviderMode,
   BillType,
@@ -287,7 +288,7 @@ export function stationPosterUrl(stationId: string): string {
 
 /** The contract's shapes without their own exported type: spelled here, types only. */
 export type BillTypesAnswer = {
-  items: Array<{ billType: BillType; kind: 'postpaid' | 'prepaid'; minFen: number; maxFen: number; commissionFen: number }>;
+  items: Array<{ billType: BillType; kind: 'postpaid' | 'prepaid'; accountKind: AccountKind; minFen: number; maxFen: number; commissionFen: number }>;
   stationLimits: { perPaymentMaxFen: number; perDayMaxFen: number };
   provider: { mode: BillProviderMode };
 };

@@ -30,3 +30,13 @@ export function supportId(error: ApiError): string | undefined {
 export function requestNote(requestId: string | undefined): string | undefined {
   return requestId ? t('state.requestId', { id: requestId }) : undefined;
 }
+
+/**
+ * The body fields a 400 VALIDATION_FAILED names (`body.headName`, `body.members.0.name` give
+ * `headName`, `members`), so a form can word the error at the field instead of a generic line.
+ */
+export function invalidBodyFields(error: ApiError): string[] {
+  if (error.code !== 'VALIDATION_FAILED') return [];
+  const fields = error.details.map((detail) => detail.path.split('.')).filter((parts) => parts[0] === 'body' && parts[1]);
+  return [...new Set(fields.map((parts) => parts[1]))];
+}

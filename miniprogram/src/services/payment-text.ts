@@ -1,4 +1,4 @@
-import type { LedgerEntry } from '@shared/schemas/payments';
+import type { AccountKind, LedgerEntry } from '@shared/schemas/payments';
 import { errorText, t } from '../i18n/staff';
 import { billTypeName } from './payment-status';
 import type { ApiError } from './api-error';
@@ -6,6 +6,31 @@ import { formatFen, type YuanParse } from './money';
 
 // The villager-facing part, kept in the main package: re-exported so staff pages may import either.
 export { billTypeName, isAwaitingProvider, paymentExplanation, paymentStatusText, paymentStatusTone } from './payment-status';
+
+/**
+ * How the pay form names a bill type's account number (shared/schemas/payments.ts `accountKind`):
+ * a 户号 from the bill, or the mobile number itself for a top-up. Unknown kinds read as 户号.
+ */
+export function accountTexts(accountKind: AccountKind | undefined) {
+  if (accountKind === 'phone') {
+    return {
+      title: t('pay.phoneAccount.title'),
+      label: t('pay.phoneAccount.label'),
+      placeholder: t('pay.phoneAccount.placeholder'),
+      invalid: t('pay.phoneAccount.invalid'),
+      shown: t('pay.phoneAccount.label'),
+      fieldKind: 'phone' as const,
+    };
+  }
+  return {
+    title: t('pay.accountTitle'),
+    label: t('pay.accountLabel'),
+    placeholder: t('pay.accountPlaceholder'),
+    invalid: t('pay.accountInvalid'),
+    shown: t('pay.accountMasked'),
+    fieldKind: 'text' as const,
+  };
+}
 
 /** Why a typed amount is not one. */
 export const yuanErrorText = (parsed: Extract<YuanParse, { ok: false }>) => t(`money.error.${parsed.reason}`);

@@ -25,6 +25,7 @@ export const PAGES = {
   admin: '/packages/admin/pages/index/index',
   adminStation: '/packages/admin/pages/station/index',
   reconciliations: '/packages/admin/pages/reconciliations/index',
+  notFound: '/packages/notfound/pages/index/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;
@@ -59,4 +60,29 @@ export function goBackTo(page: PageName): void {
 /** Back to the home page, closing every page above it. */
 export function goHome(): void {
   void Taro.reLaunch({ url: PAGES.home });
+}
+
+/** A return address is one of our own pages (never a URL from elsewhere), with its query. */
+function isOwnPage(url: string): boolean {
+  const path = url.split('?')[0];
+  return (Object.values(PAGES) as string[]).includes(path);
+}
+
+/** "Me" to sign in, remembering the page to come back to afterwards (returnAfterSignIn). */
+export function openSignIn(returnTo: string): void {
+  openPage('me', { returnTo });
+}
+
+/**
+ * After a sign-in on "me" opened by openSignIn: back to the page it came from, which is still
+ * below in the stack (it refreshes itself when shown); opened afresh when it is not (a reload of
+ * "me" on H5). Returns false when there is nowhere to return to, so "me" stays.
+ */
+export function returnAfterSignIn(returnTo: string | undefined): boolean {
+  if (!returnTo || !isOwnPage(returnTo)) return false;
+  const stack = Taro.getCurrentPages?.() ?? [];
+  const below = stack.length >= 2 ? (stack[stack.length - 2].route ?? '').replace(/^\//, '') : undefined;
+  if (below !== undefined && below === returnTo.split('?')[0].replace(/^\//, '')) void Taro.navigateBack({ delta: 1 });
+  else void Taro.redirectTo({ url: returnTo });
+  return true;
 }

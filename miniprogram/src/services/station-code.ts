@@ -14,6 +14,20 @@ export function isStationCode(value: string): boolean {
   return STATION_CODE_PATTERN.test(value);
 }
 
+/**
+ * Separators people type or paste inside a code ("6302 0200 2214", "6302-0200-2214"): white space
+ * and the hyphens and dashes an input method may give. Full-width forms are folded by NFKC first.
+ */
+const TYPED_SEPARATORS = /[\s\-\u2010-\u2015\u2212]+/g;
+
+/**
+ * A station code as a person typed it: full-width digits and letters made half-width (a Chinese
+ * input method gives "６３０２"), separators dropped. The result still has to pass isStationCode.
+ */
+export function normaliseTypedStationCode(typed: string): string {
+  return typed.normalize('NFKC').replace(TYPED_SEPARATORS, '');
+}
+
 export function stationPageUrl(code: string): string {
   return `${STATION_PAGE}?scene=${encodeURIComponent(code)}`;
 }

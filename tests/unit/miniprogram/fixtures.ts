@@ -66,11 +66,11 @@ import type { BillTypesAnswer } from '../../../miniprogram/src/services/api';
 /** GET /bill-types as the API answers it (shared/schemas/payments.ts BILL_TYPES, STATION_LIMITS). */
 export const billTypes: BillTypesAnswer = {
   items: [
-    { billType: 'electricity', kind: 'postpaid', minFen: 1, maxFen: 500_000, commissionFen: 50 },
-    { billType: 'water', kind: 'postpaid', minFen: 1, maxFen: 200_000, commissionFen: 50 },
-    { billType: 'broadband', kind: 'postpaid', minFen: 1, maxFen: 200_000, commissionFen: 50 },
-    { billType: 'phone', kind: 'prepaid', minFen: 1_000, maxFen: 50_000, commissionFen: 30 },
-    { billType: 'social_insurance', kind: 'prepaid', minFen: 10_000, maxFen: 600_000, commissionFen: 0 },
+    { billType: 'electricity', kind: 'postpaid', accountKind: 'account', minFen: 1, maxFen: 500_000, commissionFen: 50 },
+    { billType: 'water', kind: 'postpaid', accountKind: 'account', minFen: 1, maxFen: 200_000, commissionFen: 50 },
+    { billType: 'broadband', kind: 'postpaid', accountKind: 'account', minFen: 1, maxFen: 200_000, commissionFen: 50 },
+    { billType: 'phone', kind: 'prepaid', accountKind: 'phone', minFen: 1_000, maxFen: 50_000, commissionFen: 30 },
+    { billType: 'social_insurance', kind: 'prepaid', accountKind: 'account', minFen: 10_000, maxFen: 600_000, commissionFen: 0 },
   ],
   stationLimits: { perPaymentMaxFen: 600_000, perDayMaxFen: 5_000_000 },
   // The local stage pays with the sandbox.

@@ -120,15 +120,16 @@ describe('home page', () => {
     render(<HomePage />);
     expect(document.getElementById('home-scan-button')).toBeNull();
     const input = byId('home-code-input') as HTMLInputElement;
-    fireEvent.change(input, { target: { value: '6327-01' } });
+    fireEvent.change(input, { target: { value: '土桥!' } });
     fireEvent.click(byId('home-open-button').querySelector('button')!);
-    expect(byId('home-code-input-error').textContent).toBe('编码只能是 1 到 32 位字母或数字。');
+    expect(byId('home-code-input-error').textContent).toContain('二维码下方印的');
     expect(navigateTo).not.toHaveBeenCalled();
 
-    fireEvent.change(input, { target: { value: ' 630202002214 ' } });
+    // As people type it: groups of digits with spaces; the station page knows it was typed.
+    fireEvent.change(input, { target: { value: ' 6302 0200 2214 ' } });
     expect(document.getElementById('home-code-input-error')).toBeNull();
     fireEvent.click(byId('home-open-button').querySelector('button')!);
-    expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/station/index?scene=630202002214' });
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/station/index?scene=630202002214&entry=typed' });
   });
 
   it('on WeChat, scans a station QR code and opens the station', async () => {

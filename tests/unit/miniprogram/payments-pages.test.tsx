@@ -279,11 +279,26 @@ describe('receipt', () => {
     await waitFor(() => expect(request.mock.calls.filter(([options]) => options.url.includes('/payments/')).length).toBe(2));
   });
 
-  it('explains a receipt it cannot load', async () => {
+  it('says a receipt that is not there (or a malformed id in the link) was not found, and offers a retry for other failures', async () => {
     setRouterParams({ id: 'pm000000000000000000000000' });
     routes({ 'GET /me': ok(officerMe), 'GET /payments/pm000000000000000000000000': { statusCode: 404, data: errorBody('NOT_FOUND') } });
+    const first = render(<ReceiptPage />);
+    await waitFor(() => byId('receipt-not-found'));
+    expect(byId('receipt-not-found').textContent).toContain('没有找到这张凭条');
+    first.unmount();
+
+    setRouterParams({ id: 'not-a-receipt' });
+    routes({ 'GET /me': ok(officerMe), 'GET /payments/not-a-receipt': { statusCode: 400, data: errorBody('VALIDATION_FAILED') } });
+    const second = render(<ReceiptPage />);
+    await waitFor(() => byId('receipt-not-found'));
+    expect(byId('receipt-not-found').textContent).not.toContain('填写的信息有误');
+    second.unmount();
+
+    setRouterParams({ id: 'pm000000000000000000000000' });
+    routes({ 'GET /me': ok(officerMe), 'GET /payments/pm000000000000000000000000': { statusCode: 503, data: errorBody('DEPENDENCY_UNAVAILABLE') } });
     render(<ReceiptPage />);
     await waitFor(() => byId('receipt-error'));
+    expect(exists('receipt-retry')).toBe(true);
   });
 });
 

@@ -1,8 +1,11 @@
 /** @jest-environment jsdom */
 import fc from 'fast-check';
 import { stationCode } from '../../../shared/schemas/stations';
+import { act, renderHook } from '@testing-library/react';
+import { useCodeEntry } from '../../../miniprogram/src/hooks/use-code-entry';
 import {
   isStationCode,
+  normaliseTypedStationCode,
   parseScanResult,
   parseStationCodeText,
   stationCodeFromParams,
@@ -16,6 +19,56 @@ describe('station code rule', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 40 }), (text) => isStationCode(text) === stationCode.safeParse(text).success),
     );
+  });
+});
+
+describe('normaliseTypedStationCode', () => {
+  it('drops the spaces and dashes people type between groups of digits', () => {
+    expect(normaliseTypedStationCode('6302 0200 2214')).toBe('630202002214');
+    expect(normaliseTypedStationCode(' 6302-0200-2214 ')).toBe('630202002214');
+    expect(normaliseTypedStationCode('6302\u30000200\u20142214')).toBe('630202002214'); // full-width space, em dash
+  });
+
+  it('makes full-width digits and letters half-width', () => {
+    expect(normaliseTypedStationCode('６３０２０２００２２１４')).toBe('630202002214');
+    expect(normaliseTypedStationCode('６３０２－０２００－２２１４')).toBe('630202002214');
+    expect(normaliseTypedStationCode('ＡＢ１２')).toBe('AB12');
+  });
+
+  it('leaves other text for the code rule to reject', () => {
+    expect(isStationCode(normaliseTypedStationCode('土桥'))).toBe(false);
+    expect(isStationCode(normaliseTypedStationCode('6302.0200'))).toBe(false);
+    expect(normaliseTypedStationCode('   ')).toBe('');
+  });
+
+  it('never turns a valid code into another', () => {
+    fc.assert(fc.property(fc.stringMatching(/^[0-9A-Za-z]{1,32}$/), (code) => normaliseTypedStationCode(code) === code));
+  });
+});
+
+describe('useCodeEntry (the H5 code field)', () => {
+  const submitted = (typed: string) => {
+    const { result } = renderHook(() => useCodeEntry());
+    act(() => result.current.setValue(typed));
+    let code: string | undefined;
+    act(() => {
+      code = result.current.submit();
+    });
+    return { code, error: result.current.error };
+  };
+
+  it('opens the normalised code', () => {
+    expect(submitted('6302 0200 2214')).toEqual({ code: '630202002214', error: undefined });
+    expect(submitted('６３０２０２００２２１４')).toEqual({ code: '630202002214', error: undefined });
+  });
+
+  it('words its errors for typing, never as a QR code problem', () => {
+    const empty = submitted('  ');
+    expect(empty).toEqual({ code: undefined, error: '请输入服务站编码。' });
+    const wrong = submitted('土桥村');
+    expect(wrong.code).toBeUndefined();
+    expect(wrong.error).toContain('二维码下方印的');
+    expect(wrong.error).not.toMatch(/失效|过期|扫描/);
   });
 });
 

@@ -56,7 +56,8 @@ describe('station page', () => {
     expect(exists('station-phone-reveal-button')).toBe(false);
     expect(exists('station-home')).toBe(false);
     fireEvent.click(button('station-phone-sign-in-button'));
-    expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/me/index' });
+    // "Me" remembers this station, to come back to it once signed in.
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/me/index?returnTo=%2Fpages%2Fstation%2Findex%3Fscene%3D630202002214' });
     // Shared into a chat: the village's station, opened again by its code.
     expect(shareHandler?.()).toEqual({ title: '土桥村益农信息社', path: '/pages/station/index?scene=630202002214' });
   });
@@ -158,22 +159,42 @@ const children = (code: string, name: string, items: Array<{ code: string; name:
 });
 
 describe('browse page', () => {
-  it('goes down the regions with their counts and opens a village that has a station', async () => {
+  it('shows the region of its link with its counts; a child opens as a page of its own, a breadcrumb goes back up', async () => {
     routes({
       'GET /regions/63/children': ok(children('63', '青海省', [{ code: '6302', name: '海东市', level: 'prefecture', stationCount: 1587, villageCount: 1665 }])),
       'GET /regions/6302/children': ok(
         children('6302', '海东市', [{ code: '630202', name: '乐都区', level: 'county', stationCount: 300, villageCount: 350 }], [{ code: '63', name: '青海省', level: 'province' }]),
       ),
     });
-    render(<BrowsePage />);
+    const navigateTo = jest.spyOn(Taro, 'navigateTo');
+    const first = render(<BrowsePage />);
     await waitFor(() => byId('browse-region-6302'));
     expect(byId('browse-region-6302').textContent).toContain('1587 / 1665 个村有站点');
     expect(exists('browse-breadcrumbs')).toBe(false);
-    await act(async () => fireEvent.click(byId('browse-region-6302')));
+    fireEvent.click(byId('browse-region-6302'));
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/find/pages/browse/index?region=6302' });
+    first.unmount();
+
+    // The prefecture's page, with the province's page below it: the breadcrumb goes back one page.
+    setRouterParams({ region: '6302' });
+    const browse = { route: 'packages/find/pages/browse/index' };
+    (Taro as unknown as { getCurrentPages: () => unknown[] }).getCurrentPages = () => [{ route: 'pages/index/index' }, browse, browse];
+    const navigateBack = jest.spyOn(Taro, 'navigateBack');
+    const redirectTo = jest.spyOn(Taro, 'redirectTo');
+    const second = render(<BrowsePage />);
     await waitFor(() => byId('browse-region-630202'));
     expect(byId('browse-title').textContent).toBe('海东市');
-    await act(async () => fireEvent.click(byId('browse-crumb-63')));
-    await waitFor(() => byId('browse-region-6302'));
+    fireEvent.click(byId('browse-crumb-63'));
+    expect(navigateBack).toHaveBeenCalledWith({ delta: 1 });
+    second.unmount();
+
+    // Opened at the prefecture by a link (no province page below): the province takes its place.
+    (Taro as unknown as { getCurrentPages: () => unknown[] }).getCurrentPages = () => [browse];
+    render(<BrowsePage />);
+    await waitFor(() => byId('browse-region-630202'));
+    fireEvent.click(byId('browse-crumb-63'));
+    expect(redirectTo).toHaveBeenCalledWith({ url: '/packages/find/pages/browse/index?region=63' });
+    delete (Taro as unknown as { getCurrentPages?: unknown }).getCurrentPages;
   });
 
   it('lists a township\'s villages; only those with a station open', async () => {

@@ -486,6 +486,24 @@ describe('households', () => {
     expect(result.current.consent).toBe(false);
   });
 
+  it('words a 400 from the server at the fields it names, not as a generic line', async () => {
+    const tooLong = new ApiError({
+      status: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'Invalid request. body.headName: too long',
+      details: [{ path: 'body.headName', message: 'Too big', code: 'too_big' }],
+    });
+    const create = jest.fn().mockRejectedValue(tooLong);
+    const { result } = renderHook(() => useHouseholdForm(station.id, jest.fn(), create));
+    act(() => result.current.setHeadName('张三'));
+    act(() => result.current.setConsent(true));
+    await act(async () => result.current.submit());
+    expect(result.current.errors.headName).toBe('请填写户主姓名（最多 40 个字）。');
+    expect(result.current.state).toEqual({ status: 'failed', message: '有几项没有填对，请按红字修改后再保存。' });
+    // Nothing typed is lost: the officer corrects it.
+    expect(result.current.headName).toBe('张三');
+  });
+
   it('links a villager by their 6-digit code, and explains a wrong one', async () => {
     const link = jest.fn().mockRejectedValueOnce(apiError(404, 'NOT_FOUND')).mockResolvedValueOnce({ household: { ...household, linkedUserCount: 1 } });
     const onLinked = jest.fn();

@@ -45,4 +45,8 @@ export const receiptMessages = {
   'receipt.error.uncertain': '没有收到作废的结果（{reason}）。请刷新凭条看状态，先不要退还现金。',
   'receipt.footer': '请妥善保管。如有疑问请联系服务站信息员。',
   'receipt.cancel': '取消',
+
+  // A receipt id in a link that matches no receipt the caller may see.
+  'receipt.notFoundTitle': '没有找到这张凭条',
+  'receipt.notFoundHint': '链接里的凭条编号不对，或者这笔缴费不归你查看。请从今天的缴费或“我的”里打开凭条。',
 } as const;

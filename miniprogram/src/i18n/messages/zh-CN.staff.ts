@@ -413,4 +413,10 @@ export const staffMessages = {
   'recon.statusIdle': '无缴费',
   'recon.openSubtitle': '应有 {expected} · {count} 笔 · 还没日结',
   'recon.idleSubtitle': '这一天没有缴费，也没有日结',
+
+  // A phone top-up asks for the phone number, not a 户号.
+  'pay.phoneAccount.title': '3. 充值的手机号',
+  'pay.phoneAccount.label': '手机号',
+  'pay.phoneAccount.placeholder': '要充值的手机号，如 13800001234',
+  'pay.phoneAccount.invalid': '请填写要充值的手机号（数字）。',
 } as const;

@@ -27,7 +27,6 @@ export const messages = {
   'home.codeLabel': '服务站编码',
   'home.codePlaceholder': '如 632701001201',
   'home.codeHint': '服务站编码印在二维码下方。',
-  'home.codeInvalid': '编码只能是 1 到 32 位字母或数字。',
   'home.open': '进入服务站',
   'home.accountTitle': '我的账号',
   'home.meEntry': '登录 / 我的',
@@ -251,6 +250,18 @@ export const messages = {
   'provider.sandboxReceipt': '演示凭证，不是真实缴费：这笔费用没有付给缴费单位。',
   'provider.noneTag': '代缴暂未开通',
   'provider.noneText': '还没有接入缴费单位，暂时不能代缴费；已有的缴费记录和日结照常可以查看。',
+
+  // Typed station codes, the not-found page, bill account kinds (phone top-ups), receipts not found, field limits.
+  'home.codeMissing': '请输入服务站编码。',
+  'home.codeInvalid': '服务站编码是二维码下方印的一串数字，如 6302 0200 2214，请核对后再输入。',
+  'station.notFoundTypedHint': '没有编码为 {code} 的服务站，请核对二维码下方印的编码后重新输入。',
+  'station.invalidCodeTypedHint': '服务站编码只含数字或字母，请核对后重新输入。',
+  'notFound.navTitle': '页面不存在',
+  'notFound.title': '没有这个页面',
+  'notFound.hint': '链接可能输错了或已经过时。可以回到首页，再按编码、地区或名称找到服务站。',
+  'field.tooLong': '最多 {max} 个字，现在有 {count} 个字，请删减。',
+  'field.count': '{count}/{max}',
+  'form.fixFields': '有几项没有填对，请按红字修改后再保存。',
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -17,6 +17,8 @@ import { hasRole } from '../../services/session';
 import './index.scss';
 
 const openStation = (code: string) => openPage('station', { scene: code });
+/** A typed code that finds nothing is a typing mistake, not a stale QR code: the station page words it so. */
+const openTypedStation = (code: string) => openPage('station', { scene: code, entry: 'typed' });
 
 /** WeChat: scan the station's QR code. */
 function ScanEntry() {
@@ -37,12 +39,15 @@ function ScanEntry() {
   );
 }
 
+/** Room for a 32-character code with the spaces or dashes people type between groups of digits. */
+const CODE_FIELD_MAX_LENGTH = 48;
+
 /** H5 (no scanner): type the code printed under the QR code. */
 function CodeEntry() {
   const { value, error, setValue, submit } = useCodeEntry();
   const open = () => {
     const code = submit();
-    if (code) openStation(code);
+    if (code) openTypedStation(code);
   };
   return (
     <>
@@ -53,7 +58,8 @@ function CodeEntry() {
         placeholder={t('home.codePlaceholder')}
         hint={t('home.codeHint')}
         error={error}
-        maxLength={32}
+        kind='digits'
+        maxLength={CODE_FIELD_MAX_LENGTH}
         onChange={setValue}
         onConfirm={open}
       />

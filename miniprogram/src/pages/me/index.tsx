@@ -1,4 +1,5 @@
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useCallback } from 'react';
 import { Text, View } from '@tarojs/components';
 import { ADMIN_ROLES } from '@shared/roles';
 import type { MeResponse } from '@shared/schemas/accounts';
@@ -16,7 +17,7 @@ import { useSignIn } from '../../hooks/use-sign-in';
 import { t } from '../../i18n';
 import { signOut } from '../../services/api';
 import { requestNote } from '../../services/errors';
-import { openPage } from '../../services/routes';
+import { openPage, returnAfterSignIn } from '../../services/routes';
 import { hasRole } from '../../services/session';
 import { devLoginEnabled } from '../../services/wechat-login';
 import './index.scss';
@@ -32,9 +33,15 @@ function Hero({ title, subtitle, badge }: { title: string; subtitle?: string; ba
   );
 }
 
-/** Signed out: WeChat sign-in in the mini-program; on H5 the dev field when the build has it. */
+/**
+ * Signed out: WeChat sign-in in the mini-program; on H5 the dev field when the build has it. Opened
+ * from another page's "去登录" (`returnTo=`), a sign-in goes back there.
+ */
 function SignIn() {
-  const { state, signInWithWeChat, devOpenid, devError, setDevOpenid, signInAsDev } = useSignIn();
+  const { params } = useRouter();
+  const returnTo = params.returnTo ? decodeURIComponent(params.returnTo) : undefined;
+  const onSignedIn = useCallback(() => void returnAfterSignIn(returnTo), [returnTo]);
+  const { state, signInWithWeChat, devOpenid, devError, setDevOpenid, signInAsDev } = useSignIn(undefined, onSignedIn);
   const pending = state.status === 'pending';
   const isWeapp = process.env.TARO_ENV !== 'h5';
   return (

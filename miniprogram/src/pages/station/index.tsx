@@ -20,7 +20,7 @@ import { useStation } from '../../hooks/use-station';
 import { useStationPhone } from '../../hooks/use-station-phone';
 import { t } from '../../i18n';
 import type { ApiError } from '../../services/api';
-import { goHome, openPage } from '../../services/routes';
+import { goHome, openPage, openSignIn } from '../../services/routes';
 import { stationCodeFromParams, stationPageUrl } from '../../services/station-code';
 import type { StationView } from '../../services/station-view';
 import './index.scss';
@@ -29,16 +29,26 @@ function homeAction(kind: StateAction['kind']): StateAction {
   return { id: 'state-home-button', label: t('state.home'), onClick: goHome, kind };
 }
 
-/** Answers that no retry changes: say what is wrong and lead home. */
+/**
+ * Answers that no retry changes: say what is wrong and lead home. A code from a scan or a link may
+ * be a stale QR code; a code typed on the home page (`entry=typed`) is more likely mistyped.
+ */
 const DEAD_ENDS = {
-  NOT_FOUND: { id: 'station-not-found', title: 'station.notFoundTitle', hint: 'station.notFoundHint' },
-  VALIDATION_FAILED: { id: 'station-invalid-code', title: 'station.invalidCodeTitle', hint: 'station.invalidCodeHint' },
+  scanned: {
+    NOT_FOUND: { id: 'station-not-found', title: 'station.notFoundTitle', hint: 'station.notFoundHint' },
+    VALIDATION_FAILED: { id: 'station-invalid-code', title: 'station.invalidCodeTitle', hint: 'station.invalidCodeHint' },
+  },
+  typed: {
+    NOT_FOUND: { id: 'station-not-found', title: 'station.notFoundTitle', hint: 'station.notFoundTypedHint' },
+    VALIDATION_FAILED: { id: 'station-invalid-code', title: 'station.invalidCodeTitle', hint: 'station.invalidCodeTypedHint' },
+  },
 } as const;
 
-function StationError({ error, onRetry }: { error: ApiError; onRetry: () => void }) {
-  const dead = error.code === 'NOT_FOUND' || error.code === 'VALIDATION_FAILED' ? DEAD_ENDS[error.code as keyof typeof DEAD_ENDS] : undefined;
+function StationError({ error, code, typed, onRetry }: { error: ApiError; code?: string; typed: boolean; onRetry: () => void }) {
+  const deadEnds = DEAD_ENDS[typed ? 'typed' : 'scanned'];
+  const dead = error.code === 'NOT_FOUND' || error.code === 'VALIDATION_FAILED' ? deadEnds[error.code as keyof typeof deadEnds] : undefined;
   if (dead) {
-    return <StateView id={dead.id} kind='empty' title={t(dead.title)} description={t(dead.hint)} actions={[homeAction('primary')]} />;
+    return <StateView id={dead.id} kind='empty' title={t(dead.title)} description={t(dead.hint, { code: code ?? '' })} actions={[homeAction('primary')]} />;
   }
   // Network trouble, rate limits, server errors: worth another try.
   return (
@@ -115,7 +125,7 @@ function ContactPanel({ station, view, me }: { station: StationProfile; view: St
           <Text id='station-phone-sign-in' className='station__muted'>
             {t('station.phoneSignIn')}
           </Text>
-          <ActionButton id='station-phone-sign-in-button' kind='secondary' size='small' onClick={() => openPage('me')}>
+          <ActionButton id='station-phone-sign-in-button' kind='secondary' size='small' onClick={() => openSignIn(stationPageUrl(station.code))}>
             {t('station.phoneGoSignIn')}
           </ActionButton>
         </View>
@@ -261,7 +271,7 @@ export default function StationPage() {
     return code ? <StationSkeleton code={code} /> : <StateView id='station-loading' kind='loading' title={t('station.loading')} />;
   }
   if (state.status === 'error') {
-    return <StationError error={state.error} onRetry={retry} />;
+    return <StationError error={state.error} code={code ?? params.scene} typed={params.entry === 'typed'} onRetry={retry} />;
   }
   return <StationDetails station={state.station} view={state.view} />;
 }

@@ -7,6 +7,7 @@ import { Section } from '../../../../components/section';
 import { ErrorStateView, StateView } from '../../../../components/state-view';
 import { useRegionBrowser } from '../../../../hooks/use-region-children';
 import { t } from '../../../../i18n/find';
+import { goUpToRegion, openRegion } from '../../../../services/region-navigation';
 import { openPage } from '../../../../services/routes';
 import '../../find.scss';
 import './index.scss';
@@ -15,13 +16,14 @@ const counts = (region: Pick<RegionSummary, 'stationCount' | 'villageCount'>) =>
   t('browse.counts', { stations: region.stationCount, villages: region.villageCount });
 
 /** Province > … > the parent of the region shown (its name is the title below): each taps back up. */
-function Breadcrumbs({ answer, onOpen }: { answer: RegionChildrenResponse; onOpen: (code: string) => void }) {
-  if (answer.region.chain.length === 0) return null;
+function Breadcrumbs({ answer }: { answer: RegionChildrenResponse }) {
+  const { chain } = answer.region;
+  if (chain.length === 0) return null;
   return (
     <View id='browse-breadcrumbs' className='browse__crumbs'>
-      {answer.region.chain.map((region) => (
+      {chain.map((region) => (
         <View key={region.code} className='browse__crumb-step'>
-          <Text id={`browse-crumb-${region.code}`} className='browse__crumb' onClick={() => onOpen(region.code)}>
+          <Text id={`browse-crumb-${region.code}`} className='browse__crumb' onClick={() => goUpToRegion(region.code, chain)}>
             {region.name}
           </Text>
           <Text className='browse__crumb-sep'>›</Text>
@@ -31,7 +33,7 @@ function Breadcrumbs({ answer, onOpen }: { answer: RegionChildrenResponse; onOpe
   );
 }
 
-function ChildRow({ region, onOpen }: { region: RegionSummary; onOpen: (code: string) => void }) {
+function ChildRow({ region }: { region: RegionSummary }) {
   if (region.level === 'village') {
     // The station code is the village's 12-digit division code.
     const hasStation = region.stationCount > 0;
@@ -51,22 +53,25 @@ function ChildRow({ region, onOpen }: { region: RegionSummary; onOpen: (code: st
       title={region.name}
       subtitle={counts(region)}
       disabled={region.villageCount === 0}
-      onClick={() => onOpen(region.code)}
+      onClick={() => openRegion(region.code)}
     />
   );
 }
 
-/** Province -> prefecture -> county -> township -> village, with how many villages have a station. */
+/**
+ * Province -> prefecture -> county -> township -> village, with how many villages have a station.
+ * One level per page (`?region=<code>`): Back goes up a level, a reload keeps the level.
+ */
 export default function BrowsePage() {
   const { params } = useRouter();
-  const { state, open, retry } = useRegionBrowser(params.region);
+  const { state, retry } = useRegionBrowser(params.region);
 
   return (
     <View id='browse-page' className='page find'>
       {state.status === 'ready' ? (
         <>
           <View className='find__head'>
-            <Breadcrumbs answer={state.value} onOpen={open} />
+            <Breadcrumbs answer={state.value} />
             <Text id='browse-title' className='find__title'>
               {state.value.region.name}
             </Text>
@@ -80,7 +85,7 @@ export default function BrowsePage() {
             ) : (
               <ListCard id='browse-list'>
                 {state.value.items.map((region) => (
-                  <ChildRow key={region.code} region={region} onOpen={open} />
+                  <ChildRow key={region.code} region={region} />
                 ))}
               </ListCard>
             )}

@@ -54,7 +54,7 @@ export default function SearchPage() {
           placeholder={t('search.placeholder')}
           hint={t('search.hint')}
           error={search.tooLong ? t('search.tooLong', { n: SEARCH_MAX_LENGTH }) : undefined}
-          maxLength={SEARCH_MAX_LENGTH + 10}
+          maxLength={SEARCH_MAX_LENGTH}
           onChange={search.setQuery}
         />
       </Panel>

@@ -28,7 +28,7 @@ import { requestNote } from '../../../../services/errors';
 import { formatChinaTime } from '../../../../services/format';
 import { formatFen, parseYuanToFen } from '../../../../services/money';
 import { amountRange, cashOf } from '../../../../services/payment-form';
-import { billTypeName, paymentExplanation, paymentStatusText } from '../../../../services/payment-text';
+import { accountTexts, billTypeName, paymentExplanation, paymentStatusText } from '../../../../services/payment-text';
 import { goBackTo, openPage, replacePage } from '../../../../services/routes';
 import '../../payments.scss';
 
@@ -137,7 +137,7 @@ function Confirm({
           { id: 'pay-confirm-bill', label: t('pay.confirmBill'), value: billTypeName(body.billType) },
           ...(lookup
             ? [
-                { id: 'pay-confirm-account', label: t('pay.accountMasked'), value: lookup.accountNoMasked },
+                { id: 'pay-confirm-account', label: accountTexts(info?.accountKind).shown, value: lookup.accountNoMasked },
                 { id: 'pay-confirm-holder', label: t('pay.holder'), value: lookup.holderNameMasked },
               ]
             : []),
@@ -147,7 +147,7 @@ function Confirm({
           ...(info ? [{ id: 'pay-confirm-commission', label: t('pay.confirmCommission'), value: formatFen(info.commissionFen) }] : []),
         ]}
       />
-      {state.status === 'submitting' ? <Notice id='pay-submitting' kind='info' text={state.waiting ? t('pay.waiting') : t('pay.submitting')} /> : null}
+      {state.status === 'submitting' && state.waiting ? <Notice id='pay-submitting' kind='info' text={t('pay.waiting')} /> : null}
       {state.status === 'uncertain' ? <Notice id='pay-uncertain' kind='error' text={state.message} note={requestNote(state.requestId)} /> : null}
       {state.status === 'failed' ? <Notice id='pay-failed' kind='error' text={state.message} note={requestNote(state.requestId)} /> : null}
       {state.status === 'uncertain' ? (
@@ -406,7 +406,7 @@ function PayForm({
       </Panel>
 
       {draft.billType ? (
-        <Panel id='pay-account' title={t('pay.accountTitle')}>
+        <Panel id='pay-account' title={accountTexts(info?.accountKind).title}>
           {bookEntry ? (
             <ChipGroup id='pay-account-source'>
               <Chip
@@ -421,9 +421,10 @@ function PayForm({
           {!bookEntry || draft.accountSource === 'typed' ? (
             <TextField
               id='pay-account-input'
-              label={t('pay.accountLabel')}
+              label={accountTexts(info?.accountKind).label}
+              kind={accountTexts(info?.accountKind).fieldKind}
               value={draft.accountNo}
-              placeholder={t('pay.accountPlaceholder')}
+              placeholder={accountTexts(info?.accountKind).placeholder}
               maxLength={32}
               error={errors.accountNo}
               onChange={form.setAccountNo}
@@ -444,7 +445,7 @@ function PayForm({
               <InfoList
                 items={[
                   { id: 'pay-lookup-holder', label: t('pay.holder'), value: lookupResult.holderNameMasked },
-                  { id: 'pay-lookup-account', label: t('pay.accountMasked'), value: lookupResult.accountNoMasked },
+                  { id: 'pay-lookup-account', label: accountTexts(info?.accountKind).shown, value: lookupResult.accountNoMasked },
                   ...(lookupResult.amountDueFen !== null
                     ? [{ id: 'pay-lookup-due', label: t('pay.amountDue'), value: formatFen(lookupResult.amountDueFen) }]
                     : []),

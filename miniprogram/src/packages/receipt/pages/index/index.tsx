@@ -154,6 +154,10 @@ function Content({ me, paymentId }: { me: MeResponse; paymentId: string | undefi
   // Back on the receipt: its status again, keeping the page (and a void reason being typed).
   useReloadOnShow(refresh);
   if (!paymentId) return <StateView id='receipt-missing' kind='empty' title={t('receipt.missing')} />;
+  // A malformed id (400) or one that is not there or not the caller's (404): no retry helps.
+  if (state.status === 'error' && (state.error.code === 'VALIDATION_FAILED' || state.error.code === 'NOT_FOUND')) {
+    return <StateView id='receipt-not-found' kind='empty' title={t('receipt.notFoundTitle')} description={t('receipt.notFoundHint')} />;
+  }
   if (state.status === 'error') {
     return (
       <ErrorStateView id='receipt-error' title={t('receipt.errorTitle')} error={state.error} actions={[{ id: 'receipt-retry', label: t('state.retry'), onClick: retry }]} />
