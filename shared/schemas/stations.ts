@@ -102,6 +102,15 @@ const nearPoint = z.string().check(
 );
 export const searchText = z.string().check(z.trim(), z.minLength(1), z.maxLength(40));
 export const NEAR_RADIUS_METERS = 200_000;
+/**
+ * The area served: China's bounding box, in decimal degrees. `near=` outside it answers an empty list
+ * without reading anything; inside it the nearest search costs a bounded number of reads (see
+ * functions/domain/stations/nearest.ts), which holds only because the box stays far from the poles.
+ */
+export const SERVED_AREA = { minLat: 3.8, maxLat: 53.6, minLng: 73.5, maxLng: 135.1 } as const;
+export function isInServedArea(point: { lat: number; lng: number }): boolean {
+  return point.lat >= SERVED_AREA.minLat && point.lat <= SERVED_AREA.maxLat && point.lng >= SERVED_AREA.minLng && point.lng <= SERVED_AREA.maxLng;
+}
 
 /** Exactly one of region (browse), q (search) or near (nearest first). */
 export const StationListQuery = z.extend(PageQuery, { region: z.optional(regionCode), q: z.optional(searchText), near: z.optional(nearPoint) }).check(
