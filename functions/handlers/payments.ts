@@ -4,11 +4,11 @@ import { createIdempotencyStore } from '../data/idempotency-store';
 import { dynamoPaymentRepository } from '../data/payments-repository';
 import { takeRateLimitToken } from '../data/rate-limiter';
 import { dynamoStationRepository } from '../data/stations-repository';
-import { listBillTypes, lookupBill } from '../domain/payments/bill-lookup';
+import { listBillTypes, lookupBillFor } from '../domain/payments/bill-lookup';
 import { createPayment } from '../domain/payments/create-payment';
 import { createHousehold, householdFor, issueLinkCode, linkHousehold, saveBillBookEntry, stationHouseholds, toHouseholdView } from '../domain/payments/household';
 import { closeDay, getPayment, listStationPayments, regionDays, stationCloses, stationLedger, voidPayment } from '../domain/payments/ledger';
-import { myPayments, resolveLookupAccount } from '../domain/payments/my-payments';
+import { myPayments } from '../domain/payments/my-payments';
 import { managedStation } from '../domain/stations/station-access';
 import { createHttpHandler, HttpResult } from '../http/pipeline';
 
@@ -28,7 +28,7 @@ const paymentDeps = {
 
 export const handler = createHttpHandler('payments', {
   billTypes: async () => listBillTypes(),
-  billLookup: async ({ caller, body }) => lookupBill(provider, body.billType, await resolveLookupAccount({ households }, caller, body)),
+  billLookup: ({ caller, body }) => lookupBillFor({ households, provider, rateLimit: takeRateLimitToken }, caller, body),
   createPayment: async ({ caller, body, idempotencyKey }) => {
     const result = await createPayment(paymentDeps, caller, idempotencyKey, body);
     return new HttpResult(result.status, result.payment);

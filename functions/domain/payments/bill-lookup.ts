@@ -1,6 +1,15 @@
 import { BILL_TYPES, BILL_TYPE_KEYS, STATION_LIMITS, type BillLookupResponse, type BillType } from '../../../shared';
+import type { Caller } from '../../auth/caller';
 import { AppError } from '../errors';
+import type { RateLimiter } from '../rate-limit';
 import type { BillProvider } from './bill-provider';
+import { resolveLookupAccount } from './my-payments';
+
+/**
+ * Per officer: a busy station's day of payments (a lookup or two each) fits many times over, while
+ * probing account numbers for holder names (AZ5) stops after this many an hour.
+ */
+export const BILL_LOOKUPS_PER_HOUR = 100;
 
 export function listBillTypes() {
   return {
@@ -36,6 +45,16 @@ export async function lookupWithTimeout(provider: BillProvider, billType: BillTy
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** `POST /bills/lookup`: every attempt counts against the officer's hourly limit, found or not. */
+export async function lookupBillFor(
+  deps: Parameters<typeof resolveLookupAccount>[0] & { provider: BillProvider; rateLimit: RateLimiter },
+  caller: Caller,
+  body: { billType: BillType; accountNo?: string; householdId?: string },
+): Promise<BillLookupResponse> {
+  await deps.rateLimit(`bill-lookup#${caller.userId}`, BILL_LOOKUPS_PER_HOUR, 3600);
+  return lookupBill(deps.provider, body.billType, await resolveLookupAccount(deps, caller, body));
 }
 
 export async function lookupBill(provider: BillProvider, billType: BillType, accountNo: string): Promise<BillLookupResponse> {
