@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { PageQuery, pageOf } from './common';
+import { freeText, PageQuery, pageOf } from './common';
 import { RegionRef, regionCode } from './regions';
 
 /** 标准站 / 专业站 / 简易站 */
@@ -100,7 +100,7 @@ const nearPoint = z.string().check(
     return Math.abs(lat) <= 90 && Math.abs(lng) <= 180;
   }, 'is out of range: latitude -90..90, longitude -180..180'),
 );
-export const searchText = z.string().check(z.trim(), z.minLength(1), z.maxLength(40));
+export const searchText = freeText(1, 40);
 export const NEAR_RADIUS_METERS = 200_000;
 /**
  * The area served: China's bounding box, in decimal degrees. `near=` outside it answers an empty list
