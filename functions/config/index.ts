@@ -2,6 +2,8 @@
  * Configuration, read once per cold start and failing fast: a Lambda with a missing setting should
  * refuse its first request loudly, not half-work.
  */
+import { MAX_TOKEN_TTL_SECONDS } from '../auth/tokens';
+
 export interface Config {
   stage: string;
   tableName: string;
@@ -13,7 +15,7 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Signs session tokens (HS256). */
   tokenSecret: string;
-  /** Session token lifetime; the contract caps it at 24 h. */
+  /** Session token lifetime; the contract caps it at 24 h (MAX_TOKEN_TTL_SECONDS), whatever TOKEN_TTL_SECONDS asks. */
   tokenTtlSeconds: number;
   wechat: { appId: string; appSecret: string; apiBase: string; timeoutMs: number };
   /** Logins per client address per minute (AU6). */
@@ -53,7 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cursorSecret: local ? (env.CURSOR_SECRET ?? 'local-development-cursor-secret') : required('CURSOR_SECRET'),
     logLevel,
     tokenSecret: local ? (env.TOKEN_SECRET ?? 'local-development-token-secret') : required('TOKEN_SECRET'),
-    tokenTtlSeconds: Math.min(Number(env.TOKEN_TTL_SECONDS ?? 12 * 3600), 24 * 3600),
+    tokenTtlSeconds: tokenTtlSetting(env.TOKEN_TTL_SECONDS),
     wechat: {
       appId: local ? (env.WECHAT_APP_ID ?? 'wx-local-app') : required('WECHAT_APP_ID'),
       appSecret: local ? (env.WECHAT_APP_SECRET ?? 'local-app-secret') : required('WECHAT_APP_SECRET'),
@@ -64,6 +66,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     qrProvider: (env.QR_PROVIDER ?? (local ? 'local' : 'wechat')) === 'wechat' ? 'wechat' : 'local',
     billProvider: billProviderSetting(env.BILL_PROVIDER),
   };
+}
+
+function tokenTtlSetting(value: string | undefined): number {
+  const seconds = Number(value ?? 12 * 3600);
+  if (!Number.isInteger(seconds) || seconds <= 0) throw new Error(`TOKEN_TTL_SECONDS=${value} is not a positive number of seconds`);
+  return Math.min(seconds, MAX_TOKEN_TTL_SECONDS);
 }
 
 function billProviderSetting(value: string | undefined): Config['billProvider'] {
