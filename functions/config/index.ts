@@ -7,6 +7,8 @@
  * `ensureReady()` (config/ready.ts) loads both and refuses to serve a deployment that is not safe;
  * the HTTP pipeline and the settler await it before anything else, after which `config()` is sync.
  */
+import { MAX_TOKEN_TTL_SECONDS } from '../auth/tokens';
+
 export interface Settings {
   stage: string;
   tableName: string;
@@ -14,7 +16,7 @@ export interface Settings {
   dynamodbEndpoint?: string;
   region: string;
   logLevel: LogLevel;
-  /** Session token lifetime; the contract caps it at 24 h. */
+  /** Session token lifetime; the contract caps it at 24 h (MAX_TOKEN_TTL_SECONDS), whatever TOKEN_TTL_SECONDS asks. */
   tokenTtlSeconds: number;
   wechat: { apiBase: string; timeoutMs: number };
   /** Logins per client address per minute (AU6). */
@@ -102,7 +104,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     region: env.AWS_REGION ?? 'cn-northwest-1',
     logLevel: logLevel(env),
-    tokenTtlSeconds: Math.min(Number(env.TOKEN_TTL_SECONDS ?? 12 * 3600), 24 * 3600),
+    tokenTtlSeconds: tokenTtlSetting(env.TOKEN_TTL_SECONDS),
     wechat: {
       apiBase: env.WECHAT_API_BASE || 'https://api.weixin.qq.com',
       timeoutMs: Number(env.WECHAT_TIMEOUT_MS ?? 3000),
@@ -114,6 +116,12 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     secretsParameter: env.SECRETS_PARAMETER || undefined,
     secretsTtlSeconds: Number(env.SECRETS_TTL_SECONDS ?? 15 * 60),
   };
+}
+
+function tokenTtlSetting(value: string | undefined): number {
+  const seconds = Number(value ?? 12 * 3600);
+  if (!Number.isInteger(seconds) || seconds <= 0) throw new ConfigError(`TOKEN_TTL_SECONDS=${value} is not a positive number of seconds`);
+  return Math.min(seconds, MAX_TOKEN_TTL_SECONDS);
 }
 
 function billProviderSetting(value: string): BillProviderSetting {

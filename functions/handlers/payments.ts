@@ -25,7 +25,7 @@ const paymentDeps = () => ({ payments, households, stations, provider: billProvi
 
 export const handler = createHttpHandler('payments', {
   billTypes: async () => ({ ...listBillTypes(), provider: { mode: billProviderModeNow() } }),
-  billLookup: ({ caller, body }) => lookupBill({ provider: billProvider(), households }, caller, body),
+  billLookup: ({ caller, body }) => lookupBill({ provider: billProvider(), households, rateLimit: takeRateLimitToken }, caller, body),
   createPayment: ({ caller, body, idempotencyKey }) => createPayment(paymentDeps(), caller, idempotencyKey, body),
   getPayment: ({ caller, params }) => getPayment({ payments }, caller, params.paymentId),
   voidPayment: ({ caller, params, body }) => voidPayment({ payments, provider: billProvider() }, caller, params.paymentId, body.reason),

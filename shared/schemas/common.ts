@@ -14,6 +14,29 @@ export const ErrorBody = z.object({
 export type ErrorBody = z.infer<typeof ErrorBody>;
 export type ErrorDetail = NonNullable<ErrorBody['error']['details']>[number];
 
+/**
+ * What free text (names, notes, reasons, search text) may not carry: C0 and C1 control characters
+ * (DEL included) and the bidirectional marks, embeddings, overrides and isolates (U+061C,
+ * U+200E-U+200F, U+202A-U+202E, U+2066-U+2069) that make a name on a receipt or a list read other
+ * than it is (an officer's "ABC" shown as "CBA"). Tibetan, Chinese, joiners and ordinary spaces pass.
+ */
+// eslint-disable-next-line no-control-regex
+export const FORBIDDEN_TEXT_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
+/** One check object, shared by every freeText: a test walks the route table and finds each free-text field by it. */
+export const refuseForbiddenTextCharacters = z.refine<string>(
+  (value) => !FORBIDDEN_TEXT_CHARACTERS.test(value),
+  'must not contain control or bidirectional-override characters',
+);
+
+/**
+ * Every free-text field of the contract: NFC-normalised (so the same name typed on two phones is the
+ * same string, stored and searched alike) and trimmed once free of the characters above (a control
+ * character is refused even at an end, never trimmed away), then measured.
+ */
+export const freeText = (minLength: number, maxLength: number) =>
+  z.string().check(refuseForbiddenTextCharacters, z.normalize('NFC'), z.trim(), z.minLength(minLength), z.maxLength(maxLength));
+
 /** `?limit=&cursor=` of every paginated list (api-contract.md "Lists"). */
 export const PAGE_LIMIT_MAX = 50;
 export const PAGE_LIMIT_DEFAULT = 20;

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { cursor, pageLimit } from './common';
+import { cursor, freeText, pageLimit } from './common';
 import { accountNo, billType, householdId, mobilePhone, Payment } from './payments';
 
 /**
@@ -7,7 +7,7 @@ import { accountNo, billType, householdId, mobilePhone, Payment } from './paymen
  * answered masked only), the villagers' consent to keep these details, and its bill book (one account
  * per bill type) so a repeat payment is two taps.
  */
-const personName = z.string().check(z.trim(), z.minLength(1), z.maxLength(40));
+const personName = freeText(1, 40);
 
 export const HouseholdMember = z.strictObject({
   name: personName,

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { cursor, pageLimit } from './common';
+import { cursor, freeText, pageLimit } from './common';
 
 /**
  * Bills an officer pays for villagers (代缴), and every limit, in one configuration that the API
@@ -157,7 +157,7 @@ export type Payment = z.infer<typeof Payment>;
 
 export const PaymentPage = z.object({ items: z.array(Payment), nextCursor: z.nullable(z.string()) });
 
-export const VoidRequest = z.strictObject({ reason: z.string().check(z.trim(), z.minLength(2), z.maxLength(200)) });
+export const VoidRequest = z.strictObject({ reason: freeText(2, 200) });
 
 /** `status=PROCESSING`: the station's pending payments of every day; otherwise one day's payments. */
 export const StationPaymentsQuery = z.strictObject({
@@ -227,7 +227,7 @@ export type LedgerResponse = z.infer<typeof LedgerResponse>;
 export const CloseDayRequest = z.strictObject({
   date: businessDate,
   countedCashFen: z.int().check(z.gte(0), z.lte(1_000_000_000)),
-  note: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+  note: z.optional(freeText(0, 200)),
 });
 
 export const Reconciliation = z.object({

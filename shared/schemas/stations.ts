@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { PageQuery, pageOf } from './common';
+import { freeText, PageQuery, pageOf } from './common';
 import { RegionRef, regionCode } from './regions';
 
 /** 标准站 / 专业站 / 简易站 */
@@ -100,8 +100,17 @@ const nearPoint = z.string().check(
     return Math.abs(lat) <= 90 && Math.abs(lng) <= 180;
   }, 'is out of range: latitude -90..90, longitude -180..180'),
 );
-export const searchText = z.string().check(z.trim(), z.minLength(1), z.maxLength(40));
+export const searchText = freeText(1, 40);
 export const NEAR_RADIUS_METERS = 200_000;
+/**
+ * The area served: China's bounding box, in decimal degrees. `near=` outside it answers an empty list
+ * without reading anything; inside it the nearest search costs a bounded number of reads (see
+ * functions/domain/stations/nearest.ts), which holds only because the box stays far from the poles.
+ */
+export const SERVED_AREA = { minLat: 3.8, maxLat: 53.6, minLng: 73.5, maxLng: 135.1 } as const;
+export function isInServedArea(point: { lat: number; lng: number }): boolean {
+  return point.lat >= SERVED_AREA.minLat && point.lat <= SERVED_AREA.maxLat && point.lng >= SERVED_AREA.minLng && point.lng <= SERVED_AREA.maxLng;
+}
 
 /** Exactly one of region (browse), q (search) or near (nearest first). */
 export const StationListQuery = z.extend(PageQuery, { region: z.optional(regionCode), q: z.optional(searchText), near: z.optional(nearPoint) }).check(

@@ -19,3 +19,15 @@ export async function countEntities(doc: DynamoDBDocumentClient, tableName: stri
   } while (startKey);
   return count;
 }
+
+/** Counts every stored item of the table (tests only), to prove a refused request wrote nothing at all. */
+export async function countItems(doc: DynamoDBDocumentClient, tableName: string): Promise<number> {
+  let count = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await doc.send(new ScanCommand({ TableName: tableName, Select: 'COUNT', ExclusiveStartKey: startKey, ConsistentRead: true }));
+    count += page.Count ?? 0;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return count;
+}

@@ -4,6 +4,7 @@
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { countEntities } from '../harness/count';
+import { usePinnedRateLimitClock } from '../harness/clock';
 import { resetWechatGatewayForTests } from '../../functions/adapters/wechat-gateway';
 import { resetConfigForTests } from '../../functions/config';
 import { FAKE_SESSION_KEY, startFakeWeChat } from '../harness/fake-wechat';
@@ -38,6 +39,8 @@ const login = (body: unknown, sourceIp?: string) => invoke(handlers.auth, { meth
 const countUsers = () => countEntities(table.doc, table.tableName, 'User');
 
 describe('WeChat login', () => {
+  usePinnedRateLimitClock(); // the rate-limited test below must not straddle a window boundary
+
   it('creates a villager on first login, and the same user on the next', async () => {
     const first = await login({ code: 'ok-openid-alpha' });
     expect(first.status).toBe(200);

@@ -1,6 +1,8 @@
 import { BILL_TYPE_KEYS } from '../../shared';
+import { BILL_LOOKUPS_PER_HOUR } from '../../functions/domain/payments/bill-lookup';
 import { stationIdForVillage } from '../../functions/domain/stations/station-identity';
 import { localClients } from '../../scripts/lib/local-clients';
+import { usePinnedRateLimitClock } from '../harness/clock';
 import { handlers } from '../harness/handlers';
 import { invoke } from '../harness/invoke';
 import { createUser } from '../harness/users';
@@ -47,5 +49,25 @@ describe('bill types and bill lookup', () => {
     }
     const villager = await createUser(doc, table, { role: 'villager' });
     expect((await lookup(villager.auth, { billType: 'water', accountNo: '12345678' })).status).toBe(403);
+  });
+
+  describe('rate limit per officer', () => {
+    const clock = usePinnedRateLimitClock();
+
+    it(`answers 429 RATE_LIMITED with Retry-After after ${BILL_LOOKUPS_PER_HOUR} lookups in an hour, found or not; other officers are not affected`, async () => {
+      const busy = await officer();
+      const statuses: number[] = [];
+      for (let i = 0; i < BILL_LOOKUPS_PER_HOUR; i++) {
+        // Probing: half unknown accounts (404), half real ones: every attempt counts.
+        statuses.push((await lookup(busy.auth, { billType: 'water', accountNo: i % 2 ? `6302${String(i).padStart(4, '0')}0000` : `6302${String(i).padStart(4, '0')}1234` })).status);
+      }
+      expect(new Set(statuses)).toEqual(new Set([200, 404]));
+      const limited = await lookup(busy.auth, { billType: 'water', accountNo: '63021234' });
+      expect([limited.status, limited.json.error.code]).toEqual([429, 'RATE_LIMITED']);
+      expect(Number(limited.headers['retry-after'])).toBe(1_800); // the rest of the pinned hour
+      expect((await lookup((await officer()).auth, { billType: 'water', accountNo: '63021234' })).status).toBe(200);
+      clock.nowMs += 1_800_000; // the next hour's window
+      expect((await lookup(busy.auth, { billType: 'water', accountNo: '63021234' })).status).toBe(200);
+    });
   });
 });

@@ -3,12 +3,50 @@
  * same data, and cost a bounded number of Queries.
  */
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import fc from 'fast-check';
+import { db } from '../../functions/data/client';
 import { dynamoGeoIndex, geoEntryItem } from '../../functions/data/stations-repository';
 import { distanceMeters } from '../../functions/domain/stations/geo';
-import { findNearest } from '../../functions/domain/stations/nearest';
+import { findNearest, type GeoIndex } from '../../functions/domain/stations/nearest';
+import { isInServedArea, SERVED_AREA } from '../../shared';
 import { useFreshTable, useSeededTable } from '../harness/fresh-table';
 import { handlers } from '../harness/handlers';
 import { invoke } from '../harness/invoke';
+
+/** The bound stated in functions/domain/stations/nearest.ts (NEAREST_MAX_CELLS): 12 + 16 + 24 cells. */
+const MAX_QUERIES_PER_SEARCH = 52;
+
+/**
+ * The real DynamoDB geo index, counting the cells asked for and the DynamoDB commands sent meanwhile
+ * (a cell may take more than one Query page), so the bound is checked on what DynamoDB receives.
+ */
+function countingGeoIndex(): GeoIndex & { cells: () => number; queries: () => number; stop: () => void } {
+  let cells = 0;
+  const counter = countDynamoCommands();
+  return {
+    listCell(precision, cell) {
+      cells++;
+      return dynamoGeoIndex.listCell(precision, cell);
+    },
+    cells: () => cells,
+    queries: counter.commands,
+    stop: counter.stop,
+  };
+}
+
+/** Counts every command the DynamoDB client sends, whatever code sends it. */
+function countDynamoCommands() {
+  const name = 'countCommands';
+  let commands = 0;
+  db().middlewareStack.add(
+    (next) => (args) => {
+      commands++;
+      return next(args);
+    },
+    { step: 'initialize', name },
+  );
+  return { commands: () => commands, stop: () => db().middlewareStack.remove(name) };
+}
 
 /** Deterministic pseudo-random numbers (mulberry32), so a failure can be replayed. */
 function random(seed: number) {
@@ -58,9 +96,70 @@ describe('nearest stations', () => {
   });
 
   it('costs a bounded number of Queries per search', async () => {
-    const before = dynamoGeoIndex.calls;
-    await findNearest(dynamoGeoIndex, { lat: 10, lng: 10 }, 50); // nothing anywhere near: the worst case
-    expect(dynamoGeoIndex.calls - before).toBeLessThanOrEqual(60);
+    // Nothing within 200 km at the box's northern edge: every ring is read, the widest coverings.
+    const geo = countingGeoIndex();
+    try {
+      expect(await findNearest(geo, { lat: SERVED_AREA.maxLat, lng: 120.3 }, 50)).toEqual([]);
+      expect(geo.queries()).toBe(geo.cells());
+      expect(geo.queries()).toBeGreaterThan(30); // every ring was read
+      expect(geo.queries()).toBeLessThanOrEqual(MAX_QUERIES_PER_SEARCH);
+    } finally {
+      geo.stop();
+    }
+  });
+
+  it('costs at most 52 Queries for any point on Earth and none outside the served area (property, counted on DynamoDB Local)', async () => {
+    const anywhere = fc.record({ lat: fc.double({ min: -90, max: 90, noNaN: true }), lng: fc.double({ min: -180, max: 180, noNaN: true }) });
+    const inBox = fc.record({
+      lat: fc.double({ min: SERVED_AREA.minLat, max: SERVED_AREA.maxLat, noNaN: true }),
+      lng: fc.double({ min: SERVED_AREA.minLng, max: SERVED_AREA.maxLng, noNaN: true }),
+    });
+    const poles = fc.record({ lat: fc.constantFrom(-90, -89.9, 89.9, 90), lng: fc.double({ min: -180, max: 180, noNaN: true }) });
+    let searchedInside = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(anywhere, inBox, poles), fc.integer({ min: 1, max: 50 }), async (point, limit) => {
+        const geo = countingGeoIndex();
+        try {
+          const found = await findNearest(geo, point, limit);
+          if (!isInServedArea(point)) return found.length === 0 && geo.queries() === 0 && geo.cells() === 0;
+          searchedInside++;
+          const exact = found.map((f) => f.stationId).join() === bruteForce(point, limit).map((b) => b.stationId).join();
+          return exact && geo.queries() >= 1 && geo.queries() <= MAX_QUERIES_PER_SEARCH;
+        } finally {
+          geo.stop();
+        }
+      }),
+      { numRuns: 90, seed: 20261129 },
+    );
+    expect(searchedInside).toBeGreaterThan(20);
+  });
+});
+
+describe('GET /stations?near= outside the served area', () => {
+  beforeAll(() => useSeededTable());
+
+  it('answers 200 with an empty list and sends no DynamoDB request at all (poles, oceans, the box edges)', async () => {
+    for (const near of ['90,0', '-90,0', '90,-180', '89.99999,102.4', '0,0', '36.48,-102.4', '53.61,102.4', '36.48,135.11', '3.79,100']) {
+      const counter = countDynamoCommands();
+      try {
+        const res = await invoke(handlers.stations, { path: '/stations', query: { near, limit: '50' } });
+        expect([near, res.status, res.json.items, res.json.nextCursor]).toEqual([near, 200, [], null]);
+        expect([near, counter.commands()]).toEqual([near, 0]);
+      } finally {
+        counter.stop();
+      }
+    }
+  });
+
+  it('still reads inside the box (the counter counts)', async () => {
+    const counter = countDynamoCommands();
+    try {
+      const res = await invoke(handlers.stations, { path: '/stations', query: { near: '36.48,102.40', limit: '5' } });
+      expect(res.json.items).toHaveLength(5);
+      expect(counter.commands()).toBeGreaterThan(0);
+    } finally {
+      counter.stop();
+    }
   });
 });
 

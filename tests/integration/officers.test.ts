@@ -71,17 +71,32 @@ describe('appointing and removing officers', () => {
     expect(await stored(officer.user.id)).toMatchObject({ role: 'officer', stationId: YUSHU_VILLAGE });
   });
 
-  it('admins and experts are never turned into officers (409); unknown users are 404', async () => {
+  it('an admin of the region is never turned into an officer (409); unknown users are 404', async () => {
     const admin = await createUser(doc, table, { role: 'province_admin', regionCode: '63' });
-    const expert = await createUser(doc, table, { role: 'expert' });
     const otherAdmin = await createUser(doc, table, { role: 'county_admin', regionCode: '630202' });
-    for (const target of [expert, otherAdmin]) {
-      const res = await appoint(admin.auth, { stationId: TUQIAO, userId: target.user.id });
-      expect(res.status).toBe(409);
-      expect((await stored(target.user.id))?.role).toBe(target.user.role);
-    }
+    const res = await appoint(admin.auth, { stationId: TUQIAO, userId: otherAdmin.user.id });
+    expect([res.status, res.json.error.code]).toEqual([409, 'CONFLICT']);
+    expect((await stored(otherAdmin.user.id))?.role).toBe('county_admin');
     expect((await appoint(admin.auth, { stationId: TUQIAO, userId: 'unosuchuser' })).status).toBe(404);
     expect((await remove(admin.auth, 'unosuchuser')).status).toBe(404);
+  });
+
+  it('a user outside the admin’s region (admins elsewhere, experts) is 404 like an unknown user: no role disclosed, nothing changed', async () => {
+    const leduAdmin = await createUser(doc, table, { role: 'county_admin', regionCode: '630202' });
+    const targets = await Promise.all([
+      createUser(doc, table, { role: 'county_admin', regionCode: '632701' }), // another county
+      createUser(doc, table, { role: 'prefecture_admin', regionCode: '6302' }), // above the admin
+      createUser(doc, table, { role: 'province_admin', regionCode: '63' }),
+      createUser(doc, table, { role: 'expert' }),
+    ]);
+    const unknown = await appoint(leduAdmin.auth, { stationId: TUQIAO, userId: 'unosuchuser' });
+    for (const target of targets) {
+      const res = await appoint(leduAdmin.auth, { stationId: TUQIAO, userId: target.user.id });
+      expect([target.user.role, res.status, res.json.error.code]).toEqual([target.user.role, 404, 'NOT_FOUND']);
+      expect(res.json.error.message).toBe(unknown.json.error.message);
+      expect(res.raw).not.toContain(target.user.role);
+      expect(await stored(target.user.id)).toMatchObject({ role: target.user.role, ...(target.user.regionCode ? { regionCode: target.user.regionCode } : {}) });
+    }
   });
 
   it('an officer sees only their own station’s officers (404 elsewhere)', async () => {

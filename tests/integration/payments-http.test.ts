@@ -6,6 +6,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ledgerKeys } from '../../functions/data/keys';
 import { businessDay } from '../../functions/domain/stations/opening-hours';
+import { plainAccountNo } from '../harness/account-numbers';
 import { countEntities } from '../harness/count';
 import { newKey, officerOf, YUSHU } from '../harness/payments';
 import { localClients } from '../../scripts/lib/local-clients';
@@ -28,7 +29,7 @@ describe('payments through the local HTTP stack', () => {
         headers: { ...officer.auth, 'content-type': 'application/json', 'idempotency-key': key },
         body: JSON.stringify(body),
       }).then(async (res) => ({ status: res.status, json: await res.json() }));
-    const body = { stationId: YUSHU.id, billType: 'phone', accountNo: `138${Date.now() % 100_000_000}`.padEnd(11, '0'), amountFen: 5_000, method: 'cash' };
+    const body = { stationId: YUSHU.id, billType: 'phone', accountNo: plainAccountNo(), amountFen: 5_000, method: 'cash' };
     const counts = async () => ({
       payments: await countEntities(doc, table, 'Payment'),
       charges: await countEntities(doc, table, 'SandboxCharge'),

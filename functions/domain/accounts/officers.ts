@@ -2,7 +2,7 @@ import type { Caller } from '../../auth/caller';
 import { AppError, notFound } from '../errors';
 import { canManageStation } from '../stations/station-access';
 import type { StationRepository } from '../stations/station';
-import { toUserProfile, type UserRepository } from './user';
+import { toUserProfile, type User, type UserRepository } from './user';
 
 /**
  * An admin appoints or removes officers of stations inside their own region. Anything outside it
@@ -24,10 +24,18 @@ export async function appointOfficer(
     now: (deps.now?.() ?? new Date()).toISOString(),
   });
   if (appointed) return { user: toUserProfile(appointed) };
-  // The condition failed: tell "no such user / out of reach" (404) from "an admin or expert" (409).
+  // The condition failed. Only a user this admin administers (bound to a place inside the region) is
+  // told apart (409, naming the role); anyone else, an expert or an admin elsewhere included, is
+  // 404 like a user that does not exist, so no role outside the region is disclosed.
   const user = await deps.users.get(input.userId);
-  if (!user || (user.role === 'officer' && !user.stationVillageCode?.startsWith(region))) throw notFound('User');
+  if (!user || !isBoundInside(user, region)) throw notFound('User');
   throw new AppError('CONFLICT', `A user with role ${user.role} cannot be appointed officer`);
+}
+
+/** The place a user's record binds them to (an officer's village, an admin's region) lies in `region`. */
+function isBoundInside(user: User, region: string): boolean {
+  const place = user.role === 'officer' ? user.stationVillageCode : user.regionCode;
+  return place !== undefined && place.startsWith(region);
 }
 
 export async function removeOfficer(deps: { users: UserRepository; now?: () => Date }, admin: Caller, userId: string) {

@@ -1,10 +1,17 @@
 import { BILL_TYPES, BILL_TYPE_KEYS, STATION_LIMITS, type BillLookupResponse, type BillType } from '../../../shared';
 import type { Caller } from '../../auth/caller';
 import { AppError } from '../errors';
+import type { RateLimiter } from '../rate-limit';
 import { managedRecord } from '../stations/station-access';
 import type { BillProvider } from './bill-provider';
 import type { HouseholdRepository } from './household';
 import { maskAccountNo, maskName } from './masks';
+
+/**
+ * Per officer: a busy station's day of payments (a lookup or two each) fits many times over, while
+ * probing account numbers for holder names (AZ5) stops after this many an hour.
+ */
+export const BILL_LOOKUPS_PER_HOUR = 100;
 
 export function listBillTypes() {
   return {
@@ -28,12 +35,16 @@ export async function lookupWithTimeout(provider: BillProvider, billType: BillTy
   }
 }
 
-/** What is due on an account, typed or from the bill book of a household the officer serves. */
+/**
+ * What is due on an account, typed or from the bill book of a household the officer serves. Every
+ * attempt counts against the officer's hourly limit, found or not.
+ */
 export async function lookupBill(
-  deps: { provider: BillProvider; households: Pick<HouseholdRepository, 'get'> },
+  deps: { provider: BillProvider; households: Pick<HouseholdRepository, 'get'>; rateLimit: RateLimiter },
   caller: Caller,
   body: { billType: BillType; accountNo?: string; householdId?: string },
 ): Promise<BillLookupResponse> {
+  await deps.rateLimit(`bill-lookup#${caller.userId}`, BILL_LOOKUPS_PER_HOUR, 3600);
   const { billType } = body;
   const accountNo = await resolveLookupAccount(deps, caller, body);
   const bill = await lookupWithTimeout(deps.provider, billType, accountNo);

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { cellsCoveringCircle, distanceMeters, encodeGeohash } from '../../../functions/domain/stations/geo';
+import { NEAREST_MAX_CELLS, NEAREST_RINGS } from '../../../functions/domain/stations/nearest';
+import { isInServedArea, SERVED_AREA } from '../../../shared';
 
 describe('geohash and distance', () => {
   it('encodes known points', () => {
@@ -39,11 +41,29 @@ describe('geohash and distance', () => {
     );
   });
 
-  it('needs a bounded number of cells per ring, wherever the point is', () => {
-    for (const [lat, lng] of [[36.6, 101.8], [33, 97], [0, 0], [55, 120]]) {
-      expect(cellsCoveringCircle({ lat, lng }, 3_000, 5).length).toBeLessThanOrEqual(16);
-      expect(cellsCoveringCircle({ lat, lng }, 25_000, 4).length).toBeLessThanOrEqual(20);
-      expect(cellsCoveringCircle({ lat, lng }, 200_000, 3).length).toBeLessThanOrEqual(25);
+  const cellsPerRing = (point: { lat: number; lng: number }) => NEAREST_RINGS.map((ring) => cellsCoveringCircle(point, ring.radiusMeters, ring.precision).length);
+
+  it('needs at most 12 + 16 + 24 = 52 cells per search anywhere in the served area (corners, edges, property)', () => {
+    const { minLat, maxLat, minLng, maxLng } = SERVED_AREA;
+    const corners = [minLat, maxLat].flatMap((lat) => [minLng, maxLng].map((lng) => ({ lat, lng })));
+    // The covering is widest at the northern edge: walk it finely, where a cell boundary shift adds a column.
+    const northEdge = Array.from({ length: 2_000 }, (_, i) => ({ lat: maxLat, lng: minLng + ((maxLng - minLng) * i) / 1_999 }));
+    for (const point of [...corners, ...northEdge]) {
+      const [p5, p4, p3] = cellsPerRing(point);
+      expect([p5 <= 12, p4 <= 16, p3 <= 24]).toEqual([true, true, true]);
     }
+    fc.assert(
+      fc.property(fc.double({ min: minLat, max: maxLat, noNaN: true }), fc.double({ min: minLng, max: maxLng, noNaN: true }), (lat, lng) => {
+        const counts = cellsPerRing({ lat, lng });
+        return counts.reduce((a, b) => a + b, 0) <= NEAREST_MAX_CELLS && NEAREST_MAX_CELLS === 52;
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('would need thousands of cells near a pole, which is why only the served area is searched', () => {
+    expect(cellsPerRing({ lat: 90, lng: 0 }).reduce((a, b) => a + b, 0)).toBeGreaterThan(10_000);
+    expect(isInServedArea({ lat: 90, lng: 0 })).toBe(false);
+    expect(isInServedArea({ lat: 36.48, lng: 102.4 })).toBe(true);
   });
 });
