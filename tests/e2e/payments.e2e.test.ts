@@ -314,6 +314,79 @@ describe('H5: the officer of 土桥村 takes payments', () => {
     expect(await villager.locator('#receipt-void').count()).toBe(0);
   });
 
+  it('a reload while the payment is in flight: the page says it may be paid, asks again with the same key and shows the outcome', async () => {
+    const page = await phone();
+    await signInAs(page, webUrl, OFFICER);
+    const before = await workbenchTotals(page);
+    await preparePhoneOnlyPayment(page, '4401235511');
+    const amount = fenOf(await text(page, '#pay-confirm-amount'));
+
+    // The first POST /payments reaches the server (the payment is made) but its answer is held for
+    // 4 s, long enough to reload the page before it arrives; later sends go straight through.
+    const keys: string[] = [];
+    let answered!: () => void;
+    const madeOnServer = new Promise<void>((resolve) => (answered = resolve));
+    await page.route('**/api/payments', async (route) => {
+      const request = route.request();
+      if (request.method() !== 'POST') return route.continue();
+      keys.push(request.headers()['idempotency-key']);
+      if (keys.length > 1) return route.continue();
+      const response = await route.fetch();
+      answered();
+      await new Promise((resolve) => setTimeout(resolve, 4_000));
+      // The page that asked is gone by now.
+      await route.fulfill({ response }).catch(() => undefined);
+    });
+    await click(page, 'pay-submit-button');
+    await madeOnServer;
+    // Stored before the send, in the browser's own storage.
+    const stored = await page.evaluate(() => localStorage.getItem('yinong.paymentAttempt'));
+    expect(stored).toContain(keys[0]);
+
+    await page.reload();
+    await waitForText(page, '#pay-stored-notice', '可能已经缴上');
+    await page.waitForSelector('#pay-earlier-succeeded');
+    expect(await text(page, '#pay-earlier')).toContain('不要为它再收现金');
+    await shoot(page, 'payments-reload-in-flight.png');
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    expect(await page.locator('#pay-form').count()).toBe(0);
+
+    // One payment, not two.
+    const after = await workbenchTotals(page);
+    expect(after.payments - before.payments).toBe(1);
+    expect(after.expected - before.expected).toBe(amount);
+  });
+
+  it('Back or a reload at the confirm step keeps the filled form, and says so', async () => {
+    const page = await phone();
+    await signInAs(page, webUrl, OFFICER);
+    await preparePhoneOnlyPayment(page, '4401235522');
+    await page.reload();
+    await page.waitForSelector('#pay-draft-restored');
+    expect(await page.locator('#pay-phone input').inputValue()).toBe('13800009004');
+    expect(await page.locator('#pay-account-input input').inputValue()).toBe('4401235522');
+    // Back from the confirm step: the form is kept for the next new payment.
+    await open(page, WORKBENCH);
+    await click(page, 'workbench-new-payment');
+    await page.waitForSelector('#pay-draft-restored');
+    await click(page, 'pay-lookup-button');
+    await page.waitForSelector('#pay-lookup-result');
+    await click(page, 'pay-review-button');
+    await page.waitForSelector('#pay-confirm');
+    await page.goBack();
+    await page.waitForSelector('#workbench-totals');
+    await click(page, 'workbench-new-payment');
+    await page.waitForSelector('#pay-draft-restored');
+    expect(await page.locator('#pay-account-input input').inputValue()).toBe('4401235522');
+    // Starting afresh is one tap, and forgets it.
+    await click(page, 'pay-draft-clear');
+    expect(await page.locator('#pay-draft-restored').count()).toBe(0);
+    await open(page, PAY);
+    await page.waitForSelector('#pay-form');
+    expect(await page.locator('#pay-draft-restored').count()).toBe(0);
+  });
+
   // LAST: after this, 土桥村's day is closed for the rest of the run.
   it('closes the day with a variance, shown before and after, and the county admin sees it', async () => {
     const page = await phone();

@@ -132,6 +132,75 @@ describe('new payment', () => {
   });
 });
 
+describe('new payment: kept on the device', () => {
+  const payApi = (post: (options: RequestOptions) => { statusCode: number; data: unknown }) =>
+    routes({
+      'GET /me': ok(officerMe),
+      'GET /bill-types': ok(billTypes),
+      [`GET /stations/${officerMe.station!.id}/ledger`]: ok(ledgerOf()),
+      'POST /bills/lookup': ok({ billType: 'electricity', accountNoMasked: '******4567', holderNameMasked: '张*明', amountDueFen: 12_345 }),
+      'POST /payments': post,
+    });
+  async function fillToConfirm() {
+    await waitFor(() => byId('pay-form'));
+    fireEvent.click(byId('pay-payer-phone'));
+    typeInto('pay-phone', '13800000000');
+    fireEvent.click(byId('pay-type-electricity'));
+    typeInto('pay-account-input', '4401234567');
+    await act(async () => fireEvent.click(button('pay-lookup-button')));
+    await waitFor(() => byId('pay-lookup-result'));
+    typeInto('pay-cash-input', '200');
+    fireEvent.click(button('pay-review-button'));
+    byId('pay-confirm');
+  }
+
+  it('sends nothing it cannot store first, and says so (storage full)', async () => {
+    const post = jest.fn(() => ({ statusCode: 201, data: paymentOf() }));
+    payApi(post);
+    render(<PayPage />);
+    await fillToConfirm();
+    jest.spyOn(Taro, 'setStorageSync').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    await act(async () => fireEvent.click(button('pay-submit-button')));
+    expect(byId('pay-failed').textContent).toContain('没有发送');
+    expect(byId('pay-storage-error').textContent).toContain('QuotaExceededError');
+    expect(post).not.toHaveBeenCalled();
+  });
+
+  it('brings a filled form back after the page is left at the confirm step, until it is sent or cleared', async () => {
+    payApi(() => ({ statusCode: 201, data: paymentOf() }));
+    const first = render(<PayPage />);
+    await fillToConfirm();
+    first.unmount();
+    render(<PayPage />);
+    await waitFor(() => byId('pay-draft-restored'));
+    expect(input('pay-phone').value).toBe('13800000000');
+    expect(input('pay-account-input').value).toBe('4401234567');
+    // The bill is looked up again (it may have changed); the cash typed is still there.
+    await act(async () => fireEvent.click(button('pay-lookup-button')));
+    await waitFor(() => byId('pay-lookup-result'));
+    expect(input('pay-cash-input').value).toBe('200');
+    fireEvent.click(button('pay-draft-clear'));
+    expect(exists('pay-draft-restored')).toBe(false);
+    expect(Taro.getStorageSync('yinong.paymentDraft')).toBe('');
+  });
+
+  it('asks at once about an attempt confirmed moments before the page was reloaded', async () => {
+    const sent: PaymentCreateRequest = { stationId: officerMe.station!.id, billType: 'electricity', accountNo: '4401234567', amountFen: 12_345, method: 'cash' };
+    Taro.setStorageSync('yinong.paymentAttempt', { key: 'pay-just-now', fingerprint: 'x', body: sent, startedAt: Date.now() - 5_000 });
+    const keys: string[] = [];
+    payApi((options) => {
+      keys.push(options.header!['Idempotency-Key']);
+      return { statusCode: 201, data: paymentOf({ createdAt: new Date(Date.now() - 4_000).toISOString() }) };
+    });
+    render(<PayPage />);
+    await waitFor(() => byId('pay-earlier-succeeded'));
+    expect(keys).toEqual(['pay-just-now']);
+    expect(byId('pay-earlier').textContent).toContain('不要为它再收现金');
+  });
+});
+
 describe('new payment: an attempt left without an answer by an earlier visit', () => {
   const startedAt = Date.now() - 3600_000;
   const hhmm = formatChinaTime(new Date(startedAt).toISOString()).slice(11);
@@ -153,7 +222,7 @@ describe('new payment: an attempt left without an answer by an earlier visit', (
     const redirectTo = jest.spyOn(Taro, 'redirectTo');
     render(<PayPage />);
     await waitFor(() => byId('pay-stored'));
-    expect(byId('pay-stored-notice').textContent).toBe(`上次 ${hhmm} 的缴费结果未知（电费 ¥123.45）。`);
+    expect(byId('pay-stored-notice').textContent).toBe(`上次 ${hhmm} 提交的缴费（电费 ¥123.45）可能已经缴上，还没有收到结果。`);
     // No new payment until it is cleared up.
     expect(exists('pay-form')).toBe(false);
     await act(async () => fireEvent.click(button('pay-stored-check')));
