@@ -272,9 +272,19 @@ describe('H5: the officer of 土桥村 takes payments', () => {
     await click(page, 'receipt-void-confirm');
     await page.waitForSelector('#receipt-voided');
     expect(await text(page, '#receipt-status')).toBe('已作废');
-    expect(await text(page, '#receipt-explain')).toContain('村民交错了户号');
+    // One notice says what happened and what to do: not "returned" beside "please return".
+    const receipt = await text(page, '#receipt');
+    const voided = await text(page, '#receipt-voided');
+    expect(voided).toMatch(/^已作废。请把 ¥[\d,]+\.\d{2} 现金退还村民。原因：村民交错了户号$/);
+    expect(fenOf(voided)).toBe(paidAmount);
+    expect(receipt).not.toContain('已退还');
+    expect(await page.locator('#receipt-explain').count()).toBe(0);
     expect(await page.locator('#receipt-void').count()).toBe(0);
     await shoot(page, 'payments-voided.png');
+    // Opened again later, the receipt tells the void as done, once.
+    await open(page, receiptRoute(paidId));
+    await waitForText(page, '#receipt-explain', '村民交错了户号');
+    expect(await page.locator('#receipt-voided').count()).toBe(0);
 
     const after = await workbenchTotals(page);
     expect(after.voided - before.voided).toBe(paidAmount);

@@ -277,7 +277,9 @@ describe('receipt', () => {
     await act(async () => fireEvent.click(button('receipt-void-confirm')));
     await waitFor(() => byId('receipt-voided'));
     expect(byId('receipt-status').textContent).toBe('已作废');
-    expect(byId('receipt-explain').textContent).toContain('户号错了');
+    // One notice: what to do now, with the reason; not "returned" beside "please return".
+    expect(byId('receipt-voided').textContent).toBe('已作废。请把 ¥123.45 现金退还村民。原因：户号错了');
+    expect(exists('receipt-explain')).toBe(false);
   });
 
   it('returns the amount paid on a void, not the cash handed over (the change went back at payment time)', async () => {
@@ -296,7 +298,7 @@ describe('receipt', () => {
     expect(byId('receipt-void-confirm').textContent).toBe('确认作废并退还 ¥87.50');
     await act(async () => fireEvent.click(button('receipt-void-confirm')));
     await waitFor(() => byId('receipt-voided'));
-    expect(byId('receipt-voided').textContent).toBe('已作废，请退还村民 ¥87.50。');
+    expect(byId('receipt-voided').textContent).toBe('已作废。请把 ¥87.50 现金退还村民。原因：户号错了');
   });
 
   it('refreshes on coming back without dropping a void reason being typed', async () => {
