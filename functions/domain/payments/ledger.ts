@@ -131,11 +131,25 @@ export async function closeDay(
   input: { date: string; countedCashFen: number; note?: string },
 ): Promise<Reconciliation> {
   if (input.date > today(deps)) throw invalidField('body.date', 'is in the future: a day closes at its end, or later');
+  const note = input.note ? input.note : null;
+  // A shortage or a surplus is explained: a close is final. Checked against the day as read here;
+  // a payment landing between this read and the close is the officer's own (payments need the day
+  // open) and still shows in the stored variance.
+  if (note === null) {
+    const open = await deps.payments.getDay(station.id, input.date);
+    const varianceFen = input.countedCashFen - open.expectedCashFen;
+    // A closed day or one with payments in flight is refused below (DAY_CLOSED, CONFLICT) whatever the note.
+    if (open.status !== 'CLOSED' && open.processingCount === 0 && varianceFen !== 0) {
+      throw new AppError('VALIDATION_FAILED', 'Invalid request: body.note is required when the counted cash differs from the expected cash', [
+        { path: 'body.note', message: `is required when the counted cash differs from the expected cash (variance ${varianceFen} fen)`, code: 'note_required' },
+      ]);
+    }
+  }
   const day = await deps.payments.closeDay({
     station,
     date: input.date,
     countedCashFen: input.countedCashFen,
-    note: input.note ? input.note : null,
+    note,
     closedBy: caller.userId,
     at: (deps.now?.() ?? new Date()).toISOString(),
   });
