@@ -340,7 +340,8 @@ describe('H5: the officer of 土桥村 takes payments', () => {
       const request = route.request();
       if (request.method() !== 'POST') return route.continue();
       keys.push(request.headers()['idempotency-key']);
-      if (keys.length > 1) return route.continue();
+      // The check after the reload: held a moment too, so the notice is seen before the outcome replaces it.
+      if (keys.length > 1) return new Promise((resolve) => setTimeout(resolve, 1_500)).then(() => route.continue());
       const response = await route.fetch();
       answered();
       await new Promise((resolve) => setTimeout(resolve, 4_000));
@@ -398,9 +399,17 @@ describe('H5: the officer of 土桥村 takes payments', () => {
   });
 
   // LAST: after this, 土桥村's day is closed for the rest of the run.
-  it('closes the day with a variance, shown before and after, and the county admin sees it', async () => {
+  it('closes the day with a variance (a note required, the figures confirmed, a warning while the station is open), and the county admin sees it', async () => {
     const page = await phone();
     await signInAs(page, webUrl, OFFICER);
+    // The phone's clock at 10:30 China time today: the warning follows the station's own hours for today.
+    const chinaToday = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const at = new Date(`${chinaToday}T10:30:00+08:00`);
+    const chinaWeekday = at.getUTCDay() === 0 ? 7 : at.getUTCDay();
+    const profile = (await (await fetch(`${webUrl}/api/stations/by-code/${TUQIAO}`)).json()) as { openingHours: Array<{ days: number[]; open: string; close: string }> };
+    const closesAt = profile.openingHours.filter((w) => w.days.includes(chinaWeekday) && '10:30' < w.close).map((w) => w.close).sort().pop();
+    await page.clock.setFixedTime(at);
+
     await open(page, CLOSE);
     await page.waitForSelector('#close-expected');
     expect(await page.locator('#close-processing').count()).toBe(0);
@@ -409,9 +418,33 @@ describe('H5: the officer of 土桥村 takes payments', () => {
     await page.locator('#close-counted-input input').fill(yuanText(counted));
     await waitForText(page, '#close-variance', '差额 ¥1.23');
     expect(await text(page, '#close-variance-words')).toBe('多了 ¥1.23');
+    // A variance without a note: asked for one, nothing else happens.
+    await click(page, 'close-submit-button');
+    await waitForText(page, '#close-note-input-error', '有差额，请在备注里说明原因');
+    expect(await page.locator('#close-confirm').count()).toBe(0);
     await page.locator('#close-note-input input').fill('多收了 1.23 元，明天退还');
     await shoot(page, 'payments-close.png');
+
+    // The figures once more in a dialog; "look again" closes nothing.
     await click(page, 'close-submit-button');
+    await page.waitForSelector('#close-confirm');
+    expect(fenOf(await text(page, '#close-confirm-expected'))).toBe(expected);
+    expect(fenOf(await text(page, '#close-confirm-counted'))).toBe(counted);
+    expect(await text(page, '#close-confirm-variance')).toBe('¥1.23（多了 ¥1.23）');
+    expect(await text(page, '#close-confirm-note')).toBe('多收了 1.23 元，明天退还');
+    if (closesAt) expect(await text(page, '#close-confirm-early')).toContain(`本站今天开到 ${closesAt}`);
+    else expect(await page.locator('#close-confirm-early').count()).toBe(0);
+    await shoot(page, 'payments-close-confirm.png');
+    await click(page, 'close-confirm-cancel');
+    await page.waitForSelector('#close-confirm', { state: 'detached' });
+    await open(page, WORKBENCH);
+    expect(await text(page, '#workbench-status')).not.toContain('已日结');
+
+    await open(page, CLOSE);
+    await page.locator('#close-counted-input input').fill(yuanText(counted));
+    await page.locator('#close-note-input input').fill('多收了 1.23 元，明天退还');
+    await click(page, 'close-submit-button');
+    await click(page, 'close-confirm-button');
     await page.waitForSelector('#close-result');
     expect(await text(page, '#close-result-variance')).toContain('¥1.23');
     await shoot(page, 'payments-closed.png');

@@ -17,7 +17,7 @@ import type { PaymentCreateRequest } from '../../../shared/schemas/payments';
 import { chinaDate, shiftDate } from '../../../miniprogram/src/services/business-date';
 import { formatChinaTime } from '../../../miniprogram/src/services/format';
 import { saveSession } from '../../../miniprogram/src/services/session';
-import { adminMe, billTypes, errorBody, ledgerOf, loginAnswer, officerMe, paymentOf, villagerMe } from './fixtures';
+import { adminMe, billTypes, errorBody, ledgerOf, loginAnswer, officerMe, paymentOf, station, villagerMe } from './fixtures';
 import { button, byId, exists, ok, routes, type RequestOptions } from './page-helpers';
 
 const input = (id: string) => byId(id).querySelector('input') ?? (byId(id) as HTMLInputElement);
@@ -369,6 +369,74 @@ describe('day close', () => {
     expect(byId('close-variance').textContent).toContain('差额 -¥0.50');
     expect(byId('close-variance-words').textContent).toBe('少了 ¥0.50');
     expect(byId('close-submit-button').querySelector('.at-button--disabled')).not.toBeNull();
+  });
+});
+
+describe('day close: one more look before it is final', () => {
+  const FRIDAY = '2026-11-27';
+  /** The officer's phone at `hhmm` China time on a Friday (the station opens Monday to Saturday 09:00-18:00). */
+  function at(hhmm: string) {
+    saveSession(loginAnswer({ role: 'officer' }, '2099-01-01T00:00:00Z'));
+    jest.spyOn(Date, 'now').mockReturnValue(Date.parse(`${FRIDAY}T${hhmm}:00+08:00`));
+  }
+  function closeApi(posts: unknown[]) {
+    routes({
+      'GET /me': ok(officerMe),
+      [`GET /stations/${station.id}`]: ok(station),
+      [`GET /stations/${station.id}/ledger`]: ok({ ...ledgerOf(), date: FRIDAY }),
+      [`POST /stations/${station.id}/reconciliations`]: (options: RequestOptions) => {
+        posts.push(options.data);
+        const body = options.data as { countedCashFen: number; note?: string };
+        const close = { countedCashFen: body.countedCashFen, varianceFen: body.countedCashFen - 15_000, closedAt: `${FRIDAY}T07:00:00Z`, closedBy: 'u0123456789', note: body.note ?? null };
+        return { statusCode: 201, data: { stationId: station.id, stationCode: station.code, villageName: '土桥村', date: FRIDAY, totals: ledgerOf().totals, close } };
+      },
+    });
+  }
+
+  it('asks for a note when there is a variance, shows the figures, warns before the closing time, and sends only on confirm', async () => {
+    at('15:00');
+    const posts: unknown[] = [];
+    closeApi(posts);
+    render(<CloseDayPage />);
+    await waitFor(() => byId('close-early'));
+    expect(byId('close-early').textContent).toBe('本站今天开到 18:00。现在日结，今天剩下的时间就不能再代缴费了。');
+    typeInto('close-counted-input', '146');
+    fireEvent.click(button('close-submit-button'));
+    expect(exists('close-confirm')).toBe(false);
+    expect(byId('close-note-input-error').textContent).toBe('有差额，请在备注里说明原因。');
+    typeInto('close-note-input', '少了四元');
+    fireEvent.click(button('close-submit-button'));
+    expect(byId('close-confirm-expected').textContent).toBe('¥150.00');
+    expect(byId('close-confirm-counted').textContent).toBe('¥146.00');
+    expect(byId('close-confirm-variance').textContent).toBe('-¥4.00（少了 ¥4.00）');
+    expect(byId('close-confirm-note').textContent).toBe('少了四元');
+    expect(byId('close-confirm-early').textContent).toContain('18:00');
+    // Looked at again: nothing was sent.
+    fireEvent.click(button('close-confirm-cancel'));
+    expect(exists('close-confirm')).toBe(false);
+    expect(posts).toHaveLength(0);
+    fireEvent.click(button('close-submit-button'));
+    await act(async () => fireEvent.click(button('close-confirm-button')));
+    await waitFor(() => byId('close-result'));
+    expect(posts).toEqual([{ date: FRIDAY, countedCashFen: 14_600, note: '少了四元' }]);
+  });
+
+  it('needs no note when the cash adds up, and does not warn once the station has closed for the day', async () => {
+    at('18:30');
+    const posts: unknown[] = [];
+    closeApi(posts);
+    render(<CloseDayPage />);
+    await waitFor(() => byId('close-expected'));
+    // The station's hours are in (both answers settled) before anything is looked for.
+    await act(async () => {});
+    typeInto('close-counted-input', '150');
+    fireEvent.click(button('close-submit-button'));
+    expect(byId('close-confirm-variance').textContent).toBe('¥0.00（账实相符）');
+    expect(exists('close-confirm-early')).toBe(false);
+    expect(exists('close-early')).toBe(false);
+    await act(async () => fireEvent.click(button('close-confirm-button')));
+    await waitFor(() => byId('close-result'));
+    expect(posts).toEqual([{ date: FRIDAY, countedCashFen: 15_000 }]);
   });
 });
 
