@@ -12,8 +12,10 @@ import { storageFailureReason, type DeviceStorage } from './device-storage';
  *                     │   ^                                                      │
  *                     │   └── network error, 5xx, 409 IN_PROGRESS: send K again   │
  *                     │       (the form stays locked until then)                  │
- *                     └── page closed with no answer: stored ──> next open of the page asks
- *                         "check the result" (send R with K) or "discard"; never reused by a new confirm
+ *                     └── page closed with no answer: stored (before the first send) ──> next open of
+ *                         the page says it may be paid and asks the server again (send R with K: at once
+ *                         when confirmed moments ago, else on "check the result"), or "discard";
+ *                         never reused by a new confirm
  *
  * A stored attempt is never picked up silently by a later confirm of an identical form: the server
  * would replay the earlier payment while the officer takes new cash for a second one.
