@@ -59,7 +59,12 @@ export const dynamoLedgerRepository: LedgerRepository = {
               UpdateExpression:
                 `SET ${SET_DAY_IDENTITY}, #status = :closed, countedCashFen = :counted, varianceFen = :counted - if_not_exists(expectedCashFen, :zero), ` +
                 'closedAt = :at, closedBy = :by, note = :note, GSI1PK = :gsi1pk, GSI1SK = :gsi1sk, GSI2PK = :gsi2pk, GSI2SK = :gsi2sk',
-              ConditionExpression: 'attribute_not_exists(#status) OR #status = :open',
+              // Open (or never written), and when no note explains a variance, balanced:
+              //   counted = expected (an untouched day expects 0).
+              ConditionExpression:
+                '(attribute_not_exists(#status) OR #status = :open)' +
+                (input.note === null ? ' AND (expectedCashFen = :counted OR (attribute_not_exists(expectedCashFen) AND :counted = :zero))' : ''),
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
               ExpressionAttributeNames: { '#status': 'status', '#date': 'date' },
               ExpressionAttributeValues: {
                 ...dayIdentity(station, date),
@@ -88,7 +93,15 @@ export const dynamoLedgerRepository: LedgerRepository = {
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
       const [dayReason, inFlightReason] = (error as Cancelled).CancellationReasons ?? [];
-      if (dayReason?.Code === 'ConditionalCheckFailed') throw new AppError('DAY_CLOSED', `The business day ${date} is closed already`);
+      const oldDay = dayReason?.Item ? unmarshall(dayReason.Item) : undefined;
+      if (dayReason?.Code === 'ConditionalCheckFailed' && oldDay?.status === 'CLOSED') throw new AppError('DAY_CLOSED', `The business day ${date} is closed already`);
+      if (inFlightReason?.Code !== 'ConditionalCheckFailed') {
+        // Only the balance failed: the counted cash differs from the expected cash and no note says why.
+        const varianceFen = input.countedCashFen - Number(oldDay?.expectedCashFen ?? 0);
+        throw new AppError('VALIDATION_FAILED', 'Invalid request: body.note is required when the counted cash differs from the expected cash', [
+          { path: 'body.note', message: `is required when the counted cash differs from the expected cash (variance ${varianceFen} fen)`, code: 'note_required' },
+        ]);
+      }
       const count = inFlightReason?.Item ? Number(unmarshall(inFlightReason.Item).inFlight ?? 0) : 0;
       throw new AppError('CONFLICT', `${count} payment(s) are still processing: a day can close once the provider has answered for them`, [
         { path: 'body.date', message: 'the station has payments still processing', code: 'payments_processing' },

@@ -272,9 +272,19 @@ describe('H5: the officer of 土桥村 takes payments', () => {
     await click(page, 'receipt-void-confirm');
     await page.waitForSelector('#receipt-voided');
     expect(await text(page, '#receipt-status')).toBe('已作废');
-    expect(await text(page, '#receipt-explain')).toContain('村民交错了户号');
+    // One notice says what happened and what to do: not "returned" beside "please return".
+    const receipt = await text(page, '#receipt');
+    const voided = await text(page, '#receipt-voided');
+    expect(voided).toMatch(/^已作废。请把 ¥[\d,]+\.\d{2} 现金退还村民。原因：村民交错了户号$/);
+    expect(fenOf(voided)).toBe(paidAmount);
+    expect(receipt).not.toContain('已退还');
+    expect(await page.locator('#receipt-explain').count()).toBe(0);
     expect(await page.locator('#receipt-void').count()).toBe(0);
     await shoot(page, 'payments-voided.png');
+    // Opened again later, the receipt tells the void as done, once.
+    await open(page, receiptRoute(paidId));
+    await waitForText(page, '#receipt-explain', '村民交错了户号');
+    expect(await page.locator('#receipt-voided').count()).toBe(0);
 
     const after = await workbenchTotals(page);
     expect(after.voided - before.voided).toBe(paidAmount);
@@ -314,10 +324,92 @@ describe('H5: the officer of 土桥村 takes payments', () => {
     expect(await villager.locator('#receipt-void').count()).toBe(0);
   });
 
-  // LAST: after this, 土桥村's day is closed for the rest of the run.
-  it('closes the day with a variance, shown before and after, and the county admin sees it', async () => {
+  it('a reload while the payment is in flight: the page says it may be paid, asks again with the same key and shows the outcome', async () => {
     const page = await phone();
     await signInAs(page, webUrl, OFFICER);
+    const before = await workbenchTotals(page);
+    await preparePhoneOnlyPayment(page, '4401235511');
+    const amount = fenOf(await text(page, '#pay-confirm-amount'));
+
+    // The first POST /payments reaches the server (the payment is made) but its answer is held for
+    // 4 s, long enough to reload the page before it arrives; later sends go straight through.
+    const keys: string[] = [];
+    let answered!: () => void;
+    const madeOnServer = new Promise<void>((resolve) => (answered = resolve));
+    await page.route('**/api/payments', async (route) => {
+      const request = route.request();
+      if (request.method() !== 'POST') return route.continue();
+      keys.push(request.headers()['idempotency-key']);
+      // The check after the reload: held a moment too, so the notice is seen before the outcome replaces it.
+      if (keys.length > 1) return new Promise((resolve) => setTimeout(resolve, 1_500)).then(() => route.continue());
+      const response = await route.fetch();
+      answered();
+      await new Promise((resolve) => setTimeout(resolve, 4_000));
+      // The page that asked is gone by now.
+      await route.fulfill({ response }).catch(() => undefined);
+    });
+    await click(page, 'pay-submit-button');
+    await madeOnServer;
+    // Stored before the send, in the browser's own storage.
+    const stored = await page.evaluate(() => localStorage.getItem('yinong.paymentAttempt'));
+    expect(stored).toContain(keys[0]);
+
+    await page.reload();
+    await waitForText(page, '#pay-stored-notice', '可能已经缴上');
+    await page.waitForSelector('#pay-earlier-succeeded');
+    expect(await text(page, '#pay-earlier')).toContain('不要为它再收现金');
+    await shoot(page, 'payments-reload-in-flight.png');
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    expect(await page.locator('#pay-form').count()).toBe(0);
+
+    // One payment, not two.
+    const after = await workbenchTotals(page);
+    expect(after.payments - before.payments).toBe(1);
+    expect(after.expected - before.expected).toBe(amount);
+  });
+
+  it('Back or a reload at the confirm step keeps the filled form, and says so', async () => {
+    const page = await phone();
+    await signInAs(page, webUrl, OFFICER);
+    await preparePhoneOnlyPayment(page, '4401235522');
+    await page.reload();
+    await page.waitForSelector('#pay-draft-restored');
+    expect(await page.locator('#pay-phone input').inputValue()).toBe('13800009004');
+    expect(await page.locator('#pay-account-input input').inputValue()).toBe('4401235522');
+    // Back from the confirm step: the form is kept for the next new payment.
+    await open(page, WORKBENCH);
+    await click(page, 'workbench-new-payment');
+    await page.waitForSelector('#pay-draft-restored');
+    await click(page, 'pay-lookup-button');
+    await page.waitForSelector('#pay-lookup-result');
+    await click(page, 'pay-review-button');
+    await page.waitForSelector('#pay-confirm');
+    await page.goBack();
+    await page.waitForSelector('#workbench-totals');
+    await click(page, 'workbench-new-payment');
+    await page.waitForSelector('#pay-draft-restored');
+    expect(await page.locator('#pay-account-input input').inputValue()).toBe('4401235522');
+    // Starting afresh is one tap, and forgets it.
+    await click(page, 'pay-draft-clear');
+    expect(await page.locator('#pay-draft-restored').count()).toBe(0);
+    await open(page, PAY);
+    await page.waitForSelector('#pay-form');
+    expect(await page.locator('#pay-draft-restored').count()).toBe(0);
+  });
+
+  // LAST: after this, 土桥村's day is closed for the rest of the run.
+  it('closes the day with a variance (a note required, the figures confirmed, a warning while the station is open), and the county admin sees it', async () => {
+    const page = await phone();
+    await signInAs(page, webUrl, OFFICER);
+    // The phone's clock at 10:30 China time today: the warning follows the station's own hours for today.
+    const chinaToday = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    const at = new Date(`${chinaToday}T10:30:00+08:00`);
+    const chinaWeekday = at.getUTCDay() === 0 ? 7 : at.getUTCDay();
+    const profile = (await (await fetch(`${webUrl}/api/stations/by-code/${TUQIAO}`)).json()) as { openingHours: Array<{ days: number[]; open: string; close: string }> };
+    const closesAt = profile.openingHours.filter((w) => w.days.includes(chinaWeekday) && '10:30' < w.close).map((w) => w.close).sort().pop();
+    await page.clock.setFixedTime(at);
+
     await open(page, CLOSE);
     await page.waitForSelector('#close-expected');
     expect(await page.locator('#close-processing').count()).toBe(0);
@@ -326,9 +418,33 @@ describe('H5: the officer of 土桥村 takes payments', () => {
     await page.locator('#close-counted-input input').fill(yuanText(counted));
     await waitForText(page, '#close-variance', '差额 ¥1.23');
     expect(await text(page, '#close-variance-words')).toBe('多了 ¥1.23');
+    // A variance without a note: asked for one, nothing else happens.
+    await click(page, 'close-submit-button');
+    await waitForText(page, '#close-note-input-error', '有差额，请在备注里说明原因');
+    expect(await page.locator('#close-confirm').count()).toBe(0);
     await page.locator('#close-note-input input').fill('多收了 1.23 元，明天退还');
     await shoot(page, 'payments-close.png');
+
+    // The figures once more in a dialog; "look again" closes nothing.
     await click(page, 'close-submit-button');
+    await page.waitForSelector('#close-confirm');
+    expect(fenOf(await text(page, '#close-confirm-expected'))).toBe(expected);
+    expect(fenOf(await text(page, '#close-confirm-counted'))).toBe(counted);
+    expect(await text(page, '#close-confirm-variance')).toBe('¥1.23（多了 ¥1.23）');
+    expect(await text(page, '#close-confirm-note')).toBe('多收了 1.23 元，明天退还');
+    if (closesAt) expect(await text(page, '#close-confirm-early')).toContain(`本站今天开到 ${closesAt}`);
+    else expect(await page.locator('#close-confirm-early').count()).toBe(0);
+    await shoot(page, 'payments-close-confirm.png');
+    await click(page, 'close-confirm-cancel');
+    await page.waitForSelector('#close-confirm', { state: 'detached' });
+    await open(page, WORKBENCH);
+    expect(await text(page, '#workbench-status')).not.toContain('已日结');
+
+    await open(page, CLOSE);
+    await page.locator('#close-counted-input input').fill(yuanText(counted));
+    await page.locator('#close-note-input input').fill('多收了 1.23 元，明天退还');
+    await click(page, 'close-submit-button');
+    await click(page, 'close-confirm-button');
     await page.waitForSelector('#close-result');
     expect(await text(page, '#close-result-variance')).toContain('¥1.23');
     await shoot(page, 'payments-closed.png');

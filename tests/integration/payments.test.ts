@@ -337,8 +337,8 @@ describe('a payment that settles on a later business day', () => {
       method: 'cash',
     });
     expect([taken.status, taken.businessDate]).toEqual(['PROCESSING', yesterday]);
-    const close = (date: string) =>
-      invoke(handlers.payments, { method: 'POST', path: `/stations/${TUQIAO.id}/reconciliations`, headers: officer.auth, body: { date, countedCashFen: 0 } });
+    const close = (date: string, note?: string) =>
+      invoke(handlers.payments, { method: 'POST', path: `/stations/${TUQIAO.id}/reconciliations`, headers: officer.auth, body: { date, countedCashFen: 0, ...(note ? { note } : {}) } });
     // Neither yesterday nor today can close while it is in flight (its entry will need an open day).
     for (const date of [yesterday, today()]) expect((await close(date)).json.error.code).toBe('CONFLICT');
 
@@ -351,7 +351,7 @@ describe('a payment that settles on a later business day', () => {
     expect((await ledger(officer.auth, TUQIAO.id)).json.totals).toMatchObject({ processingCount: 0, cashInFen: 5_000, expectedCashFen: 5_000 });
     // Now both days close; today's expected cash includes the settled payment.
     expect((await close(yesterday)).status).toBe(201);
-    expect((await close(today())).json.close.varianceFen).toBe(-5_000);
+    expect((await close(today(), '现金交到乡里')).json.close.varianceFen).toBe(-5_000);
   });
 });
 
@@ -430,6 +430,19 @@ describe('void and day close', () => {
       processingCount: 0,
     });
     const counted = keep.amountFen - 300; // three yuan missing from the drawer
+    // A variance is explained: without a note (or with blanks only) the close is refused and nothing is written.
+    const unexplained = await stored(ownDoc, own);
+    for (const note of [undefined, '   ']) {
+      const refused = await invoke(handlers.payments, {
+        method: 'POST',
+        path: `/stations/${TUQIAO.id}/reconciliations`,
+        headers: officer.auth,
+        body: { date: today(), countedCashFen: counted, ...(note === undefined ? {} : { note }) },
+      });
+      expect([refused.status, refused.json.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+      expect(refused.json.error.details).toEqual([expect.objectContaining({ path: 'body.note', code: 'note_required' })]);
+    }
+    expect(await stored(ownDoc, own)).toEqual(unexplained);
     const close = await invoke(handlers.payments, { method: 'POST', path: `/stations/${TUQIAO.id}/reconciliations`, headers: officer.auth, body: { date: today(), countedCashFen: counted, note: '少三元' } });
     expect(close.status).toBe(201);
     expect(close.json.close).toMatchObject({ countedCashFen: counted, varianceFen: -300, closedBy: officer.user.id, note: '少三元' });
@@ -492,7 +505,8 @@ describe('a void that does not finish at once', () => {
     const unreachable = { ...sandbox, cancel: async () => Promise.reject(Object.assign(new Error('connect ETIMEDOUT'), { code: 'ETIMEDOUT' })) };
     await expect(voidPayment({ payments: dynamoPaymentRepository, provider: unreachable }, caller, first.id, '重复缴费')).rejects.toThrow();
     expect((await getPayment(officer.auth, first.id)).json.status).toBe('VOIDING');
-    const close = await invoke(handlers.payments, { method: 'POST', path: `/stations/${TUQIAO.id}/reconciliations`, headers: officer.auth, body: { date: today(), countedCashFen: 0 } });
+    // (With a note: the in-flight void is what stops it, not the variance.)
+    const close = await invoke(handlers.payments, { method: 'POST', path: `/stations/${TUQIAO.id}/reconciliations`, headers: officer.auth, body: { date: today(), countedCashFen: 0, note: '钱箱还没点' } });
     expect([close.status, close.json.error.code]).toEqual([409, 'CONFLICT']);
     const report = await runSettler({ minAgeMs: 0 });
     expect(report.voidsFinished).toBe(1);

@@ -55,11 +55,14 @@ export async function closeDay(
 ): Promise<Reconciliation> {
   const station = await managedStation(deps.stations, caller, stationId);
   if (input.date > today(deps)) throw invalidField('body.date', 'is in the future: a day closes at its end, or later');
+  // A shortage or a surplus must be explained (a close is final): without a note the close is
+  // conditional on the counted cash matching the expected cash in the same write (data/ledger-repository).
+  const note = input.note ? input.note : null;
   const day = await deps.ledger.closeDay({
     station,
     date: input.date,
     countedCashFen: input.countedCashFen,
-    note: input.note ? input.note : null,
+    note,
     closedBy: caller.userId,
     at: (deps.now?.() ?? new Date()).toISOString(),
   });

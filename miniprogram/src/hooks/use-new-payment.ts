@@ -1,10 +1,12 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Household } from '@shared/schemas/households';
 import type { BillLookupResponse, BillType, PaymentCreateRequest } from '@shared/schemas/payments';
 import { errorText, t } from '../i18n/staff';
 import { lookupBill, saveBillBookEntry, type BillTypesAnswer } from '../services/api';
+import { deviceStorage } from '../services/device-storage';
 import { toApiErrorLike } from '../services/errors';
 import { accountTexts } from '../services/payment-text';
+import { storageDraftStore, type DraftStore } from '../services/payment-draft';
 import {
   accountRef,
   bookEntryFor,
@@ -38,9 +40,30 @@ const defaultApi: NewPaymentApi = { lookup: lookupBill, saveToBook: saveBillBook
  * was for drops the lookup, so a payment always goes out for the account that was looked up. A
  * lookup still running when the draft changes is dropped too when it answers (and its account is
  * not saved to the bill book): every lookup carries a number, and a change takes a new one.
+ *
+ * The draft is kept on the device as it is filled (services/payment-draft.ts): Back or a reload
+ * brings it back (`restored`), to be looked up again; `forgetDraft()` once the payment is sent.
  */
-export function useNewPayment(stationId: string, billTypes: BillTypesAnswer, api: NewPaymentApi = defaultApi) {
-  const [draft, setDraft] = useState<PaymentDraft>(EMPTY_DRAFT);
+export function useNewPayment(
+  stationId: string,
+  billTypes: BillTypesAnswer,
+  api: NewPaymentApi = defaultApi,
+  draftStore: DraftStore = storageDraftStore(deviceStorage),
+) {
+  const drafts = useRef(draftStore);
+  const [initial] = useState<{ draft: PaymentDraft | null; error?: string }>(() => {
+    try {
+      return { draft: drafts.current.load(stationId) };
+    } catch (error) {
+      return { draft: null, error: t('pay.draftStorageFailed', { reason: (error as Error).message }) };
+    }
+  });
+  const [draft, setDraft] = useState<PaymentDraft>(initial.draft ?? EMPTY_DRAFT);
+  /** The draft came back from an earlier visit (Back, a reload): said on the page until it is cleared or sent. */
+  const [restored, setRestored] = useState(initial.draft !== null);
+  const [draftStorageError, setDraftStorageError] = useState<string | undefined>(initial.error);
+  // Once the payment is sent the draft is no longer kept (its attempt is).
+  const keepDraft = useRef(true);
   const [lookup, setLookup] = useState<LookupState>({ status: 'idle' });
   const [saveToBook, setSaveToBook] = useState(false);
   const [book, setBook] = useState<BookSaveState>({ status: 'idle' });
@@ -52,6 +75,27 @@ export function useNewPayment(stationId: string, billTypes: BillTypesAnswer, api
   const info = useMemo(() => billTypes.items.find((item) => item.billType === draft.billType), [billTypes, draft.billType]);
   const bookEntry = bookEntryFor(draft.payer, draft.billType);
   const lookupResult = lookup.status === 'ready' ? lookup.result : undefined;
+
+  const storeDraft = useCallback(
+    (value: PaymentDraft | null) => {
+      try {
+        drafts.current.save(stationId, value);
+      } catch (error) {
+        setDraftStorageError(t('pay.draftStorageFailed', { reason: (error as Error).message }));
+      }
+    },
+    [stationId],
+  );
+  useEffect(() => {
+    if (keepDraft.current) storeDraft(draft);
+  }, [storeDraft, draft]);
+
+  /** The payment is sent: the draft is forgotten (its attempt is stored instead) until the form is edited again. */
+  const forgetDraft = useCallback(() => {
+    keepDraft.current = false;
+    setRestored(false);
+    storeDraft(null);
+  }, [storeDraft]);
 
   /** A change to who, what or which account: the lookup no longer applies. */
   const change = useCallback((next: (d: PaymentDraft) => PaymentDraft, clears: Array<keyof DraftErrors>, dropsLookup: boolean) => {
@@ -147,11 +191,19 @@ export function useNewPayment(stationId: string, billTypes: BillTypesAnswer, api
     return body;
   }, [stationId, draft, info, billTypes, lookupResult]);
 
-  const backToForm = useCallback(() => setConfirming(null), []);
+  const backToForm = useCallback(() => {
+    setConfirming(null);
+    if (!keepDraft.current) {
+      keepDraft.current = true;
+      storeDraft(draft);
+    }
+  }, [storeDraft, draft]);
 
   /** A new payment for someone else: everything cleared. */
   const clear = useCallback(() => {
     lookupSeq.current += 1;
+    keepDraft.current = true;
+    setRestored(false);
     setDraft(EMPTY_DRAFT);
     setLookup({ status: 'idle' });
     setBook({ status: 'idle' });
@@ -162,6 +214,9 @@ export function useNewPayment(stationId: string, billTypes: BillTypesAnswer, api
 
   return {
     draft,
+    restored,
+    draftStorageError,
+    forgetDraft,
     info,
     bookEntry,
     lookup,

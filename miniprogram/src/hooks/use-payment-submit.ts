@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import Taro from '@tarojs/taro';
 import type { Payment, PaymentCreateRequest } from '@shared/schemas/payments';
 import { errorText, t } from '../i18n/staff';
 import { createPayment } from '../services/api';
+import { deviceStorage } from '../services/device-storage';
 import { supportId, toApiErrorLike } from '../services/errors';
 import {
+  AttemptStoreError,
   attemptFor,
   isEarlierPayment,
   isFinalError,
@@ -45,6 +46,21 @@ export interface PaymentSubmitOptions {
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
+ * A stored attempt this young is asked about as soon as the page opens: the page was reloaded or
+ * reopened right after the officer confirmed it (cash in hand), so what became of it is shown at
+ * once. An older one waits for the officer's tap (they may have given the cash back meanwhile).
+ */
+export const RECENT_ATTEMPT_MS = 2 * 60_000;
+
+/** The officer's words for a storage failure. */
+function storageErrorText(error: unknown): string {
+  const reason = error instanceof AttemptStoreError ? error.reason : String(error);
+  if (error instanceof AttemptStoreError && error.operation === 'remove') return t('pay.storageClearFailed', { reason });
+  if (error instanceof AttemptStoreError && error.operation === 'load') return t('pay.storageReadFailed', { reason });
+  return t('pay.storageFailed', { reason });
+}
+
+/**
  * Sends a confirmed payment, safely: one Idempotency-Key per attempt (services/payment-attempt.ts),
  * taps while a send runs are ignored, an unanswered attempt is retried with its own key (`retry`),
  * and "still running" answers are waited out a few times before the officer is asked to retry.
@@ -63,10 +79,20 @@ export function usePaymentSubmit(options: PaymentSubmitOptions = {}) {
     inProgressDelayMs = 2_000,
     limits,
   } = options;
-  const store = useRef<AttemptStore>(options.store ?? storageAttemptStore(Taro));
+  const store = useRef<AttemptStore>(options.store ?? storageAttemptStore(deviceStorage));
   // This page session's attempt; a stored one is never put here (see `stored`).
   const attempt = useRef<PaymentAttempt | null>(null);
-  const [stored, setStored] = useState<PaymentAttempt | null>(() => store.current.load());
+  // What the device stored from an earlier page, read once; a storage failure is said on the page,
+  // never swallowed (see AttemptStoreError).
+  const [initial] = useState<{ stored: PaymentAttempt | null; error?: string }>(() => {
+    try {
+      return { stored: store.current.load() };
+    } catch (error) {
+      return { stored: null, error: storageErrorText(error) };
+    }
+  });
+  const [storageError, setStorageError] = useState<string | undefined>(initial.error);
+  const [stored, setStored] = useState<PaymentAttempt | null>(initial.stored);
   const storedRef = useRef(stored);
   const inFlight = useRef(false);
   const mounted = useRef(true);
@@ -82,13 +108,23 @@ export function usePaymentSubmit(options: PaymentSubmitOptions = {}) {
   const update = (next: SubmitState) => {
     if (mounted.current) setState(next);
   };
+  /** Keeps `next` (null: forgets it) in storage; a failure is shown. False when it could not. */
+  const persist = (next: PaymentAttempt | null): boolean => {
+    try {
+      store.current.save(next);
+      return true;
+    } catch (error) {
+      if (mounted.current) setStorageError(storageErrorText(error));
+      return false;
+    }
+  };
   const remember = (next: PaymentAttempt | null) => {
     attempt.current = next;
-    store.current.save(next);
+    persist(next);
   };
   const forgetStored = () => {
     storedRef.current = null;
-    store.current.save(null);
+    persist(null);
     if (mounted.current) setStored(null);
   };
 
@@ -138,7 +174,14 @@ export function usePaymentSubmit(options: PaymentSubmitOptions = {}) {
       if (inFlight.current || storedRef.current) return undefined;
       inFlight.current = true;
       const current = attemptFor(attempt.current, body, makeKey, now);
-      remember(current);
+      // Stored before it is sent, or not sent at all: an attempt only this page knows of is lost
+      // with a reload while its payment may go through.
+      if (!persist(current)) {
+        inFlight.current = false;
+        update({ status: 'failed', code: 'STORAGE_FAILED', message: t('pay.notSentStorage') });
+        return undefined;
+      }
+      attempt.current = current;
       return run(current, false);
     },
     [makeKey, now, run],
@@ -157,6 +200,13 @@ export function usePaymentSubmit(options: PaymentSubmitOptions = {}) {
     inFlight.current = true;
     return run(current, true);
   }, [run]);
+
+  // A reload or reopen right after a confirm: what became of it is asked at once (RECENT_ATTEMPT_MS).
+  useEffect(() => {
+    const current = storedRef.current;
+    if (current && now() - current.startedAt < RECENT_ATTEMPT_MS) void checkStored();
+    // Once, on opening the page.
+  }, []);
 
   /**
    * Gives up on the attempt without an answer (stored, or this page's), after the officer found it
@@ -177,5 +227,5 @@ export function usePaymentSubmit(options: PaymentSubmitOptions = {}) {
   /** An attempt is without its answer: the bill and the cash must not change, nothing new is sent. */
   const locked = stored !== null || state.status === 'submitting' || state.status === 'uncertain';
 
-  return { state, submit, retry, reset, stored, checkStored, discard, locked, openKey: attempt.current?.key };
+  return { state, submit, retry, reset, stored, checkStored, discard, locked, storageError, openKey: attempt.current?.key };
 }

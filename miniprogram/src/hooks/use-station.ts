@@ -1,10 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
 import type { StationProfile } from '@shared/schemas/stations';
 import { ApiError } from '../services/api';
-import { toApiErrorLike } from '../services/errors';
 import { isStationCode } from '../services/station-code';
 import { loadStationByCode } from '../services/station-prefetch';
 import { toStationView, type StationView } from '../services/station-view';
+import { useResource } from './use-resource';
 
 export type StationState =
   | { status: 'loading' }
@@ -14,42 +13,25 @@ export type StationState =
 export type StationFetcher = (code: string) => Promise<StationProfile>;
 
 /** A missing or malformed code never reaches the API: it reads like the API's own 400. */
-function invalidCodeError(): ApiError {
-  return new ApiError({ status: 400, code: 'VALIDATION_FAILED', message: 'invalid station code' });
-}
+const INVALID_CODE = new ApiError({ status: 400, code: 'VALIDATION_FAILED', message: 'invalid station code' });
 
 /**
- * Loads a station's public profile by its code. `retry()` loads it again (after a network error).
- * An answer for a code the page no longer shows is dropped, so a slow first request cannot
- * overwrite a newer one.
+ * Loads a station's public profile by its code, on `useResource` (an answer for a code the page no
+ * longer shows is dropped; `retry()` loads it again after an error). The view the page shows is
+ * made once per answer.
  */
 export function useStation(code: string | undefined, fetchStation: StationFetcher = loadStationByCode) {
-  const [state, setState] = useState<StationState>(() =>
-    code !== undefined && isStationCode(code) ? { status: 'loading' } : { status: 'error', error: invalidCodeError() },
-  );
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    if (code === undefined || !isStationCode(code)) {
-      setState({ status: 'error', error: invalidCodeError() });
-      return undefined;
-    }
-    let current = true;
-    setState({ status: 'loading' });
-    fetchStation(code).then(
-      (station) => {
-        if (current) setState({ status: 'ready', station, view: toStationView(station) });
-      },
-      (error: unknown) => {
-        if (current) setState({ status: 'error', error: toApiErrorLike(error) });
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [code, attempt, fetchStation]);
-
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-
-  return { state, retry };
+  const valid = code !== undefined && isStationCode(code);
+  const { state, retry } = useResource(valid ? code : undefined, async (key) => {
+    const station = await fetchStation(key);
+    return { station, view: toStationView(station) };
+  });
+  const station: StationState = !valid
+    ? { status: 'error', error: INVALID_CODE }
+    : state.status === 'ready'
+      ? { status: 'ready', ...state.value }
+      : state.status === 'error'
+        ? state
+        : { status: 'loading' };
+  return { state: station, retry };
 }

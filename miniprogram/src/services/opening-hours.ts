@@ -62,3 +62,19 @@ export function normalizeClockTime(text: string): string | undefined {
   const value = `${match[1].padStart(2, '0')}:${match[2]}`;
   return CLOCK_TIME_PATTERN.test(value) ? value : undefined;
 }
+
+/** China's time zone (UTC+8, no daylight saving), whatever the phone's says. */
+const CHINA_OFFSET_MS = 8 * 3600_000;
+
+/**
+ * When the station closes later today ("18:00"), if it is open now or opens again later today; undefined
+ * when it is closed for the rest of the day. `at`: ms since the epoch. Closing the cash day before
+ * then stops payments for the rest of the day, so the page warns.
+ */
+export function closesLaterToday(windows: readonly OpeningWindow[], at: number = Date.now()): string | undefined {
+  const local = new Date(at + CHINA_OFFSET_MS);
+  const day = local.getUTCDay() === 0 ? 7 : local.getUTCDay();
+  const time = `${String(local.getUTCHours()).padStart(2, '0')}:${String(local.getUTCMinutes()).padStart(2, '0')}`;
+  const closes = windows.filter((w) => w.days.includes(day) && time < w.close).map((w) => w.close);
+  return closes.length ? closes.sort()[closes.length - 1] : undefined;
+}

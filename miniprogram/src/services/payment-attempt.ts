@@ -1,4 +1,5 @@
 import type { PaymentCreateRequest } from '@shared/schemas/payments';
+import { storageFailureReason, type DeviceStorage } from './device-storage';
 
 /**
  * One `Idempotency-Key` per payment attempt. An attempt starts when the officer confirms a form;
@@ -11,8 +12,10 @@ import type { PaymentCreateRequest } from '@shared/schemas/payments';
  *                     │   ^                                                      │
  *                     │   └── network error, 5xx, 409 IN_PROGRESS: send K again   │
  *                     │       (the form stays locked until then)                  │
- *                     └── page closed with no answer: stored ──> next open of the page asks
- *                         "check the result" (send R with K) or "discard"; never reused by a new confirm
+ *                     └── page closed with no answer: stored (before the first send) ──> next open of
+ *                         the page says it may be paid and asks the server again (send R with K: at once
+ *                         when confirmed moments ago, else on "check the result"), or "discard";
+ *                         never reused by a new confirm
  *
  * A stored attempt is never picked up silently by a later confirm of an identical form: the server
  * would replay the earlier payment while the officer takes new cash for a second one.
@@ -112,35 +115,58 @@ export function isFinalError(error: { status: number; code: string }): boolean {
 export const OPEN_ATTEMPT_STORAGE_KEY = 'yinong.paymentAttempt';
 const OPEN_ATTEMPT_MAX_AGE_MS = 24 * 3600_000;
 
+/**
+ * The device could not keep (or read) the attempt. Loud on purpose: an attempt that is not stored
+ * is lost with the page, and after a reload the officer would see a blank form for a payment that
+ * may have gone through. The pay page shows it and sends nothing it could not store.
+ */
+export class AttemptStoreError extends Error {
+  constructor(
+    readonly operation: 'load' | 'save' | 'remove',
+    readonly reason: string,
+  ) {
+    super(`payment attempt ${operation} failed: ${reason}`);
+    this.name = 'AttemptStoreError';
+  }
+}
+
 export interface AttemptStore {
+  /** The stored attempt; null when there is none (or it is unreadable or too old). Throws AttemptStoreError when storage fails. */
   load(): PaymentAttempt | null;
+  /** Stores (or with null removes) the attempt, and checks it is there. Throws AttemptStoreError. */
   save(attempt: PaymentAttempt | null): void;
 }
 
-export function storageAttemptStore(storage: {
-  getStorageSync(key: string): unknown;
-  setStorageSync(key: string, value: unknown): void;
-  removeStorageSync(key: string): void;
-}, now: () => number = Date.now): AttemptStore {
+export function storageAttemptStore(storage: DeviceStorage, now: () => number = Date.now): AttemptStore {
+  const read = (): unknown => {
+    try {
+      return storage.getStorageSync(OPEN_ATTEMPT_STORAGE_KEY);
+    } catch (error) {
+      throw new AttemptStoreError('load', storageFailureReason(error));
+    }
+  };
   return {
     load() {
-      try {
-        const stored = storage.getStorageSync(OPEN_ATTEMPT_STORAGE_KEY) as Partial<PaymentAttempt> | '';
-        if (!stored || typeof stored.key !== 'string' || typeof stored.startedAt !== 'number' || !stored.body || typeof stored.body !== 'object') return null;
-        if (now() - stored.startedAt > OPEN_ATTEMPT_MAX_AGE_MS) return null;
-        // The fingerprint is recomputed: the request is what is sent again.
-        return { key: stored.key, fingerprint: paymentFingerprint(stored.body), body: stored.body, startedAt: stored.startedAt };
-      } catch {
+      const stored = read() as Partial<PaymentAttempt> | '' | null | undefined;
+      if (!stored || typeof stored !== 'object' || typeof stored.key !== 'string' || typeof stored.startedAt !== 'number' || !stored.body || typeof stored.body !== 'object') {
         return null;
       }
+      if (now() - stored.startedAt > OPEN_ATTEMPT_MAX_AGE_MS) return null;
+      // The fingerprint is recomputed: the request is what is sent again.
+      return { key: stored.key, fingerprint: paymentFingerprint(stored.body), body: stored.body, startedAt: stored.startedAt };
     },
     save(attempt) {
+      const operation = attempt ? 'save' : 'remove';
       try {
         if (attempt) storage.setStorageSync(OPEN_ATTEMPT_STORAGE_KEY, attempt);
         else storage.removeStorageSync(OPEN_ATTEMPT_STORAGE_KEY);
-      } catch {
-        // Storage full or unavailable: the attempt still lives in memory for this page.
+      } catch (error) {
+        throw new AttemptStoreError(operation, storageFailureReason(error));
       }
+      // Read back: a storage that accepts the call but keeps nothing is as bad as one that throws.
+      const back = read() as Partial<PaymentAttempt> | '' | null | undefined;
+      const kept = back && typeof back === 'object' ? back.key : undefined;
+      if (attempt ? kept !== attempt.key : kept !== undefined) throw new AttemptStoreError(operation, 'not kept by the device storage');
     },
   };
 }

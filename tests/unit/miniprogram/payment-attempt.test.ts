@@ -5,9 +5,11 @@ import {
   isEarlierPayment,
   isFinalError,
   newIdempotencyKey,
+  AttemptStoreError,
   paymentFingerprint,
   storageAttemptStore,
 } from '../../../miniprogram/src/services/payment-attempt';
+import { deviceStorage, type DeviceStorage } from '../../../miniprogram/src/services/device-storage';
 import Taro from '@tarojs/taro';
 import { resetStorage } from '../../stubs/taro';
 
@@ -67,7 +69,7 @@ describe('idempotency keys per payment attempt', () => {
   it('keeps the open attempt in storage for a day, with its request and start, so a reopened page can ask about it', () => {
     resetStorage();
     let now = 1_000;
-    const store = storageAttemptStore(Taro, () => now);
+    const store = storageAttemptStore(deviceStorage, () => now);
     expect(store.load()).toBeNull();
     const attempt = attemptFor(null, body, () => 'k1', () => now);
     store.save(attempt);
@@ -79,6 +81,25 @@ describe('idempotency keys per payment attempt', () => {
     // An attempt stored by an older version (no request to send again) is not offered.
     Taro.setStorageSync('yinong.paymentAttempt', { key: 'k0', fingerprint: 'f', at: now });
     expect(store.load()).toBeNull();
+  });
+
+  it('is loud when the device cannot keep the attempt: a throwing, a missing or a forgetful storage', () => {
+    const attempt = attemptFor(null, body, () => 'k1', () => 1_000);
+    const full: DeviceStorage = {
+      getStorageSync: () => '',
+      setStorageSync: () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      },
+      removeStorageSync: () => undefined,
+    };
+    expect(() => storageAttemptStore(full).save(attempt)).toThrow(AttemptStoreError);
+    expect(() => storageAttemptStore(full).save(attempt)).toThrow(/QuotaExceededError/);
+    // What H5's default export of @tarojs/taro is: an object without the storage API.
+    const taroH5Default = { navigateTo: () => undefined } as unknown as DeviceStorage;
+    expect(() => storageAttemptStore(taroH5Default).save(attempt)).toThrow(AttemptStoreError);
+    expect(() => storageAttemptStore(taroH5Default).load()).toThrow(AttemptStoreError);
+    const forgetful: DeviceStorage = { getStorageSync: () => '', setStorageSync: () => undefined, removeStorageSync: () => undefined };
+    expect(() => storageAttemptStore(forgetful).save(attempt)).toThrow(/not kept/);
   });
 
   it('tells a payment made before the attempt started (a replay) from the one just confirmed', () => {

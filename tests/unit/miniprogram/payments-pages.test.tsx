@@ -17,7 +17,7 @@ import type { PaymentCreateRequest } from '../../../shared/schemas/payments';
 import { chinaDate, shiftDate } from '../../../miniprogram/src/services/business-date';
 import { formatChinaTime } from '../../../miniprogram/src/services/format';
 import { saveSession } from '../../../miniprogram/src/services/session';
-import { adminMe, billTypes, errorBody, ledgerOf, loginAnswer, officerMe, paymentOf, villagerMe } from './fixtures';
+import { adminMe, billTypes, errorBody, ledgerOf, loginAnswer, officerMe, paymentOf, station, villagerMe } from './fixtures';
 import { button, byId, exists, ok, routes, type RequestOptions } from './page-helpers';
 
 const input = (id: string) => byId(id).querySelector('input') ?? (byId(id) as HTMLInputElement);
@@ -132,6 +132,75 @@ describe('new payment', () => {
   });
 });
 
+describe('new payment: kept on the device', () => {
+  const payApi = (post: (options: RequestOptions) => { statusCode: number; data: unknown }) =>
+    routes({
+      'GET /me': ok(officerMe),
+      'GET /bill-types': ok(billTypes),
+      [`GET /stations/${officerMe.station!.id}/ledger`]: ok(ledgerOf()),
+      'POST /bills/lookup': ok({ billType: 'electricity', accountNoMasked: '******4567', holderNameMasked: '张*明', amountDueFen: 12_345 }),
+      'POST /payments': post,
+    });
+  async function fillToConfirm() {
+    await waitFor(() => byId('pay-form'));
+    fireEvent.click(byId('pay-payer-phone'));
+    typeInto('pay-phone', '13800000000');
+    fireEvent.click(byId('pay-type-electricity'));
+    typeInto('pay-account-input', '4401234567');
+    await act(async () => fireEvent.click(button('pay-lookup-button')));
+    await waitFor(() => byId('pay-lookup-result'));
+    typeInto('pay-cash-input', '200');
+    fireEvent.click(button('pay-review-button'));
+    byId('pay-confirm');
+  }
+
+  it('sends nothing it cannot store first, and says so (storage full)', async () => {
+    const post = jest.fn(() => ({ statusCode: 201, data: paymentOf() }));
+    payApi(post);
+    render(<PayPage />);
+    await fillToConfirm();
+    jest.spyOn(Taro, 'setStorageSync').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    await act(async () => fireEvent.click(button('pay-submit-button')));
+    expect(byId('pay-failed').textContent).toContain('没有发送');
+    expect(byId('pay-storage-error').textContent).toContain('QuotaExceededError');
+    expect(post).not.toHaveBeenCalled();
+  });
+
+  it('brings a filled form back after the page is left at the confirm step, until it is sent or cleared', async () => {
+    payApi(() => ({ statusCode: 201, data: paymentOf() }));
+    const first = render(<PayPage />);
+    await fillToConfirm();
+    first.unmount();
+    render(<PayPage />);
+    await waitFor(() => byId('pay-draft-restored'));
+    expect(input('pay-phone').value).toBe('13800000000');
+    expect(input('pay-account-input').value).toBe('4401234567');
+    // The bill is looked up again (it may have changed); the cash typed is still there.
+    await act(async () => fireEvent.click(button('pay-lookup-button')));
+    await waitFor(() => byId('pay-lookup-result'));
+    expect(input('pay-cash-input').value).toBe('200');
+    fireEvent.click(button('pay-draft-clear'));
+    expect(exists('pay-draft-restored')).toBe(false);
+    expect(Taro.getStorageSync('yinong.paymentDraft')).toBe('');
+  });
+
+  it('asks at once about an attempt confirmed moments before the page was reloaded', async () => {
+    const sent: PaymentCreateRequest = { stationId: officerMe.station!.id, billType: 'electricity', accountNo: '4401234567', amountFen: 12_345, method: 'cash' };
+    Taro.setStorageSync('yinong.paymentAttempt', { key: 'pay-just-now', fingerprint: 'x', body: sent, startedAt: Date.now() - 5_000 });
+    const keys: string[] = [];
+    payApi((options) => {
+      keys.push(options.header!['Idempotency-Key']);
+      return { statusCode: 201, data: paymentOf({ createdAt: new Date(Date.now() - 4_000).toISOString() }) };
+    });
+    render(<PayPage />);
+    await waitFor(() => byId('pay-earlier-succeeded'));
+    expect(keys).toEqual(['pay-just-now']);
+    expect(byId('pay-earlier').textContent).toContain('不要为它再收现金');
+  });
+});
+
 describe('new payment: an attempt left without an answer by an earlier visit', () => {
   const startedAt = Date.now() - 3600_000;
   const hhmm = formatChinaTime(new Date(startedAt).toISOString()).slice(11);
@@ -153,7 +222,7 @@ describe('new payment: an attempt left without an answer by an earlier visit', (
     const redirectTo = jest.spyOn(Taro, 'redirectTo');
     render(<PayPage />);
     await waitFor(() => byId('pay-stored'));
-    expect(byId('pay-stored-notice').textContent).toBe(`上次 ${hhmm} 的缴费结果未知（电费 ¥123.45）。`);
+    expect(byId('pay-stored-notice').textContent).toBe(`上次 ${hhmm} 提交的缴费（电费 ¥123.45）可能已经缴上，还没有收到结果。`);
     // No new payment until it is cleared up.
     expect(exists('pay-form')).toBe(false);
     await act(async () => fireEvent.click(button('pay-stored-check')));
@@ -208,7 +277,9 @@ describe('receipt', () => {
     await act(async () => fireEvent.click(button('receipt-void-confirm')));
     await waitFor(() => byId('receipt-voided'));
     expect(byId('receipt-status').textContent).toBe('已作废');
-    expect(byId('receipt-explain').textContent).toContain('户号错了');
+    // One notice: what to do now, with the reason; not "returned" beside "please return".
+    expect(byId('receipt-voided').textContent).toBe('已作废。请把 ¥123.45 现金退还村民。原因：户号错了');
+    expect(exists('receipt-explain')).toBe(false);
   });
 
   it('returns the amount paid on a void, not the cash handed over (the change went back at payment time)', async () => {
@@ -227,7 +298,7 @@ describe('receipt', () => {
     expect(byId('receipt-void-confirm').textContent).toBe('确认作废并退还 ¥87.50');
     await act(async () => fireEvent.click(button('receipt-void-confirm')));
     await waitFor(() => byId('receipt-voided'));
-    expect(byId('receipt-voided').textContent).toBe('已作废，请退还村民 ¥87.50。');
+    expect(byId('receipt-voided').textContent).toBe('已作废。请把 ¥87.50 现金退还村民。原因：户号错了');
   });
 
   it('refreshes on coming back without dropping a void reason being typed', async () => {
@@ -313,6 +384,74 @@ describe('day close', () => {
     expect(byId('close-variance').textContent).toContain('差额 -¥0.50');
     expect(byId('close-variance-words').textContent).toBe('少了 ¥0.50');
     expect(byId('close-submit-button').querySelector('.at-button--disabled')).not.toBeNull();
+  });
+});
+
+describe('day close: one more look before it is final', () => {
+  const FRIDAY = '2026-11-27';
+  /** The officer's phone at `hhmm` China time on a Friday (the station opens Monday to Saturday 09:00-18:00). */
+  function at(hhmm: string) {
+    saveSession(loginAnswer({ role: 'officer' }, '2099-01-01T00:00:00Z'));
+    jest.spyOn(Date, 'now').mockReturnValue(Date.parse(`${FRIDAY}T${hhmm}:00+08:00`));
+  }
+  function closeApi(posts: unknown[]) {
+    routes({
+      'GET /me': ok(officerMe),
+      [`GET /stations/${station.id}`]: ok(station),
+      [`GET /stations/${station.id}/ledger`]: ok({ ...ledgerOf(), date: FRIDAY }),
+      [`POST /stations/${station.id}/reconciliations`]: (options: RequestOptions) => {
+        posts.push(options.data);
+        const body = options.data as { countedCashFen: number; note?: string };
+        const close = { countedCashFen: body.countedCashFen, varianceFen: body.countedCashFen - 15_000, closedAt: `${FRIDAY}T07:00:00Z`, closedBy: 'u0123456789', note: body.note ?? null };
+        return { statusCode: 201, data: { stationId: station.id, stationCode: station.code, villageName: '土桥村', date: FRIDAY, totals: ledgerOf().totals, close } };
+      },
+    });
+  }
+
+  it('asks for a note when there is a variance, shows the figures, warns before the closing time, and sends only on confirm', async () => {
+    at('15:00');
+    const posts: unknown[] = [];
+    closeApi(posts);
+    render(<CloseDayPage />);
+    await waitFor(() => byId('close-early'));
+    expect(byId('close-early').textContent).toBe('本站今天开到 18:00。现在日结，今天剩下的时间就不能再代缴费了。');
+    typeInto('close-counted-input', '146');
+    fireEvent.click(button('close-submit-button'));
+    expect(exists('close-confirm')).toBe(false);
+    expect(byId('close-note-input-error').textContent).toBe('有差额，请在备注里说明原因。');
+    typeInto('close-note-input', '少了四元');
+    fireEvent.click(button('close-submit-button'));
+    expect(byId('close-confirm-expected').textContent).toBe('¥150.00');
+    expect(byId('close-confirm-counted').textContent).toBe('¥146.00');
+    expect(byId('close-confirm-variance').textContent).toBe('-¥4.00（少了 ¥4.00）');
+    expect(byId('close-confirm-note').textContent).toBe('少了四元');
+    expect(byId('close-confirm-early').textContent).toContain('18:00');
+    // Looked at again: nothing was sent.
+    fireEvent.click(button('close-confirm-cancel'));
+    expect(exists('close-confirm')).toBe(false);
+    expect(posts).toHaveLength(0);
+    fireEvent.click(button('close-submit-button'));
+    await act(async () => fireEvent.click(button('close-confirm-button')));
+    await waitFor(() => byId('close-result'));
+    expect(posts).toEqual([{ date: FRIDAY, countedCashFen: 14_600, note: '少了四元' }]);
+  });
+
+  it('needs no note when the cash adds up, and does not warn once the station has closed for the day', async () => {
+    at('18:30');
+    const posts: unknown[] = [];
+    closeApi(posts);
+    render(<CloseDayPage />);
+    await waitFor(() => byId('close-expected'));
+    // The station's hours are in (both answers settled) before anything is looked for.
+    await act(async () => {});
+    typeInto('close-counted-input', '150');
+    fireEvent.click(button('close-submit-button'));
+    expect(byId('close-confirm-variance').textContent).toBe('¥0.00（账实相符）');
+    expect(exists('close-confirm-early')).toBe(false);
+    expect(exists('close-early')).toBe(false);
+    await act(async () => fireEvent.click(button('close-confirm-button')));
+    await waitFor(() => byId('close-result'));
+    expect(posts).toEqual([{ date: FRIDAY, countedCashFen: 15_000 }]);
   });
 });
 

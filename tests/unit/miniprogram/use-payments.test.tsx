@@ -396,9 +396,39 @@ describe('useCloseDay', () => {
     act(() => result.current.setCountedText('300.1'));
     expect(result.current.varianceFen).toBe(0);
     act(() => result.current.setNote('  '));
+    // Nothing is sent without the confirmation.
+    await act(async () => result.current.submit());
+    expect(close).not.toHaveBeenCalled();
+    act(() => result.current.ask());
+    expect(result.current.confirming).toBe(true);
     await act(async () => result.current.submit());
     expect(close).toHaveBeenCalledWith(station.id, { date: '2026-11-29', countedCashFen: 30_010 });
     expect(result.current.state).toMatchObject({ status: 'done' });
+  });
+
+  it('needs a note when the counted cash differs, and says so when the API asks for one', async () => {
+    const close = jest
+      .fn()
+      .mockRejectedValue(apiError(400, 'VALIDATION_FAILED', 'note', [{ path: 'body.note', message: 'is required', code: 'note_required' }]));
+    const { result } = renderHook(() => useCloseDay(station.id, '2026-11-29', 30_010, close));
+    act(() => result.current.setCountedText('296'));
+    act(() => result.current.setNote(' '));
+    act(() => result.current.ask());
+    expect(result.current.confirming).toBe(false);
+    expect(result.current.noteError).toBe('有差额，请在备注里说明原因。');
+    act(() => result.current.setNote('少了四元，找零多找'));
+    expect(result.current.noteError).toBeUndefined();
+    act(() => result.current.ask());
+    expect(result.current.confirming).toBe(true);
+    act(() => result.current.cancel());
+    expect(result.current.confirming).toBe(false);
+    // The expected cash moved meanwhile (another tab): the API's own answer is said the same way.
+    act(() => result.current.setCountedText('300.10'));
+    act(() => result.current.setNote(''));
+    act(() => result.current.ask());
+    await act(async () => result.current.submit());
+    expect(result.current.noteError).toBe('有差额，请在备注里说明原因。');
+    expect(result.current.confirming).toBe(false);
   });
 
   it('refuses a bad amount and explains a day with payments still processing', async () => {
@@ -407,10 +437,12 @@ describe('useCloseDay', () => {
       .mockRejectedValue(apiError(409, 'CONFLICT', 'processing', [{ path: 'body.date', message: 'the station has payments still processing', code: 'payments_processing' }]));
     const { result } = renderHook(() => useCloseDay(station.id, '2026-11-29', 100, close));
     act(() => result.current.setCountedText('1.234'));
-    await act(async () => result.current.submit());
+    act(() => result.current.ask());
     expect(result.current.error).toBe('最多两位小数（到分）。');
+    expect(result.current.confirming).toBe(false);
     expect(close).not.toHaveBeenCalled();
     act(() => result.current.setCountedText('1'));
+    act(() => result.current.ask());
     await act(async () => result.current.submit());
     expect(result.current.state).toMatchObject({ status: 'failed', message: '本站还有缴费或作废在等缴费单位确认（也可能是前几天的），暂时不能日结。系统会自动查询，请稍后刷新再试。' });
   });

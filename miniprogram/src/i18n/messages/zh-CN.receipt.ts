@@ -38,7 +38,7 @@ export const receiptMessages = {
   'receipt.void': '作废',
   'receipt.voidConfirm': '确认作废并退还 {amount}',
   'receipt.voiding': '正在作废…',
-  'receipt.voided': '已作废，请退还村民 {amount}。',
+  'receipt.voided': '已作废。请把 {amount} 现金退还村民。原因：{reason}',
   'receipt.voidClosed': '这一天已经日结，不能再作废。',
   'receipt.error.DAY_CLOSED': '这一天已经日结，不能再作废。',
   'receipt.error.CONFLICT': '这笔缴费已经不能作废（可能已作废、正在作废或已结算），请刷新。',

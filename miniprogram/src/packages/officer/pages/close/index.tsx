@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { MeResponse } from '@shared/schemas/accounts';
 import type { LedgerResponse } from '@shared/schemas/payments';
+import type { OpeningWindow } from '@shared/schemas/stations';
 import { ActionButton } from '../../../../components/action-button';
 import { InfoList } from '../../../../components/info-list';
 import { Notice } from '../../../../components/notice';
@@ -14,13 +15,15 @@ import { useCloseDay } from '../../../../hooks/use-close-day';
 import { useReloadOnShow } from '../../../../hooks/use-reload-on-show';
 import { useResource } from '../../../../hooks/use-resource';
 import { t } from '../../../../i18n/staff';
-import { getStationLedger } from '../../../../services/api';
+import { getStationById, getStationLedger } from '../../../../services/api';
 import { chinaDate, isBusinessDate } from '../../../../services/business-date';
 import { requestNote } from '../../../../services/errors';
 import { formatChinaTime } from '../../../../services/format';
 import { formatFen } from '../../../../services/money';
+import { closesLaterToday } from '../../../../services/opening-hours';
 import { varianceText } from '../../../../services/payment-text';
 import { goBackTo, openPage } from '../../../../services/routes';
+import { ConfirmClose } from './confirm-close';
 import '../../payments.scss';
 
 type Close = NonNullable<LedgerResponse['close']>;
@@ -44,9 +47,21 @@ function CloseResult({ close, expectedCashFen }: { close: Close; expectedCashFen
   );
 }
 
-function CloseForm({ stationId, ledger, onReload }: { stationId: string; ledger: LedgerResponse; onReload: () => void }) {
+function CloseForm({
+  stationId,
+  ledger,
+  openingHours,
+  onReload,
+}: {
+  stationId: string;
+  ledger: LedgerResponse;
+  /** The station's weekly hours, when known: closing today before they end is warned about. */
+  openingHours?: OpeningWindow[];
+  onReload: () => void;
+}) {
   const { totals } = ledger;
   const form = useCloseDay(stationId, ledger.date, totals.expectedCashFen);
+  const closesAt = openingHours && ledger.date === chinaDate() ? closesLaterToday(openingHours) : undefined;
   if (form.state.status === 'done') {
     const { reconciliation } = form.state;
     return <CloseResult close={reconciliation.close} expectedCashFen={reconciliation.totals.expectedCashFen} />;
@@ -97,12 +112,33 @@ function CloseForm({ stationId, ledger, onReload }: { stationId: string; ledger:
             </Text>
           </View>
         ) : null}
-        <TextField id='close-note-input' label={t('close.note')} value={form.note} placeholder={t('close.notePlaceholder')} maxLength={200} onChange={form.setNote} />
+        <TextField
+          id='close-note-input'
+          label={t('close.note')}
+          value={form.note}
+          placeholder={t('close.notePlaceholder')}
+          maxLength={200}
+          error={form.noteError}
+          onChange={form.setNote}
+        />
+        {closesAt ? <Notice id='close-early' kind='info' text={t('close.early', { time: closesAt })} /> : null}
         {form.state.status === 'failed' ? <Notice id='close-error' kind='error' text={form.state.message} note={requestNote(form.state.requestId)} /> : null}
-        <ActionButton id='close-submit-button' loading={submitting} disabled={processing} onClick={() => void form.submit()}>
-          {submitting ? t('close.submitting') : t('close.submit')}
+        <ActionButton id='close-submit-button' loading={submitting} disabled={processing} onClick={form.ask}>
+          {t('close.submit')}
         </ActionButton>
       </Panel>
+      {form.confirming && form.countedFen !== undefined ? (
+        <ConfirmClose
+          date={ledger.date}
+          expectedFen={totals.expectedCashFen}
+          countedFen={form.countedFen}
+          note={form.note}
+          closesAt={closesAt}
+          submitting={submitting}
+          onConfirm={() => void form.submit()}
+          onCancel={form.cancel}
+        />
+      ) : null}
     </>
   );
 }
@@ -110,6 +146,8 @@ function CloseForm({ stationId, ledger, onReload }: { stationId: string; ledger:
 function DayClose({ stationId, villageName, date }: { stationId: string; villageName: string; date: string }) {
   const today = date;
   const ledger = useResource(`${stationId}|${today}`, () => getStationLedger(stationId, today, { limit: 1 }));
+  // Its opening hours, for the warning on closing early; the close works without them.
+  const station = useResource(stationId, getStationById);
   // Back on the page (after a look at the ledger): the totals again, keeping the count typed.
   useReloadOnShow(ledger.refresh);
   const state = ledger.state;
@@ -130,7 +168,12 @@ function DayClose({ stationId, villageName, date }: { stationId: string; village
           {state.value.status === 'CLOSED' && state.value.close ? (
             <CloseResult close={state.value.close} expectedCashFen={state.value.totals.expectedCashFen} />
           ) : (
-            <CloseForm stationId={stationId} ledger={state.value} onReload={ledger.refresh} />
+            <CloseForm
+              stationId={stationId}
+              ledger={state.value}
+              openingHours={station.state.status === 'ready' ? station.state.value.openingHours : undefined}
+              onReload={ledger.refresh}
+            />
           )}
           <View className='pay-section'>
             <View className='pay-actions'>

@@ -103,10 +103,12 @@ function Receipt({
           </Pill>
         </View>
         <InfoList items={items} />
-        {explanation ? <Notice id='receipt-explain' kind={payment.status === 'FAILED' ? 'error' : 'info'} text={explanation} /> : null}
         {justVoided && payment.status === 'VOIDED' ? (
-          // The amount paid, not the cash handed over: the change was given back at payment time.
-          <Notice id='receipt-voided' kind='success' text={t('receipt.voided', { amount: formatFen(payment.amountFen) })} />
+          // One notice, not the explanation beside it: just voided, the officer is told what to do now
+          // (the amount paid, not the cash handed over: the change was given back at payment time).
+          <Notice id='receipt-voided' kind='success' text={t('receipt.voided', { amount: formatFen(payment.amountFen), reason: payment.voided?.reason ?? '' })} />
+        ) : explanation ? (
+          <Notice id='receipt-explain' kind={payment.status === 'FAILED' ? 'error' : 'info'} text={explanation} />
         ) : null}
         <Text className='receipt__note'>{t('receipt.footer')}</Text>
       </Panel>
