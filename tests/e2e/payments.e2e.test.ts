@@ -351,8 +351,14 @@ describe('H5: the officer of 土桥村 takes payments', () => {
     await click(page, 'pay-submit-button');
     await madeOnServer;
     // Stored before the send, in the browser's own storage.
-    const stored = await page.evaluate(() => localStorage.getItem('yinong.paymentAttempt'));
-    expect(stored).toContain(keys[0]);
+    // Kept in the signed-in officer's own slot (yinong.paymentAttempt.<userId>).
+    const stored = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((key) => key.startsWith('yinong.paymentAttempt.'))
+        .map((key) => localStorage.getItem(key)),
+    );
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toContain(keys[0]);
 
     await page.reload();
     await waitForText(page, '#pay-stored-notice', '可能已经缴上');

@@ -32,6 +32,8 @@ export type SubmitState =
   | { status: 'failed'; message: string; code: string; requestId?: string; earlierAt?: string };
 
 export interface PaymentSubmitOptions {
+  /** The signed-in officer: their attempts only are stored, shown and sent again (payment-attempt.ts). */
+  userId?: string;
   send?: (body: PaymentCreateRequest, idempotencyKey: string) => Promise<Payment>;
   makeKey?: () => string;
   store?: AttemptStore;
@@ -79,7 +81,7 @@ export function usePaymentSubmit(options: PaymentSubmitOptions = {}) {
     inProgressDelayMs = 2_000,
     limits,
   } = options;
-  const store = useRef<AttemptStore>(options.store ?? storageAttemptStore(deviceStorage));
+  const store = useRef<AttemptStore>(options.store ?? storageAttemptStore(deviceStorage, options.userId ?? 'signed-out'));
   // This page session's attempt; a stored one is never put here (see `stored`).
   const attempt = useRef<PaymentAttempt | null>(null);
   // What the device stored from an earlier page, read once; a storage failure is said on the page,

@@ -111,8 +111,13 @@ export function isFinalError(error: { status: number; code: string }): boolean {
  * reloaded while the request ran) can be asked for again, with the same request and key, when the
  * officer opens the pay page next (`checkStored` of use-payment-submit.ts). Kept a day at most: by
  * then the payment is in the station's lists.
+ *
+ * One storage slot per officer: keys are scoped to the caller on the server, so an attempt sent
+ * again under another officer's sign-in (a shared station phone) would be a second payment. Each
+ * officer sees, and can send again, only their own.
  */
 export const OPEN_ATTEMPT_STORAGE_KEY = 'yinong.paymentAttempt';
+export const attemptStorageKey = (userId: string) => `${OPEN_ATTEMPT_STORAGE_KEY}.${userId}`;
 const OPEN_ATTEMPT_MAX_AGE_MS = 24 * 3600_000;
 
 /**
@@ -137,10 +142,11 @@ export interface AttemptStore {
   save(attempt: PaymentAttempt | null): void;
 }
 
-export function storageAttemptStore(storage: DeviceStorage, now: () => number = Date.now): AttemptStore {
+export function storageAttemptStore(storage: DeviceStorage, userId: string, now: () => number = Date.now): AttemptStore {
+  const slot = attemptStorageKey(userId);
   const read = (): unknown => {
     try {
-      return storage.getStorageSync(OPEN_ATTEMPT_STORAGE_KEY);
+      return storage.getStorageSync(slot);
     } catch (error) {
       throw new AttemptStoreError('load', storageFailureReason(error));
     }
@@ -158,8 +164,8 @@ export function storageAttemptStore(storage: DeviceStorage, now: () => number = 
     save(attempt) {
       const operation = attempt ? 'save' : 'remove';
       try {
-        if (attempt) storage.setStorageSync(OPEN_ATTEMPT_STORAGE_KEY, attempt);
-        else storage.removeStorageSync(OPEN_ATTEMPT_STORAGE_KEY);
+        if (attempt) storage.setStorageSync(slot, attempt);
+        else storage.removeStorageSync(slot);
       } catch (error) {
         throw new AttemptStoreError(operation, storageFailureReason(error));
       }

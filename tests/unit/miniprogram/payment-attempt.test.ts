@@ -69,7 +69,7 @@ describe('idempotency keys per payment attempt', () => {
   it('keeps the open attempt in storage for a day, with its request and start, so a reopened page can ask about it', () => {
     resetStorage();
     let now = 1_000;
-    const store = storageAttemptStore(deviceStorage, () => now);
+    const store = storageAttemptStore(deviceStorage, 'u1', () => now);
     expect(store.load()).toBeNull();
     const attempt = attemptFor(null, body, () => 'k1', () => now);
     store.save(attempt);
@@ -77,10 +77,22 @@ describe('idempotency keys per payment attempt', () => {
     now += 25 * 3600_000;
     expect(store.load()).toBeNull();
     store.save(null);
-    expect(Taro.getStorageSync('yinong.paymentAttempt')).toBe('');
+    expect(Taro.getStorageSync('yinong.paymentAttempt.u1')).toBe('');
     // An attempt stored by an older version (no request to send again) is not offered.
-    Taro.setStorageSync('yinong.paymentAttempt', { key: 'k0', fingerprint: 'f', at: now });
+    Taro.setStorageSync('yinong.paymentAttempt.u1', { key: 'k0', fingerprint: 'f', at: now });
     expect(store.load()).toBeNull();
+  });
+
+  it("keeps each officer's attempt in their own slot: another officer signed in on the same phone never gets it to send again", () => {
+    resetStorage();
+    const mine = storageAttemptStore(deviceStorage, 'u-officer-a', () => 1_000);
+    const theirs = storageAttemptStore(deviceStorage, 'u-officer-b', () => 1_000);
+    mine.save(attemptFor(null, body, () => 'k-a', () => 1_000));
+    // The server scopes keys per caller: sent under officer B's token, A's key would pay a second time.
+    expect(theirs.load()).toBeNull();
+    expect(mine.load()?.key).toBe('k-a');
+    theirs.save(null);
+    expect(mine.load()?.key).toBe('k-a');
   });
 
   it('is loud when the device cannot keep the attempt: a throwing, a missing or a forgetful storage', () => {
@@ -92,14 +104,14 @@ describe('idempotency keys per payment attempt', () => {
       },
       removeStorageSync: () => undefined,
     };
-    expect(() => storageAttemptStore(full).save(attempt)).toThrow(AttemptStoreError);
-    expect(() => storageAttemptStore(full).save(attempt)).toThrow(/QuotaExceededError/);
+    expect(() => storageAttemptStore(full, 'u1').save(attempt)).toThrow(AttemptStoreError);
+    expect(() => storageAttemptStore(full, 'u1').save(attempt)).toThrow(/QuotaExceededError/);
     // What H5's default export of @tarojs/taro is: an object without the storage API.
     const taroH5Default = { navigateTo: () => undefined } as unknown as DeviceStorage;
-    expect(() => storageAttemptStore(taroH5Default).save(attempt)).toThrow(AttemptStoreError);
-    expect(() => storageAttemptStore(taroH5Default).load()).toThrow(AttemptStoreError);
+    expect(() => storageAttemptStore(taroH5Default, 'u1').save(attempt)).toThrow(AttemptStoreError);
+    expect(() => storageAttemptStore(taroH5Default, 'u1').load()).toThrow(AttemptStoreError);
     const forgetful: DeviceStorage = { getStorageSync: () => '', setStorageSync: () => undefined, removeStorageSync: () => undefined };
-    expect(() => storageAttemptStore(forgetful).save(attempt)).toThrow(/not kept/);
+    expect(() => storageAttemptStore(forgetful, 'u1').save(attempt)).toThrow(/not kept/);
   });
 
   it('tells a payment made before the attempt started (a replay) from the one just confirmed', () => {

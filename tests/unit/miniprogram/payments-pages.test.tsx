@@ -188,7 +188,7 @@ describe('new payment: kept on the device', () => {
 
   it('asks at once about an attempt confirmed moments before the page was reloaded', async () => {
     const sent: PaymentCreateRequest = { stationId: officerMe.station!.id, billType: 'electricity', accountNo: '4401234567', amountFen: 12_345, method: 'cash' };
-    Taro.setStorageSync('yinong.paymentAttempt', { key: 'pay-just-now', fingerprint: 'x', body: sent, startedAt: Date.now() - 5_000 });
+    Taro.setStorageSync(`yinong.paymentAttempt.${officerMe.user.id}`, { key: 'pay-just-now', fingerprint: 'x', body: sent, startedAt: Date.now() - 5_000 });
     const keys: string[] = [];
     payApi((options) => {
       keys.push(options.header!['Idempotency-Key']);
@@ -205,7 +205,7 @@ describe('new payment: an attempt left without an answer by an earlier visit', (
   const startedAt = Date.now() - 3600_000;
   const hhmm = formatChinaTime(new Date(startedAt).toISOString()).slice(11);
   const sent: PaymentCreateRequest = { stationId: officerMe.station!.id, billType: 'electricity', accountNo: '4401234567', amountFen: 12_345, cashReceivedFen: 20_000, payerPhone: '13800000000', method: 'cash' };
-  const storeAttempt = () => Taro.setStorageSync('yinong.paymentAttempt', { key: 'pay-old-key', fingerprint: 'x', body: sent, startedAt });
+  const storeAttempt = () => Taro.setStorageSync(`yinong.paymentAttempt.${officerMe.user.id}`, { key: 'pay-old-key', fingerprint: 'x', body: sent, startedAt });
 
   it('is checked with its own request and key, and its payment is said to be the earlier one', async () => {
     storeAttempt();
@@ -232,7 +232,7 @@ describe('new payment: an attempt left without an answer by an earlier visit', (
     expect(JSON.parse(JSON.stringify(posts[0].body))).toEqual(sent);
     expect(byId('pay-earlier').textContent).toBe(`这是 ${hhmm} 提交的那笔缴费，不是新的缴费：不要为它再收现金。`);
     expect(redirectTo).not.toHaveBeenCalled();
-    expect(Taro.getStorageSync('yinong.paymentAttempt')).toBe('');
+    expect(Taro.getStorageSync(`yinong.paymentAttempt.${officerMe.user.id}`)).toBe('');
   });
 
   it('can be discarded after checking the lists; then the form is back', async () => {
@@ -252,7 +252,7 @@ describe('new payment: an attempt left without an answer by an earlier visit', (
     fireEvent.click(button('pay-stored-discard'));
     await waitFor(() => byId('pay-form'));
     expect(post).not.toHaveBeenCalled();
-    expect(Taro.getStorageSync('yinong.paymentAttempt')).toBe('');
+    expect(Taro.getStorageSync(`yinong.paymentAttempt.${officerMe.user.id}`)).toBe('');
   });
 });
 

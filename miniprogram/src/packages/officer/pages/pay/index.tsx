@@ -41,6 +41,7 @@ function Content({ me }: { me: MeResponse }) {
       <PageHero eyebrow={{ text: t('officer.stationLine', { village: me.station?.villageName ?? '' }) }} title={{ id: 'pay-title', text: t('pay.title') }} overlap />
       <ProviderBanner id='pay-provider' mode={billTypes.state.value.provider.mode} />
       <PayForm
+        userId={me.user.id}
         stationId={stationId}
         billTypes={billTypes.state.value}
         ledger={ledger.state.status === 'ready' ? ledger.state.value : undefined}

@@ -25,12 +25,15 @@ import { StoredAttemptPanel } from './stored-attempt-panel';
  * then the form (kept on the device while filled), the confirm step and the send, the outcome.
  */
 export function PayForm({
+  userId,
   stationId,
   billTypes,
   ledger,
   closed,
   preselect,
 }: {
+  /** The signed-in officer, whose unanswered attempt (and only theirs) is picked up again. */
+  userId: string;
   stationId: string;
   billTypes: BillTypesAnswer;
   ledger?: LedgerResponse;
@@ -38,7 +41,7 @@ export function PayForm({
   preselect?: string;
 }) {
   const form = useNewPayment(stationId, billTypes);
-  const submit = usePaymentSubmit({ limits: billTypes.stationLimits });
+  const submit = usePaymentSubmit({ userId, limits: billTypes.stationLimits });
   const [mode, setMode] = useState<PayerMode>(() => form.draft.payer?.kind ?? null);
   const { draft, info, errors, confirming, lookupResult } = form;
 
