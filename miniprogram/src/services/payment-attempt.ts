@@ -100,6 +100,8 @@ export function isEarlierPayment(payment: { createdAt: string }, attempt: Pick<P
 export function isFinalError(error: { status: number; code: string }): boolean {
   if (error.code === 'IDEMPOTENCY_IN_PROGRESS') return false;
   if (error.code === 'NETWORK_ERROR' || error.status === 0) return false;
+  // The stage has no bill provider: refused before anything was written, and no retry can change it.
+  if (error.code === 'PROVIDER_NOT_CONFIGURED') return true;
   if (error.status >= 500) return false;
   // Too many requests: nothing was done; retrying the same attempt later is right.
   if (error.code === 'RATE_LIMITED') return false;

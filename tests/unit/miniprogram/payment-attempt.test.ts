@@ -62,6 +62,7 @@ describe('idempotency keys per payment attempt', () => {
     [{ status: 422, code: 'IDEMPOTENCY_KEY_REUSED' }, true],
     [{ status: 400, code: 'VALIDATION_FAILED' }, true],
     [{ status: 404, code: 'NOT_FOUND' }, true],
+    [{ status: 503, code: 'PROVIDER_NOT_CONFIGURED' }, true],
   ])('%p is final: %p', (error, final) => {
     expect(isFinalError(error)).toBe(final);
   });

@@ -9,6 +9,9 @@ import OfficerPage from '../../../miniprogram/src/packages/officer/pages/index/i
 import WorkbenchPage from '../../../miniprogram/src/packages/officer/pages/payments/index';
 import PayPage from '../../../miniprogram/src/packages/officer/pages/pay/index';
 import ReceiptPage from '../../../miniprogram/src/packages/receipt/pages/index/index';
+import LedgerPage from '../../../miniprogram/src/packages/officer/pages/ledger/index';
+import ClosesPage from '../../../miniprogram/src/packages/officer/pages/closes/index';
+import HouseholdsPage from '../../../miniprogram/src/packages/officer/pages/households/index';
 import type { BillProviderMode } from '../../../shared/schemas/payments';
 import { saveSession } from '../../../miniprogram/src/services/session';
 import { billTypes, ledgerOf, loginAnswer, officerMe, paymentOf, villagerMe } from './fixtures';
@@ -22,6 +25,8 @@ function stage(mode: BillProviderMode) {
     'GET /bill-types': ok({ ...billTypes, provider: { mode } }),
     [`GET /stations/${stationId}/ledger`]: ok(ledgerOf()),
     [`GET /stations/${stationId}/payments`]: ok({ items: [], nextCursor: null }),
+    [`GET /stations/${stationId}/reconciliations`]: ok({ items: [], nextCursor: null }),
+    [`GET /stations/${stationId}/households`]: ok({ items: [], nextCursor: null }),
   });
 }
 
@@ -41,6 +46,9 @@ describe('the sandbox banner (local stage)', () => {
     ['officer workspace', OfficerPage, 'officer-provider'],
     ['payments workbench', WorkbenchPage, 'workbench-provider'],
     ['new payment', PayPage, 'pay-provider'],
+    ['ledger', LedgerPage, 'ledger-provider'],
+    ['closed days', ClosesPage, 'closes-provider'],
+    ['households', HouseholdsPage, 'households-provider'],
   ])('is on the %s', async (_name, Page, bannerId) => {
     stage('sandbox');
     render(<Page />);
@@ -71,5 +79,13 @@ describe('the sandbox banner (local stage)', () => {
     await waitFor(() => byId('workbench-provider'));
     expect(byId('workbench-provider').textContent).toContain('代缴暂未开通');
     expect(byId('workbench-provider').textContent).not.toContain('演示');
+  });
+
+  it('shows no payment form where the stage has no provider, only the banner', async () => {
+    stage('none');
+    render(<PayPage />);
+    await waitFor(() => byId('pay-provider'));
+    expect(byId('pay-provider').textContent).toContain('代缴暂未开通');
+    expect(exists('pay-payer')).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import { ActionButton } from '../../../../components/action-button';
 import { ListCard, ListRow } from '../../../../components/list-row';
 import { LoadMore } from '../../../../components/load-more';
 import { PageHero } from '../../../../components/page-hero';
+import { StageProviderBanner } from '../../../../components/provider-banner';
 import { Panel } from '../../../../components/panel';
 import { Pill } from '../../../../components/pill';
 import { RoleGate } from '../../../../components/role-gate';
@@ -82,6 +83,7 @@ function Reconciliations({ regionCode, regionName }: { regionCode: string; regio
   return (
     <View id='recon'>
       <PageHero eyebrow={{ text: regionName }} title={{ id: 'recon-title', text: t('recon.title') }} overlap />
+      <StageProviderBanner id='recon-provider' />
       <Panel id='recon-filter' overlap>
         <TextField
           id='recon-date-input'

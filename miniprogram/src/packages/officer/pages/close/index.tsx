@@ -7,6 +7,7 @@ import { ActionButton } from '../../../../components/action-button';
 import { InfoList } from '../../../../components/info-list';
 import { Notice } from '../../../../components/notice';
 import { PageHero } from '../../../../components/page-hero';
+import { StageProviderBanner } from '../../../../components/provider-banner';
 import { Panel } from '../../../../components/panel';
 import { RoleGate } from '../../../../components/role-gate';
 import { ErrorStateView, StateView } from '../../../../components/state-view';
@@ -159,6 +160,7 @@ function DayClose({ stationId, villageName, date }: { stationId: string; village
         lines={[{ id: 'close-date', text: t('workbench.date', { date: today }) }]}
         overlap
       />
+      <StageProviderBanner id='close-provider' />
       {state.status === 'error' ? (
         <ErrorStateView id='close-load-error' title={t('close.errorTitle')} error={state.error} actions={[{ id: 'close-retry', label: t('state.retry'), onClick: ledger.retry }]} />
       ) : state.status !== 'ready' ? (

@@ -4,6 +4,7 @@ import type { Reconciliation } from '@shared/schemas/payments';
 import { ListCard, ListRow } from '../../../../components/list-row';
 import { LoadMore } from '../../../../components/load-more';
 import { PageHero } from '../../../../components/page-hero';
+import { StageProviderBanner } from '../../../../components/provider-banner';
 import { Pill } from '../../../../components/pill';
 import { RoleGate } from '../../../../components/role-gate';
 import { Section } from '../../../../components/section';
@@ -41,6 +42,7 @@ function Closes({ stationId, villageName }: { stationId: string; villageName: st
   return (
     <View id='closes'>
       <PageHero eyebrow={{ text: t('officer.stationLine', { village: villageName }) }} title={{ id: 'closes-title', text: t('closes.title') }} />
+      <StageProviderBanner id='closes-provider' />
       <Section id='closes-section' title={t('closes.listTitle')}>
         <Text className='pay-note'>{t('closes.intro')}</Text>
         {state.status === 'idle' || state.status === 'loading' ? <StateView id='closes-loading' kind='loading' title={t('closes.loading')} /> : null}

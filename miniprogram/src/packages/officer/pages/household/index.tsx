@@ -6,6 +6,7 @@ import { ActionButton } from '../../../../components/action-button';
 import { InfoList } from '../../../../components/info-list';
 import { Notice } from '../../../../components/notice';
 import { PageHero } from '../../../../components/page-hero';
+import { StageProviderBanner } from '../../../../components/provider-banner';
 import { Panel } from '../../../../components/panel';
 import { RoleGate } from '../../../../components/role-gate';
 import { ErrorStateView, StateView } from '../../../../components/state-view';
@@ -103,6 +104,7 @@ function Detail({ household, onChange, officer }: { household: Household; onChan
   return (
     <View id='household-detail'>
       <PageHero title={{ id: 'household-name', text: household.headName }} lines={[{ text: t('household.infoTitle') }]} overlap />
+      <StageProviderBanner id='household-provider' />
       <Panel overlap>
         <InfoList
           items={[

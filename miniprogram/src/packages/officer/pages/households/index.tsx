@@ -8,6 +8,7 @@ import { ListCard, ListRow } from '../../../../components/list-row';
 import { LoadMore } from '../../../../components/load-more';
 import { Notice } from '../../../../components/notice';
 import { PageHero } from '../../../../components/page-hero';
+import { StageProviderBanner } from '../../../../components/provider-banner';
 import { Panel } from '../../../../components/panel';
 import { RoleGate } from '../../../../components/role-gate';
 import { Section } from '../../../../components/section';
@@ -81,6 +82,7 @@ function Households({ stationId, villageName }: { stationId: string; villageName
   return (
     <View id='households'>
       <PageHero eyebrow={{ text: t('officer.stationLine', { village: villageName }) }} title={{ text: t('households.title') }} lines={[{ text: t('households.intro') }]} overlap />
+      <StageProviderBanner id='households-provider' />
       {registering ? (
         <RegisterForm
           stationId={stationId}

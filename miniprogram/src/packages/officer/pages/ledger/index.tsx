@@ -7,6 +7,7 @@ import { InfoList, type InfoItem } from '../../../../components/info-list';
 import { ListCard, ListRow } from '../../../../components/list-row';
 import { LoadMore } from '../../../../components/load-more';
 import { PageHero } from '../../../../components/page-hero';
+import { StageProviderBanner } from '../../../../components/provider-banner';
 import { Panel } from '../../../../components/panel';
 import { Pill } from '../../../../components/pill';
 import { RoleGate } from '../../../../components/role-gate';
@@ -86,6 +87,7 @@ function Ledger({ stationId, villageName, initialDate }: { stationId: string; vi
         lines={[{ id: 'ledger-date', text: t('workbench.date', { date: ledger.date }) }]}
         overlap
       />
+      <StageProviderBanner id='ledger-provider' />
       <Panel id='ledger-filter' overlap>
         <TextField
           id='ledger-date-input'

@@ -40,6 +40,8 @@ function Content({ me }: { me: MeResponse }) {
     <View>
       <PageHero eyebrow={{ text: t('officer.stationLine', { village: me.station?.villageName ?? '' }) }} title={{ id: 'pay-title', text: t('pay.title') }} overlap />
       <ProviderBanner id='pay-provider' mode={billTypes.state.value.provider.mode} />
+      {/* No bill provider in this stage: the banner says so, and there is no form to fill in vain. */}
+      {billTypes.state.value.provider.mode === 'none' ? null : (
       <PayForm
         userId={me.user.id}
         stationId={stationId}
@@ -48,6 +50,7 @@ function Content({ me }: { me: MeResponse }) {
         closed={closed}
         preselect={router.params.householdId}
       />
+      )}
       {ledger.state.status === 'error' ? <Text className='pay-note'>{errorText(ledger.state.error.code)}</Text> : null}
     </View>
   );
