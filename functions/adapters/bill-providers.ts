@@ -1,7 +1,6 @@
 import { billProviderMode, settings, type BillProviderSetting } from '../config';
 import { dynamoSandboxCharges } from '../data/sandbox-charges-repository';
-import type { BillProvider } from '../domain/payments/bill-provider';
-import { AppError } from '../domain/errors';
+import { NO_BILL_PROVIDER, type BillProvider } from '../domain/payments/bill-provider';
 import { createSandboxBillProvider } from './sandbox-bill-provider';
 
 /** What the stage pays with: `sandbox` (pays nobody: every receipt says so) or `none` (payments refused). */
@@ -11,14 +10,14 @@ export function billProviderModeNow(): BillProviderSetting {
 
 /**
  * The BillProvider the stage names (BILL_PROVIDER); the one place a real provider plugs in. Without
- * one (none named, or the sandbox in prod) a payment route stops here with 503 PROVIDER_NOT_CONFIGURED,
- * before anything is read or written.
+ * one (none named, or the sandbox in prod) the payment routes answer 503 PROVIDER_NOT_CONFIGURED after
+ * their access check and before anything is written (assertProviderConfigured).
  */
 export function billProvider(): BillProvider {
   switch (billProviderModeNow()) {
     case 'sandbox':
       return createSandboxBillProvider({ charges: dynamoSandboxCharges });
     case 'none':
-      throw new AppError('PROVIDER_NOT_CONFIGURED', 'Payments are not available: this stage has no bill provider configured');
+      return NO_BILL_PROVIDER;
   }
 }

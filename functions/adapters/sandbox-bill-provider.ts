@@ -49,6 +49,7 @@ export function createSandboxBillProvider(options: SandboxOptions): BillProvider
 
   return {
     sandbox: true,
+    configured: true,
 
     async lookup(billType, accountNo) {
       if (script(accountNo) === '0000') throw new AppError('NOT_FOUND', 'The provider does not know this account number');

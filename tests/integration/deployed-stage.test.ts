@@ -169,7 +169,9 @@ describe('the bill provider of a deployed stage', () => {
     const lookup = await invoke(handlers.payments, { method: 'POST', path: '/bills/lookup', headers: auth, body: { billType: 'electricity', accountNo: '1234567890' } });
     const paid = await pay(auth, { stationId: TUQIAO.id, billType: 'phone', accountNo: '13800001234', amountFen: 5_000, method: 'cash' });
     const voided = await invoke(handlers.payments, { method: 'POST', path: `/payments/pm${'0'.repeat(24)}/void`, headers: auth, body: { reason: '户号错了' } });
-    for (const res of [lookup, paid, voided]) expect([res.status, res.json.error.code]).toEqual([503, 'PROVIDER_NOT_CONFIGURED']);
+    for (const res of [lookup, paid]) expect([res.status, res.json.error.code]).toEqual([503, 'PROVIDER_NOT_CONFIGURED']);
+    // The access check answers first (the contract's order): no such payment is a 404, not a 503.
+    expect([voided.status, voided.json.error.code]).toEqual([404, 'NOT_FOUND']);
     expect(await stored(doc, table)).toEqual(before);
 
     const billTypes = await invoke(handlers.payments, { path: '/bill-types', headers: auth });

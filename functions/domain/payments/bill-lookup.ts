@@ -3,7 +3,7 @@ import type { Caller } from '../../auth/caller';
 import { AppError } from '../errors';
 import type { RateLimiter } from '../rate-limit';
 import { managedRecord } from '../stations/station-access';
-import type { BillProvider } from './bill-provider';
+import { assertProviderConfigured, type BillProvider } from './bill-provider';
 import type { HouseholdRepository } from './household';
 import { maskAccountNo, maskName } from './masks';
 
@@ -44,9 +44,10 @@ export async function lookupBill(
   caller: Caller,
   body: { billType: BillType; accountNo?: string; householdId?: string },
 ): Promise<BillLookupResponse> {
-  await deps.rateLimit(`bill-lookup#${caller.userId}`, BILL_LOOKUPS_PER_HOUR, 3600);
   const { billType } = body;
   const accountNo = await resolveLookupAccount(deps, caller, body);
+  assertProviderConfigured(deps.provider);
+  await deps.rateLimit(`bill-lookup#${caller.userId}`, BILL_LOOKUPS_PER_HOUR, 3600);
   const bill = await lookupWithTimeout(deps.provider, billType, accountNo);
   return {
     billType,

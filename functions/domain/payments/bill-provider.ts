@@ -1,4 +1,5 @@
 import type { BillType } from '../../../shared';
+import { AppError } from '../errors';
 
 /**
  * A bill provider (grid company, water company, carrier, social-insurance bureau) behind one
@@ -11,6 +12,8 @@ import type { BillType } from '../../../shared';
 export interface BillProvider {
   /** A demonstration provider (the sandbox): it pays nobody, so its payments are marked on every receipt. */
   readonly sandbox: boolean;
+  /** False where the stage has no provider (none named, or the sandbox in prod): every call is refused. */
+  readonly configured: boolean;
   /** Throws AppError NOT_FOUND for an account the provider does not know, DEPENDENCY_UNAVAILABLE when down. */
   lookup(billType: BillType, accountNo: string): Promise<{ holderName: string; amountDueFen: number | null }>;
   pay(request: { paymentId: string; billType: BillType; accountNo: string; amountFen: number }): Promise<ProviderOutcome>;
@@ -30,3 +33,26 @@ export type ProviderOutcome =
   | { outcome: 'NOT_CHARGED' }
   /** No answer (timeout, lost response) or not settled yet: ask `status` later. */
   | { outcome: 'UNKNOWN' };
+
+/**
+ * Refuses a payment action in a stage without a provider: 503 PROVIDER_NOT_CONFIGURED, asked right
+ * after the route's access check (a 404 comes first, as the contract orders) and before any write.
+ */
+export function assertProviderConfigured(provider: BillProvider): void {
+  if (!provider.configured) throw new AppError('PROVIDER_NOT_CONFIGURED', 'Payments are not available: this stage has no bill provider configured');
+}
+
+/** The provider of a stage that has none: says so, and refuses every call the same way. */
+export const NO_BILL_PROVIDER: BillProvider = {
+  sandbox: false,
+  configured: false,
+  lookup: async () => refuse(),
+  pay: async () => refuse(),
+  status: async () => refuse(),
+  cancel: async () => refuse(),
+};
+
+function refuse(): never {
+  assertProviderConfigured(NO_BILL_PROVIDER);
+  throw new Error('unreachable');
+}

@@ -25,7 +25,7 @@ import type { IdempotencyStore } from '../idempotency';
 import { businessDay } from '../stations/opening-hours';
 import type { Station, StationRepository } from '../stations/station';
 import { managedStation } from '../stations/station-access';
-import type { BillProvider, ProviderOutcome } from './bill-provider';
+import { assertProviderConfigured, type BillProvider, type ProviderOutcome } from './bill-provider';
 import type { HouseholdRepository } from './household';
 import { lookupWithTimeout } from './bill-lookup';
 import { maskName } from './masks';
@@ -58,6 +58,7 @@ export function requestHashOf(route: string, body: unknown): string {
 export async function createPayment(deps: PaymentDeps, caller: Caller, idempotencyKey: string, body: PaymentCreateRequest): Promise<Payment> {
   // The station's own officers pay for it (the route is the officers'); anyone else is told it does not exist.
   const station = await managedStation(deps.stations, caller, body.stationId);
+  assertProviderConfigured(deps.provider);
 
   const requestHash = requestHashOf('createPayment', body);
   const claim = await deps.idempotency.claim({ callerId: caller.userId, key: idempotencyKey, requestHash });

@@ -11,7 +11,7 @@ import type { Payment } from '../../../shared';
 import type { Caller } from '../../auth/caller';
 import { AppError } from '../errors';
 import { managedRecord } from '../stations/station-access';
-import type { BillProvider } from './bill-provider';
+import { assertProviderConfigured, type BillProvider } from './bill-provider';
 import { toPaymentView, type PaymentRecord, type PaymentRepository } from './payment';
 
 export interface VoidDeps {
@@ -22,6 +22,7 @@ export interface VoidDeps {
 
 export async function voidPayment(deps: VoidDeps, caller: Caller, paymentId: string, reason: string): Promise<Payment> {
   const payment = managedRecord(caller, await deps.payments.get(paymentId), 'Payment');
+  assertProviderConfigured(deps.provider);
   if (payment.status !== 'SUCCEEDED') {
     throw new AppError('CONFLICT', `A ${payment.status.toLowerCase()} payment cannot be voided: only a succeeded one, once`);
   }
