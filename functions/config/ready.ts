@@ -35,7 +35,7 @@ export async function ensureReady(log: Logger = createLogger()): Promise<Config>
       source: injectedSource ?? ssmSecretSource(s.region),
       parameter: s.secretsParameter!,
       ttlMs: s.secretsTtlSeconds * 1000,
-      onStale: (error) => log.warn('secrets refresh failed: using the previous value', { error: error.message }),
+      onStale: (error) => log.error('secrets refresh failed: using the previous value', { error: error.message }),
     });
     const secrets = await readSecrets(secretsCache, log);
     const secretProblems = deploymentProblems({ settings: s, secrets, env: process.env, devLoginCompiled });

@@ -4,8 +4,8 @@
  * function's role may read that one parameter and nothing else. The value is kept for a TTL, so a
  * cold start costs one call and a rotated secret reaches warm functions within the TTL.
  *
- *   first request ──get──> SSM ──ok──> cached until TTL ──get again──> SSM ──fails──> keep the old
- *                          └─fails──> 503 (retry shortly), nothing cached                 value a minute
+ *   first request ──get──> SSM ──ok──> cached until TTL ──get again──> SSM ──fails, or a bad value──>
+ *                          └─fails──> 503 (retry shortly), nothing cached      keep the old value a minute (logged)
  */
 import { ConfigError, type Secrets } from './index';
 
@@ -41,7 +41,14 @@ export function parseSecrets(raw: string, parameter: string): Secrets {
 /** After a failed refresh, the previous value is used this long before SSM is asked again. */
 const STALE_RETRY_MS = 60_000;
 
-export function createSecretsCache(options: { source: SecretSource; parameter: string; ttlMs: number; now?: () => number; onStale?: (error: Error) => void }) {
+export function createSecretsCache(options: {
+  source: SecretSource;
+  parameter: string;
+  ttlMs: number;
+  now?: () => number;
+  /** A refresh failed while a good value is cached (logged at error level by config/ready.ts). */
+  onStale?: (error: Error) => void;
+}) {
   const now = options.now ?? Date.now;
   let value: Secrets | undefined;
   let freshUntil = 0;
@@ -68,7 +75,9 @@ export function createSecretsCache(options: { source: SecretSource; parameter: s
           return fresh;
         })
         .catch((error: Error) => {
-          if (!value || !(error instanceof SecretsUnavailableError)) throw error;
+          // A rotation gone wrong (unreachable, or a malformed value) must not take down a container
+          // that holds a good value: keep serving with it, loudly.
+          if (!value) throw error;
           options.onStale?.(error);
           freshUntil = now() + STALE_RETRY_MS;
           return value;

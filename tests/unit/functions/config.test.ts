@@ -50,6 +50,21 @@ describe('secrets cache', () => {
   });
 });
 
+describe('secrets cache, a bad rotation', () => {
+  it('keeps serving with the good value when a refresh brings a malformed one, and says so', async () => {
+    let now = 0;
+    const stale: Error[] = [];
+    const ssm = source([secretsJson('good'), '{"tokenSecret":', secretsJson('fixed')]);
+    const cache = createSecretsCache({ source: ssm.source, parameter: '/p', ttlMs: 1_000, now: () => now, onStale: (e) => stale.push(e) });
+    expect((await cache.get()).tokenSecret).toBe('good');
+    now = 1_000;
+    expect((await cache.get()).tokenSecret).toBe('good');
+    expect(stale.map((e) => e.message)).toEqual(['The secrets parameter /p is not a JSON object']);
+    now = 1_000 + 60_000;
+    expect((await cache.get()).tokenSecret).toBe('fixed');
+  });
+});
+
 describe('stages', () => {
   it('serverless.yml knows the same stages as the functions', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
