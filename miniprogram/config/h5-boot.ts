@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { STATION_PREFETCH_GLOBAL } from '../src/services/station-prefetch-global';
 
 /**
  * A text of the zh-CN catalogue, read from its source: Taro's config loader compiles only config/,
@@ -22,7 +23,7 @@ function catalogueText(key: string): string {
 }
 
 /** The window property the station page reads the early answer from (services/station-prefetch.ts). */
-export const STATION_PREFETCH_GLOBAL = '__yinongStationPrefetch';
+export { STATION_PREFETCH_GLOBAL };
 
 export function h5BootScript(apiBase: string): string {
   const texts = { code: catalogueText('station.code'), loading: catalogueText('station.loading') };

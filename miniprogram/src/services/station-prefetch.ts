@@ -1,5 +1,6 @@
 import type { StationProfile } from '@shared/schemas/stations';
 import { getStationByCode } from './api';
+import { STATION_PREFETCH_GLOBAL } from './station-prefetch-global';
 
 /**
  * The answer to `GET /stations/by-code/<code>` that index.html asked for while the JavaScript was
@@ -7,7 +8,6 @@ import { getStationByCode } from './api';
  * Anything else (no early request, another code, a failed or non-200 early answer, the
  * mini-program) asks the API as usual, so errors read exactly as they always do.
  */
-const PREFETCH_GLOBAL = '__yinongStationPrefetch';
 
 interface EarlyRequest {
   code: string;
@@ -17,9 +17,9 @@ interface EarlyRequest {
 function takeEarlyRequest(code: string): EarlyRequest | undefined {
   if (typeof window === 'undefined') return undefined;
   const holder = window as unknown as Record<string, EarlyRequest | undefined>;
-  const early = holder[PREFETCH_GLOBAL];
+  const early = holder[STATION_PREFETCH_GLOBAL];
   if (!early || early.code !== code) return undefined;
-  holder[PREFETCH_GLOBAL] = undefined;
+  holder[STATION_PREFETCH_GLOBAL] = undefined;
   return early;
 }
 

@@ -282,6 +282,19 @@ describe('receipt', () => {
     expect(exists('receipt-explain')).toBe(false);
   });
 
+  it('names a phone top-up account 手机号 on the receipt, and a bill account 户号', async () => {
+    for (const [billType, label] of [['phone', '手机号'], ['electricity', '户号']] as const) {
+      const paid = paymentOf({ billType });
+      setRouterParams({ id: paid.id });
+      routes({ 'GET /me': ok(officerMe), [`GET /payments/${paid.id}`]: ok(paid), [`GET /stations/${officerMe.station!.id}/ledger`]: ok(ledgerOf()) });
+      const view = render(<ReceiptPage />);
+      await waitFor(() => byId('receipt-account'));
+      expect(byId('receipt-account').parentElement!.textContent).toContain(label);
+      view.unmount();
+      jest.restoreAllMocks();
+    }
+  });
+
   it('returns the amount paid on a void, not the cash handed over (the change went back at payment time)', async () => {
     const paid = paymentOf({ amountFen: 8_750, cashReceivedFen: 10_000, changeFen: 1_250 });
     setRouterParams({ id: paid.id });

@@ -15,6 +15,7 @@ export const receiptMessages = {
   'receipt.officer': '经办信息员',
   'receipt.billType': '缴费项目',
   'receipt.account': '户号',
+  'receipt.accountPhone': '手机号',
   'receipt.holder': '户名',
   'receipt.amount': '缴费金额',
   'receipt.cash': '实收现金',

@@ -3,6 +3,7 @@ import { Canvas, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { ROLES } from '@shared/roles';
 import type { MeResponse } from '@shared/schemas/accounts';
+import { BILL_TYPES } from '@shared/bill-types';
 import type { Payment } from '@shared/schemas/payments';
 import { ActionButton } from '../../../../components/action-button';
 import { InfoList, type InfoItem } from '../../../../components/info-list';
@@ -33,7 +34,8 @@ function receiptItems(payment: Payment): InfoItem[] {
     { id: 'receipt-station', label: t('receipt.station'), value: t('receipt.stationValue', { village: payment.station.villageName, code: payment.station.code }) },
     { id: 'receipt-officer', label: t('receipt.officer'), value: payment.officer.name ?? payment.officer.id ?? '—' },
     { id: 'receipt-bill-type', label: t('receipt.billType'), value: billTypeName(payment.billType) },
-    { id: 'receipt-account', label: t('receipt.account'), value: payment.accountNoMasked },
+    // A phone top-up's account is the phone number itself (BILL_TYPES accountKind), a bill's its 户号.
+    { id: 'receipt-account', label: BILL_TYPES[payment.billType]?.accountKind === 'phone' ? t('receipt.accountPhone') : t('receipt.account'), value: payment.accountNoMasked },
     { id: 'receipt-holder', label: t('receipt.holder'), value: payment.holderNameMasked ?? none },
     { id: 'receipt-amount', label: t('receipt.amount'), value: formatFen(payment.amountFen) },
     { id: 'receipt-cash', label: t('receipt.cash'), value: formatFen(payment.cashReceivedFen) },
