@@ -19,6 +19,8 @@ export const regionKeys = {
   /** GSI1: the children of a region, ordered by division code. */
   childrenOf: (parentCode: string) => ({ GSI1PK: `REGION_CHILDREN#${parentCode}` }),
   childIndex: (parentCode: string, code: string) => ({ GSI1PK: `REGION_CHILDREN#${parentCode}`, GSI1SK: code }),
+  /** Who corrected the region's area type, and when (kept in the region's partition). */
+  areaTypeChange: (code: string, at: string, changeId: string): PrimaryKey => ({ PK: `REGION#${code}`, SK: `AREA_TYPE#${at}#${changeId}` }),
 };
 
 export const stationKeys = {
