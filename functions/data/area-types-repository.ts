@@ -5,7 +5,6 @@
 import { randomBytes } from 'node:crypto';
 import { GetCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AreaTypeRepository } from '../domain/regions/area-type';
-import type { Region } from '../domain/regions/region';
 import { stationIdForVillage } from '../domain/stations/station-identity';
 import { db, tableName } from './client';
 import { INDEX, regionKeys, stationKeys } from './keys';

@@ -63,6 +63,7 @@ export const FeedListQuery = z.strictObject({
   cursor: z.optional(cursor),
 });
 export const FeedReviewQuery = z.strictObject({ region: regionCode, limit: pageLimit, cursor: z.optional(cursor) });
+export const FeedGetQuery = z.strictObject({ lang: z._default(z.enum(FEED_LANGS), 'zh') });
 export const FeedPageQuery = z.strictObject({ limit: pageLimit, cursor: z.optional(cursor) });
 
 const Change = z.object({ status: z.enum(FEED_STATUSES), byUserId: z.string(), at: z.string(), reason: z.nullable(z.string()) });
