@@ -21,6 +21,12 @@ const feedFromItem = (item: Item) => stripKeys<FeedRecord>(item);
 
 const feedItem = (feed: FeedRecord) => ({ ...feedKeys.item(feed.id), ...feedKeys.authorIndex(feed.authorId, feed.createdAt, feed.id), entity: FEED_ENTITY, ...feed });
 
+/** A published item as stored, with its pin when it is pinned (the benchmark loads items in bulk this way). */
+export function publishedFeedItems(feed: FeedRecord): Item[] {
+  const stored = { ...feedItem(feed), ...feedKeys.publishedIndex(feed.regionCode, feed.category, publishedSortKey(feed)) };
+  return feed.pinnedUntil ? [stored, { ...feedKeys.pin(feed.regionCode, feed.pinnedUntil, feed.id), entity: 'FeedPin', ...feed }] : [stored];
+}
+
 async function getFeed(id: string): Promise<FeedRecord | null> {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: feedKeys.item(id), ConsistentRead: true }));
   return Item ? feedFromItem(Item) : null;

@@ -68,11 +68,12 @@ export const FeedPageQuery = z.strictObject({ limit: pageLimit, cursor: z.option
 
 const Change = z.object({ status: z.enum(FEED_STATUSES), byUserId: z.string(), at: z.string(), reason: z.nullable(z.string()) });
 
-/** What readers see: one language version (theirs when it exists, else Chinese). */
-export const FeedItem = z.object({
+/** A line of the feed: one language version (theirs when it exists, else Chinese), an excerpt instead of the body (a 2G page stays small). */
+export const FeedSummary = z.object({
   id: z.string(),
   title: z.string(),
-  body: z.string(),
+  /** The body's first 60 characters, on one line. */
+  excerpt: z.string(),
   /** The language of the version shown. */
   lang: z.enum(FEED_LANGS),
   /** Every language the item has. */
@@ -87,8 +88,12 @@ export const FeedItem = z.object({
   expiresAt: z.nullable(z.string()),
   publishedAt: z.nullable(z.string()),
 });
+export type FeedSummary = z.infer<typeof FeedSummary>;
+export const FeedPage = pageOf(FeedSummary);
+
+/** What readers see of one item: the summary and the whole body. */
+export const FeedItem = z.object({ ...FeedSummary.shape, body: z.string() });
 export type FeedItem = z.infer<typeof FeedItem>;
-export const FeedPage = pageOf(FeedItem);
 
 /** What authors and reviewers see: every version, the status and its history. */
 export const FeedDetail = z.object({

@@ -3,7 +3,7 @@ import type { Caller } from '../../auth/caller';
 import { notFound } from '../errors';
 import type { PageRequest } from '../page';
 import type { RegionRepository } from '../regions/region';
-import { isPinnedAt, toFeedDetail, toFeedItem, type FeedRecord, type FeedRepository, type Place } from './feed';
+import { isPinnedAt, toFeedDetail, toFeedItem, toFeedSummary, type FeedRecord, type FeedRepository, type Place } from './feed';
 import { assertMayTarget, seesUnpublished } from './feed-access';
 import { isVisibleAt, mergeSlices, NEWEST } from './targeting';
 
@@ -49,7 +49,7 @@ export async function listFeeds(deps: FeedReadDeps, query: { region: string; cat
         .slice(0, query.limit)
     : [];
   const streamLimit = query.limit - pinned.length;
-  if (streamLimit === 0) return { items: pinned.map((f) => toFeedItem(f, query.lang, now)), nextCursor: deps.cursor.encode(NEWEST, scope) };
+  if (streamLimit === 0) return { items: pinned.map((f) => toFeedSummary(f, query.lang, now)), nextCursor: deps.cursor.encode(NEWEST, scope) };
   const slices = await Promise.all(
     place.chain.map((code) => deps.feeds.publishedAt(code, { category: query.category, before: before ?? NEWEST, limit: streamLimit, now, areaType: place.areaType })),
   );
@@ -57,7 +57,7 @@ export async function listFeeds(deps: FeedReadDeps, query: { region: string; cat
   // The repository filters already; this keeps the rule in one place should a slice bring more.
   const stream = merged.items.filter((feed) => isVisibleAt(feed, place, now) && !isPinnedAt(feed, now));
   return {
-    items: [...pinned, ...stream].map((f) => toFeedItem(f, query.lang, now)),
+    items: [...pinned, ...stream].map((f) => toFeedSummary(f, query.lang, now)),
     nextCursor: merged.nextBefore === null ? null : deps.cursor.encode(merged.nextBefore, scope),
   };
 }

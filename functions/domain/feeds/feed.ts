@@ -9,7 +9,7 @@
  * Every move is one conditional write on the current status, appending {status, by, at, reason} to
  * the item's history in the same write. Nothing but PUBLISHED is ever shown outside its authors and reviewers.
  */
-import type { AreaType, FeedCategory, FeedDetail, FeedItem, FeedLang, FeedStatus } from '../../../shared';
+import type { AreaType, FeedCategory, FeedDetail, FeedItem, FeedLang, FeedStatus, FeedSummary } from '../../../shared';
 import type { Page, PageRequest } from '../page';
 
 export interface FeedText {
@@ -98,12 +98,15 @@ export const langsOf = (feed: FeedRecord): FeedLang[] =>
 
 export const isPinnedAt = (feed: FeedRecord, now: string) => feed.pinnedUntil !== null && feed.pinnedUntil > now;
 
-export function toFeedItem(feed: FeedRecord, lang: FeedLang, now: string): FeedItem {
+const EXCERPT_LENGTH = 60;
+
+export function toFeedSummary(feed: FeedRecord, lang: FeedLang, now: string): FeedSummary {
   const version = versionFor(feed, lang);
+  const oneLine = version.text.body.replace(/\s+/g, ' ');
   return {
     id: feed.id,
     title: version.text.title,
-    body: version.text.body,
+    excerpt: [...oneLine].length > EXCERPT_LENGTH ? [...oneLine].slice(0, EXCERPT_LENGTH).join('') + '…' : oneLine,
     lang: version.lang,
     langs: langsOf(feed),
     category: feed.category,
@@ -116,6 +119,8 @@ export function toFeedItem(feed: FeedRecord, lang: FeedLang, now: string): FeedI
     publishedAt: feed.publishedAt,
   };
 }
+
+export const toFeedItem = (feed: FeedRecord, lang: FeedLang, now: string): FeedItem => ({ ...toFeedSummary(feed, lang, now), body: versionFor(feed, lang).text.body });
 
 export function toFeedDetail(feed: FeedRecord, lang: FeedLang, now: string): FeedDetail {
   return {
