@@ -7,3 +7,4 @@ export * from './schemas/stations';
 export * from './schemas/accounts';
 export * from './schemas/payments';
 export * from './schemas/households';
+export * from './schemas/feeds';

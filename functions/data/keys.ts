@@ -1,24 +1,26 @@
 /**
  * Every DynamoDB key of the single table is built here, and only here.
  *
- * Table: PK/SK, plus two overloaded global secondary indexes (GSI1PK/GSI1SK, GSI2PK/GSI2SK) and a TTL
+ * Table: PK/SK, plus three overloaded global secondary indexes (GSI1PK/GSI1SK, GSI2PK/GSI2SK, GSI3PK/GSI3SK) and a TTL
  * attribute `expiresAt`. docs/data-model.md lists the access patterns these keys serve.
  */
 
 import { createHash } from 'node:crypto';
 
-export const INDEX = { GSI1: 'GSI1', GSI2: 'GSI2' } as const;
+export const INDEX = { GSI1: 'GSI1', GSI2: 'GSI2', GSI3: 'GSI3' } as const;
 
 export type PrimaryKey = { PK: string; SK: string };
 
 /** Attributes that are ours, never a client's: stripped from every item before it leaves the data layer. */
-export const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'entity', 'expiresAt'] as const;
+export const KEY_ATTRIBUTES = ['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'entity', 'expiresAt'] as const;
 
 export const regionKeys = {
   item: (code: string): PrimaryKey => ({ PK: `REGION#${code}`, SK: 'REGION' }),
   /** GSI1: the children of a region, ordered by division code. */
   childrenOf: (parentCode: string) => ({ GSI1PK: `REGION_CHILDREN#${parentCode}` }),
   childIndex: (parentCode: string, code: string) => ({ GSI1PK: `REGION_CHILDREN#${parentCode}`, GSI1SK: code }),
+  /** Who corrected the region's area type, and when (kept in the region's partition). */
+  areaTypeChange: (code: string, at: string, changeId: string): PrimaryKey => ({ PK: `REGION#${code}`, SK: `AREA_TYPE#${at}#${changeId}` }),
 };
 
 export const stationKeys = {
@@ -178,4 +180,33 @@ export const chargeKeys = {
 /** The seed records which dataset version it loaded, so `npm start` can tell a partial seed. */
 export const metaKeys = {
   seed: (name: string): PrimaryKey => ({ PK: `META#SEED`, SK: name }),
+};
+
+/**
+ * Information items. The item's GSI1 follows its status: in review, the province's review queue
+ * ordered by target region code (a reviewer reads their region's prefix); published, its target
+ * region's items newest first, and GSI2 the same per category (the feed's tabs). A feed page reads
+ * one GSI partition per level of the reader's chain. GSI3: an author's items, newest first.
+ * Pins (urgent published alerts, a copy of the item) live in the province's pin partition until
+ * they end, so the first page reads them with one Query. Acknowledgements, "informed" records and
+ * per-station counters live in the item's own partition.
+ */
+export const feedKeys = {
+  item: (id: string): PrimaryKey => ({ PK: `FEED#${id}`, SK: 'FEED' }),
+  publishedAt: (regionCode: string, category?: string) => (category ? `FEEDS_AT#${regionCode}#${category}` : `FEEDS_AT#${regionCode}`),
+  publishedIndex: (regionCode: string, category: string, sortKey: string) => ({
+    GSI1PK: `FEEDS_AT#${regionCode}`,
+    GSI1SK: sortKey,
+    GSI2PK: `FEEDS_AT#${regionCode}#${category}`,
+    GSI2SK: sortKey,
+  }),
+  inReview: (regionCode: string) => `FEEDS_IN_REVIEW#${regionCode.slice(0, 2)}`,
+  inReviewIndex: (regionCode: string, submittedAt: string, id: string) => ({ GSI1PK: `FEEDS_IN_REVIEW#${regionCode.slice(0, 2)}`, GSI1SK: `${regionCode}#${submittedAt}#${id}` }),
+  author: (userId: string) => `FEED_AUTHOR#${userId}`,
+  authorIndex: (userId: string, createdAt: string, id: string) => ({ GSI3PK: `FEED_AUTHOR#${userId}`, GSI3SK: `${createdAt}#${id}` }),
+  pins: (provinceCode: string) => `FEED_PINS#${provinceCode}`,
+  pin: (regionCode: string, pinnedUntil: string, id: string): PrimaryKey => ({ PK: `FEED_PINS#${regionCode.slice(0, 2)}`, SK: `${pinnedUntil}#${id}` }),
+  ack: (feedId: string, householdId: string): PrimaryKey => ({ PK: `FEED#${feedId}`, SK: `ACK#${householdId}` }),
+  informed: (feedId: string, householdId: string): PrimaryKey => ({ PK: `FEED#${feedId}`, SK: `INFORMED#${householdId}` }),
+  stationTotals: (feedId: string, stationId: string): PrimaryKey => ({ PK: `FEED#${feedId}`, SK: `STATION#${stationId}` }),
 };

@@ -90,7 +90,12 @@ export function createHttpHandler<F extends FunctionName>(functionName: F, handl
       routeName = matched.route.name;
       const headers = lowerCaseHeaders(event.headers);
       const body = readBody(event, headers);
-      const caller = matched.route.access === 'public' ? null : await authorise(matched.route, headers.authorization);
+      const caller =
+        matched.route.access !== 'public'
+          ? await authorise(matched.route, headers.authorization)
+          : matched.route.callerOptional && headers.authorization
+            ? await authenticate(headers.authorization)
+            : null;
       const input = validateRequest(matched.route, {
         params: matched.params,
         query: event.queryStringParameters ?? {},

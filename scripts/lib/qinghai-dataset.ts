@@ -14,6 +14,7 @@ import {
   stationIdForVillage,
   villageKindOf,
 } from '../../functions/domain/stations/station-identity';
+import { areaTypeRuleOfCounty, mostCommonAreaType } from './qinghai-area-types';
 
 export const QINGHAI = '63';
 
@@ -86,10 +87,11 @@ export function buildQinghaiDataset(now = new Date().toISOString()): Dataset {
     const parent = parentCode ? byCode.get(parentCode) : undefined;
     if (parentCode && !parent) throw new Error(`Region ${code} ${name}: parent ${parentCode} missing from the dataset`);
     const chain: RegionRef[] = parent ? [...parent.chain, { code: parent.code, name: parent.name, level: parent.level }] : [];
-    byCode.set(code, { code, name, level, parentCode, chain, stationCount: 0, villageCount: 0 });
+    byCode.set(code, { code, name, level, parentCode, chain, stationCount: 0, villageCount: 0, areaType: 'semi_pastoral' });
   };
   add(province.code, province.name, 'province', null);
   for (const [level, rows, parentColumn] of levels) for (const row of rows) add(row.code, row.name, level, row[parentColumn]);
+  assignAreaTypes([...byCode.values()]);
 
   const stations: Station[] = [];
   for (const village of byCode.values()) {
@@ -106,6 +108,7 @@ export function buildQinghaiDataset(now = new Date().toISOString()): Dataset {
       villageName: shortVillageName(village.name),
       villageOfficialName: village.name,
       villageKind: kind,
+      areaType: village.areaType,
       type: demoType(village.code),
       regionChain: village.chain,
       capabilities: CAPABILITIES[demoType(village.code)],
@@ -119,4 +122,16 @@ export function buildQinghaiDataset(now = new Date().toISOString()): Dataset {
     });
   }
   return { regions: [...byCode.values()], stations };
+}
+
+/** Counties and everything below them by the county's rule; prefectures and the province by most of their counties. */
+function assignAreaTypes(regions: Region[]): void {
+  const counties = regions.filter((r) => r.level === 'county');
+  for (const region of regions) {
+    if (region.level === 'province' || region.level === 'prefecture') {
+      region.areaType = mostCommonAreaType(counties.filter((c) => c.code.startsWith(region.code)).map((c) => areaTypeRuleOfCounty(c.code).areaType));
+    } else {
+      region.areaType = areaTypeRuleOfCounty(region.code.slice(0, 6)).areaType;
+    }
+  }
 }

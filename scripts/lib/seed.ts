@@ -35,7 +35,7 @@ export interface SeedReport {
  * Bumped whenever stored items change shape. Local data seeded by an older version is not patched
  * in place (seeding never overwrites): `npm start` asks for `--reset` instead.
  */
-export const SEED_SCHEMA_VERSION = 2;
+export const SEED_SCHEMA_VERSION = 3;
 
 export async function seedQinghai(
   client: DynamoDBDocumentClient,

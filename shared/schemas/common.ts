@@ -37,6 +37,18 @@ export const refuseForbiddenTextCharacters = z.refine<string>(
 export const freeText = (minLength: number, maxLength: number) =>
   z.string().check(refuseForbiddenTextCharacters, z.normalize('NFC'), z.trim(), z.minLength(minLength), z.maxLength(maxLength));
 
+/** The same characters as FORBIDDEN_TEXT_CHARACTERS except the line feed: for text of several lines (an item's body). */
+// eslint-disable-next-line no-control-regex
+export const FORBIDDEN_BLOCK_CHARACTERS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+export const refuseForbiddenBlockCharacters = z.refine<string>(
+  (value) => !FORBIDDEN_BLOCK_CHARACTERS.test(value.replace(/\r\n/g, '\n')),
+  'must not contain control or bidirectional-override characters (line breaks are fine)',
+);
+
+/** Free text of several lines (an information item's body): freeText's rules, line breaks allowed (CRLF becomes LF). */
+export const freeTextBlock = (minLength: number, maxLength: number) =>
+  z.string().check(refuseForbiddenBlockCharacters, z.overwrite((value) => value.replace(/\r\n/g, '\n')), z.normalize('NFC'), z.trim(), z.minLength(minLength), z.maxLength(maxLength));
+
 /** `?limit=&cursor=` of every paginated list (api-contract.md "Lists"). */
 export const PAGE_LIMIT_MAX = 50;
 export const PAGE_LIMIT_DEFAULT = 20;

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { freeText, PageQuery, pageOf } from './common';
-import { RegionRef, regionCode } from './regions';
+import { areaType, RegionRef, regionCode } from './regions';
 
 /** 标准站 / 专业站 / 简易站 */
 export const STATION_TYPES = ['standard', 'specialized', 'simple'] as const;
@@ -72,6 +72,8 @@ export const StationProfile = z.object({
   villageOfficialName: z.string(),
   villageCode: z.string(),
   villageKind: z.enum(VILLAGE_KINDS),
+  /** 农区 / 半农半牧区 / 牧区 (the county's by the seed rule, or as an admin corrected it). */
+  areaType,
   type: z.enum(STATION_TYPES),
   /** Province, prefecture, county and township, top down. */
   regionChain: z.array(RegionRef),

@@ -21,6 +21,7 @@ export const FAKE_STATION: StationProfile = {
   villageOfficialName: '加拉确什滩村民委员会',
   villageCode: '632524101209',
   villageKind: 'village',
+  areaType: 'farming',
   type: 'standard',
   regionChain: [
     { code: '63', name: '青海省', level: 'province' },

@@ -13,7 +13,7 @@ import { createUser } from '../harness/users';
 /** Fill path parameters with plausible values: auth must answer before they are even validated. */
 const concretePath = (route: RouteDef) => route.path.replace(/\{(\w+)\}/g, (_, name) => (name === 'code' ? '63' : 'x1'));
 
-const PUBLIC_ROUTES = ['health', 'openapi', 'login', 'regionChildren', 'stationByCode', 'stationById', 'stationList'];
+const PUBLIC_ROUTES = ['health', 'openapi', 'login', 'regionChildren', 'stationByCode', 'stationById', 'stationList', 'feedCategories', 'listFeeds', 'getFeed'];
 
 describe('authentication and role matrix', () => {
   let table: Awaited<ReturnType<typeof useFreshTable>>;

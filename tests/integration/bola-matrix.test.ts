@@ -15,6 +15,7 @@ import { invoke } from '../harness/invoke';
 import { copyStations, newKey, officerOf, pay, TUQIAO, YUSHU } from '../harness/payments';
 import { snapshotTable } from '../harness/snapshot';
 import { createUser } from '../harness/users';
+import { copyRegionChain, expertOf, feedBody, feedIn } from '../harness/feeds';
 
 type Route = RouteDef & { name: RouteName };
 type User = Awaited<ReturnType<typeof createUser>>;
@@ -60,9 +61,18 @@ interface Objects {
   code: string;
   /** A villager an admin may appoint. */
   villagerId: string;
+  /** Information items for the station's county: a draft its county admin wrote, one in review and one published (by its expert). */
+  draftId: string;
+  inReviewId: string;
+  publishedId: string;
+  /** The expert of the station's county, who wrote the items in review and published. */
+  expert: User;
 }
 
-async function objectsOf(station: { id: string; villageCode: string }, officer: User): Promise<Objects> {
+/** Which item a route's `{id}` names: each route gets one in the status it acts on. */
+const FEED_FOR: Partial<Record<RouteName, 'draftId' | 'inReviewId' | 'publishedId'>> = { submitFeed: 'draftId', publishFeed: 'inReviewId', rejectFeed: 'inReviewId' };
+
+async function objectsOf(station: { id: string; villageCode: string }, officer: User, countyAdmin: User): Promise<Objects> {
   const household = await invoke(handlers.payments, { method: 'POST', path: `/stations/${station.id}/households`, headers: officer.auth, body: { headName: '多杰', phone: '13700001234', consent: true } });
   expect(household.status).toBe(201);
   const householdId = household.json.id as string;
@@ -71,7 +81,22 @@ async function objectsOf(station: { id: string; villageCode: string }, officer: 
   expect([book.status, payment.status]).toEqual([200, 201]);
   const secondOfficer = await officerOf(table.doc, table.tableName, station, '卓玛');
   const villager = await createUser(table.doc, table.tableName, { role: 'villager' });
-  return { stationId: station.id, paymentId: payment.json.id, householdId, billType: 'water', userId: secondOfficer.user.id, code: station.villageCode.slice(0, 6), villagerId: villager.user.id };
+  const county = station.villageCode.slice(0, 6);
+  const expert = await expertOf(table.doc, table.tableName, county);
+  const alert = feedBody(county, { requiresAck: true });
+  return {
+    stationId: station.id,
+    paymentId: payment.json.id,
+    householdId,
+    billType: 'water',
+    userId: secondOfficer.user.id,
+    code: county,
+    villagerId: villager.user.id,
+    draftId: await feedIn('DRAFT', countyAdmin, countyAdmin, alert),
+    inReviewId: await feedIn('IN_REVIEW', expert, countyAdmin, alert),
+    publishedId: await feedIn('PUBLISHED', expert, countyAdmin, alert),
+    expert,
+  };
 }
 
 /** A valid request body per route that takes one, naming the target's objects, so only ownership can fail. */
@@ -87,14 +112,21 @@ const BODIES: Partial<Record<RouteName, (o: Objects) => Promise<unknown> | unkno
   linkHousehold: async () => ({ code: await issuedLinkCode() }),
   stationUpdate: () => ({ phone: '13900000001' }),
   homeStation: () => ({ stationId: A.id }),
+  regionAreaType: () => ({ areaType: 'semi_pastoral' }),
+  appointExpert: (o) => ({ userId: o.villagerId, field: 'livestock', regionCode: o.code }),
+  createFeed: (o) => feedBody(o.code),
+  rejectFeed: () => ({ reason: '请补充' }),
+  retractFeed: () => ({ reason: '预警解除' }),
+  markInformed: (o) => ({ householdId: o.householdId, how: 'phone' }),
 };
 const QUERIES: Partial<Record<RouteName, Record<string, string>>> = {
   regionReconciliations: { date: businessDay(new Date()) },
+  reviewQueue: { region: B_COUNTY },
 };
 
 const fillPath = (route: Route, o: Objects) =>
   route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = (o as unknown as Record<string, string>)[name];
+    const value = name === 'id' ? o[FEED_FOR[route.name] ?? 'publishedId'] : (o as unknown as Record<string, string>)[name];
     if (!value) throw new Error(`${route.name}: no object for {${name}}: add it to the BOLA fixture`);
     return value;
   });
@@ -121,6 +153,7 @@ const rowsOf = (scope: RouteDef['scope']) => routeList.filter((r) => r.access !=
 beforeAll(async () => {
   table = await useFreshTable('bola');
   await copyStations(table.doc, table.tableName, [A.villageCode, B.villageCode]);
+  for (const station of [A, B]) await copyRegionChain(table.doc, table.tableName, station.villageCode);
   officerA = await officerOf(table.doc, table.tableName, A);
   officerB = await officerOf(table.doc, table.tableName, B);
   outsiders = [
@@ -128,7 +161,7 @@ beforeAll(async () => {
     await createUser(table.doc, table.tableName, { role: 'prefecture_admin', regionCode: '6302' }),
   ];
   adminOfB = await createUser(table.doc, table.tableName, { role: 'county_admin', regionCode: B_COUNTY });
-  villagerOfA = await linkedVillager(officerA, (await objectsOf(A, officerA)).householdId);
+  villagerOfA = await linkedVillager(officerA, (await objectsOf(A, officerA, outsiders[0])).householdId);
 });
 
 describe('BOLA: the matrix covers the route table', () => {
@@ -143,7 +176,7 @@ describe('BOLA: the matrix covers the route table', () => {
 
 describe('BOLA: station-scoped routes', () => {
   it.each(rowsOf('station'))('%s: officers of A, admins outside B and villagers get 404 for B’s objects and change nothing; B’s officer succeeds', async (_, route) => {
-    const objectsOfB = await objectsOf(B, officerB);
+    const objectsOfB = await objectsOf(B, officerB, adminOfB);
     const send = await requestOf(route, objectsOfB);
     const attackers = [officerA, ...outsiders, villagerOfA].filter((caller) => mayCall(route, caller));
     expect(attackers.length).toBeGreaterThan(0);
@@ -161,7 +194,7 @@ describe('BOLA: station-scoped routes', () => {
 
 describe('BOLA: region-scoped routes', () => {
   it.each(rowsOf('region'))('%s: admins of another region get 404 for objects in B’s region and change nothing; B’s admin succeeds', async (_, route) => {
-    const send = await requestOf(route, await objectsOf(B, officerB));
+    const send = await requestOf(route, await objectsOf(B, officerB, adminOfB));
     const attackers = outsiders.filter((caller) => mayCall(route, caller));
     expect(attackers.length).toBeGreaterThan(0);
     const before = await snapshotTable(table.doc, table.tableName, notTheCallers);
@@ -185,12 +218,14 @@ describe('BOLA: region-scoped routes', () => {
 describe('BOLA: self-scoped routes', () => {
   it.each(rowsOf('self'))('%s: answers about the caller only: nothing of another user in the answer, their items unchanged', async (_, route) => {
     // Two users with the same kind of data: each linked to a household with a payment, at A and at B.
-    const own = await objectsOf(A, officerA);
-    const other = await objectsOf(B, officerB);
-    const caller = await linkedVillager(officerA, own.householdId);
-    const stranger = await linkedVillager(officerB, other.householdId);
+    const own = await objectsOf(A, officerA, outsiders[0]);
+    const other = await objectsOf(B, officerB, adminOfB);
+    // Villagers' own (their household's payments), or, on routes of writers, an expert's own items.
+    const forVillagers = mayCall(route, villagerOfA);
+    const caller = forVillagers ? await linkedVillager(officerA, own.householdId) : own.expert;
+    const stranger = forVillagers ? await linkedVillager(officerB, other.householdId) : other.expert;
     expect(mayCall(route, caller)).toBe(true);
-    const marks = [stranger.user.id, stranger.user.openid, other.householdId, other.paymentId];
+    const marks = [stranger.user.id, stranger.user.openid, other.householdId, other.paymentId, other.inReviewId, other.publishedId];
     const strangers = (item: Record<string, unknown>) => marks.some((mark) => JSON.stringify(item).includes(mark));
     const before = await snapshotTable(table.doc, table.tableName, strangers);
     expect(before.length).toBeGreaterThan(0);
@@ -198,7 +233,7 @@ describe('BOLA: self-scoped routes', () => {
     expect({ route: route.name, status: res.status }).toEqual({ route: route.name, status: successOf(route) });
     expect(marks.filter((mark) => res.raw.includes(mark))).toEqual([]);
     // It does answer about the caller (so "names nothing of the stranger" is not an empty answer).
-    expect([caller.user.id, own.householdId, own.paymentId].some((mark) => res.raw.includes(mark)) || route.name === 'householdLinkCode').toBe(true);
+    expect([caller.user.id, own.householdId, own.paymentId, own.publishedId].some((mark) => res.raw.includes(mark)) || route.name === 'householdLinkCode').toBe(true);
     expect(await snapshotTable(table.doc, table.tableName, strangers)).toEqual(before);
   });
 });

@@ -44,9 +44,30 @@ const body = fc.oneof(
       { requiredKeys: [] },
     )
     .map((v) => JSON.stringify(v)),
+  // Item shapes, so the fuzzer reaches past the feed schemas too.
+  fc
+    .record(
+      {
+        title: fc.string(),
+        body: fc.string(),
+        category: fc.constantFrom('policy', 'weather_alert', 'x'),
+        regionCode: fc.constantFrom('63', '630202', '632701001201', '99', 'x'),
+        lang: fc.constantFrom('zh', 'bo', 'en'),
+        areaTypes: fc.oneof(fc.constant(['pastoral']), jsonValue),
+        urgent: fc.boolean(),
+        requiresAck: fc.boolean(),
+        expiresAt: fc.oneof(fc.constant('2030-01-01T00:00:00Z'), fc.constant('2000-01-01T00:00:00Z'), fc.string()),
+        translations: jsonValue,
+        areaType: fc.constantFrom('farming', 'pastoral', 'x'),
+        field: fc.constantFrom('crops', 'x'),
+        how: fc.constantFrom('phone', 'x'),
+      },
+      { requiredKeys: [] },
+    )
+    .map((v) => JSON.stringify(v)),
   fc.string({ maxLength: 200 }),
 );
-const query = fc.dictionary(fc.constantFrom('region', 'q', 'near', 'limit', 'cursor', 'date', 'status', 'x', '__proto__'), fc.oneof(segment, fc.string({ maxLength: 30 })), { maxKeys: 4 });
+const query = fc.dictionary(fc.constantFrom('region', 'q', 'near', 'limit', 'cursor', 'date', 'status', 'category', 'lang', 'x', '__proto__'), fc.oneof(segment, fc.string({ maxLength: 30 })), { maxKeys: 4 });
 
 describe('fuzzing every route', () => {
   it('never answers 5xx (1,200 runs)', async () => {

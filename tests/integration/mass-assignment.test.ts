@@ -43,6 +43,12 @@ const VALID: Record<string, () => { body: Record<string, unknown>; auth: Record<
   createHousehold: () => ({ body: { headName: '卓玛', consent: true }, auth: officer.auth }),
   saveBillBookEntry: () => ({ body: { accountNo: '4401234567' }, auth: officer.auth }),
   linkHousehold: () => ({ body: { code: '123456' }, auth: officer.auth }),
+  regionAreaType: () => ({ body: { areaType: 'pastoral' }, auth: admin.auth }),
+  appointExpert: () => ({ body: { userId: ids.userId, field: 'crops', regionCode: '630202' }, auth: admin.auth }),
+  createFeed: () => ({ body: { title: '通知', body: '内容', category: 'notice', regionCode: '630202', lang: 'zh' }, auth: admin.auth }),
+  rejectFeed: () => ({ body: { reason: '请修改' }, auth: admin.auth }),
+  retractFeed: () => ({ body: { reason: '已过时' }, auth: admin.auth }),
+  markInformed: () => ({ body: { householdId: ids.householdId, how: 'phone' }, auth: officer.auth }),
 };
 
 const concretePath = (route: RouteDef) =>
@@ -51,7 +57,9 @@ const concretePath = (route: RouteDef) =>
     .replace('{paymentId}', ids.paymentId)
     .replace('{householdId}', ids.householdId)
     .replace('{billType}', 'water')
-    .replace('{userId}', ids.userId);
+    .replace('{userId}', ids.userId)
+    .replace('{id}', 'fd0000000000000000000000')
+    .replace('{code}', '630202');
 
 // Every item at every depth (a key filter on JSON.stringify would blank nested objects).
 const snapshot = () => snapshotTable(table.doc, table.tableName);

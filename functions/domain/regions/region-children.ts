@@ -6,7 +6,7 @@ export async function getRegionChildren(regions: RegionRepository, code: string)
   const [region, children] = await Promise.all([regions.get(code), regions.listChildren(code)]);
   if (!region) throw notFound('Region');
   return {
-    region: { ...toRegionSummary(region), chain: region.chain },
+    region: { ...toRegionSummary(region), areaTypeCorrection: region.areaTypeCorrection ?? null, chain: region.chain },
     items: children.map(toRegionSummary),
     nextCursor: null,
   };

@@ -1,4 +1,4 @@
-import type { RegionLevel, RegionRef, RegionSummary } from '../../../shared';
+import type { AreaType, RegionLevel, RegionRef, RegionSummary } from '../../../shared';
 
 export interface Region {
   code: string;
@@ -9,6 +9,16 @@ export interface Region {
   chain: RegionRef[];
   stationCount: number;
   villageCount: number;
+  /** The seed rule's (scripts/lib/qinghai-area-types.ts) or, once corrected, the correction's (a village's own, else its county's). */
+  areaType: AreaType;
+  /** Set on the county or village an admin corrected. */
+  areaTypeCorrection?: AreaTypeCorrection;
+}
+
+export interface AreaTypeCorrection {
+  areaType: AreaType;
+  byUserId: string;
+  at: string;
 }
 
 export interface RegionRepository {
@@ -23,4 +33,5 @@ export const toRegionSummary = (r: Region): RegionSummary => ({
   level: r.level,
   stationCount: r.stationCount,
   villageCount: r.villageCount,
+  areaType: r.areaType,
 });

@@ -1,4 +1,4 @@
-import type { Capabilities, GeoPoint, OpeningWindow, RegionRef, ServiceKey, StationProfile, StationType } from '../../../shared';
+import type { AreaType, Capabilities, GeoPoint, OpeningWindow, RegionRef, ServiceKey, StationProfile, StationType } from '../../../shared';
 import { SERVICE_KEYS } from '../../../shared';
 import { isOpenAt } from './opening-hours';
 
@@ -9,6 +9,8 @@ export interface Station {
   villageName: string;
   villageOfficialName: string;
   villageKind: 'village' | 'herding';
+  /** Kept in step with its village's area type (same transaction, or the county correction's sweep). */
+  areaType: AreaType;
   type: StationType;
   /** Province, prefecture, county, township. */
   regionChain: RegionRef[];
@@ -92,6 +94,7 @@ export function toStationProfile(s: Station, now: Date = new Date(), distanceMet
     villageOfficialName: s.villageOfficialName,
     villageCode: s.villageCode,
     villageKind: s.villageKind,
+    areaType: s.areaType,
     type: s.type,
     regionChain: s.regionChain,
     services: SERVICE_KEYS.map((key) => ({ key, available: services[key] })),

@@ -73,7 +73,8 @@ export function toStationView(station: StationProfile): StationView {
     code: station.code,
     title: t('station.name', { village: station.villageName }),
     typeLabel: t(`station.type.${station.type}`),
-    kindLabel: t(`station.kind.${station.villageKind}`),
+    // The area type (农区 / 半农半牧区 / 牧区), not the committee's kind: a 村委会 of 玉树 herds.
+    kindLabel: t(`station.areaType.${station.areaType}`),
     village: station.villageName,
     officialName: station.villageOfficialName === station.villageName ? '' : station.villageOfficialName,
     township: regionName(station, 'township'),

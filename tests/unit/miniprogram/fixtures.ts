@@ -9,6 +9,7 @@ export const station: StationProfile = {
   villageOfficialName: '土桥村村委会',
   villageCode: '630202002214',
   villageKind: 'village',
+  areaType: 'farming',
   type: 'standard',
   regionChain: [
     { code: '63', name: '青海省', level: 'province' },

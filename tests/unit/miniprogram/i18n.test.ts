@@ -3,7 +3,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { ERROR_CODES } from '../../../shared/errors';
 import { ROLES } from '../../../shared/roles';
-import { SERVICE_KEYS, STATION_TYPES, VILLAGE_KINDS } from '../../../shared/schemas/stations';
+import { SERVICE_KEYS, STATION_TYPES } from '../../../shared/schemas/stations';
+import { AREA_TYPES } from '../../../shared/schemas/regions';
 import { errorText, t } from '../../../miniprogram/src/i18n';
 import { t as findT } from '../../../miniprogram/src/i18n/find';
 import { t as staffT } from '../../../miniprogram/src/i18n/staff';
@@ -30,9 +31,9 @@ describe('i18n catalogue (zh-CN)', () => {
     expect(errorText('toString')).toBe(errors.UNKNOWN);
   });
 
-  it('has labels for every station type, village kind and service', () => {
+  it('has labels for every station type, area type and service', () => {
     for (const type of STATION_TYPES) expect(t(`station.type.${type}`)).not.toBe('');
-    for (const kind of VILLAGE_KINDS) expect(t(`station.kind.${kind}`)).not.toBe('');
+    for (const areaType of AREA_TYPES) expect(t(`station.areaType.${areaType}`)).not.toBe('');
     for (const key of SERVICE_KEYS) {
       expect(t(`service.${key}.name`)).not.toBe('');
       expect(t(`service.${key}.desc`)).not.toBe('');

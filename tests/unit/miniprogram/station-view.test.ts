@@ -41,8 +41,15 @@ describe('toStationView', () => {
       villageName: '马海牧委会',
       villageOfficialName: '马海牧委会',
       villageKind: 'herding',
+      areaType: 'pastoral',
       regionChain: station.regionChain.filter((r) => r.level !== 'township'),
     });
     expect(view).toMatchObject({ officialName: '', township: '', kindLabel: '牧区', title: '马海牧委会益农信息社' });
+  });
+
+  it('labels the place by its area type, not by the committee’s kind: a 村委会 of 玉树市 is 牧区 (issue 11)', () => {
+    const yushu = { ...station, villageName: '扎西科村', villageOfficialName: '扎西科村委会', villageKind: 'village' as const, areaType: 'pastoral' as const };
+    expect(toStationView(yushu).kindLabel).toBe('牧区');
+    expect(toStationView({ ...station, areaType: 'semi_pastoral' }).kindLabel).toBe('半农半牧区');
   });
 });

@@ -162,7 +162,7 @@ describe('locate', () => {
 
 describe('useRegionBrowser', () => {
   const answer = (code: string) => ({
-    region: { code, name: code, level: 'province' as const, stationCount: 1, villageCount: 2, chain: [] },
+    region: { code, name: code, level: 'province' as const, stationCount: 1, villageCount: 2, areaType: 'semi_pastoral' as const, areaTypeCorrection: null, chain: [] },
     items: [],
     nextCursor: null,
   });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type * as z from 'zod/mini';
-import { FORBIDDEN_TEXT_CHARACTERS, freeText, refuseForbiddenTextCharacters, routeList } from '../../../shared';
+import { FORBIDDEN_TEXT_CHARACTERS, freeText, freeTextBlock, refuseForbiddenBlockCharacters, refuseForbiddenTextCharacters, routeList } from '../../../shared';
 
 const FORBIDDEN = [
   ...Array.from({ length: 0x20 }, (_, i) => i),
@@ -57,17 +57,40 @@ function requestStrings(schema: z.ZodMiniType, path: string): Array<{ path: stri
   return def.type === 'string' ? [{ path, schema }] : [];
 }
 
+describe('freeTextBlock (an item’s body)', () => {
+  const body = freeTextBlock(1, 100);
+  it('keeps line breaks (CRLF as LF) and refuses every other control and bidi character', () => {
+    expect(body.parse('第一行\r\n第二行\n')).toBe('第一行\n第二行');
+    for (const ch of FORBIDDEN.filter((c) => c !== '\n')) expect([JSON.stringify(ch), body.safeParse(`甲${ch}乙`).success]).toEqual([JSON.stringify(ch), false]);
+  });
+});
+
 describe('the route table', () => {
   const strings = routeList.flatMap((route) => (['params', 'query', 'body'] as const).flatMap((part) => (route[part] ? requestStrings(route[part]!, `${route.operationId}.${part}`) : [])));
   const checksOf = (schema: z.ZodMiniType) => ((schema as any)._zod.def.checks ?? []) as Array<{ _zod: { def: { check: string; format?: string } } }>;
   const isPattern = (schema: z.ZodMiniType) => checksOf(schema).some((c) => c._zod.def.format === 'regex');
   const isFreeText = (schema: z.ZodMiniType) => checksOf(schema).includes(refuseForbiddenTextCharacters as any);
+  const isFreeTextBlock = (schema: z.ZodMiniType) => checksOf(schema).includes(refuseForbiddenBlockCharacters as any);
 
   it('declares every free-text field with freeText: each string of a request is a pattern or freeText', () => {
     expect(strings.length).toBeGreaterThan(20);
-    expect(strings.filter((s) => !isPattern(s.schema) && !isFreeText(s.schema)).map((s) => s.path)).toEqual([]);
+    expect(strings.filter((s) => !isPattern(s.schema) && !isFreeText(s.schema) && !isFreeTextBlock(s.schema)).map((s) => s.path)).toEqual([]);
     expect(strings.filter((s) => isFreeText(s.schema)).map((s) => s.path).sort()).toEqual(
-      ['closeDay.body.note', 'createHousehold.body.headName', 'createHousehold.body.members[].name', 'stationList.query.q', 'voidPayment.body.reason'].sort(),
+      [
+        'closeDay.body.note',
+        'createHousehold.body.headName',
+        'createHousehold.body.members[].name',
+        'stationList.query.q',
+        'voidPayment.body.reason',
+        'createFeed.body.title',
+        'createFeed.body.translations.bo.title',
+        'createFeed.body.translations.zh.title',
+        'rejectFeed.body.reason',
+        'retractFeed.body.reason',
+      ].sort(),
+    );
+    expect(strings.filter((s) => isFreeTextBlock(s.schema)).map((s) => s.path).sort()).toEqual(
+      ['createFeed.body.body', 'createFeed.body.translations.bo.body', 'createFeed.body.translations.zh.body'].sort(),
     );
   });
 

@@ -1,0 +1,42 @@
+import { dynamoFeedAckRepository, dynamoFeedRepository } from '../data/feeds-repository';
+import { decodeCursor, encodeCursor } from '../data/cursor';
+import { dynamoHouseholdRepository } from '../data/households-repository';
+import { dynamoRegionRepository } from '../data/regions-repository';
+import { dynamoStationRepository } from '../data/stations-repository';
+import { invalidField } from '../domain/errors';
+import { ackFeed, ackRates, markInformed, stationAcks } from '../domain/feeds/acks';
+import { feedCategories, getFeed, listFeeds, myFeeds, reviewQueue, type FeedCursor } from '../domain/feeds/feed-read';
+import { createFeed, publishFeed, rejectFeed, retractFeed, submitFeed } from '../domain/feeds/feed-write';
+import { createHttpHandler } from '../http/pipeline';
+
+/** The feed's merge state (one sort key), signed like every other cursor. */
+const feedCursor: FeedCursor = {
+  encode: (before, scope) => encodeCursor({ b: before }, scope)!,
+  decode(cursor, scope) {
+    const key = decodeCursor(cursor, scope);
+    if (key === undefined) return undefined;
+    if (typeof key.b !== 'string') throw invalidField('cursor', 'is not a cursor this list issued');
+    return key.b;
+  },
+};
+
+const feeds = dynamoFeedRepository;
+const regions = dynamoRegionRepository;
+const ackDeps = { feeds, acks: dynamoFeedAckRepository, households: dynamoHouseholdRepository, stations: dynamoStationRepository, regions };
+
+export const handler = createHttpHandler('feeds', {
+  feedCategories: async () => feedCategories(),
+  listFeeds: ({ query }) => listFeeds({ feeds, regions, cursor: feedCursor }, query),
+  createFeed: ({ caller, body }) => createFeed({ feeds, regions }, caller, body),
+  reviewQueue: ({ caller, query }) => reviewQueue({ feeds }, caller, query),
+  myFeeds: ({ caller, query }) => myFeeds({ feeds }, caller, query),
+  getFeed: ({ caller, params, query }) => getFeed({ feeds }, caller, params.id, query.lang),
+  submitFeed: ({ caller, params }) => submitFeed({ feeds, regions }, caller, params.id),
+  publishFeed: ({ caller, params }) => publishFeed({ feeds, regions }, caller, params.id),
+  rejectFeed: ({ caller, params, body }) => rejectFeed({ feeds, regions }, caller, params.id, body.reason),
+  retractFeed: ({ caller, params, body }) => retractFeed({ feeds, regions }, caller, params.id, body.reason),
+  ackFeed: ({ caller, params }) => ackFeed(ackDeps, caller, params.id),
+  stationFeedAcks: ({ caller, params, query }) => stationAcks(ackDeps, caller, params.stationId, params.id, query),
+  markInformed: ({ caller, params, body }) => markInformed(ackDeps, caller, params.stationId, params.id, body),
+  feedAckRates: ({ caller, params, query }) => ackRates(ackDeps, caller, params.code, params.id, query),
+});
