@@ -170,6 +170,14 @@ export const linkCodeKeys = {
   item: (code: string): PrimaryKey => ({ PK: `LINK_CODE#${code}`, SK: 'LINK_CODE' }),
 };
 
+/**
+ * Short-lived codes a user shows from "me" so an admin can appoint them without reading out their id.
+ * Their own key space: a household link code and an account code never collide or redeem each other.
+ */
+export const accountCodeKeys = {
+  item: (code: string): PrimaryKey => ({ PK: `ACCOUNT_CODE#${code}`, SK: 'ACCOUNT_CODE' }),
+};
+
 /** What the sandbox bill provider charged, one item per payment id (its idempotency reference). */
 export const chargeKeys = {
   item: (paymentId: string): PrimaryKey => ({ PK: `CHARGE#${paymentId}`, SK: 'CHARGE' }),

@@ -4,6 +4,7 @@ import { createIdempotencyStore } from '../data/idempotency-store';
 import { dynamoLedgerRepository, dynamoPaymentRepository } from '../data/payments-repository';
 import { takeRateLimitToken } from '../data/rate-limiter';
 import { dynamoStationRepository } from '../data/stations-repository';
+import { dynamoUserRepository } from '../data/users-repository';
 import { listBillTypes, lookupBill } from '../domain/payments/bill-lookup';
 import { createPayment } from '../domain/payments/create-payment';
 import { createHousehold, getHousehold, issueLinkCode, linkHousehold, saveBillBookEntry, stationHouseholds } from '../domain/payments/household';
@@ -18,7 +19,7 @@ const payments = dynamoPaymentRepository;
 const ledger = dynamoLedgerRepository;
 const households = dynamoHouseholdRepository;
 const stations = dynamoStationRepository;
-const householdDeps = { households, stations, rateLimiter: takeRateLimitToken };
+const householdDeps = { households, stations, users: dynamoUserRepository, rateLimiter: takeRateLimitToken };
 const paymentDeps = { payments, households, stations, provider, idempotency: createIdempotencyStore() };
 
 export const handler = createHttpHandler('payments', {

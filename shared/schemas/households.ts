@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { cursor, pageLimit } from './common';
+import { cursor, pageLimit, PersonLabel } from './common';
 import { accountNo, billType, householdId, mobilePhone, Payment } from './payments';
 
 /**
@@ -35,7 +35,8 @@ export const Household = z.object({
   headName: z.string(),
   phoneMasked: z.nullable(z.string()),
   members: z.array(z.object({ name: z.string(), relation: z.nullable(z.string()) })),
-  consent: z.object({ at: z.string(), recordedBy: z.string() }),
+  /** When consent was recorded and by whom (by name; no user id). */
+  consent: z.object({ at: z.string(), by: PersonLabel }),
   billBook: z.array(z.object({ billType, accountNoMasked: z.string(), savedAt: z.string() })),
   linkedUserCount: z.int(),
   createdAt: z.string(),

@@ -35,7 +35,7 @@ describe('households', () => {
       headName: '索南扎西',
       phoneMasked: '139****5678',
       members: [{ name: '索南扎西', relation: 'head' }, { name: '卓玛', relation: 'spouse' }],
-      consent: { recordedBy: officer.user.id, at: expect.any(String) },
+      consent: { by: { name: '才让', role: 'officer', idTail: officer.user.id.slice(-4), you: true }, at: expect.any(String) },
       billBook: [],
       linkedUserCount: 0,
     });

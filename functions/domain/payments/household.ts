@@ -1,6 +1,8 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import type { BillType, Household, HouseholdCreateRequest } from '../../../shared';
+import type { BillType, Household, HouseholdCreateRequest, PersonLabel } from '../../../shared';
 import type { Caller } from '../../auth/caller';
+import { labelPeople, type PersonRef } from '../accounts/person-labels';
+import type { UserRepository } from '../accounts/user';
 import { AppError, notFound } from '../errors';
 import type { Page, PageRequest } from '../page';
 import type { RateLimiter } from '../rate-limit';
@@ -37,14 +39,17 @@ export interface HouseholdRepository {
   redeemLinkCode(code: string, householdId: string, nowMs: number, at: string): Promise<{ userId: string } | null>;
 }
 
-export function toHouseholdView(h: HouseholdRecord): Household {
+/** How a household's records name the people in them (functions/domain/accounts/person-labels.ts). */
+type Labeller = (ref: PersonRef) => PersonLabel;
+
+export function toHouseholdView(h: HouseholdRecord, label: Labeller): Household {
   return {
     id: h.id,
     stationId: h.stationId,
     headName: h.headName,
     phoneMasked: h.phone ? maskPhone(h.phone) : null,
     members: h.members,
-    consent: h.consent,
+    consent: { at: h.consent.at, by: label({ userId: h.consent.recordedBy }) },
     billBook: Object.entries(h.billBook)
       .filter((entry): entry is [BillType, { accountNo: string; savedAt: string }] => entry[1] !== undefined)
       .map(([billType, entry]) => ({ billType, accountNoMasked: maskAccountNo(entry.accountNo), savedAt: entry.savedAt })),
@@ -55,6 +60,7 @@ export function toHouseholdView(h: HouseholdRecord): Household {
 
 export interface HouseholdDeps {
   households: HouseholdRepository;
+  users: Pick<UserRepository, 'getMany'>;
   stations: Pick<StationRepository, 'getById'>;
   rateLimiter: RateLimiter;
   now?: () => Date;
@@ -70,12 +76,21 @@ async function householdFor(deps: Pick<HouseholdDeps, 'households'>, caller: Cal
   return managedRecord(caller, await deps.households.get(householdId), 'Household');
 }
 
-export async function getHousehold(deps: Pick<HouseholdDeps, 'households'>, caller: Caller, householdId: string): Promise<Household> {
-  return toHouseholdView(await householdFor(deps, caller, householdId));
+/** The views of some households, their people labelled with one BatchGet of users for them all. */
+async function householdViews(deps: Pick<HouseholdDeps, 'users'>, caller: Caller, records: HouseholdRecord[]): Promise<Household[]> {
+  const label = await labelPeople(deps.users, caller, records.map((h) => ({ userId: h.consent.recordedBy })));
+  return records.map((h) => toHouseholdView(h, label));
+}
+
+const householdView = async (deps: Pick<HouseholdDeps, 'users'>, caller: Caller, record: HouseholdRecord) =>
+  (await householdViews(deps, caller, [record]))[0];
+
+export async function getHousehold(deps: Pick<HouseholdDeps, 'households' | 'users'>, caller: Caller, householdId: string): Promise<Household> {
+  return householdView(deps, caller, await householdFor(deps, caller, householdId));
 }
 
 export async function createHousehold(
-  deps: Pick<HouseholdDeps, 'households' | 'stations' | 'now'>,
+  deps: Pick<HouseholdDeps, 'households' | 'stations' | 'users' | 'now'>,
   caller: Caller,
   stationId: string,
   input: HouseholdCreateRequest,
@@ -98,20 +113,31 @@ export async function createHousehold(
     updatedAt: at,
   };
   await deps.households.create(household);
-  return toHouseholdView(household);
+  return householdView(deps, caller, household);
 }
 
 /** The households a station serves, newest first. */
-export async function stationHouseholds(deps: Pick<HouseholdDeps, 'households' | 'stations'>, caller: Caller, stationId: string, page: PageRequest) {
+export async function stationHouseholds(
+  deps: Pick<HouseholdDeps, 'households' | 'stations' | 'users'>,
+  caller: Caller,
+  stationId: string,
+  page: PageRequest,
+) {
   const station = await managedStation(deps.stations, caller, stationId);
   const found = await deps.households.listOfStation(station.id, page);
-  return { items: found.items.map(toHouseholdView), nextCursor: found.nextCursor };
+  return { items: await householdViews(deps, caller, found.items), nextCursor: found.nextCursor };
 }
 
-export async function saveBillBookEntry(deps: Pick<HouseholdDeps, 'households' | 'now'>, caller: Caller, householdId: string, billType: BillType, accountNo: string) {
+export async function saveBillBookEntry(
+  deps: Pick<HouseholdDeps, 'households' | 'users' | 'now'>,
+  caller: Caller,
+  householdId: string,
+  billType: BillType,
+  accountNo: string,
+) {
   await householdFor(deps, caller, householdId);
   const saved = await deps.households.saveBillBookEntry(householdId, billType, accountNo, (deps.now?.() ?? new Date()).toISOString());
-  return toHouseholdView(saved);
+  return householdView(deps, caller, saved);
 }
 
 /** A 6-digit code for the signed-in user, valid 10 minutes. */
@@ -133,5 +159,5 @@ export async function linkHousehold(deps: Omit<HouseholdDeps, 'stations'>, calle
   const now = deps.now?.() ?? new Date();
   const linked = await deps.households.redeemLinkCode(code, householdId, now.getTime(), now.toISOString());
   if (!linked) throw notFound('Link code (it may have expired or been used)');
-  return { household: toHouseholdView((await deps.households.get(householdId))!) };
+  return { household: await householdView(deps, caller, (await deps.households.get(householdId))!) };
 }

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { ErrorCode } from '@shared/errors';
-import type { LoginResponse, MeResponse, StationOfficersResponse, UserProfile } from '@shared/schemas/accounts';
+import type { AccountCodeResponse, LoginResponse, MeResponse, StationOfficersResponse, UserProfile } from '@shared/schemas/accounts';
 import type { Household, HouseholdCreateRequest } from '@shared/schemas/households';
 import type {
   BillLookupResponse,
@@ -200,9 +200,17 @@ export function getMe(): Promise<MeResponse> {
   return request<MeResponse>('/me');
 }
 
-/** `POST /admin/officers`: makes `userId` an officer of the station (admins, within their region). */
-export function appointOfficer(stationId: string, userId: string): Promise<{ user: UserProfile }> {
-  return request<{ user: UserProfile }>('/admin/officers', { method: 'POST', body: { stationId, userId } });
+/** Who an admin appoints: by their user id, or by the account code they show from "me". */
+export type PersonRef = { userId: string } | { accountCode: string };
+
+/** `POST /admin/officers`: makes the person an officer of the station (admins, within their region). */
+export function appointOfficer(stationId: string, person: PersonRef): Promise<{ user: UserProfile }> {
+  return request<{ user: UserProfile }>('/admin/officers', { method: 'POST', body: { stationId, ...person } });
+}
+
+/** `POST /me/account-code`: a one-time code (digits and QR image) to show an admin who appoints you. */
+export function createAccountCode(): Promise<AccountCodeResponse> {
+  return request<AccountCodeResponse>('/me/account-code', { method: 'POST' });
 }
 
 /** `DELETE /admin/officers/{userId}`: the officer becomes a villager again. */

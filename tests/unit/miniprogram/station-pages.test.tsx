@@ -270,7 +270,7 @@ describe('officer station page', () => {
       [`GET /stations/${station.id}/history`]: () => ok(history),
       [`PATCH /stations/${station.id}`]: () => {
         history = {
-          items: [{ at: '2026-11-29T07:30:00.000Z', byUserId: 'u0123456789', byRole: 'officer', fields: ['openingHours'], before: {}, after: {} }],
+          items: [{ at: '2026-11-29T07:30:00.000Z', by: { name: null, role: 'officer', idTail: '6789', you: false }, byRole: 'officer', fields: ['openingHours'], before: {}, after: {} }],
           nextCursor: null,
         };
         return ok(saved);
@@ -289,6 +289,8 @@ describe('officer station page', () => {
     await waitFor(() => byId('history-item-0'));
     expect(byId('history-item-0').textContent).toContain('2026-11-29 15:30');
     expect(byId('history-item-0').textContent).toContain('修改了：营业时间');
+    // Named by role and the id's tail when the author has no name: never a raw user id.
+    expect(byId('history-item-0').textContent).toContain('信息员（编号尾号 6789）');
   });
 });
 

@@ -16,7 +16,7 @@ import { openPage } from '../../../../services/routes';
 import './index.scss';
 
 function AppointForm() {
-  const { stationCode, userId, fieldErrors, state, setStationCode, setUserId, submit } = useAppointOfficer();
+  const { stationCode, person, fieldErrors, state, setStationCode, setPerson, scan, submit } = useAppointOfficer();
   const pending = state.status === 'pending';
   return (
     <Panel id='admin-appoint' title={t('admin.appointTitle')} intro={t('admin.appointIntro')}>
@@ -31,14 +31,20 @@ function AppointForm() {
       />
       <TextField
         id='admin-appoint-user-input'
-        label={t('admin.userIdLabel')}
-        value={userId}
-        placeholder={t('admin.userIdPlaceholder')}
-        error={fieldErrors.userId}
+        label={t('admin.personLabel')}
+        value={person}
+        placeholder={t('admin.personPlaceholder')}
+        error={fieldErrors.person}
         maxLength={40}
-        onChange={setUserId}
+        onChange={setPerson}
         onConfirm={() => void submit()}
       />
+      {/* The WeChat scanner; H5 has none, the code is typed there. */}
+      {process.env.TARO_ENV !== 'h5' ? (
+        <ActionButton id='admin-appoint-scan-button' kind='secondary' onClick={() => void scan()}>
+          {t('admin.scan')}
+        </ActionButton>
+      ) : null}
       <ActionButton id='admin-appoint-button' loading={pending} onClick={() => void submit()}>
         {pending ? t('admin.appointing') : t('admin.appoint')}
       </ActionButton>
