@@ -1,12 +1,12 @@
 /**
  * Households, their bill books, and linking a villager's WeChat account to one with a one-time code.
  */
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { HouseholdRecord, HouseholdRepository } from '../domain/payments/household';
 import { db, tableName } from './client';
-import { decodeCursor, encodeCursor } from './cursor';
 import { stripKeys } from './item';
 import { householdKeys, INDEX, linkCodeKeys, userKeys } from './keys';
+import { queryPage } from './query-pages';
 import { transactWrite } from './transact';
 import { isConditionFailure } from './transaction-errors';
 
@@ -33,21 +33,13 @@ export const dynamoHouseholdRepository: HouseholdRepository = {
     return Item ? householdFromItem(Item) : null;
   },
 
-  async listOfStation(stationId, { limit, cursor }) {
-    const scope = `households:${stationId}`;
-    const { Items = [], LastEvaluatedKey } = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: INDEX.GSI1,
-        KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': householdKeys.ofStation(stationId).GSI1PK },
-        ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, scope),
-      }),
-    );
-    return { items: Items.map(householdFromItem), nextCursor: encodeCursor(LastEvaluatedKey, scope) };
-  },
+  listOfStation: (stationId, page) =>
+    queryPage(
+      { IndexName: INDEX.GSI1, KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': householdKeys.ofStation(stationId).GSI1PK }, ScanIndexForward: false },
+      page,
+      `households:${stationId}`,
+      householdFromItem,
+    ),
 
   async saveBillBookEntry(householdId, billType, accountNo, at) {
     const { Attributes } = await db().send(

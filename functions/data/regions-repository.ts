@@ -1,8 +1,9 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Region, RegionRepository } from '../domain/regions/region';
 import { db, tableName } from './client';
 import { stripKeys } from './item';
 import { INDEX, regionKeys } from './keys';
+import { queryAll } from './query-pages';
 
 export const REGION_ENTITY = 'Region';
 
@@ -23,22 +24,6 @@ export const dynamoRegionRepository: RegionRepository = {
     return Item ? regionFromItem(Item) : null;
   },
 
-  async listChildren(parentCode) {
-    const children: Region[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await db().send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: INDEX.GSI1,
-          KeyConditionExpression: 'GSI1PK = :pk',
-          ExpressionAttributeValues: { ':pk': regionKeys.childrenOf(parentCode).GSI1PK },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      children.push(...(page.Items ?? []).map(regionFromItem));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return children;
-  },
+  listChildren: (parentCode) =>
+    queryAll({ IndexName: INDEX.GSI1, KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': regionKeys.childrenOf(parentCode).GSI1PK } }, regionFromItem),
 };

@@ -1,8 +1,8 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SearchEntry, SearchIndexSource } from '../domain/stations/search';
-import { db, tableName } from './client';
 import { searchIndexKeys } from './keys';
+import { queryAll } from './query-pages';
 
 /** How long a container trusts its copy; names change only when the division list does. */
 const CACHE_MS = 10 * 60 * 1000;
@@ -11,20 +11,10 @@ let cached: { entries: SearchEntry[]; loadedAt: number } | undefined;
 export const dynamoSearchIndex: SearchIndexSource = {
   async load() {
     if (cached && Date.now() - cached.loadedAt < CACHE_MS) return cached.entries;
-    const entries: SearchEntry[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await db().send(
-        new QueryCommand({
-          TableName: tableName(),
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': searchIndexKeys.partition },
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) entries.push(...(JSON.parse(gunzipSync(item.data as Uint8Array).toString('utf8')) as SearchEntry[]));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
+    const shards = await queryAll({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': searchIndexKeys.partition } }, (item) =>
+      JSON.parse(gunzipSync(item.data as Uint8Array).toString('utf8')) as SearchEntry[],
+    );
+    const entries = shards.flat();
     entries.sort((a, b) => (a.code < b.code ? -1 : 1));
     cached = { entries, loadedAt: Date.now() };
     return entries;

@@ -1,19 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import {
-  BatchGetCommand,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  type BatchGetCommandOutput,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Station, StationChangeRecord, StationRepository } from '../domain/stations/station';
 import type { GeoIndex } from '../domain/stations/nearest';
 import { encodeGeohash } from '../domain/stations/geo';
+import { batchGet } from './batch-get';
 import { db, tableName } from './client';
-import { decodeCursor, encodeCursor } from './cursor';
 import { stripKeys } from './item';
 import { geoKeys, INDEX, stationChangeKeys, stationKeys } from './keys';
+import { queryAll, queryPage } from './query-pages';
 import { isConditionFailure } from './transaction-errors';
 
 export const STATION_ENTITY = 'Station';
@@ -54,35 +48,24 @@ export const dynamoStationRepository: StationRepository = {
     return Items?.[0] ? stationFromItem(Items[0]) : null;
   },
 
+  /** One BatchGet per 100 ids (bounded retries of unprocessed keys: functions/data/batch-get.ts). */
   async getMany(stationIds) {
     if (stationIds.length === 0) return [];
-    const found = new Map<string, Station>();
-    let keys: Array<Record<string, unknown>> | undefined = [...new Set(stationIds)].map((id) => stationKeys.item(id));
-    while (keys && keys.length) {
-      const result: BatchGetCommandOutput = await db().send(new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: keys } } }));
-      for (const item of result.Responses?.[tableName()] ?? []) {
-        const station = stationFromItem(item);
-        found.set(station.id, station);
-      }
-      keys = result.UnprocessedKeys?.[tableName()]?.Keys;
-    }
+    const found = new Map((await batchGet(stationIds.map((id) => stationKeys.item(id)))).map((item) => [String(item.id), stationFromItem(item)]));
     return stationIds.map((id) => found.get(id)).filter((s): s is Station => s !== undefined);
   },
 
-  async listInRegion(regionCode, { limit, cursor }) {
-    const scope = `stations-in:${regionCode}`;
-    const { Items, LastEvaluatedKey } = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
+  listInRegion: (regionCode, page) =>
+    queryPage(
+      {
         IndexName: INDEX.GSI1,
         KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :region)',
         ExpressionAttributeValues: { ':pk': stationKeys.byRegionPartition(regionCode).GSI1PK, ':region': regionCode },
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, scope),
-      }),
-    );
-    return { items: (Items ?? []).map(stationFromItem), nextCursor: encodeCursor(LastEvaluatedKey, scope) };
-  },
+      },
+      page,
+      `stations-in:${regionCode}`,
+      stationFromItem,
+    ),
 
   async update(station, changes, record) {
     //  station v=N ──(condition: version = N)──> station v=N+1 + change record + geo entry moved
@@ -119,49 +102,30 @@ export const dynamoStationRepository: StationRepository = {
     }
   },
 
-  async listChanges(stationId, { limit, cursor }) {
-    const scope = `station-changes:${stationId}`;
-    const { Items, LastEvaluatedKey } = await db().send(
-      new QueryCommand({
-        TableName: tableName(),
+  listChanges: (stationId, page) =>
+    queryPage(
+      {
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
         ExpressionAttributeValues: { ':pk': stationKeys.item(stationId).PK, ':prefix': stationChangeKeys.prefix },
         ScanIndexForward: false,
-        Limit: limit,
-        ExclusiveStartKey: decodeCursor(cursor, scope),
-      }),
-    );
-    return {
-      items: (Items ?? []).map((item) => {
-        const { at, byUserId, byRole, fields, before, after } = item as StationChangeRecord;
+      },
+      page,
+      `station-changes:${stationId}`,
+      (item) => {
+        const { at, byUserId, byRole, fields, before, after } = item as unknown as StationChangeRecord;
         return { at, byUserId, byRole, fields, before, after };
-      }),
-      nextCursor: encodeCursor(LastEvaluatedKey, scope),
-    };
-  },
+      },
+    ),
 };
 
 export const dynamoGeoIndex: GeoIndex & { calls: number } = {
   calls: 0,
   async listCell(precision, cell) {
     const key = geoKeys.cell(precision, cell);
-    const entries: Array<{ stationId: string; lat: number; lng: number }> = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      dynamoGeoIndex.calls += 1;
-      const page = await db().send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: key.index,
-          KeyConditionExpression: `${key.attribute} = :cell`,
-          ExpressionAttributeValues: { ':cell': key.value },
-          ProjectionExpression: 'stationId, lat, lng',
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) entries.push({ stationId: item.stationId, lat: item.lat, lng: item.lng });
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return entries;
+    return queryAll(
+      { IndexName: key.index, KeyConditionExpression: `${key.attribute} = :cell`, ExpressionAttributeValues: { ':cell': key.value }, ProjectionExpression: 'stationId, lat, lng' },
+      (item) => ({ stationId: item.stationId as string, lat: item.lat as number, lng: item.lng as number }),
+      () => (dynamoGeoIndex.calls += 1),
+    );
   },
 };

@@ -1,7 +1,8 @@
 import { billProvider } from '../adapters/bill-providers';
 import { dynamoHouseholdRepository } from '../data/households-repository';
 import { createIdempotencyStore } from '../data/idempotency-store';
-import { dynamoLedgerRepository, dynamoPaymentRepository } from '../data/payments-repository';
+import { dynamoLedgerRepository } from '../data/ledger-repository';
+import { dynamoPaymentRepository } from '../data/payments-repository';
 import { takeRateLimitToken } from '../data/rate-limiter';
 import { dynamoStationRepository } from '../data/stations-repository';
 import { dynamoUserRepository } from '../data/users-repository';

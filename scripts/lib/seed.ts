@@ -3,15 +3,14 @@
  * item), so an officer's edits survive every restart; a re-run mostly costs batched reads.
  */
 import {
-  BatchGetCommand,
   BatchWriteCommand,
   GetCommand,
   PutCommand,
-  type BatchGetCommandOutput,
   type BatchWriteCommandInput,
   type BatchWriteCommandOutput,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
+import { batchGet } from '../../functions/data/batch-get';
 import { regionToItem } from '../../functions/data/regions-repository';
 import { geoEntryItem, stationToItem } from '../../functions/data/stations-repository';
 import { writeSearchIndex } from '../../functions/data/search-index-repository';
@@ -123,14 +122,8 @@ async function existingKeys(client: DynamoDBDocumentClient, tableName: string, i
   const batches: Item[][] = [];
   for (let i = 0; i < items.length; i += 100) batches.push(items.slice(i, i + 100));
   await runPool(batches, 8, async (batch) => {
-    let keys: Array<Record<string, unknown>> | undefined = batch.map(({ PK, SK }) => ({ PK, SK }));
-    while (keys && keys.length > 0) {
-      const result: BatchGetCommandOutput = await client.send(
-        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ProjectionExpression: 'PK, SK' } } }),
-      );
-      for (const found of result.Responses?.[tableName] ?? []) present.add(keyOf(found as Item));
-      keys = result.UnprocessedKeys?.[tableName]?.Keys;
-    }
+    const found = await batchGet(batch.map(({ PK, SK }) => ({ PK, SK })), { client, table: tableName, projection: 'PK, SK' });
+    for (const item of found) present.add(keyOf(item as Item));
   });
   return present;
 }
