@@ -4,21 +4,21 @@
  */
 import { billProvider } from '../adapters/bill-providers';
 import { dynamoPaymentRepository } from '../data/payments-repository';
-import { settlePendingPayments, type SettlerReport } from '../domain/payments/settler';
+import { settlePendingPayments, type SettlerOptions, type SettlerReport } from '../domain/payments/settler';
 import { createLogger } from '../logging/logger';
 
 export const SETTLER_MIN_AGE_MS = 30_000;
 
-export async function runSettler(options: { minAgeMs?: number } = {}): Promise<SettlerReport> {
+export async function runSettler(options: Partial<SettlerOptions> = {}, log = createLogger({ function: 'settler' })): Promise<SettlerReport> {
   return settlePendingPayments(
-    { payments: dynamoPaymentRepository, provider: billProvider() },
-    { minAgeMs: options.minAgeMs ?? SETTLER_MIN_AGE_MS },
+    { payments: dynamoPaymentRepository, provider: billProvider(), log },
+    { ...options, minAgeMs: options.minAgeMs ?? SETTLER_MIN_AGE_MS },
   );
 }
 
 export const handler = async (): Promise<SettlerReport> => {
   const log = createLogger({ function: 'settler' });
-  const report = await runSettler();
+  const report = await runSettler({}, log);
   log.info('settler run', { ...report });
   return report;
 };

@@ -28,6 +28,7 @@ import { managedStation } from '../stations/station-access';
 import type { BillProvider, ProviderOutcome } from './bill-provider';
 import type { HouseholdRepository } from './household';
 import { lookupWithTimeout } from './bill-lookup';
+import { withTimeout } from './provider-timeout';
 import { maskName } from './masks';
 import { commissionFor, paymentIdFor, receiptNoFor, toPaymentView, type PaymentRecord, type PaymentRepository, type StartResult } from './payment';
 
@@ -184,18 +185,10 @@ async function prepare(deps: PaymentDeps, caller: Caller, station: Station, paym
 
 /** The provider's answer, or UNKNOWN when it threw or took too long: never a reason to pay again. */
 async function payWithTimeout(deps: PaymentDeps, p: PaymentRecord): Promise<ProviderOutcome> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<ProviderOutcome>((resolve) => {
-    timer = setTimeout(() => resolve({ outcome: 'UNKNOWN' }), deps.providerTimeoutMs ?? DEFAULT_PROVIDER_TIMEOUT_MS);
-  });
-  try {
-    return await Promise.race([
-      deps.provider.pay({ paymentId: p.id, billType: p.billType, accountNo: p.accountNo, amountFen: p.amountFen }).catch((): ProviderOutcome => ({ outcome: 'UNKNOWN' })),
-      timeout,
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
+  const paid = deps.provider
+    .pay({ paymentId: p.id, billType: p.billType, accountNo: p.accountNo, amountFen: p.amountFen })
+    .catch((): ProviderOutcome => ({ outcome: 'UNKNOWN' }));
+  return withTimeout(paid, deps.providerTimeoutMs ?? DEFAULT_PROVIDER_TIMEOUT_MS, (): ProviderOutcome => ({ outcome: 'UNKNOWN' }));
 }
 
 /**
