@@ -13,6 +13,7 @@ import { closeDay, regionDays, stationCloses, stationLedger } from '../domain/pa
 import { getPayment, listStationPayments, myPayments } from '../domain/payments/payment-queries';
 import { voidPayment } from '../domain/payments/void-payment';
 import { createHttpHandler } from '../http/pipeline';
+import { auditLog } from '../logging/audit-log';
 
 /** The sandbox in every stage for now (BILL_PROVIDER): the issue asks for a real interface, not a real provider. */
 const provider = billProvider();
@@ -21,18 +22,19 @@ const ledger = dynamoLedgerRepository;
 const households = dynamoHouseholdRepository;
 const stations = dynamoStationRepository;
 const householdDeps = { households, stations, users: dynamoUserRepository, rateLimiter: takeRateLimitToken };
-const paymentDeps = { payments, households, stations, provider, idempotency: createIdempotencyStore() };
+const audit = auditLog;
+const paymentDeps = { payments, households, stations, provider, idempotency: createIdempotencyStore(), audit };
 
 export const handler = createHttpHandler('payments', {
   billTypes: async () => listBillTypes(),
   billLookup: ({ caller, body }) => lookupBill({ provider, households }, caller, body),
   createPayment: ({ caller, body, idempotencyKey }) => createPayment(paymentDeps, caller, idempotencyKey, body),
   getPayment: ({ caller, params }) => getPayment({ payments }, caller, params.paymentId),
-  voidPayment: ({ caller, params, body }) => voidPayment({ payments, provider }, caller, params.paymentId, body.reason),
+  voidPayment: ({ caller, params, body }) => voidPayment({ payments, provider, audit }, caller, params.paymentId, body.reason),
   myPayments: ({ caller, query }) => myPayments({ payments, households }, caller, query),
   stationPayments: ({ caller, params, query }) => listStationPayments({ payments, stations }, caller, params.stationId, query),
   stationLedger: ({ caller, params, query }) => stationLedger({ ledger, stations }, caller, params.stationId, query),
-  closeDay: ({ caller, params, body }) => closeDay({ ledger, stations }, caller, params.stationId, body),
+  closeDay: ({ caller, params, body }) => closeDay({ ledger, stations, audit }, caller, params.stationId, body),
   stationReconciliations: ({ caller, params, query }) => stationCloses({ ledger, stations }, caller, params.stationId, query),
   regionReconciliations: ({ caller, params, query }) => regionDays({ ledger, stations }, caller, params.code, query),
   createHousehold: ({ caller, params, body }) => createHousehold(householdDeps, caller, params.stationId, body),

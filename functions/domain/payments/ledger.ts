@@ -5,6 +5,7 @@
  */
 import type { LedgerResponse, Reconciliation, StationDay } from '../../../shared';
 import type { Caller } from '../../auth/caller';
+import { audited, type AuditSink } from '../audit';
 import { invalidField } from '../errors';
 import type { PageRequest } from '../page';
 import { businessDay } from '../stations/opening-hours';
@@ -15,6 +16,7 @@ import { toReconciliation, toTotals, type LedgerRepository } from './ledger-day'
 export interface LedgerDeps {
   ledger: LedgerRepository;
   stations: Pick<StationRepository, 'getById' | 'listInRegion'>;
+  audit?: AuditSink;
   now?: () => Date;
 }
 
@@ -55,15 +57,23 @@ export async function closeDay(
 ): Promise<Reconciliation> {
   const station = await managedStation(deps.stations, caller, stationId);
   if (input.date > today(deps)) throw invalidField('body.date', 'is in the future: a day closes at its end, or later');
-  const day = await deps.ledger.closeDay({
-    station,
-    date: input.date,
-    countedCashFen: input.countedCashFen,
-    note: input.note ? input.note : null,
-    closedBy: caller.userId,
-    at: (deps.now?.() ?? new Date()).toISOString(),
-  });
-  return toReconciliation(day, station);
+  // Audited (functions/domain/audit.ts): the counted cash and CLOSED, or what refused the close.
+  return audited(
+    deps.audit,
+    { action: 'day.close', callerId: caller.userId, stationId: station.id, closeId: `${station.id}#${input.date}`, amountFen: input.countedCashFen },
+    async () => {
+      const day = await deps.ledger.closeDay({
+        station,
+        date: input.date,
+        countedCashFen: input.countedCashFen,
+        note: input.note ? input.note : null,
+        closedBy: caller.userId,
+        at: (deps.now?.() ?? new Date()).toISOString(),
+      });
+      return toReconciliation(day, station);
+    },
+    () => ({ outcome: 'CLOSED' }),
+  );
 }
 
 /** A station's closed days, newest first. */

@@ -9,6 +9,7 @@
  */
 import type { Payment } from '../../../shared';
 import type { Caller } from '../../auth/caller';
+import { audited, type AuditSink } from '../audit';
 import { AppError } from '../errors';
 import { managedRecord } from '../stations/station-access';
 import type { BillProvider } from './bill-provider';
@@ -19,11 +20,22 @@ export interface VoidDeps {
   payments: PaymentRepository;
   provider: BillProvider;
   providerTimeoutMs?: number;
+  audit?: AuditSink;
   now?: () => Date;
 }
 
+/** A void, audited (functions/domain/audit.ts): VOIDED, VOIDING (finished later), or what refused it. */
 export async function voidPayment(deps: VoidDeps, caller: Caller, paymentId: string, reason: string): Promise<Payment> {
   const payment = managedRecord(caller, await deps.payments.get(paymentId), 'Payment');
+  return audited(
+    deps.audit,
+    { action: 'payment.void', callerId: caller.userId, stationId: payment.stationId, paymentId, amountFen: payment.amountFen },
+    () => voidManaged(deps, caller, payment, reason),
+    (voided) => ({ outcome: voided.status }),
+  );
+}
+
+async function voidManaged(deps: VoidDeps, caller: Caller, payment: PaymentRecord, reason: string): Promise<Payment> {
   if (payment.status !== 'SUCCEEDED') {
     throw new AppError('CONFLICT', `A ${payment.status.toLowerCase()} payment cannot be voided: only a succeeded one, once`);
   }
