@@ -165,6 +165,18 @@ export const householdKeys = {
   }),
 };
 
+/**
+ * One marker per (station, normalised head name, phone): registering a household Puts it with
+ * attribute_not_exists in the same transaction, so the same family cannot be registered twice by two
+ * taps or two officers at once. Hashed: names and phones stay out of keys.
+ */
+export const householdIdentityKeys = {
+  item: (stationId: string, normalisedName: string, phone: string | null): PrimaryKey => ({
+    PK: `HOUSEHOLD_IDENTITY#${stationId}#${createHash('sha256').update(`${normalisedName}\n${phone ?? ''}`).digest('base64url')}`,
+    SK: 'HOUSEHOLD_IDENTITY',
+  }),
+};
+
 /** One-time codes a villager shows to be linked to a household (expire through TTL and by condition). */
 export const linkCodeKeys = {
   item: (code: string): PrimaryKey => ({ PK: `LINK_CODE#${code}`, SK: 'LINK_CODE' }),

@@ -6,7 +6,15 @@ export const ErrorBody = z.object({
     code: z.string(),
     message: z.string(),
     details: z.optional(
-      z.array(z.object({ path: z.string(), message: z.string(), code: z.optional(z.string()) })),
+      z.array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          code: z.optional(z.string()),
+          /** What the request ran into, when the client can offer it instead (a household registered already). */
+          existing: z.optional(z.object({ id: z.string(), label: z.string(), phoneMasked: z.nullable(z.string()) })),
+        }),
+      ),
     ),
     requestId: z.string(),
   }),

@@ -20,6 +20,11 @@ export const HouseholdCreateRequest = z.strictObject({
   members: z.optional(z.array(HouseholdMember).check(z.maxLength(20))),
   /** The villager agreed, in front of the officer, that the station keeps these details. */
   consent: z.literal(true),
+  /**
+   * A household of the same head name and phone at this station answers 409 CONFLICT naming it
+   * (details[0].existing); `true` registers a second one anyway (two families, one name).
+   */
+  allowDuplicate: z.optional(z.boolean()),
 });
 export type HouseholdCreateRequest = z.infer<typeof HouseholdCreateRequest>;
 

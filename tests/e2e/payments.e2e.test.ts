@@ -23,6 +23,7 @@
  *   households  #households-register, #household-head-input input, #household-phone-input input,
  *               #household-consent, #household-consent-error, #household-save-button,
  *               #household-created, #household-created-open, #household-detail, #household-pay,
+ *               #household-duplicate-text, #household-duplicate-open, #household-duplicate-anyway,
  *               #household-book-electricity-account, #household-link-input input,
  *               #household-link-button, #household-linked, #household-linked-count
  *   pay         #pay-payer-household, #pay-payer-phone, #pay-household-selected, #pay-phone input,
@@ -161,6 +162,22 @@ describe('H5: the officer of 土桥村 takes payments', () => {
     householdId = new URL(page.url().replace('/#/', '/')).searchParams.get('id')!;
     expect(householdId).toMatch(/^hh[0-9a-f]{24}$/);
     expect(await text(page, '#household-phone')).toContain('*');
+    // Its registrar is named, never a raw user id: here the officer themselves (issue 10 item 7).
+    expect(await text(page, '#household-detail')).toContain('由 你 登记');
+    expect(await text(page, '#household-detail')).not.toMatch(/\bu[0-9a-f]{20}\b/);
+
+    // The same family registered again: a warning naming it, and "use this one" opens it (issue 10 item 4).
+    await page.goBack();
+    await click(page, 'households-register');
+    await page.locator('#household-head-input input').fill(headName);
+    await page.locator('#household-phone-input input').fill('13912345678');
+    await page.locator('#household-consent').click();
+    await click(page, 'household-save-button');
+    await waitForText(page, '#household-duplicate-text', `${headName}（139****5678）`);
+    await shoot(page, 'household-duplicate.png');
+    await click(page, 'household-duplicate-open');
+    await page.waitForSelector('#household-detail');
+    expect(new URL(page.url().replace('/#/', '/')).searchParams.get('id')).toBe(householdId);
 
     await click(page, 'household-pay');
     await waitForText(page, '#pay-household-selected', headName);

@@ -27,7 +27,7 @@ const validBody = (route: RouteDef & { name: string }, stationId: string): unkno
   ({
     stationUpdate: { phone: '13900000001' },
     closeDay: { date: businessDay(new Date()), countedCashFen: 0 },
-    createHousehold: { headName: '多杰', consent: true },
+    createHousehold: { headName: '多杰', consent: true, allowDuplicate: true },
     createPayment: { stationId, billType: 'phone', accountNo: '13800001234', amountFen: 5_000, method: 'cash' },
     voidPayment: { reason: '户号输错' },
     saveBillBookEntry: { accountNo: '4401234567' },
@@ -72,7 +72,7 @@ describe('BOLA: payments and households of another station', () => {
   const objectsOfB = async () => {
     const officerB = await officerOf(table.doc, table.tableName, B);
     const payment = await pay(officerB.auth, validBody(routeList.find((r) => r.name === 'createPayment')!, B.id) as Record<string, unknown>);
-    const household = await invoke(handlers.payments, { method: 'POST', path: `/stations/${B.id}/households`, headers: officerB.auth, body: { headName: '多杰', consent: true } });
+    const household = await invoke(handlers.payments, { method: 'POST', path: `/stations/${B.id}/households`, headers: officerB.auth, body: { headName: '多杰', consent: true, allowDuplicate: true } });
     expect([payment.status, household.status]).toEqual([201, 201]);
     return { paymentId: payment.json.id as string, householdId: household.json.id as string, officerB };
   };

@@ -25,9 +25,24 @@ export interface HouseholdRecord {
   updatedAt: string;
 }
 
+/** Who a household is, for telling the same family registered twice: its normalised head name and phone. */
+export interface HouseholdIdentity {
+  normalisedName: string;
+  phone: string | null;
+}
+
 /** Where households and link codes are kept (functions/data implements it). */
 export interface HouseholdRepository {
-  create(household: HouseholdRecord): Promise<void>;
+  /**
+   * Stores the household with its identity marker in one transaction. `duplicate` (nothing stored)
+   * when the marker names another household already, unless `allowDuplicate` (the marker then
+   * points to the newest).
+   */
+  create(
+    household: HouseholdRecord,
+    identity: HouseholdIdentity,
+    allowDuplicate: boolean,
+  ): Promise<{ kind: 'created' } | { kind: 'duplicate'; householdId: string }>;
   get(householdId: string): Promise<HouseholdRecord | null>;
   /** The households a station serves, newest first. */
   listOfStation(stationId: string, page: PageRequest): Promise<Page<HouseholdRecord>>;
@@ -112,8 +127,30 @@ export async function createHousehold(
     createdAt: at,
     updatedAt: at,
   };
-  await deps.households.create(household);
+  const created = await deps.households.create(household, identityOf(household), input.allowDuplicate === true);
+  if (created.kind === 'duplicate') throw await duplicateHousehold(deps, created.householdId);
   return householdView(deps, caller, household);
+}
+
+/**
+ * The same family, however the name was typed: Unicode NFC, no spaces (“索南 扎西” = “索南扎西”),
+ * Latin letters in lower case.
+ */
+export function identityOf(h: Pick<HouseholdRecord, 'headName' | 'phone'>): HouseholdIdentity {
+  return { normalisedName: h.headName.normalize('NFC').replace(/\s+/gu, '').toLowerCase(), phone: h.phone };
+}
+
+/** 409 naming the household registered already, so the officer can use it instead (or confirm a second one). */
+async function duplicateHousehold(deps: Pick<HouseholdDeps, 'households'>, householdId: string): Promise<AppError> {
+  const existing = await deps.households.get(householdId);
+  return new AppError('CONFLICT', 'A household with this head name and phone is registered at this station already; send allowDuplicate: true to register another', [
+    {
+      path: 'body.headName',
+      code: 'duplicate_household',
+      message: 'is registered already with this phone',
+      ...(existing ? { existing: { id: existing.id, label: existing.headName, phoneMasked: existing.phone ? maskPhone(existing.phone) : null } } : {}),
+    },
+  ]);
 }
 
 /** The households a station serves, newest first. */

@@ -82,10 +82,19 @@ function detailsOf(raw: unknown): ApiErrorDetail[] {
   if (!Array.isArray(raw)) return [];
   return raw.flatMap((entry: unknown) => {
     if (typeof entry !== 'object' || entry === null) return [];
-    const { path, message, code } = entry as Record<string, unknown>;
+    const { path, message, code, existing } = entry as Record<string, unknown>;
     if (typeof path !== 'string' || typeof message !== 'string') return [];
-    return [{ path, message, ...(typeof code === 'string' ? { code } : {}) }];
+    const found = existingOf(existing);
+    return [{ path, message, ...(typeof code === 'string' ? { code } : {}), ...(found ? { existing: found } : {}) }];
   });
+}
+
+/** What a 409 ran into (a household registered already), when the server names it. */
+function existingOf(raw: unknown): ApiErrorDetail['existing'] {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const { id, label, phoneMasked } = raw as Record<string, unknown>;
+  if (typeof id !== 'string' || typeof label !== 'string') return undefined;
+  return { id, label, phoneMasked: typeof phoneMasked === 'string' ? phoneMasked : null };
 }
 
 function isErrorEnvelope(data: unknown): data is ErrorEnvelope {
