@@ -155,6 +155,26 @@ export const ledgerKeys = {
   inFlight: (stationId: string): PrimaryKey => ({ PK: `STATION#${stationId}`, SK: 'PAYMENTS_IN_FLIGHT' }),
 };
 
+/**
+ * A region's business day at a glance, kept as counters (never by walking its stations): one item
+ * per region level (province, prefecture, county, township) and date, moved in the same transactions
+ * as a station's first payment of the day and its close. Beside them, per province and date, a flag
+ * item per station that took payments and has not closed (UNCLOSED#) or closed with a variance
+ * (VARIANCE#), ordered by village code so "flagged in region R" is one begins_with Query.
+ */
+export const regionDayKeys = {
+  counters: (regionCode: string, date: string): PrimaryKey => ({ PK: `REGION_DAY#${regionCode}#${date}`, SK: 'COUNTERS' }),
+  /** The region levels a village counts in: province, prefecture, county, township. */
+  levelsOf: (villageCode: string) => [2, 4, 6, 9].map((n) => villageCode.slice(0, n)),
+  flagPartition: (date: string, regionCode: string) => `DAY_FLAGS#${date}#${regionCode.slice(0, 2)}`,
+  flag: (kind: DayFlag, date: string, villageCode: string, stationId: string): PrimaryKey => ({
+    PK: `DAY_FLAGS#${date}#${villageCode.slice(0, 2)}`,
+    SK: `${kind}#${villageCode}#${stationId}`,
+  }),
+  flagPrefix: (kind: DayFlag, regionCode: string) => `${kind}#${regionCode}`,
+};
+export type DayFlag = 'UNCLOSED' | 'VARIANCE';
+
 /** Households a station serves. GSI1: a station's households, newest first. */
 export const householdKeys = {
   item: (householdId: string): PrimaryKey => ({ PK: `HOUSEHOLD#${householdId}`, SK: 'HOUSEHOLD' }),

@@ -8,9 +8,10 @@ import { AppError } from '../domain/errors';
 import type { LedgerDay, LedgerRepository } from '../domain/payments/ledger-day';
 import { batchGet } from './batch-get';
 import { db, tableName } from './client';
-import { INDEX, ledgerKeys } from './keys';
+import { INDEX, ledgerKeys, regionDayKeys } from './keys';
 import { dayFromItem, dayIdentity, entryFromItem, SET_DAY_IDENTITY } from './ledger-items';
 import { queryPage } from './query-pages';
+import { closeOfDay, readRegionCounters } from './region-day-counters';
 import { transactWrite } from './transact';
 import { isConditionFailure } from './transaction-errors';
 
@@ -49,52 +50,89 @@ export const dynamoLedgerRepository: LedgerRepository = {
   async closeDay(input) {
     const { station, date } = input;
     const table = tableName();
-    try {
-      await transactWrite({
-        TransactItems: [
-          {
-            Update: {
-              TableName: table,
-              Key: ledgerKeys.day(station.id, date),
-              UpdateExpression:
-                `SET ${SET_DAY_IDENTITY}, #status = :closed, countedCashFen = :counted, varianceFen = :counted - if_not_exists(expectedCashFen, :zero), ` +
-                'closedAt = :at, closedBy = :by, note = :note, GSI1PK = :gsi1pk, GSI1SK = :gsi1sk, GSI2PK = :gsi2pk, GSI2SK = :gsi2sk',
-              ConditionExpression: 'attribute_not_exists(#status) OR #status = :open',
-              ExpressionAttributeNames: { '#status': 'status', '#date': 'date' },
-              ExpressionAttributeValues: {
-                ...dayIdentity(station, date),
-                ':open': 'OPEN',
-                ':closed': 'CLOSED',
-                ':counted': input.countedCashFen,
-                ':zero': 0,
-                ':at': input.at,
-                ':by': input.closedBy,
-                ':note': input.note,
-                ...Object.fromEntries(Object.entries(ledgerKeys.closeIndex(date, station.villageCode, station.id)).map(([k, v]) => [`:${k.toLowerCase()}`, v])),
+    // The close also moves the region counters, which need to know whether the day took payments and
+    // its variance: both read first and held by the day's condition (a payment landing in between
+    // fails it, and the close is tried again on the new figures).
+    for (let attempt = 1; ; attempt++) {
+      const { Item: before } = await db().send(new GetCommand({ TableName: table, Key: ledgerKeys.day(station.id, date), ConsistentRead: true }));
+      const expectedFen = Number(before?.expectedCashFen ?? 0);
+      const tookPayments = Boolean(before?.tookPaymentsAt);
+      try {
+        await transactWrite({
+          TransactItems: [
+            {
+              Update: {
+                TableName: table,
+                Key: ledgerKeys.day(station.id, date),
+                UpdateExpression:
+                  `SET ${SET_DAY_IDENTITY}, #status = :closed, countedCashFen = :counted, varianceFen = :counted - if_not_exists(expectedCashFen, :zero), ` +
+                  'closedAt = :at, closedBy = :by, note = :note, GSI1PK = :gsi1pk, GSI1SK = :gsi1sk, GSI2PK = :gsi2pk, GSI2SK = :gsi2sk',
+                ConditionExpression:
+                  '(attribute_not_exists(#status) OR #status = :open) AND ' +
+                  (expectedFen === 0 ? '(attribute_not_exists(expectedCashFen) OR expectedCashFen = :expected)' : 'expectedCashFen = :expected') +
+                  (tookPayments ? ' AND attribute_exists(tookPaymentsAt)' : ' AND attribute_not_exists(tookPaymentsAt)'),
+                ExpressionAttributeNames: { '#status': 'status', '#date': 'date' },
+                ExpressionAttributeValues: {
+                  ...dayIdentity(station, date),
+                  ':open': 'OPEN',
+                  ':closed': 'CLOSED',
+                  ':counted': input.countedCashFen,
+                  ':zero': 0,
+                  ':expected': expectedFen,
+                  ':at': input.at,
+                  ':by': input.closedBy,
+                  ':note': input.note,
+                  ...Object.fromEntries(Object.entries(ledgerKeys.closeIndex(date, station.villageCode, station.id)).map(([k, v]) => [`:${k.toLowerCase()}`, v])),
+                },
+                ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
               },
             },
-          },
-          {
-            ConditionCheck: {
-              TableName: table,
-              Key: ledgerKeys.inFlight(station.id),
-              ConditionExpression: 'attribute_not_exists(PK) OR inFlight = :zero',
-              ExpressionAttributeValues: { ':zero': 0 },
-              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+            {
+              ConditionCheck: {
+                TableName: table,
+                Key: ledgerKeys.inFlight(station.id),
+                ConditionExpression: 'attribute_not_exists(PK) OR inFlight = :zero',
+                ExpressionAttributeValues: { ':zero': 0 },
+                ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+              },
             },
-          },
-        ],
-      });
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      const [dayReason, inFlightReason] = (error as Cancelled).CancellationReasons ?? [];
-      if (dayReason?.Code === 'ConditionalCheckFailed') throw new AppError('DAY_CLOSED', `The business day ${date} is closed already`);
-      const count = inFlightReason?.Item ? Number(unmarshall(inFlightReason.Item).inFlight ?? 0) : 0;
-      throw new AppError('CONFLICT', `${count} payment(s) are still processing: a day can close once the provider has answered for them`, [
-        { path: 'body.date', message: 'the station has payments still processing', code: 'payments_processing' },
-      ]);
+            ...closeOfDay(table, station, date, { tookPayments, varianceFen: input.countedCashFen - expectedFen }),
+          ],
+        });
+        return getDay(station.id, date);
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        const [dayReason, inFlightReason] = (error as Cancelled).CancellationReasons ?? [];
+        if (dayReason?.Code === 'ConditionalCheckFailed') {
+          const day = dayReason.Item ? unmarshall(dayReason.Item) : {};
+          if (day.status === 'CLOSED') throw new AppError('DAY_CLOSED', `The business day ${date} is closed already`);
+          // The day moved between the read and the close (a payment settled): close on the new figures.
+          if (attempt < 3) continue;
+          throw new AppError('CONFLICT', 'The day kept changing while it was being closed; try again');
+        }
+        const count = inFlightReason?.Item ? Number(unmarshall(inFlightReason.Item).inFlight ?? 0) : 0;
+        throw new AppError('CONFLICT', `${count} payment(s) are still processing: a day can close once the provider has answered for them`, [
+          { path: 'body.date', message: 'the station has payments still processing', code: 'payments_processing' },
+        ]);
+      }
     }
-    return getDay(station.id, date);
+  },
+
+  regionCounters: readRegionCounters,
+
+  /** Flagged stations of a region (one Query on the province's flags, by village-code prefix), then their days (one BatchGet). */
+  async listFlaggedDays(flag, regionCode, date, page) {
+    const flagged = await queryPage(
+      {
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': regionDayKeys.flagPartition(date, regionCode), ':prefix': regionDayKeys.flagPrefix(flag, regionCode) },
+      },
+      page,
+      `day-flags:${flag}:${regionCode}:${date}`,
+      (item) => String(item.stationId),
+    );
+    const days = await this.getDays(flagged.items, date);
+    return { items: days, nextCursor: flagged.nextCursor };
   },
 
   listStationCloses: (stationId, page) =>

@@ -9,6 +9,8 @@ import type {
   Payment,
   PaymentCreateRequest,
   Reconciliation,
+  RegionDayFilter,
+  RegionDaySummary,
   StationDay,
 } from '@shared/schemas/payments';
 import type { RegionChildrenResponse } from '@shared/schemas/regions';
@@ -322,6 +324,8 @@ export interface ReconciliationPage {
 export interface RegionDaysPage {
   items: StationDay[];
   nextCursor: string | null;
+  /** The whole region's day (its counters), not the page's. */
+  summary: RegionDaySummary;
 }
 export interface MyPaymentsAnswer {
   household: { id: string; headName: string; stationId: string } | null;
@@ -397,7 +401,7 @@ export function getStationReconciliations(stationId: string, page: PageRequest =
  * `status: 'CLOSED'` only the stations that closed it (each with its close), else every station
  * (CLOSED, OPEN or IDLE; `close` null unless CLOSED).
  */
-export function getRegionReconciliations(regionCode: string, date: string, page: PageRequest = {}, status?: 'CLOSED'): Promise<RegionDaysPage> {
+export function getRegionReconciliations(regionCode: string, date: string, page: PageRequest = {}, status?: RegionDayFilter): Promise<RegionDaysPage> {
   return request<RegionDaysPage>(`/regions/${encodeURIComponent(regionCode)}/reconciliations`, {
     query: { date, status, limit: page.limit, cursor: page.cursor },
   });
