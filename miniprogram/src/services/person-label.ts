@@ -11,7 +11,7 @@ export const roleName = (role: string) => ((ROLES as readonly string[]).includes
  * without a name, their role and the tail of their id (the server never sends the whole id).
  */
 export function personText(person: PersonLabel, withRole = false): string {
-  if (person.you) return t('person.you');
+  if (person.you) return withRole ? t('person.youWithRole', { role: roleName(person.role) }) : t('person.you');
   if (person.name) return withRole ? t('person.roleAndName', { role: roleName(person.role), name: person.name }) : person.name;
   return t('person.unnamed', { role: roleName(person.role), tail: person.idTail });
 }

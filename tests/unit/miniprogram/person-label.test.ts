@@ -11,5 +11,6 @@ describe('personText: who did it, in words, never a raw id', () => {
   });
   it('says "你" for the caller', () => {
     expect(personText({ ...person, you: true })).toBe('你');
+    expect(personText({ ...person, you: true }, true)).toBe('你（县级管理员）');
   });
 });

@@ -619,6 +619,7 @@ export const messages = {
   'household.consentLabel': '同意保存信息',
   'household.consentValue': '{time} 由 {by} 登记',
   'person.you': '你',
+  'person.youWithRole': '你（{role}）',
   'person.roleAndName': '{role} {name}',
   'person.unnamed': '{role}（编号尾号 {tail}）',
   'household.linkedLabel': '已关联微信',
