@@ -21,8 +21,8 @@ interface FieldErrors {
  * and the person: the 8-digit account code they show from "me" (typed, or its QR code scanned), or
  * their user id. The code is resolved to the station id, then POST /admin/officers.
  */
-export function useAppointOfficer(api: OfficerAdminApi = officerAdminApi) {
-  const [stationCode, setStationCodeState] = useState('');
+export function useAppointOfficer(api: OfficerAdminApi = officerAdminApi, fixedStationCode?: string) {
+  const [stationCode, setStationCodeState] = useState(fixedStationCode ?? '');
   const [person, setPersonState] = useState('');
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [state, setState] = useState<AppointState>({ status: 'idle' });

@@ -315,6 +315,26 @@ describe('admin station page', () => {
     expect(byId('edit-saved').textContent).toBe('已保存：站点类型。');
   });
 
+  it('appoints an officer of the open station by the account code they show', async () => {
+    saveSession(loginAnswer({ role: 'province_admin', regionCode: '63' }));
+    const request = routes({
+      'GET /me': ok(adminMe),
+      [BY_CODE]: ok(station),
+      [`GET /stations/${station.id}/history`]: ok({ items: [], nextCursor: null }),
+      'POST /admin/officers': ok({ user: { id: 'unew00000001', role: 'officer', stationId: station.id, name: '才让' } }),
+    });
+    setRouterParams({ code: station.code });
+    render(<AdminStationPage />);
+    await waitFor(() => byId('station-editor'));
+    expect(exists('admin-appoint-station-input')).toBe(false);
+    type('admin-appoint-user-input', '1234 5678');
+    await act(async () => fireEvent.click(button('admin-appoint-button')));
+    await waitFor(() => byId('admin-appoint-success'));
+    const post = request.mock.calls.find(([options]) => (options as RequestOptions).method === 'POST')![0] as RequestOptions;
+    expect(post.data).toEqual({ stationId: station.id, accountCode: '12345678' });
+    expect(byId('admin-appoint-success').textContent).toBe('已任命 才让（unew00000001） 为土桥村益农信息社的信息员。');
+  });
+
   it('does not offer to edit a station outside the admin\'s region', async () => {
     saveSession(loginAnswer({ role: 'county_admin', regionCode: '630203' }));
     routes({ 'GET /me': ok({ user: { id: 'u1', role: 'county_admin', regionCode: '630203' } }), [BY_CODE]: ok(station) });
