@@ -43,7 +43,8 @@
  *               #close-result-variance
  *   me          #me-household, #me-household-link, #me-household-code, #me-household-name,
  *               #me-payments-<paymentId>
- *   admin       #admin-recon-link, #recon-date-input input, #recon-show, #recon-<stationCode>,
+ *   admin       #admin-recon-link, #recon-date-input input, #recon-show, #recon-<stationCode>, #recon-region-summary,
+ *               #recon-only-closed, #recon-unclosed, #recon-variance, #recon-all-stations,
  *               #recon-<stationCode>-variance
  * Screenshots: .tmp/e2e/payments-*.png.
  */
@@ -367,5 +368,21 @@ describe('H5: the officer of 土桥村 takes payments', () => {
     await open(admin, 'packages/admin/pages/reconciliations/index');
     await waitForText(admin, `#recon-${TUQIAO}-variance`, '多了 ¥1.23');
     await expectTidyAtLargeText(admin, 'payments-admin-recon-1.5x.png');
+
+    // The whole county's counts (kept as counters, not summed over the page), and the filters (issue 10 item 6).
+    const summary = /全辖区：(\d+) 个站收过款，(\d+) 个已日结，(\d+) 个收款未日结，(\d+) 个有差额/.exec(await text(admin, '#recon-region-summary'));
+    expect(summary).not.toBeNull();
+    const [took, closed, , variance] = summary!.slice(1).map(Number);
+    expect(took).toBeGreaterThanOrEqual(1);
+    expect(closed).toBeGreaterThanOrEqual(1);
+    expect(variance).toBeGreaterThanOrEqual(1);
+    await click(admin, 'recon-variance');
+    await waitForText(admin, `#recon-${TUQIAO}-variance`, '多了 ¥1.23');
+    await click(admin, 'recon-unclosed');
+    // 土桥村 closed: it leaves the list, which then shows the stations still to close (or none).
+    await admin.locator(`#recon-${TUQIAO}-variance`).waitFor({ state: 'detached' });
+    await admin.waitForSelector('#recon-list, #recon-empty');
+    expect(await admin.locator(`#recon-${TUQIAO}-status`).count()).toBe(0);
+    await shoot(admin, 'payments-admin-recon-unclosed.png');
   });
 });
