@@ -740,6 +740,8 @@ export const messages = {
   'recon.summaryMore': '（还有站没加载，合计只算已加载的）',
   'recon.onlyClosed': '只看已日结',
   'recon.onlyUnclosed': '收款未日结',
+  'recon.emptyUnclosed': '这一天收过款的服务站都已日结。',
+  'recon.emptyVariance': '这一天没有日结出现差额的服务站。',
   'recon.onlyVariance': '有差额',
   'recon.regionSummary': '{region}全辖区：{took} 个站收过款，{closed} 个已日结，{unclosed} 个收款未日结，{variance} 个有差额。',
   'recon.allStations': '全部站点',

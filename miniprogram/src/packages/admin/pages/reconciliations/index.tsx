@@ -60,6 +60,13 @@ const FILTERS: Array<{ id: string; filter: Filter; label: MessageKey }> = [
   { id: 'recon-all-stations', filter: 'ALL', label: 'recon.allStations' },
 ];
 
+const EMPTY_TEXT: Record<Filter, MessageKey> = {
+  CLOSED: 'recon.empty',
+  UNCLOSED: 'recon.emptyUnclosed',
+  VARIANCE: 'recon.emptyVariance',
+  ALL: 'recon.empty',
+};
+
 function Reconciliations({ regionCode, regionName }: { regionCode: string; regionName: string }) {
   const [dateText, setDateText] = useState(() => chinaDate());
   const [date, setDate] = useState(() => chinaDate());
@@ -139,7 +146,7 @@ function Reconciliations({ regionCode, regionName }: { regionCode: string; regio
         {state.status === 'error' ? (
           <ErrorStateView id='recon-error' title={t('recon.errorTitle')} error={state.error} actions={[{ id: 'recon-retry', label: t('state.retry'), onClick: retry }]} />
         ) : null}
-        {state.status === 'ready' && state.items.length === 0 ? <StateView id='recon-empty' kind='empty' title={t('recon.empty')} /> : null}
+        {state.status === 'ready' && state.items.length === 0 ? <StateView id='recon-empty' kind='empty' title={t(EMPTY_TEXT[filter])} /> : null}
         {state.status === 'ready' && state.items.length > 0 ? (
           <View id='recon-list'>
             <Text id='recon-summary' className='recon__summary'>
