@@ -74,6 +74,7 @@ import {
 } from './schemas/households';
 import { ADMIN_ROLES, ROLES, type Role } from './roles';
 import {
+  AccountCodeResponse,
   AppointOfficerRequest,
   LoginRequest,
   LoginResponse,
@@ -173,12 +174,24 @@ export const routes = defineRoutes({
     scope: 'self',
     response: MeResponse,
   },
+  accountCode: {
+    operationId: 'accountCode',
+    method: 'POST',
+    path: '/me/account-code',
+    function: 'auth',
+    summary: 'A one-time 8-digit code (10 minutes, with its QR code) the user shows an admin who appoints them officer',
+    access: ROLES,
+    scope: 'self',
+    response: AccountCodeResponse,
+    successStatus: 201,
+  },
   appointOfficer: {
     operationId: 'appointOfficer',
     method: 'POST',
     path: '/admin/officers',
     function: 'admin',
-    summary: 'Appoint a user as officer of a station inside the admin’s region',
+    summary:
+      'Appoint a user (by `userId`, or by the `accountCode` they show) as officer of a station inside the admin’s region; 404 alike for an unknown or expired code, an unknown user and one out of reach',
     access: ADMIN_ROLES,
     scope: 'region',
     body: AppointOfficerRequest,

@@ -1,31 +1,58 @@
 /**
  * Households, their bill books, and linking a villager's WeChat account to one with a one-time code.
  */
+import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { HouseholdRecord, HouseholdRepository } from '../domain/payments/household';
 import { db, tableName } from './client';
 import { stripKeys } from './item';
-import { householdKeys, INDEX, linkCodeKeys, userKeys } from './keys';
+import { householdIdentityKeys, householdKeys, INDEX, linkCodeKeys, userKeys } from './keys';
 import { queryPage } from './query-pages';
 import { transactWrite } from './transact';
 import { isConditionFailure } from './transaction-errors';
 
+type Cancelled = TransactionCanceledException;
+
 const householdFromItem = (item: Record<string, unknown>) => stripKeys<HouseholdRecord>(item);
 
 export const dynamoHouseholdRepository: HouseholdRepository = {
-  async create(household) {
-    await db().send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: {
-          ...householdKeys.item(household.id),
-          ...householdKeys.ofStationIndex(household.stationId, household.createdAt, household.id),
-          entity: 'Household',
-          ...household,
-        },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      }),
-    );
+  async create(household, identity, allowDuplicate) {
+    const table = tableName();
+    const marker = householdIdentityKeys.item(household.stationId, identity.normalisedName, identity.phone);
+    try {
+      await transactWrite({
+        TransactItems: [
+          {
+            Put: {
+              TableName: table,
+              Item: {
+                ...householdKeys.item(household.id),
+                ...householdKeys.ofStationIndex(household.stationId, household.createdAt, household.id),
+                entity: 'Household',
+                ...household,
+              },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          {
+            // The same family once per station, unless the officer confirmed a second one.
+            Put: {
+              TableName: table,
+              Item: { ...marker, entity: 'HouseholdIdentity', householdId: household.id },
+              ...(allowDuplicate ? {} : { ConditionExpression: 'attribute_not_exists(PK)', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const }),
+            },
+          },
+        ],
+      });
+      return { kind: 'created' };
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      const reason = (error as Cancelled).CancellationReasons?.[1];
+      if (reason?.Code !== 'ConditionalCheckFailed') throw error;
+      const existing = reason.Item ? unmarshall(reason.Item) : (await db().send(new GetCommand({ TableName: table, Key: marker, ConsistentRead: true }))).Item;
+      return { kind: 'duplicate', householdId: String(existing?.householdId) };
+    }
   },
 
   async get(householdId) {

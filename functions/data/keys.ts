@@ -157,6 +157,26 @@ export const ledgerKeys = {
   inFlight: (stationId: string): PrimaryKey => ({ PK: `STATION#${stationId}`, SK: 'PAYMENTS_IN_FLIGHT' }),
 };
 
+/**
+ * A region's business day at a glance, kept as counters (never by walking its stations): one item
+ * per region level (province, prefecture, county, township) and date, moved in the same transactions
+ * as a station's first payment of the day and its close. Beside them, per province and date, a flag
+ * item per station that took payments and has not closed (UNCLOSED#) or closed with a variance
+ * (VARIANCE#), ordered by village code so "flagged in region R" is one begins_with Query.
+ */
+export const regionDayKeys = {
+  counters: (regionCode: string, date: string): PrimaryKey => ({ PK: `REGION_DAY#${regionCode}#${date}`, SK: 'COUNTERS' }),
+  /** The region levels a village counts in: province, prefecture, county, township. */
+  levelsOf: (villageCode: string) => [2, 4, 6, 9].map((n) => villageCode.slice(0, n)),
+  flagPartition: (date: string, regionCode: string) => `DAY_FLAGS#${date}#${regionCode.slice(0, 2)}`,
+  flag: (kind: DayFlag, date: string, villageCode: string, stationId: string): PrimaryKey => ({
+    PK: `DAY_FLAGS#${date}#${villageCode.slice(0, 2)}`,
+    SK: `${kind}#${villageCode}#${stationId}`,
+  }),
+  flagPrefix: (kind: DayFlag, regionCode: string) => `${kind}#${regionCode}`,
+};
+export type DayFlag = 'UNCLOSED' | 'VARIANCE';
+
 /** Households a station serves. GSI1: a station's households, newest first. */
 export const householdKeys = {
   item: (householdId: string): PrimaryKey => ({ PK: `HOUSEHOLD#${householdId}`, SK: 'HOUSEHOLD' }),
@@ -167,9 +187,29 @@ export const householdKeys = {
   }),
 };
 
+/**
+ * One marker per (station, normalised head name, phone): registering a household Puts it with
+ * attribute_not_exists in the same transaction, so the same family cannot be registered twice by two
+ * taps or two officers at once. Hashed: names and phones stay out of keys.
+ */
+export const householdIdentityKeys = {
+  item: (stationId: string, normalisedName: string, phone: string | null): PrimaryKey => ({
+    PK: `HOUSEHOLD_IDENTITY#${stationId}#${createHash('sha256').update(`${normalisedName}\n${phone ?? ''}`).digest('base64url')}`,
+    SK: 'HOUSEHOLD_IDENTITY',
+  }),
+};
+
 /** One-time codes a villager shows to be linked to a household (expire through TTL and by condition). */
 export const linkCodeKeys = {
   item: (code: string): PrimaryKey => ({ PK: `LINK_CODE#${code}`, SK: 'LINK_CODE' }),
+};
+
+/**
+ * Short-lived codes a user shows from "me" so an admin can appoint them without reading out their id.
+ * Their own key space: a household link code and an account code never collide or redeem each other.
+ */
+export const accountCodeKeys = {
+  item: (code: string): PrimaryKey => ({ PK: `ACCOUNT_CODE#${code}`, SK: 'ACCOUNT_CODE' }),
 };
 
 /** What the sandbox bill provider charged, one item per payment id (its idempotency reference). */

@@ -68,14 +68,22 @@ export const dayIdentity = (station: { id: string; code: string; villageName: st
 const identityOf = (p: PaymentRecord, date: string) =>
   dayIdentity({ id: p.stationId, code: p.stationCode, villageName: p.stationVillageName, villageCode: p.stationVillageCode }, date);
 
-/** The payment's amount held on the day it is taken; fails when the day is closed or the limit would be passed. */
-export function reserveOnDay(table: string, payment: PaymentRecord, perDayMaxFen: number) {
+/**
+ * The payment's amount held on the day it is taken; fails when the day is closed or the limit would
+ * be passed. `first`: the caller read the day as having taken no payment yet, and adds the region
+ * counters to the same transaction; the condition holds it to that reading (a concurrent first
+ * payment makes it fail, and the caller retries the other way), so a station is counted once a day.
+ */
+export function reserveOnDay(table: string, payment: PaymentRecord, perDayMaxFen: number, first: boolean) {
   return {
     Update: {
       TableName: table,
       Key: ledgerKeys.day(payment.stationId, payment.businessDate),
-      UpdateExpression: `SET ${SET_DAY_IDENTITY}, #status = if_not_exists(#status, :open) ADD processingCount :one, limitUsedFen :amount`,
-      ConditionExpression: '(attribute_not_exists(#status) OR #status = :open) AND (attribute_not_exists(limitUsedFen) OR limitUsedFen <= :headroom)',
+      UpdateExpression:
+        `SET ${SET_DAY_IDENTITY}, #status = if_not_exists(#status, :open)` + (first ? ', tookPaymentsAt = :at' : '') + ' ADD processingCount :one, limitUsedFen :amount',
+      ConditionExpression:
+        '(attribute_not_exists(#status) OR #status = :open) AND (attribute_not_exists(limitUsedFen) OR limitUsedFen <= :headroom) AND ' +
+        (first ? 'attribute_not_exists(tookPaymentsAt)' : 'attribute_exists(tookPaymentsAt)'),
       ExpressionAttributeNames: { '#status': 'status', '#date': 'date' },
       ExpressionAttributeValues: {
         ...identityOf(payment, payment.businessDate),
@@ -83,6 +91,7 @@ export function reserveOnDay(table: string, payment: PaymentRecord, perDayMaxFen
         ':one': 1,
         ':amount': payment.amountFen,
         ':headroom': perDayMaxFen - payment.amountFen,
+        ...(first ? { ':at': payment.createdAt } : {}),
       },
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
     },

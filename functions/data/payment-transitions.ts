@@ -22,6 +22,7 @@ import { db, tableName } from './client';
 import { stripKeys } from './item';
 import { ledgerKeys, paymentKeys, pendingPaymentKeys } from './keys';
 import { dayMustBeOpen, entryPut, releaseOnDay, reserveOnDay, settleOnDay, voidOnDay } from './ledger-items';
+import { firstPaymentOfDay } from './region-day-counters';
 import { transactWrite } from './transact';
 import { isConditionFailure } from './transaction-errors';
 
@@ -39,6 +40,13 @@ export function paymentItem(p: PaymentRecord) {
 }
 
 export const paymentFromItem = (item: Record<string, unknown>) => stripKeys<PaymentRecord>(item);
+
+const stationOf = (p: PaymentRecord) => ({ id: p.stationId, villageCode: p.stationVillageCode, code: p.stationCode, villageName: p.stationVillageName });
+
+async function readDayItem(p: PaymentRecord) {
+  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: ledgerKeys.day(p.stationId, p.businessDate), ConsistentRead: true }));
+  return Item;
+}
 
 export async function readPayment(paymentId: string): Promise<PaymentRecord | null> {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: paymentKeys.item(paymentId), ConsistentRead: true }));
@@ -65,33 +73,43 @@ function move(table: string, payment: PaymentRecord, from: string, to: string, r
 export const paymentTransitions: Transitions = {
   async start(payment, perDayMaxFen) {
     const table = tableName();
-    try {
-      await transactWrite({
-        TransactItems: [
-          { Put: { TableName: table, Item: paymentItem(payment), ConditionExpression: 'attribute_not_exists(PK)' } },
-          ...enterFlight(table, payment),
-          reserveOnDay(table, payment, perDayMaxFen),
-        ],
-      });
-      return { kind: 'started' };
-    } catch (error) {
-      if (!isConditionFailure(error)) throw error;
-      const [paymentReason, , , dayReason] = (error as Cancelled).CancellationReasons ?? [];
-      if (paymentReason?.Code === 'ConditionalCheckFailed') {
-        const existing = await readPayment(payment.id);
-        if (existing) return { kind: 'exists', payment: existing };
+    // The day's first payment also counts the station in its regions' counters (one more shape of
+    // the same transaction); which shape is read first and held by the day's condition.
+    for (let attempt = 1; ; attempt++) {
+      const first = !(await readDayItem(payment))?.tookPaymentsAt;
+      try {
+        await transactWrite({
+          TransactItems: [
+            { Put: { TableName: table, Item: paymentItem(payment), ConditionExpression: 'attribute_not_exists(PK)' } },
+            ...enterFlight(table, payment),
+            reserveOnDay(table, payment, perDayMaxFen, first),
+            ...(first ? firstPaymentOfDay(table, stationOf(payment), payment.businessDate) : []),
+          ],
+        });
+        return { kind: 'started' };
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+        const [paymentReason, , , dayReason] = (error as Cancelled).CancellationReasons ?? [];
+        if (paymentReason?.Code === 'ConditionalCheckFailed') {
+          const existing = await readPayment(payment.id);
+          if (existing) return { kind: 'exists', payment: existing };
+        }
+        if (dayReason?.Code === 'ConditionalCheckFailed') {
+          const day = dayReason.Item ? unmarshall(dayReason.Item) : {};
+          if (day.status === 'CLOSED') throw new AppError('DAY_CLOSED', `The business day ${payment.businessDate} is closed: no more payments today`);
+          const used = Number(day.limitUsedFen ?? 0);
+          if (used > perDayMaxFen - payment.amountFen) {
+            throw new AppError(
+              'LIMIT_EXCEEDED',
+              `This payment would take the station over its daily limit (${used} of ${perDayMaxFen} fen used today)`,
+              [{ path: 'body.amountFen', message: `at most ${Math.max(0, perDayMaxFen - used)} fen left today`, code: 'station_daily_limit' }],
+            );
+          }
+          // Another payment was the day's first meanwhile: try again the other way.
+          if (attempt < 3) continue;
+        }
+        throw new AppError('CONFLICT', 'The payment could not be recorded; try again');
       }
-      if (dayReason?.Code === 'ConditionalCheckFailed') {
-        const day = dayReason.Item ? unmarshall(dayReason.Item) : {};
-        if (day.status === 'CLOSED') throw new AppError('DAY_CLOSED', `The business day ${payment.businessDate} is closed: no more payments today`);
-        const used = Number(day.limitUsedFen ?? 0);
-        throw new AppError(
-          'LIMIT_EXCEEDED',
-          `This payment would take the station over its daily limit (${used} of ${perDayMaxFen} fen used today)`,
-          [{ path: 'body.amountFen', message: `at most ${Math.max(0, perDayMaxFen - used)} fen left today`, code: 'station_daily_limit' }],
-        );
-      }
-      throw new AppError('CONFLICT', 'The payment could not be recorded; try again');
     }
   },
 

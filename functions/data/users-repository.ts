@@ -1,10 +1,12 @@
 import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { User, UserRepository } from '../domain/accounts/user';
+import { batchGet } from './batch-get';
 import { db, tableName } from './client';
 import { stripKeys } from './item';
 import { INDEX, stationKeys, userKeys } from './keys';
 import { isConditionFailure } from './transaction-errors';
+import { spendAccountCode } from './account-codes-repository';
 
 export const USER_ENTITY = 'User';
 
@@ -47,6 +49,10 @@ export const dynamoUserRepository: UserRepository = {
     return Item ? userFromItem(Item) : null;
   },
 
+  async getMany(userIds) {
+    return (await batchGet(userIds.map((id) => userKeys.item(id)))).map(userFromItem);
+  },
+
   async getByOpenid(openid) {
     const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: userKeys.openid(openid) }));
     return Item ? this.get(Item.userId as string) : null;
@@ -76,7 +82,7 @@ export const dynamoUserRepository: UserRepository = {
     }
   },
 
-  async appointOfficer({ userId, stationId, stationVillageCode, adminRegion, now }) {
+  async appointOfficer({ userId, stationId, stationVillageCode, adminRegion, now, accountCode }) {
     //   villager/buyer ───────────────┐
     //   officer of a station in R ────┴──> officer of this station (R = the admin's region)
     //   anything else: condition fails, nothing changes
@@ -111,6 +117,7 @@ export const dynamoUserRepository: UserRepository = {
     ];
     if (user?.stationId && user.stationId !== stationId) items.push(officerListChange(tableName(), user.stationId, userId, null, now));
     items.push(officerListChange(tableName(), stationId, userId, user?.name ?? '', now));
+    if (accountCode) items.push(spendAccountCode(tableName(), accountCode.code, userId, accountCode.nowMs));
     try {
       await db().send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {

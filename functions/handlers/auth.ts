@@ -1,10 +1,13 @@
+import { qrSvgDataUri } from '../adapters/qr-image';
 import { wechatGateway } from '../adapters/wechat-gateway';
 import { issueToken } from '../auth/tokens';
 import { config } from '../config';
+import { dynamoAccountCodeRepository } from '../data/account-codes-repository';
 import { takeRateLimitToken } from '../data/rate-limiter';
 import { dynamoRegionRepository } from '../data/regions-repository';
 import { dynamoStationRepository } from '../data/stations-repository';
 import { dynamoUserRepository } from '../data/users-repository';
+import { issueAccountCode } from '../domain/accounts/account-code';
 import { login } from '../domain/accounts/login';
 import { getMe } from '../domain/accounts/me';
 import { setHomeStation } from '../domain/accounts/home-station';
@@ -23,4 +26,6 @@ export const handler = createHttpHandler('auth', {
   },
   me: ({ caller }) => getMe(accountDeps, caller),
   homeStation: ({ caller, body }) => setHomeStation(accountDeps, caller, body.stationId),
+  accountCode: ({ caller }) =>
+    issueAccountCode({ accountCodes: dynamoAccountCodeRepository, rateLimiter: takeRateLimitToken, qrImage: qrSvgDataUri }, caller),
 });

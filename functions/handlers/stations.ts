@@ -6,6 +6,7 @@ import { takeRateLimitToken } from '../data/rate-limiter';
 import { dynamoRegionRepository } from '../data/regions-repository';
 import { dynamoSearchIndex } from '../data/search-index-repository';
 import { dynamoGeoIndex, dynamoStationRepository } from '../data/stations-repository';
+import { dynamoUserRepository } from '../data/users-repository';
 import { dynamoWeChatCodes } from '../data/wechat-codes-repository';
 import { listStationChanges, updateStation } from '../domain/stations/station-edit';
 import { revealStationPhone } from '../domain/stations/station-phone';
@@ -22,7 +23,7 @@ export const handler = createHttpHandler('stations', {
   stationById: ({ params }) => getStationById(stations, params.stationId),
   stationList: ({ query }) => listStations(queryDeps, query),
   stationUpdate: ({ caller, params, body }) => updateStation({ stations }, caller, params.stationId, body),
-  stationHistory: ({ caller, params, query }) => listStationChanges({ stations }, caller, params.stationId, query),
+  stationHistory: ({ caller, params, query }) => listStationChanges({ stations, users: dynamoUserRepository }, caller, params.stationId, query),
   stationPhone: ({ caller, params }) => revealStationPhone({ stations, rateLimit: takeRateLimitToken }, caller, params.stationId),
   stationQr: async ({ caller, params }) => {
     const poster = await stationPoster({ stations, qr: qrSource() }, caller, params.stationId);

@@ -40,12 +40,32 @@ export const MeResponse = z.object({
 });
 export type MeResponse = z.infer<typeof MeResponse>;
 
-export const AppointOfficerRequest = z.strictObject({ stationId, userId });
+/**
+ * The short code a user shows from "me" (as a QR code and as digits) so an admin can appoint them
+ * without reading out a 20-character id. Its QR code carries `ACCOUNT_CODE_QR_PREFIX` + the digits.
+ */
+export const accountCode = z.string().check(z.regex(/^\d{8}$/, 'must be the 8-digit account code'));
+export const ACCOUNT_CODE_QR_PREFIX = 'yinong-account:';
+export const AccountCodeResponse = z.object({
+  code: z.string(),
+  expiresAt: z.string(),
+  /** A QR code of `ACCOUNT_CODE_QR_PREFIX` + code, as an SVG data URI an <Image> shows. */
+  qrImage: z.string(),
+});
+export type AccountCodeResponse = z.infer<typeof AccountCodeResponse>;
+
+/** The future officer by their id, or by the account code they show (exactly one of the two). */
+export const AppointOfficerRequest = z
+  .strictObject({ stationId, userId: z.optional(userId), accountCode: z.optional(accountCode) })
+  .check(
+    z.refine((body) => (body.userId === undefined) !== (body.accountCode === undefined), {
+      message: 'give exactly one of userId or accountCode',
+      path: ['userId'],
+    }),
+  );
 export type AppointOfficerRequest = z.infer<typeof AppointOfficerRequest>;
 export const OfficerParams = z.strictObject({ userId });
 export const OfficerResponse = z.object({ user: UserProfile });
-
-
 
 export const OfficerSummary = z.object({ id: z.string(), name: z.optional(z.string()) });
 export const StationOfficersResponse = z.object({ items: z.array(OfficerSummary), nextCursor: z.null() });

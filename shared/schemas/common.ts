@@ -6,7 +6,15 @@ export const ErrorBody = z.object({
     code: z.string(),
     message: z.string(),
     details: z.optional(
-      z.array(z.object({ path: z.string(), message: z.string(), code: z.optional(z.string()) })),
+      z.array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          code: z.optional(z.string()),
+          /** What the request ran into, when the client can offer it instead (a household registered already). */
+          existing: z.optional(z.object({ id: z.string(), label: z.string(), phoneMasked: z.nullable(z.string()) })),
+        }),
+      ),
     ),
     requestId: z.string(),
   }),
@@ -71,3 +79,16 @@ export const HealthResponse = z.object({ status: z.literal('ok') });
 
 /** The body of a route that answers a document of its own media type (the OpenAPI JSON, an SVG poster). */
 export const DocumentResponse = z.string();
+
+/**
+ * Who did something (registered a household, edited a station), as another user may see them: their
+ * name, or the role they acted in and the last characters of their id when they have no name. Never
+ * their full id (AZ5). `you` when it was the caller.
+ */
+export const PersonLabel = z.object({
+  name: z.nullable(z.string()),
+  role: z.string(),
+  idTail: z.string(),
+  you: z.boolean(),
+});
+export type PersonLabel = z.infer<typeof PersonLabel>;

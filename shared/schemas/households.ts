@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { cursor, freeText, pageLimit } from './common';
+import { cursor, freeText, pageLimit, PersonLabel } from './common';
 import { accountNo, billType, householdId, mobilePhone, Payment } from './payments';
 
 /**
@@ -20,6 +20,11 @@ export const HouseholdCreateRequest = z.strictObject({
   members: z.optional(z.array(HouseholdMember).check(z.maxLength(20))),
   /** The villager agreed, in front of the officer, that the station keeps these details. */
   consent: z.literal(true),
+  /**
+   * A household of the same head name and phone at this station answers 409 CONFLICT naming it
+   * (details[0].existing); `true` registers a second one anyway (two families, one name).
+   */
+  allowDuplicate: z.optional(z.boolean()),
 });
 export type HouseholdCreateRequest = z.infer<typeof HouseholdCreateRequest>;
 
@@ -35,7 +40,8 @@ export const Household = z.object({
   headName: z.string(),
   phoneMasked: z.nullable(z.string()),
   members: z.array(z.object({ name: z.string(), relation: z.nullable(z.string()) })),
-  consent: z.object({ at: z.string(), recordedBy: z.string() }),
+  /** When consent was recorded and by whom (by name; no user id). */
+  consent: z.object({ at: z.string(), by: PersonLabel }),
   billBook: z.array(z.object({ billType, accountNoMasked: z.string(), savedAt: z.string() })),
   linkedUserCount: z.int(),
   createdAt: z.string(),

@@ -219,10 +219,14 @@ export const Reconciliation = z.object({
 export type Reconciliation = z.infer<typeof Reconciliation>;
 export const ReconciliationPage = z.object({ items: z.array(Reconciliation), nextCursor: z.nullable(z.string()) });
 
-/** `status=CLOSED`: only the stations that closed that day (one Query); without it, every station. */
+/**
+ * Without `status`, every station; `CLOSED`: the stations that closed that day; `UNCLOSED`: those that
+ * took payments and have not closed; `VARIANCE`: those that closed with a variance (one Query each).
+ */
+export const REGION_DAY_FILTERS = ['CLOSED', 'UNCLOSED', 'VARIANCE'] as const;
 export const RegionReconciliationsQuery = z.strictObject({
   date: businessDate,
-  status: z.optional(z.literal('CLOSED')),
+  status: z.optional(z.enum(REGION_DAY_FILTERS)),
   limit: pageLimit,
   cursor: z.optional(cursor),
 });
@@ -242,4 +246,15 @@ export const StationDay = z.object({
 });
 export type StationDay = z.infer<typeof StationDay>;
 /** Every station of the region in division-code order, a page at a time, each with its day. */
-export const RegionDaysPage = z.object({ items: z.array(StationDay), nextCursor: z.nullable(z.string()) });
+/** The whole region's day, whatever page is shown: kept as counters, never summed from a page. */
+export const RegionDaySummary = z.object({
+  tookPayments: z.int(),
+  closed: z.int(),
+  /** Took payments and not closed yet. */
+  unclosed: z.int(),
+  withVariance: z.int(),
+});
+export type RegionDaySummary = z.infer<typeof RegionDaySummary>;
+export const RegionDaysPage = z.object({ items: z.array(StationDay), nextCursor: z.nullable(z.string()), summary: RegionDaySummary });
+export type RegionDaysPage = z.infer<typeof RegionDaysPage>;
+export type RegionDayFilter = (typeof REGION_DAY_FILTERS)[number];

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { freeText, PageQuery, pageOf } from './common';
+import { freeText, PageQuery, pageOf, PersonLabel } from './common';
 import { areaType, RegionRef, regionCode } from './regions';
 
 /** 标准站 / 专业站 / 简易站 */
@@ -144,12 +144,14 @@ export const StationPhoneResponse = z.object({ phone: z.string() });
 
 export const StationChange = z.object({
   at: z.string(),
-  byUserId: z.string(),
+  /** Who made the change (by name; no user id). */
+  by: PersonLabel,
   byRole: z.string(),
   fields: z.array(z.string()),
   before: z.record(z.string(), z.unknown()),
   after: z.record(z.string(), z.unknown()),
 });
 export const StationHistoryResponse = pageOf(StationChange);
+export type StationHistoryResponse = z.infer<typeof StationHistoryResponse>;
 
 export const HomeStationRequest = z.strictObject({ stationId });

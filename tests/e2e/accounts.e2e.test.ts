@@ -12,7 +12,8 @@
  *
  * Selectors (ids set in miniprogram/src; Taro H5 renders Input as <taro-input-core><input>, our
  * buttons as <taro-view-core id=...><button class="at-button">):
- *   me page     #me-signed-out, #me-dev-openid input, #me-dev-openid-error, #me-dev-login-button,
+ *   me page     #me-account-code-button, #me-account-code-box, #me-account-code-digits, #me-account-code-qr img,
+ *               #me-signed-out, #me-dev-openid input, #me-dev-openid-error, #me-dev-login-button,
  *               #me-login-error, #me-loading, #me-signed-in, #me-name, #me-role, #me-user-id,
  *               #me-copy-id-button, #me-station-name, #me-station-region, #me-region-name,
  *               #me-officer-entry, #me-admin-entry, #me-sign-out-button
@@ -86,13 +87,24 @@ describe('H5 accounts: appoint and remove an officer', () => {
     expect(userId).toMatch(/^[0-9A-Za-z_-]{1,40}$/);
     expect(await page.locator('#me-officer-entry').count()).toBe(0);
     await shoot(page, 'me-villager.png');
+    // Their account code: a QR code the admin scans and 8 digits to type, instead of the id.
+    await click(page, 'me-account-code-button');
+    await page.waitForSelector('#me-account-code-box');
+    const shownCode = (await text(page, '#me-account-code-digits')).trim();
+    expect(shownCode).toMatch(/^\d{4} \d{4}$/);
+    const qr = page.locator('#me-account-code-qr img');
+    await qr.waitFor();
+    expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
+    expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    await shoot(page, 'me-account-code.png');
 
     // Not an officer yet: the workspace says why.
     await open(page, OFFICER);
     await page.waitForSelector('#role-gate-denied');
     expect(await text(page, '#role-gate-denied')).toContain('当前身份：村民');
 
-    // 2. The province admin appoints them officer of the station, by the station's code.
+    // 2. The province admin appoints them officer of the station, by the station's code and the
+    // account code typed as shown (with its space).
     await open(page, ME);
     await page.waitForSelector('#me-signed-in');
     await signOut(page);
@@ -103,7 +115,7 @@ describe('H5 accounts: appoint and remove an officer', () => {
     await click(page, 'me-admin-entry');
     await page.waitForSelector('#admin-home');
     expect(await text(page, '#admin-region')).toContain('青海省');
-    await appoint(page, station.code, userId);
+    await appoint(page, station.code, shownCode);
     await page.waitForSelector('#admin-appoint-success');
     const success = await text(page, '#admin-appoint-success');
     expect(success).toContain(userId);
@@ -194,8 +206,17 @@ describe('H5 accounts: sign-in and gates', () => {
     await page.waitForSelector('#admin-appoint-error');
     expect(await text(page, '#admin-appoint-error')).toContain('没有找到这个站点编码');
 
+    // A typo in a user id and a code nobody holds read the same, and so would someone out of reach.
+    const neutral = '没有找到可以任命的人：请核对账号码（10 分钟内有效，只能用一次）或用户编号；也可能站点或此人不在你的管辖范围内。';
     await appoint(page, target.station.code, `unobody${randomBytes(4).toString('hex')}`);
-    await waitForText(page, '#admin-appoint-error', '站点或用户不在你的管辖范围内');
+    await waitForText(page, '#admin-appoint-error', neutral);
+    const answered = page.waitForResponse((r) => r.url().endsWith('/admin/officers') && r.request().method() === 'POST');
+    await appoint(page, target.station.code, '9999 0000');
+    const codeAnswer = await answered;
+    expect(JSON.parse(codeAnswer.request().postData() ?? '{}')).toEqual({ stationId: target.station.id, accountCode: '99990000' });
+    expect(codeAnswer.status()).toBe(404);
+    await waitForText(page, '#admin-appoint-error', neutral);
+    await shoot(page, 'admin-appoint-not-found.png');
 
     await appoint(page, target.station.code, adminId);
     await waitForText(page, '#admin-appoint-error', '是管理员或专家');

@@ -103,6 +103,7 @@ function fakeAccounts(stations: StationProfile[]) {
     const match = /^Bearer fake\.(\w+)$/.exec(req.headers.authorization ?? '');
     return match ? users.get(match[1]) : undefined;
   };
+  const accountCodes = new Map<string, string>();
   const stationOf = (id: string | undefined) => stations.find((station) => station.id === id);
   const inRegion = (station: StationProfile | undefined, admin: FakeUser) =>
     station !== undefined && admin.regionCode !== undefined && station.villageCode.startsWith(admin.regionCode);
@@ -123,7 +124,7 @@ function fakeAccounts(stations: StationProfile[]) {
       send(res, 200, { token: `fake.${user.id}`, expiresAt: new Date(Date.now() + 86_400_000).toISOString(), user: profile(user) });
       return true;
     }
-    const isAccountRoute = pathname === '/me' || pathname.startsWith('/admin/') || /^\/stations\/[^/]+\/officers$/.test(pathname);
+    const isAccountRoute = pathname === '/me' || pathname === '/me/account-code' || pathname.startsWith('/admin/') || /^\/stations\/[^/]+\/officers$/.test(pathname);
     if (!isAccountRoute) return false;
     const me = caller(req);
     if (!me) {
@@ -143,14 +144,25 @@ function fakeAccounts(stations: StationProfile[]) {
       send(res, 200, answer);
       return true;
     }
+    if (req.method === 'POST' && pathname === '/me/account-code') {
+      const code = String(10_000_000 + accountCodes.size);
+      accountCodes.set(code, me.id);
+      // A 1x1 SVG stands in for the QR code the real server draws.
+      const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"><rect width="1" height="1"/></svg>';
+      const qrImage = `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}`;
+      send(res, 201, { code, expiresAt: new Date(Date.now() + 600_000).toISOString(), qrImage });
+      return true;
+    }
     if (!ADMIN_ROLES.includes(me.role)) {
       sendError(res, 403, 'FORBIDDEN', 'Admins only');
       return true;
     }
     if (req.method === 'POST' && pathname === '/admin/officers') {
-      const body = (await readJson(req)) as { stationId?: string; userId?: string } | undefined;
+      const body = (await readJson(req)) as { stationId?: string; userId?: string; accountCode?: string } | undefined;
       const station = stationOf(body?.stationId);
-      const user = body?.userId ? users.get(body.userId) : undefined;
+      const userId = body?.accountCode ? accountCodes.get(body.accountCode) : body?.userId;
+      if (body?.accountCode) accountCodes.delete(body.accountCode);
+      const user = userId ? users.get(userId) : undefined;
       if (!inRegion(station, me) || !user) sendError(res, 404, 'NOT_FOUND', 'Station or user not found');
       else if (ADMIN_ROLES.includes(user.role) || user.role === 'expert') sendError(res, 409, 'CONFLICT', 'Cannot appoint this user');
       else {

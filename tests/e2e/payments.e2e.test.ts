@@ -23,6 +23,7 @@
  *   households  #households-register, #household-head-input input, #household-phone-input input,
  *               #household-consent, #household-consent-error, #household-save-button,
  *               #household-created, #household-created-open, #household-detail, #household-pay,
+ *               #household-duplicate-text, #household-duplicate-open, #household-duplicate-anyway,
  *               #household-book-electricity-account, #household-link-input input,
  *               #household-link-button, #household-linked, #household-linked-count
  *   pay         #pay-payer-household, #pay-payer-phone, #pay-household-selected, #pay-phone input,
@@ -42,7 +43,8 @@
  *               #close-result-variance
  *   me          #me-household, #me-household-link, #me-household-code, #me-household-name,
  *               #me-payments-<paymentId>
- *   admin       #admin-recon-link, #recon-date-input input, #recon-show, #recon-<stationCode>,
+ *   admin       #admin-recon-link, #recon-date-input input, #recon-show, #recon-<stationCode>, #recon-region-summary,
+ *               #recon-only-closed, #recon-unclosed, #recon-variance, #recon-all-stations,
  *               #recon-<stationCode>-variance
  * Screenshots: .tmp/e2e/payments-*.png.
  */
@@ -161,6 +163,22 @@ describe('H5: the officer of 土桥村 takes payments', () => {
     householdId = new URL(page.url().replace('/#/', '/')).searchParams.get('id')!;
     expect(householdId).toMatch(/^hh[0-9a-f]{24}$/);
     expect(await text(page, '#household-phone')).toContain('*');
+    // Its registrar is named, never a raw user id: here the officer themselves (issue 10 item 7).
+    expect(await text(page, '#household-detail')).toContain('由 你 登记');
+    expect(await text(page, '#household-detail')).not.toMatch(/\bu[0-9a-f]{20}\b/);
+
+    // The same family registered again: a warning naming it, and "use this one" opens it (issue 10 item 4).
+    await page.goBack();
+    await click(page, 'households-register');
+    await page.locator('#household-head-input input').fill(headName);
+    await page.locator('#household-phone-input input').fill('13912345678');
+    await page.locator('#household-consent').click();
+    await click(page, 'household-save-button');
+    await waitForText(page, '#household-duplicate-text', `${headName}（139****5678）`);
+    await shoot(page, 'household-duplicate.png');
+    await click(page, 'household-duplicate-open');
+    await page.waitForSelector('#household-detail');
+    expect(new URL(page.url().replace('/#/', '/')).searchParams.get('id')).toBe(householdId);
 
     await click(page, 'household-pay');
     await waitForText(page, '#pay-household-selected', headName);
@@ -472,5 +490,21 @@ describe('H5: the officer of 土桥村 takes payments', () => {
     await open(admin, 'packages/admin/pages/reconciliations/index');
     await waitForText(admin, `#recon-${TUQIAO}-variance`, '多了 ¥1.23');
     await expectTidyAtLargeText(admin, 'payments-admin-recon-1.5x.png');
+
+    // The whole county's counts (kept as counters, not summed over the page), and the filters (issue 10 item 6).
+    const summary = /全辖区：(\d+) 个站收过款，(\d+) 个已日结，(\d+) 个收款未日结，(\d+) 个有差额/.exec(await text(admin, '#recon-region-summary'));
+    expect(summary).not.toBeNull();
+    const [took, closed, , variance] = summary!.slice(1).map(Number);
+    expect(took).toBeGreaterThanOrEqual(1);
+    expect(closed).toBeGreaterThanOrEqual(1);
+    expect(variance).toBeGreaterThanOrEqual(1);
+    await click(admin, 'recon-variance');
+    await waitForText(admin, `#recon-${TUQIAO}-variance`, '多了 ¥1.23');
+    await click(admin, 'recon-unclosed');
+    // 土桥村 closed: it leaves the list, which then shows the stations still to close (or none).
+    await admin.locator(`#recon-${TUQIAO}-variance`).waitFor({ state: 'detached' });
+    await admin.waitForSelector('#recon-list, #recon-empty');
+    expect(await admin.locator(`#recon-${TUQIAO}-status`).count()).toBe(0);
+    await shoot(admin, 'payments-admin-recon-unclosed.png');
   });
 });

@@ -26,7 +26,7 @@ beforeAll(async () => {
   admin = await createUser(table.doc, table.tableName, { role: 'county_admin', regionCode: '630202' });
   const villager = await createUser(table.doc, table.tableName, { role: 'villager' });
   const payment = await pay(officer.auth, { stationId: TUQIAO.id, billType: 'phone', accountNo: '13800001234', amountFen: 5_000, method: 'cash' });
-  const household = await invoke(handlers.payments, { method: 'POST', path: `/stations/${TUQIAO.id}/households`, headers: officer.auth, body: { headName: '多杰', consent: true } });
+  const household = await invoke(handlers.payments, { method: 'POST', path: `/stations/${TUQIAO.id}/households`, headers: officer.auth, body: { headName: '多杰', consent: true, allowDuplicate: true } });
   ids = { paymentId: payment.json.id, householdId: household.json.id, userId: villager.user.id };
 });
 
@@ -40,7 +40,7 @@ const VALID: Record<string, () => { body: Record<string, unknown>; auth: Record<
   createPayment: () => ({ body: { stationId: TUQIAO.id, billType: 'phone', accountNo: '13800005678', amountFen: 5_000, method: 'cash' }, auth: officer.auth }),
   voidPayment: () => ({ body: { reason: '户号输错' }, auth: officer.auth }),
   closeDay: () => ({ body: { date: businessDay(new Date()), countedCashFen: 0 }, auth: officer.auth }),
-  createHousehold: () => ({ body: { headName: '卓玛', consent: true }, auth: officer.auth }),
+  createHousehold: () => ({ body: { headName: '卓玛', consent: true, allowDuplicate: true }, auth: officer.auth }),
   saveBillBookEntry: () => ({ body: { accountNo: '4401234567' }, auth: officer.auth }),
   linkHousehold: () => ({ body: { code: '123456' }, auth: officer.auth }),
   regionAreaType: () => ({ body: { areaType: 'pastoral' }, auth: admin.auth }),

@@ -73,7 +73,7 @@ beforeAll(async () => {
     method: 'POST',
     path: `/stations/${TUQIAO.id}/households`,
     headers: officer.auth,
-    body: { headName: '多杰', phone: PHONES.household, consent: true },
+    body: { headName: '多杰', phone: PHONES.household, consent: true, allowDuplicate: true },
   });
   expect(household.status).toBe(201);
   const book = await invoke(handlers.payments, { method: 'PUT', path: `/households/${household.json.id}/bill-book/phone`, headers: officer.auth, body: { accountNo: PHONES.phoneBill } });
@@ -132,7 +132,7 @@ const BODIES: Partial<Record<RouteName, () => Promise<unknown> | unknown>> = {
   createPayment: () => ({ stationId: TUQIAO.id, billType: 'phone', accountNo: PHONES.phoneBill, amountFen: 5_000, payerPhone: PHONES.payer, method: 'cash' }),
   voidPayment: () => ({ reason: '户号输错' }),
   closeDay: () => ({ date: businessDay(new Date()), countedCashFen: 10_000, note: '已清点' }),
-  createHousehold: () => ({ headName: '卓玛', phone: '13722223333', consent: true }),
+  createHousehold: () => ({ headName: '卓玛', phone: '13722223333', consent: true, allowDuplicate: true }),
   saveBillBookEntry: () => ({ accountNo: '13544445555' }),
   linkHousehold: async () => ({ code: await issuedLinkCode(await createUser(table.doc, table.tableName, { role: 'villager' })) }),
   regionAreaType: () => ({ areaType: 'farming' }),
@@ -142,7 +142,7 @@ const BODIES: Partial<Record<RouteName, () => Promise<unknown> | unknown>> = {
   retractFeed: () => ({ reason: '预警解除' }),
   // A household without WeChat, told by phone (the linked one acknowledges itself).
   markInformed: async () => {
-    const res = await invoke(handlers.payments, { method: 'POST', path: `/stations/${TUQIAO.id}/households`, headers: officer.auth, body: { headName: '拉毛', phone: '13733334444', consent: true } });
+    const res = await invoke(handlers.payments, { method: 'POST', path: `/stations/${TUQIAO.id}/households`, headers: officer.auth, body: { headName: '拉毛', phone: '13733334444', consent: true, allowDuplicate: true } });
     return { householdId: res.json.id, how: 'phone' };
   },
 };

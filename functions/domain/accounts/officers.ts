@@ -2,33 +2,46 @@ import type { Caller } from '../../auth/caller';
 import { AppError, notFound } from '../errors';
 import { canManageStation } from '../stations/station-access';
 import type { StationRepository } from '../stations/station';
+import type { RateLimiter } from '../rate-limit';
+import { ACCOUNT_CODE_ATTEMPTS_PER_HOUR, type AccountCodeRepository } from './account-code';
 import { toUserProfile, type User, type UserRepository } from './user';
+
+/** The one 404 of an appointment: an unknown or expired code, an unknown user and one out of reach look alike. */
+const noSuchPerson = () => notFound('User (or account code)');
 
 /**
  * An admin appoints or removes officers of stations inside their own region. Anything outside it
  * answers 404, exactly like something that does not exist (BOLA: never reveal it exists elsewhere).
+ * The person is named by their user id or by the account code they show from "me" (used up here).
  */
 export async function appointOfficer(
-  deps: { users: UserRepository; stations: StationRepository; now?: () => Date },
+  deps: { users: UserRepository; stations: StationRepository; accountCodes: AccountCodeRepository; rateLimiter: RateLimiter; now?: () => Date },
   admin: Caller,
-  input: { stationId: string; userId: string },
+  input: { stationId: string; userId?: string; accountCode?: string },
 ) {
   const region = adminRegion(admin);
+  const now = deps.now?.() ?? new Date();
+  // Every code tried counts, found or not: guessing costs the admin's hourly allowance.
+  if (input.accountCode) await deps.rateLimiter(`account-code-try:${admin.userId}`, ACCOUNT_CODE_ATTEMPTS_PER_HOUR, 3600);
   const station = await deps.stations.getById(input.stationId);
   if (!station || !station.villageCode.startsWith(region)) throw notFound('Station');
+  const userId = input.accountCode ? (await deps.accountCodes.find(input.accountCode, now.getTime()))?.userId : input.userId;
+  if (!userId) throw noSuchPerson();
   const appointed = await deps.users.appointOfficer({
-    userId: input.userId,
+    userId,
     stationId: station.id,
     stationVillageCode: station.villageCode,
     adminRegion: region,
-    now: (deps.now?.() ?? new Date()).toISOString(),
+    now: now.toISOString(),
+    ...(input.accountCode ? { accountCode: { code: input.accountCode, nowMs: now.getTime() } } : {}),
   });
   if (appointed) return { user: toUserProfile(appointed) };
   // The condition failed. Only a user this admin administers (bound to a place inside the region) is
-  // told apart (409, naming the role); anyone else, an expert or an admin elsewhere included, is
-  // 404 like a user that does not exist, so no role outside the region is disclosed.
-  const user = await deps.users.get(input.userId);
-  if (!user || !isBoundInside(user, region)) throw notFound('User');
+  // told apart (409, naming the role); an unknown or used code, an unknown user and anyone outside
+  // the region (an expert or an admin elsewhere included) get the same 404, so nothing is disclosed.
+  if (input.accountCode && !(await deps.accountCodes.find(input.accountCode, now.getTime()))) throw noSuchPerson();
+  const user = await deps.users.get(userId);
+  if (!user || !isBoundInside(user, region)) throw noSuchPerson();
   throw new AppError('CONFLICT', `A user with role ${user.role} cannot be appointed officer`);
 }
 

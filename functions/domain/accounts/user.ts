@@ -21,14 +21,25 @@ export interface User {
 
 export interface UserRepository {
   get(userId: string): Promise<User | null>;
+  /** The users of these ids that exist, in no particular order (one BatchGet per 100 ids). */
+  getMany(userIds: string[]): Promise<User[]>;
   getByOpenid(openid: string): Promise<User | null>;
   /** Creates the user and claims its openid in one transaction; returns the existing user if the openid is taken. */
   createForOpenid(user: User): Promise<User>;
   /**
    * Makes the user an officer of the station, if they are a villager or buyer, or already an officer
    * of a station inside `adminRegion`. Returns null when the user does not exist or is out of reach.
+   * With `accountCode`, the code is used up in the same transaction, and nothing happens unless it is
+   * still live and the user's.
    */
-  appointOfficer(input: { userId: string; stationId: string; stationVillageCode: string; adminRegion: string; now: string }): Promise<User | null>;
+  appointOfficer(input: {
+    userId: string;
+    stationId: string;
+    stationVillageCode: string;
+    adminRegion: string;
+    now: string;
+    accountCode?: { code: string; nowMs: number };
+  }): Promise<User | null>;
   setHomeStation(userId: string, stationId: string, now: string): Promise<void>;
   /** The officers of a station (a handful at most). */
   listOfficers(stationId: string): Promise<User[]>;

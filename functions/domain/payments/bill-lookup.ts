@@ -6,6 +6,7 @@ import { managedRecord } from '../stations/station-access';
 import { assertProviderConfigured, type BillProvider } from './bill-provider';
 import type { HouseholdRepository } from './household';
 import { maskAccountNo, maskName } from './masks';
+import { PROVIDER_TIMEOUT_MS, withTimeout } from './provider-timeout';
 
 /**
  * Per officer: a busy station's day of payments (a lookup or two each) fits many times over, while
@@ -20,19 +21,11 @@ export function listBillTypes() {
   };
 }
 
-const LOOKUP_TIMEOUT_MS = 5_000;
-
 /** The provider's bill, or 503 when it does not answer in time (a lookup changes nothing: safe to retry). */
-export async function lookupWithTimeout(provider: BillProvider, billType: BillType, accountNo: string, timeoutMs = LOOKUP_TIMEOUT_MS) {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new AppError('DEPENDENCY_UNAVAILABLE', 'The bill provider did not answer; try again shortly', undefined, 5)), timeoutMs);
+export function lookupWithTimeout(provider: BillProvider, billType: BillType, accountNo: string, timeoutMs = PROVIDER_TIMEOUT_MS) {
+  return withTimeout(provider.lookup(billType, accountNo), timeoutMs, () => {
+    throw new AppError('DEPENDENCY_UNAVAILABLE', 'The bill provider did not answer; try again shortly', undefined, 5);
   });
-  try {
-    return await Promise.race([provider.lookup(billType, accountNo), timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /**

@@ -27,7 +27,9 @@ import type { Station, StationRepository } from '../stations/station';
 import { managedStation } from '../stations/station-access';
 import { assertProviderConfigured, type BillProvider, type ProviderOutcome } from './bill-provider';
 import type { HouseholdRepository } from './household';
+import { audited, type AuditSink } from '../audit';
 import { lookupWithTimeout } from './bill-lookup';
+import { withTimeout } from './provider-timeout';
 import { maskName } from './masks';
 import { commissionFor, paymentIdFor, receiptNoFor, toPaymentView, type PaymentRecord, type PaymentRepository, type StartResult } from './payment';
 
@@ -40,6 +42,7 @@ export interface PaymentDeps {
   now?: () => Date;
   /** How long we wait for the provider's answer before treating it as unknown. */
   providerTimeoutMs?: number;
+  audit?: AuditSink;
 }
 
 const DEFAULT_PROVIDER_TIMEOUT_MS = 8_000;
@@ -55,7 +58,17 @@ export function requestHashOf(route: string, body: unknown): string {
   return createHash('sha256').update(`${route}\n${JSON.stringify(canonical(body))}`).digest('hex');
 }
 
-export async function createPayment(deps: PaymentDeps, caller: Caller, idempotencyKey: string, body: PaymentCreateRequest): Promise<Payment> {
+/** A payment, audited (functions/domain/audit.ts): its id, amount and status, or what refused it. */
+export function createPayment(deps: PaymentDeps, caller: Caller, idempotencyKey: string, body: PaymentCreateRequest): Promise<Payment> {
+  return audited(
+    deps.audit,
+    { action: 'payment.create', callerId: caller.userId, stationId: body.stationId, amountFen: body.amountFen },
+    () => makePayment(deps, caller, idempotencyKey, body),
+    (payment) => ({ paymentId: payment.id, amountFen: payment.amountFen, outcome: payment.status }),
+  );
+}
+
+async function makePayment(deps: PaymentDeps, caller: Caller, idempotencyKey: string, body: PaymentCreateRequest): Promise<Payment> {
   // The station's own officers pay for it (the route is the officers'); anyone else is told it does not exist.
   const station = await managedStation(deps.stations, caller, body.stationId);
   assertProviderConfigured(deps.provider);
@@ -186,18 +199,10 @@ async function prepare(deps: PaymentDeps, caller: Caller, station: Station, paym
 
 /** The provider's answer, or UNKNOWN when it threw or took too long: never a reason to pay again. */
 async function payWithTimeout(deps: PaymentDeps, p: PaymentRecord): Promise<ProviderOutcome> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<ProviderOutcome>((resolve) => {
-    timer = setTimeout(() => resolve({ outcome: 'UNKNOWN' }), deps.providerTimeoutMs ?? DEFAULT_PROVIDER_TIMEOUT_MS);
-  });
-  try {
-    return await Promise.race([
-      deps.provider.pay({ paymentId: p.id, billType: p.billType, accountNo: p.accountNo, amountFen: p.amountFen }).catch((): ProviderOutcome => ({ outcome: 'UNKNOWN' })),
-      timeout,
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
+  const paid = deps.provider
+    .pay({ paymentId: p.id, billType: p.billType, accountNo: p.accountNo, amountFen: p.amountFen })
+    .catch((): ProviderOutcome => ({ outcome: 'UNKNOWN' }));
+  return withTimeout(paid, deps.providerTimeoutMs ?? DEFAULT_PROVIDER_TIMEOUT_MS, (): ProviderOutcome => ({ outcome: 'UNKNOWN' }));
 }
 
 /**

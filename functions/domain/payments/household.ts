@@ -1,6 +1,8 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import type { BillType, Household, HouseholdCreateRequest } from '../../../shared';
+import type { BillType, Household, HouseholdCreateRequest, PersonLabel } from '../../../shared';
 import type { Caller } from '../../auth/caller';
+import { labelPeople, type PersonRef } from '../accounts/person-labels';
+import type { UserRepository } from '../accounts/user';
 import { AppError, notFound } from '../errors';
 import type { Page, PageRequest } from '../page';
 import type { RateLimiter } from '../rate-limit';
@@ -23,9 +25,24 @@ export interface HouseholdRecord {
   updatedAt: string;
 }
 
+/** Who a household is, for telling the same family registered twice: its normalised head name and phone. */
+export interface HouseholdIdentity {
+  normalisedName: string;
+  phone: string | null;
+}
+
 /** Where households and link codes are kept (functions/data implements it). */
 export interface HouseholdRepository {
-  create(household: HouseholdRecord): Promise<void>;
+  /**
+   * Stores the household with its identity marker in one transaction. `duplicate` (nothing stored)
+   * when the marker names another household already, unless `allowDuplicate` (the marker then
+   * points to the newest).
+   */
+  create(
+    household: HouseholdRecord,
+    identity: HouseholdIdentity,
+    allowDuplicate: boolean,
+  ): Promise<{ kind: 'created' } | { kind: 'duplicate'; householdId: string }>;
   get(householdId: string): Promise<HouseholdRecord | null>;
   /** The households a station serves, newest first. */
   listOfStation(stationId: string, page: PageRequest): Promise<Page<HouseholdRecord>>;
@@ -37,14 +54,17 @@ export interface HouseholdRepository {
   redeemLinkCode(code: string, householdId: string, nowMs: number, at: string): Promise<{ userId: string } | null>;
 }
 
-export function toHouseholdView(h: HouseholdRecord): Household {
+/** How a household's records name the people in them (functions/domain/accounts/person-labels.ts). */
+type Labeller = (ref: PersonRef) => PersonLabel;
+
+export function toHouseholdView(h: HouseholdRecord, label: Labeller): Household {
   return {
     id: h.id,
     stationId: h.stationId,
     headName: h.headName,
     phoneMasked: h.phone ? maskPhone(h.phone) : null,
     members: h.members,
-    consent: h.consent,
+    consent: { at: h.consent.at, by: label({ userId: h.consent.recordedBy }) },
     billBook: Object.entries(h.billBook)
       .filter((entry): entry is [BillType, { accountNo: string; savedAt: string }] => entry[1] !== undefined)
       .map(([billType, entry]) => ({ billType, accountNoMasked: maskAccountNo(entry.accountNo), savedAt: entry.savedAt })),
@@ -55,6 +75,7 @@ export function toHouseholdView(h: HouseholdRecord): Household {
 
 export interface HouseholdDeps {
   households: HouseholdRepository;
+  users: Pick<UserRepository, 'getMany'>;
   stations: Pick<StationRepository, 'getById'>;
   rateLimiter: RateLimiter;
   now?: () => Date;
@@ -70,12 +91,21 @@ async function householdFor(deps: Pick<HouseholdDeps, 'households'>, caller: Cal
   return managedRecord(caller, await deps.households.get(householdId), 'Household');
 }
 
-export async function getHousehold(deps: Pick<HouseholdDeps, 'households'>, caller: Caller, householdId: string): Promise<Household> {
-  return toHouseholdView(await householdFor(deps, caller, householdId));
+/** The views of some households, their people labelled with one BatchGet of users for them all. */
+async function householdViews(deps: Pick<HouseholdDeps, 'users'>, caller: Caller, records: HouseholdRecord[]): Promise<Household[]> {
+  const label = await labelPeople(deps.users, caller, records.map((h) => ({ userId: h.consent.recordedBy })));
+  return records.map((h) => toHouseholdView(h, label));
+}
+
+const householdView = async (deps: Pick<HouseholdDeps, 'users'>, caller: Caller, record: HouseholdRecord) =>
+  (await householdViews(deps, caller, [record]))[0];
+
+export async function getHousehold(deps: Pick<HouseholdDeps, 'households' | 'users'>, caller: Caller, householdId: string): Promise<Household> {
+  return householdView(deps, caller, await householdFor(deps, caller, householdId));
 }
 
 export async function createHousehold(
-  deps: Pick<HouseholdDeps, 'households' | 'stations' | 'now'>,
+  deps: Pick<HouseholdDeps, 'households' | 'stations' | 'users' | 'now'>,
   caller: Caller,
   stationId: string,
   input: HouseholdCreateRequest,
@@ -97,21 +127,54 @@ export async function createHousehold(
     createdAt: at,
     updatedAt: at,
   };
-  await deps.households.create(household);
-  return toHouseholdView(household);
+  const created = await deps.households.create(household, identityOf(household), input.allowDuplicate === true);
+  if (created.kind === 'duplicate') throw await duplicateHousehold(deps, created.householdId);
+  return householdView(deps, caller, household);
+}
+
+/**
+ * The same family, however the name was typed: Unicode NFC, no spaces (“索南 扎西” = “索南扎西”),
+ * Latin letters in lower case.
+ */
+export function identityOf(h: Pick<HouseholdRecord, 'headName' | 'phone'>): HouseholdIdentity {
+  return { normalisedName: h.headName.normalize('NFC').replace(/\s+/gu, '').toLowerCase(), phone: h.phone };
+}
+
+/** 409 naming the household registered already, so the officer can use it instead (or confirm a second one). */
+async function duplicateHousehold(deps: Pick<HouseholdDeps, 'households'>, householdId: string): Promise<AppError> {
+  const existing = await deps.households.get(householdId);
+  return new AppError('CONFLICT', 'A household with this head name and phone is registered at this station already; send allowDuplicate: true to register another', [
+    {
+      path: 'body.headName',
+      code: 'duplicate_household',
+      message: 'is registered already with this phone',
+      ...(existing ? { existing: { id: existing.id, label: existing.headName, phoneMasked: existing.phone ? maskPhone(existing.phone) : null } } : {}),
+    },
+  ]);
 }
 
 /** The households a station serves, newest first. */
-export async function stationHouseholds(deps: Pick<HouseholdDeps, 'households' | 'stations'>, caller: Caller, stationId: string, page: PageRequest) {
+export async function stationHouseholds(
+  deps: Pick<HouseholdDeps, 'households' | 'stations' | 'users'>,
+  caller: Caller,
+  stationId: string,
+  page: PageRequest,
+) {
   const station = await managedStation(deps.stations, caller, stationId);
   const found = await deps.households.listOfStation(station.id, page);
-  return { items: found.items.map(toHouseholdView), nextCursor: found.nextCursor };
+  return { items: await householdViews(deps, caller, found.items), nextCursor: found.nextCursor };
 }
 
-export async function saveBillBookEntry(deps: Pick<HouseholdDeps, 'households' | 'now'>, caller: Caller, householdId: string, billType: BillType, accountNo: string) {
+export async function saveBillBookEntry(
+  deps: Pick<HouseholdDeps, 'households' | 'users' | 'now'>,
+  caller: Caller,
+  householdId: string,
+  billType: BillType,
+  accountNo: string,
+) {
   await householdFor(deps, caller, householdId);
   const saved = await deps.households.saveBillBookEntry(householdId, billType, accountNo, (deps.now?.() ?? new Date()).toISOString());
-  return toHouseholdView(saved);
+  return householdView(deps, caller, saved);
 }
 
 /** A 6-digit code for the signed-in user, valid 10 minutes. */
@@ -133,5 +196,5 @@ export async function linkHousehold(deps: Omit<HouseholdDeps, 'stations'>, calle
   const now = deps.now?.() ?? new Date();
   const linked = await deps.households.redeemLinkCode(code, householdId, now.getTime(), now.toISOString());
   if (!linked) throw notFound('Link code (it may have expired or been used)');
-  return { household: toHouseholdView((await deps.households.get(householdId))!) };
+  return { household: await householdView(deps, caller, (await deps.households.get(householdId))!) };
 }

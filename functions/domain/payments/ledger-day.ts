@@ -68,6 +68,14 @@ export interface DayCloseRequest {
 }
 
 /** Where ledger days and entries are kept (functions/data implements it); payments move them in their own transactions. */
+/** A region's business day counted at its level (functions/data/region-day-counters.ts). */
+export interface RegionDayCounters {
+  tookPayments: number;
+  closed: number;
+  closedAfterPayments: number;
+  withVariance: number;
+}
+
 export interface LedgerRepository {
   getDay(stationId: string, date: string): Promise<LedgerDay>;
   /** The days of many stations for one date, in the order asked; a day nothing happened on is empty. */
@@ -80,6 +88,10 @@ export interface LedgerRepository {
   listStationCloses(stationId: string, page: PageRequest): Promise<Page<LedgerDay>>;
   /** Every close of one date inside a region. */
   listRegionCloses(regionCode: string, date: string, page: PageRequest): Promise<Page<LedgerDay>>;
+  /** The region's counters of one date (one read, whatever the region's size). */
+  regionCounters(regionCode: string, date: string): Promise<RegionDayCounters>;
+  /** The days of a region's stations flagged on a date: took payments and not closed, or closed with a variance. */
+  listFlaggedDays(flag: 'UNCLOSED' | 'VARIANCE', regionCode: string, date: string, page: PageRequest): Promise<Page<LedgerDay>>;
 }
 
 export function toTotals(day: LedgerDay) {

@@ -3,8 +3,9 @@
  * station by station. A station's officers and the admins over its region see its days; an officer
  * closes them; everyone else is told "not found".
  */
-import type { LedgerResponse, Reconciliation, StationDay } from '../../../shared';
+import type { LedgerResponse, Reconciliation, RegionDayFilter, RegionDaysPage, StationDay } from '../../../shared';
 import type { Caller } from '../../auth/caller';
+import { audited, type AuditSink } from '../audit';
 import { invalidField } from '../errors';
 import type { PageRequest } from '../page';
 import { businessDay } from '../stations/opening-hours';
@@ -15,6 +16,7 @@ import { toReconciliation, toTotals, type LedgerRepository } from './ledger-day'
 export interface LedgerDeps {
   ledger: LedgerRepository;
   stations: Pick<StationRepository, 'getById' | 'listInRegion'>;
+  audit?: AuditSink;
   now?: () => Date;
 }
 
@@ -55,18 +57,23 @@ export async function closeDay(
 ): Promise<Reconciliation> {
   const station = await managedStation(deps.stations, caller, stationId);
   if (input.date > today(deps)) throw invalidField('body.date', 'is in the future: a day closes at its end, or later');
-  // A shortage or a surplus must be explained (a close is final): without a note the close is
-  // conditional on the counted cash matching the expected cash in the same write (data/ledger-repository).
-  const note = input.note ? input.note : null;
-  const day = await deps.ledger.closeDay({
-    station,
-    date: input.date,
-    countedCashFen: input.countedCashFen,
-    note,
-    closedBy: caller.userId,
-    at: (deps.now?.() ?? new Date()).toISOString(),
-  });
-  return toReconciliation(day, station);
+  // Audited (functions/domain/audit.ts): the counted cash and CLOSED, or what refused the close.
+  return audited(
+    deps.audit,
+    { action: 'day.close', callerId: caller.userId, stationId: station.id, closeId: `${station.id}#${input.date}`, amountFen: input.countedCashFen },
+    async () => {
+      const day = await deps.ledger.closeDay({
+        station,
+        date: input.date,
+        countedCashFen: input.countedCashFen,
+        note: input.note ? input.note : null,
+        closedBy: caller.userId,
+        at: (deps.now?.() ?? new Date()).toISOString(),
+      });
+      return toReconciliation(day, station);
+    },
+    () => ({ outcome: 'CLOSED' }),
+  );
 }
 
 /** A station's closed days, newest first. */
@@ -77,38 +84,65 @@ export async function stationCloses(deps: LedgerDeps, caller: Caller, stationId:
 }
 
 /**
- * A region's business day, station by station:
+ * A region's business day, station by station, with the whole region's summary (its counters, one
+ * read, not a sum over the page shown):
  *   every station (a page at a time, division-code order): one Query for the stations and one
  *     BatchGet for their day items, so the stations that have not closed show up too;
- *   `status=CLOSED`: only the stations that closed, from the closes index (one Query).
+ *   `status=CLOSED`: only the stations that closed, from the closes index (one Query);
+ *   `status=UNCLOSED` / `VARIANCE`: the stations flagged so (one Query, one BatchGet).
  */
 export async function regionDays(
   deps: LedgerDeps,
   caller: Caller,
   regionCode: string,
-  query: PageRequest & { date: string; status?: 'CLOSED' },
-): Promise<{ items: StationDay[]; nextCursor: string | null }> {
+  query: PageRequest & { date: string; status?: RegionDayFilter },
+): Promise<RegionDaysPage> {
   assertRegionWithin(caller, regionCode);
   if (query.date > today(deps)) throw invalidField('query.date', 'is in the future');
   const page = { limit: query.limit, cursor: query.cursor };
-  if (query.status === 'CLOSED') {
-    const closes = await deps.ledger.listRegionCloses(regionCode, query.date, page);
+  const [listed, counters] = await Promise.all([listRegionDays(deps, regionCode, query.date, page, query.status), deps.ledger.regionCounters(regionCode, query.date)]);
+  return {
+    ...listed,
+    summary: {
+      tookPayments: counters.tookPayments,
+      closed: counters.closed,
+      unclosed: Math.max(0, counters.tookPayments - counters.closedAfterPayments),
+      withVariance: counters.withVariance,
+    },
+  };
+}
+
+async function listRegionDays(deps: LedgerDeps, regionCode: string, date: string, page: PageRequest, status?: RegionDayFilter) {
+  if (status === 'CLOSED') {
+    const closes = await deps.ledger.listRegionCloses(regionCode, date, page);
+    return { items: closes.items.map((day) => ({ ...toReconciliation(day), status: 'CLOSED' as const })), nextCursor: closes.nextCursor };
+  }
+  if (status) {
+    const flagged = await deps.ledger.listFlaggedDays(status, regionCode, date, page);
     return {
-      items: closes.items.map((day) => ({ ...toReconciliation(day), status: 'CLOSED' as const })),
-      nextCursor: closes.nextCursor,
+      items: flagged.items.map((day) => ({
+        stationId: day.stationId,
+        stationCode: day.stationCode ?? '',
+        villageName: day.villageName ?? '',
+        date,
+        status: day.status === 'CLOSED' ? ('CLOSED' as const) : ('OPEN' as const),
+        totals: toTotals(day),
+        close: day.close,
+      })),
+      nextCursor: flagged.nextCursor,
     };
   }
   const stations = await deps.stations.listInRegion(regionCode, page);
-  const days = await deps.ledger.getDays(stations.items.map((s) => s.id), query.date);
+  const days = await deps.ledger.getDays(stations.items.map((s) => s.id), date);
   return {
-    items: stations.items.map((station, i) => {
+    items: stations.items.map((station, i): StationDay => {
       const day = days[i];
       const idle = day.status === 'OPEN' && day.paymentCount === 0 && day.processingCount === 0 && day.limitUsedFen === 0;
       return {
         stationId: station.id,
         stationCode: station.code,
         villageName: station.villageName,
-        date: query.date,
+        date,
         status: day.status === 'CLOSED' ? 'CLOSED' : idle ? 'IDLE' : 'OPEN',
         totals: toTotals(day),
         close: day.close,

@@ -1,6 +1,8 @@
-import type { StationProfile, StationUpdateRequest } from '../../../shared';
+import type { StationHistoryResponse, StationProfile, StationUpdateRequest } from '../../../shared';
 import { OFFICER_EDITABLE_FIELDS } from '../../../shared';
 import type { Caller } from '../../auth/caller';
+import { labelPeople } from '../accounts/person-labels';
+import type { UserRepository } from '../accounts/user';
 import { AppError, notFound } from '../errors';
 import { canManageStation, managedStation } from './station-access';
 import { toStationChangeView, toStationProfile, type Station, type StationRepository } from './station';
@@ -45,13 +47,19 @@ export async function updateStation(
   throw new AppError('CONFLICT', 'The station kept changing while we saved; reload and try again');
 }
 
+/** A station's changes, newest first, each naming its author by name (one BatchGet of users per page). */
 export async function listStationChanges(
-  deps: { stations: StationRepository },
+  deps: { stations: StationRepository; users: Pick<UserRepository, 'getMany'> },
   caller: Caller,
   stationId: string,
   page: { limit: number; cursor?: string },
-) {
+): Promise<StationHistoryResponse> {
   await managedStation(deps.stations, caller, stationId);
   const changes = await deps.stations.listChanges(stationId, page);
-  return { items: changes.items.map(toStationChangeView), nextCursor: changes.nextCursor };
+  const label = await labelPeople(deps.users, caller, changes.items.map((c) => ({ userId: c.byUserId, role: c.byRole })));
+  return {
+    // Phones in before/after are masked (toStationChangeView); the full number is only in the stored record.
+    items: changes.items.map(toStationChangeView).map(({ byUserId, ...change }) => ({ ...change, by: label({ userId: byUserId, role: change.byRole }) })),
+    nextCursor: changes.nextCursor,
+  };
 }

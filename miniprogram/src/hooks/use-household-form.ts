@@ -8,6 +8,8 @@ import { isMobilePhone } from '../services/payment-form';
 export type HouseholdFormState =
   | { status: 'idle' }
   | { status: 'saving' }
+  /** The same head name and phone are registered already: use that household, or confirm a second one. */
+  | { status: 'duplicate'; existing: { id: string; label: string; phoneMasked: string | null } }
   | { status: 'failed'; message: string; requestId?: string };
 
 type Errors = Partial<Record<'headName' | 'phone' | 'members' | 'consent', string>>;
@@ -67,14 +69,15 @@ export function useHouseholdForm(stationId: string, onCreated: (household: House
     setErrors((now) => ({ ...now, [field]: undefined }));
   };
 
-  const submit = useCallback(async () => {
+  /** Registers the household; `allowDuplicate` once the officer confirmed it is another family of the same name and phone. */
+  const send = useCallback(async (allowDuplicate: boolean) => {
     if (state.status === 'saving') return;
     const { body, errors: found } = buildHouseholdRequest({ headName, phone, members, consent });
     setErrors(found);
     if (!body) return;
     setState({ status: 'saving' });
     try {
-      const household = await create(stationId, body);
+      const household = await create(stationId, allowDuplicate ? { ...body, allowDuplicate: true } : body);
       setState({ status: 'idle' });
       setHeadNameState('');
       setPhoneState('');
@@ -83,6 +86,11 @@ export function useHouseholdForm(stationId: string, onCreated: (household: House
       onCreated(household);
     } catch (caught) {
       const apiError = toApiErrorLike(caught);
+      const existing = apiError.code === 'CONFLICT' ? apiError.details.find((d) => d.code === 'duplicate_household')?.existing : undefined;
+      if (existing) {
+        setState({ status: 'duplicate', existing });
+        return;
+      }
       // The server's limits can be stricter than this build's checks: its 400 is worded at the fields.
       const fieldErrors = fieldErrorsOf(invalidBodyFields(apiError));
       if (Object.keys(fieldErrors).length > 0) {
@@ -93,6 +101,8 @@ export function useHouseholdForm(stationId: string, onCreated: (household: House
       setState({ status: 'failed', message: errorText(apiError.code), requestId: supportId(apiError) });
     }
   }, [state.status, headName, phone, members, consent, create, stationId, onCreated]);
+  const submit = useCallback(() => send(false), [send]);
+  const registerAnyway = useCallback(() => send(true), [send]);
 
   return {
     headName,
@@ -106,5 +116,6 @@ export function useHouseholdForm(stationId: string, onCreated: (household: House
     setMembers: clearing(setMembersState, 'members'),
     setConsent: clearing(setConsentState, 'consent'),
     submit,
+    registerAnyway,
   };
 }

@@ -29,6 +29,8 @@ export interface ApiErrorDetail {
   path: string;
   message: string;
   code?: string;
+  /** What the request ran into, offered instead (a household registered already). */
+  existing?: { id: string; label: string; phoneMasked: string | null };
 }
 
 export function isApiError(error: unknown): error is ApiError {

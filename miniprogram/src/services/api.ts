@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { ErrorCode } from '@shared/errors';
-import type { LoginResponse, MeResponse, StationOfficersResponse, UserProfile } from '@shared/schemas/accounts';
+import type { AccountCodeResponse, LoginResponse, MeResponse, StationOfficersResponse, UserProfile } from '@shared/schemas/accounts';
 import type { Household, HouseholdCreateRequest } from '@shared/schemas/households';
 import type {
   AccountKind,
@@ -11,6 +11,8 @@ import type {
   Payment,
   PaymentCreateRequest,
   Reconciliation,
+  RegionDayFilter,
+  RegionDaySummary,
   StationDay,
 } from '@shared/schemas/payments';
 import type { RegionChildrenResponse } from '@shared/schemas/regions';
@@ -84,10 +86,19 @@ function detailsOf(raw: unknown): ApiErrorDetail[] {
   if (!Array.isArray(raw)) return [];
   return raw.flatMap((entry: unknown) => {
     if (typeof entry !== 'object' || entry === null) return [];
-    const { path, message, code } = entry as Record<string, unknown>;
+    const { path, message, code, existing } = entry as Record<string, unknown>;
     if (typeof path !== 'string' || typeof message !== 'string') return [];
-    return [{ path, message, ...(typeof code === 'string' ? { code } : {}) }];
+    const found = existingOf(existing);
+    return [{ path, message, ...(typeof code === 'string' ? { code } : {}), ...(found ? { existing: found } : {}) }];
   });
+}
+
+/** What a 409 ran into (a household registered already), when the server names it. */
+function existingOf(raw: unknown): ApiErrorDetail['existing'] {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const { id, label, phoneMasked } = raw as Record<string, unknown>;
+  if (typeof id !== 'string' || typeof label !== 'string') return undefined;
+  return { id, label, phoneMasked: typeof phoneMasked === 'string' ? phoneMasked : null };
 }
 
 function isErrorEnvelope(data: unknown): data is ErrorEnvelope {
@@ -202,9 +213,17 @@ export function getMe(): Promise<MeResponse> {
   return request<MeResponse>('/me');
 }
 
-/** `POST /admin/officers`: makes `userId` an officer of the station (admins, within their region). */
-export function appointOfficer(stationId: string, userId: string): Promise<{ user: UserProfile }> {
-  return request<{ user: UserProfile }>('/admin/officers', { method: 'POST', body: { stationId, userId } });
+/** Who an admin appoints: by their user id, or by the account code they show from "me". */
+export type PersonRef = { userId: string } | { accountCode: string };
+
+/** `POST /admin/officers`: makes the person an officer of the station (admins, within their region). */
+export function appointOfficer(stationId: string, person: PersonRef): Promise<{ user: UserProfile }> {
+  return request<{ user: UserProfile }>('/admin/officers', { method: 'POST', body: { stationId, ...person } });
+}
+
+/** `POST /me/account-code`: a one-time code (digits and QR image) to show an admin who appoints you. */
+export function createAccountCode(): Promise<AccountCodeResponse> {
+  return request<AccountCodeResponse>('/me/account-code', { method: 'POST' });
 }
 
 /** `DELETE /admin/officers/{userId}`: the officer becomes a villager again. */
@@ -308,6 +327,8 @@ export interface ReconciliationPage {
 export interface RegionDaysPage {
   items: StationDay[];
   nextCursor: string | null;
+  /** The whole region's day (its counters), not the page's. */
+  summary: RegionDaySummary;
 }
 export interface MyPaymentsAnswer {
   household: { id: string; headName: string; stationId: string } | null;
@@ -383,7 +404,7 @@ export function getStationReconciliations(stationId: string, page: PageRequest =
  * `status: 'CLOSED'` only the stations that closed it (each with its close), else every station
  * (CLOSED, OPEN or IDLE; `close` null unless CLOSED).
  */
-export function getRegionReconciliations(regionCode: string, date: string, page: PageRequest = {}, status?: 'CLOSED'): Promise<RegionDaysPage> {
+export function getRegionReconciliations(regionCode: string, date: string, page: PageRequest = {}, status?: RegionDayFilter): Promise<RegionDaysPage> {
   return request<RegionDaysPage>(`/regions/${encodeURIComponent(regionCode)}/reconciliations`, {
     query: { date, status, limit: page.limit, cursor: page.cursor },
   });

@@ -1,14 +1,27 @@
 import type { StationOfficersResponse, UserProfile } from '@shared/schemas/accounts';
 import type { StationProfile } from '@shared/schemas/stations';
+import { USER_ID_PATTERN } from './account-code';
+import Taro from '@tarojs/taro';
 import { errorText, t } from '../i18n/staff';
-import { appointOfficer, getStationByCode, getStationOfficers, removeOfficer, type ApiError } from './api';
+import { appointOfficer, getStationByCode, getStationOfficers, removeOfficer, type ApiError, type PersonRef } from './api';
 
 /** The calls behind the admin's officer forms; tests pass fakes. */
 export interface OfficerAdminApi {
   findStation: (code: string) => Promise<StationProfile>;
-  appoint: (stationId: string, userId: string) => Promise<{ user: UserProfile }>;
+  appoint: (stationId: string, person: PersonRef) => Promise<{ user: UserProfile }>;
   listOfficers: (stationId: string) => Promise<StationOfficersResponse>;
   remove: (userId: string) => Promise<{ user: UserProfile }>;
+  /** The text of a QR code the admin scans (the villager's account code); undefined when cancelled. */
+  scan: () => Promise<string | undefined>;
+}
+
+async function scanText(): Promise<string | undefined> {
+  try {
+    return (await Taro.scanCode({ scanType: ['qrCode'] })).result;
+  } catch {
+    // Cancelled, or no camera permission: nothing to report.
+    return undefined;
+  }
 }
 
 export const officerAdminApi: OfficerAdminApi = {
@@ -16,10 +29,9 @@ export const officerAdminApi: OfficerAdminApi = {
   appoint: appointOfficer,
   listOfficers: getStationOfficers,
   remove: removeOfficer,
+  scan: scanText,
 };
 
-/** A copy of shared/schemas/accounts.ts `userId` (zod stays out of the bundle; unit tests compare). */
-export const USER_ID_PATTERN = /^[0-9A-Za-z_-]{1,40}$/;
 
 export function isUserId(value: string): boolean {
   return USER_ID_PATTERN.test(value);
@@ -41,7 +53,7 @@ export type OfficerAdminStep = 'station' | 'appoint' | 'list' | 'remove';
 export function officerAdminErrorText(step: OfficerAdminStep, error: ApiError): string {
   if (error.code === 'NOT_FOUND') {
     if (step === 'station') return t('admin.error.stationNotFound');
-    if (step === 'appoint') return t('admin.error.outOfRegion');
+    if (step === 'appoint') return t('admin.error.personNotFound');
     if (step === 'list') return t('admin.error.stationOutOfRegion');
     return t('admin.error.notAnOfficer');
   }

@@ -218,7 +218,8 @@ describe('session in the API client', () => {
   it('calls the officer routes with the right method, path and body', async () => {
     saveSession(loginAnswer({ role: 'county_admin', regionCode: '630202' }));
     const spy = answer(200, { user: { id: 'u1', role: 'officer' } });
-    await appointOfficer('st1', 'u1');
+    await appointOfficer('st1', { userId: 'u1' });
+    await appointOfficer('st1', { accountCode: '12345678' });
     await removeOfficer('u/1');
     spy.mockResolvedValue({ statusCode: 200, data: { items: [], nextCursor: null }, header: {} } as never);
     await getStationOfficers('st1');
@@ -228,6 +229,7 @@ describe('session in the API client', () => {
     });
     expect(calls).toEqual([
       ['POST', '/api/admin/officers', { stationId: 'st1', userId: 'u1' }],
+      ['POST', '/api/admin/officers', { stationId: 'st1', accountCode: '12345678' }],
       ['DELETE', '/api/admin/officers/u%2F1', undefined],
       ['GET', '/api/stations/st1/officers', undefined],
     ]);

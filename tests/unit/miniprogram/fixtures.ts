@@ -84,7 +84,7 @@ export const household: Household = {
   headName: '张三',
   phoneMasked: '138****0000',
   members: [{ name: '李四', relation: null }],
-  consent: { at: '2026-11-29T02:00:00.000Z', recordedBy: 'u0123456789' },
+  consent: { at: '2026-11-29T02:00:00.000Z', by: { name: '土桥村信息员', role: 'officer', idTail: '6789', you: false } },
   billBook: [{ billType: 'water', accountNoMasked: '******5678', savedAt: '2026-11-29T02:00:00.000Z' }],
   linkedUserCount: 0,
   createdAt: '2026-11-29T02:00:00.000Z',

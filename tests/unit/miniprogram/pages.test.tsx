@@ -210,7 +210,7 @@ describe('me page', () => {
     expect(byId('me-user-id').textContent).toBe('u0123456789');
     expect(byId('me-role').textContent).toBe('村民');
     expect(byId('me-name').textContent).toBe('微信用户');
-    expect(screen.getByText('申请成为信息员时，请把这个编号告诉管理员。')).toBeTruthy();
+    expect(screen.getByText('申请成为信息员时，请向管理员出示下方的账号码。')).toBeTruthy();
     expect(document.getElementById('me-officer-entry')).toBeNull();
     expect(document.getElementById('me-admin-entry')).toBeNull();
   });
@@ -268,7 +268,7 @@ describe('me page', () => {
     await waitFor(() => byId('me-signed-in'));
     expect(byId('me-region-name').textContent).toBe('青海省');
     expect(byId('me-admin-entry')).toBeTruthy();
-    expect(screen.queryByText('申请成为信息员时，请把这个编号告诉管理员。')).toBeNull();
+    expect(screen.queryByText('申请成为信息员时，请向管理员出示下方的账号码。')).toBeNull();
   });
 
   it('a 401 on load signs out', async () => {
@@ -392,7 +392,7 @@ describe('admin back office', () => {
     expect((post.header as Record<string, string>).Authorization).toBe('Bearer token-abc');
   });
 
-  it('maps a 404 of the appointment to "outside your region"', async () => {
+  it('maps a 404 of the appointment to one neutral text (a typo or someone outside the region)', async () => {
     saveSession(loginAnswer({ role: 'county_admin' }));
     routes({
       'GET /me': ok(adminMe),
@@ -405,7 +405,9 @@ describe('admin back office', () => {
     type('admin-appoint-user-input', 'usomeone');
     await act(async () => fireEvent.click(button('admin-appoint-button')));
     await waitFor(() => byId('admin-appoint-error'));
-    expect(byId('admin-appoint-error').textContent).toBe('站点或用户不在你的管辖范围内。');
+    expect(byId('admin-appoint-error').textContent).toBe(
+      '没有找到可以任命的人：请核对账号码（10 分钟内有效，只能用一次）或用户编号；也可能站点或此人不在你的管辖范围内。',
+    );
   });
 
   it("lists a station's officers and removes one after confirming", async () => {

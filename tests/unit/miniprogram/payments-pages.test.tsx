@@ -605,6 +605,8 @@ describe('region closes (admins)', () => {
     expect(asked[0]).toContain('status=CLOSED');
   });
 
+  const noSummary = { tookPayments: 0, closed: 0, unclosed: 0, withVariance: 0 };
+
   it('lists every station with its day on request: who has not closed yet, and who had no payment', async () => {
     saveSession(loginAnswer({ role: 'province_admin', regionCode: '63' }));
     const asked: string[] = [];
@@ -613,13 +615,14 @@ describe('region closes (admins)', () => {
       'GET /me': ok(adminMe),
       'GET /regions/63/reconciliations': (options: RequestOptions) => {
         asked.push(options.url);
-        if (options.url.includes('status=CLOSED')) return ok({ items: [], nextCursor: null });
+        if (options.url.includes('status=CLOSED')) return ok({ items: [], nextCursor: null, summary: noSummary });
         return ok({
           items: [
             { ...base, stationId: 'st1', stationCode: '630202002200', villageName: '七里店村', status: 'OPEN' },
             { ...base, stationId: 'st2', stationCode: '630202002201', villageName: '七里店东村', status: 'IDLE' },
           ],
           nextCursor: null,
+          summary: noSummary,
         });
       },
     });
@@ -646,10 +649,36 @@ describe('region closes (admins)', () => {
     });
     routes({
       'GET /me': ok(adminMe),
-      'GET /regions/63/reconciliations': ok({ items: [closed('630202002214', -5_000), closed('630202002215', 5_000), closed('630202002216', 120)], nextCursor: 'c1' }),
+      'GET /regions/63/reconciliations': ok({
+        items: [closed('630202002214', -5_000), closed('630202002215', 5_000), closed('630202002216', 120)],
+        nextCursor: 'c1',
+        summary: noSummary,
+      }),
     });
     render(<ReconciliationsPage />);
     await waitFor(() => byId('recon-summary'));
     expect(byId('recon-summary').textContent).toBe('已加载的 3 个站已日结：少了的合计 ¥50.00，多了的合计 ¥51.20（还有站没加载，合计只算已加载的）');
+  });
+
+  it('shows the whole region’s counts (not the page’s) and filters took-payments-not-closed and variance', async () => {
+    saveSession(loginAnswer({ role: 'province_admin', regionCode: '63' }));
+    const asked: string[] = [];
+    const summary = { tookPayments: 40, closed: 12, unclosed: 30, withVariance: 3 };
+    const open = { date: chinaDate(), totals: ledgerOf().totals, close: null, stationId: 'st1', stationCode: '630202002200', villageName: '七里店村', status: 'OPEN' };
+    routes({
+      'GET /me': ok(adminMe),
+      'GET /regions/63/reconciliations': (options: RequestOptions) => {
+        asked.push(options.url);
+        return ok({ items: options.url.includes('status=UNCLOSED') ? [open] : [], nextCursor: null, summary });
+      },
+    });
+    render(<ReconciliationsPage />);
+    await waitFor(() => byId('recon-region-summary'));
+    expect(byId('recon-region-summary').textContent).toBe('青海省全辖区：40 个站收过款，12 个已日结，30 个收款未日结，3 个有差额。');
+    fireEvent.click(button('recon-unclosed'));
+    await waitFor(() => byId('recon-630202002200-status'));
+    expect(asked[asked.length - 1]).toContain('status=UNCLOSED');
+    fireEvent.click(button('recon-variance'));
+    await waitFor(() => expect(asked[asked.length - 1]).toContain('status=VARIANCE'));
   });
 });

@@ -291,7 +291,7 @@ describe('officer station page', () => {
       [`GET /stations/${station.id}/history`]: () => ok(history),
       [`PATCH /stations/${station.id}`]: () => {
         history = {
-          items: [{ at: '2026-11-29T07:30:00.000Z', byUserId: 'u0123456789', byRole: 'officer', fields: ['openingHours'], before: {}, after: {} }],
+          items: [{ at: '2026-11-29T07:30:00.000Z', by: { name: null, role: 'officer', idTail: '6789', you: false }, byRole: 'officer', fields: ['openingHours'], before: {}, after: {} }],
           nextCursor: null,
         };
         return ok(saved);
@@ -310,6 +310,8 @@ describe('officer station page', () => {
     await waitFor(() => byId('history-item-0'));
     expect(byId('history-item-0').textContent).toContain('2026-11-29 15:30');
     expect(byId('history-item-0').textContent).toContain('修改了：营业时间');
+    // Named by role and the id's tail when the author has no name: never a raw user id.
+    expect(byId('history-item-0').textContent).toContain('信息员（编号尾号 6789）');
   });
 });
 
@@ -332,6 +334,26 @@ describe('admin station page', () => {
     const patch = request.mock.calls.find(([options]) => (options as RequestOptions).method === 'PATCH')![0] as RequestOptions;
     expect(patch.data).toEqual({ type: 'specialized' });
     expect(byId('edit-saved').textContent).toBe('已保存：站点类型。');
+  });
+
+  it('appoints an officer of the open station by the account code they show', async () => {
+    saveSession(loginAnswer({ role: 'province_admin', regionCode: '63' }));
+    const request = routes({
+      'GET /me': ok(adminMe),
+      [BY_CODE]: ok(station),
+      [`GET /stations/${station.id}/history`]: ok({ items: [], nextCursor: null }),
+      'POST /admin/officers': ok({ user: { id: 'unew00000001', role: 'officer', stationId: station.id, name: '才让' } }),
+    });
+    setRouterParams({ code: station.code });
+    render(<AdminStationPage />);
+    await waitFor(() => byId('station-editor'));
+    expect(exists('admin-appoint-station-input')).toBe(false);
+    type('admin-appoint-user-input', '1234 5678');
+    await act(async () => fireEvent.click(button('admin-appoint-button')));
+    await waitFor(() => byId('admin-appoint-success'));
+    const post = request.mock.calls.find(([options]) => (options as RequestOptions).method === 'POST')![0] as RequestOptions;
+    expect(post.data).toEqual({ stationId: station.id, accountCode: '12345678' });
+    expect(byId('admin-appoint-success').textContent).toBe('已任命 才让（unew00000001） 为土桥村益农信息社的信息员。');
   });
 
   it('does not offer to edit a station outside the admin\'s region', async () => {

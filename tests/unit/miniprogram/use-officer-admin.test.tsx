@@ -1,7 +1,8 @@
 /** @jest-environment jsdom */
 import { act, renderHook } from '@testing-library/react';
 import fc from 'fast-check';
-import { userId as userIdSchema } from '../../../shared/schemas/accounts';
+import { ACCOUNT_CODE_QR_PREFIX as SHARED_PREFIX, userId as userIdSchema } from '../../../shared/schemas/accounts';
+import { ACCOUNT_CODE_QR_PREFIX } from '../../../miniprogram/src/services/account-code';
 import { useAppointOfficer } from '../../../miniprogram/src/hooks/use-appoint-officer';
 import { useStationOfficers } from '../../../miniprogram/src/hooks/use-station-officers';
 import { ApiError } from '../../../miniprogram/src/services/api';
@@ -16,6 +17,7 @@ function fakeApi(overrides: Partial<OfficerAdminApi> = {}): jest.Mocked<OfficerA
     appoint: jest.fn().mockResolvedValue({ user: { id: 'u1', role: 'officer', stationId: station.id } }),
     listOfficers: jest.fn().mockResolvedValue({ items: [{ id: 'u1', name: '土桥村信息员' }, { id: 'u2' }], nextCursor: null }),
     remove: jest.fn().mockResolvedValue({ user: { id: 'u1', role: 'villager' } }),
+    scan: jest.fn().mockResolvedValue(undefined),
     ...overrides,
   } as jest.Mocked<OfficerAdminApi>;
 }
@@ -25,7 +27,7 @@ describe('useAppointOfficer', () => {
     const hook = renderHook(() => useAppointOfficer(api));
     act(() => {
       hook.result.current.setStationCode(code);
-      hook.result.current.setUserId(user);
+      hook.result.current.setPerson(user);
     });
     await act(() => hook.result.current.submit());
     return hook.result;
@@ -35,9 +37,9 @@ describe('useAppointOfficer', () => {
     const api = fakeApi();
     const result = await submit(api);
     expect(api.findStation).toHaveBeenCalledWith('630202002214');
-    expect(api.appoint).toHaveBeenCalledWith(station.id, 'u1');
+    expect(api.appoint).toHaveBeenCalledWith(station.id, { userId: 'u1' });
     expect(result.current.state).toEqual({ status: 'done', userId: 'u1', message: '已任命 u1 为土桥村益农信息社的信息员。' });
-    expect(result.current.userId).toBe('');
+    expect(result.current.person).toBe('');
     expect(result.current.stationCode).toBe(' 630202002214 ');
   });
 
@@ -46,24 +48,51 @@ describe('useAppointOfficer', () => {
     const result = await submit(api, '6302-02', 'not an id');
     expect(result.current.fieldErrors).toEqual({
       stationCode: '站点编码只能是 1 到 32 位字母或数字。',
-      userId: '用户编号只能是 1 到 40 位字母、数字、下划线或短横线。',
+      person: '请输入对方出示的 8 位账号码，或 1 到 40 位的用户编号。',
     });
     expect(api.findStation).not.toHaveBeenCalled();
-    act(() => result.current.setUserId('u1'));
-    expect(result.current.fieldErrors.userId).toBeUndefined();
+    act(() => result.current.setPerson('u1'));
+    expect(result.current.fieldErrors.person).toBeUndefined();
     expect(result.current.fieldErrors.stationCode).toBeDefined();
   });
 
   it.each([
     ['an unknown station code', { findStation: jest.fn().mockRejectedValue(apiError(404, 'NOT_FOUND')) }, '没有找到这个站点编码，请核对后再试。'],
-    ['a station or user outside the region', { appoint: jest.fn().mockRejectedValue(apiError(404, 'NOT_FOUND')) }, '站点或用户不在你的管辖范围内。'],
+    [
+      'a typo, an expired code or a person outside the region (one neutral text)',
+      { appoint: jest.fn().mockRejectedValue(apiError(404, 'NOT_FOUND')) },
+      '没有找到可以任命的人：请核对账号码（10 分钟内有效，只能用一次）或用户编号；也可能站点或此人不在你的管辖范围内。',
+    ],
     ['an admin or expert', { appoint: jest.fn().mockRejectedValue(apiError(409, 'CONFLICT')) }, '这个用户是管理员或专家，不能任命为信息员。'],
-    ['bad input', { appoint: jest.fn().mockRejectedValue(apiError(400, 'VALIDATION_FAILED')) }, '站点编码或用户编号格式不对，请核对后再试。'],
+    ['bad input', { appoint: jest.fn().mockRejectedValue(apiError(400, 'VALIDATION_FAILED')) }, '站点编码或账号码格式不对，请核对后再试。'],
     ['an admin without a region', { appoint: jest.fn().mockRejectedValue(apiError(403, 'FORBIDDEN')) }, '你的账号没有绑定管辖地区，不能管理信息员。'],
     ['a network failure', { appoint: jest.fn().mockRejectedValue(apiError(0, 'NETWORK_ERROR')) }, '网络连接失败，请检查网络后重试。'],
   ])('explains %s', async (_name, overrides, message) => {
     const result = await submit(fakeApi(overrides));
     expect(result.current.state).toEqual({ status: 'failed', message, requestId: undefined });
+  });
+
+  it.each([
+    ['1234 5678', '12345678'],
+    ['１２３４－５６７８', '12345678'],
+    ['yinong-account:87654321', '87654321'],
+  ])('reads %s as the account code %s', async (typed, accountCode) => {
+    const api = fakeApi();
+    await submit(api, '630202002214', typed);
+    expect(api.appoint).toHaveBeenCalledWith(station.id, { accountCode });
+  });
+
+  it('reads the QR code the server draws (the same prefix as shared/)', () => {
+    expect(ACCOUNT_CODE_QR_PREFIX).toBe(SHARED_PREFIX);
+  });
+
+  it('fills the field from a scanned account QR code, and refuses a QR code that is not one', async () => {
+    const api = fakeApi({ scan: jest.fn().mockResolvedValueOnce('yinong-account:87654321').mockResolvedValueOnce('630202002214') });
+    const hook = renderHook(() => useAppointOfficer(api));
+    await act(() => hook.result.current.scan());
+    expect(hook.result.current.person).toBe('87654321');
+    await act(() => hook.result.current.scan());
+    expect(hook.result.current.fieldErrors.person).toBe('扫到的不是账号码，请扫描对方“我的”页面上的账号码。');
   });
 
   it('keeps the request id of a server error for support', async () => {

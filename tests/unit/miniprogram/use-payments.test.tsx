@@ -536,6 +536,28 @@ describe('households', () => {
     expect(result.current.headName).toBe('张三');
   });
 
+  it('warns of the same family registered already, offers it, and registers a second one only when confirmed', async () => {
+    const existing = { id: 'hh-existing', label: '张三', phoneMasked: '138****0000' };
+    const duplicate = new ApiError({
+      status: 409,
+      code: 'CONFLICT',
+      message: 'duplicate',
+      details: [{ path: 'body.headName', message: 'is registered already', code: 'duplicate_household', existing }],
+    });
+    const create = jest.fn().mockRejectedValueOnce(duplicate).mockResolvedValueOnce(household);
+    const onCreated = jest.fn();
+    const { result } = renderHook(() => useHouseholdForm(station.id, onCreated, create));
+    act(() => result.current.setHeadName('张三'));
+    act(() => result.current.setPhone('13800000000'));
+    act(() => result.current.setConsent(true));
+    await act(async () => result.current.submit());
+    expect(result.current.state).toEqual({ status: 'duplicate', existing });
+    expect(onCreated).not.toHaveBeenCalled();
+    await act(async () => result.current.registerAnyway());
+    expect(create).toHaveBeenLastCalledWith(station.id, { headName: '张三', phone: '13800000000', consent: true, allowDuplicate: true });
+    expect(onCreated).toHaveBeenCalledWith(household);
+  });
+
   it('links a villager by their 6-digit code, and explains a wrong one', async () => {
     const link = jest.fn().mockRejectedValueOnce(apiError(404, 'NOT_FOUND')).mockResolvedValueOnce({ household: { ...household, linkedUserCount: 1 } });
     const onLinked = jest.fn();

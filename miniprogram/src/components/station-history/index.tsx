@@ -1,9 +1,8 @@
 import { Text, View } from '@tarojs/components';
-// roles.ts is plain constants (no zod), so a value import from @shared is fine here.
-import { ROLES } from '@shared/roles';
-import { errorText, t, type MessageKey } from '../../i18n/staff';
+import { errorText, t } from '../../i18n/staff';
 import type { StationChange } from '../../services/api';
 import { formatChinaTime } from '../../services/format';
+import { personText } from '../../services/person-label';
 import { fieldLabel } from '../../services/station-edit';
 import type { PagedState } from '../../hooks/use-paged-list';
 import { ActionButton } from '../action-button';
@@ -18,15 +17,12 @@ export interface StationHistoryProps {
   onRetry: () => void;
 }
 
-/** The role of a change's author in words; a role this build does not know stays as it is. */
-const roleName = (role: string) => ((ROLES as readonly string[]).includes(role) ? t(`roleName.${role}` as MessageKey) : role);
-
 function ChangeRow({ change, index }: { change: StationChange; index: number }) {
   return (
     <View id={`history-item-${index}`} className='station-history__item'>
       <View className='station-history__head'>
         <Text className='station-history__when'>{formatChinaTime(change.at)}</Text>
-        <Text className='station-history__who'>{t('history.who', { role: roleName(change.byRole), id: change.byUserId })}</Text>
+        <Text className='station-history__who'>{personText(change.by, true)}</Text>
       </View>
       <Text className='station-history__fields'>{t('history.fields', { fields: change.fields.map(fieldLabel).join(t('list.comma')) })}</Text>
     </View>

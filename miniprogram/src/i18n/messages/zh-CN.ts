@@ -183,7 +183,13 @@ export const messages = {
   'me.errorTitle': '账号信息加载失败',
   'me.unnamed': '微信用户',
   'me.userIdLabel': '用户编号',
-  'me.userIdHint': '申请成为信息员时，请把这个编号告诉管理员。',
+  'me.userIdHint': '申请成为信息员时，请向管理员出示下方的账号码。',
+  'me.accountCodeTitle': '我的账号码',
+  'me.accountCodeIntro': '管理员任命信息员时，扫这个二维码或输入下面的 8 位数字即可找到你，不必念用户编号。',
+  'me.accountCodeShow': '出示账号码',
+  'me.accountCodeAgain': '换一个账号码',
+  'me.accountCodeLoading': '正在生成…',
+  'me.accountCodeHint': '{time} 前有效，只能使用一次。',
   'me.copy': '复制',
   'me.stationTitle': '我的站点',
   'me.homeTitle': '我的站点',
@@ -263,6 +269,12 @@ export const messages = {
   'field.tooLong': '最多 {max} 个字，现在有 {count} 个字，请删减。',
   'field.count': '{count}/{max}',
   'form.fixFields': '有几项没有填对，请按红字修改后再保存。',
+
+  // Account codes for appointing officers, names instead of ids, duplicate households, region day totals.
+  'person.you': '你',
+  'person.youWithRole': '你（{role}）',
+  'person.roleAndName': '{role} {name}',
+  'person.unnamed': '{role}（编号尾号 {tail}）',
 } as const;
 
 export type MessageKey = keyof typeof messages;

@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import { Text, View } from '@tarojs/components';
 import { ADMIN_ROLES } from '@shared/roles';
 import type { MeResponse } from '@shared/schemas/accounts';
+import { AccountCodePanel } from '../../components/account-code';
 import { ActionButton } from '../../components/action-button';
 import { InfoList } from '../../components/info-list';
 import { MyHousehold } from '../../components/my-household';
@@ -141,6 +142,8 @@ function Profile({ me }: { me: MeResponse }) {
         </View>
         {user.role === 'villager' || user.role === 'buyer' ? <Text className='me__hint'>{t('me.userIdHint')}</Text> : null}
       </Panel>
+
+      {user.role === 'villager' || user.role === 'buyer' || user.role === 'officer' ? <AccountCodePanel /> : null}
 
       {canHaveHomeStation(user.role) || me.homeStation ? <HomeStationPanel me={me} /> : null}
 

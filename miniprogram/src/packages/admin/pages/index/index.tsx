@@ -3,52 +3,17 @@ import { Text, View } from '@tarojs/components';
 import { ADMIN_ROLES } from '@shared/roles';
 import type { MeResponse } from '@shared/schemas/accounts';
 import { ActionButton } from '../../../../components/action-button';
+import { AppointOfficerForm } from '../../../../components/appoint-officer';
 import { Notice } from '../../../../components/notice';
 import { PageHero } from '../../../../components/page-hero';
 import { Panel } from '../../../../components/panel';
 import { RoleGate } from '../../../../components/role-gate';
 import { TextField } from '../../../../components/text-field';
-import { useAppointOfficer } from '../../../../hooks/use-appoint-officer';
 import { useStationOfficers, type OfficerItem } from '../../../../hooks/use-station-officers';
 import { t } from '../../../../i18n/staff';
 import { requestNote } from '../../../../services/errors';
 import { openPage } from '../../../../services/routes';
 import './index.scss';
-
-function AppointForm() {
-  const { stationCode, userId, fieldErrors, state, setStationCode, setUserId, submit } = useAppointOfficer();
-  const pending = state.status === 'pending';
-  return (
-    <Panel id='admin-appoint' title={t('admin.appointTitle')} intro={t('admin.appointIntro')}>
-      <TextField
-        id='admin-appoint-station-input'
-        label={t('admin.stationCodeLabel')}
-        value={stationCode}
-        placeholder={t('admin.stationCodePlaceholder')}
-        error={fieldErrors.stationCode}
-        maxLength={32}
-        onChange={setStationCode}
-      />
-      <TextField
-        id='admin-appoint-user-input'
-        label={t('admin.userIdLabel')}
-        value={userId}
-        placeholder={t('admin.userIdPlaceholder')}
-        error={fieldErrors.userId}
-        maxLength={40}
-        onChange={setUserId}
-        onConfirm={() => void submit()}
-      />
-      <ActionButton id='admin-appoint-button' loading={pending} onClick={() => void submit()}>
-        {pending ? t('admin.appointing') : t('admin.appoint')}
-      </ActionButton>
-      {state.status === 'done' ? <Notice id='admin-appoint-success' kind='success' text={state.message} /> : null}
-      {state.status === 'failed' ? (
-        <Notice id='admin-appoint-error' kind='error' text={state.message} note={requestNote(state.requestId)} />
-      ) : null}
-    </Panel>
-  );
-}
 
 function OfficerRow({
   officer,
@@ -172,7 +137,7 @@ function AdminHome({ me }: { me: MeResponse }) {
       />
       <StationsPanel />
       <ReconciliationsPanel />
-      <AppointForm />
+      <AppointOfficerForm />
       <RemovePanel />
     </View>
   );

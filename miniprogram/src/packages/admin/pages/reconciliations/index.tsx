@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { ADMIN_ROLES } from '@shared/roles';
 import type { MeResponse } from '@shared/schemas/accounts';
-import type { StationDay } from '@shared/schemas/payments';
+import type { RegionDayFilter, RegionDaySummary, StationDay } from '@shared/schemas/payments';
 import { ActionButton } from '../../../../components/action-button';
 import { ListCard, ListRow } from '../../../../components/list-row';
 import { LoadMore } from '../../../../components/load-more';
@@ -15,7 +15,7 @@ import { Section } from '../../../../components/section';
 import { ErrorStateView, StateView } from '../../../../components/state-view';
 import { TextField } from '../../../../components/text-field';
 import { usePagedList } from '../../../../hooks/use-paged-list';
-import { t } from '../../../../i18n/staff';
+import { t, type MessageKey } from '../../../../i18n/staff';
 import { getRegionReconciliations } from '../../../../services/api';
 import { chinaDate, isBusinessDate, shiftDate } from '../../../../services/business-date';
 import { formatFen } from '../../../../services/money';
@@ -53,14 +53,35 @@ function Row({ item }: { item: StationDay }) {
   );
 }
 
+type Filter = RegionDayFilter | 'ALL';
+const FILTERS: Array<{ id: string; filter: Filter; label: MessageKey }> = [
+  { id: 'recon-only-closed', filter: 'CLOSED', label: 'recon.onlyClosed' },
+  { id: 'recon-unclosed', filter: 'UNCLOSED', label: 'recon.onlyUnclosed' },
+  { id: 'recon-variance', filter: 'VARIANCE', label: 'recon.onlyVariance' },
+  { id: 'recon-all-stations', filter: 'ALL', label: 'recon.allStations' },
+];
+
+const EMPTY_TEXT: Record<Filter, MessageKey> = {
+  CLOSED: 'recon.empty',
+  UNCLOSED: 'recon.emptyUnclosed',
+  VARIANCE: 'recon.emptyVariance',
+  ALL: 'recon.empty',
+};
+
 function Reconciliations({ regionCode, regionName }: { regionCode: string; regionName: string }) {
   const [dateText, setDateText] = useState(() => chinaDate());
   const [date, setDate] = useState(() => chinaDate());
   const [dateError, setDateError] = useState<string | undefined>();
-  // The stations that closed the day, or every station of the region with its day (who has not closed yet).
-  const [onlyClosed, setOnlyClosed] = useState(true);
-  const { state, loadMore, retry } = usePagedList(`${regionCode}|${date}|${onlyClosed}`, (_key, cursor) =>
-    getRegionReconciliations(regionCode, date, { cursor }, onlyClosed ? 'CLOSED' : undefined),
+  // The stations that closed the day, those that took payments and have not closed, those closed
+  // with a variance, or every station of the region with its day.
+  const [filter, setFilter] = useState<Filter>('CLOSED');
+  const onlyClosed = filter === 'CLOSED';
+  // The whole region's day (its counters), whatever page is loaded.
+  const [summary, setSummary] = useState<RegionDaySummary | null>(null);
+  const { state, loadMore, retry } = usePagedList(
+    `${regionCode}|${date}|${filter}`,
+    (_key, cursor) => getRegionReconciliations(regionCode, date, { cursor }, filter === 'ALL' ? undefined : filter),
+    { onFirstPage: (page) => setSummary(page.summary) },
   );
 
   const show = (value: string) => {
@@ -109,21 +130,25 @@ function Reconciliations({ regionCode, regionName }: { regionCode: string; regio
             {t('recon.next')}
           </ActionButton>
         </View>
-        <View className='recon__actions'>
-          <ActionButton id='recon-only-closed' kind={onlyClosed ? 'primary' : 'secondary'} size='small' onClick={() => setOnlyClosed(true)}>
-            {t('recon.onlyClosed')}
-          </ActionButton>
-          <ActionButton id='recon-all-stations' kind={onlyClosed ? 'secondary' : 'primary'} size='small' onClick={() => setOnlyClosed(false)}>
-            {t('recon.allStations')}
-          </ActionButton>
+        <View className='recon__actions recon__filters'>
+          {FILTERS.map(({ id, filter: value, label }) => (
+            <ActionButton key={id} id={id} kind={filter === value ? 'primary' : 'secondary'} size='small' onClick={() => setFilter(value)}>
+              {t(label)}
+            </ActionButton>
+          ))}
         </View>
       </Panel>
       <Section id='recon-section' title={date}>
+        {summary && state.status === 'ready' ? (
+          <Text id='recon-region-summary' className='recon__summary'>
+            {t('recon.regionSummary', { region: regionName, took: summary.tookPayments, closed: summary.closed, unclosed: summary.unclosed, variance: summary.withVariance })}
+          </Text>
+        ) : null}
         {state.status === 'idle' || state.status === 'loading' ? <StateView id='recon-loading' kind='loading' title={t('recon.loading')} /> : null}
         {state.status === 'error' ? (
           <ErrorStateView id='recon-error' title={t('recon.errorTitle')} error={state.error} actions={[{ id: 'recon-retry', label: t('state.retry'), onClick: retry }]} />
         ) : null}
-        {state.status === 'ready' && state.items.length === 0 ? <StateView id='recon-empty' kind='empty' title={t('recon.empty')} /> : null}
+        {state.status === 'ready' && state.items.length === 0 ? <StateView id='recon-empty' kind='empty' title={t(EMPTY_TEXT[filter])} /> : null}
         {state.status === 'ready' && state.items.length > 0 ? (
           <View id='recon-list'>
             <Text id='recon-summary' className='recon__summary'>

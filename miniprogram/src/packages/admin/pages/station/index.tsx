@@ -4,6 +4,7 @@ import { View } from '@tarojs/components';
 import { ADMIN_ROLES } from '@shared/roles';
 import type { MeResponse } from '@shared/schemas/accounts';
 import { ActionButton } from '../../../../components/action-button';
+import { AppointOfficerForm } from '../../../../components/appoint-officer';
 import { Notice } from '../../../../components/notice';
 import { Panel } from '../../../../components/panel';
 import { RoleGate } from '../../../../components/role-gate';
@@ -59,6 +60,9 @@ function AdminStation({ me }: { me: MeResponse }) {
     return (
       <>
         <StationManager station={state.value} role='admin' onChange={replace} onReload={retry} eyebrow={t('admin.stationNavTitle')} />
+        <View className='admin-station__other'>
+          <AppointOfficerForm key={state.value.code} stationCode={state.value.code} />
+        </View>
         <View className='admin-station__other'>
           <ActionButton id='admin-station-other-button' kind='secondary' onClick={() => setCode(undefined)}>
             {t('admin.stationOther')}

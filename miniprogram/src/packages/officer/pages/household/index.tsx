@@ -19,6 +19,7 @@ import { getBillTypes, getHousehold } from '../../../../services/api';
 import { formatChinaTime } from '../../../../services/format';
 import { billTypeName } from '../../../../services/payment-text';
 import { openPage } from '../../../../services/routes';
+import { personText } from '../../../../services/person-label';
 import '../../payments.scss';
 import './index.scss';
 
@@ -114,7 +115,7 @@ function Detail({ household, onChange, officer }: { household: Household; onChan
             {
               id: 'household-consent-at',
               label: t('household.consentLabel'),
-              value: t('household.consentValue', { time: formatChinaTime(household.consent.at), by: household.consent.recordedBy }),
+              value: t('household.consentValue', { time: formatChinaTime(household.consent.at), by: personText(household.consent.by) }),
             },
             { id: 'household-linked-count', label: t('household.linkedLabel'), value: t('household.linkedValue', { n: household.linkedUserCount }) },
           ]}

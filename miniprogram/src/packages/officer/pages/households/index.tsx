@@ -23,6 +23,24 @@ import { requestNote } from '../../../../services/errors';
 import { openPage } from '../../../../services/routes';
 import '../../payments.scss';
 
+/** The same head name and phone are registered already: open that household, or register a second family anyway. */
+function DuplicateWarning({ existing, onRegisterAnyway }: { existing: { id: string; label: string; phoneMasked: string | null }; onRegisterAnyway: () => void }) {
+  const who = existing.phoneMasked ? t('household.duplicateWho', { name: existing.label, phone: existing.phoneMasked }) : existing.label;
+  return (
+    <View id='household-duplicate'>
+      <Notice id='household-duplicate-text' kind='error' text={t('household.duplicate', { who })} />
+      <View className='pay-actions'>
+        <ActionButton id='household-duplicate-open' onClick={() => openPage('household', { id: existing.id })}>
+          {t('household.duplicateOpen')}
+        </ActionButton>
+        <ActionButton id='household-duplicate-anyway' kind='secondary' onClick={onRegisterAnyway}>
+          {t('household.duplicateAnyway')}
+        </ActionButton>
+      </View>
+    </View>
+  );
+}
+
 function RegisterForm({ stationId, onCreated, onCancel }: { stationId: string; onCreated: (household: Household) => void; onCancel: () => void }) {
   const form = useHouseholdForm(stationId, onCreated);
   const saving = form.state.status === 'saving';
@@ -61,6 +79,7 @@ function RegisterForm({ stationId, onCreated, onCancel }: { stationId: string; o
       {form.state.status === 'failed' ? (
         <Notice id='household-form-error' kind='error' text={form.state.message} note={requestNote(form.state.requestId)} />
       ) : null}
+      {form.state.status === 'duplicate' ? <DuplicateWarning existing={form.state.existing} onRegisterAnyway={() => void form.registerAnyway()} /> : null}
       <View className='pay-actions'>
         <ActionButton id='household-save-button' loading={saving} onClick={() => void form.submit()}>
           {saving ? t('household.saving') : t('household.save')}
