@@ -151,7 +151,12 @@ describe('H5: browse by region', () => {
   });
 
   it('keeps each level in the history: Back goes up one level, a reload stays, a breadcrumb goes back', async () => {
-    const title = () => text(page, shown('#browse-title'));
+    // The title once one page is shown: during Taro's page transition the leaving page is visible too.
+    const title = async () => {
+      const titles = page.locator(shown('#browse-title'));
+      for (let i = 0; i < 50 && (await titles.count()) !== 1; i++) await page.waitForTimeout(100);
+      return text(page, shown('#browse-title'));
+    };
     const page = await phone();
     await page.goto(`${webUrl}/`);
     await page.locator('#home-browse-link').click();
