@@ -10,6 +10,17 @@
 // phone's) for the H5 build. Jest (NODE_ENV=test) keeps the preset's own choice (current Node).
 const MODERN_TARGETS = { ios: '12', safari: '12', chrome: '66' };
 
+// Parameters and destructuring would still be compiled down for these targets, only because of
+// two Safari bugs (< 16.3) that babel's own `bugfixes` mode handles with two small plugins instead;
+// babel-preset-taro does not pass `bugfixes` on, so the same swap is made here.
+const fromPresetEnv = (name) => require.resolve(name, { paths: [require.resolve('@babel/preset-env')] });
+const SAFARI_BUGFIXES = [
+  fromPresetEnv('@babel/plugin-bugfix-safari-id-destructuring-collision-in-function-expression'),
+  fromPresetEnv('@babel/plugin-bugfix-safari-rest-destructuring-rhs-array'),
+];
+const modern = { targets: MODERN_TARGETS, exclude: ['transform-parameters', 'transform-destructuring'] };
+const isTest = process.env.NODE_ENV === 'test';
+
 module.exports = {
   presets: [
     [
@@ -18,8 +29,9 @@ module.exports = {
         framework: 'react',
         ts: true,
         compiler: 'webpack5',
-        ...(process.env.NODE_ENV === 'test' ? {} : { targets: MODERN_TARGETS }),
+        ...(isTest ? {} : modern),
       },
     ],
   ],
+  plugins: isTest ? [] : SAFARI_BUGFIXES,
 };
