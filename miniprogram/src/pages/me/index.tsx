@@ -4,7 +4,6 @@ import { ADMIN_ROLES } from '@shared/roles';
 import type { MeResponse } from '@shared/schemas/accounts';
 import { ActionButton } from '../../components/action-button';
 import { InfoList } from '../../components/info-list';
-import { MyHousehold } from '../../components/my-household';
 import { Notice } from '../../components/notice';
 import { PageHero } from '../../components/page-hero';
 import { Panel } from '../../components/panel';
@@ -137,7 +136,13 @@ function Profile({ me }: { me: MeResponse }) {
 
       {canHaveHomeStation(user.role) || me.homeStation ? <HomeStationPanel me={me} /> : null}
 
-      {canHaveHomeStation(user.role) ? <MyHousehold userId={user.id} /> : null}
+      {canHaveHomeStation(user.role) ? (
+        <Panel id='me-household' title={t('me.householdTitle')} intro={t('me.householdEntryIntro')}>
+          <ActionButton id='me-household-open' kind='secondary' onClick={() => openPage('myHousehold')}>
+            {t('me.householdOpen')}
+          </ActionButton>
+        </Panel>
+      ) : null}
 
       {station ? (
         <Panel id='me-station' title={t('me.stationTitle')}>
