@@ -2,6 +2,7 @@ import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import { h5BootScript } from './h5-boot';
+import { PagePreloadPlugin } from './page-preload';
 import prodConfig from './prod';
 
 /** The repository's shared/ (types, route table, error codes): imported as `@shared/...`. */
@@ -99,6 +100,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // ~300 KiB minified. Exceeding these still warns.
       webpackChain(chain) {
         chain.output.set('environment', OUTPUT_ENVIRONMENT);
+        // The station page's chunk names, for the boot script to preload (config/page-preload.ts).
+        chain.plugin('yinong-page-preload').use(PagePreloadPlugin);
         chain.performance.maxEntrypointSize(400 * 1024).maxAssetSize(300 * 1024);
         // Taro splits only the initial chunks, so each of the 20 lazily loaded pages carried its own
         // copy of the catalogue, taro-ui and our components (~150 KB each). Modules that several
