@@ -47,7 +47,8 @@ describe('H5 boot script on a station link', () => {
   it("shows the station's name from its early request before the app has run, then hands over to the page", async () => {
     const page = await phone();
     const { release } = await holdAppScript(page);
-    await page.goto(stationUrl());
+    // Not until 'load': that waits for the held app.js.
+    await page.goto(stationUrl(), { waitUntil: 'commit' });
     await page.waitForSelector('#boot-skeleton .boot-title', { timeout: 20_000 });
     expect(await page.locator('#boot-skeleton .boot-title').innerText()).toBe(`${target.station.villageName}益农信息社`);
     expect(await page.locator('#boot-skeleton').innerText()).toContain(`站点编码 ${target.station.code}`);
@@ -63,7 +64,8 @@ describe('H5 boot script on a station link', () => {
   it("asks for the station page's scripts and stylesheets beside app.js, not after it has run", async () => {
     const page = await phone();
     const { requested, release } = await holdAppScript(page);
-    await page.goto(stationUrl());
+    // Not until 'load': that waits for the held app.js.
+    await page.goto(stationUrl(), { waitUntil: 'commit' });
     // The name shows once the early answer is back: the boot script ran long before.
     await page.waitForSelector('#boot-skeleton .boot-title', { timeout: 20_000 });
     const whileAppHeld = [...requested];
