@@ -37,16 +37,6 @@ export function h5BootScript(apiBase: string): string {
   try { code = decodeURIComponent(match[1]).replace(/\\s+/g, ''); } catch (e) { return; }
   if (!/^[0-9A-Za-z]{1,32}$/.test(code)) return;
   var texts = ${JSON.stringify(texts)};
-  var pageFiles = ${STATION_PAGE_FILES_PLACEHOLDER};
-  if (pageFiles && pageFiles.forEach) {
-    pageFiles.forEach(function (file) {
-      var link = document.createElement('link');
-      link.rel = 'preload';
-      link.as = /\\.css$/.test(file) ? 'style' : 'script';
-      link.href = file;
-      document.head.appendChild(link);
-    });
-  }
   var title;
   if (window.fetch) {
     window.${STATION_PREFETCH_GLOBAL} = {
@@ -62,6 +52,17 @@ export function h5BootScript(apiBase: string): string {
         })
         .catch(function () { return null; })
     };
+  }
+  // After the data request, so that it is not queued behind them (6 connections per host over HTTP/1.1).
+  var pageFiles = ${STATION_PAGE_FILES_PLACEHOLDER};
+  if (pageFiles && pageFiles.forEach) {
+    pageFiles.forEach(function (file) {
+      var link = document.createElement('link');
+      link.rel = 'preload';
+      link.as = /\\.css$/.test(file) ? 'style' : 'script';
+      link.href = file;
+      document.head.appendChild(link);
+    });
   }
   var skeleton = document.createElement('div');
   skeleton.id = 'boot-skeleton';

@@ -66,8 +66,8 @@ describe('H5 boot script on a station link', () => {
     const { requested, release } = await holdAppScript(page);
     // Not until 'load': that waits for the held app.js.
     await page.goto(stationUrl(), { waitUntil: 'commit' });
-    // The name shows once the early answer is back: the boot script ran long before.
-    await page.waitForSelector('#boot-skeleton .boot-title', { timeout: 20_000 });
+    // The boot script asks for the station's data, then for the page's files, in one go.
+    await page.waitForResponse((response) => response.url().includes('/stations/by-code/'), { timeout: 20_000 });
     const whileAppHeld = [...requested];
     expect(whileAppHeld.some((path) => APP_SCRIPT.test(path))).toBe(true);
 
