@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { StationProfile } from '@shared/schemas/stations';
-import { ApiError } from '../services/api';
+import { ApiError } from '../services/api-error';
 import { toApiErrorLike } from '../services/errors';
 import { isStationCode } from '../services/station-code';
 import { loadStationByCode } from '../services/station-prefetch';

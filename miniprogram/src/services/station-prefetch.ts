@@ -1,5 +1,5 @@
 import type { StationProfile } from '@shared/schemas/stations';
-import { getStationByCode } from './api';
+import { getStationByCode } from './api-main';
 
 /**
  * The answer to `GET /stations/by-code/<code>` that index.html asked for while the JavaScript was

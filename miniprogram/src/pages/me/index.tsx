@@ -13,7 +13,7 @@ import { canHaveHomeStation } from '../../hooks/use-home-station';
 import { useMe } from '../../hooks/use-me';
 import { useSignIn } from '../../hooks/use-sign-in';
 import { t } from '../../i18n';
-import { signOut } from '../../services/api';
+import { signOut } from '../../services/api-main';
 import { requestNote } from '../../services/errors';
 import { openPage } from '../../services/routes';
 import { hasRole } from '../../services/session';
