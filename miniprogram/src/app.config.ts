@@ -23,8 +23,9 @@ export default defineAppConfig({
       ],
     },
     // A payment's receipt on its own: villagers open it from "me", so it must not pull in the officer
-    // subpackage (the officer's void panel is small and lives here too).
-    { root: 'packages/receipt', pages: ['pages/index/index'] },
+    // subpackage (the officer's void panel is small and lives here too). Beside it, the villager's
+    // household payments ("我家的缴费", opened from "me"), whose rows open those receipts.
+    { root: 'packages/receipt', pages: ['pages/index/index', 'pages/household/index'] },
     { root: 'packages/admin', pages: ['pages/index/index', 'pages/station/index', 'pages/reconciliations/index'] },
     // Where an unknown route lands (app.tsx): a page of its own, kept out of the main package.
     { root: 'packages/notfound', pages: ['pages/index/index'] },

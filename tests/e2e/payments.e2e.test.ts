@@ -41,8 +41,8 @@
  *   close       #close-expected, #close-processing, #close-counted-input input, #close-variance,
  *               #close-variance-words, #close-note-input input, #close-submit-button, #close-result,
  *               #close-result-variance
- *   me          #me-household, #me-household-link, #me-household-code, #me-household-name,
- *               #me-payments-<paymentId>
+ *   me          #me-household-open (opens packages/receipt/pages/household: #me-household,
+ *               #me-household-link, #me-household-code, #me-household-name, #me-payments-<paymentId>)
  *   admin       #admin-recon-link, #recon-date-input input, #recon-show, #recon-<stationCode>, #recon-region-summary,
  *               #recon-only-closed, #recon-unclosed, #recon-variance, #recon-all-stations,
  *               #recon-<stationCode>-variance
@@ -319,6 +319,8 @@ describe('H5: the officer of 土桥村 takes payments', () => {
   it("links a villager's WeChat to the household; the villager sees its payments and receipts", async () => {
     const villager = await phone();
     await signInAs(villager, webUrl, freshOpenid('e2e-household'));
+    // "我家的缴费" is a page of the receipt subpackage, opened from "me".
+    await click(villager, 'me-household-open');
     await villager.waitForSelector('#me-household-link');
     await click(villager, 'me-household-link');
     const code = (await villager.locator('#me-household-code').innerText()).trim();
@@ -334,6 +336,7 @@ describe('H5: the officer of 土桥村 takes payments', () => {
     expect(await text(officer, '#household-linked-count')).toBe('1 人');
 
     await open(villager, 'pages/me/index');
+    await click(villager, 'me-household-open');
     await waitForText(villager, '#me-household-name', headName);
     await villager.locator(`#me-payments-${paidId}`).click();
     await villager.waitForSelector('#receipt');

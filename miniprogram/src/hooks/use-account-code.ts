@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { errorText } from '../i18n';
-import { createAccountCode } from '../services/api';
+import { createAccountCode } from '../services/api-main';
 import type { AccountCodeResponse } from '@shared/schemas/accounts';
 import { toApiErrorLike } from '../services/errors';
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MeResponse } from '@shared/schemas/accounts';
-import { getMe, type ApiError } from '../services/api';
+import { getMe } from '../services/api-main';
+import type { ApiError } from '../services/api-error';
 import { toApiErrorLike } from '../services/errors';
 import { clearSession, updateSessionUser } from '../services/session';
 import { useReloadOnShow } from './use-reload-on-show';

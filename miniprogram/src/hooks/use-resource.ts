@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiError } from '../services/api';
+import type { ApiError } from '../services/api-error';
 import { toApiErrorLike } from '../services/errors';
 
 export type ResourceState<T> =

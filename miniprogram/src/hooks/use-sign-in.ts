@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { errorText, t } from '../i18n';
-import { signIn, type ApiError } from '../services/api';
+import { signIn } from '../services/api-main';
+import type { ApiError } from '../services/api-error';
 import { supportId, toApiErrorLike } from '../services/errors';
 import { DEV_OPENID_PATTERN, wechatLoginCode } from '../services/wechat-login';
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { errorText, t } from '../i18n';
-import { getStationPhone, type ApiError } from '../services/api';
+import { getStationPhone } from '../services/api-main';
+import type { ApiError } from '../services/api-error';
 import { toApiErrorLike } from '../services/errors';
 
 export type PhoneState =

@@ -1,5 +1,5 @@
 import type { StationProfile } from '@shared/schemas/stations';
-import { ApiError } from '../services/api';
+import { ApiError } from '../services/api-error';
 import { isStationCode } from '../services/station-code';
 import { loadStationByCode } from '../services/station-prefetch';
 import { toStationView, type StationView } from '../services/station-view';

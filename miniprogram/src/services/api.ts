@@ -1,6 +1,4 @@
-import Taro from '@tarojs/taro';
-import type { ErrorCode } from '@shared/errors';
-import type { AccountCodeResponse, LoginResponse, MeResponse, StationOfficersResponse, UserProfile } from '@shared/schemas/accounts';
+import type { StationOfficersResponse, UserProfile } from '@shared/schemas/accounts';
 import type { Household, HouseholdCreateRequest } from '@shared/schemas/households';
 import type {
   AccountKind,
@@ -18,212 +16,22 @@ import type {
 import type { RegionChildrenResponse } from '@shared/schemas/regions';
 import type { StationHistoryResponse, StationListResponse, StationProfile, StationUpdateRequest } from '@shared/schemas/stations';
 import type * as z from 'zod/mini';
-import { ApiError, type ApiErrorDetail } from './api-error';
-import { clearSession, currentSession, saveSession } from './session';
+import { apiUrl, request, type Query } from './api-client';
+import type { PersonRef } from './api-main';
 
-export { ApiError, isApiError } from './api-error';
-export type { ApiErrorDetail, ClientErrorCode } from './api-error';
-
-/**
- * The one API client of the mini-program. Only types come from @shared (no zod in the bundle):
- * the server validates, the client trusts the contract's shapes.
- *
- * Base URL: TARO_APP_API_BASE at build time (.env.* files or the shell), else per platform:
- * H5 calls the relative `/api`, which the static web server (scripts/web-server.ts) proxies to the
- * API, so the build works on any host and port; the mini-program calls the local stack directly
- * (WeChat DevTools with "不校验合法域名").
- */
-export function apiBase(): string {
-  const configured = process.env.TARO_APP_API_BASE;
-  if (configured) return configured.replace(/\/+$/, '');
-  return process.env.TARO_ENV === 'h5' ? '/api' : 'http://127.0.0.1:3000';
-}
-
-const REQUEST_TIMEOUT_MS = 15_000;
-
-type Query = Record<string, string | number | undefined>;
-
-interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  query?: Query;
-  body?: unknown;
-  /**
-   * true (default): the route needs the signed-in user; the session's token goes along as
-   * `Authorization: Bearer`, a call without a session fails with UNAUTHENTICATED before it is
-   * sent, and a 401 answer signs the user out. false: a public route, no token is sent.
-   */
-  auth?: boolean;
-  /** Extra headers, e.g. `Idempotency-Key` of a money-moving POST. */
-  headers?: Record<string, string>;
-}
-
-function toQueryString(query: Query | undefined): string {
-  if (!query) return '';
-  const pairs = Object.entries(query)
-    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
-    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
-  return pairs.length ? `?${pairs.join('&')}` : '';
-}
-
-/** A code for an error answer that does not carry the contract's body (e.g. a proxy's HTML page). */
-export function codeForStatus(status: number): ErrorCode | 'UNKNOWN' {
-  if (status === 401) return 'UNAUTHENTICATED';
-  if (status === 403) return 'FORBIDDEN';
-  if (status === 404) return 'NOT_FOUND';
-  if (status === 413) return 'PAYLOAD_TOO_LARGE';
-  if (status === 429) return 'RATE_LIMITED';
-  if (status === 502 || status === 503 || status === 504) return 'DEPENDENCY_UNAVAILABLE';
-  if (status >= 500) return 'INTERNAL';
-  return 'UNKNOWN';
-}
-
-interface ErrorEnvelope {
-  error: { code: string; message: string; requestId?: string; details?: unknown };
-}
-
-/** The details worth keeping: entries with a string path and message; anything else is dropped. */
-function detailsOf(raw: unknown): ApiErrorDetail[] {
-  if (!Array.isArray(raw)) return [];
-  return raw.flatMap((entry: unknown) => {
-    if (typeof entry !== 'object' || entry === null) return [];
-    const { path, message, code, existing } = entry as Record<string, unknown>;
-    if (typeof path !== 'string' || typeof message !== 'string') return [];
-    const found = existingOf(existing);
-    return [{ path, message, ...(typeof code === 'string' ? { code } : {}), ...(found ? { existing: found } : {}) }];
-  });
-}
-
-/** What a 409 ran into (a household registered already), when the server names it. */
-function existingOf(raw: unknown): ApiErrorDetail['existing'] {
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const { id, label, phoneMasked } = raw as Record<string, unknown>;
-  if (typeof id !== 'string' || typeof label !== 'string') return undefined;
-  return { id, label, phoneMasked: typeof phoneMasked === 'string' ? phoneMasked : null };
-}
-
-function isErrorEnvelope(data: unknown): data is ErrorEnvelope {
-  if (typeof data !== 'object' || data === null) return false;
-  const error = (data as { error?: unknown }).error;
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    typeof (error as { code?: unknown }).code === 'string' &&
-    typeof (error as { message?: unknown }).message === 'string'
-  );
-}
-
-/** Maps a non-2xx answer to an ApiError, trusting the body only when it has the contract's shape. */
-export function toApiError(status: number, data: unknown): ApiError {
-  if (isErrorEnvelope(data)) {
-    const { code, message, requestId, details } = data.error;
-    return new ApiError({
-      status,
-      code,
-      message,
-      requestId: typeof requestId === 'string' ? requestId : undefined,
-      details: detailsOf(details),
-    });
-  }
-  return new ApiError({ status, code: codeForStatus(status), message: `HTTP ${status}` });
-}
-
-function toNetworkError(cause: unknown): ApiError {
-  const detail =
-    typeof cause === 'object' && cause !== null && 'errMsg' in cause
-      ? String((cause as { errMsg: unknown }).errMsg)
-      : cause instanceof Error
-        ? cause.message
-        : 'request failed';
-  return new ApiError({ status: 0, code: 'NETWORK_ERROR', message: detail });
-}
-
-function signedOutError(): ApiError {
-  return new ApiError({ status: 401, code: 'UNAUTHENTICATED', message: 'not signed in' });
-}
-
-/** The Bearer header of the stored session, or UNAUTHENTICATED before anything is sent. */
-export function authHeader(): { Authorization: string } {
-  const token = currentSession()?.token;
-  if (!token) throw signedOutError();
-  return { Authorization: `Bearer ${token}` };
-}
-
-/** The full URL of an API path (for downloads that do not go through `request`). */
-export function apiUrl(path: string, query?: Query): string {
-  return `${apiBase()}${path}${toQueryString(query)}`;
-}
-
-export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', query, body, auth = true, headers } = options;
-  const header: Record<string, string> = { Accept: 'application/json', ...headers };
-  if (body !== undefined) header['Content-Type'] = 'application/json';
-  // Read per request: the session may have expired or changed since the page was opened.
-  const token = auth ? currentSession()?.token : undefined;
-  if (auth && !token) throw signedOutError();
-  if (token) header.Authorization = `Bearer ${token}`;
-  let response: { statusCode: number; data: unknown };
-  try {
-    response = await Taro.request({
-      url: apiUrl(path, query),
-      method,
-      data: body,
-      header,
-      dataType: 'json',
-      timeout: REQUEST_TIMEOUT_MS,
-    });
-  } catch (cause) {
-    throw toNetworkError(cause);
-  }
-  const { statusCode, data } = response;
-  // The server no longer accepts this token (expired, user gone, secret rotated): sign out, so
-  // every page shows the signed-out state instead of failing call after call.
-  if (statusCode === 401 && token) clearSession(token);
-  if (statusCode >= 200 && statusCode < 300) {
-    // A 2xx whose body is not JSON (a misrouted HTML page) is not an answer of the API.
-    if (statusCode !== 204 && (typeof data !== 'object' || data === null)) {
-      throw new ApiError({ status: statusCode, code: 'UNKNOWN', message: 'response is not JSON' });
-    }
-    return data as T;
-  }
-  throw toApiError(statusCode, data);
-}
-
-/** `GET /stations/by-code/{code}`: a station's public profile (404 NOT_FOUND, 400 VALIDATION_FAILED). */
-export function getStationByCode(code: string): Promise<StationProfile> {
-  return request<StationProfile>(`/stations/by-code/${encodeURIComponent(code)}`, { auth: false });
-}
+export * from './api-client';
+export * from './api-main';
 
 /**
- * `POST /auth/login`: a `wx.login` code (or `dev:<openid>` on a local stage) for a session, which
- * is stored. 401 bad or used code, 403 blocked account, 429, 503 WeChat unreachable.
+ * The API's endpoints for the subpackages (find, officer, admin, receipt), on the one client of
+ * api-client.ts; with it and api-main.ts re-exported, so code outside the main package imports
+ * everything from here. The main package's pages import api-main.ts instead: importing this module
+ * from them would bring all of it into the package a villager downloads on the first scan.
  */
-export async function signIn(code: string): Promise<LoginResponse> {
-  const answer = await request<LoginResponse>('/auth/login', { method: 'POST', body: { code }, auth: false });
-  saveSession(answer);
-  return answer;
-}
-
-/** Forgets the session. Tokens are stateless on the server: there is nothing to call. */
-export function signOut(): void {
-  clearSession();
-}
-
-/** `GET /me`: the signed-in user with their role as the server sees it now, and their station or region. */
-export function getMe(): Promise<MeResponse> {
-  return request<MeResponse>('/me');
-}
-
-/** Who an admin appoints: by their user id, or by the account code they show from "me". */
-export type PersonRef = { userId: string } | { accountCode: string };
 
 /** `POST /admin/officers`: makes the person an officer of the station (admins, within their region). */
 export function appointOfficer(stationId: string, person: PersonRef): Promise<{ user: UserProfile }> {
   return request<{ user: UserProfile }>('/admin/officers', { method: 'POST', body: { stationId, ...person } });
-}
-
-/** `POST /me/account-code`: a one-time code (digits and QR image) to show an admin who appoints you. */
-export function createAccountCode(): Promise<AccountCodeResponse> {
-  return request<AccountCodeResponse>('/me/account-code', { method: 'POST' });
 }
 
 /** `DELETE /admin/officers/{userId}`: the officer becomes a villager again. */
@@ -271,11 +79,6 @@ export function listStations(filter: StationListFilter, page: PageRequest = {}):
   return request<StationListResponse>('/stations', { query, auth: false });
 }
 
-/** `GET /stations/{stationId}/phone`: the full number (signed in; 20 an hour; 404 when there is none). */
-export function getStationPhone(stationId: string): Promise<{ phone: string }> {
-  return request<{ phone: string }>(stationPath(stationId, '/phone'));
-}
-
 /**
  * `PATCH /stations/{stationId}`: officers change location, hours and phone; admins over its region
  * also type and capabilities (403 with details for the rest, 409 when it kept changing meanwhile).
@@ -291,11 +94,6 @@ export type StationChange = StationHistoryPage['items'][number];
 /** `GET /stations/{stationId}/history`: who changed what, newest first. */
 export function getStationHistory(stationId: string, page: PageRequest = {}): Promise<StationHistoryPage> {
   return request<StationHistoryPage>(stationPath(stationId, '/history'), { query: { limit: page.limit, cursor: page.cursor } });
-}
-
-/** `PUT /me/home-station`: the station a villager belongs to; answers the updated "me". */
-export function setHomeStation(stationId: string): Promise<MeResponse> {
-  return request<MeResponse>('/me/home-station', { method: 'PUT', body: { stationId } });
 }
 
 /** Where `GET /stations/{stationId}/qr` (the A4 SVG poster, officers and admins over it) is fetched from. */

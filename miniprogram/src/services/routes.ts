@@ -22,6 +22,7 @@ export const PAGES = {
   ledger: '/packages/officer/pages/ledger/index',
   closes: '/packages/officer/pages/closes/index',
   receipt: '/packages/receipt/pages/index/index',
+  myHousehold: '/packages/receipt/pages/household/index',
   admin: '/packages/admin/pages/index/index',
   adminStation: '/packages/admin/pages/station/index',
   reconciliations: '/packages/admin/pages/reconciliations/index',

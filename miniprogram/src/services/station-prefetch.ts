@@ -1,5 +1,5 @@
 import type { StationProfile } from '@shared/schemas/stations';
-import { getStationByCode } from './api';
+import { getStationByCode } from './api-main';
 import { STATION_PREFETCH_GLOBAL } from './station-prefetch-global';
 
 /**

@@ -1,9 +1,9 @@
-import { View } from '@tarojs/components';
-import { AtButton } from 'taro-ui';
+import { Button, View } from '@tarojs/components';
+import { Spinner } from '../spinner';
 import './index.scss';
 
 export interface ActionButtonProps {
-  /** Stable hook for e2e tests (set on the wrapper: AtButton does not forward ids). */
+  /** Stable hook for e2e tests (set on the wrapper). */
   id?: string;
   /** `danger` is a primary button in the danger colour, for a confirmed destructive step. */
   kind?: 'primary' | 'secondary' | 'danger';
@@ -18,22 +18,35 @@ export interface ActionButtonProps {
   children: string;
 }
 
-/** Our button. The only place that knows it is a taro-ui AtButton. */
+/**
+ * Our button. It renders taro-ui's button markup (`at-button`, `at-button--disabled`, ...) styled by
+ * taro-ui's button.scss (app.scss), so it looks as before and tests find it the same way, but not
+ * taro-ui's AtButton component: that class, with prop-types, classnames and its loading component,
+ * was about 7 KB of the main package a villager downloads on the first scan.
+ */
 export function ActionButton({ id, kind = 'primary', size = 'normal', disabled, loading, openType, onClick, children }: ActionButtonProps) {
-  const classes = ['action-button', `action-button--${size}`, kind === 'danger' ? 'action-button--danger' : ''].filter(Boolean);
+  const inactive = Boolean(disabled || loading);
+  const wrapper = ['action-button', `action-button--${size}`, kind === 'danger' ? 'action-button--danger' : ''];
+  const button = [
+    'at-button',
+    `at-button--${size}`,
+    `at-button--${kind === 'secondary' ? 'secondary' : 'primary'}`,
+    inactive ? 'at-button--disabled' : '',
+    loading ? 'at-button--icon' : '',
+    'action-button__button',
+  ];
   return (
-    <View id={id} className={classes.join(' ')}>
-      <AtButton
-        type={kind === 'secondary' ? 'secondary' : 'primary'}
-        size={size === 'small' ? 'small' : 'normal'}
-        disabled={disabled || loading}
-        loading={loading}
-        openType={openType}
-        onClick={onClick}
-        className='action-button__button'
-      >
-        {children}
-      </AtButton>
+    <View id={id} className={wrapper.filter(Boolean).join(' ')}>
+      <View className={button.filter(Boolean).join(' ')} onClick={inactive ? undefined : onClick}>
+        {/* The native button over the face: WeChat's share sheet (openType), and a real <button> for H5. */}
+        {inactive ? null : <Button className='at-button__wxbutton' openType={process.env.TARO_ENV === 'h5' ? undefined : openType} />}
+        {loading ? (
+          <View className='at-button__icon'>
+            <Spinner />
+          </View>
+        ) : null}
+        <View className='at-button__text'>{children}</View>
+      </View>
     </View>
   );
 }

@@ -5,7 +5,7 @@ import { getMyPayments } from '../../services/api';
 import { usePagedList } from '../../hooks/use-paged-list';
 import { useReloadOnShow } from '../../hooks/use-reload-on-show';
 import { useLinkCode } from '../../hooks/use-link-code';
-import { errorText, t } from '../../i18n';
+import { errorText, t } from '../../i18n/receipt';
 import { formatChinaTime } from '../../services/format';
 import { ActionButton } from '../action-button';
 import { Notice } from '../notice';
@@ -16,7 +16,7 @@ import './index.scss';
 type LinkedHousehold = MyPaymentsAnswer['household'];
 
 /**
- * "我家的缴费" on "me": a villager linked to a registered household sees its payments (each opens
+ * "我家的缴费" (packages/receipt/pages/household, opened from "me"): a villager linked to a registered household sees its payments (each opens
  * its receipt); one who is not gets a one-time code to show the officer, who links them.
  */
 export function MyHousehold({ userId }: { userId: string }) {

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components';
-import { AtActivityIndicator } from 'taro-ui';
 import { errorText } from '../../i18n';
 import { requestNote } from '../../services/errors';
 import { ActionButton } from '../action-button';
+import { Spinner } from '../spinner';
 import './index.scss';
 
 export interface StateAction {
@@ -28,7 +28,7 @@ export function StateView({ id, kind, title, description, note, actions = [] }: 
     <View id={id} className={`state-view state-view--${kind}`}>
       {kind === 'loading' ? (
         <View className='state-view__spinner'>
-          <AtActivityIndicator size={56} color='#1e7f4f' />
+          <Spinner />
         </View>
       ) : (
         <View className='state-view__mark'>

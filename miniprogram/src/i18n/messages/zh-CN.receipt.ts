@@ -1,6 +1,7 @@
 /**
  * zh-CN strings of the receipt subpackage (villagers and officers open a receipt): only those pages import them (through i18n/receipt.ts), so they
- * ship in those subpackages, not in the main package. Keys by prefix: receipt.
+ * ship in those subpackages, not in the main package. Keys by prefix: receipt., and me.household* for the
+ * household payments page opened from "me" (packages/receipt/pages/household).
  * (receipt.navTitle and receipt.signIn stay in zh-CN.ts: the shared role gate shows them.)
  * Placeholders are `{name}`. Keep this module free of Taro imports: page configs read it at build time.
  */
@@ -50,4 +51,15 @@ export const receiptMessages = {
   // A receipt id in a link that matches no receipt the caller may see.
   'receipt.notFoundTitle': '没有找到这张凭条',
   'receipt.notFoundHint': '链接里的凭条编号不对，或者这笔缴费不归你查看。请从今天的缴费或“我的”里打开凭条。',
+  // The household payments page (components/my-household), opened from "me".
+  'me.householdIntro': '在服务站登记过的农户，可以把微信关联到自己家，在这里查看代缴记录和凭条。',
+  'me.householdLink': '关联我家',
+  'me.householdLinking': '正在获取关联码…',
+  'me.householdCode': '关联码',
+  'me.householdCodeHint': '请把这 6 位数字告诉信息员，{time} 前有效。关联后回到这个页面刷新。',
+  'me.householdRefresh': '我已关联，刷新',
+  'me.householdName': '{name}家',
+  'me.householdEmpty': '还没有缴费记录。',
+  'me.householdLoading': '正在加载缴费记录…',
+  'me.householdError': '缴费记录加载失败：{reason}',
 } as const;

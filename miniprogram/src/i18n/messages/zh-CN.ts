@@ -235,17 +235,11 @@ export const messages = {
   'payment.voidedExplain': '已作废，现金已退还村民。原因：{reason}',
   'payment.voidingExplain': '正在作废：已请缴费单位撤销这笔缴费，还没有回复。系统会自动查询并完成。撤销成功（状态变成“已作废”）后再把现金退还村民，请不要重复作废。',
 
+  // "我家的缴费" on "me" is an entry; the page itself (packages/receipt/pages/household) has its strings in zh-CN.receipt.ts.
   'me.householdTitle': '我家的缴费',
-  'me.householdIntro': '在服务站登记过的农户，可以把微信关联到自己家，在这里查看代缴记录和凭条。',
-  'me.householdLink': '关联我家',
-  'me.householdLinking': '正在获取关联码…',
-  'me.householdCode': '关联码',
-  'me.householdCodeHint': '请把这 6 位数字告诉信息员，{time} 前有效。关联后回到这个页面刷新。',
-  'me.householdRefresh': '我已关联，刷新',
-  'me.householdName': '{name}家',
-  'me.householdEmpty': '还没有缴费记录。',
-  'me.householdLoading': '正在加载缴费记录…',
-  'me.householdError': '缴费记录加载失败：{reason}',
+  'me.householdEntryIntro': '在服务站登记过的农户，可以把微信关联到自己家，查看代缴记录和凭条。',
+  'me.householdOpen': '查看我家的缴费',
+  'me.householdSignIn': '请登录后查看我家的缴费。',
 
   // The receipt page's gate (components/role-gate takes main keys); its other strings: zh-CN.receipt.ts.
   'receipt.navTitle': '缴费凭条',

@@ -6,7 +6,6 @@ import type { MeResponse } from '@shared/schemas/accounts';
 import { AccountCodePanel } from '../../components/account-code';
 import { ActionButton } from '../../components/action-button';
 import { InfoList } from '../../components/info-list';
-import { MyHousehold } from '../../components/my-household';
 import { Notice } from '../../components/notice';
 import { PageHero } from '../../components/page-hero';
 import { Panel } from '../../components/panel';
@@ -16,7 +15,7 @@ import { canHaveHomeStation } from '../../hooks/use-home-station';
 import { useMe } from '../../hooks/use-me';
 import { useSignIn } from '../../hooks/use-sign-in';
 import { t } from '../../i18n';
-import { signOut } from '../../services/api';
+import { signOut } from '../../services/api-main';
 import { requestNote } from '../../services/errors';
 import { openPage, returnAfterSignIn } from '../../services/routes';
 import { hasRole } from '../../services/session';
@@ -147,7 +146,13 @@ function Profile({ me }: { me: MeResponse }) {
 
       {canHaveHomeStation(user.role) || me.homeStation ? <HomeStationPanel me={me} /> : null}
 
-      {canHaveHomeStation(user.role) ? <MyHousehold userId={user.id} /> : null}
+      {canHaveHomeStation(user.role) ? (
+        <Panel id='me-household' title={t('me.householdTitle')} intro={t('me.householdEntryIntro')}>
+          <ActionButton id='me-household-open' kind='secondary' onClick={() => openPage('myHousehold')}>
+            {t('me.householdOpen')}
+          </ActionButton>
+        </Panel>
+      ) : null}
 
       {station ? (
         <Panel id='me-station' title={t('me.stationTitle')}>

@@ -19,7 +19,7 @@ import { useMe, type MeState } from '../../hooks/use-me';
 import { useStation } from '../../hooks/use-station';
 import { useStationPhone } from '../../hooks/use-station-phone';
 import { t } from '../../i18n';
-import type { ApiError } from '../../services/api';
+import type { ApiError } from '../../services/api-error';
 import { goHome, openPage, openSignIn } from '../../services/routes';
 import { stationCodeFromParams, stationPageUrl } from '../../services/station-code';
 import type { StationView } from '../../services/station-view';

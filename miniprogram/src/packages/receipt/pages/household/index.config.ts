@@ -1,0 +1,5 @@
+import { t } from '../../../../i18n';
+
+export default definePageConfig({
+  navigationBarTitleText: t('me.householdTitle'),
+});

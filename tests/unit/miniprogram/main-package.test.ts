@@ -1,0 +1,45 @@
+/**
+ * What the weapp main package (app, home, station, me: what a villager downloads on the first scan)
+ * reaches through its imports. Modules only subpackages import ship in those subpackages; one import
+ * from a main page would silently bring them back into the main package.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+
+const SRC = join(__dirname, '..', '..', '..', 'miniprogram', 'src');
+const MAIN_ENTRIES = ['app.tsx', 'app.config.ts', 'pages/index/index.tsx', 'pages/station/index.tsx', 'pages/me/index.tsx'];
+
+/** Source files (relative to src/) the main entries reach through value imports (`import type` is erased). */
+function reachedFromMain(): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const source = readFileSync(file, 'utf8');
+    for (const [, spec] of source.matchAll(/^(?:import|export)(?! type )[^;]*? from '(\.[^']+)'/gms)) {
+      const base = resolve(dirname(file), spec);
+      const found = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')].find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
+      if (found) visit(found);
+    }
+  };
+  for (const entry of MAIN_ENTRIES) visit(join(SRC, entry));
+  return [...seen].map((file) => relative(SRC, file));
+}
+
+describe('weapp main package', () => {
+  const reached = reachedFromMain();
+
+  it('calls the API through the client core and the main endpoints only, never the subpackages\' endpoints (services/api.ts)', () => {
+    expect(reached).toEqual(expect.arrayContaining(['services/api-client.ts', 'services/api-main.ts']));
+    expect(reached.filter((file) => file === 'services/api.ts')).toEqual([]);
+  });
+
+  it("leaves the household payments (我家的缴费) to the receipt subpackage", () => {
+    expect(reached.filter((file) => /components\/(my-household|payment-list)\//.test(file))).toEqual([]);
+  });
+
+  it('draws buttons and spinners without taro-ui\'s React components', () => {
+    const sources = reached.map((file) => readFileSync(join(SRC, file), 'utf8'));
+    expect(reached.filter((_file, index) => /from 'taro-ui'/.test(sources[index]))).toEqual([]);
+  });
+});
