@@ -35,6 +35,11 @@ export default defineAppConfig({
   permission: {
     'scope.userLocation': { desc: t('app.locationPurpose') },
   },
+  // H5 only (weapp's app.json has no such field): no slide between pages. Taro's H5 router times the
+  // hide and show of an animated transition with separate timers, and a quick Back between two pages
+  // of the same path (the browse levels) sometimes left no page shown; without the animation the
+  // switch is immediate, which also suits slow phones.
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
   window: {
     backgroundTextStyle: 'light',
     backgroundColor: '#f4f6f3',

@@ -18,7 +18,7 @@
  *              #capability-<key>, #station-officer, #station-phone, #station-coordinates
  * Screenshots: .tmp/e2e/find-*.png (375 px; *-1.5x.png at 1.5x text size).
  */
-import type { BrowserContextOptions } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import type { StationProfile } from '../../shared/schemas/stations';
 import { expectTidyAtLargeText, openRoute, phonesForSuite, requireStack, shoot, text } from './support';
 
@@ -32,6 +32,12 @@ let webUrl: string;
 const phone = phonesForSuite();
 /** Each browse level is a page; Taro H5 keeps the pages below in the document, hidden. */
 const shown = (selector: string) => `${selector} >> visible=true`;
+/** The one shown match, once Taro's page transition is over (the leaving page is visible for a moment). */
+async function only(page: Page, selector: string) {
+  const matches = page.locator(shown(selector));
+  for (let i = 0; i < 50 && (await matches.count()) !== 1; i++) await page.waitForTimeout(100);
+  return matches;
+}
 
 beforeAll(() => {
   webUrl = requireStack();
@@ -122,6 +128,7 @@ describe('H5: browse by region', () => {
     ]) {
       await page.locator(shown(`#browse-region-${code}`)).click();
       await page.locator(shown('#browse-title'), { hasText: name }).waitFor();
+      await only(page, '#browse-title');
       await page.waitForSelector(shown('#browse-list'));
     }
     // The breadcrumbs lead back up.
@@ -147,16 +154,13 @@ describe('H5: browse by region', () => {
     await page.locator('#browse-title', { hasText: '岗沟街道' }).waitFor();
     await page.locator('#browse-crumb-6302').click();
     await page.locator(shown('#browse-title'), { hasText: '海东市' }).waitFor();
+    await only(page, '#browse-title');
     await page.waitForSelector(shown('#browse-region-630202'));
   });
 
   it('keeps each level in the history: Back goes up one level, a reload stays, a breadcrumb goes back', async () => {
     // The title once one page is shown: during Taro's page transition the leaving page is visible too.
-    const title = async () => {
-      const titles = page.locator(shown('#browse-title'));
-      for (let i = 0; i < 50 && (await titles.count()) !== 1; i++) await page.waitForTimeout(100);
-      return text(page, shown('#browse-title'));
-    };
+    const title = async () => (await only(page, '#browse-title')).innerText();
     const page = await phone();
     await page.goto(`${webUrl}/`);
     await page.locator('#home-browse-link').click();
@@ -168,26 +172,31 @@ describe('H5: browse by region', () => {
     ]) {
       await page.locator(shown(`#browse-region-${code}`)).click();
       await page.locator(shown('#browse-title'), { hasText: name }).waitFor();
+      await only(page, '#browse-title');
     }
     expect(page.url()).toContain(`region=${LEDU_TOWNSHIP}`);
 
     // The browser's Back: the county, not the home page.
     await page.goBack();
     await page.locator(shown('#browse-title'), { hasText: '乐都区' }).waitFor();
+    await only(page, '#browse-title');
     expect(await title()).toBe('乐都区');
     expect(page.url()).toContain('region=630202');
 
     // A reload keeps the county.
     await page.reload();
     await page.locator(shown('#browse-title'), { hasText: '乐都区' }).waitFor();
+    await only(page, '#browse-title');
     await page.waitForSelector(shown('#browse-list'));
     expect(await title()).toBe('乐都区');
 
     // Back again: the prefecture, then the province, then home.
     await page.goBack();
     await page.locator(shown('#browse-title'), { hasText: '海东市' }).waitFor();
+    await only(page, '#browse-title');
     await page.goBack();
     await page.locator(shown('#browse-title'), { hasText: '青海省' }).waitFor();
+    await only(page, '#browse-title');
     await page.goBack();
     await page.waitForSelector(shown('#home-page'));
 
@@ -195,18 +204,24 @@ describe('H5: browse by region', () => {
     // then goes on up); one further up jumps there.
     await page.locator('#home-browse-link').click();
     await page.locator(shown('#browse-title'), { hasText: '青海省' }).waitFor();
-    await page.locator(shown('#browse-region-6302')).click();
-    await page.locator(shown('#browse-region-630202')).click();
+    await only(page, '#browse-title');
+    await (await only(page, '#browse-region-6302')).click();
+    await (await only(page, '#browse-region-630202')).click();
     await page.locator(shown('#browse-title'), { hasText: '乐都区' }).waitFor();
-    await page.locator(shown('#browse-crumb-6302')).click();
+    await only(page, '#browse-title');
+    await (await only(page, '#browse-crumb-6302')).click();
     await page.locator(shown('#browse-title'), { hasText: '海东市' }).waitFor();
+    await only(page, '#browse-title');
     await page.goBack();
     await page.locator(shown('#browse-title'), { hasText: '青海省' }).waitFor();
-    await page.locator(shown('#browse-region-6302')).click();
-    await page.locator(shown('#browse-region-630202')).click();
+    await only(page, '#browse-title');
+    await (await only(page, '#browse-region-6302')).click();
+    await (await only(page, '#browse-region-630202')).click();
     await page.locator(shown('#browse-title'), { hasText: '乐都区' }).waitFor();
-    await page.locator(shown('#browse-crumb-63')).click();
+    await only(page, '#browse-title');
+    await (await only(page, '#browse-crumb-63')).click();
     await page.locator(shown('#browse-title'), { hasText: '青海省' }).waitFor();
+    await only(page, '#browse-title');
     await page.waitForSelector(shown('#browse-list'));
     expect(page.url()).toContain('region=63');
   });
