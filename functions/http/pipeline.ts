@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
-import { ERROR_STATUS, idempotencyKey as idempotencyKeySchema, routes, type ErrorDetail, type FunctionName, type RouteDef, type RouteName } from '../../shared';
+import { ERROR_STATUS, idempotencyKey as idempotencyKeySchema, type routes, type ErrorDetail, type FunctionName, type RouteDef, type RouteName } from '../../shared';
 import { authenticate } from '../auth/authenticate';
 import type { Caller } from '../auth/caller';
 import { ensureReady, StartupRefusedError } from '../config/ready';

@@ -13,7 +13,7 @@ export interface LatLng {
 }
 
 const A = 6378245.0;
-const EE = 0.00669342162296594323;
+const EE = 0.006693421622965943;
 
 /** Outside mainland China GCJ-02 equals WGS84 (a rough box, as in every implementation). */
 function outsideChina({ lat, lng }: LatLng): boolean {
