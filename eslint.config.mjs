@@ -37,8 +37,8 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
-    // Tests read loosely typed JSON answers; the assertions, not the types, are what they check.
-    files: ['tests/**'],
+    // Tests and benchmarks read loosely typed JSON answers; the assertions and figures, not the types, are what they check.
+    files: ['tests/**', 'bench/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {

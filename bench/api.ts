@@ -35,10 +35,13 @@ async function countCalls() {
   process.env.DYNAMODB_ENDPOINT ??= `http://127.0.0.1:${process.env.DYNAMODB_PORT ?? 8000}`;
   process.env.LOG_LEVEL = 'silent';
   let calls = 0;
-  db().middlewareStack.add((next) => async (args) => {
-    calls++;
-    return next(args);
-  }, { step: 'initialize', name: 'countCalls' });
+  db().middlewareStack.add(
+    (next) => async (args) => {
+      calls++;
+      return next(args);
+    },
+    { step: 'initialize', name: 'countCalls' },
+  );
   console.log('DynamoDB calls per request (warm container):');
   for (const route of ROUTES) {
     const handler = route.path.startsWith('/regions') ? regions : stations;
@@ -87,11 +90,15 @@ async function throughput() {
       }
     }),
   );
-  console.log(`  ${(times.length / SECONDS).toFixed(0)} requests/s, p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, errors ${errors}`);
+  console.log(
+    `  ${(times.length / SECONDS).toFixed(0)} requests/s, p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, errors ${errors}`,
+  );
 }
 
 async function main() {
-  console.log(`API benchmark on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`);
+  console.log(
+    `API benchmark on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}\n`,
+  );
   try {
     await fetch(`${API}/health`);
   } catch {

@@ -52,11 +52,21 @@ async function writeAll(doc: Doc, table: string, items: Record<string, unknown>[
 /** A plausible item: Chinese title and a body of a few sentences, a third with a Tibetan version. */
 function syntheticFeed(i: number, offset: number, targets: Record<string, string[]>): FeedRecord {
   const level = unit(`lvl${offset + i}`);
-  const pool = level < 0.03 ? targets.province : level < 0.1 ? targets.prefecture : level < 0.35 ? targets.county : level < 0.6 ? targets.township : targets.village;
+  const pool =
+    level < 0.03
+      ? targets.province
+      : level < 0.1
+        ? targets.prefecture
+        : level < 0.35
+          ? targets.county
+          : level < 0.6
+            ? targets.township
+            : targets.village;
   const publishedAt = new Date(NOW - Math.floor(unit(`t${offset + i}`) * 365 * 86_400_000)).toISOString();
   const expired = unit(`x${offset + i}`) < 0.1;
   const urgent = i < 20;
-  const body = '各位农牧民朋友：据气象部门预报，未来三天我州大部地区将出现降雪降温天气，请做好牲畜防寒保暖、棚圈加固和草料储备工作，注意出行安全。'.repeat(3);
+  const body =
+    '各位农牧民朋友：据气象部门预报，未来三天我州大部地区将出现降雪降温天气，请做好牲畜防寒保暖、棚圈加固和草料储备工作，注意出行安全。'.repeat(3);
   return {
     id: `fd${String(offset + i).padStart(22, '0')}`,
     status: 'PUBLISHED',
@@ -80,10 +90,13 @@ function syntheticFeed(i: number, offset: number, targets: Record<string, string
   };
 }
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
 
 async function main() {
-  console.log(`Feed benchmark on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${PAGES} villages, limit 20`);
+  console.log(
+    `Feed benchmark on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${PAGES} villages, limit 20`,
+  );
   const ddb = await startDynamoDbLocal({ port: await freePort(), heap: '2g' });
   try {
     process.env.DYNAMODB_ENDPOINT = ddb.endpoint;
@@ -101,8 +114,14 @@ async function main() {
     const targets: Record<string, string[]> = { province: [], prefecture: [], county: [], township: [], village: [] };
     for (const r of regions) targets[r.level].push(r.code);
     let queries = 0;
-    db().middlewareStack.add((next, context) => (args) => ((queries += context.commandName === 'QueryCommand' ? 1 : 0), next(args)), { step: 'initialize', name: 'countQueries' });
-    const cursor = { encode: (b: string, s: string) => encodeCursor({ b }, s)!, decode: (c: string | undefined, s: string) => decodeCursor(c, s)?.b as string | undefined };
+    db().middlewareStack.add((next, context) => (args) => ((queries += context.commandName === 'QueryCommand' ? 1 : 0), next(args)), {
+      step: 'initialize',
+      name: 'countQueries',
+    });
+    const cursor = {
+      encode: (b: string, s: string) => encodeCursor({ b }, s)!,
+      decode: (c: string | undefined, s: string) => decodeCursor(c, s)?.b as string | undefined,
+    };
     const deps = { feeds: dynamoFeedRepository, regions: dynamoRegionRepository, cursor, now: () => new Date(NOW) };
     let loaded = 0;
     for (const size of SIZES) {
@@ -140,10 +159,17 @@ async function main() {
           queriesSecond.push(queries);
         }
       }
-      const fmt = (values: number[]) => (values.length ? `p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms` : 'n/a');
-      console.log(`  first page : ${fmt(first)}; Queries per page max ${Math.max(...queriesFirst)} (levels 5 + pins 1); items per page p50 ${percentile(counts, 50)}`);
-      console.log(`  next page  : ${fmt(second)}; Queries per page max ${second.length ? Math.max(...queriesSecond) : 'n/a'} (${second.length} villages had one)`);
-      console.log(`  20-item page: ${raw ? `${(raw / 1024).toFixed(1)} KiB JSON, ${(gzipped / 1024).toFixed(1)} KiB gzipped (largest seen)` : 'no full page'}`);
+      const fmt = (values: number[]) =>
+        values.length ? `p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms` : 'n/a';
+      console.log(
+        `  first page : ${fmt(first)}; Queries per page max ${Math.max(...queriesFirst)} (levels 5 + pins 1); items per page p50 ${percentile(counts, 50)}`,
+      );
+      console.log(
+        `  next page  : ${fmt(second)}; Queries per page max ${second.length ? Math.max(...queriesSecond) : 'n/a'} (${second.length} villages had one)`,
+      );
+      console.log(
+        `  20-item page: ${raw ? `${(raw / 1024).toFixed(1)} KiB JSON, ${(gzipped / 1024).toFixed(1)} KiB gzipped (largest seen)` : 'no full page'}`,
+      );
     }
   } finally {
     await ddb.stop();

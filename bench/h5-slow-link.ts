@@ -27,7 +27,16 @@ import { startWebServer, type WebServer } from '../scripts/web-server';
 const STATION_CODE = '630202002214';
 const LINK = { latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 };
 const TARGETS = { meaningfulMs: 1_500, nameMs: 3_000, bytes: 150 * 1024 };
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const argValue = (name: string) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -94,7 +103,8 @@ async function measureOnce(browser: Browser, url: string, name: string): Promise
     const entry = requests.get(event.requestId);
     if (entry) entry.bytes = event.encodedDataLength;
   });
-  const totals = () => [...requests.values()].reduce((sum, entry) => ({ bytes: sum.bytes + entry.bytes, count: sum.count + 1 }), { bytes: 0, count: 0 });
+  const totals = () =>
+    [...requests.values()].reduce((sum, entry) => ({ bytes: sum.bytes + entry.bytes, count: sum.count + 1 }), { bytes: 0, count: 0 });
 
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => (window as unknown as { __benchMarks: { name?: number } }).__benchMarks.name !== undefined, undefined, {
@@ -110,7 +120,9 @@ async function measureOnce(browser: Browser, url: string, name: string): Promise
   await page.waitForLoadState('networkidle', { timeout: 60_000 }).catch(() => undefined);
   const marks = await page.evaluate(() => (window as unknown as { __benchMarks: Record<string, number> }).__benchMarks);
   const all = totals();
-  const encodings = [...requests.values()].map((entry) => `${entry.url.replace(/^https?:\/\/[^/]+/, '')} ${entry.encoding ?? 'identity'} ${entry.bytes} B`);
+  const encodings = [...requests.values()].map(
+    (entry) => `${entry.url.replace(/^https?:\/\/[^/]+/, '')} ${entry.encoding ?? 'identity'} ${entry.bytes} B`,
+  );
   await context.close();
   return {
     meaningfulMs: marks.code,
@@ -170,7 +182,9 @@ async function main() {
     const station = (await (await fetch(`${stack.webUrl}/api/stations/by-code/${STATION_CODE}`)).json()) as { villageName: string };
     const url = `${stack.webUrl}/#/pages/station/index?scene=${STATION_CODE}`;
     console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
-    console.log(`Link: Chromium network emulation, ${LINK.latency} ms latency, ${LINK.downloadThroughput} B/s down and up; cold (fresh profile, cache off)`);
+    console.log(
+      `Link: Chromium network emulation, ${LINK.latency} ms latency, ${LINK.downloadThroughput} B/s down and up; cold (fresh profile, cache off)`,
+    );
     console.log(`Page: /#/pages/station/index?scene=${STATION_CODE} (station name contains "${station.villageName}")\n`);
     const runs: Run[] = [];
     for (let index = 0; index < RUNS; index += 1) {
@@ -186,11 +200,17 @@ async function main() {
     const pick = (field: keyof Omit<Run, 'encodings'>) => median(runs.map((run) => run[field]));
     const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
     console.log(`\nmedian of ${RUNS}:`);
-    console.log(`  station code (meaningful) shown  ${seconds(pick('meaningfulMs'))}   target < ${seconds(TARGETS.meaningfulMs)}: ${verdict(pick('meaningfulMs') < TARGETS.meaningfulMs)}`);
-    console.log(`  station name shown               ${seconds(pick('nameMs'))}   target < ${seconds(TARGETS.nameMs)}: ${verdict(pick('nameMs') < TARGETS.nameMs)}`);
+    console.log(
+      `  station code (meaningful) shown  ${seconds(pick('meaningfulMs'))}   target < ${seconds(TARGETS.meaningfulMs)}: ${verdict(pick('meaningfulMs') < TARGETS.meaningfulMs)}`,
+    );
+    console.log(
+      `  station name shown               ${seconds(pick('nameMs'))}   target < ${seconds(TARGETS.nameMs)}: ${verdict(pick('nameMs') < TARGETS.nameMs)}`,
+    );
     console.log(`  station page rendered by the app ${seconds(pick('pageMs'))}   (no target: the page one can use)`);
     console.log(`  transferred until the name shows ${kb(pick('bytesAtName'))} in ${pick('requestsAtName')} requests`);
-    console.log(`  transferred in all               ${kb(pick('bytesTotal'))} in ${pick('requestsTotal')} requests   target < ${kb(TARGETS.bytes)}: ${verdict(pick('bytesTotal') < TARGETS.bytes)}`);
+    console.log(
+      `  transferred in all               ${kb(pick('bytesTotal'))} in ${pick('requestsTotal')} requests   target < ${kb(TARGETS.bytes)}: ${verdict(pick('bytesTotal') < TARGETS.bytes)}`,
+    );
   } finally {
     await browser.close();
     await stack.stop();

@@ -63,7 +63,13 @@ async function load(doc: ReturnType<typeof localClients>['doc'], table: string, 
  * time is extrapolated from the pages read (and said so); the answer is then not compared.
  */
 const SCAN_PAGE_CAP = 15;
-async function scanNearest(doc: ReturnType<typeof localClients>['doc'], table: string, point: { lat: number; lng: number }, limit: number, total: number) {
+async function scanNearest(
+  doc: ReturnType<typeof localClients>['doc'],
+  table: string,
+  point: { lat: number; lng: number },
+  limit: number,
+  total: number,
+) {
   const all: Array<{ stationId: string; distanceMeters: number }> = [];
   let startKey: Record<string, unknown> | undefined;
   let calls = 0;
@@ -89,9 +95,16 @@ async function scanNearest(doc: ReturnType<typeof localClients>['doc'], table: s
   };
 }
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
 
-async function run(label: string, points: Point[], endpoint: string, doc: ReturnType<typeof localClients>['doc'], client: ReturnType<typeof localClients>['client']) {
+async function run(
+  label: string,
+  points: Point[],
+  endpoint: string,
+  doc: ReturnType<typeof localClients>['doc'],
+  client: ReturnType<typeof localClients>['client'],
+) {
   const table = `bench-${label}`;
   await ensureTable(client, table);
   process.env.TABLE_NAME = table;
@@ -125,7 +138,8 @@ async function run(label: string, points: Point[], endpoint: string, doc: Return
     extrapolated ||= !scan.complete;
     if (scan.complete) {
       const indexed = await findNearest(dynamoGeoIndex, q, 10);
-      if (JSON.stringify(indexed.map((r) => r.stationId)) !== JSON.stringify(scan.result.map((r) => r.stationId))) throw new Error('index and scan disagree');
+      if (JSON.stringify(indexed.map((r) => r.stationId)) !== JSON.stringify(scan.result.map((r) => r.stationId)))
+        throw new Error('index and scan disagree');
     }
   }
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -149,7 +163,9 @@ async function run(label: string, points: Point[], endpoint: string, doc: Return
 }
 
 async function main() {
-  console.log(`Nearest-station benchmark on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${QUERIES} queries, limit 10`);
+  console.log(
+    `Nearest-station benchmark on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; ${QUERIES} queries, limit 10`,
+  );
   const ddb = await startDynamoDbLocal({ port: await freePort(), heap: '8g' });
   const { client, doc } = localClients(ddb.endpoint);
   process.env.DYNAMODB_ENDPOINT = ddb.endpoint;

@@ -55,7 +55,12 @@ async function officersAt(stations: Array<{ id: string; villageCode: string }>) 
   process.env.TOKEN_SECRET ??= config().tokenSecret; // the test helper signs with the environment's secret
   return Promise.all(
     stations.map(async (station) => {
-      const { user } = await createUser(doc, tableName(), { role: 'officer', stationId: station.id, stationVillageCode: station.villageCode, name: '压测' });
+      const { user } = await createUser(doc, tableName(), {
+        role: 'officer',
+        stationId: station.id,
+        stationVillageCode: station.villageCode,
+        name: '压测',
+      });
       // Signed with the stack's own secret (the local default unless TOKEN_SECRET is set for both).
       return { station, auth: { authorization: `Bearer ${issueToken(user.id, config().tokenSecret, 3600).token}` } };
     }),
@@ -73,13 +78,26 @@ const paymentBody = (stationId: string) => ({
 
 async function countCalls(officer: { station: { id: string }; auth: Record<string, string> }) {
   let calls = 0;
-  db().middlewareStack.add((next) => async (args) => {
-    calls++;
-    return next(args);
-  }, { step: 'initialize', name: 'countPaymentCalls' });
-  await invoke(payments, { method: 'POST', path: '/payments', headers: { ...officer.auth, 'idempotency-key': randomUUID() }, body: paymentBody(officer.station.id) });
+  db().middlewareStack.add(
+    (next) => async (args) => {
+      calls++;
+      return next(args);
+    },
+    { step: 'initialize', name: 'countPaymentCalls' },
+  );
+  await invoke(payments, {
+    method: 'POST',
+    path: '/payments',
+    headers: { ...officer.auth, 'idempotency-key': randomUUID() },
+    body: paymentBody(officer.station.id),
+  });
   calls = 0;
-  const res = await invoke(payments, { method: 'POST', path: '/payments', headers: { ...officer.auth, 'idempotency-key': randomUUID() }, body: paymentBody(officer.station.id) });
+  const res = await invoke(payments, {
+    method: 'POST',
+    path: '/payments',
+    headers: { ...officer.auth, 'idempotency-key': randomUUID() },
+    body: paymentBody(officer.station.id),
+  });
   console.log(`DynamoDB calls for one successful payment (warm, in-process): ${calls} (HTTP ${res.status}, ${res.json.status})`);
   console.log('  user (token), idempotency claim, station, start transaction, sandbox charge put + read,');
   console.log('  settle transaction, idempotency complete\n');
@@ -101,7 +119,12 @@ const overHttp: Send = async (officer) => {
 };
 
 const inProcess: Send = async (officer) => {
-  const res = await invoke(payments, { method: 'POST', path: '/payments', headers: { ...officer.auth, 'idempotency-key': randomUUID() }, body: paymentBody(officer.station.id) });
+  const res = await invoke(payments, {
+    method: 'POST',
+    path: '/payments',
+    headers: { ...officer.auth, 'idempotency-key': randomUUID() },
+    body: paymentBody(officer.station.id),
+  });
   return res.status === 201 ? `201 ${res.json.status}` : `${res.status} ${res.json.error?.code}`;
 };
 
@@ -133,7 +156,9 @@ async function load(label: string, officers: Officer[], send: Send = overHttp) {
 }
 
 async function main() {
-  console.log(`Payment benchmark on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+  console.log(
+    `Payment benchmark on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
+  );
   console.log(`API ${API}, ${SECONDS} s per run\n`);
   try {
     await fetch(`${API}/health`);

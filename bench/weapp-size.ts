@@ -25,7 +25,9 @@ async function main() {
   const sizes = packageSizes(distDir('weapp'));
   const ratio = sizes.main / blank.main;
   console.log(`blank app, main package   ${kb(blank.main)}  (${blank.main} B)  1.00x`);
-  console.log(`app, main package         ${kb(sizes.main)}  (${sizes.main} B)  ${ratio.toFixed(2)}x   target <= ${MAIN_TARGET_RATIO}x: ${ratio <= MAIN_TARGET_RATIO ? 'meets target' : 'MISSES target'}`);
+  console.log(
+    `app, main package         ${kb(sizes.main)}  (${sizes.main} B)  ${ratio.toFixed(2)}x   target <= ${MAIN_TARGET_RATIO}x: ${ratio <= MAIN_TARGET_RATIO ? 'meets target' : 'MISSES target'}`,
+  );
   for (const [root, bytes] of Object.entries(sizes.subpackages)) {
     console.log(`app, subpackage ${root.padEnd(18)}${kb(bytes)}  (${bytes} B)  ${(bytes / blank.main).toFixed(2)}x`);
   }

@@ -75,7 +75,9 @@ async function main() {
     tableIsNew,
     onProgress: (done, total) => say(`seeding… ${done}/${total}`),
   });
-  say(`seed: ${seed.regions} regions, ${seed.stations} stations; wrote ${seed.written}, kept ${seed.alreadyPresent} (${(seed.ms / 1000).toFixed(1)} s)`);
+  say(
+    `seed: ${seed.regions} regions, ${seed.stations} stations; wrote ${seed.written}, kept ${seed.alreadyPresent} (${(seed.ms / 1000).toFixed(1)} s)`,
+  );
 
   const accounts = await seedDemoAccounts(doc, TABLE);
   say(`demo accounts: ${accounts} created, ${DEMO_ACCOUNTS.length - accounts} kept`);

@@ -39,14 +39,17 @@ async function main() {
   // Lint and format first: they take seconds and name the line, where a build or a test would not.
   step('lint (ESLint) and format (Prettier --check)');
   const lintCache = ['--cache', '--cache-location', join(ROOT, '.tmp', 'eslintcache')];
-  const lintStatus = await time('lint', () => run(bin('eslint'), [...lintCache, '.']) || run(bin('prettier'), ['--check', '--log-level', 'warn', '.']));
+  const lintStatus = await time(
+    'lint',
+    () => run(bin('eslint'), [...lintCache, '.']) || run(bin('prettier'), ['--check', '--log-level', 'warn', '.']),
+  );
   if (lintStatus !== 0) {
     process.stdout.write('\n[test] fix with `npm run format` (Prettier, then ESLint --fix), then what remains by hand\n0 passed, 1 failed\n');
     process.exit(1);
   }
 
   step('typecheck (tsc --noEmit)');
-  if ((await time('typecheck', () => run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])) !== 0)) {
+  if ((await time('typecheck', () => run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']))) !== 0) {
     process.stdout.write('\n0 passed, 1 failed\n');
     process.exit(1);
   }

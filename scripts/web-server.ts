@@ -70,12 +70,7 @@ const HOP_BY_HOP = new Set([
   'upgrade',
 ]);
 
-function sendJsonError(
-  res: http.ServerResponse,
-  status: number,
-  code: string,
-  message: string,
-): void {
+function sendJsonError(res: http.ServerResponse, status: number, code: string, message: string): void {
   if (res.headersSent) {
     res.destroy();
     return;
@@ -133,12 +128,7 @@ function proxy(req: http.IncomingMessage, res: http.ServerResponse, target: URL)
   });
   upstream.on('error', (error) => {
     const timedOut = error.message === 'upstream timeout';
-    sendJsonError(
-      res,
-      timedOut ? 504 : 502,
-      'DEPENDENCY_UNAVAILABLE',
-      timedOut ? 'The API did not answer in time' : 'The API is not reachable',
-    );
+    sendJsonError(res, timedOut ? 504 : 502, 'DEPENDENCY_UNAVAILABLE', timedOut ? 'The API did not answer in time' : 'The API is not reachable');
   });
   // The client gave up: stop the upstream request too.
   res.on('close', () => {
@@ -224,12 +214,7 @@ async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, 
   stream.pipe(res);
 }
 
-export function startWebServer({
-  port,
-  host = '127.0.0.1',
-  distDir,
-  apiTarget,
-}: WebServerOptions): Promise<WebServer> {
+export function startWebServer({ port, host = '127.0.0.1', distDir, apiTarget }: WebServerOptions): Promise<WebServer> {
   const root = path.resolve(distDir);
   const target = new URL(apiTarget);
   const compressed = new PrecompressedFiles();

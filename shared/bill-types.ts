@@ -16,7 +16,10 @@ export const BILL_TYPES = {
   broadband: { kind: 'postpaid', accountKind: 'account', minFen: 1, maxFen: 200_000, commissionFen: 50 },
   phone: { kind: 'prepaid', accountKind: 'phone', minFen: 1_000, maxFen: 50_000, commissionFen: 30 },
   social_insurance: { kind: 'prepaid', accountKind: 'account', minFen: 10_000, maxFen: 600_000, commissionFen: 0 },
-} as const satisfies Record<string, { kind: 'postpaid' | 'prepaid'; accountKind: AccountKind; minFen: number; maxFen: number; commissionFen: number }>;
+} as const satisfies Record<
+  string,
+  { kind: 'postpaid' | 'prepaid'; accountKind: AccountKind; minFen: number; maxFen: number; commissionFen: number }
+>;
 
 export type BillType = keyof typeof BILL_TYPES;
 export type AccountKind = 'account' | 'phone';

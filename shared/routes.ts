@@ -318,7 +318,8 @@ export const routes = defineRoutes({
     method: 'POST',
     path: '/stations/{stationId}/reconciliations',
     function: 'payments',
-    summary: 'Close a business day with the counted cash; records the variance. 409 DAY_CLOSED when closed already, CONFLICT while payments are processing',
+    summary:
+      'Close a business day with the counted cash; records the variance. 409 DAY_CLOSED when closed already, CONFLICT while payments are processing',
     access: ['officer'],
     scope: 'station',
     params: StationIdParams,
@@ -528,7 +529,8 @@ export const routes = defineRoutes({
     method: 'PUT',
     path: '/regions/{code}/area-type',
     function: 'regions',
-    summary: 'Correct the area type (农区 / 半农半牧区 / 牧区) of a county (its townships, villages and stations follow unless corrected on their own) or of a village; recorded with who and when',
+    summary:
+      'Correct the area type (农区 / 半农半牧区 / 牧区) of a county (its townships, villages and stations follow unless corrected on their own) or of a village; recorded with who and when',
     access: ADMIN_ROLES,
     scope: 'region',
     params: RegionPathParams,
@@ -605,7 +607,8 @@ export const routes = defineRoutes({
     method: 'GET',
     path: '/feeds/{id}',
     function: 'feeds',
-    summary: 'One item: public while published and unexpired; its authors and reviewers (admins over its region) see it in any status, with its history',
+    summary:
+      'One item: public while published and unexpired; its authors and reviewers (admins over its region) see it in any status, with its history',
     access: 'public',
     callerOptional: true,
     params: FeedParams,
@@ -666,7 +669,8 @@ export const routes = defineRoutes({
     summary: 'Acknowledge (收到) an alert shown at the caller’s household’s village: counted once per household',
     access: ROLES,
     scope: 'none',
-    scopeReason: 'names a published item anyone may read; what it writes is the caller’s own household’s ack, taken from their record, never from the request',
+    scopeReason:
+      'names a published item anyone may read; what it writes is the caller’s own household’s ack, taken from their record, never from the request',
     params: FeedParams,
     response: FeedAckResponse,
   },
@@ -709,6 +713,7 @@ export const routes = defineRoutes({
 });
 
 export type RouteName = keyof typeof routes;
-export const routeList: Array<RouteDef & { name: RouteName }> = Object.entries(routes).map(
-  ([name, def]) => ({ ...(def as RouteDef), name: name as RouteName }),
-);
+export const routeList: Array<RouteDef & { name: RouteName }> = Object.entries(routes).map(([name, def]) => ({
+  ...(def as RouteDef),
+  name: name as RouteName,
+}));

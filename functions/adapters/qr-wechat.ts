@@ -14,7 +14,11 @@ async function getAccessToken(app: WeChatAppConfig, fetchImpl: typeof fetch): Pr
   if (accessToken && accessToken.expiresAt > Date.now() + 60_000) return accessToken.value;
   const url = new URL('/cgi-bin/token', app.apiBase);
   url.search = new URLSearchParams({ grant_type: 'client_credential', appid: app.appId, secret: app.appSecret }).toString();
-  const answer = (await (await fetchImpl(url, { signal: AbortSignal.timeout(app.timeoutMs) })).json()) as { access_token?: string; expires_in?: number; errcode?: number };
+  const answer = (await (await fetchImpl(url, { signal: AbortSignal.timeout(app.timeoutMs) })).json()) as {
+    access_token?: string;
+    expires_in?: number;
+    errcode?: number;
+  };
   if (!answer.access_token) throw new AppError('DEPENDENCY_UNAVAILABLE', `WeChat refused an access token (errcode ${answer.errcode})`, undefined, 30);
   accessToken = { value: answer.access_token, expiresAt: Date.now() + (answer.expires_in ?? 7200) * 1000 };
   return accessToken.value;
@@ -41,7 +45,8 @@ export function createWeChatQrSource(app: WeChatAppConfig, cache: WeChatCodeCach
       const body = Buffer.from(await response.arrayBuffer());
       if ((response.headers.get('content-type') ?? '').includes('json')) {
         const error = JSON.parse(body.toString('utf8')) as { errcode?: number };
-        if (error.errcode === 45009) throw new AppError('RATE_LIMITED', 'WeChat’s daily quota of codes is spent; try again tomorrow', undefined, 3600);
+        if (error.errcode === 45009)
+          throw new AppError('RATE_LIMITED', 'WeChat’s daily quota of codes is spent; try again tomorrow', undefined, 3600);
         throw new AppError('DEPENDENCY_UNAVAILABLE', `WeChat could not make the code (errcode ${error.errcode})`, undefined, 30);
       }
       await cache.put(station.id, body);

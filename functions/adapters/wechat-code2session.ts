@@ -22,7 +22,8 @@ interface Code2SessionAnswer {
   errmsg?: string;
 }
 
-const unavailable = (why: string) => new AppError('DEPENDENCY_UNAVAILABLE', `WeChat sign-in is unavailable (${why}); try again shortly`, undefined, 5);
+const unavailable = (why: string) =>
+  new AppError('DEPENDENCY_UNAVAILABLE', `WeChat sign-in is unavailable (${why}); try again shortly`, undefined, 5);
 
 export function createCode2SessionGateway(app: WeChatAppConfig, fetchImpl: typeof fetch = fetch): WeChatSessionGateway {
   return {

@@ -42,7 +42,8 @@ export function verifyToken(token: string, secret: string, now = Date.now()): st
   } catch {
     throw invalid();
   }
-  if (claims.aud !== TOKEN_AUDIENCE || typeof claims.sub !== 'string' || typeof claims.iat !== 'number' || typeof claims.exp !== 'number') throw invalid();
+  if (claims.aud !== TOKEN_AUDIENCE || typeof claims.sub !== 'string' || typeof claims.iat !== 'number' || typeof claims.exp !== 'number')
+    throw invalid();
   if (claims.exp * 1000 <= now) throw invalid();
   if (claims.exp - claims.iat > MAX_TOKEN_TTL_SECONDS || claims.exp * 1000 - now > MAX_TOKEN_TTL_SECONDS * 1000) throw invalid();
   return claims.sub;

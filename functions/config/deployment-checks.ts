@@ -3,7 +3,16 @@
  * repository's development secrets), so a deployed function checks what it is before its first
  * request. Each problem names a setting, never a secret's value.
  */
-import { DEPLOYED_STAGES, isDeployedStage, isLocalStage, LOCAL_SECRET_DEFAULTS, LOCAL_STAGES, SECRET_ENV, type Secrets, type Settings } from './index';
+import {
+  DEPLOYED_STAGES,
+  isDeployedStage,
+  isLocalStage,
+  LOCAL_SECRET_DEFAULTS,
+  LOCAL_STAGES,
+  SECRET_ENV,
+  type Secrets,
+  type Settings,
+} from './index';
 
 /** The values of serverless.yml's local and test stages and the usual placeholders. */
 const DEVELOPMENT_VALUES = new Set([

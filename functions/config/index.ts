@@ -140,7 +140,12 @@ export function billProviderMode(s: Pick<Settings, 'stage' | 'billProvider'>): B
 /** Local stages: the environment's values, or the development defaults. */
 export function localSecrets(env: NodeJS.ProcessEnv = process.env): Secrets {
   const read = (key: keyof Secrets) => env[SECRET_ENV[key]] || LOCAL_SECRET_DEFAULTS[key];
-  return { tokenSecret: read('tokenSecret'), cursorSecret: read('cursorSecret'), wechatAppId: read('wechatAppId'), wechatAppSecret: read('wechatAppSecret') };
+  return {
+    tokenSecret: read('tokenSecret'),
+    cursorSecret: read('cursorSecret'),
+    wechatAppId: read('wechatAppId'),
+    wechatAppSecret: read('wechatAppSecret'),
+  };
 }
 
 /** The log threshold; never throws, so a function can log why it refuses to start. */

@@ -7,6 +7,8 @@
  *   first request ──get──> SSM ──ok──> cached until TTL ──get again──> SSM ──fails, or a bad value──>
  *                          └─fails──> 503 (retry shortly), nothing cached      keep the old value a minute (logged)
  */
+// Types only: the SDK itself is loaded when a deployed stage first reads its secrets.
+import type { SSMClient } from '@aws-sdk/client-ssm';
 import { ConfigError, type Secrets } from './index';
 
 /** Reads one secret string; the SSM adapter in production, a stub in tests. */
@@ -16,7 +18,10 @@ export interface SecretSource {
 
 /** Secrets Manager/SSM could not be reached: a 503 for the caller, never the reason in the body. */
 export class SecretsUnavailableError extends Error {
-  constructor(readonly parameter: string, cause: unknown) {
+  constructor(
+    readonly parameter: string,
+    cause: unknown,
+  ) {
     super(`Could not read the secrets parameter ${parameter}: ${cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)}`);
     this.name = 'SecretsUnavailableError';
   }
@@ -35,7 +40,12 @@ export function parseSecrets(raw: string, parameter: string): Secrets {
   const object = (typeof parsed === 'object' && parsed !== null ? parsed : {}) as Record<string, unknown>;
   const missing = KEYS.filter((key) => typeof object[key] !== 'string' || (object[key] as string).length === 0);
   if (missing.length) throw new ConfigError(`The secrets parameter ${parameter} lacks ${missing.join(', ')}`);
-  return { tokenSecret: object.tokenSecret, cursorSecret: object.cursorSecret, wechatAppId: object.wechatAppId, wechatAppSecret: object.wechatAppSecret } as Secrets;
+  return {
+    tokenSecret: object.tokenSecret,
+    cursorSecret: object.cursorSecret,
+    wechatAppId: object.wechatAppId,
+    wechatAppSecret: object.wechatAppSecret,
+  } as Secrets;
 }
 
 /** After a failed refresh, the previous value is used this long before SSM is asked again. */
@@ -92,7 +102,7 @@ export function createSecretsCache(options: {
 
 /** The production source: SSM GetParameter with decryption; the SDK is the one the Lambda runtime ships. */
 export function ssmSecretSource(region: string): SecretSource {
-  let client: import('@aws-sdk/client-ssm').SSMClient | undefined;
+  let client: SSMClient | undefined;
   return {
     async read(name) {
       const { SSMClient, GetParameterCommand } = await import('@aws-sdk/client-ssm');

@@ -76,7 +76,13 @@ async function stationExists(stationId: string): Promise<boolean> {
 async function sweepCounty(countyCode: string, areaType: string): Promise<void> {
   const childrenOf = (code: string) =>
     queryAll(
-      { IndexName: INDEX.GSI1, KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': regionKeys.childrenOf(code).GSI1PK }, ProjectionExpression: '#code', ExpressionAttributeNames: { '#code': 'code' } },
+      {
+        IndexName: INDEX.GSI1,
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': regionKeys.childrenOf(code).GSI1PK },
+        ProjectionExpression: '#code',
+        ExpressionAttributeNames: { '#code': 'code' },
+      },
       (item) => String(item.code),
     );
   const townships = await childrenOf(countyCode);

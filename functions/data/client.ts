@@ -29,7 +29,12 @@ export function db(): DynamoDBDocumentClient {
 
 function sdkLogger() {
   const log = createLogger({ component: 'dynamodb-client' });
-  return { debug: () => undefined, info: () => undefined, warn: (message: string) => log.warn(message), error: (message: string) => log.error(message) };
+  return {
+    debug: () => undefined,
+    info: () => undefined,
+    warn: (message: string) => log.warn(message),
+    error: (message: string) => log.error(message),
+  };
 }
 
 export function tableName(): string {

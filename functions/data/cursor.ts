@@ -9,8 +9,7 @@ import { invalidField } from '../domain/errors';
  */
 const SIGNATURE_LENGTH = 22;
 
-const sign = (payload: string) =>
-  createHmac('sha256', config().cursorSecret).update(payload).digest('base64url').slice(0, SIGNATURE_LENGTH);
+const sign = (payload: string) => createHmac('sha256', config().cursorSecret).update(payload).digest('base64url').slice(0, SIGNATURE_LENGTH);
 
 export function encodeCursor(lastKey: Record<string, unknown> | undefined, scope: string): string | null {
   if (!lastKey) return null;

@@ -15,9 +15,18 @@ export const dynamoExpertRepository: ExpertRepository = {
           TableName: tableName(),
           Key: userKeys.item(userId),
           UpdateExpression: 'SET #role = :expert, regionCode = :region, expertField = :field, updatedAt = :now',
-          ConditionExpression: 'attribute_exists(PK) AND (#role IN (:villager, :buyer) OR (#role = :expert AND begins_with(regionCode, :adminRegion)))',
+          ConditionExpression:
+            'attribute_exists(PK) AND (#role IN (:villager, :buyer) OR (#role = :expert AND begins_with(regionCode, :adminRegion)))',
           ExpressionAttributeNames: { '#role': 'role' },
-          ExpressionAttributeValues: { ':expert': 'expert', ':villager': 'villager', ':buyer': 'buyer', ':region': regionCode, ':field': field, ':adminRegion': adminRegion, ':now': now },
+          ExpressionAttributeValues: {
+            ':expert': 'expert',
+            ':villager': 'villager',
+            ':buyer': 'buyer',
+            ':region': regionCode,
+            ':field': field,
+            ':adminRegion': adminRegion,
+            ':now': now,
+          },
         }),
       );
       return true;

@@ -19,7 +19,12 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
 export const FEED_ENTITY = 'Feed';
 const feedFromItem = (item: Item) => stripKeys<FeedRecord>(item);
 
-const feedItem = (feed: FeedRecord) => ({ ...feedKeys.item(feed.id), ...feedKeys.authorIndex(feed.authorId, feed.createdAt, feed.id), entity: FEED_ENTITY, ...feed });
+const feedItem = (feed: FeedRecord) => ({
+  ...feedKeys.item(feed.id),
+  ...feedKeys.authorIndex(feed.authorId, feed.createdAt, feed.id),
+  entity: FEED_ENTITY,
+  ...feed,
+});
 
 /** A published item as stored, with its pin when it is pinned (the benchmark loads items in bulk this way). */
 export function publishedFeedItems(feed: FeedRecord): Item[] {
@@ -53,19 +58,43 @@ export const dynamoFeedRepository: FeedRepository = {
     const removes: string[] = [];
     const extra: TransactItem[] = [];
     if (to === 'IN_REVIEW') {
-      Object.assign(values, { ':gsi1pk': feedKeys.inReview(feed.regionCode), ':gsi1sk': feedKeys.inReviewIndex(feed.regionCode, change.at, feed.id).GSI1SK });
+      Object.assign(values, {
+        ':gsi1pk': feedKeys.inReview(feed.regionCode),
+        ':gsi1sk': feedKeys.inReviewIndex(feed.regionCode, change.at, feed.id).GSI1SK,
+      });
       sets.push('GSI1PK = :gsi1pk', 'GSI1SK = :gsi1sk');
     } else if (to === 'PUBLISHED') {
       const keys = feedKeys.publishedIndex(feed.regionCode, feed.category, publishedSortKey({ publishedAt: set.publishedAt!, id: feed.id }));
-      Object.assign(values, { ':gsi1pk': keys.GSI1PK, ':gsi1sk': keys.GSI1SK, ':gsi2pk': keys.GSI2PK, ':gsi2sk': keys.GSI2SK, ':publishedAt': set.publishedAt, ':pinnedUntil': set.pinnedUntil ?? null });
-      sets.push('GSI1PK = :gsi1pk', 'GSI1SK = :gsi1sk', 'GSI2PK = :gsi2pk', 'GSI2SK = :gsi2sk', 'publishedAt = :publishedAt', 'pinnedUntil = :pinnedUntil');
+      Object.assign(values, {
+        ':gsi1pk': keys.GSI1PK,
+        ':gsi1sk': keys.GSI1SK,
+        ':gsi2pk': keys.GSI2PK,
+        ':gsi2sk': keys.GSI2SK,
+        ':publishedAt': set.publishedAt,
+        ':pinnedUntil': set.pinnedUntil ?? null,
+      });
+      sets.push(
+        'GSI1PK = :gsi1pk',
+        'GSI1SK = :gsi1sk',
+        'GSI2PK = :gsi2pk',
+        'GSI2SK = :gsi2sk',
+        'publishedAt = :publishedAt',
+        'pinnedUntil = :pinnedUntil',
+      );
       if (set.pinnedUntil) {
-        const pinned: FeedRecord = { ...feed, status: 'PUBLISHED', publishedAt: set.publishedAt!, pinnedUntil: set.pinnedUntil, history: [...feed.history, change] };
+        const pinned: FeedRecord = {
+          ...feed,
+          status: 'PUBLISHED',
+          publishedAt: set.publishedAt!,
+          pinnedUntil: set.pinnedUntil,
+          history: [...feed.history, change],
+        };
         extra.push({ Put: { TableName: table, Item: { ...feedKeys.pin(feed.regionCode, set.pinnedUntil, feed.id), entity: 'FeedPin', ...pinned } } });
       }
     } else {
       removes.push('GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK');
-      if (to === 'RETRACTED' && feed.pinnedUntil) extra.push({ Delete: { TableName: table, Key: feedKeys.pin(feed.regionCode, feed.pinnedUntil, feed.id) } });
+      if (to === 'RETRACTED' && feed.pinnedUntil)
+        extra.push({ Delete: { TableName: table, Key: feedKeys.pin(feed.regionCode, feed.pinnedUntil, feed.id) } });
     }
     const update: TransactItem = {
       Update: {
@@ -97,7 +126,13 @@ export const dynamoFeedRepository: FeedRepository = {
         // Within the one partition read: expired items, other area types and the pinned ones (shown on top) stay out.
         FilterExpression:
           '(attribute_type(validUntil, :nullType) OR validUntil > :now) AND (attribute_type(areaTypes, :nullType) OR contains(areaTypes, :areaType)) AND NOT (pinnedUntil > :now)',
-        ExpressionAttributeValues: { ':pk': feedKeys.publishedAt(regionCode, category), ':before': before ?? '~', ':now': now, ':areaType': areaType, ':nullType': 'NULL' },
+        ExpressionAttributeValues: {
+          ':pk': feedKeys.publishedAt(regionCode, category),
+          ':before': before ?? '~',
+          ':now': now,
+          ':areaType': areaType,
+          ':nullType': 'NULL',
+        },
         ScanIndexForward: false,
         Limit: limit,
       }),
@@ -132,7 +167,12 @@ export const dynamoFeedRepository: FeedRepository = {
 
   byAuthor: (userId, page) =>
     queryPage(
-      { IndexName: INDEX.GSI3, KeyConditionExpression: 'GSI3PK = :pk', ExpressionAttributeValues: { ':pk': feedKeys.author(userId) }, ScanIndexForward: false },
+      {
+        IndexName: INDEX.GSI3,
+        KeyConditionExpression: 'GSI3PK = :pk',
+        ExpressionAttributeValues: { ':pk': feedKeys.author(userId) },
+        ScanIndexForward: false,
+      },
       page,
       `feed-author:${userId}`,
       feedFromItem,
@@ -159,8 +199,22 @@ export const dynamoFeedAckRepository: FeedAckRepository = {
     try {
       await transactWrite({
         TransactItems: [
-          { Put: { TableName: tableName(), Item: { ...key, entity: 'FeedAck', feedId: feed.id, householdId, stationId, at }, ConditionExpression: 'attribute_not_exists(PK)' } },
-          { Update: { TableName: tableName(), Key: feedKeys.item(feed.id), UpdateExpression: 'ADD ackCount :one', ConditionExpression: 'attribute_exists(PK)', ExpressionAttributeValues: { ':one': 1 } } },
+          {
+            Put: {
+              TableName: tableName(),
+              Item: { ...key, entity: 'FeedAck', feedId: feed.id, householdId, stationId, at },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          {
+            Update: {
+              TableName: tableName(),
+              Key: feedKeys.item(feed.id),
+              UpdateExpression: 'ADD ackCount :one',
+              ConditionExpression: 'attribute_exists(PK)',
+              ExpressionAttributeValues: { ':one': 1 },
+            },
+          },
           counterUpdate(feed.id, stationId, 'acked'),
         ],
       });

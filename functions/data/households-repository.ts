@@ -50,7 +50,9 @@ export const dynamoHouseholdRepository: HouseholdRepository = {
       if (!isConditionFailure(error)) throw error;
       const reason = (error as Cancelled).CancellationReasons?.[1];
       if (reason?.Code !== 'ConditionalCheckFailed') throw error;
-      const existing = reason.Item ? unmarshall(reason.Item) : (await db().send(new GetCommand({ TableName: table, Key: marker, ConsistentRead: true }))).Item;
+      const existing = reason.Item
+        ? unmarshall(reason.Item)
+        : (await db().send(new GetCommand({ TableName: table, Key: marker, ConsistentRead: true }))).Item;
       return { kind: 'duplicate', householdId: String(existing?.householdId) };
     }
   },
@@ -62,7 +64,12 @@ export const dynamoHouseholdRepository: HouseholdRepository = {
 
   listOfStation: (stationId, page) =>
     queryPage(
-      { IndexName: INDEX.GSI1, KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': householdKeys.ofStation(stationId).GSI1PK }, ScanIndexForward: false },
+      {
+        IndexName: INDEX.GSI1,
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': householdKeys.ofStation(stationId).GSI1PK },
+        ScanIndexForward: false,
+      },
       page,
       `households:${stationId}`,
       householdFromItem,

@@ -194,7 +194,9 @@ export const householdKeys = {
  */
 export const householdIdentityKeys = {
   item: (stationId: string, normalisedName: string, phone: string | null): PrimaryKey => ({
-    PK: `HOUSEHOLD_IDENTITY#${stationId}#${createHash('sha256').update(`${normalisedName}\n${phone ?? ''}`).digest('base64url')}`,
+    PK: `HOUSEHOLD_IDENTITY#${stationId}#${createHash('sha256')
+      .update(`${normalisedName}\n${phone ?? ''}`)
+      .digest('base64url')}`,
     SK: 'HOUSEHOLD_IDENTITY',
   }),
 };
@@ -241,11 +243,17 @@ export const feedKeys = {
     GSI2SK: sortKey,
   }),
   inReview: (regionCode: string) => `FEEDS_IN_REVIEW#${regionCode.slice(0, 2)}`,
-  inReviewIndex: (regionCode: string, submittedAt: string, id: string) => ({ GSI1PK: `FEEDS_IN_REVIEW#${regionCode.slice(0, 2)}`, GSI1SK: `${regionCode}#${submittedAt}#${id}` }),
+  inReviewIndex: (regionCode: string, submittedAt: string, id: string) => ({
+    GSI1PK: `FEEDS_IN_REVIEW#${regionCode.slice(0, 2)}`,
+    GSI1SK: `${regionCode}#${submittedAt}#${id}`,
+  }),
   author: (userId: string) => `FEED_AUTHOR#${userId}`,
   authorIndex: (userId: string, createdAt: string, id: string) => ({ GSI3PK: `FEED_AUTHOR#${userId}`, GSI3SK: `${createdAt}#${id}` }),
   pins: (provinceCode: string) => `FEED_PINS#${provinceCode}`,
-  pin: (regionCode: string, pinnedUntil: string, id: string): PrimaryKey => ({ PK: `FEED_PINS#${regionCode.slice(0, 2)}`, SK: `${pinnedUntil}#${id}` }),
+  pin: (regionCode: string, pinnedUntil: string, id: string): PrimaryKey => ({
+    PK: `FEED_PINS#${regionCode.slice(0, 2)}`,
+    SK: `${pinnedUntil}#${id}`,
+  }),
   ack: (feedId: string, householdId: string): PrimaryKey => ({ PK: `FEED#${feedId}`, SK: `ACK#${householdId}` }),
   informed: (feedId: string, householdId: string): PrimaryKey => ({ PK: `FEED#${feedId}`, SK: `INFORMED#${householdId}` }),
   stationTotals: (feedId: string, stationId: string): PrimaryKey => ({ PK: `FEED#${feedId}`, SK: `STATION#${stationId}` }),

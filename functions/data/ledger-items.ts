@@ -54,7 +54,8 @@ export function dayFromItem(stationId: string, date: string, item: Item | undefi
 }
 
 /** A day item carries its station's identity, so a region's closes list without reading the stations. */
-export const SET_DAY_IDENTITY = 'stationId = :stationId, stationCode = :stationCode, villageName = :villageName, villageCode = :villageCode, #date = :date, entity = :dayEntity';
+export const SET_DAY_IDENTITY =
+  'stationId = :stationId, stationCode = :stationCode, villageName = :villageName, villageCode = :villageCode, #date = :date, entity = :dayEntity';
 
 export const dayIdentity = (station: { id: string; code: string; villageName: string; villageCode: string }, date: string) => ({
   ':stationId': station.id,
@@ -80,7 +81,9 @@ export function reserveOnDay(table: string, payment: PaymentRecord, perDayMaxFen
       TableName: table,
       Key: ledgerKeys.day(payment.stationId, payment.businessDate),
       UpdateExpression:
-        `SET ${SET_DAY_IDENTITY}, #status = if_not_exists(#status, :open)` + (first ? ', tookPaymentsAt = :at' : '') + ' ADD processingCount :one, limitUsedFen :amount',
+        `SET ${SET_DAY_IDENTITY}, #status = if_not_exists(#status, :open)` +
+        (first ? ', tookPaymentsAt = :at' : '') +
+        ' ADD processingCount :one, limitUsedFen :amount',
       ConditionExpression:
         '(attribute_not_exists(#status) OR #status = :open) AND (attribute_not_exists(limitUsedFen) OR limitUsedFen <= :headroom) AND ' +
         (first ? 'attribute_not_exists(tookPaymentsAt)' : 'attribute_exists(tookPaymentsAt)'),
@@ -169,7 +172,8 @@ export function voidOnDay(table: string, payment: PaymentRecord, date: string) {
     Update: {
       TableName: table,
       Key: ledgerKeys.day(payment.stationId, date),
-      UpdateExpression: 'ADD voidedFen :amount, expectedCashFen :minusAmount, commissionFen :minusCommission, #typeCommission :minusCommission, voidCount :one',
+      UpdateExpression:
+        'ADD voidedFen :amount, expectedCashFen :minusAmount, commissionFen :minusCommission, #typeCommission :minusCommission, voidCount :one',
       // Holds by construction (the void is in flight: the day cannot close); checked all the same.
       ConditionExpression: '#status = :open',
       ExpressionAttributeNames: { '#status': 'status', '#typeCommission': commissionAttribute(payment.billType) },

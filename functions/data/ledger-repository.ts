@@ -36,7 +36,10 @@ export const dynamoLedgerRepository: LedgerRepository = {
 
   listEntries: (stationId, date, page) =>
     queryPage(
-      { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)', ExpressionAttributeValues: { ':pk': ledgerKeys.day(stationId, date).PK, ':prefix': ledgerKeys.entryPrefix } },
+      {
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': ledgerKeys.day(stationId, date).PK, ':prefix': ledgerKeys.entryPrefix },
+      },
       page,
       `ledger:${stationId}:${date}`,
       entryFromItem,
@@ -99,7 +102,9 @@ export const dynamoLedgerRepository: LedgerRepository = {
                   ':at': input.at,
                   ':by': input.closedBy,
                   ':note': input.note,
-                  ...Object.fromEntries(Object.entries(ledgerKeys.closeIndex(date, station.villageCode, station.id)).map(([k, v]) => [`:${k.toLowerCase()}`, v])),
+                  ...Object.fromEntries(
+                    Object.entries(ledgerKeys.closeIndex(date, station.villageCode, station.id)).map(([k, v]) => [`:${k.toLowerCase()}`, v]),
+                  ),
                 },
                 ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
               },
@@ -151,7 +156,12 @@ export const dynamoLedgerRepository: LedgerRepository = {
 
   listStationCloses: (stationId, page) =>
     queryPage(
-      { IndexName: INDEX.GSI2, KeyConditionExpression: 'GSI2PK = :pk', ExpressionAttributeValues: { ':pk': ledgerKeys.stationCloses(stationId).GSI2PK }, ScanIndexForward: false },
+      {
+        IndexName: INDEX.GSI2,
+        KeyConditionExpression: 'GSI2PK = :pk',
+        ExpressionAttributeValues: { ':pk': ledgerKeys.stationCloses(stationId).GSI2PK },
+        ScanIndexForward: false,
+      },
       page,
       `closes:${stationId}`,
       closedDayFromItem,

@@ -41,10 +41,17 @@ export function paymentItem(p: PaymentRecord) {
 
 export const paymentFromItem = (item: Record<string, unknown>) => stripKeys<PaymentRecord>(item);
 
-const stationOf = (p: PaymentRecord) => ({ id: p.stationId, villageCode: p.stationVillageCode, code: p.stationCode, villageName: p.stationVillageName });
+const stationOf = (p: PaymentRecord) => ({
+  id: p.stationId,
+  villageCode: p.stationVillageCode,
+  code: p.stationCode,
+  villageName: p.stationVillageName,
+});
 
 async function readDayItem(p: PaymentRecord) {
-  const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: ledgerKeys.day(p.stationId, p.businessDate), ConsistentRead: true }));
+  const { Item } = await db().send(
+    new GetCommand({ TableName: tableName(), Key: ledgerKeys.day(p.stationId, p.businessDate), ConsistentRead: true }),
+  );
   return Item;
 }
 
@@ -130,7 +137,11 @@ export const paymentTransitions: Transitions = {
       reason: null,
     };
     return settle([
-      move(table, payment, 'PROCESSING', 'SUCCEEDED', ', settledAt = :at, providerRef = :ref, ledgerDate = :ledgerDate', { ':at': at, ':ref': providerRef, ':ledgerDate': ledgerDate }),
+      move(table, payment, 'PROCESSING', 'SUCCEEDED', ', settledAt = :at, providerRef = :ref, ledgerDate = :ledgerDate', {
+        ':at': at,
+        ':ref': providerRef,
+        ':ledgerDate': ledgerDate,
+      }),
       ...leaveFlight(table, payment),
       entryPut(table, entry),
       ...settleOnDay(table, payment, ledgerDate),
@@ -183,7 +194,8 @@ export const paymentTransitions: Transitions = {
       if (!isConditionFailure(error)) throw error;
       const [paymentReason, , , dayReason] = (error as Cancelled).CancellationReasons ?? [];
       if (paymentReason?.Code === 'ConditionalCheckFailed') throw new AppError('CONFLICT', 'Only a succeeded payment can be voided, once');
-      if (dayReason?.Code === 'ConditionalCheckFailed') throw new AppError('DAY_CLOSED', `The business day ${date} is closed: its payments cannot be voided`);
+      if (dayReason?.Code === 'ConditionalCheckFailed')
+        throw new AppError('DAY_CLOSED', `The business day ${date} is closed: its payments cannot be voided`);
       throw new AppError('CONFLICT', 'The void could not be recorded; try again');
     }
   },
@@ -223,7 +235,12 @@ export const paymentTransitions: Transitions = {
 /** A payment entering PROCESSING or VOIDING: a pending marker for the settler, the station's in-flight count up. */
 function enterFlight(table: string, payment: PaymentRecord) {
   return [
-    { Put: { TableName: table, Item: { ...pendingPaymentKeys.item(payment.stationId, payment.createdAt, payment.id), entity: 'PendingPayment', paymentId: payment.id } } },
+    {
+      Put: {
+        TableName: table,
+        Item: { ...pendingPaymentKeys.item(payment.stationId, payment.createdAt, payment.id), entity: 'PendingPayment', paymentId: payment.id },
+      },
+    },
     inFlightChange(table, payment.stationId, 1),
   ];
 }

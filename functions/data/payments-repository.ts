@@ -16,7 +16,12 @@ export const dynamoPaymentRepository: PaymentRepository = {
 
   listStationDay: (stationId, date, page) =>
     queryPage(
-      { IndexName: INDEX.GSI1, KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': paymentKeys.stationDay(stationId, date).GSI1PK }, ScanIndexForward: false },
+      {
+        IndexName: INDEX.GSI1,
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': paymentKeys.stationDay(stationId, date).GSI1PK },
+        ScanIndexForward: false,
+      },
       page,
       `payments:${stationId}:${date}`,
       paymentFromItem,
@@ -24,7 +29,12 @@ export const dynamoPaymentRepository: PaymentRepository = {
 
   listHousehold: (householdId, page) =>
     queryPage(
-      { IndexName: INDEX.GSI2, KeyConditionExpression: 'GSI2PK = :pk', ExpressionAttributeValues: { ':pk': paymentKeys.household(householdId).GSI2PK }, ScanIndexForward: false },
+      {
+        IndexName: INDEX.GSI2,
+        KeyConditionExpression: 'GSI2PK = :pk',
+        ExpressionAttributeValues: { ':pk': paymentKeys.household(householdId).GSI2PK },
+        ScanIndexForward: false,
+      },
       page,
       `household-payments:${householdId}`,
       paymentFromItem,
@@ -35,7 +45,10 @@ export const dynamoPaymentRepository: PaymentRepository = {
       'stationId' in options
         ? {
             KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-            ExpressionAttributeValues: { ':pk': pendingPaymentKeys.ofStation(options.stationId), ':prefix': pendingPaymentKeys.stationPrefix(options.stationId) },
+            ExpressionAttributeValues: {
+              ':pk': pendingPaymentKeys.ofStation(options.stationId),
+              ':prefix': pendingPaymentKeys.stationPrefix(options.stationId),
+            },
           }
         : { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pendingPaymentKeys.shard(options.shard) } };
     const scope = 'stationId' in options ? `pending:${options.stationId}` : `pending-shard:${options.shard}`;

@@ -22,7 +22,12 @@ const add = (table: string, regionCode: string, date: string, counters: Partial<
       Key: regionDayKeys.counters(regionCode, date),
       UpdateExpression: `SET entity = :entity, regionCode = :region, #date = :date ADD ${names.map((n) => `${n} :${n}`).join(', ')}`,
       ExpressionAttributeNames: { '#date': 'date' },
-      ExpressionAttributeValues: { ':entity': 'RegionDayCounters', ':region': regionCode, ':date': date, ...Object.fromEntries(names.map((n) => [`:${n}`, counters[n as keyof RegionDayCounters]])) },
+      ExpressionAttributeValues: {
+        ':entity': 'RegionDayCounters',
+        ':region': regionCode,
+        ':date': date,
+        ...Object.fromEntries(names.map((n) => [`:${n}`, counters[n as keyof RegionDayCounters]])),
+      },
     },
   };
 };
@@ -47,7 +52,14 @@ export function closeOfDay(table: string, station: StationRef, date: string, clo
     ...regionDayKeys.levelsOf(station.villageCode).map((region) => add(table, region, date, counters)),
     ...(close.tookPayments ? [{ Delete: { TableName: table, Key: regionDayKeys.flag('UNCLOSED', date, station.villageCode, station.id) } }] : []),
     ...(close.varianceFen !== 0
-      ? [{ Put: { TableName: table, Item: { ...regionDayKeys.flag('VARIANCE', date, station.villageCode, station.id), entity: 'DayFlag', stationId: station.id, date } } }]
+      ? [
+          {
+            Put: {
+              TableName: table,
+              Item: { ...regionDayKeys.flag('VARIANCE', date, station.villageCode, station.id), entity: 'DayFlag', stationId: station.id, date },
+            },
+          },
+        ]
       : []),
   ];
 }
@@ -55,5 +67,10 @@ export function closeOfDay(table: string, station: StationRef, date: string, clo
 export async function readRegionCounters(regionCode: string, date: string): Promise<RegionDayCounters> {
   const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: regionDayKeys.counters(regionCode, date), ConsistentRead: true }));
   const num = (name: string) => Number(Item?.[name] ?? 0);
-  return { tookPayments: num('tookPayments'), closed: num('closed'), closedAfterPayments: num('closedAfterPayments'), withVariance: num('withVariance') };
+  return {
+    tookPayments: num('tookPayments'),
+    closed: num('closed'),
+    closedAfterPayments: num('closedAfterPayments'),
+    withVariance: num('withVariance'),
+  };
 }

@@ -25,5 +25,12 @@ export const dynamoRegionRepository: RegionRepository = {
   },
 
   listChildren: (parentCode) =>
-    queryAll({ IndexName: INDEX.GSI1, KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': regionKeys.childrenOf(parentCode).GSI1PK } }, regionFromItem),
+    queryAll(
+      {
+        IndexName: INDEX.GSI1,
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': regionKeys.childrenOf(parentCode).GSI1PK },
+      },
+      regionFromItem,
+    ),
 };

@@ -18,7 +18,10 @@ export interface SandboxCharge {
 
 export interface SandboxChargeRepository {
   /** Records a charge unless the payment id has one already (a cancelled one included); answers the charge that stands. */
-  recordOnce(paymentId: string, charge: { providerRef: string; billType: string; accountNo: string; amountFen: number; state: 'SUCCEEDED' | 'PENDING' }): Promise<SandboxCharge | undefined>;
+  recordOnce(
+    paymentId: string,
+    charge: { providerRef: string; billType: string; accountNo: string; amountFen: number; state: 'SUCCEEDED' | 'PENDING' },
+  ): Promise<SandboxCharge | undefined>;
   get(paymentId: string): Promise<SandboxCharge | undefined>;
   /**
    *   nothing charged ──> CANCELLED tombstone (a late `pay` finds it and charges nothing)

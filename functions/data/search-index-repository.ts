@@ -11,8 +11,9 @@ let cached: { entries: SearchEntry[]; loadedAt: number } | undefined;
 export const dynamoSearchIndex: SearchIndexSource = {
   async load() {
     if (cached && Date.now() - cached.loadedAt < CACHE_MS) return cached.entries;
-    const shards = await queryAll({ KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': searchIndexKeys.partition } }, (item) =>
-      JSON.parse(gunzipSync(item.data as Uint8Array).toString('utf8')) as SearchEntry[],
+    const shards = await queryAll(
+      { KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': searchIndexKeys.partition } },
+      (item) => JSON.parse(gunzipSync(item.data as Uint8Array).toString('utf8')) as SearchEntry[],
     );
     const entries = shards.flat();
     entries.sort((a, b) => (a.code < b.code ? -1 : 1));
@@ -30,6 +31,8 @@ export async function writeSearchIndex(client: DynamoDBDocumentClient, table: st
   for (const [name, entries] of shards) {
     const data = gzipSync(JSON.stringify(entries));
     if (data.byteLength > 350_000) throw new Error(`Search index shard ${name} is ${data.byteLength} bytes: split it further`);
-    await client.send(new PutCommand({ TableName: table, Item: { ...searchIndexKeys.shard(name), entity: 'SearchIndexShard', count: entries.length, data } }));
+    await client.send(
+      new PutCommand({ TableName: table, Item: { ...searchIndexKeys.shard(name), entity: 'SearchIndexShard', count: entries.length, data } }),
+    );
   }
 }

@@ -83,7 +83,12 @@ export const dynamoStationRepository: StationRepository = {
       {
         Put: {
           TableName: tableName(),
-          Item: { ...stationChangeKeys.item(station.id, record.at, randomBytes(4).toString('hex')), entity: 'StationChange', stationId: station.id, ...record },
+          Item: {
+            ...stationChangeKeys.item(station.id, record.at, randomBytes(4).toString('hex')),
+            entity: 'StationChange',
+            stationId: station.id,
+            ...record,
+          },
         },
       },
     ];
@@ -123,7 +128,12 @@ export const dynamoGeoIndex: GeoIndex & { calls: number } = {
   async listCell(precision, cell) {
     const key = geoKeys.cell(precision, cell);
     return queryAll(
-      { IndexName: key.index, KeyConditionExpression: `${key.attribute} = :cell`, ExpressionAttributeValues: { ':cell': key.value }, ProjectionExpression: 'stationId, lat, lng' },
+      {
+        IndexName: key.index,
+        KeyConditionExpression: `${key.attribute} = :cell`,
+        ExpressionAttributeValues: { ':cell': key.value },
+        ProjectionExpression: 'stationId, lat, lng',
+      },
       (item) => ({ stationId: item.stationId as string, lat: item.lat as number, lng: item.lng as number }),
       () => (dynamoGeoIndex.calls += 1),
     );

@@ -30,7 +30,10 @@ export function officerListChange(table: string, stationId: string, userId: stri
     Update: {
       TableName: table,
       Key: stationKeys.item(stationId),
-      UpdateExpression: name === null ? 'REMOVE officers.#user SET version = version + :one, updatedAt = :now' : 'SET officers.#user = :name, version = version + :one, updatedAt = :now',
+      UpdateExpression:
+        name === null
+          ? 'REMOVE officers.#user SET version = version + :one, updatedAt = :now'
+          : 'SET officers.#user = :name, version = version + :one, updatedAt = :now',
       ConditionExpression: 'attribute_exists(PK)',
       ExpressionAttributeNames: { '#user': userId },
       ExpressionAttributeValues: { ':one': 1, ':now': now, ...(name === null ? {} : { ':name': name }) },
@@ -166,7 +169,13 @@ export const dynamoUserRepository: UserRepository = {
                 UpdateExpression: 'SET #role = :villager, updatedAt = :now REMOVE stationId, stationVillageCode, GSI1PK, GSI1SK',
                 ConditionExpression: '#role = :officer AND stationId = :stationId AND begins_with(stationVillageCode, :region)',
                 ExpressionAttributeNames: { '#role': 'role' },
-                ExpressionAttributeValues: { ':villager': 'villager', ':officer': 'officer', ':stationId': user.stationId, ':region': adminRegion, ':now': now },
+                ExpressionAttributeValues: {
+                  ':villager': 'villager',
+                  ':officer': 'officer',
+                  ':stationId': user.stationId,
+                  ':region': adminRegion,
+                  ':now': now,
+                },
               },
             },
             officerListChange(tableName(), user.stationId, userId, null, now),

@@ -19,6 +19,8 @@ export const dynamoWeChatCodes: WeChatCodeCache = {
   },
 
   async put(stationId, png) {
-    await db().send(new PutCommand({ TableName: tableName(), Item: { ...qrKeys.wechat(stationId), entity: 'WeChatCode', png, at: new Date().toISOString() } }));
+    await db().send(
+      new PutCommand({ TableName: tableName(), Item: { ...qrKeys.wechat(stationId), entity: 'WeChatCode', png, at: new Date().toISOString() } }),
+    );
   },
 };

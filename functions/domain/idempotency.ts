@@ -18,7 +18,8 @@ export interface StoredResponse {
 }
 
 /** `resumed`: the key was taken over from a holder that died (or whose record expired): look for its work. */
-export type IdempotencyClaim = { kind: 'started'; token: string; resumed: boolean } | { kind: 'replay'; response: StoredResponse } | { kind: 'in_progress' };
+export type IdempotencyClaim =
+  { kind: 'started'; token: string; resumed: boolean } | { kind: 'replay'; response: StoredResponse } | { kind: 'in_progress' };
 
 export interface IdempotencyStore {
   claim(input: { callerId: string; key: string; requestHash: string }): Promise<IdempotencyClaim>;

@@ -29,5 +29,4 @@ class ForbiddenKeyError extends Error {
 
 const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;.*)?$/i;
 
-export const isJsonContentType = (contentType: string | undefined) =>
-  contentType !== undefined && JSON_MEDIA_TYPE.test(contentType.trim());
+export const isJsonContentType = (contentType: string | undefined) => contentType !== undefined && JSON_MEDIA_TYPE.test(contentType.trim());

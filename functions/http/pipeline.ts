@@ -11,7 +11,15 @@ import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
-import { ERROR_STATUS, idempotencyKey as idempotencyKeySchema, type routes, type ErrorDetail, type FunctionName, type RouteDef, type RouteName } from '../../shared';
+import {
+  ERROR_STATUS,
+  idempotencyKey as idempotencyKeySchema,
+  type routes,
+  type ErrorDetail,
+  type FunctionName,
+  type RouteDef,
+  type RouteName,
+} from '../../shared';
 import { authenticate } from '../auth/authenticate';
 import type { Caller } from '../auth/caller';
 import { ensureReady, StartupRefusedError } from '../config/ready';
@@ -170,7 +178,8 @@ function validateRequest(route: RouteDef, raw: { params: unknown; query: unknown
   const params = parse(route.params, raw.params, 'params');
   const query = parse(route.query, raw.query, 'query');
   const body = parse(route.body, raw.body, 'body');
-  if (!route.body && raw.body !== undefined) details.push({ path: 'body', message: 'must be empty: this route takes no body', code: 'unexpected_body' });
+  if (!route.body && raw.body !== undefined)
+    details.push({ path: 'body', message: 'must be empty: this route takes no body', code: 'unexpected_body' });
   let idempotencyKey: string | undefined;
   if (route.idempotent) {
     if (raw.idempotencyKey === undefined) {

@@ -11,10 +11,12 @@ export type Logger = Record<Level, (message: string, fields?: Record<string, unk
  */
 export function createLogger(base: Record<string, unknown> = {}): Logger {
   const threshold = LEVELS[logLevel()] ?? LEVELS.info;
-  const write = (level: Level) => (message: string, fields: Record<string, unknown> = {}) => {
-    if (LEVELS[level] < threshold) return;
-    const line = JSON.stringify({ time: new Date().toISOString(), level, message, ...base, ...fields });
-    (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(line + '\n');
-  };
+  const write =
+    (level: Level) =>
+    (message: string, fields: Record<string, unknown> = {}) => {
+      if (LEVELS[level] < threshold) return;
+      const line = JSON.stringify({ time: new Date().toISOString(), level, message, ...base, ...fields });
+      (level === 'error' || level === 'warn' ? process.stderr : process.stdout).write(line + '\n');
+    };
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
 }

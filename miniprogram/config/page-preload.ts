@@ -47,7 +47,10 @@ export class PagePreloadPlugin {
       HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap(PLUGIN, (data) => {
         if (!data.html.includes(STATION_PAGE_FILES_PLACEHOLDER)) return data;
         const files = pageFiles(compilation, STATION_PAGE);
-        if (!files) compilation.warnings.push(new compiler.webpack.WebpackError(`${PLUGIN}: no lazily loaded chunk holds ${STATION_PAGE}; index.html preloads nothing`));
+        if (!files)
+          compilation.warnings.push(
+            new compiler.webpack.WebpackError(`${PLUGIN}: no lazily loaded chunk holds ${STATION_PAGE}; index.html preloads nothing`),
+          );
         return { ...data, html: data.html.replace(STATION_PAGE_FILES_PLACEHOLDER, JSON.stringify(files ?? [])) };
       });
     });

@@ -35,14 +35,23 @@ export function javaMajorVersion(): number | null {
 export function assertJava(): void {
   const major = javaMajorVersion();
   if (major === null) {
-    throw new PrerequisiteError('Java 17 or newer is needed for DynamoDB Local but `java` was not found. Install it with `sudo apt-get update && sudo apt-get install -y openjdk-17-jre-headless`.');
+    throw new PrerequisiteError(
+      'Java 17 or newer is needed for DynamoDB Local but `java` was not found. Install it with `sudo apt-get update && sudo apt-get install -y openjdk-17-jre-headless`.',
+    );
   }
   if (major < 17) {
-    throw new PrerequisiteError(`DynamoDB Local needs Java 17 or newer; found Java ${major}. Install it with \`sudo apt-get update && sudo apt-get install -y openjdk-17-jre-headless\`.`);
+    throw new PrerequisiteError(
+      `DynamoDB Local needs Java 17 or newer; found Java ${major}. Install it with \`sudo apt-get update && sudo apt-get install -y openjdk-17-jre-headless\`.`,
+    );
   }
 }
 
-export async function startDynamoDbLocal(options: { port: number; dbPath?: string; heap?: string; log?: (line: string) => void }): Promise<DynamoDbLocal> {
+export async function startDynamoDbLocal(options: {
+  port: number;
+  dbPath?: string;
+  heap?: string;
+  log?: (line: string) => void;
+}): Promise<DynamoDbLocal> {
   assertJava();
   const { jar, libDir } = findJar();
   const args = [`-Djava.library.path=${libDir}`, '-jar', jar, '-port', String(options.port), '-sharedDb'];
@@ -107,4 +116,3 @@ export async function startDynamoDbLocal(options: { port: number; dbPath?: strin
   }
   return { endpoint, port: options.port, process: child, stop };
 }
-

@@ -10,7 +10,14 @@ import { ROOT } from './table';
 
 export type Platform = 'h5' | 'weapp';
 
-const INPUTS = ['miniprogram/src', 'miniprogram/config', 'miniprogram/babel.config.js', 'miniprogram/project.config.json', 'shared', 'package-lock.json'];
+const INPUTS = [
+  'miniprogram/src',
+  'miniprogram/config',
+  'miniprogram/babel.config.js',
+  'miniprogram/project.config.json',
+  'shared',
+  'package-lock.json',
+];
 
 export const distDir = (platform: Platform) => join(ROOT, 'miniprogram', 'dist', platform);
 

@@ -30,10 +30,7 @@ export interface Machine {
   run(command: string, args: string[]): number;
 }
 
-export type Plan =
-  | { action: 'none' }
-  | { action: 'install'; packages: string[] }
-  | { action: 'print'; packages: string[]; command: string };
+export type Plan = { action: 'none' } | { action: 'install'; packages: string[] } | { action: 'print'; packages: string[]; command: string };
 
 export const installCommand = (packages: string[]) => `sudo apt-get update && sudo apt-get install -y ${packages.join(' ')}`;
 
@@ -54,7 +51,9 @@ export function ensurePrerequisites(command: Command, machine: Machine, say: (li
   if (plan.action === 'none') return true;
   if (plan.action === 'install') {
     say(`installing with apt-get: ${plan.packages.join(' ')}`);
-    const ok = machine.run('apt-get', ['update', '-qq']) === 0 && machine.run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...plan.packages]) === 0;
+    const ok =
+      machine.run('apt-get', ['update', '-qq']) === 0 &&
+      machine.run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...plan.packages]) === 0;
     const still = missingPackages(command, machine);
     if (ok && still.length === 0) {
       say(`installed: ${plan.packages.join(' ')}`);

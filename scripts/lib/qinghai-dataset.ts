@@ -8,12 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Capabilities, OpeningWindow, RegionLevel, RegionRef, StationType } from '../../shared';
 import type { Region } from '../../functions/domain/regions/region';
 import type { Station } from '../../functions/domain/stations/station';
-import {
-  shortVillageName,
-  stationCodeForVillage,
-  stationIdForVillage,
-  villageKindOf,
-} from '../../functions/domain/stations/station-identity';
+import { shortVillageName, stationCodeForVillage, stationIdForVillage, villageKindOf } from '../../functions/domain/stations/station-identity';
 import { areaTypeRuleOfCounty, mostCommonAreaType } from './qinghai-area-types';
 
 export const QINGHAI = '63';

@@ -65,7 +65,14 @@ export async function seedQinghai(
   if (options.tableIsNew) {
     await batchWriteAll(client, tableName, items);
     await recordSeedRun(client, tableName, regions.length, stations.length);
-    return { regions: regions.length, stations: stations.length, items: items.length, written: items.length, alreadyPresent: 0, ms: Date.now() - started };
+    return {
+      regions: regions.length,
+      stations: stations.length,
+      items: items.length,
+      written: items.length,
+      alreadyPresent: 0,
+      ms: Date.now() - started,
+    };
   }
   const present = await existingKeys(client, tableName, items);
   const missing = items.filter((item) => !present.has(keyOf(item)));
@@ -73,9 +80,7 @@ export async function seedQinghai(
   let done = 0;
   await runPool(missing, options.concurrency ?? 24, async (item) => {
     try {
-      await client.send(
-        new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }),
-      );
+      await client.send(new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }));
     } catch (error) {
       // Someone wrote it since we looked: theirs wins.
       if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
@@ -122,7 +127,10 @@ async function existingKeys(client: DynamoDBDocumentClient, tableName: string, i
   const batches: Item[][] = [];
   for (let i = 0; i < items.length; i += 100) batches.push(items.slice(i, i + 100));
   await runPool(batches, 8, async (batch) => {
-    const found = await batchGet(batch.map(({ PK, SK }) => ({ PK, SK })), { client, table: tableName, projection: 'PK, SK' });
+    const found = await batchGet(
+      batch.map(({ PK, SK }) => ({ PK, SK })),
+      { client, table: tableName, projection: 'PK, SK' },
+    );
     for (const item of found) present.add(keyOf(item as Item));
   });
   return present;

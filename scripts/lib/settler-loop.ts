@@ -15,7 +15,9 @@ export function startSettlerLoop(options: { endpoint: string; table: string; int
       const { runSettler } = await import('../../functions/jobs/settler');
       const report = await runSettler();
       if (report.checked > 0) {
-        options.say(`settler: checked ${report.checked}, succeeded ${report.succeeded}, failed ${report.failed}, still pending ${report.stillPending}`);
+        options.say(
+          `settler: checked ${report.checked}, succeeded ${report.succeeded}, failed ${report.failed}, still pending ${report.stillPending}`,
+        );
       }
     } catch (error) {
       options.say(`settler: run failed (${(error as Error).message}); next try in 30 s`);

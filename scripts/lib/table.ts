@@ -48,9 +48,7 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
   const { create, ttlAttribute } = tableDefinition(tableName);
   await client.send(new CreateTableCommand(create));
   if (ttlAttribute) {
-    await client.send(
-      new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: ttlAttribute, Enabled: true } }),
-    );
+    await client.send(new UpdateTimeToLiveCommand({ TableName: tableName, TimeToLiveSpecification: { AttributeName: ttlAttribute, Enabled: true } }));
   }
   return true;
 }

@@ -33,7 +33,10 @@ function filesUnder(dir: string): Array<{ file: string; bytes: number }> {
 
 /** Splits a built weapp (its dist directory) into the main package and its subpackages, from its app.json. */
 export function packageSizes(weappDist: string): PackageSizes {
-  const appJson = JSON.parse(readFileSync(join(weappDist, 'app.json'), 'utf8')) as { subPackages?: Array<{ root: string }>; subpackages?: Array<{ root: string }> };
+  const appJson = JSON.parse(readFileSync(join(weappDist, 'app.json'), 'utf8')) as {
+    subPackages?: Array<{ root: string }>;
+    subpackages?: Array<{ root: string }>;
+  };
   const roots = (appJson.subPackages ?? appJson.subpackages ?? []).map((sub) => sub.root.replace(/\/+$/, ''));
   const subpackages: Record<string, number> = Object.fromEntries(roots.map((root) => [root, 0]));
   const mainFiles: Array<{ file: string; bytes: number }> = [];
@@ -48,9 +51,11 @@ export function packageSizes(weappDist: string): PackageSizes {
 
 const BLANK_APP = {
   'src/app.config.ts': "export default defineAppConfig({ pages: ['pages/index/index'], window: { navigationBarTitleText: 'blank' } });\n",
-  'src/app.tsx': "import type { PropsWithChildren } from 'react';\n\nexport default function App({ children }: PropsWithChildren) {\n  return children;\n}\n",
+  'src/app.tsx':
+    "import type { PropsWithChildren } from 'react';\n\nexport default function App({ children }: PropsWithChildren) {\n  return children;\n}\n",
   'src/pages/index/index.config.ts': "export default definePageConfig({ navigationBarTitleText: 'blank' });\n",
-  'src/pages/index/index.tsx': "import { Text, View } from '@tarojs/components';\n\nexport default function Index() {\n  return (\n    <View>\n      <Text>Hello</Text>\n    </View>\n  );\n}\n",
+  'src/pages/index/index.tsx':
+    "import { Text, View } from '@tarojs/components';\n\nexport default function Index() {\n  return (\n    <View>\n      <Text>Hello</Text>\n    </View>\n  );\n}\n",
 };
 
 /**

@@ -55,14 +55,12 @@ export const AccountCodeResponse = z.object({
 export type AccountCodeResponse = z.infer<typeof AccountCodeResponse>;
 
 /** The future officer by their id, or by the account code they show (exactly one of the two). */
-export const AppointOfficerRequest = z
-  .strictObject({ stationId, userId: z.optional(userId), accountCode: z.optional(accountCode) })
-  .check(
-    z.refine((body) => (body.userId === undefined) !== (body.accountCode === undefined), {
-      message: 'give exactly one of userId or accountCode',
-      path: ['userId'],
-    }),
-  );
+export const AppointOfficerRequest = z.strictObject({ stationId, userId: z.optional(userId), accountCode: z.optional(accountCode) }).check(
+  z.refine((body) => (body.userId === undefined) !== (body.accountCode === undefined), {
+    message: 'give exactly one of userId or accountCode',
+    path: ['userId'],
+  }),
+);
 export type AppointOfficerRequest = z.infer<typeof AppointOfficerRequest>;
 export const OfficerParams = z.strictObject({ userId });
 export const OfficerResponse = z.object({ user: UserProfile });

@@ -55,15 +55,19 @@ export const refuseForbiddenBlockCharacters = z.refine<string>(
 
 /** Free text of several lines (an information item's body): freeText's rules, line breaks allowed (CRLF becomes LF). */
 export const freeTextBlock = (minLength: number, maxLength: number) =>
-  z.string().check(refuseForbiddenBlockCharacters, z.overwrite((value) => value.replace(/\r\n/g, '\n')), z.normalize('NFC'), z.trim(), z.minLength(minLength), z.maxLength(maxLength));
+  z.string().check(
+    refuseForbiddenBlockCharacters,
+    z.overwrite((value) => value.replace(/\r\n/g, '\n')),
+    z.normalize('NFC'),
+    z.trim(),
+    z.minLength(minLength),
+    z.maxLength(maxLength),
+  );
 
 /** `?limit=&cursor=` of every paginated list (api-contract.md "Lists"). */
 export const PAGE_LIMIT_MAX = 50;
 export const PAGE_LIMIT_DEFAULT = 20;
-export const pageLimit = z._default(
-  z.coerce.number().check(z.int(), z.gte(1), z.lte(PAGE_LIMIT_MAX)),
-  PAGE_LIMIT_DEFAULT,
-);
+export const pageLimit = z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(PAGE_LIMIT_MAX)), PAGE_LIMIT_DEFAULT);
 /** Opaque to clients; the server signs and validates it (a tampered cursor is a 400). */
 export const cursor = z.string().check(z.minLength(1), z.maxLength(1024), z.regex(/^[A-Za-z0-9_-]+$/));
 
@@ -72,8 +76,7 @@ export const PageQuery = z.strictObject({
   cursor: z.optional(cursor),
 });
 
-export const pageOf = <T extends z.ZodMiniType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
+export const pageOf = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
 
 export const HealthResponse = z.object({ status: z.literal('ok') });
 

@@ -32,7 +32,9 @@ export type FeedStatus = (typeof FEED_STATUSES)[number];
 export const EXPERT_FIELDS = ['crops', 'livestock', 'veterinary', 'policy', 'market'] as const;
 
 export const feedId = z.string().check(z.minLength(1), z.maxLength(40), z.regex(/^[0-9A-Za-z_-]+$/, 'must be an item id'));
-const isoInstant = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, 'must be an ISO-8601 instant with a zone'));
+const isoInstant = z
+  .string()
+  .check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, 'must be an ISO-8601 instant with a zone'));
 
 const FeedText = { title: freeText(1, 80), body: freeTextBlock(1, 4000) };
 
@@ -122,7 +124,13 @@ export const InformedRequest = z.strictObject({
   householdId: z.string().check(z.minLength(1), z.maxLength(40), z.regex(/^[0-9A-Za-z_-]+$/, 'must be a household id')),
   how: z.enum(['phone', 'in_person']),
 });
-export const InformedResponse = z.object({ feedId: z.string(), householdId: z.string(), how: z.enum(['phone', 'in_person']), byUserId: z.string(), at: z.string() });
+export const InformedResponse = z.object({
+  feedId: z.string(),
+  householdId: z.string(),
+  how: z.enum(['phone', 'in_person']),
+  byUserId: z.string(),
+  at: z.string(),
+});
 
 export const StationAcksResponse = z.object({
   feedId: z.string(),
@@ -140,7 +148,14 @@ export const StationAcksResponse = z.object({
 });
 
 export const AckRatesResponse = pageOf(
-  z.object({ stationId: z.string(), villageCode: z.string(), villageName: z.string(), households: z.number(), acked: z.number(), informed: z.number() }),
+  z.object({
+    stationId: z.string(),
+    villageCode: z.string(),
+    villageName: z.string(),
+    households: z.number(),
+    acked: z.number(),
+    informed: z.number(),
+  }),
 );
 
 export const AppointExpertRequest = z.strictObject({ userId, field: z.enum(EXPERT_FIELDS), regionCode });

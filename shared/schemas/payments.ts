@@ -34,7 +34,11 @@ export const BillTypesResponse = z.object({
 });
 
 /** The account as typed, or the one saved in a household's bill book for that bill type. */
-export const BillLookupRequest = z.strictObject({ billType, accountNo: z.optional(accountNo), householdId: z.optional(z.string().check(z.regex(/^hh[0-9a-f]{24}$/, 'must be a household id'))) });
+export const BillLookupRequest = z.strictObject({
+  billType,
+  accountNo: z.optional(accountNo),
+  householdId: z.optional(z.string().check(z.regex(/^hh[0-9a-f]{24}$/, 'must be a household id'))),
+});
 export type BillLookupRequest = z.infer<typeof BillLookupRequest>;
 
 export const BillLookupResponse = z.object({

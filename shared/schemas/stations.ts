@@ -17,16 +17,8 @@ export const VILLAGE_KINDS = ['village', 'herding'] as const;
  * A station code: at most 32 chars of [0-9A-Za-z] (it must fit a WeChat QR `scene`), derived from the
  * village's division code. Lookups are case-insensitive.
  */
-export const stationCode = z.string().check(
-  z.minLength(1),
-  z.maxLength(32),
-  z.regex(/^[0-9A-Za-z]+$/, 'must be 1-32 letters or digits'),
-);
-export const stationId = z.string().check(
-  z.minLength(1),
-  z.maxLength(40),
-  z.regex(/^[0-9A-Za-z_-]+$/, 'must be an opaque station id'),
-);
+export const stationCode = z.string().check(z.minLength(1), z.maxLength(32), z.regex(/^[0-9A-Za-z]+$/, 'must be 1-32 letters or digits'));
+export const stationId = z.string().check(z.minLength(1), z.maxLength(40), z.regex(/^[0-9A-Za-z_-]+$/, 'must be an opaque station id'));
 
 export const StationService = z.object({ key: z.enum(SERVICE_KEYS), available: z.boolean() });
 

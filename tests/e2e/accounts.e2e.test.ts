@@ -194,7 +194,7 @@ describe('H5 accounts: sign-in and gates', () => {
     expect(await page.evaluate(() => localStorage.getItem('yinong.session'))).toBeNull();
   });
 
-  it("tells the admin why an appointment failed, and keeps the pages within 375 px at 1.5x text", async () => {
+  it('tells the admin why an appointment failed, and keeps the pages within 375 px at 1.5x text', async () => {
     const page = await phone();
     await signIn(page, PROVINCE_ADMIN);
     const adminId = (await text(page, '#me-user-id')).trim();

@@ -124,7 +124,8 @@ function fakeAccounts(stations: StationProfile[]) {
       send(res, 200, { token: `fake.${user.id}`, expiresAt: new Date(Date.now() + 86_400_000).toISOString(), user: profile(user) });
       return true;
     }
-    const isAccountRoute = pathname === '/me' || pathname === '/me/account-code' || pathname.startsWith('/admin/') || /^\/stations\/[^/]+\/officers$/.test(pathname);
+    const isAccountRoute =
+      pathname === '/me' || pathname === '/me/account-code' || pathname.startsWith('/admin/') || /^\/stations\/[^/]+\/officers$/.test(pathname);
     if (!isAccountRoute) return false;
     const me = caller(req);
     if (!me) {

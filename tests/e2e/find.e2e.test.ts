@@ -64,7 +64,10 @@ describe('H5: a station by its code', () => {
     expect(await text(page, '#station-open-now')).toBe(station.openNow ? '营业中' : '已休息');
     expect(await text(page, '#station-hours-0')).toMatch(/^周.+ \d\d:\d\d–\d\d:\d\d$/);
     for (const [key, available] of Object.entries(station.capabilities)) {
-      expect([key, await page.locator(`#capability-${key}`).getAttribute('class')]).toEqual([key, expect.stringContaining(available ? '--on' : '--off')]);
+      expect([key, await page.locator(`#capability-${key}`).getAttribute('class')]).toEqual([
+        key,
+        expect.stringContaining(available ? '--on' : '--off'),
+      ]);
     }
     expect(await text(page, '#station-officer')).toBe(station.officerName ?? '暂未登记');
     expect(await text(page, '#station-phone')).toBe(station.phoneMasked);

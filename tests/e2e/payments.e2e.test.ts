@@ -433,8 +433,14 @@ describe('H5: the officer of 土桥村 takes payments', () => {
     const chinaToday = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
     const at = new Date(`${chinaToday}T10:30:00+08:00`);
     const chinaWeekday = at.getUTCDay() === 0 ? 7 : at.getUTCDay();
-    const profile = (await (await fetch(`${webUrl}/api/stations/by-code/${TUQIAO}`)).json()) as { openingHours: Array<{ days: number[]; open: string; close: string }> };
-    const closesAt = profile.openingHours.filter((w) => w.days.includes(chinaWeekday) && '10:30' < w.close).map((w) => w.close).sort().pop();
+    const profile = (await (await fetch(`${webUrl}/api/stations/by-code/${TUQIAO}`)).json()) as {
+      openingHours: Array<{ days: number[]; open: string; close: string }>;
+    };
+    const closesAt = profile.openingHours
+      .filter((w) => w.days.includes(chinaWeekday) && '10:30' < w.close)
+      .map((w) => w.close)
+      .sort()
+      .pop();
     await page.clock.setFixedTime(at);
 
     await open(page, CLOSE);

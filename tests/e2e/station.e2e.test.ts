@@ -27,8 +27,7 @@ const UNKNOWN_CODE = '999999999999'; // well-formed, but 99 is no province
 
 const SERVICE_KEYS = ['information', 'convenience', 'ecommerce', 'training'] as const;
 
-const regionName = (station: StationProfile, level: string) =>
-  station.regionChain.find((region) => region.level === level)?.name ?? '';
+const regionName = (station: StationProfile, level: string) => station.regionChain.find((region) => region.level === level)?.name ?? '';
 
 let target: Target;
 let page: Page;

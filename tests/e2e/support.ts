@@ -84,9 +84,7 @@ export async function newPhone(browser: Browser, options: BrowserContextOptions 
  */
 export async function shoot(page: Page, name: string, rootFontPx?: number) {
   const before = page.viewportSize() ?? { width: WIDTH, height: 812 };
-  const height = await page.evaluate(() =>
-    Math.max(...Array.from(document.querySelectorAll('.taro_page_show, body')).map((el) => el.scrollHeight)),
-  );
+  const height = await page.evaluate(() => Math.max(...Array.from(document.querySelectorAll('.taro_page_show, body')).map((el) => el.scrollHeight)));
   await page.setViewportSize({ width: WIDTH, height: Math.max(height, 640) });
   await page.waitForTimeout(600); // Taro's resize handler runs again after 500 ms
   if (rootFontPx) await page.evaluate((px) => (document.documentElement.style.fontSize = `${px}px`), rootFontPx);
@@ -190,7 +188,8 @@ export async function expectTidyAtLargeText(page: Page, shot: string) {
 /** The tests that need the real stack (regions, search, nearest, edits): the fake API has none of it. */
 export function requireStack(): string {
   const webUrl = process.env.E2E_WEB_URL;
-  if (!webUrl) throw new Error('These end-to-end tests need the real stack: run them through jest (its global setup starts it) after `npm run build:h5`');
+  if (!webUrl)
+    throw new Error('These end-to-end tests need the real stack: run them through jest (its global setup starts it) after `npm run build:h5`');
   return webUrl;
 }
 

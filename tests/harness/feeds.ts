@@ -16,7 +16,12 @@ export async function copyRegionChain(doc: DynamoDBDocumentClient, toTable: stri
   }
   if (withChildren) {
     const { Items = [] } = await doc.send(
-      new QueryCommand({ TableName: seeded, IndexName: INDEX.GSI1, KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': regionKeys.childrenOf(code).GSI1PK } }),
+      new QueryCommand({
+        TableName: seeded,
+        IndexName: INDEX.GSI1,
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': regionKeys.childrenOf(code).GSI1PK },
+      }),
     );
     for (const item of Items) await doc.send(new PutCommand({ TableName: toTable, Item: item }));
   }

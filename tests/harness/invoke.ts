@@ -14,7 +14,10 @@ export interface InvokeRequest {
 }
 
 /** Calls a real Lambda handler in-process with an API Gateway HTTP API (payload 2.0) event. */
-export async function invoke(handler: Handler, request: InvokeRequest): Promise<{ status: number; headers: Record<string, string>; json: any; raw: string }> {
+export async function invoke(
+  handler: Handler,
+  request: InvokeRequest,
+): Promise<{ status: number; headers: Record<string, string>; json: any; raw: string }> {
   const headers: Record<string, string> = { ...request.headers };
   let body: string | undefined;
   if (typeof request.body === 'string') body = request.body;
@@ -36,5 +39,10 @@ export async function invoke(handler: Handler, request: InvokeRequest): Promise<
   } as unknown as APIGatewayProxyEventV2;
   const response = await handler(event);
   const isJson = /json/.test(response.headers['content-type'] ?? '');
-  return { status: response.statusCode, headers: response.headers, json: response.body && isJson ? JSON.parse(response.body) : undefined, raw: response.body };
+  return {
+    status: response.statusCode,
+    headers: response.headers,
+    json: response.body && isJson ? JSON.parse(response.body) : undefined,
+    raw: response.body,
+  };
 }

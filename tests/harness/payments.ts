@@ -10,7 +10,9 @@ import { createUser } from './users';
 /** Copies seeded stations into a fresh table, so payment tests own their stations' days and limits. */
 export async function copyStations(doc: DynamoDBDocumentClient, toTable: string, villageCodes: string[]) {
   for (const villageCode of villageCodes) {
-    const { Item } = await doc.send(new GetCommand({ TableName: process.env.TEST_SEEDED_TABLE!, Key: stationKeys.item(stationIdForVillage(villageCode)) }));
+    const { Item } = await doc.send(
+      new GetCommand({ TableName: process.env.TEST_SEEDED_TABLE!, Key: stationKeys.item(stationIdForVillage(villageCode)) }),
+    );
     if (!Item) throw new Error(`No seeded station for village ${villageCode}`);
     await doc.send(new PutCommand({ TableName: toTable, Item }));
   }
@@ -47,7 +49,12 @@ export function pay(auth: Record<string, string>, body: Record<string, unknown>,
 
 /** A payment body for the amount the sandbox says is due on a postpaid account. */
 export async function electricityBody(auth: Record<string, string>, stationId: string, accountNo: string, extra: Record<string, unknown> = {}) {
-  const lookup = await invoke(handlers.payments, { method: 'POST', path: '/bills/lookup', headers: auth, body: { billType: 'electricity', accountNo } });
+  const lookup = await invoke(handlers.payments, {
+    method: 'POST',
+    path: '/bills/lookup',
+    headers: auth,
+    body: { billType: 'electricity', accountNo },
+  });
   if (lookup.status !== 200) throw new Error(`lookup ${accountNo}: ${lookup.status} ${lookup.raw}`);
   return { stationId, billType: 'electricity', accountNo, amountFen: lookup.json.amountDueFen as number, method: 'cash', ...extra };
 }

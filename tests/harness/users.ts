@@ -12,7 +12,14 @@ export async function createUser(
   fields: { role: Role; regionCode?: string; stationId?: string; stationVillageCode?: string; name?: string; status?: User['status'] },
 ) {
   const now = new Date().toISOString();
-  const user: User = { id: `u${randomUUID().replace(/-/g, '').slice(0, 20)}`, openid: `o-${randomUUID()}`, status: 'active', createdAt: now, updatedAt: now, ...fields };
+  const user: User = {
+    id: `u${randomUUID().replace(/-/g, '').slice(0, 20)}`,
+    openid: `o-${randomUUID()}`,
+    status: 'active',
+    createdAt: now,
+    updatedAt: now,
+    ...fields,
+  };
   await doc.send(
     new TransactWriteCommand({
       TransactItems: [{ Put: { TableName: tableName, Item: openidClaimItem(user) } }, { Put: { TableName: tableName, Item: userToItem(user) } }],

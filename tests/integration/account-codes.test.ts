@@ -18,7 +18,8 @@ const { doc } = localClients(process.env.TEST_DYNAMODB_ENDPOINT!);
 const table = process.env.TEST_SEEDED_TABLE!;
 
 const issue = (auth: Record<string, string>) => invoke(handlers.auth, { method: 'POST', path: '/me/account-code', headers: auth });
-const appoint = (auth: Record<string, string>, body: unknown) => invoke(handlers.admin, { method: 'POST', path: '/admin/officers', headers: auth, body });
+const appoint = (auth: Record<string, string>, body: unknown) =>
+  invoke(handlers.admin, { method: 'POST', path: '/admin/officers', headers: auth, body });
 const get = async (key: { PK: string; SK: string }) => (await doc.send(new GetCommand({ TableName: table, Key: key, ConsistentRead: true }))).Item;
 
 describe('account codes: appoint an officer by the code they show', () => {

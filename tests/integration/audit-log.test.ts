@@ -33,7 +33,10 @@ async function auditLinesOf<T>(work: () => Promise<T>): Promise<{ result: T; aud
   });
   try {
     const result = await work();
-    const lines = written.flatMap((c) => c.split('\n')).filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = written
+      .flatMap((c) => c.split('\n'))
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     return { result, audit: lines.filter((l) => l.audit === true) };
   } finally {
     spy.mockRestore();
@@ -63,20 +66,44 @@ describe('audit lines of money actions', () => {
     expect(JSON.stringify(paid.audit)).not.toContain(body.accountNo);
 
     const voided = await auditLinesOf(() =>
-      invoke(handlers.payments, { method: 'POST', path: `/payments/${paid.result.json.id}/void`, headers: officer.auth, body: { reason: '户号错了' } }),
+      invoke(handlers.payments, {
+        method: 'POST',
+        path: `/payments/${paid.result.json.id}/void`,
+        headers: officer.auth,
+        body: { reason: '户号错了' },
+      }),
     );
     expect(voided.result.status).toBe(200);
     expect(voided.audit).toEqual([
-      expect.objectContaining({ action: 'payment.void', callerId: officer.user.id, stationId: TUQIAO.id, paymentId: paid.result.json.id, amountFen: body.amountFen, outcome: 'VOIDED' }),
+      expect.objectContaining({
+        action: 'payment.void',
+        callerId: officer.user.id,
+        stationId: TUQIAO.id,
+        paymentId: paid.result.json.id,
+        amountFen: body.amountFen,
+        outcome: 'VOIDED',
+      }),
     ]);
 
     const date = businessDay(new Date());
     const close = () =>
-      invoke(handlers.payments, { method: 'POST', path: `/stations/${TUQIAO.id}/reconciliations`, headers: officer.auth, body: { date, countedCashFen: 0 } });
+      invoke(handlers.payments, {
+        method: 'POST',
+        path: `/stations/${TUQIAO.id}/reconciliations`,
+        headers: officer.auth,
+        body: { date, countedCashFen: 0 },
+      });
     const closed = await auditLinesOf(close);
     expect(closed.result.status).toBe(201);
     expect(closed.audit).toEqual([
-      expect.objectContaining({ action: 'day.close', callerId: officer.user.id, stationId: TUQIAO.id, closeId: `${TUQIAO.id}#${date}`, amountFen: 0, outcome: 'CLOSED' }),
+      expect.objectContaining({
+        action: 'day.close',
+        callerId: officer.user.id,
+        stationId: TUQIAO.id,
+        closeId: `${TUQIAO.id}#${date}`,
+        amountFen: 0,
+        outcome: 'CLOSED',
+      }),
     ]);
 
     // Refused actions are audited too, with the code that refused them.

@@ -60,14 +60,24 @@ describe('WeChat login', () => {
     expect(results.map((r) => r.status)).toEqual(Array(10).fill(200));
     expect(new Set(results.map((r) => r.json.user.id)).size).toBe(1);
     const claims = await table.doc.send(
-      new QueryCommand({ TableName: table.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': 'OPENID#openid-concurrent' } }),
+      new QueryCommand({
+        TableName: table.tableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': 'OPENID#openid-concurrent' },
+      }),
     );
     expect(claims.Count).toBe(1);
   });
 
   it('AU1: takes only {code}: an openid, role or extra field in the body is 400 and creates nobody', async () => {
     const before = await countUsers();
-    for (const body of [{ code: 'ok-x', openid: 'someone-else' }, { openid: 'someone-else' }, { code: 'ok-x', role: 'province_admin' }, { code: '' }, { code: 42 }]) {
+    for (const body of [
+      { code: 'ok-x', openid: 'someone-else' },
+      { openid: 'someone-else' },
+      { code: 'ok-x', role: 'province_admin' },
+      { code: '' },
+      { code: 42 },
+    ]) {
       const res = await login(body);
       expect(res.status).toBe(400);
       expect(res.json.error.code).toBe('VALIDATION_FAILED');

@@ -13,7 +13,18 @@ import { createUser } from '../harness/users';
 /** Fill path parameters with plausible values: auth must answer before they are even validated. */
 const concretePath = (route: RouteDef) => route.path.replace(/\{(\w+)\}/g, (_, name) => (name === 'code' ? '63' : 'x1'));
 
-const PUBLIC_ROUTES = ['health', 'openapi', 'login', 'regionChildren', 'stationByCode', 'stationById', 'stationList', 'feedCategories', 'listFeeds', 'getFeed'];
+const PUBLIC_ROUTES = [
+  'health',
+  'openapi',
+  'login',
+  'regionChildren',
+  'stationByCode',
+  'stationById',
+  'stationList',
+  'feedCategories',
+  'listFeeds',
+  'getFeed',
+];
 
 describe('authentication and role matrix', () => {
   let table: Awaited<ReturnType<typeof useFreshTable>>;
@@ -22,7 +33,12 @@ describe('authentication and role matrix', () => {
   });
 
   it('has exactly the short, explicit public list of the contract', () => {
-    expect(routeList.filter((r) => r.access === 'public').map((r) => r.name).sort()).toEqual([...PUBLIC_ROUTES].sort());
+    expect(
+      routeList
+        .filter((r) => r.access === 'public')
+        .map((r) => r.name)
+        .sort(),
+    ).toEqual([...PUBLIC_ROUTES].sort());
   });
 
   const protectedRoutes = routeList.filter((r) => r.access !== 'public');

@@ -34,20 +34,27 @@ describe('sandbox bill provider', () => {
 
   it('declines without charging, and says NOT_CHARGED when asked', async () => {
     const before = await charges();
-    expect(await provider.pay({ paymentId: 'pay-declined', billType: 'water', accountNo: '88889001', amountFen: 100 })).toEqual({ outcome: 'DECLINED', declineCode: 'ACCOUNT_CLOSED' });
+    expect(await provider.pay({ paymentId: 'pay-declined', billType: 'water', accountNo: '88889001', amountFen: 100 })).toEqual({
+      outcome: 'DECLINED',
+      declineCode: 'ACCOUNT_CLOSED',
+    });
     expect(await provider.status('pay-declined')).toEqual({ outcome: 'NOT_CHARGED' });
     expect(await charges()).toBe(before);
   });
 
   it('times out after charging: UNKNOWN now, SUCCEEDED on a status query, never a second charge', async () => {
     const before = await charges();
-    expect(await provider.pay({ paymentId: 'pay-timeout', billType: 'electricity', accountNo: '77779002', amountFen: 500 })).toEqual({ outcome: 'UNKNOWN' });
+    expect(await provider.pay({ paymentId: 'pay-timeout', billType: 'electricity', accountNo: '77779002', amountFen: 500 })).toEqual({
+      outcome: 'UNKNOWN',
+    });
     expect(await provider.status('pay-timeout')).toMatchObject({ outcome: 'SUCCEEDED' });
     expect(await charges()).toBe(before + 1);
   });
 
   it('settles later exactly once when asked', async () => {
-    expect(await provider.pay({ paymentId: 'pay-later', billType: 'broadband', accountNo: '66669004', amountFen: 900 })).toEqual({ outcome: 'UNKNOWN' });
+    expect(await provider.pay({ paymentId: 'pay-later', billType: 'broadband', accountNo: '66669004', amountFen: 900 })).toEqual({
+      outcome: 'UNKNOWN',
+    });
     const [a, b] = await Promise.all([provider.status('pay-later'), provider.status('pay-later')]);
     expect(a).toEqual(b);
     expect(a).toMatchObject({ outcome: 'SUCCEEDED' });

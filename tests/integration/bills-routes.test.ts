@@ -10,7 +10,8 @@ import { createUser } from '../harness/users';
 const { doc } = localClients(process.env.TEST_DYNAMODB_ENDPOINT!);
 const table = process.env.TEST_SEEDED_TABLE!;
 const officer = () => createUser(doc, table, { role: 'officer', stationId: stationIdForVillage('630202002214'), stationVillageCode: '630202002214' });
-const lookup = (auth: Record<string, string>, body: unknown) => invoke(handlers.payments, { method: 'POST', path: '/bills/lookup', headers: auth, body });
+const lookup = (auth: Record<string, string>, body: unknown) =>
+  invoke(handlers.payments, { method: 'POST', path: '/bills/lookup', headers: auth, body });
 
 describe('bill types and bill lookup', () => {
   it('lists every bill type with its limits, for any signed-in user', async () => {
@@ -44,7 +45,12 @@ describe('bill types and bill lookup', () => {
   it('answers 404 for an unknown account, 400 for bad input or extra fields, 403 for non-officers', async () => {
     const { auth } = await officer();
     expect((await lookup(auth, { billType: 'water', accountNo: '12340000' })).status).toBe(404);
-    for (const body of [{ billType: 'gas', accountNo: '12345678' }, { billType: 'water', accountNo: '12' }, { billType: 'water', accountNo: '12345678', amountFen: 1 }, {}]) {
+    for (const body of [
+      { billType: 'gas', accountNo: '12345678' },
+      { billType: 'water', accountNo: '12' },
+      { billType: 'water', accountNo: '12345678', amountFen: 1 },
+      {},
+    ]) {
       expect((await lookup(auth, body)).status).toBe(400);
     }
     const villager = await createUser(doc, table, { role: 'villager' });
@@ -59,7 +65,14 @@ describe('bill types and bill lookup', () => {
       const statuses: number[] = [];
       for (let i = 0; i < BILL_LOOKUPS_PER_HOUR; i++) {
         // Probing: half unknown accounts (404), half real ones: every attempt counts.
-        statuses.push((await lookup(busy.auth, { billType: 'water', accountNo: i % 2 ? `6302${String(i).padStart(4, '0')}0000` : `6302${String(i).padStart(4, '0')}1234` })).status);
+        statuses.push(
+          (
+            await lookup(busy.auth, {
+              billType: 'water',
+              accountNo: i % 2 ? `6302${String(i).padStart(4, '0')}0000` : `6302${String(i).padStart(4, '0')}1234`,
+            })
+          ).status,
+        );
       }
       expect(new Set(statuses)).toEqual(new Set([200, 404]));
       const limited = await lookup(busy.auth, { billType: 'water', accountNo: '63021234' });

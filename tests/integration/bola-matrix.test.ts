@@ -44,7 +44,12 @@ async function issuedLinkCode(): Promise<string> {
 async function linkedVillager(officer: User, householdId: string): Promise<User> {
   const villager = await createUser(table.doc, table.tableName, { role: 'villager' });
   const code = await invoke(handlers.payments, { method: 'POST', path: '/me/household-link-code', headers: villager.auth });
-  const link = await invoke(handlers.payments, { method: 'POST', path: `/households/${householdId}/links`, headers: officer.auth, body: { code: code.json.code } });
+  const link = await invoke(handlers.payments, {
+    method: 'POST',
+    path: `/households/${householdId}/links`,
+    headers: officer.auth,
+    body: { code: code.json.code },
+  });
   expect(link.status).toBe(201);
   return villager;
 }
@@ -70,14 +75,35 @@ interface Objects {
 }
 
 /** Which item a route's `{id}` names: each route gets one in the status it acts on. */
-const FEED_FOR: Partial<Record<RouteName, 'draftId' | 'inReviewId' | 'publishedId'>> = { submitFeed: 'draftId', publishFeed: 'inReviewId', rejectFeed: 'inReviewId' };
+const FEED_FOR: Partial<Record<RouteName, 'draftId' | 'inReviewId' | 'publishedId'>> = {
+  submitFeed: 'draftId',
+  publishFeed: 'inReviewId',
+  rejectFeed: 'inReviewId',
+};
 
 async function objectsOf(station: { id: string; villageCode: string }, officer: User, countyAdmin: User): Promise<Objects> {
-  const household = await invoke(handlers.payments, { method: 'POST', path: `/stations/${station.id}/households`, headers: officer.auth, body: { headName: '多杰', phone: '13700001234', consent: true, allowDuplicate: true } });
+  const household = await invoke(handlers.payments, {
+    method: 'POST',
+    path: `/stations/${station.id}/households`,
+    headers: officer.auth,
+    body: { headName: '多杰', phone: '13700001234', consent: true, allowDuplicate: true },
+  });
   expect(household.status).toBe(201);
   const householdId = household.json.id as string;
-  const book = await invoke(handlers.payments, { method: 'PUT', path: `/households/${householdId}/bill-book/water`, headers: officer.auth, body: { accountNo: '4401234567' } });
-  const payment = await pay(officer.auth, { stationId: station.id, householdId, billType: 'phone', accountNo: '13800001234', amountFen: 5_000, method: 'cash' });
+  const book = await invoke(handlers.payments, {
+    method: 'PUT',
+    path: `/households/${householdId}/bill-book/water`,
+    headers: officer.auth,
+    body: { accountNo: '4401234567' },
+  });
+  const payment = await pay(officer.auth, {
+    stationId: station.id,
+    householdId,
+    billType: 'phone',
+    accountNo: '13800001234',
+    amountFen: 5_000,
+    method: 'cash',
+  });
   expect([book.status, payment.status]).toEqual([200, 201]);
   const secondOfficer = await officerOf(table.doc, table.tableName, station, '卓玛');
   const villager = await createUser(table.doc, table.tableName, { role: 'villager' });
@@ -103,7 +129,14 @@ async function objectsOf(station: { id: string; villageCode: string }, officer: 
 const BODIES: Partial<Record<RouteName, (o: Objects) => Promise<unknown> | unknown>> = {
   appointOfficer: (o) => ({ stationId: o.stationId, userId: o.villagerId }),
   billLookup: (o) => ({ billType: 'water', householdId: o.householdId }),
-  createPayment: (o) => ({ stationId: o.stationId, householdId: o.householdId, billType: 'phone', accountNo: '13800005678', amountFen: 5_000, method: 'cash' }),
+  createPayment: (o) => ({
+    stationId: o.stationId,
+    householdId: o.householdId,
+    billType: 'phone',
+    accountNo: '13800005678',
+    amountFen: 5_000,
+    method: 'cash',
+  }),
   voidPayment: () => ({ reason: '户号输错' }),
   // Yesterday: closing it leaves today open for the rows that still pay.
   closeDay: () => ({ date: businessDay(new Date(Date.now() - DAY_MS)), countedCashFen: 0 }),
@@ -148,7 +181,8 @@ const mayCall = (route: RouteDef, user: User) => route.access === 'public' || (r
 /** Counters keyed by the caller (rate limits, idempotency claims) are the caller's own, not the target's data. */
 const notTheCallers = (item: Record<string, unknown>) => !/^(RATE|IDEMPOTENCY)#/.test(String(item.PK));
 const successOf = (route: RouteDef) => route.successStatus ?? 200;
-const rowsOf = (scope: RouteDef['scope']) => routeList.filter((r) => r.access !== 'public' && r.scope === scope).map((r) => [`${r.method} ${r.path}`, r] as const);
+const rowsOf = (scope: RouteDef['scope']) =>
+  routeList.filter((r) => r.access !== 'public' && r.scope === scope).map((r) => [`${r.method} ${r.path}`, r] as const);
 
 beforeAll(async () => {
   table = await useFreshTable('bola');
@@ -168,48 +202,73 @@ describe('BOLA: the matrix covers the route table', () => {
   it('has rows for every signed-in route, or the route says why it has no scope', () => {
     const covered = ['station', 'region', 'self'].flatMap((scope) => rowsOf(scope as RouteDef['scope']).map(([, r]) => r.name));
     const unscoped = routeList.filter((r) => r.access !== 'public' && r.scope === 'none');
-    expect([...covered, ...unscoped.map((r) => r.name)].sort()).toEqual(routeList.filter((r) => r.access !== 'public').map((r) => r.name).sort());
+    expect([...covered, ...unscoped.map((r) => r.name)].sort()).toEqual(
+      routeList
+        .filter((r) => r.access !== 'public')
+        .map((r) => r.name)
+        .sort(),
+    );
     for (const route of unscoped) expect(route.scopeReason).toEqual(expect.stringMatching(/\S{3,}.*\S{3,}/));
     expect(rowsOf('station').length * rowsOf('region').length * rowsOf('self').length).toBeGreaterThan(0);
   });
 });
 
 describe('BOLA: station-scoped routes', () => {
-  it.each(rowsOf('station'))('%s: officers of A, admins outside B and villagers get 404 for B’s objects and change nothing; B’s officer succeeds', async (_, route) => {
-    const objectsOfB = await objectsOf(B, officerB, adminOfB);
-    const send = await requestOf(route, objectsOfB);
-    const attackers = [officerA, ...outsiders, villagerOfA].filter((caller) => mayCall(route, caller));
-    expect(attackers.length).toBeGreaterThan(0);
-    const before = await snapshotTable(table.doc, table.tableName, notTheCallers);
-    for (const caller of attackers) {
-      const res = await send(caller);
-      expect({ route: route.name, role: caller.user.role, status: res.status, code: res.json?.error?.code }).toEqual({ route: route.name, role: caller.user.role, status: 404, code: 'NOT_FOUND' });
-    }
-    expect(await snapshotTable(table.doc, table.tableName, notTheCallers)).toEqual(before);
-    // The very same request by B's own officer goes through: only ownership made the difference.
-    const own = await send(mayCall(route, officerB) ? officerB : adminOfB);
-    expect({ route: route.name, status: own.status }).toEqual({ route: route.name, status: successOf(route) });
-  });
+  it.each(rowsOf('station'))(
+    '%s: officers of A, admins outside B and villagers get 404 for B’s objects and change nothing; B’s officer succeeds',
+    async (_, route) => {
+      const objectsOfB = await objectsOf(B, officerB, adminOfB);
+      const send = await requestOf(route, objectsOfB);
+      const attackers = [officerA, ...outsiders, villagerOfA].filter((caller) => mayCall(route, caller));
+      expect(attackers.length).toBeGreaterThan(0);
+      const before = await snapshotTable(table.doc, table.tableName, notTheCallers);
+      for (const caller of attackers) {
+        const res = await send(caller);
+        expect({ route: route.name, role: caller.user.role, status: res.status, code: res.json?.error?.code }).toEqual({
+          route: route.name,
+          role: caller.user.role,
+          status: 404,
+          code: 'NOT_FOUND',
+        });
+      }
+      expect(await snapshotTable(table.doc, table.tableName, notTheCallers)).toEqual(before);
+      // The very same request by B's own officer goes through: only ownership made the difference.
+      const own = await send(mayCall(route, officerB) ? officerB : adminOfB);
+      expect({ route: route.name, status: own.status }).toEqual({ route: route.name, status: successOf(route) });
+    },
+  );
 });
 
 describe('BOLA: region-scoped routes', () => {
-  it.each(rowsOf('region'))('%s: admins of another region get 404 for objects in B’s region and change nothing; B’s admin succeeds', async (_, route) => {
-    const send = await requestOf(route, await objectsOf(B, officerB, adminOfB));
-    const attackers = outsiders.filter((caller) => mayCall(route, caller));
-    expect(attackers.length).toBeGreaterThan(0);
-    const before = await snapshotTable(table.doc, table.tableName, notTheCallers);
-    for (const caller of attackers) {
-      const res = await send(caller);
-      expect({ route: route.name, role: caller.user.role, status: res.status, code: res.json?.error?.code }).toEqual({ route: route.name, role: caller.user.role, status: 404, code: 'NOT_FOUND' });
-    }
-    expect(await snapshotTable(table.doc, table.tableName, notTheCallers)).toEqual(before);
-    const own = await send(adminOfB);
-    expect({ route: route.name, status: own.status }).toEqual({ route: route.name, status: successOf(route) });
-  });
+  it.each(rowsOf('region'))(
+    '%s: admins of another region get 404 for objects in B’s region and change nothing; B’s admin succeeds',
+    async (_, route) => {
+      const send = await requestOf(route, await objectsOf(B, officerB, adminOfB));
+      const attackers = outsiders.filter((caller) => mayCall(route, caller));
+      expect(attackers.length).toBeGreaterThan(0);
+      const before = await snapshotTable(table.doc, table.tableName, notTheCallers);
+      for (const caller of attackers) {
+        const res = await send(caller);
+        expect({ route: route.name, role: caller.user.role, status: res.status, code: res.json?.error?.code }).toEqual({
+          route: route.name,
+          role: caller.user.role,
+          status: 404,
+          code: 'NOT_FOUND',
+        });
+      }
+      expect(await snapshotTable(table.doc, table.tableName, notTheCallers)).toEqual(before);
+      const own = await send(adminOfB);
+      expect({ route: route.name, status: own.status }).toEqual({ route: route.name, status: successOf(route) });
+    },
+  );
 
   it('GET /regions/{code}/reconciliations of a region above the admin’s own is a 404 too', async () => {
     for (const code of ['63', '6327', '632701']) {
-      const res = await invoke(handlers.payments, { path: `/regions/${code}/reconciliations`, query: { date: '2026-01-01' }, headers: outsiders[0].auth });
+      const res = await invoke(handlers.payments, {
+        path: `/regions/${code}/reconciliations`,
+        query: { date: '2026-01-01' },
+        headers: outsiders[0].auth,
+      });
       expect({ code, status: res.status }).toEqual({ code, status: 404 });
     }
   });

@@ -32,7 +32,10 @@ describe('when DynamoDB is unreachable', () => {
   });
 
   it('answers 503 DEPENDENCY_UNAVAILABLE with Retry-After on reads and on /health', async () => {
-    for (const [handler, path] of [[stations, '/stations/by-code/630202002214'], [system, '/health']] as const) {
+    for (const [handler, path] of [
+      [stations, '/stations/by-code/630202002214'],
+      [system, '/health'],
+    ] as const) {
       const res = await invoke(handler, { path });
       expect(res.status).toBe(503);
       expect(res.json.error.code).toBe('DEPENDENCY_UNAVAILABLE');
@@ -120,6 +123,11 @@ describe('when DynamoDB throttles the payment’s own writes', () => {
     // The key was not consumed: the client's retry pays, once.
     const retry = await pay(officer.auth, body, key);
     expect([retry.status, retry.json.status]).toEqual([201, 'SUCCEEDED']);
-    expect(await stored(table.doc, table.tableName)).toEqual({ ...before, payments: before.payments + 1, entries: before.entries + 1, charges: before.charges + 1 });
+    expect(await stored(table.doc, table.tableName)).toEqual({
+      ...before,
+      payments: before.payments + 1,
+      entries: before.entries + 1,
+      charges: before.charges + 1,
+    });
   });
 });

@@ -97,12 +97,20 @@ describe('a function that is not safe to deploy refuses every request (generic 5
     ['a secret in the prod environment', 'prod', { TOKEN_SECRET: SECRETS.tokenSecret }, /TOKEN_SECRET is set in the function environment/],
     ['no secrets parameter', 'prod', { SECRETS_PARAMETER: undefined }, /SECRETS_PARAMETER is not set/],
     ['no bill provider named', 'prod', { BILL_PROVIDER: undefined }, /Missing required setting BILL_PROVIDER/],
-    ['a local stage running on AWS Lambda', 'local', { AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs20.x' }, /stage local is a development stage and is running on AWS Lambda/],
+    [
+      'a local stage running on AWS Lambda',
+      'local',
+      { AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs20.x' },
+      /stage local is a development stage and is running on AWS Lambda/,
+    ],
   ];
 
   it.each(cases)('%s', async (_name, stage, env, reason) => {
     deployAs(stage, env);
-    for (const [handler, path] of [[handlers.system, '/health'], [handlers.stations, '/stations/by-code/630202002214']] as const) {
+    for (const [handler, path] of [
+      [handlers.system, '/health'],
+      [handlers.stations, '/stations/by-code/630202002214'],
+    ] as const) {
       const res = await invoke(handler, { path });
       expect([res.status, res.json.error.code, res.json.error.message]).toEqual([500, 'INTERNAL', 'Something went wrong on our side']);
     }
@@ -112,7 +120,11 @@ describe('a function that is not safe to deploy refuses every request (generic 5
   });
 
   it('a secret with a development default value, without printing it', async () => {
-    deployAs('prod', {}, stubSsm(() => JSON.stringify({ ...SECRETS, tokenSecret: 'local-development-token-secret', cursorSecret: 'short' })));
+    deployAs(
+      'prod',
+      {},
+      stubSsm(() => JSON.stringify({ ...SECRETS, tokenSecret: 'local-development-token-secret', cursorSecret: 'short' })),
+    );
     const res = await invoke(handlers.system, { path: '/health' });
     expect([res.status, res.json.error.code]).toEqual([500, 'INTERNAL']);
     const [refusal] = logLines().filter((line) => line.message === 'startup refused');
@@ -125,7 +137,11 @@ describe('a function that is not safe to deploy refuses every request (generic 5
   });
 
   it('a secrets parameter that lacks a key', async () => {
-    deployAs('prod', {}, stubSsm(() => JSON.stringify({ tokenSecret: SECRETS.tokenSecret })));
+    deployAs(
+      'prod',
+      {},
+      stubSsm(() => JSON.stringify({ tokenSecret: SECRETS.tokenSecret })),
+    );
     const res = await invoke(handlers.system, { path: '/health' });
     expect([res.status, res.json.error.code]).toEqual([500, 'INTERNAL']);
     expect(JSON.stringify(logLines().find((line) => line.message === 'startup refused'))).toMatch(/lacks cursorSecret, wechatAppId, wechatAppSecret/);
@@ -146,10 +162,17 @@ describe('secrets read at run time from the parameter', () => {
 
   it('SSM unreachable: 503 with a retry hint and nothing of the cause; the next request asks again', async () => {
     let down = true;
-    const ssm = deployAs('prod', {}, stubSsm(() => {
-      if (down) throw Object.assign(new Error(`AccessDeniedException: not authorized to perform ssm:GetParameter on ${PARAMETER}`), { name: 'AccessDeniedException' });
-      return JSON.stringify(SECRETS);
-    }));
+    const ssm = deployAs(
+      'prod',
+      {},
+      stubSsm(() => {
+        if (down)
+          throw Object.assign(new Error(`AccessDeniedException: not authorized to perform ssm:GetParameter on ${PARAMETER}`), {
+            name: 'AccessDeniedException',
+          });
+        return JSON.stringify(SECRETS);
+      }),
+    );
     const res = await invoke(handlers.stations, { path: '/stations/by-code/630202002214' });
     expect([res.status, res.json.error.code]).toEqual([503, 'DEPENDENCY_UNAVAILABLE']);
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
@@ -166,9 +189,19 @@ describe('the bill provider of a deployed stage', () => {
     deployAs('prod', { BILL_PROVIDER: 'sandbox' });
     const before = await stored(doc, table);
     const auth = prodAuth();
-    const lookup = await invoke(handlers.payments, { method: 'POST', path: '/bills/lookup', headers: auth, body: { billType: 'electricity', accountNo: '1234567890' } });
+    const lookup = await invoke(handlers.payments, {
+      method: 'POST',
+      path: '/bills/lookup',
+      headers: auth,
+      body: { billType: 'electricity', accountNo: '1234567890' },
+    });
     const paid = await pay(auth, { stationId: TUQIAO.id, billType: 'phone', accountNo: '13800001234', amountFen: 5_000, method: 'cash' });
-    const voided = await invoke(handlers.payments, { method: 'POST', path: `/payments/pm${'0'.repeat(24)}/void`, headers: auth, body: { reason: '户号错了' } });
+    const voided = await invoke(handlers.payments, {
+      method: 'POST',
+      path: `/payments/pm${'0'.repeat(24)}/void`,
+      headers: auth,
+      body: { reason: '户号错了' },
+    });
     for (const res of [lookup, paid]) expect([res.status, res.json.error.code]).toEqual([503, 'PROVIDER_NOT_CONFIGURED']);
     // The access check answers first (the contract's order): no such payment is a 404, not a 503.
     expect([voided.status, voided.json.error.code]).toEqual([404, 'NOT_FOUND']);
@@ -181,7 +214,9 @@ describe('the bill provider of a deployed stage', () => {
     expect((await invoke(handlers.system, { path: '/health' })).status).toBe(200);
 
     const startLines = logLines().filter((line) => line.message.startsWith('no bill provider configured'));
-    expect(startLines).toEqual([expect.objectContaining({ level: 'error', stage: 'prod', billProvider: 'sandbox', reason: 'the sandbox bill provider is refused in prod' })]);
+    expect(startLines).toEqual([
+      expect.objectContaining({ level: 'error', stage: 'prod', billProvider: 'sandbox', reason: 'the sandbox bill provider is refused in prod' }),
+    ]);
   });
 
   it('staging pays with the sandbox, names it on GET /bill-types, and marks each payment as not real', async () => {

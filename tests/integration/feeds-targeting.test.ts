@@ -59,7 +59,10 @@ async function readAll(region: string, lang: FeedLang, limit: number, category?:
   let next: string | undefined;
   let pages = 0;
   do {
-    const page = await listFeeds({ feeds: dynamoFeedRepository, regions: dynamoRegionRepository, cursor, now: () => READ_AT }, { region, lang, limit, cursor: next, category: category as never });
+    const page = await listFeeds(
+      { feeds: dynamoFeedRepository, regions: dynamoRegionRepository, cursor, now: () => READ_AT },
+      { region, lang, limit, cursor: next, category: category as never },
+    );
     expect(page.items.length).toBeLessThanOrEqual(limit);
     ids.push(...page.items.map((i) => i.id));
     titles.push(...page.items.map((i) => i.title));
@@ -106,7 +109,12 @@ describe('feed targeting (property, DynamoDB Local)', () => {
             for (const [v, village] of VILLAGES.entries()) {
               const chain = [2, 4, 6, 9, 12].map((n) => village.slice(0, n));
               const expected = published
-                .filter((f) => chain.includes(f.regionCode) && (f.areaTypes === null || f.areaTypes.includes(villageTypes[v])) && (f.validUntil === null || f.validUntil > now))
+                .filter(
+                  (f) =>
+                    chain.includes(f.regionCode) &&
+                    (f.areaTypes === null || f.areaTypes.includes(villageTypes[v])) &&
+                    (f.validUntil === null || f.validUntil > now),
+                )
                 .filter((f) => category === undefined || f.category === category)
                 .sort((a, b) => {
                   const pinned = (f: FeedRecord) => (f.pinnedUntil !== null && f.pinnedUntil > now ? 1 : 0);
@@ -123,7 +131,8 @@ describe('feed targeting (property, DynamoDB Local)', () => {
             }
           } finally {
             // The next run starts from an empty feed: retracted items leave every index.
-            for (const f of published) await retractFeed({ feeds: dynamoFeedRepository, regions: dynamoRegionRepository }, reviewer, f.id, '测试结束');
+            for (const f of published)
+              await retractFeed({ feeds: dynamoFeedRepository, regions: dynamoRegionRepository }, reviewer, f.id, '测试结束');
           }
         },
       ),
@@ -134,7 +143,12 @@ describe('feed targeting (property, DynamoDB Local)', () => {
   it('reads at most one Query per level of the place’s chain, plus one, whatever the page', async () => {
     for (let i = 0; i < 30; i++) {
       const draft = await createFeed({ feeds: dynamoFeedRepository, regions: dynamoRegionRepository }, author, {
-        title: `t${i}`, body: 'b', category: 'policy', regionCode: TARGETS[i % TARGETS.length], lang: 'zh', urgent: i < 2,
+        title: `t${i}`,
+        body: 'b',
+        category: 'policy',
+        regionCode: TARGETS[i % TARGETS.length],
+        lang: 'zh',
+        urgent: i < 2,
       });
       await submitFeed({ feeds: dynamoFeedRepository, regions: dynamoRegionRepository }, author, draft.id);
       await publishFeed({ feeds: dynamoFeedRepository, regions: dynamoRegionRepository }, reviewer, draft.id);

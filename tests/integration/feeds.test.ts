@@ -28,7 +28,12 @@ const LEDU = '630202';
 async function linkedVillager(householdOf: string): Promise<User> {
   const user = await createUser(table.doc, table.tableName, { role: 'villager' });
   const code = await invoke(handlers.payments, { method: 'POST', path: '/me/household-link-code', headers: user.auth });
-  const link = await invoke(handlers.payments, { method: 'POST', path: `/households/${householdOf}/links`, headers: officer.auth, body: { code: code.json.code } });
+  const link = await invoke(handlers.payments, {
+    method: 'POST',
+    path: `/households/${householdOf}/links`,
+    headers: officer.auth,
+    body: { code: code.json.code },
+  });
   expect(link.status).toBe(201);
   return user;
 }
@@ -43,7 +48,12 @@ beforeAll(async () => {
   prefectureAdmin = await createUser(table.doc, table.tableName, { role: 'prefecture_admin', regionCode: '6302' });
   yushuAdmin = await createUser(table.doc, table.tableName, { role: 'prefecture_admin', regionCode: '6327' });
   officer = await officerOf(table.doc, table.tableName, TUQIAO);
-  const household = await invoke(handlers.payments, { method: 'POST', path: `/stations/${TUQIAO.id}/households`, headers: officer.auth, body: { headName: '多杰', consent: true } });
+  const household = await invoke(handlers.payments, {
+    method: 'POST',
+    path: `/stations/${TUQIAO.id}/households`,
+    headers: officer.auth,
+    body: { headName: '多杰', consent: true },
+  });
   householdId = household.json.id;
   villager = await linkedVillager(householdId);
 });
@@ -54,7 +64,9 @@ const post = (path: string, who: User, body?: unknown) => invoke(handlers.feeds,
 describe('review workflow', () => {
   it('nothing unreviewed is visible outside its authors and reviewers, through every read route', async () => {
     const unpublished = await Promise.all(
-      (['DRAFT', 'IN_REVIEW', 'REJECTED', 'RETRACTED'] as const).map((status) => feedIn(status, expert, countyAdmin, feedBody(TUQIAO.villageCode, { title: `未发布 ${status}` }))),
+      (['DRAFT', 'IN_REVIEW', 'REJECTED', 'RETRACTED'] as const).map((status) =>
+        feedIn(status, expert, countyAdmin, feedBody(TUQIAO.villageCode, { title: `未发布 ${status}` })),
+      ),
     );
     const published = await feedIn('PUBLISHED', expert, countyAdmin, feedBody(LEDU, { title: '已发布' }));
     const outsiders = [undefined, villager, officer, yushuAdmin, await expertOf(table.doc, table.tableName, LEDU)];
@@ -68,7 +80,11 @@ describe('review workflow', () => {
       }
       for (const id of unpublished) {
         const res = await get(`/feeds/${id}`, who);
-        expect({ who: who?.user.role ?? 'anonymous', status: res.status, code: res.json.error?.code }).toEqual({ who: who?.user.role ?? 'anonymous', status: 404, code: 'NOT_FOUND' });
+        expect({ who: who?.user.role ?? 'anonymous', status: res.status, code: res.json.error?.code }).toEqual({
+          who: who?.user.role ?? 'anonymous',
+          status: 404,
+          code: 'NOT_FOUND',
+        });
       }
       expect((await get(`/feeds/${published}`, who)).status).toBe(200);
     }
@@ -134,7 +150,12 @@ describe('acknowledgements', () => {
     expect([...new Set(answers.map((a) => a.status))]).toEqual([200]);
     expect(answers.filter((a) => a.json.firstTime)).toHaveLength(1);
     const { Items = [] } = await table.doc.send(
-      new QueryCommand({ TableName: table.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': feedKeys.item(id).PK }, ConsistentRead: true }),
+      new QueryCommand({
+        TableName: table.tableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': feedKeys.item(id).PK },
+        ConsistentRead: true,
+      }),
     );
     expect(Items.filter((i) => i.entity === 'FeedAck')).toHaveLength(1);
     expect(Items.find((i) => i.entity === 'Feed')!.ackCount).toBe(1);
@@ -142,7 +163,12 @@ describe('acknowledgements', () => {
   });
 
   it('an alert not shown at the household’s village, or asking no ack, is refused and counts nothing', async () => {
-    const yushuOnly = await feedIn('PUBLISHED', await expertOf(table.doc, table.tableName, '6327'), yushuAdmin, feedBody('632701', { requiresAck: true }));
+    const yushuOnly = await feedIn(
+      'PUBLISHED',
+      await expertOf(table.doc, table.tableName, '6327'),
+      yushuAdmin,
+      feedBody('632701', { requiresAck: true }),
+    );
     expect((await post(`/feeds/${yushuOnly}/ack`, villager)).status).toBe(404);
     const noAck = await feedIn('PUBLISHED', expert, countyAdmin, feedBody(LEDU));
     expect((await post(`/feeds/${noAck}/ack`, villager)).status).toBe(409);
@@ -154,16 +180,28 @@ describe('acknowledgements', () => {
 
   it('the officer sees who has not acknowledged, marks one informed once; admins see the rates per station', async () => {
     const id = await feedIn('PUBLISHED', expert, countyAdmin, feedBody(LEDU, { requiresAck: true }));
-    const other = await invoke(handlers.payments, { method: 'POST', path: `/stations/${TUQIAO.id}/households`, headers: officer.auth, body: { headName: '卓玛', consent: true } });
+    const other = await invoke(handlers.payments, {
+      method: 'POST',
+      path: `/stations/${TUQIAO.id}/households`,
+      headers: officer.auth,
+      body: { headName: '卓玛', consent: true },
+    });
     expect((await post(`/feeds/${id}/ack`, villager)).status).toBe(200);
     const informed = await post(`/stations/${TUQIAO.id}/feeds/${id}/informed`, officer, { householdId: other.json.id, how: 'phone' });
     expect([informed.status, informed.json.how]).toEqual([200, 'phone']);
-    expect((await post(`/stations/${TUQIAO.id}/feeds/${id}/informed`, officer, { householdId: other.json.id, how: 'in_person' })).json.how).toBe('phone');
+    expect((await post(`/stations/${TUQIAO.id}/feeds/${id}/informed`, officer, { householdId: other.json.id, how: 'in_person' })).json.how).toBe(
+      'phone',
+    );
     const acked = await post(`/stations/${TUQIAO.id}/feeds/${id}/informed`, officer, { householdId, how: 'phone' });
     expect(acked.status).toBe(409);
     const list = await get(`/stations/${TUQIAO.id}/feeds/${id}/acks`, officer);
     expect(list.json.totals).toEqual({ acked: 1, informed: 1 });
-    const byHousehold = Object.fromEntries(list.json.items.map((i: { householdId: string; ack: unknown; informed: { how: string } | null }) => [i.householdId, [i.ack !== null, i.informed?.how ?? null]]));
+    const byHousehold = Object.fromEntries(
+      list.json.items.map((i: { householdId: string; ack: unknown; informed: { how: string } | null }) => [
+        i.householdId,
+        [i.ack !== null, i.informed?.how ?? null],
+      ]),
+    );
     expect(byHousehold).toEqual({ [householdId]: [true, null], [other.json.id]: [false, 'phone'] });
     const rates = await invoke(handlers.feeds, { path: `/regions/${LEDU}/feeds/${id}/ack-rates`, headers: countyAdmin.auth });
     expect(rates.json.items).toEqual([expect.objectContaining({ stationId: TUQIAO.id, households: 2, acked: 1, informed: 1 })]);
@@ -182,10 +220,20 @@ describe('area types', () => {
 
   it('a region admin corrects a village (its station follows), recorded with who and when; a county correction leaves a corrected village be', async () => {
     await copyRegionChain(table.doc, table.tableName, '632701001', true);
-    const village = await invoke(handlers.regions, { method: 'PUT', path: `/regions/${YUSHU.villageCode}/area-type`, headers: yushuAdmin.auth, body: { areaType: 'semi_pastoral' } });
+    const village = await invoke(handlers.regions, {
+      method: 'PUT',
+      path: `/regions/${YUSHU.villageCode}/area-type`,
+      headers: yushuAdmin.auth,
+      body: { areaType: 'semi_pastoral' },
+    });
     expect([village.status, village.json.areaTypeCorrection.byUserId]).toEqual([200, yushuAdmin.user.id]);
     expect((await invoke(handlers.stations, { path: `/stations/${YUSHU.id}` })).json.areaType).toBe('semi_pastoral');
-    const county = await invoke(handlers.regions, { method: 'PUT', path: '/regions/632701/area-type', headers: yushuAdmin.auth, body: { areaType: 'farming' } });
+    const county = await invoke(handlers.regions, {
+      method: 'PUT',
+      path: '/regions/632701/area-type',
+      headers: yushuAdmin.auth,
+      body: { areaType: 'farming' },
+    });
     expect(county.status).toBe(200);
     const children = await invoke(handlers.regions, { path: '/regions/632701001/children' });
     expect(children.json.region.areaType).toBe('farming');
@@ -194,9 +242,19 @@ describe('area types', () => {
     expect(Object.entries(types).filter(([code, t]) => code !== YUSHU.villageCode && t !== 'farming')).toEqual([]);
     expect((await invoke(handlers.stations, { path: `/stations/${YUSHU.id}` })).json.areaType).toBe('semi_pastoral');
     expect(await countEntities(table.doc, table.tableName, 'AreaTypeChange')).toBe(2);
-    const outside = await invoke(handlers.regions, { method: 'PUT', path: '/regions/632701/area-type', headers: countyAdmin.auth, body: { areaType: 'pastoral' } });
+    const outside = await invoke(handlers.regions, {
+      method: 'PUT',
+      path: '/regions/632701/area-type',
+      headers: countyAdmin.auth,
+      body: { areaType: 'pastoral' },
+    });
     expect(outside.status).toBe(404);
-    const township = await invoke(handlers.regions, { method: 'PUT', path: '/regions/632701001/area-type', headers: yushuAdmin.auth, body: { areaType: 'pastoral' } });
+    const township = await invoke(handlers.regions, {
+      method: 'PUT',
+      path: '/regions/632701001/area-type',
+      headers: yushuAdmin.auth,
+      body: { areaType: 'pastoral' },
+    });
     expect(township.status).toBe(400);
     expect(await countEntities(table.doc, table.tableName, 'AreaTypeChange')).toBe(2);
   });
@@ -205,12 +263,27 @@ describe('area types', () => {
 describe('experts', () => {
   it('an admin appoints an expert inside their region, who can then write there; outside it is 404', async () => {
     const user = await createUser(table.doc, table.tableName, { role: 'villager' });
-    const outside = await invoke(handlers.admin, { method: 'POST', path: '/admin/experts', headers: countyAdmin.auth, body: { userId: user.user.id, field: 'livestock', regionCode: '6327' } });
+    const outside = await invoke(handlers.admin, {
+      method: 'POST',
+      path: '/admin/experts',
+      headers: countyAdmin.auth,
+      body: { userId: user.user.id, field: 'livestock', regionCode: '6327' },
+    });
     expect(outside.status).toBe(404);
-    const res = await invoke(handlers.admin, { method: 'POST', path: '/admin/experts', headers: countyAdmin.auth, body: { userId: user.user.id, field: 'livestock', regionCode: LEDU } });
+    const res = await invoke(handlers.admin, {
+      method: 'POST',
+      path: '/admin/experts',
+      headers: countyAdmin.auth,
+      body: { userId: user.user.id, field: 'livestock', regionCode: LEDU },
+    });
     expect(res.json.user).toEqual({ id: user.user.id, role: 'expert', regionCode: LEDU, expertField: 'livestock' });
     expect((await post('/feeds', user, feedBody(TUQIAO.villageCode))).status).toBe(201);
-    const admin = await invoke(handlers.admin, { method: 'POST', path: '/admin/experts', headers: countyAdmin.auth, body: { userId: prefectureAdmin.user.id, field: 'crops', regionCode: LEDU } });
+    const admin = await invoke(handlers.admin, {
+      method: 'POST',
+      path: '/admin/experts',
+      headers: countyAdmin.auth,
+      body: { userId: prefectureAdmin.user.id, field: 'crops', regionCode: LEDU },
+    });
     expect(admin.status).toBe(404);
   });
 });

@@ -22,7 +22,20 @@ const jsonValue = fc.jsonValue({ maxDepth: 4 });
 const body = fc.oneof(
   fc.constant(undefined),
   jsonValue.map((v) => JSON.stringify(v)),
-  fc.record({ stationId: fc.oneof(fc.constant(TUQIAO), fc.string()), userId: fc.string(), code: fc.string(), phone: fc.string(), location: jsonValue, openingHours: jsonValue, type: fc.string() }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
+  fc
+    .record(
+      {
+        stationId: fc.oneof(fc.constant(TUQIAO), fc.string()),
+        userId: fc.string(),
+        code: fc.string(),
+        phone: fc.string(),
+        location: jsonValue,
+        openingHours: jsonValue,
+        type: fc.string(),
+      },
+      { requiredKeys: [] },
+    )
+    .map((v) => JSON.stringify(v)),
   // Payment, day-close and household shapes, so the fuzzer reaches past the schemas of those routes too.
   fc
     .record(
@@ -67,7 +80,11 @@ const body = fc.oneof(
     .map((v) => JSON.stringify(v)),
   fc.string({ maxLength: 200 }),
 );
-const query = fc.dictionary(fc.constantFrom('region', 'q', 'near', 'limit', 'cursor', 'date', 'status', 'category', 'lang', 'x', '__proto__'), fc.oneof(segment, fc.string({ maxLength: 30 })), { maxKeys: 4 });
+const query = fc.dictionary(
+  fc.constantFrom('region', 'q', 'near', 'limit', 'cursor', 'date', 'status', 'category', 'lang', 'x', '__proto__'),
+  fc.oneof(segment, fc.string({ maxLength: 30 })),
+  { maxKeys: 4 },
+);
 
 describe('fuzzing every route', () => {
   it('never answers 5xx (1,200 runs)', async () => {
@@ -101,7 +118,9 @@ describe('fuzzing every route', () => {
           });
           if (res.status >= 500) throw new Error(`${route.method} ${path} -> ${res.status} ${res.raw}`);
           if (res.status >= 400) {
-            expect(res.json.error).toEqual(expect.objectContaining({ code: expect.any(String), message: expect.any(String), requestId: expect.any(String) }));
+            expect(res.json.error).toEqual(
+              expect.objectContaining({ code: expect.any(String), message: expect.any(String), requestId: expect.any(String) }),
+            );
           }
         },
       ),

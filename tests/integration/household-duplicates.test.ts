@@ -57,7 +57,9 @@ describe('duplicate households', () => {
   it('ten taps at once store one household: a condition, not a read then a write', async () => {
     const officer = await officerOf(doc, tableName, TUQIAO);
     const before = await households();
-    const answers = await Promise.all(Array.from({ length: 10 }, () => register(officer.auth, TUQIAO, { headName: '才让东珠', phone: '13800000009' })));
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => register(officer.auth, TUQIAO, { headName: '才让东珠', phone: '13800000009' })),
+    );
     expect(answers.map((a) => a.status).sort()).toEqual([201, ...Array(9).fill(409)]);
     expect(await households()).toBe(before + 1);
   });

@@ -44,7 +44,10 @@ describe('households', () => {
       stationId: TUQIAO.id,
       headName: '索南扎西',
       phoneMasked: '139****5678',
-      members: [{ name: '索南扎西', relation: 'head' }, { name: '卓玛', relation: 'spouse' }],
+      members: [
+        { name: '索南扎西', relation: 'head' },
+        { name: '卓玛', relation: 'spouse' },
+      ],
       consent: { by: { name: '才让', role: 'officer', idTail: officer.user.id.slice(-4), you: true }, at: expect.any(String) },
       billBook: [],
       linkedUserCount: 0,
@@ -75,7 +78,13 @@ describe('households', () => {
 
     const lookup = await call(officer.auth, 'POST', '/bills/lookup', { billType: 'electricity', householdId: household.id });
     expect(lookup.json.accountNoMasked).toBe('******5555');
-    const res = await pay(officer.auth, { stationId: TUQIAO.id, billType: 'electricity', householdId: household.id, amountFen: lookup.json.amountDueFen, method: 'cash' });
+    const res = await pay(officer.auth, {
+      stationId: TUQIAO.id,
+      billType: 'electricity',
+      householdId: household.id,
+      amountFen: lookup.json.amountDueFen,
+      method: 'cash',
+    });
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({ status: 'SUCCEEDED', householdId: household.id, accountNoMasked: '******5555' });
     // No water account saved: the officer is told to type one.
@@ -93,7 +102,9 @@ describe('households', () => {
       expect((await call(caller.auth, 'GET', `/households/${household.id}`)).status).toBe(404);
     }
     expect((await call(stranger.auth, 'PUT', `/households/${household.id}/bill-book/water`, { accountNo: '55550001' })).status).toBe(404);
-    expect((await pay(stranger.auth, { stationId: YUSHU.id, billType: 'water', householdId: household.id, amountFen: 100, method: 'cash' })).status).toBe(404);
+    expect(
+      (await pay(stranger.auth, { stationId: YUSHU.id, billType: 'water', householdId: household.id, amountFen: 100, method: 'cash' })).status,
+    ).toBe(404);
     const villager = await createUser(doc, tableName, { role: 'villager' });
     expect((await call(villager.auth, 'GET', `/households/${household.id}`)).status).toBe(403);
     expect((await call(county.auth, 'GET', `/households/${household.id}`)).status).toBe(200);
@@ -138,7 +149,8 @@ describe('linking a villager to their household', () => {
     const officer = await officerOf(doc, tableName, TUQIAO);
     const household = (await register(officer.auth)).json;
     const statuses: number[] = [];
-    for (let i = 0; i < 22; i++) statuses.push((await call(officer.auth, 'POST', `/households/${household.id}/links`, { code: String(100000 + i) })).status);
+    for (let i = 0; i < 22; i++)
+      statuses.push((await call(officer.auth, 'POST', `/households/${household.id}/links`, { code: String(100000 + i) })).status);
     expect(statuses.slice(0, 20).every((s) => s === 404)).toBe(true);
     expect(statuses.slice(20)).toEqual([429, 429]);
     const stranger = await officerOf(doc, tableName, YUSHU);

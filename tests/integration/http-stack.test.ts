@@ -30,7 +30,11 @@ describe('the local HTTP stack', () => {
   });
 
   it('answers unknown routes with a JSON 404 in the error shape', async () => {
-    for (const [method, path] of [['GET', '/nope'], ['POST', '/health'], ['DELETE', '/stations']]) {
+    for (const [method, path] of [
+      ['GET', '/nope'],
+      ['POST', '/health'],
+      ['DELETE', '/stations'],
+    ]) {
       const res = await fetch(`${api()}${path}`, { method });
       expect(res.status).toBe(404);
       expect(res.headers.get('content-type')).toMatch(/application\/json/);
@@ -51,9 +55,18 @@ describe('the local HTTP stack', () => {
     const big = JSON.stringify({ code: 'dev:x', pad: 'x'.repeat(17_000) });
     expect(await post('{"code": "dev:http-a",', 'application/json')).toMatchObject({ status: 400, json: { error: { code: 'INVALID_JSON' } } });
     expect(await post(big, 'application/json')).toMatchObject({ status: 413, json: { error: { code: 'PAYLOAD_TOO_LARGE' } } });
-    expect(await post('code=dev:http-b', 'application/x-www-form-urlencoded')).toMatchObject({ status: 415, json: { error: { code: 'UNSUPPORTED_MEDIA_TYPE' } } });
-    expect(await post('{"code":"dev:http-c","__proto__":{"role":"province_admin"}}', 'application/json')).toMatchObject({ status: 400, json: { error: { code: 'INVALID_JSON' } } });
-    expect(await post('{"code":"dev:http-d","openid":"someone"}', 'application/json')).toMatchObject({ status: 400, json: { error: { code: 'VALIDATION_FAILED' } } });
+    expect(await post('code=dev:http-b', 'application/x-www-form-urlencoded')).toMatchObject({
+      status: 415,
+      json: { error: { code: 'UNSUPPORTED_MEDIA_TYPE' } },
+    });
+    expect(await post('{"code":"dev:http-c","__proto__":{"role":"province_admin"}}', 'application/json')).toMatchObject({
+      status: 400,
+      json: { error: { code: 'INVALID_JSON' } },
+    });
+    expect(await post('{"code":"dev:http-d","openid":"someone"}', 'application/json')).toMatchObject({
+      status: 400,
+      json: { error: { code: 'VALIDATION_FAILED' } },
+    });
     expect(await countUsers()).toBe(before);
     // The same route accepts a well-formed request, so the refusals above were about the input.
     expect((await post('{"code":"dev:http-ok"}', 'application/json')).status).toBe(200);

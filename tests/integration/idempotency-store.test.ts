@@ -20,13 +20,25 @@ describe('idempotency store', () => {
     const started = claims.filter((c) => c.kind === 'started');
     expect(started).toHaveLength(1);
     expect(claims.filter((c) => c.kind === 'in_progress')).toHaveLength(49);
-    expect(await store.complete({ callerId: 'u1', key: 'k-concurrent', token: (started[0] as { token: string }).token, response: { status: 201, body: { id: 'p1' } } })).toBe(true);
-    expect(await store.claim({ callerId: 'u1', key: 'k-concurrent', requestHash: 'h1' })).toEqual({ kind: 'replay', response: { status: 201, body: { id: 'p1' } } });
+    expect(
+      await store.complete({
+        callerId: 'u1',
+        key: 'k-concurrent',
+        token: (started[0] as { token: string }).token,
+        response: { status: 201, body: { id: 'p1' } },
+      }),
+    ).toBe(true);
+    expect(await store.claim({ callerId: 'u1', key: 'k-concurrent', requestHash: 'h1' })).toEqual({
+      kind: 'replay',
+      response: { status: 201, body: { id: 'p1' } },
+    });
     expect(await countEntities(table.doc, table.tableName, 'IdempotencyRecord')).toBe(1);
   });
 
   it('ID2: the same key with a different request is 422, and the stored response stays', async () => {
-    await expect(store.claim({ callerId: 'u1', key: 'k-concurrent', requestHash: 'other' })).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    await expect(store.claim({ callerId: 'u1', key: 'k-concurrent', requestHash: 'other' })).rejects.toMatchObject({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+    });
     expect((await store.claim({ callerId: 'u1', key: 'k-concurrent', requestHash: 'h1' })).kind).toBe('replay');
   });
 

@@ -26,7 +26,12 @@ beforeAll(async () => {
   admin = await createUser(table.doc, table.tableName, { role: 'county_admin', regionCode: '630202' });
   const villager = await createUser(table.doc, table.tableName, { role: 'villager' });
   const payment = await pay(officer.auth, { stationId: TUQIAO.id, billType: 'phone', accountNo: '13800001234', amountFen: 5_000, method: 'cash' });
-  const household = await invoke(handlers.payments, { method: 'POST', path: `/stations/${TUQIAO.id}/households`, headers: officer.auth, body: { headName: '多杰', consent: true, allowDuplicate: true } });
+  const household = await invoke(handlers.payments, {
+    method: 'POST',
+    path: `/stations/${TUQIAO.id}/households`,
+    headers: officer.auth,
+    body: { headName: '多杰', consent: true, allowDuplicate: true },
+  });
   ids = { paymentId: payment.json.id, householdId: household.json.id, userId: villager.user.id };
 });
 
@@ -37,7 +42,10 @@ const VALID: Record<string, () => { body: Record<string, unknown>; auth: Record<
   stationUpdate: () => ({ body: { phone: '13900000001' }, auth: officer.auth }),
   homeStation: () => ({ body: { stationId: TUQIAO.id }, auth: officer.auth }),
   billLookup: () => ({ body: { billType: 'water', accountNo: '12345678' }, auth: officer.auth }),
-  createPayment: () => ({ body: { stationId: TUQIAO.id, billType: 'phone', accountNo: '13800005678', amountFen: 5_000, method: 'cash' }, auth: officer.auth }),
+  createPayment: () => ({
+    body: { stationId: TUQIAO.id, billType: 'phone', accountNo: '13800005678', amountFen: 5_000, method: 'cash' },
+    auth: officer.auth,
+  }),
   voidPayment: () => ({ body: { reason: '户号输错' }, auth: officer.auth }),
   closeDay: () => ({ body: { date: businessDay(new Date()), countedCashFen: 0 }, auth: officer.auth }),
   createHousehold: () => ({ body: { headName: '卓玛', consent: true, allowDuplicate: true }, auth: officer.auth }),

@@ -68,7 +68,8 @@ describe('nearest stations', () => {
     // Clusters (villages around townships) and scattered herding committees over Qinghai's extent.
     for (let c = 0; c < 30; c++) {
       const center = { lat: 32 + rand() * 7, lng: 90 + rand() * 13 };
-      for (let i = 0; i < 40; i++) stations.push({ stationId: `c${c}-${i}`, lat: center.lat + (rand() - 0.5) * 0.3, lng: center.lng + (rand() - 0.5) * 0.4 });
+      for (let i = 0; i < 40; i++)
+        stations.push({ stationId: `c${c}-${i}`, lat: center.lat + (rand() - 0.5) * 0.3, lng: center.lng + (rand() - 0.5) * 0.4 });
     }
     for (let i = 0; i < 300; i++) stations.push({ stationId: `s${i}`, lat: 32 + rand() * 7, lng: 90 + rand() * 13 });
     const items = stations.map((s) => geoEntryItem(s.stationId, s));
@@ -123,7 +124,11 @@ describe('nearest stations', () => {
           const found = await findNearest(geo, point, limit);
           if (!isInServedArea(point)) return found.length === 0 && geo.queries() === 0 && geo.cells() === 0;
           searchedInside++;
-          const exact = found.map((f) => f.stationId).join() === bruteForce(point, limit).map((b) => b.stationId).join();
+          const exact =
+            found.map((f) => f.stationId).join() ===
+            bruteForce(point, limit)
+              .map((b) => b.stationId)
+              .join();
           return exact && geo.queries() >= 1 && geo.queries() <= MAX_QUERIES_PER_SEARCH;
         } finally {
           geo.stop();

@@ -15,8 +15,10 @@ const YUSHU_VILLAGE = stationIdForVillage('632701001201'); // a village of çŽ‰æ 
 const { doc } = localClients(process.env.TEST_DYNAMODB_ENDPOINT!);
 const table = process.env.TEST_SEEDED_TABLE!;
 
-const appoint = (auth: Record<string, string>, body: unknown) => invoke(handlers.admin, { method: 'POST', path: '/admin/officers', headers: auth, body });
-const remove = (auth: Record<string, string>, userId: string) => invoke(handlers.admin, { method: 'DELETE', path: `/admin/officers/${userId}`, headers: auth });
+const appoint = (auth: Record<string, string>, body: unknown) =>
+  invoke(handlers.admin, { method: 'POST', path: '/admin/officers', headers: auth, body });
+const remove = (auth: Record<string, string>, userId: string) =>
+  invoke(handlers.admin, { method: 'DELETE', path: `/admin/officers/${userId}`, headers: auth });
 const stored = async (userId: string) => (await doc.send(new GetCommand({ TableName: table, Key: userKeys.item(userId) }))).Item;
 
 describe('appointing and removing officers', () => {
@@ -95,7 +97,10 @@ describe('appointing and removing officers', () => {
       expect([target.user.role, res.status, res.json.error.code]).toEqual([target.user.role, 404, 'NOT_FOUND']);
       expect(res.json.error.message).toBe(unknown.json.error.message);
       expect(res.raw).not.toContain(target.user.role);
-      expect(await stored(target.user.id)).toMatchObject({ role: target.user.role, ...(target.user.regionCode ? { regionCode: target.user.regionCode } : {}) });
+      expect(await stored(target.user.id)).toMatchObject({
+        role: target.user.role,
+        ...(target.user.regionCode ? { regionCode: target.user.regionCode } : {}),
+      });
     }
   });
 

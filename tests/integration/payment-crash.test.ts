@@ -53,7 +53,12 @@ const deps = (lockMs: number) => ({
 async function dayOf(stationId: string) {
   const date = businessDay(new Date());
   const { Items = [] } = await table.doc.send(
-    new QueryCommand({ TableName: table.tableName, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': ledgerKeys.day(stationId, date).PK }, ConsistentRead: true }),
+    new QueryCommand({
+      TableName: table.tableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': ledgerKeys.day(stationId, date).PK },
+      ConsistentRead: true,
+    }),
   );
   const day = Items.find((i) => i.SK === 'DAY') ?? {};
   const entries = Items.filter((i) => String(i.SK).startsWith(ledgerKeys.entryPrefix));
@@ -79,7 +84,13 @@ describe('the process dies at every DynamoDB call of a payment', () => {
 
     // How many calls a whole payment makes (so every one of them gets its crash).
     const probe = dieAtCall(Number.MAX_SAFE_INTEGER);
-    await createPayment(deps(60_000), caller, newKey(), { stationId: TUQIAO.id, billType: 'phone', accountNo: '13800000001', amountFen: 5_000, method: 'cash' });
+    await createPayment(deps(60_000), caller, newKey(), {
+      stationId: TUQIAO.id,
+      billType: 'phone',
+      accountNo: '13800000001',
+      amountFen: 5_000,
+      method: 'cash',
+    });
     probe.restart();
     const callsPerPayment = probe.calls();
     expect(callsPerPayment).toBeGreaterThanOrEqual(6);
@@ -87,7 +98,13 @@ describe('the process dies at every DynamoDB call of a payment', () => {
     const outcomes: string[] = [];
     for (let dieAt = 1; dieAt <= callsPerPayment; dieAt++) {
       const key = newKey();
-      const body = { stationId: TUQIAO.id, billType: 'phone' as const, accountNo: `1380000${String(1000 + dieAt)}`, amountFen: 5_000, method: 'cash' as const };
+      const body = {
+        stationId: TUQIAO.id,
+        billType: 'phone' as const,
+        accountNo: `1380000${String(1000 + dieAt)}`,
+        amountFen: 5_000,
+        method: 'cash' as const,
+      };
       const crash = dieAtCall(dieAt);
       // The dying request holds its key with a 1 ms lock, so the retry after the "restart" may take it over.
       const dying = await createPayment(deps(1), caller, key, body).then(
@@ -137,7 +154,13 @@ describe('the process dies at every DynamoDB call of a payment', () => {
     expect(Number(day.limitUsedFen)).toBe(payments.filter((p) => p.status !== 'FAILED').reduce((sum, p) => sum + Number(p.amountFen), 0));
     expect(Number(day.processingCount)).toBe(0);
     expect(await countEntities(table.doc, table.tableName, 'PendingPayment')).toBe(0);
-    const inFlight = await table.doc.send(new QueryCommand({ TableName: table.tableName, KeyConditionExpression: 'PK = :pk AND SK = :sk', ExpressionAttributeValues: { ':pk': ledgerKeys.inFlight(TUQIAO.id).PK, ':sk': ledgerKeys.inFlight(TUQIAO.id).SK } }));
+    const inFlight = await table.doc.send(
+      new QueryCommand({
+        TableName: table.tableName,
+        KeyConditionExpression: 'PK = :pk AND SK = :sk',
+        ExpressionAttributeValues: { ':pk': ledgerKeys.inFlight(TUQIAO.id).PK, ':sk': ledgerKeys.inFlight(TUQIAO.id).SK },
+      }),
+    );
     expect(Number(inFlight.Items?.[0]?.inFlight ?? 0)).toBe(0);
   }, 60_000);
 });

@@ -53,7 +53,13 @@ const today = () => businessDay(new Date());
 const ledger = (auth: Record<string, string>, stationId = TUQIAO.id, query?: Record<string, string>) =>
   invoke(handlers.payments, { path: `/stations/${stationId}/ledger`, headers: auth, query });
 const getPayment = (auth: Record<string, string>, id: string) => invoke(handlers.payments, { path: `/payments/${id}`, headers: auth });
-const phoneBody = (stationId: string, accountNo: string, amountFen: number) => ({ stationId, billType: 'phone', accountNo, amountFen, method: 'cash' });
+const phoneBody = (stationId: string, accountNo: string, amountFen: number) => ({
+  stationId,
+  billType: 'phone',
+  accountNo,
+  amountFen,
+  method: 'cash',
+});
 
 describe('a payment', () => {
   it('succeeds with one payment, one ledger entry and one provider charge; the receipt masks the account', async () => {
@@ -77,7 +83,12 @@ describe('a payment', () => {
     });
     expect(res.json.receiptNo).toMatch(/^YN-\d{8}-[0-9A-F]{8}$/);
     expect(res.raw).not.toContain('4401230001');
-    expect(await stored(doc, tableName)).toEqual({ ...before, payments: before.payments + 1, entries: before.entries + 1, charges: before.charges + 1 });
+    expect(await stored(doc, tableName)).toEqual({
+      ...before,
+      payments: before.payments + 1,
+      entries: before.entries + 1,
+      charges: before.charges + 1,
+    });
     const entries = await ledgerEntriesOf(doc, tableName, TUQIAO.id, today());
     expect(entries.filter((e) => e.paymentId === res.json.id)).toEqual([expect.objectContaining({ kind: 'PAYMENT', cashFen: body.amountFen })]);
     expect((await getPayment(officer.auth, res.json.id)).json).toEqual(res.json);
@@ -174,7 +185,14 @@ describe('a payment', () => {
   it('AZ4: extra keys (status, PK, commissionFen, officerId...) are a 400 and change nothing', async () => {
     const officer = await officerOf(doc, tableName, TUQIAO);
     const before = await stored(doc, tableName);
-    for (const extra of [{ status: 'SUCCEEDED' }, { PK: 'PAYMENT#x' }, { commissionFen: 0 }, { officerId: 'someone' }, { receiptNo: 'YN-1' }, { method: 'card' }]) {
+    for (const extra of [
+      { status: 'SUCCEEDED' },
+      { PK: 'PAYMENT#x' },
+      { commissionFen: 0 },
+      { officerId: 'someone' },
+      { receiptNo: 'YN-1' },
+      { method: 'card' },
+    ]) {
       const res = await pay(officer.auth, { ...phoneBody(TUQIAO.id, '13800005555', 5_000), ...extra });
       expect({ extra, status: res.status }).toEqual({ extra, status: 400 });
     }
@@ -203,7 +221,12 @@ describe('ID6: a holder that died', () => {
     const before = await stored(doc, tableName);
     const res = await pay(officer.auth, body, key);
     expect([res.status, res.json.status]).toEqual([201, 'SUCCEEDED']);
-    expect(await stored(doc, tableName)).toEqual({ ...before, payments: before.payments + 1, entries: before.entries + 1, charges: before.charges + 1 });
+    expect(await stored(doc, tableName)).toEqual({
+      ...before,
+      payments: before.payments + 1,
+      entries: before.entries + 1,
+      charges: before.charges + 1,
+    });
   });
 
   it('after recording the payment: the takeover answers that payment (never a second one), and the settler finds nothing was charged', async () => {
@@ -222,7 +245,11 @@ describe('ID6: a holder that died', () => {
       providerTimeoutMs: 60_000,
     };
     const before = await stored(doc, tableName);
-    const dying = createPayment(dyingDeps, { userId: officer.user.id, role: 'officer', stationId: TUQIAO.id }, key, { ...body, billType: 'phone', method: 'cash' });
+    const dying = createPayment(dyingDeps, { userId: officer.user.id, role: 'officer', stationId: TUQIAO.id }, key, {
+      ...body,
+      billType: 'phone',
+      method: 'cash',
+    });
     await waitFor(async () => (await stored(doc, tableName)).payments === before.payments + 1);
 
     const retry = await pay(officer.auth, body, key);
@@ -236,7 +263,9 @@ describe('ID6: a holder that died', () => {
     expect(settled.json).toMatchObject({ status: 'FAILED', failure: { code: 'NOT_CHARGED' } });
     expect((await ledger(officer.auth)).json.totals.limitUsedFen).toBe(limitBefore - 8_000);
     // The dead request's pay() reaching the provider late is refused: nothing is charged after "not charged".
-    expect(await sandbox.pay({ paymentId: retry.json.id, billType: 'phone', accountNo: body.accountNo, amountFen: 8_000 })).toEqual({ outcome: 'NOT_CHARGED' });
+    expect(await sandbox.pay({ paymentId: retry.json.id, billType: 'phone', accountNo: body.accountNo, amountFen: 8_000 })).toEqual({
+      outcome: 'NOT_CHARGED',
+    });
     // And the dead request, waking up, changes nothing.
     wakeUp({ outcome: 'UNKNOWN' });
     await dying;
@@ -258,20 +287,39 @@ describe('FA2: the provider does not answer', () => {
     const res = await pay(officer.auth, body, key);
     expect([res.status, res.json.status]).toEqual([201, 'PROCESSING']);
     // The provider did charge: its answer was lost. No ledger entry yet, one pending marker.
-    expect(await stored(doc, tableName)).toEqual({ ...before, payments: before.payments + 1, charges: before.charges + 1, pending: before.pending + 1 });
+    expect(await stored(doc, tableName)).toEqual({
+      ...before,
+      payments: before.payments + 1,
+      charges: before.charges + 1,
+      pending: before.pending + 1,
+    });
     // A retry with the same key is not a blind retry: it answers the same PROCESSING payment.
     const retry = await pay(officer.auth, body, key);
     expect([retry.status, retry.json.id, retry.json.status]).toEqual([201, res.json.id, 'PROCESSING']);
-    const pending = await invoke(handlers.payments, { path: `/stations/${TUQIAO.id}/payments`, query: { status: 'PROCESSING' }, headers: officer.auth });
+    const pending = await invoke(handlers.payments, {
+      path: `/stations/${TUQIAO.id}/payments`,
+      query: { status: 'PROCESSING' },
+      headers: officer.auth,
+    });
     expect(pending.json.items.map((p: { id: string }) => p.id)).toContain(res.json.id);
     // A day with a payment in flight cannot close.
-    const close = await invoke(handlers.payments, { method: 'POST', path: `/stations/${TUQIAO.id}/reconciliations`, headers: officer.auth, body: { date: today(), countedCashFen: 0 } });
+    const close = await invoke(handlers.payments, {
+      method: 'POST',
+      path: `/stations/${TUQIAO.id}/reconciliations`,
+      headers: officer.auth,
+      body: { date: today(), countedCashFen: 0 },
+    });
     expect([close.status, close.json.error.code]).toEqual([409, 'CONFLICT']);
 
     // Five settler runs at once: one settlement, one ledger entry, still one charge.
     const reports = await Promise.all(Array.from({ length: 5 }, () => runSettler({ minAgeMs: 0 })));
     expect(reports.reduce((n, r) => n + r.succeeded, 0)).toBe(1);
-    expect(await stored(doc, tableName)).toEqual({ ...before, payments: before.payments + 1, entries: before.entries + 1, charges: before.charges + 1 });
+    expect(await stored(doc, tableName)).toEqual({
+      ...before,
+      payments: before.payments + 1,
+      entries: before.entries + 1,
+      charges: before.charges + 1,
+    });
     const settled = await getPayment(officer.auth, res.json.id);
     expect(settled.json).toMatchObject({ status: 'SUCCEEDED', settledAt: expect.any(String) });
     expect((await pay(officer.auth, body, key)).json.status).toBe('SUCCEEDED');
@@ -306,12 +354,26 @@ describe('FA1: DynamoDB fails after the provider charged', () => {
       stations: dynamoStationRepository,
     };
     const before = await stored(doc, tableName);
-    const result = await createPayment(failingDeps, { userId: officer.user.id, role: 'officer', stationId: TUQIAO.id }, newKey(), { ...body, billType: 'phone', method: 'cash' });
+    const result = await createPayment(failingDeps, { userId: officer.user.id, role: 'officer', stationId: TUQIAO.id }, newKey(), {
+      ...body,
+      billType: 'phone',
+      method: 'cash',
+    });
     expect(result.status).toBe('PROCESSING');
-    expect(await stored(doc, tableName)).toEqual({ ...before, payments: before.payments + 1, charges: before.charges + 1, pending: before.pending + 1 });
+    expect(await stored(doc, tableName)).toEqual({
+      ...before,
+      payments: before.payments + 1,
+      charges: before.charges + 1,
+      pending: before.pending + 1,
+    });
     expect((await runSettler({ minAgeMs: 0 })).succeeded).toBe(1);
     expect((await getPayment(officer.auth, result.id)).json.status).toBe('SUCCEEDED');
-    expect(await stored(doc, tableName)).toEqual({ ...before, payments: before.payments + 1, charges: before.charges + 1, entries: before.entries + 1 });
+    expect(await stored(doc, tableName)).toEqual({
+      ...before,
+      payments: before.payments + 1,
+      charges: before.charges + 1,
+      entries: before.entries + 1,
+    });
   });
 });
 
@@ -338,7 +400,12 @@ describe('a payment that settles on a later business day', () => {
     });
     expect([taken.status, taken.businessDate]).toEqual(['PROCESSING', yesterday]);
     const close = (date: string, note?: string) =>
-      invoke(handlers.payments, { method: 'POST', path: `/stations/${TUQIAO.id}/reconciliations`, headers: officer.auth, body: { date, countedCashFen: 0, ...(note ? { note } : {}) } });
+      invoke(handlers.payments, {
+        method: 'POST',
+        path: `/stations/${TUQIAO.id}/reconciliations`,
+        headers: officer.auth,
+        body: { date, countedCashFen: 0, ...(note ? { note } : {}) },
+      });
     // Neither yesterday nor today can close while it is in flight (its entry will need an open day).
     for (const date of [yesterday, today()]) expect((await close(date)).json.error.code).toBe('CONFLICT');
 
@@ -347,7 +414,11 @@ describe('a payment that settles on a later business day', () => {
     expect(settled).toMatchObject({ status: 'SUCCEEDED', businessDate: yesterday, ledgerDate: today() });
     expect((await ledgerEntriesOf(ownDoc, own, TUQIAO.id, today())).map((e) => e.paymentId)).toEqual([taken.id]);
     expect(await ledgerEntriesOf(ownDoc, own, TUQIAO.id, yesterday)).toEqual([]);
-    expect((await ledger(officer.auth, TUQIAO.id, { date: yesterday })).json.totals).toMatchObject({ processingCount: 0, cashInFen: 0, limitUsedFen: 5_000 });
+    expect((await ledger(officer.auth, TUQIAO.id, { date: yesterday })).json.totals).toMatchObject({
+      processingCount: 0,
+      cashInFen: 0,
+      limitUsedFen: 5_000,
+    });
     expect((await ledger(officer.auth, TUQIAO.id)).json.totals).toMatchObject({ processingCount: 0, cashInFen: 5_000, expectedCashFen: 5_000 });
     // Now both days close; today's expected cash includes the settled payment.
     expect((await close(yesterday)).status).toBe(201);
@@ -385,13 +456,16 @@ describe('limits', () => {
     const officer = await officerOf(ownDoc, own, YUSHU);
     const amount = 600_000; // social insurance, the largest single payment
     const answers = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => pay(officer.auth, { stationId: YUSHU.id, billType: 'social_insurance', accountNo: `SI-${1000 + i}`, amountFen: amount, method: 'cash' })),
+      Array.from({ length: 12 }, (_, i) =>
+        pay(officer.auth, { stationId: YUSHU.id, billType: 'social_insurance', accountNo: `SI-${1000 + i}`, amountFen: amount, method: 'cash' }),
+      ),
     );
     const ok = answers.filter((a) => a.status === 201);
     const limited = answers.filter((a) => a.status === 429);
     expect(ok.length).toBe(Math.floor(STATION_LIMITS.perDayMaxFen / amount));
     expect(ok.length + limited.length).toBe(12);
-    for (const l of limited) expect(l.json.error).toMatchObject({ code: 'LIMIT_EXCEEDED', details: [expect.objectContaining({ code: 'station_daily_limit' })] });
+    for (const l of limited)
+      expect(l.json.error).toMatchObject({ code: 'LIMIT_EXCEEDED', details: [expect.objectContaining({ code: 'station_daily_limit' })] });
     const day = await ledger(officer.auth, YUSHU.id);
     expect(day.json.totals.limitUsedFen).toBe(ok.length * amount);
     expect(day.json.totals.limitUsedFen).toBeLessThanOrEqual(STATION_LIMITS.perDayMaxFen);
@@ -404,16 +478,22 @@ describe('void and day close', () => {
     const { tableName: own, doc: ownDoc } = await useFreshTable('close');
     await copyStations(ownDoc, own, [TUQIAO.villageCode, YUSHU.villageCode]);
     const officer = await officerOf(ownDoc, own, TUQIAO);
-    const paid = await Promise.all(['4401231001', '4401231002'].map(async (acc) => pay(officer.auth, await electricityBody(officer.auth, TUQIAO.id, acc))));
+    const paid = await Promise.all(
+      ['4401231001', '4401231002'].map(async (acc) => pay(officer.auth, await electricityBody(officer.auth, TUQIAO.id, acc))),
+    );
     const [keep, mistake] = paid.map((p) => p.json);
-    const voidIt = (id: string, reason = '户号输错') => invoke(handlers.payments, { method: 'POST', path: `/payments/${id}/void`, headers: officer.auth, body: { reason } });
+    const voidIt = (id: string, reason = '户号输错') =>
+      invoke(handlers.payments, { method: 'POST', path: `/payments/${id}/void`, headers: officer.auth, body: { reason } });
 
     const voided = await voidIt(mistake.id);
     expect(voided.status).toBe(200);
     expect(voided.json).toMatchObject({ status: 'VOIDED', voided: { reason: '户号输错', by: officer.user.id } });
     expect((await voidIt(mistake.id)).status).toBe(409);
     const stranger = await officerOf(ownDoc, own, YUSHU);
-    expect((await invoke(handlers.payments, { method: 'POST', path: `/payments/${keep.id}/void`, headers: stranger.auth, body: { reason: 'not mine' } })).status).toBe(404);
+    expect(
+      (await invoke(handlers.payments, { method: 'POST', path: `/payments/${keep.id}/void`, headers: stranger.auth, body: { reason: 'not mine' } }))
+        .status,
+    ).toBe(404);
     const entries = await ledgerEntriesOf(ownDoc, own, TUQIAO.id, today());
     expect(entries.map((e) => e.kind).sort()).toEqual(['PAYMENT', 'PAYMENT', 'VOID']);
     const charge = await ownDoc.send(new GetCommand({ TableName: own, Key: { PK: `CHARGE#${mistake.id}`, SK: 'CHARGE' } }));
@@ -443,13 +523,23 @@ describe('void and day close', () => {
       expect(refused.json.error.details).toEqual([expect.objectContaining({ path: 'body.note', code: 'note_required' })]);
     }
     expect(await stored(ownDoc, own)).toEqual(unexplained);
-    const close = await invoke(handlers.payments, { method: 'POST', path: `/stations/${TUQIAO.id}/reconciliations`, headers: officer.auth, body: { date: today(), countedCashFen: counted, note: '少三元' } });
+    const close = await invoke(handlers.payments, {
+      method: 'POST',
+      path: `/stations/${TUQIAO.id}/reconciliations`,
+      headers: officer.auth,
+      body: { date: today(), countedCashFen: counted, note: '少三元' },
+    });
     expect(close.status).toBe(201);
     expect(close.json.close).toMatchObject({ countedCashFen: counted, varianceFen: -300, closedBy: officer.user.id, note: '少三元' });
 
     // A closed day cannot change: no second close, no payment, no void; nothing is written.
     const before = await stored(ownDoc, own);
-    const again = await invoke(handlers.payments, { method: 'POST', path: `/stations/${TUQIAO.id}/reconciliations`, headers: officer.auth, body: { date: today(), countedCashFen: counted } });
+    const again = await invoke(handlers.payments, {
+      method: 'POST',
+      path: `/stations/${TUQIAO.id}/reconciliations`,
+      headers: officer.auth,
+      body: { date: today(), countedCashFen: counted },
+    });
     expect([again.status, again.json.error.code]).toEqual([409, 'DAY_CLOSED']);
     const late = await pay(officer.auth, phoneBody(TUQIAO.id, '13800008888', 5_000));
     expect([late.status, late.json.error.code]).toEqual([409, 'DAY_CLOSED']);
@@ -461,7 +551,14 @@ describe('void and day close', () => {
     const county = await createUser(ownDoc, own, { role: 'county_admin', regionCode: '630202' });
     const closes = await invoke(handlers.payments, { path: '/regions/630202/reconciliations', query: { date: today() }, headers: county.auth });
     expect(closes.status).toBe(200);
-    expect(closes.json.items).toEqual([expect.objectContaining({ stationId: TUQIAO.id, villageName: '土桥村', status: 'CLOSED', close: expect.objectContaining({ varianceFen: -300 }) })]);
+    expect(closes.json.items).toEqual([
+      expect.objectContaining({
+        stationId: TUQIAO.id,
+        villageName: '土桥村',
+        status: 'CLOSED',
+        close: expect.objectContaining({ varianceFen: -300 }),
+      }),
+    ]);
     // Every station of a township with its day: open (paid, not closed), idle, closed; in code order.
     const [qilidian, qilidianEast] = ['630202002200', '630202002201'].map((villageCode) => ({ villageCode, id: stationIdForVillage(villageCode) }));
     await copyStations(ownDoc, own, [qilidian.villageCode, qilidianEast.villageCode]);
@@ -474,18 +571,24 @@ describe('void and day close', () => {
       [TUQIAO.id, 'CLOSED'],
     ]);
     expect(township.json.items[0]).toMatchObject({ close: null, totals: { cashInFen: 5_000 } });
-    const onlyClosed = await invoke(handlers.payments, { path: '/regions/630202002/reconciliations', query: { date: today(), status: 'CLOSED' }, headers: county.auth });
+    const onlyClosed = await invoke(handlers.payments, {
+      path: '/regions/630202002/reconciliations',
+      query: { date: today(), status: 'CLOSED' },
+      headers: county.auth,
+    });
     expect(onlyClosed.json.items.map((d: { stationId: string }) => d.stationId)).toEqual([TUQIAO.id]);
     const yushuAdmin = await createUser(ownDoc, own, { role: 'county_admin', regionCode: '632701' });
-    expect((await invoke(handlers.payments, { path: '/regions/630202/reconciliations', query: { date: today() }, headers: yushuAdmin.auth })).status).toBe(404);
+    expect(
+      (await invoke(handlers.payments, { path: '/regions/630202/reconciliations', query: { date: today() }, headers: yushuAdmin.auth })).status,
+    ).toBe(404);
     const history = await invoke(handlers.payments, { path: `/stations/${TUQIAO.id}/reconciliations`, headers: county.auth });
     expect(history.json.items.map((r: { date: string }) => r.date)).toEqual([today()]);
-
   });
 
   it('refuses a close for a future day, and a counted amount that is not whole fen', async () => {
     const officer = await officerOf(doc, tableName, TUQIAO);
-    const close = (body: unknown) => invoke(handlers.payments, { method: 'POST', path: `/stations/${TUQIAO.id}/reconciliations`, headers: officer.auth, body });
+    const close = (body: unknown) =>
+      invoke(handlers.payments, { method: 'POST', path: `/stations/${TUQIAO.id}/reconciliations`, headers: officer.auth, body });
     expect((await close({ date: '2999-01-01', countedCashFen: 0 })).status).toBe(400);
     expect((await close({ date: today(), countedCashFen: 10.5 })).status).toBe(400);
     expect((await close({ date: '2026-02-30', countedCashFen: 0 })).status).toBe(400);
@@ -498,7 +601,9 @@ describe('a void that does not finish at once', () => {
     await copyStations(ownDoc, own, [TUQIAO.villageCode]);
     const officer = await officerOf(ownDoc, own, TUQIAO);
     const caller = { userId: officer.user.id, role: 'officer' as const, stationId: TUQIAO.id };
-    const [first, second] = await Promise.all(['4401237001', '4401237002'].map(async (acc) => (await pay(officer.auth, await electricityBody(officer.auth, TUQIAO.id, acc))).json));
+    const [first, second] = await Promise.all(
+      ['4401237001', '4401237002'].map(async (acc) => (await pay(officer.auth, await electricityBody(officer.auth, TUQIAO.id, acc))).json),
+    );
     const sandbox = createSandboxBillProvider({ charges: dynamoSandboxCharges });
 
     // The provider is unreachable when the void asks: the payment is VOIDING, in flight.
@@ -507,7 +612,12 @@ describe('a void that does not finish at once', () => {
     expect((await voidPayment({ payments: dynamoPaymentRepository, provider: unreachable }, caller, first.id, '重复缴费')).status).toBe('VOIDING');
     expect((await getPayment(officer.auth, first.id)).json.status).toBe('VOIDING');
     // (With a note: the in-flight void is what stops it, not the variance.)
-    const close = await invoke(handlers.payments, { method: 'POST', path: `/stations/${TUQIAO.id}/reconciliations`, headers: officer.auth, body: { date: today(), countedCashFen: 0, note: '钱箱还没点' } });
+    const close = await invoke(handlers.payments, {
+      method: 'POST',
+      path: `/stations/${TUQIAO.id}/reconciliations`,
+      headers: officer.auth,
+      body: { date: today(), countedCashFen: 0, note: '钱箱还没点' },
+    });
     expect([close.status, close.json.error.code]).toEqual([409, 'CONFLICT']);
     const report = await runSettler({ minAgeMs: 0 });
     expect(report.voidsFinished).toBe(1);
@@ -516,12 +626,19 @@ describe('a void that does not finish at once', () => {
 
     // The provider refuses to cancel (it settled already): 409, and the payment is SUCCEEDED again.
     const refusing = { ...sandbox, cancel: async () => ({ outcome: 'REFUSED' as const }) };
-    await expect(voidPayment({ payments: dynamoPaymentRepository, provider: refusing }, caller, second.id, '户号输错')).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(voidPayment({ payments: dynamoPaymentRepository, provider: refusing }, caller, second.id, '户号输错')).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     expect((await getPayment(officer.auth, second.id)).json).toMatchObject({ status: 'SUCCEEDED', voided: null });
     const day = (await ledger(officer.auth)).json.totals;
     expect(day).toMatchObject({ voidCount: 1, voidedFen: first.amountFen, expectedCashFen: second.amountFen, processingCount: 0 });
     // Nothing is in flight any more: the day closes.
-    const closed = await invoke(handlers.payments, { method: 'POST', path: `/stations/${TUQIAO.id}/reconciliations`, headers: officer.auth, body: { date: today(), countedCashFen: second.amountFen } });
+    const closed = await invoke(handlers.payments, {
+      method: 'POST',
+      path: `/stations/${TUQIAO.id}/reconciliations`,
+      headers: officer.auth,
+      body: { date: today(), countedCashFen: second.amountFen },
+    });
     expect([closed.status, closed.json.close.varianceFen]).toEqual([201, 0]);
   });
 });
@@ -529,7 +646,8 @@ describe('a void that does not finish at once', () => {
 describe('lists (IV6)', () => {
   it('pages the day’s payments and the ledger with signed cursors; a tampered cursor or a limit over 50 is a 400', async () => {
     const officer = await officerOf(doc, tableName, TUQIAO);
-    const list = (query: Record<string, string>) => invoke(handlers.payments, { path: `/stations/${TUQIAO.id}/payments`, query, headers: officer.auth });
+    const list = (query: Record<string, string>) =>
+      invoke(handlers.payments, { path: `/stations/${TUQIAO.id}/payments`, query, headers: officer.auth });
     const first = await list({ limit: '2' });
     expect(first.json.items).toHaveLength(2);
     expect(first.json.nextCursor).toEqual(expect.any(String));

@@ -34,7 +34,12 @@ describe('people are named, not identified', () => {
     const named = await officerOf(doc, tableName, TUQIAO, '才让');
     const unnamed = await createUser(doc, tableName, { role: 'officer', stationId: TUQIAO.id, stationVillageCode: TUQIAO.villageCode });
     const admin = await createUser(doc, tableName, { role: 'county_admin', regionCode: '630202', name: '乐都区管理员' });
-    for (const [officer, headName] of [[named, '索南'], [unnamed, '卓玛'], [named, '扎西'], [unnamed, '拉毛']] as const) {
+    for (const [officer, headName] of [
+      [named, '索南'],
+      [unnamed, '卓玛'],
+      [named, '扎西'],
+      [unnamed, '拉毛'],
+    ] as const) {
       const res = await invoke(handlers.payments, {
         method: 'POST',
         path: `/stations/${TUQIAO.id}/households`,
@@ -72,7 +77,11 @@ describe('people are named, not identified', () => {
     const admin = await createUser(doc, tableName, { role: 'county_admin', regionCode: '630202', name: '乐都区管理员' });
     const unnamedAdmin = await createUser(doc, tableName, { role: 'prefecture_admin', regionCode: '6302' });
     const officer = await officerOf(doc, tableName, TUQIAO, '才让');
-    for (const [who, phone] of [[admin, '13900000001'], [unnamedAdmin, '13900000002'], [officer, '13900000003']] as const) {
+    for (const [who, phone] of [
+      [admin, '13900000001'],
+      [unnamedAdmin, '13900000002'],
+      [officer, '13900000003'],
+    ] as const) {
       const res = await invoke(handlers.stations, { method: 'PATCH', path: `/stations/${TUQIAO.id}`, headers: who.auth, body: { phone } });
       expect(res.status).toBe(200);
     }

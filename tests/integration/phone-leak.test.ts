@@ -38,7 +38,12 @@ let ids: { paymentId: string; householdId: string; appointedUserId: string };
 /** Items for 乐都区: one per status a route acts on (drafts are the admin's own, to submit). */
 let feeds: { draft: string; inReview: string; toReject: string; published: string; toRetract: string };
 /** Which item a route's `{id}` names. */
-const FEED_FOR: Partial<Record<RouteName, keyof typeof feeds>> = { submitFeed: 'draft', publishFeed: 'inReview', rejectFeed: 'toReject', retractFeed: 'toRetract' };
+const FEED_FOR: Partial<Record<RouteName, keyof typeof feeds>> = {
+  submitFeed: 'draft',
+  publishFeed: 'inReview',
+  rejectFeed: 'toReject',
+  retractFeed: 'toRetract',
+};
 /** Writes sent by someone else than the first caller the route allows: an ack comes from a villager of a household. */
 const WRITER: Partial<Record<RouteName, () => User>> = { ackFeed: () => villager };
 
@@ -53,7 +58,12 @@ async function copyRegion(code: string) {
   const seeded = process.env.TEST_SEEDED_TABLE!;
   const { Item } = await table.doc.send(new GetCommand({ TableName: seeded, Key: regionKeys.item(code) }));
   const { Items = [] } = await table.doc.send(
-    new QueryCommand({ TableName: seeded, IndexName: INDEX.GSI1, KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': regionKeys.childrenOf(code).GSI1PK } }),
+    new QueryCommand({
+      TableName: seeded,
+      IndexName: INDEX.GSI1,
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': regionKeys.childrenOf(code).GSI1PK },
+    }),
   );
   for (const item of [Item!, ...Items]) await table.doc.send(new PutCommand({ TableName: table.tableName, Item: item }));
 }
@@ -76,10 +86,20 @@ beforeAll(async () => {
     body: { headName: '多杰', phone: PHONES.household, consent: true, allowDuplicate: true },
   });
   expect(household.status).toBe(201);
-  const book = await invoke(handlers.payments, { method: 'PUT', path: `/households/${household.json.id}/bill-book/phone`, headers: officer.auth, body: { accountNo: PHONES.phoneBill } });
+  const book = await invoke(handlers.payments, {
+    method: 'PUT',
+    path: `/households/${household.json.id}/bill-book/phone`,
+    headers: officer.auth,
+    body: { accountNo: PHONES.phoneBill },
+  });
   expect(book.status).toBe(200);
   villager = await createUser(table.doc, table.tableName, { role: 'villager' });
-  const link = await invoke(handlers.payments, { method: 'POST', path: `/households/${household.json.id}/links`, headers: officer.auth, body: { code: await issuedLinkCode(villager) } });
+  const link = await invoke(handlers.payments, {
+    method: 'POST',
+    path: `/households/${household.json.id}/links`,
+    headers: officer.auth,
+    body: { code: await issuedLinkCode(villager) },
+  });
   expect(link.status).toBe(201);
   const payment = await pay(officer.auth, {
     stationId: TUQIAO.id,
@@ -92,7 +112,12 @@ beforeAll(async () => {
   });
   expect(payment.status).toBe(201);
   const appointee = await createUser(table.doc, table.tableName, { role: 'villager' });
-  const appointed = await invoke(handlers.admin, { method: 'POST', path: '/admin/officers', headers: provinceAdmin.auth, body: { stationId: TUQIAO.id, userId: appointee.user.id } });
+  const appointed = await invoke(handlers.admin, {
+    method: 'POST',
+    path: '/admin/officers',
+    headers: provinceAdmin.auth,
+    body: { stationId: TUQIAO.id, userId: appointee.user.id },
+  });
   expect(appointed.status).toBe(200);
   ids = { paymentId: payment.json.id, householdId: household.json.id, appointedUserId: appointee.user.id };
   await copyRegionChain(table.doc, table.tableName, TUQIAO.villageCode);
@@ -129,20 +154,36 @@ const BODIES: Partial<Record<RouteName, () => Promise<unknown> | unknown>> = {
   stationUpdate: () => ({ phone: '13811112222' }),
   homeStation: () => ({ stationId: TUQIAO.id }),
   billLookup: () => ({ billType: 'phone', accountNo: PHONES.phoneBill }),
-  createPayment: () => ({ stationId: TUQIAO.id, billType: 'phone', accountNo: PHONES.phoneBill, amountFen: 5_000, payerPhone: PHONES.payer, method: 'cash' }),
+  createPayment: () => ({
+    stationId: TUQIAO.id,
+    billType: 'phone',
+    accountNo: PHONES.phoneBill,
+    amountFen: 5_000,
+    payerPhone: PHONES.payer,
+    method: 'cash',
+  }),
   voidPayment: () => ({ reason: '户号输错' }),
   closeDay: () => ({ date: businessDay(new Date()), countedCashFen: 10_000, note: '已清点' }),
   createHousehold: () => ({ headName: '卓玛', phone: '13722223333', consent: true, allowDuplicate: true }),
   saveBillBookEntry: () => ({ accountNo: '13544445555' }),
   linkHousehold: async () => ({ code: await issuedLinkCode(await createUser(table.doc, table.tableName, { role: 'villager' })) }),
   regionAreaType: () => ({ areaType: 'farming' }),
-  appointExpert: async () => ({ userId: (await createUser(table.doc, table.tableName, { role: 'villager' })).user.id, field: 'veterinary', regionCode: '630202' }),
+  appointExpert: async () => ({
+    userId: (await createUser(table.doc, table.tableName, { role: 'villager' })).user.id,
+    field: 'veterinary',
+    regionCode: '630202',
+  }),
   createFeed: () => feedBody(TUQIAO.villageCode),
   rejectFeed: () => ({ reason: '请补充' }),
   retractFeed: () => ({ reason: '预警解除' }),
   // A household without WeChat, told by phone (the linked one acknowledges itself).
   markInformed: async () => {
-    const res = await invoke(handlers.payments, { method: 'POST', path: `/stations/${TUQIAO.id}/households`, headers: officer.auth, body: { headName: '拉毛', phone: '13733334444', consent: true, allowDuplicate: true } });
+    const res = await invoke(handlers.payments, {
+      method: 'POST',
+      path: `/stations/${TUQIAO.id}/households`,
+      headers: officer.auth,
+      body: { headName: '拉毛', phone: '13733334444', consent: true, allowDuplicate: true },
+    });
     return { householdId: res.json.id, how: 'phone' };
   },
 };
@@ -167,7 +208,11 @@ function* stringsOf(value: unknown, at = '$'): Generator<[string, string]> {
 }
 
 const leaksIn = (res: { json: unknown; raw: string }) =>
-  res.json !== undefined ? [...stringsOf(res.json)].filter(([, text]) => FULL_MOBILE.test(text)).map(([at, text]) => `${at}: ${text}`) : FULL_MOBILE.test(res.raw) ? [`raw: ${res.raw.match(FULL_MOBILE)![0]}`] : [];
+  res.json !== undefined
+    ? [...stringsOf(res.json)].filter(([, text]) => FULL_MOBILE.test(text)).map(([at, text]) => `${at}: ${text}`)
+    : FULL_MOBILE.test(res.raw)
+      ? [`raw: ${res.raw.match(FULL_MOBILE)![0]}`]
+      : [];
 
 describe('no full phone number in any answer', () => {
   it('holds phones to leak: the station’s (and its history’s), a household’s, a payer’s, a phone bill’s account', async () => {
@@ -184,7 +229,10 @@ describe('no full phone number in any answer', () => {
     const leaks: string[] = [];
     let maskedSeen = 0;
     for (const route of order) {
-      const callers = route.access === 'public' ? [undefined] : [officer, provinceAdmin, villager].filter((u) => (route.access as readonly string[]).includes(u.user.role));
+      const callers =
+        route.access === 'public'
+          ? [undefined]
+          : [officer, provinceAdmin, villager].filter((u) => (route.access as readonly string[]).includes(u.user.role));
       const body = BODIES[route.name] ? await BODIES[route.name]!() : undefined;
       if (route.body && body === undefined) throw new Error(`${route.name}: add a valid body to the leak walk`);
       // Reads as every caller; a write once (as the first caller allowed).
@@ -198,7 +246,8 @@ describe('no full phone number in any answer', () => {
         });
         if (res.status >= 200 && res.status < 300) exercised.add(route.name);
         else leaks.push(`${route.name} as ${caller?.user.role ?? 'anonymous'}: status ${res.status} ${res.raw.slice(0, 200)}`);
-        if (route.name === REVEAL) expect(res.json.phone).toMatch(FULL_MOBILE); // the exception is real: the full number
+        if (route.name === REVEAL)
+          expect(res.json.phone).toMatch(FULL_MOBILE); // the exception is real: the full number
         else leaks.push(...leaksIn(res).map((leak) => `${route.name} as ${caller?.user.role ?? 'anonymous'}: ${leak}`));
         maskedSeen += (res.raw.match(/(?<!\d)1[3-9]\d\*{4}\d{4}(?!\d)/g) ?? []).length;
       }

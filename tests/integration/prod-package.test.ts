@@ -64,7 +64,9 @@ describe('packaging', () => {
       const zipped = existsSync(join(out, 'yinong.zip'));
       rmSync(out, { recursive: true, force: true });
       expect({ args, status: run.status, zipped }).toEqual({ args, status: 1, zipped: false });
-      expect(run.stdout + run.stderr).toMatch(args.length ? /Unknown stage "dev": deployed stages are staging, prod/ : /Name the stage: --stage staging\|prod/);
+      expect(run.stdout + run.stderr).toMatch(
+        args.length ? /Unknown stage "dev": deployed stages are staging, prod/ : /Name the stage: --stage staging\|prod/,
+      );
     }
   });
 
@@ -73,7 +75,10 @@ describe('packaging', () => {
     const policy = JSON.stringify(resources.IamRoleLambdaExecution.Properties.Policies);
     expect(policy).not.toMatch(/dynamodb:Scan|dynamodb:\*/);
     expect(policy).toMatch(/dynamodb:Query/);
-    expect(resources.HttpApiStage.Properties.DefaultRouteSettings).toMatchObject({ ThrottlingBurstLimit: expect.any(Number), ThrottlingRateLimit: expect.any(Number) });
+    expect(resources.HttpApiStage.Properties.DefaultRouteSettings).toMatchObject({
+      ThrottlingBurstLimit: expect.any(Number),
+      ThrottlingRateLimit: expect.any(Number),
+    });
     expect(resources.YinongTable.Properties.TimeToLiveSpecification).toEqual({ AttributeName: 'expiresAt', Enabled: true });
     const functions = Object.entries(resources).filter(([, r]: [string, any]) => r.Type === 'AWS::Lambda::Function') as Array<[string, any]>;
     expect(functions.length).toBeGreaterThan(5);

@@ -27,21 +27,34 @@ const date = businessDay(new Date());
 
 beforeAll(async () => {
   ({ tableName, doc } = await useFreshTable('region-day'));
-  await copyStations(doc, tableName, [A, B, C, D, YUSHU].map((s) => s.villageCode));
+  await copyStations(
+    doc,
+    tableName,
+    [A, B, C, D, YUSHU].map((s) => s.villageCode),
+  );
 });
 
 const counters = async (regionCode: string) =>
   (await doc.send(new GetCommand({ TableName: tableName, Key: regionDayKeys.counters(regionCode, date), ConsistentRead: true }))).Item ?? {};
 const close = (auth: Record<string, string>, stationId: string, countedCashFen: number) =>
   // A variance needs a note (a close is final); the note never changes the counters.
-  invoke(handlers.payments, { method: 'POST', path: `/stations/${stationId}/reconciliations`, headers: auth, body: { date, countedCashFen, note: '清点结果' } });
+  invoke(handlers.payments, {
+    method: 'POST',
+    path: `/stations/${stationId}/reconciliations`,
+    headers: auth,
+    body: { date, countedCashFen, note: '清点结果' },
+  });
 const regionView = (auth: Record<string, string>, query: Record<string, string>) =>
   invoke(handlers.payments, { path: '/regions/630202/reconciliations', headers: auth, query: { date, ...query } });
 
 /** The stored day items of the county's stations: what the counters must agree with. */
 async function storedDays() {
   const { Items = [] } = await doc.send(
-    new ScanCommand({ TableName: tableName, FilterExpression: 'entity = :e AND begins_with(villageCode, :county)', ExpressionAttributeValues: { ':e': 'LedgerDay', ':county': '630202' } }),
+    new ScanCommand({
+      TableName: tableName,
+      FilterExpression: 'entity = :e AND begins_with(villageCode, :county)',
+      ExpressionAttributeValues: { ':e': 'LedgerDay', ':county': '630202' },
+    }),
   );
   return {
     tookPayments: Items.filter((d) => d.tookPaymentsAt).length,

@@ -15,7 +15,12 @@ describe('seeding', () => {
     expect(await countEntities(doc, tableName, 'Station')).toBe(4129);
     expect(await countEntities(doc, tableName, 'Region')).toBe(5192);
     const prefectures = await doc.send(
-      new QueryCommand({ TableName: tableName, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :p', ExpressionAttributeValues: { ':p': regionKeys.childrenOf('63').GSI1PK } }),
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :p',
+        ExpressionAttributeValues: { ':p': regionKeys.childrenOf('63').GSI1PK },
+      }),
     );
     expect(prefectures.Count).toBe(8);
 

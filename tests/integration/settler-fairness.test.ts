@@ -64,13 +64,17 @@ function processing(stationId: string, createdAt = HOUR_AGO()): PaymentRecord {
 
 /** Stores payments as a request that died after recording them leaves them: PROCESSING, with their pending markers. */
 async function storeStuck(payments: PaymentRecord[]) {
-  const items = payments.flatMap((p) => [paymentItem(p), { ...pendingPaymentKeys.item(p.stationId, p.createdAt, p.id), entity: 'PendingPayment', paymentId: p.id }]);
+  const items = payments.flatMap((p) => [
+    paymentItem(p),
+    { ...pendingPaymentKeys.item(p.stationId, p.createdAt, p.id), entity: 'PendingPayment', paymentId: p.id },
+  ]);
   for (let i = 0; i < items.length; i += 25) {
     await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
   }
 }
 
-const statusOf = async (id: string) => (await doc.send(new GetCommand({ TableName: tableName, Key: paymentKeys.item(id), ConsistentRead: true }))).Item;
+const statusOf = async (id: string) =>
+  (await doc.send(new GetCommand({ TableName: tableName, Key: paymentKeys.item(id), ConsistentRead: true }))).Item;
 
 /** The external provider, answering per payment id; `status` calls are counted. */
 function providerAnswering(answer: (paymentId: string) => Promise<ProviderOutcome>) {
@@ -101,7 +105,13 @@ async function logLinesOf<T>(work: () => Promise<T>): Promise<{ result: T; lines
   });
   try {
     const result = await work();
-    return { result, lines: written.flatMap((c) => c.split('\n')).filter((l) => l.startsWith('{')).map((l) => JSON.parse(l)) };
+    return {
+      result,
+      lines: written
+        .flatMap((c) => c.split('\n'))
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l)),
+    };
   } finally {
     spy.mockRestore();
     process.env.LOG_LEVEL = level;
@@ -116,11 +126,16 @@ describe('settler fairness and timeouts', () => {
     const stuck = Array.from({ length: 500 }, () => processing(low));
     const waiting = processing(high);
     await storeStuck([...stuck, waiting]);
-    const { provider, asked } = providerAnswering(async (id) => (id === waiting.id ? { outcome: 'SUCCEEDED', providerRef: 'ref-1' } : { outcome: 'UNKNOWN' }));
+    const { provider, asked } = providerAnswering(async (id) =>
+      id === waiting.id ? { outcome: 'SUCCEEDED', providerRef: 'ref-1' } : { outcome: 'UNKNOWN' },
+    );
 
     // Starting at the stuck shard is the worst case for a fixed order.
     const { result: report, lines } = await logLinesOf(() =>
-      settlePendingPayments({ payments: dynamoPaymentRepository, provider, log: createLogger({ function: 'settler' }) }, { minAgeMs: 0, startShard: 0 }),
+      settlePendingPayments(
+        { payments: dynamoPaymentRepository, provider, log: createLogger({ function: 'settler' }) },
+        { minAgeMs: 0, startShard: 0 },
+      ),
     );
     expect(asked).toContain(waiting.id);
     expect(report.succeeded).toBe(1);
@@ -152,7 +167,9 @@ describe('settler fairness and timeouts', () => {
   it('the void route does not wait on a provider whose cancel hangs: the payment is VOIDING, finished later', async () => {
     const station = stationInShard(3, 'void');
     const payment = processing(station, new Date().toISOString());
-    const { provider } = providerAnswering(async (id) => (id === payment.id ? { outcome: 'SUCCEEDED', providerRef: 'ref-v' } : { outcome: 'UNKNOWN' }));
+    const { provider } = providerAnswering(async (id) =>
+      id === payment.id ? { outcome: 'SUCCEEDED', providerRef: 'ref-v' } : { outcome: 'UNKNOWN' },
+    );
     // Start and settle it through the real transitions, then void it with a cancel that never answers.
     expect(await dynamoPaymentRepository.start(payment, 10_000_000)).toEqual({ kind: 'started' });
     await settlePendingPayments({ payments: dynamoPaymentRepository, provider }, { minAgeMs: 0, startShard: 3, maxPayments: 1 });

@@ -16,12 +16,30 @@ const { doc } = localClients(process.env.TEST_DYNAMODB_ENDPOINT!);
 const table = process.env.TEST_SEEDED_TABLE!;
 const ledu = buildQinghaiDataset().stations.filter((s) => s.villageCode.startsWith('630202') && s.location && s.phone);
 const [stationA, stationB, stationC] = [ledu[10], ledu[20], ledu[30]];
-const officerOf = (s: typeof stationA) => createUser(doc, table, { role: 'officer', stationId: s.id, stationVillageCode: s.villageCode, name: '测试信息员' });
-const patch = (id: string, auth: Record<string, string>, body: unknown) => invoke(handlers.stations, { method: 'PATCH', path: `/stations/${id}`, headers: auth, body });
+const officerOf = (s: typeof stationA) =>
+  createUser(doc, table, { role: 'officer', stationId: s.id, stationVillageCode: s.villageCode, name: '测试信息员' });
+const patch = (id: string, auth: Record<string, string>, body: unknown) =>
+  invoke(handlers.stations, { method: 'PATCH', path: `/stations/${id}`, headers: auth, body });
 const changesOf = async (id: string) =>
-  (await doc.send(new QueryCommand({ TableName: table, KeyConditionExpression: 'PK = :pk AND begins_with(SK, :c)', ExpressionAttributeValues: { ':pk': stationKeys.item(id).PK, ':c': 'CHANGE#' } }))).Items ?? [];
+  (
+    await doc.send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :c)',
+        ExpressionAttributeValues: { ':pk': stationKeys.item(id).PK, ':c': 'CHANGE#' },
+      }),
+    )
+  ).Items ?? [];
 const geoEntriesAt = async (lat: number, lng: number) =>
-  (await doc.send(new QueryCommand({ TableName: table, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': geoKeys.entry(encodeGeohash(lat, lng, 9), 'x').PK } }))).Items ?? [];
+  (
+    await doc.send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': geoKeys.entry(encodeGeohash(lat, lng, 9), 'x').PK },
+      }),
+    )
+  ).Items ?? [];
 
 describe('station edits', () => {
   it('an officer sets location, hours and phone of their station; the change is recorded and the geo index moves', async () => {
@@ -102,7 +120,8 @@ describe('phone reveal, poster and home station', () => {
     expect(reveal.json.phone).toBe(ledu[40].phone);
     expect((await invoke(handlers.stations, { path: `/stations/${ledu[40].id}/phone` })).status).toBe(401);
     const statuses: number[] = [];
-    for (let i = 0; i < 20; i++) statuses.push((await invoke(handlers.stations, { path: `/stations/${ledu[40].id}/phone`, headers: villager.auth })).status);
+    for (let i = 0; i < 20; i++)
+      statuses.push((await invoke(handlers.stations, { path: `/stations/${ledu[40].id}/phone`, headers: villager.auth })).status);
     expect(statuses.filter((s) => s === 429).length).toBe(1); // the 21st call of the hour
   });
 
@@ -129,7 +148,12 @@ describe('phone reveal, poster and home station', () => {
     expect(res.status).toBe(200);
     expect(res.json.homeStation).toMatchObject({ id: ledu[43].id, villageName: ledu[43].villageName });
     expect(res.json.user.homeStationId).toBe(ledu[43].id);
-    const missing = await invoke(handlers.auth, { method: 'PUT', path: '/me/home-station', headers: villager.auth, body: { stationId: 'stnosuchstation' } });
+    const missing = await invoke(handlers.auth, {
+      method: 'PUT',
+      path: '/me/home-station',
+      headers: villager.auth,
+      body: { stationId: 'stnosuchstation' },
+    });
     expect(missing.status).toBe(404);
   });
 });

@@ -82,7 +82,11 @@ describe('station lookups (seeded Qinghai table)', () => {
     const first = await invoke(handler, { path: '/stations', query: { region: '6301', limit: '5' } });
     const cursor: string = first.json.nextCursor;
     const tampered = cursor.slice(0, 10) + (cursor[10] === 'a' ? 'b' : 'a') + cursor.slice(11);
-    for (const [region, c] of [['6301', tampered], ['6302', cursor], ['6301', 'garbage']]) {
+    for (const [region, c] of [
+      ['6301', tampered],
+      ['6302', cursor],
+      ['6301', 'garbage'],
+    ]) {
       const res = await invoke(handler, { path: '/stations', query: { region, cursor: c } });
       expect(res.status).toBe(400);
       expect(res.json.error.code).toBe('VALIDATION_FAILED');

@@ -31,7 +31,11 @@ export function Map({ id, className, latitude, longitude }: Common & { latitude:
   return createElement('div', { id, className, 'data-latitude': latitude, 'data-longitude': longitude });
 }
 /** Taro's Picker: its child, and `onChange` with `detail.value` when a test fires a change on it. */
-export function Picker({ children, value, onChange }: Common & { mode?: string; value?: string; onChange?: (event: { detail: { value: string } }) => void }) {
+export function Picker({
+  children,
+  value,
+  onChange,
+}: Common & { mode?: string; value?: string; onChange?: (event: { detail: { value: string } }) => void }) {
   return createElement(
     'div',
     { 'data-picker-value': value, onChange: (event: { target: { value: string } }) => onChange?.({ detail: { value: event.target.value } }) },
@@ -39,19 +43,8 @@ export function Picker({ children, value, onChange }: Common & { mode?: string; 
   );
 }
 
-export function Button({
-  children,
-  id,
-  className,
-  disabled,
-  onClick,
-  formType,
-}: Common & { disabled?: boolean; formType?: 'submit' | 'reset' }) {
-  return createElement(
-    'button',
-    { id, className, disabled, onClick, type: formType === 'submit' ? 'submit' : 'button' },
-    children,
-  );
+export function Button({ children, id, className, disabled, onClick, formType }: Common & { disabled?: boolean; formType?: 'submit' | 'reset' }) {
+  return createElement('button', { id, className, disabled, onClick, type: formType === 'submit' ? 'submit' : 'button' }, children);
 }
 
 interface TaroInputEvent {

@@ -43,14 +43,21 @@ const copyOf = (value: unknown) => (value === undefined ? undefined : JSON.parse
 const Taro = {
   ENV_TYPE,
   getEnv: (): string => (process.env.TARO_ENV === 'weapp' ? ENV_TYPE.WEAPP : ENV_TYPE.WEB),
-  request: async (_options: { url: string; method?: string; data?: unknown; header?: Record<string, string> }): Promise<{
+  request: async (_options: {
+    url: string;
+    method?: string;
+    data?: unknown;
+    header?: Record<string, string>;
+  }): Promise<{
     statusCode: number;
     data: unknown;
     header: Record<string, string>;
   }> => {
     throw new Error('Taro.request is not stubbed in this test: use jest.spyOn(Taro, "request")');
   },
-  scanCode: async (_options?: unknown): Promise<{ result: string; scanType: string; path?: string; charSet: string; rawData: string; errMsg: string }> => {
+  scanCode: async (
+    _options?: unknown,
+  ): Promise<{ result: string; scanType: string; path?: string; charSet: string; rawData: string; errMsg: string }> => {
     throw { errMsg: 'scanCode:fail cancel' };
   },
   navigateTo: (_options: { url: string }) => ok('navigateTo'),
@@ -81,8 +88,14 @@ const Taro = {
     throw { errMsg: 'chooseLocation:fail cancel' };
   },
   openLocation: (_options: { latitude: number; longitude: number; name?: string; address?: string; scale?: number }) => ok('openLocation'),
-  openSetting: async (_options?: unknown): Promise<{ authSetting: Record<string, boolean>; errMsg: string }> => ({ authSetting: {}, errMsg: 'openSetting:ok' }),
-  downloadFile: async (_options: { url: string; header?: Record<string, string> }): Promise<{ statusCode: number; tempFilePath: string; errMsg: string }> => {
+  openSetting: async (_options?: unknown): Promise<{ authSetting: Record<string, boolean>; errMsg: string }> => ({
+    authSetting: {},
+    errMsg: 'openSetting:ok',
+  }),
+  downloadFile: async (_options: {
+    url: string;
+    header?: Record<string, string>;
+  }): Promise<{ statusCode: number; tempFilePath: string; errMsg: string }> => {
     throw { errMsg: 'downloadFile:fail not stubbed in this test: use jest.spyOn(Taro, "downloadFile")' };
   },
   shareFileMessage: (_options: { filePath: string; fileName?: string }) => ok('shareFileMessage'),

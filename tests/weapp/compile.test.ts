@@ -179,7 +179,12 @@ describe('weapp build compiled by WeChat wcc/wcsc', () => {
     let mainBytes = 0;
     let subBytes = 0;
     for (const file of filesUnder(DIST)) {
-      if (relative(DIST, file).split(sep).some((part) => part.startsWith('.'))) continue; // build stamps
+      if (
+        relative(DIST, file)
+          .split(sep)
+          .some((part) => part.startsWith('.'))
+      )
+        continue; // build stamps
       const size = statSync(file).size;
       if (subRoots.some((root) => file.startsWith(root))) subBytes += size;
       else mainBytes += size;

@@ -14,7 +14,11 @@ export interface ExpertRepository {
 }
 
 /** An admin appoints an expert for a region inside their own; the expert then writes items for places there. */
-export async function appointExpert(deps: { experts: ExpertRepository; now?: () => Date }, admin: Caller, input: { userId: string; field: ExpertField; regionCode: string }) {
+export async function appointExpert(
+  deps: { experts: ExpertRepository; now?: () => Date },
+  admin: Caller,
+  input: { userId: string; field: ExpertField; regionCode: string },
+) {
   assertRegionWithin(admin, input.regionCode);
   const appointed = await deps.experts.appoint({ ...input, adminRegion: admin.regionCode!, now: (deps.now?.() ?? new Date()).toISOString() });
   // Anyone else (an officer, an admin, an expert elsewhere, nobody) is "not found": no role outside the region is disclosed.

@@ -68,11 +68,7 @@ function adminRegion(admin: Caller): string {
 }
 
 /** Officers see their own station's officers; admins those of any station in their region. */
-export async function listStationOfficers(
-  deps: { users: UserRepository; stations: StationRepository },
-  caller: Caller,
-  stationId: string,
-) {
+export async function listStationOfficers(deps: { users: UserRepository; stations: StationRepository }, caller: Caller, stationId: string) {
   const station = await deps.stations.getById(stationId);
   if (!station || !canManageStation(caller, station)) throw notFound('Station');
   const officers = await deps.users.listOfficers(station.id);

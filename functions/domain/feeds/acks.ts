@@ -66,19 +66,33 @@ export async function stationAcks(deps: AckDeps, caller: Caller, stationId: stri
   const feed = await feedShownAt(deps, feedId, station.villageCode, nowOf(deps));
   const households = await deps.households.listOfStation(station.id, page);
   const [states, totals] = await Promise.all([
-    deps.acks.statesOf(feed.id, households.items.map((h) => h.id)),
+    deps.acks.statesOf(
+      feed.id,
+      households.items.map((h) => h.id),
+    ),
     deps.acks.stationTotals(feed.id, [station.id]),
   ]);
   return {
     feedId: feed.id,
     stationId: station.id,
     totals: totals.get(station.id) ?? { acked: 0, informed: 0 },
-    items: households.items.map((h: HouseholdRecord) => ({ householdId: h.id, headName: h.headName, ack: states.get(h.id)?.ack ?? null, informed: states.get(h.id)?.informed ?? null })),
+    items: households.items.map((h: HouseholdRecord) => ({
+      householdId: h.id,
+      headName: h.headName,
+      ack: states.get(h.id)?.ack ?? null,
+      informed: states.get(h.id)?.informed ?? null,
+    })),
     nextCursor: households.nextCursor,
   };
 }
 
-export async function markInformed(deps: AckDeps, caller: Caller, stationId: string, feedId: string, input: { householdId: string; how: InformedHow }) {
+export async function markInformed(
+  deps: AckDeps,
+  caller: Caller,
+  stationId: string,
+  feedId: string,
+  input: { householdId: string; how: InformedHow },
+) {
   const station = await managedStation(deps.stations, caller, stationId);
   const at = nowOf(deps);
   const feed = await feedShownAt(deps, feedId, station.villageCode, at);
@@ -87,7 +101,7 @@ export async function markInformed(deps: AckDeps, caller: Caller, stationId: str
   if (!feed.requiresAck) throw new AppError('CONFLICT', 'This item asks for no acknowledgement');
   const informed = { how: input.how, byUserId: caller.userId, at };
   const recorded = await deps.acks.markInformed(feed.id, household.id, station.id, informed);
-  const stored = recorded ? informed : (await deps.acks.statesOf(feed.id, [household.id])).get(household.id)?.informed ?? informed;
+  const stored = recorded ? informed : ((await deps.acks.statesOf(feed.id, [household.id])).get(household.id)?.informed ?? informed);
   return { feedId: feed.id, householdId: household.id, ...stored };
 }
 
@@ -105,7 +119,10 @@ export async function ackRates(deps: AckDeps, caller: Caller, code: string, feed
   const stations = await deps.stations.listInRegion(reach, page);
   const targeted = stations.items.filter((s: Station) => feed.areaTypes === null || feed.areaTypes.includes(s.areaType));
   const [totals, counts] = await Promise.all([
-    deps.acks.stationTotals(feed.id, targeted.map((s) => s.id)),
+    deps.acks.stationTotals(
+      feed.id,
+      targeted.map((s) => s.id),
+    ),
     Promise.all(targeted.map((s) => deps.acks.countHouseholds(s.id))),
   ]);
   return {

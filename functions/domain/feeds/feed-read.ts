@@ -36,7 +36,10 @@ export async function placeOf(regions: Pick<RegionRepository, 'get'>, code: stri
  * What a place sees, newest first, urgent alerts pinned on the first page: one Query per level of its
  * chain (at most five) plus one for the pinned alerts on the first page, whatever the number of items.
  */
-export async function listFeeds(deps: FeedReadDeps, query: { region: string; category?: FeedCategory; lang: FeedLang; limit: number; cursor?: string }) {
+export async function listFeeds(
+  deps: FeedReadDeps,
+  query: { region: string; category?: FeedCategory; lang: FeedLang; limit: number; cursor?: string },
+) {
   const scope = `feeds:${query.region}:${query.category ?? '*'}`;
   const before = deps.cursor.decode(query.cursor, scope);
   const place = await placeOf(deps.regions, query.region);
@@ -51,7 +54,9 @@ export async function listFeeds(deps: FeedReadDeps, query: { region: string; cat
   const streamLimit = query.limit - pinned.length;
   if (streamLimit === 0) return { items: pinned.map((f) => toFeedSummary(f, query.lang, now)), nextCursor: deps.cursor.encode(NEWEST, scope) };
   const slices = await Promise.all(
-    place.chain.map((code) => deps.feeds.publishedAt(code, { category: query.category, before: before ?? NEWEST, limit: streamLimit, now, areaType: place.areaType })),
+    place.chain.map((code) =>
+      deps.feeds.publishedAt(code, { category: query.category, before: before ?? NEWEST, limit: streamLimit, now, areaType: place.areaType }),
+    ),
   );
   const merged = mergeSlices(slices, streamLimit);
   // The repository filters already; this keeps the rule in one place should a slice bring more.

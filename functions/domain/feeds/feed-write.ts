@@ -20,7 +20,8 @@ export async function createFeed(deps: FeedWriteDeps, caller: Caller, input: Fee
   if (!(await deps.regions.get(input.regionCode))) throw invalidField('body.regionCode', 'is not a region of the division list');
   const now = deps.now?.() ?? new Date();
   const validUntil = input.expiresAt ? new Date(input.expiresAt) : null;
-  if (validUntil && (Number.isNaN(validUntil.getTime()) || validUntil <= now)) throw invalidField('body.expiresAt', 'must be a valid instant in the future');
+  if (validUntil && (Number.isNaN(validUntil.getTime()) || validUntil <= now))
+    throw invalidField('body.expiresAt', 'must be a valid instant in the future');
   const translations = { ...input.translations };
   delete translations[input.lang]; // the original is the item's own text
   const at = now.toISOString();
@@ -50,11 +51,23 @@ export async function createFeed(deps: FeedWriteDeps, caller: Caller, input: Fee
 }
 
 /** One move of the workflow; 409 when the item is not (any more) in a status it can leave that way. */
-async function move(deps: FeedWriteDeps, feed: FeedRecord, from: FeedStatus[], to: FeedStatus, caller: Caller, reason: string | null, set?: Partial<Pick<FeedRecord, 'publishedAt' | 'pinnedUntil'>>) {
+async function move(
+  deps: FeedWriteDeps,
+  feed: FeedRecord,
+  from: FeedStatus[],
+  to: FeedStatus,
+  caller: Caller,
+  reason: string | null,
+  set?: Partial<Pick<FeedRecord, 'publishedAt' | 'pinnedUntil'>>,
+) {
   const at = (deps.now?.() ?? new Date()).toISOString();
   const change: FeedChange = { status: to, byUserId: caller.userId, at, reason };
   const moved = await deps.feeds.transition(feed, from, to, change, set);
-  if (!moved) throw new AppError('CONFLICT', `The item is ${feed.status === to ? 'already' : 'not'} ${to === 'IN_REVIEW' ? 'in review' : to.toLowerCase()}${feed.status === to ? '' : ' from its current status'}`);
+  if (!moved)
+    throw new AppError(
+      'CONFLICT',
+      `The item is ${feed.status === to ? 'already' : 'not'} ${to === 'IN_REVIEW' ? 'in review' : to.toLowerCase()}${feed.status === to ? '' : ' from its current status'}`,
+    );
   return toFeedDetail(moved, moved.lang, at);
 }
 

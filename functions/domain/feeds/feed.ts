@@ -67,13 +67,22 @@ export interface FeedRepository {
   create(feed: FeedRecord): Promise<void>;
   get(id: string): Promise<FeedRecord | null>;
   /** Moves the item from one of `from` to `to` (one conditional write); null when its status was not one of `from`. */
-  transition(feed: FeedRecord, from: FeedStatus[], to: FeedStatus, change: FeedChange, set?: Partial<Pick<FeedRecord, 'publishedAt' | 'pinnedUntil'>>): Promise<FeedRecord | null>;
+  transition(
+    feed: FeedRecord,
+    from: FeedStatus[],
+    to: FeedStatus,
+    change: FeedChange,
+    set?: Partial<Pick<FeedRecord, 'publishedAt' | 'pinnedUntil'>>,
+  ): Promise<FeedRecord | null>;
   /**
    * One Query: published items targeted at `regionCode` (of `category` when given), newest first,
    * older than `before` (a sort key), at most `limit` evaluated, skipping expired ones, ones for
    * other area types and the ones pinned at `now` (shown on top instead).
    */
-  publishedAt(regionCode: string, options: { category?: FeedCategory; before?: string; limit: number; now: string; areaType: AreaType }): Promise<RegionSlice>;
+  publishedAt(
+    regionCode: string,
+    options: { category?: FeedCategory; before?: string; limit: number; now: string; areaType: AreaType },
+  ): Promise<RegionSlice>;
   /** One Query: urgent published items of the province still pinned at `now`. */
   pinned(provinceCode: string, now: string): Promise<FeedRecord[]>;
   /** Items in review whose target lies in `regionCode`. */
@@ -120,7 +129,10 @@ export function toFeedSummary(feed: FeedRecord, lang: FeedLang, now: string): Fe
   };
 }
 
-export const toFeedItem = (feed: FeedRecord, lang: FeedLang, now: string): FeedItem => ({ ...toFeedSummary(feed, lang, now), body: versionFor(feed, lang).text.body });
+export const toFeedItem = (feed: FeedRecord, lang: FeedLang, now: string): FeedItem => ({
+  ...toFeedSummary(feed, lang, now),
+  body: versionFor(feed, lang).text.body,
+});
 
 export function toFeedDetail(feed: FeedRecord, lang: FeedLang, now: string): FeedDetail {
   return {

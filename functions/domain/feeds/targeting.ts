@@ -27,13 +27,17 @@ export const NEWEST = '~';
  * ended short): a single sort key is the whole merge state, signed as the cursor.
  */
 export function mergeSlices(slices: RegionSlice[], limit: number): { items: FeedRecord[]; nextBefore: string | null } {
-  const frontier = slices.reduce<string | null>((max, s) => (s.lastSortKey !== null && (max === null || s.lastSortKey > max) ? s.lastSortKey : max), null);
+  const frontier = slices.reduce<string | null>(
+    (max, s) => (s.lastSortKey !== null && (max === null || s.lastSortKey > max) ? s.lastSortKey : max),
+    null,
+  );
   const known = slices
     .flatMap((s) => s.items)
     .map((feed) => ({ feed, key: publishedSortKey(feed) }))
     .filter(({ key }) => frontier === null || key >= frontier)
     .sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
   const page = known.slice(0, limit);
-  if (page.length === limit && (known.length > limit || frontier !== null)) return { items: page.map((p) => p.feed), nextBefore: page[page.length - 1].key };
+  if (page.length === limit && (known.length > limit || frontier !== null))
+    return { items: page.map((p) => p.feed), nextBefore: page[page.length - 1].key };
   return { items: page.map((p) => p.feed), nextBefore: frontier };
 }

@@ -46,7 +46,7 @@ export async function lookupBill(
     billType,
     accountNoMasked: maskAccountNo(accountNo),
     holderNameMasked: maskName(bill.holderName),
-    amountDueFen: BILL_TYPES[billType].kind === 'postpaid' ? bill.amountDueFen ?? 0 : null,
+    amountDueFen: BILL_TYPES[billType].kind === 'postpaid' ? (bill.amountDueFen ?? 0) : null,
   };
 }
 
@@ -58,7 +58,9 @@ async function resolveLookupAccount(
 ): Promise<string> {
   if (body.accountNo) return body.accountNo;
   if (!body.householdId) {
-    throw new AppError('VALIDATION_FAILED', 'Give accountNo or householdId', [{ path: 'body.accountNo', message: 'is required without a householdId', code: 'missing' }]);
+    throw new AppError('VALIDATION_FAILED', 'Give accountNo or householdId', [
+      { path: 'body.accountNo', message: 'is required without a householdId', code: 'missing' },
+    ]);
   }
   const household = managedRecord(caller, await deps.households.get(body.householdId), 'Household');
   const accountNo = household.billBook[body.billType]?.accountNo;

@@ -53,9 +53,15 @@ export function requestHashOf(route: string, body: unknown): string {
     Array.isArray(value)
       ? value.map(canonical)
       : value && typeof value === 'object'
-        ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]))
+        ? Object.fromEntries(
+            Object.keys(value)
+              .sort()
+              .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+          )
         : value;
-  return createHash('sha256').update(`${route}\n${JSON.stringify(canonical(body))}`).digest('hex');
+  return createHash('sha256')
+    .update(`${route}\n${JSON.stringify(canonical(body))}`)
+    .digest('hex');
 }
 
 /** A payment, audited (functions/domain/audit.ts): its id, amount and status, or what refused it. */
@@ -140,7 +146,11 @@ async function prepare(deps: PaymentDeps, caller: Caller, station: Station, paym
   const limitError = (message: string, detail: string, code: string) =>
     new AppError('LIMIT_EXCEEDED', message, [{ path: 'body.amountFen', message: detail, code }]);
   if (body.amountFen > STATION_LIMITS.perPaymentMaxFen) {
-    throw limitError(`One payment may be at most ${STATION_LIMITS.perPaymentMaxFen} fen`, `at most ${STATION_LIMITS.perPaymentMaxFen}`, 'per_payment_limit');
+    throw limitError(
+      `One payment may be at most ${STATION_LIMITS.perPaymentMaxFen} fen`,
+      `at most ${STATION_LIMITS.perPaymentMaxFen}`,
+      'per_payment_limit',
+    );
   }
   if (body.amountFen > type.maxFen) {
     throw limitError(`A ${body.billType} payment may be at most ${type.maxFen} fen`, `between ${type.minFen} and ${type.maxFen}`, 'bill_type_range');

@@ -93,7 +93,11 @@ async function householdFor(deps: Pick<HouseholdDeps, 'households'>, caller: Cal
 
 /** The views of some households, their people labelled with one BatchGet of users for them all. */
 async function householdViews(deps: Pick<HouseholdDeps, 'users'>, caller: Caller, records: HouseholdRecord[]): Promise<Household[]> {
-  const label = await labelPeople(deps.users, caller, records.map((h) => ({ userId: h.consent.recordedBy })));
+  const label = await labelPeople(
+    deps.users,
+    caller,
+    records.map((h) => ({ userId: h.consent.recordedBy })),
+  );
   return records.map((h) => toHouseholdView(h, label));
 }
 
@@ -143,14 +147,20 @@ export function identityOf(h: Pick<HouseholdRecord, 'headName' | 'phone'>): Hous
 /** 409 naming the household registered already, so the officer can use it instead (or confirm a second one). */
 async function duplicateHousehold(deps: Pick<HouseholdDeps, 'households'>, householdId: string): Promise<AppError> {
   const existing = await deps.households.get(householdId);
-  return new AppError('CONFLICT', 'A household with this head name and phone is registered at this station already; send allowDuplicate: true to register another', [
-    {
-      path: 'body.headName',
-      code: 'duplicate_household',
-      message: 'is registered already with this phone',
-      ...(existing ? { existing: { id: existing.id, label: existing.headName, phoneMasked: existing.phone ? maskPhone(existing.phone) : null } } : {}),
-    },
-  ]);
+  return new AppError(
+    'CONFLICT',
+    'A household with this head name and phone is registered at this station already; send allowDuplicate: true to register another',
+    [
+      {
+        path: 'body.headName',
+        code: 'duplicate_household',
+        message: 'is registered already with this phone',
+        ...(existing
+          ? { existing: { id: existing.id, label: existing.headName, phoneMasked: existing.phone ? maskPhone(existing.phone) : null } }
+          : {}),
+      },
+    ],
+  );
 }
 
 /** The households a station serves, newest first. */

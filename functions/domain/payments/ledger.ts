@@ -22,11 +22,19 @@ export interface LedgerDeps {
 
 const today = (deps: Pick<LedgerDeps, 'now'>) => businessDay(deps.now?.() ?? new Date());
 
-export async function stationLedger(deps: LedgerDeps, caller: Caller, stationId: string, query: PageRequest & { date?: string }): Promise<LedgerResponse> {
+export async function stationLedger(
+  deps: LedgerDeps,
+  caller: Caller,
+  stationId: string,
+  query: PageRequest & { date?: string },
+): Promise<LedgerResponse> {
   const station = await managedStation(deps.stations, caller, stationId);
   const date = query.date ?? today(deps);
   if (date > today(deps)) throw invalidField('query.date', 'is in the future');
-  const [day, page] = await Promise.all([deps.ledger.getDay(station.id, date), deps.ledger.listEntries(station.id, date, { limit: query.limit, cursor: query.cursor })]);
+  const [day, page] = await Promise.all([
+    deps.ledger.getDay(station.id, date),
+    deps.ledger.listEntries(station.id, date, { limit: query.limit, cursor: query.cursor }),
+  ]);
   return {
     stationId: station.id,
     date,
@@ -100,7 +108,10 @@ export async function regionDays(
   assertRegionWithin(caller, regionCode);
   if (query.date > today(deps)) throw invalidField('query.date', 'is in the future');
   const page = { limit: query.limit, cursor: query.cursor };
-  const [listed, counters] = await Promise.all([listRegionDays(deps, regionCode, query.date, page, query.status), deps.ledger.regionCounters(regionCode, query.date)]);
+  const [listed, counters] = await Promise.all([
+    listRegionDays(deps, regionCode, query.date, page, query.status),
+    deps.ledger.regionCounters(regionCode, query.date),
+  ]);
   return {
     ...listed,
     summary: {
@@ -133,7 +144,10 @@ async function listRegionDays(deps: LedgerDeps, regionCode: string, date: string
     };
   }
   const stations = await deps.stations.listInRegion(regionCode, page);
-  const days = await deps.ledger.getDays(stations.items.map((s) => s.id), date);
+  const days = await deps.ledger.getDays(
+    stations.items.map((s) => s.id),
+    date,
+  );
   return {
     items: stations.items.map((station, i): StationDay => {
       const day = days[i];

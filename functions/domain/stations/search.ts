@@ -34,7 +34,11 @@ export interface SearchIndexSource {
 const CJK = /[\u3400-\u9fff]/;
 
 export function normaliseQuery(q: string): string {
-  return q.normalize('NFKC').trim().toLowerCase().replace(/[\s'’·]+/g, '');
+  return q
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s'’·]+/g, '');
 }
 
 function chineseTier(e: SearchEntry, q: string): number | null {

@@ -16,11 +16,7 @@ export function canManageStation(caller: Caller, station: Pick<Station, 'id' | '
 }
 
 /** The station, if the caller may manage it; "not found" otherwise (never "someone else's"). */
-export async function managedStation(
-  stations: Pick<StationRepository, 'getById'>,
-  caller: Caller,
-  stationId: string,
-): Promise<Station> {
+export async function managedStation(stations: Pick<StationRepository, 'getById'>, caller: Caller, stationId: string): Promise<Station> {
   const station = await stations.getById(stationId);
   if (!station || !canManageStation(caller, station)) throw notFound('Station');
   return station;

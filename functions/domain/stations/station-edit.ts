@@ -56,10 +56,16 @@ export async function listStationChanges(
 ): Promise<StationHistoryResponse> {
   await managedStation(deps.stations, caller, stationId);
   const changes = await deps.stations.listChanges(stationId, page);
-  const label = await labelPeople(deps.users, caller, changes.items.map((c) => ({ userId: c.byUserId, role: c.byRole })));
+  const label = await labelPeople(
+    deps.users,
+    caller,
+    changes.items.map((c) => ({ userId: c.byUserId, role: c.byRole })),
+  );
   return {
     // Phones in before/after are masked (toStationChangeView); the full number is only in the stored record.
-    items: changes.items.map(toStationChangeView).map(({ byUserId, ...change }) => ({ ...change, by: label({ userId: byUserId, role: change.byRole }) })),
+    items: changes.items
+      .map(toStationChangeView)
+      .map(({ byUserId, ...change }) => ({ ...change, by: label({ userId: byUserId, role: change.byRole }) })),
     nextCursor: changes.nextCursor,
   };
 }

@@ -8,8 +8,7 @@ import { createHash } from 'node:crypto';
 export const stationCodeForVillage = (villageCode: string) => villageCode;
 
 /** The opaque id: stable for the same reason, but not guessable from the code. */
-export const stationIdForVillage = (villageCode: string) =>
-  'st' + createHash('sha256').update(`station:${villageCode}`).digest('hex').slice(0, 20);
+export const stationIdForVillage = (villageCode: string) => 'st' + createHash('sha256').update(`station:${villageCode}`).digest('hex').slice(0, 20);
 
 const STATION_SUFFIXES: Array<[RegExp, 'village' | 'herding']> = [
   [/(村民委员会|村委会)$/, 'village'],

@@ -17,9 +17,7 @@ export async function stationPoster(
   return { svg: renderPosterSvg(station, await deps.qr.forStation(station)), fileName: `station-${station.code}.svg` };
 }
 
-export type QrImage =
-  | { kind: 'modules'; size: number; isDark: (row: number, col: number) => boolean }
-  | { kind: 'png'; base64: string };
+export type QrImage = { kind: 'modules'; size: number; isDark: (row: number, col: number) => boolean } | { kind: 'png'; base64: string };
 
 export interface QrCodeSource {
   /** The image to print for this station: a plain QR of its code, or WeChat's official code. */
@@ -37,7 +35,10 @@ const POSTER_TEXT = {
 const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function renderPosterSvg(station: Pick<Station, 'code' | 'villageName' | 'regionChain'>, qr: QrImage): string {
-  const place = station.regionChain.slice(1).map((r) => r.name).join(' · ');
+  const place = station.regionChain
+    .slice(1)
+    .map((r) => r.name)
+    .join(' · ');
   const qrSize = 120;
   const qrX = (210 - qrSize) / 2;
   const qrY = 92;
@@ -48,7 +49,8 @@ export function renderPosterSvg(station: Pick<Station, 'code' | 'villageName' | 
     let d = '';
     for (let r = 0; r < qr.size; r++) {
       for (let c = 0; c < qr.size; c++) {
-        if (qr.isDark(r, c)) d += `M${(qrX + (c + 4) * module).toFixed(3)} ${(qrY + (r + 4) * module).toFixed(3)}h${module.toFixed(3)}v${module.toFixed(3)}h-${module.toFixed(3)}z`;
+        if (qr.isDark(r, c))
+          d += `M${(qrX + (c + 4) * module).toFixed(3)} ${(qrY + (r + 4) * module).toFixed(3)}h${module.toFixed(3)}v${module.toFixed(3)}h-${module.toFixed(3)}z`;
       }
     }
     qrSvg = `<rect x="${qrX}" y="${qrY}" width="${qrSize}" height="${qrSize}" fill="#fff"/><path d="${d}" fill="#000"/>`;

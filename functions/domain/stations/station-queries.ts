@@ -33,7 +33,10 @@ export function listStations(
 ): Promise<StationListResponse> {
   if (query.q !== undefined) return searchStations(deps, query.q, query);
   if (query.near !== undefined) {
-    if (query.cursor) throw new AppError('VALIDATION_FAILED', 'Nearest results are one page: no cursor', [{ path: 'query.cursor', message: 'is not used with near' }]);
+    if (query.cursor)
+      throw new AppError('VALIDATION_FAILED', 'Nearest results are one page: no cursor', [
+        { path: 'query.cursor', message: 'is not used with near' },
+      ]);
     const [lat, lng] = query.near.split(',').map(Number);
     return nearestStations(deps, { lat, lng }, query.limit);
   }

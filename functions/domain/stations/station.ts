@@ -80,7 +80,9 @@ export function maskPhone(phone: string): string {
  */
 export function toStationChangeView(record: StationChangeRecord): StationChangeRecord {
   const masked = (fields: Record<string, unknown>) =>
-    Object.fromEntries(Object.entries(fields).map(([field, value]) => [field, field === 'phone' && typeof value === 'string' ? maskPhone(value) : value]));
+    Object.fromEntries(
+      Object.entries(fields).map(([field, value]) => [field, field === 'phone' && typeof value === 'string' ? maskPhone(value) : value]),
+    );
   return { ...record, before: masked(record.before), after: masked(record.after) };
 }
 

@@ -5,10 +5,7 @@ import type { AccountCodeResponse } from '@shared/schemas/accounts';
 import { toApiErrorLike } from '../services/errors';
 
 export type AccountCodeState =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'ready'; code: AccountCodeResponse }
-  | { status: 'failed'; message: string };
+  { status: 'idle' } | { status: 'loading' } | { status: 'ready'; code: AccountCodeResponse } | { status: 'failed'; message: string };
 
 /** "My account code" on "me": a one-time code (and its QR code) to show the admin who appoints you. */
 export function useAccountCode(fetchCode: () => Promise<AccountCodeResponse> = createAccountCode) {

@@ -87,5 +87,19 @@ export function useCloseDay(stationId: string, date: string, expectedCashFen: nu
     }
   }, [parsed, confirming, state.status, note, close, stationId, date]);
 
-  return { countedText, setCountedText, note, setNote: setNoteText, countedFen, varianceFen, error, noteError, confirming, ask, cancel, state, submit };
+  return {
+    countedText,
+    setCountedText,
+    note,
+    setNote: setNoteText,
+    countedFen,
+    varianceFen,
+    error,
+    noteError,
+    confirming,
+    ask,
+    cancel,
+    state,
+    submit,
+  };
 }

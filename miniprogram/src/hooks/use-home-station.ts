@@ -13,9 +13,7 @@ export function canHaveHomeStation(role: Role): boolean {
 
 export type HomeStationState =
   /** Signed out, still asking GET /me, or a role without a home station: nothing to show. */
-  | { status: 'hidden' }
-  | { status: 'can-set'; pending: boolean; error?: string }
-  | { status: 'is-home'; justSet: boolean };
+  { status: 'hidden' } | { status: 'can-set'; pending: boolean; error?: string } | { status: 'is-home'; justSet: boolean };
 
 /**
  * "设为我的站点" on a station page: offered to a signed-in villager whose home is another station (or

@@ -64,43 +64,48 @@ export function useHouseholdForm(stationId: string, onCreated: (household: House
   const [errors, setErrors] = useState<Errors>({});
   const [state, setState] = useState<HouseholdFormState>({ status: 'idle' });
 
-  const clearing = <T,>(setter: (value: T) => void, field: keyof Errors) => (value: T) => {
-    setter(value);
-    setErrors((now) => ({ ...now, [field]: undefined }));
-  };
+  const clearing =
+    <T>(setter: (value: T) => void, field: keyof Errors) =>
+    (value: T) => {
+      setter(value);
+      setErrors((now) => ({ ...now, [field]: undefined }));
+    };
 
   /** Registers the household; `allowDuplicate` once the officer confirmed it is another family of the same name and phone. */
-  const send = useCallback(async (allowDuplicate: boolean) => {
-    if (state.status === 'saving') return;
-    const { body, errors: found } = buildHouseholdRequest({ headName, phone, members, consent });
-    setErrors(found);
-    if (!body) return;
-    setState({ status: 'saving' });
-    try {
-      const household = await create(stationId, allowDuplicate ? { ...body, allowDuplicate: true } : body);
-      setState({ status: 'idle' });
-      setHeadNameState('');
-      setPhoneState('');
-      setMembersState('');
-      setConsentState(false);
-      onCreated(household);
-    } catch (caught) {
-      const apiError = toApiErrorLike(caught);
-      const existing = apiError.code === 'CONFLICT' ? apiError.details.find((d) => d.code === 'duplicate_household')?.existing : undefined;
-      if (existing) {
-        setState({ status: 'duplicate', existing });
-        return;
+  const send = useCallback(
+    async (allowDuplicate: boolean) => {
+      if (state.status === 'saving') return;
+      const { body, errors: found } = buildHouseholdRequest({ headName, phone, members, consent });
+      setErrors(found);
+      if (!body) return;
+      setState({ status: 'saving' });
+      try {
+        const household = await create(stationId, allowDuplicate ? { ...body, allowDuplicate: true } : body);
+        setState({ status: 'idle' });
+        setHeadNameState('');
+        setPhoneState('');
+        setMembersState('');
+        setConsentState(false);
+        onCreated(household);
+      } catch (caught) {
+        const apiError = toApiErrorLike(caught);
+        const existing = apiError.code === 'CONFLICT' ? apiError.details.find((d) => d.code === 'duplicate_household')?.existing : undefined;
+        if (existing) {
+          setState({ status: 'duplicate', existing });
+          return;
+        }
+        // The server's limits can be stricter than this build's checks: its 400 is worded at the fields.
+        const fieldErrors = fieldErrorsOf(invalidBodyFields(apiError));
+        if (Object.keys(fieldErrors).length > 0) {
+          setErrors(fieldErrors);
+          setState({ status: 'failed', message: t('form.fixFields') });
+          return;
+        }
+        setState({ status: 'failed', message: errorText(apiError.code), requestId: supportId(apiError) });
       }
-      // The server's limits can be stricter than this build's checks: its 400 is worded at the fields.
-      const fieldErrors = fieldErrorsOf(invalidBodyFields(apiError));
-      if (Object.keys(fieldErrors).length > 0) {
-        setErrors(fieldErrors);
-        setState({ status: 'failed', message: t('form.fixFields') });
-        return;
-      }
-      setState({ status: 'failed', message: errorText(apiError.code), requestId: supportId(apiError) });
-    }
-  }, [state.status, headName, phone, members, consent, create, stationId, onCreated]);
+    },
+    [state.status, headName, phone, members, consent, create, stationId, onCreated],
+  );
   const submit = useCallback(() => send(false), [send]);
   const registerAnyway = useCallback(() => send(true), [send]);
 

@@ -17,7 +17,12 @@ export type LedgerFetcher = (stationId: string, date: string, page: PageRequest)
  * as the API would. Answers for a day no longer shown are dropped (the list's generations, and the
  * summary is kept with the key it belongs to).
  */
-export function useLedgerDay(stationId: string, initialDate?: string, fetchLedger: LedgerFetcher = getStationLedger, today: () => string = chinaDate) {
+export function useLedgerDay(
+  stationId: string,
+  initialDate?: string,
+  fetchLedger: LedgerFetcher = getStationLedger,
+  today: () => string = chinaDate,
+) {
   const start = initialDate && isBusinessDate(initialDate) && initialDate <= today() ? initialDate : today();
   const [date, setDate] = useState(start);
   const [dateText, setDateTextState] = useState(start);
@@ -31,7 +36,10 @@ export function useLedgerDay(stationId: string, initialDate?: string, fetchLedge
     {
       // Only the latest load's first page (an older reload of the same day cannot overwrite it).
       onFirstPage: (answer, pageKey) =>
-        setSummary({ key: pageKey, day: { stationId: answer.stationId, date: answer.date, status: answer.status, totals: answer.totals, close: answer.close } }),
+        setSummary({
+          key: pageKey,
+          day: { stationId: answer.stationId, date: answer.date, status: answer.status, totals: answer.totals, close: answer.close },
+        }),
     },
   );
 

@@ -4,10 +4,7 @@ import { createHouseholdLinkCode, type LinkCodeAnswer } from '../services/api';
 import { toApiErrorLike } from '../services/errors';
 
 export type LinkCodeState =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'ready'; code: LinkCodeAnswer }
-  | { status: 'failed'; message: string };
+  { status: 'idle' } | { status: 'loading' } | { status: 'ready'; code: LinkCodeAnswer } | { status: 'failed'; message: string };
 
 /** "Link my household" on "me": a one-time code to show the officer. */
 export function useLinkCode(fetchCode: () => Promise<LinkCodeAnswer> = createHouseholdLinkCode) {

@@ -8,10 +8,7 @@ import { useReloadOnShow } from './use-reload-on-show';
 import { useSession } from './use-session';
 
 export type MeState =
-  | { status: 'signed-out' }
-  | { status: 'loading' }
-  | { status: 'ready'; me: MeResponse; token: string }
-  | { status: 'error'; error: ApiError };
+  { status: 'signed-out' } | { status: 'loading' } | { status: 'ready'; me: MeResponse; token: string } | { status: 'error'; error: ApiError };
 
 export type MeFetcher = () => Promise<MeResponse>;
 

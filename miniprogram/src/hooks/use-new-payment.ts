@@ -19,10 +19,7 @@ import {
 } from '../services/payment-form';
 
 export type LookupState =
-  | { status: 'idle' }
-  | { status: 'loading' }
-  | { status: 'ready'; result: BillLookupResponse }
-  | { status: 'failed'; message: string };
+  { status: 'idle' } | { status: 'loading' } | { status: 'ready'; result: BillLookupResponse } | { status: 'failed'; message: string };
 
 export type BookSaveState = { status: 'idle' } | { status: 'saved' } | { status: 'failed'; message: string };
 
@@ -137,7 +134,10 @@ export function useNewPayment(
       ),
     [change],
   );
-  const setAccountSource = useCallback((accountSource: 'book' | 'typed') => change((d) => ({ ...d, accountSource }), ['accountNo', 'lookup'], true), [change]);
+  const setAccountSource = useCallback(
+    (accountSource: 'book' | 'typed') => change((d) => ({ ...d, accountSource }), ['accountNo', 'lookup'], true),
+    [change],
+  );
   const setAccountNo = useCallback((accountNo: string) => change((d) => ({ ...d, accountNo }), ['accountNo', 'lookup'], true), [change]);
   const setAmountText = useCallback((amountText: string) => change((d) => ({ ...d, amountText }), ['amount', 'cash'], false), [change]);
   const setCashText = useCallback((cashText: string) => change((d) => ({ ...d, cashText }), ['cash'], false), [change]);
@@ -173,7 +173,8 @@ export function useNewPayment(
           replaceHousehold(household);
           if (lookupSeq.current === mine) setBook({ status: 'saved' });
         } catch (error) {
-          if (lookupSeq.current === mine) setBook({ status: 'failed', message: t('pay.saveToBookFailed', { reason: errorText(toApiErrorLike(error).code) }) });
+          if (lookupSeq.current === mine)
+            setBook({ status: 'failed', message: t('pay.saveToBookFailed', { reason: errorText(toApiErrorLike(error).code) }) });
         }
       }
     } catch (error) {

@@ -84,7 +84,9 @@ export function usePagedList<P extends Page<unknown>>(
       const page = await fetcher.current(key, current.nextCursor);
       if (generation.current !== mine) return;
       setState((now) =>
-        now.status === 'ready' ? { status: 'ready', items: [...now.items, ...page.items], nextCursor: page.nextCursor, more: { status: 'idle' } } : now,
+        now.status === 'ready'
+          ? { status: 'ready', items: [...now.items, ...page.items], nextCursor: page.nextCursor, more: { status: 'idle' } }
+          : now,
       );
     } catch (error) {
       if (generation.current !== mine) return;

@@ -107,11 +107,12 @@ export function usePaymentSubmit(options: PaymentSubmitOptions = {}) {
     };
   }, []);
 
-  const update = (next: SubmitState) => {
+  // Helpers on refs and state setters only: stable across renders (useCallback with no inputs).
+  const update = useCallback((next: SubmitState) => {
     if (mounted.current) setState(next);
-  };
+  }, []);
   /** Keeps `next` (null: forgets it) in storage; a failure is shown. False when it could not. */
-  const persist = (next: PaymentAttempt | null): boolean => {
+  const persist = useCallback((next: PaymentAttempt | null): boolean => {
     try {
       store.current.save(next);
       return true;
@@ -119,16 +120,19 @@ export function usePaymentSubmit(options: PaymentSubmitOptions = {}) {
       if (mounted.current) setStorageError(storageErrorText(error));
       return false;
     }
-  };
-  const remember = (next: PaymentAttempt | null) => {
-    attempt.current = next;
-    persist(next);
-  };
-  const forgetStored = () => {
+  }, []);
+  const remember = useCallback(
+    (next: PaymentAttempt | null) => {
+      attempt.current = next;
+      persist(next);
+    },
+    [persist],
+  );
+  const forgetStored = useCallback(() => {
     storedRef.current = null;
     persist(null);
     if (mounted.current) setStored(null);
-  };
+  }, [persist]);
 
   /** Sends `current` until it has an answer or gives up for now; `fromStorage`: a stored attempt checked. */
   const run = useCallback(
@@ -154,7 +158,12 @@ export function usePaymentSubmit(options: PaymentSubmitOptions = {}) {
             if (isFinalError(error)) {
               if (fromStorage) forgetStored();
               else remember(null);
-              const failed: SubmitState = { status: 'failed', message: paymentErrorText(error, limits), code: error.code, requestId: supportId(error) };
+              const failed: SubmitState = {
+                status: 'failed',
+                message: paymentErrorText(error, limits),
+                code: error.code,
+                requestId: supportId(error),
+              };
               update(storedAt ? { ...failed, earlierAt: storedAt } : failed);
             } else {
               update({ status: 'uncertain', message: t('pay.uncertain', { reason: errorText(error.code) }), requestId: supportId(error) });
@@ -166,7 +175,7 @@ export function usePaymentSubmit(options: PaymentSubmitOptions = {}) {
         inFlight.current = false;
       }
     },
-    [send, sleep, inProgressRetries, inProgressDelayMs, limits],
+    [send, sleep, inProgressRetries, inProgressDelayMs, limits, update, remember, forgetStored],
   );
 
   /** A confirmed form: the open attempt of this page when it is the same request, else a new one. */
@@ -186,14 +195,11 @@ export function usePaymentSubmit(options: PaymentSubmitOptions = {}) {
       attempt.current = current;
       return run(current, false);
     },
-    [makeKey, now, run],
+    [makeKey, now, run, persist, update],
   );
 
   /** This page's unanswered attempt again, with its key. */
-  const retry = useCallback(
-    () => (attempt.current && !inFlight.current ? submit(attempt.current.body) : Promise.resolve(undefined)),
-    [submit],
-  );
+  const retry = useCallback(() => (attempt.current && !inFlight.current ? submit(attempt.current.body) : Promise.resolve(undefined)), [submit]);
 
   /** The stored attempt's request again, with its key: the server answers with what became of it. */
   const checkStored = useCallback(async (): Promise<Payment | undefined> => {
@@ -207,7 +213,8 @@ export function usePaymentSubmit(options: PaymentSubmitOptions = {}) {
   useEffect(() => {
     const current = storedRef.current;
     if (current && now() - current.startedAt < RECENT_ATTEMPT_MS) void checkStored();
-    // Once, on opening the page.
+    // Once, on opening the page: a later render must not ask again.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   /**
@@ -219,7 +226,7 @@ export function usePaymentSubmit(options: PaymentSubmitOptions = {}) {
     if (storedRef.current) forgetStored();
     else remember(null);
     update({ status: 'idle' });
-  }, []);
+  }, [forgetStored, remember, update]);
 
   /** Back to a blank outcome (a new payment). An unanswered attempt is kept: its key is still open. */
   const reset = useCallback(() => {

@@ -4,10 +4,7 @@ import { downloadPoster, type PosterOutcome } from '../services/poster';
 import { toApiErrorLike } from '../services/errors';
 
 export type PosterState =
-  | { status: 'idle' }
-  | { status: 'pending' }
-  | { status: 'done'; message: string; ok: boolean }
-  | { status: 'failed'; message: string };
+  { status: 'idle' } | { status: 'pending' } | { status: 'done'; message: string; ok: boolean } | { status: 'failed'; message: string };
 
 function outcomeText(outcome: PosterOutcome): string {
   if (outcome.kind === 'saved') return t('poster.saved', { file: outcome.fileName });

@@ -49,7 +49,9 @@ export function useResource<T>(key: string | undefined, load: (key: string) => P
       (error: unknown) => {
         if (!current) return;
         const apiError = toApiErrorLike(error);
-        setState((now) => (keep && now.status === 'ready' ? { status: 'ready', value: now.value, refreshError: apiError } : { status: 'error', error: apiError }));
+        setState((now) =>
+          keep && now.status === 'ready' ? { status: 'ready', value: now.value, refreshError: apiError } : { status: 'error', error: apiError },
+        );
       },
     );
     return () => {

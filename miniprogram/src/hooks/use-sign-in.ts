@@ -5,10 +5,7 @@ import type { ApiError } from '../services/api-error';
 import { supportId, toApiErrorLike } from '../services/errors';
 import { DEV_OPENID_PATTERN, wechatLoginCode } from '../services/wechat-login';
 
-export type SignInState =
-  | { status: 'idle' }
-  | { status: 'pending' }
-  | { status: 'failed'; message: string; requestId?: string };
+export type SignInState = { status: 'idle' } | { status: 'pending' } | { status: 'failed'; message: string; requestId?: string };
 
 export interface SignInDeps {
   wechatCode: () => Promise<string>;

@@ -47,7 +47,8 @@ export function useStationEditor(
 
   const edit = useCallback((change: (draft: StationDraft) => StationDraft, clears: string[] = []) => {
     setDraft(change);
-    if (clears.length) setErrors((now) => Object.fromEntries(Object.entries(now).filter(([key]) => !clears.some((c) => key === c || key.startsWith(`${c}.`)))));
+    if (clears.length)
+      setErrors((now) => Object.fromEntries(Object.entries(now).filter(([key]) => !clears.some((c) => key === c || key.startsWith(`${c}.`)))));
     setState((now) => (now.status === 'saved' ? { status: 'idle' } : now));
   }, []);
 
@@ -67,7 +68,9 @@ export function useStationEditor(
       edit(
         (d) => ({
           ...d,
-          hours: d.hours.map((w, i) => (i !== index ? w : { ...w, days: w.days.includes(day) ? w.days.filter((x) => x !== day) : [...w.days, day].sort((a, b) => a - b) })),
+          hours: d.hours.map((w, i) =>
+            i !== index ? w : { ...w, days: w.days.includes(day) ? w.days.filter((x) => x !== day) : [...w.days, day].sort((a, b) => a - b) },
+          ),
         }),
         [`hours.${index}.days`],
       ),
@@ -76,7 +79,10 @@ export function useStationEditor(
   const setOpen = useCallback((index: number, open: string) => updateWindow(index, { open }, 'open'), [updateWindow]);
   const setClose = useCallback((index: number, close: string) => updateWindow(index, { close }, 'close'), [updateWindow]);
   const addWindow = useCallback(
-    () => edit((d) => (d.hours.length >= MAX_WINDOWS ? d : { ...d, hours: [...d.hours, { ...DEFAULT_WINDOW, days: d.hours.length ? [7] : DEFAULT_WINDOW.days }] })),
+    () =>
+      edit((d) =>
+        d.hours.length >= MAX_WINDOWS ? d : { ...d, hours: [...d.hours, { ...DEFAULT_WINDOW, days: d.hours.length ? [7] : DEFAULT_WINDOW.days }] },
+      ),
     [edit],
   );
   // Indexes shift: clear every hours error rather than keep one on the wrong window.
@@ -86,7 +92,10 @@ export function useStationEditor(
   const setLng = useCallback((lng: string) => edit((d) => ({ ...d, lng }), ['lng']), [edit]);
   const setLocation = useCallback(
     (point: { lat: number; lng: number } | null) =>
-      edit((d) => ({ ...d, lat: point ? String(Number(point.lat.toFixed(6))) : '', lng: point ? String(Number(point.lng.toFixed(6))) : '' }), ['lat', 'lng']),
+      edit(
+        (d) => ({ ...d, lat: point ? String(Number(point.lat.toFixed(6))) : '', lng: point ? String(Number(point.lng.toFixed(6))) : '' }),
+        ['lat', 'lng'],
+      ),
     [edit],
   );
   const setPhone = useCallback((phone: string) => edit((d) => ({ ...d, phone, clearPhone: false }), ['phone']), [edit]);

@@ -69,9 +69,7 @@ export function useStationOfficers(api: OfficerAdminApi = officerAdminApi) {
       setRemoving(officer.id);
       try {
         await api.remove(officer.id);
-        setList((current) =>
-          current.status === 'ready' ? { ...current, officers: current.officers.filter((o) => o.id !== officer.id) } : current,
-        );
+        setList((current) => (current.status === 'ready' ? { ...current, officers: current.officers.filter((o) => o.id !== officer.id) } : current));
         setNotice({ kind: 'done', message: t('admin.removed', { who: officerLabel(officer) }) });
       } catch (error) {
         setNotice({ kind: 'failed', message: officerAdminErrorText('remove', toApiErrorLike(error)) });

@@ -4,11 +4,7 @@ import { getStationPhone } from '../services/api-main';
 import type { ApiError } from '../services/api-error';
 import { toApiErrorLike } from '../services/errors';
 
-export type PhoneState =
-  | { status: 'idle' }
-  | { status: 'pending' }
-  | { status: 'revealed'; phone: string }
-  | { status: 'failed'; message: string };
+export type PhoneState = { status: 'idle' } | { status: 'pending' } | { status: 'revealed'; phone: string } | { status: 'failed'; message: string };
 
 /** Why the full number did not come: no number, too many reveals this hour, or the generic text. */
 export function phoneErrorText(error: ApiError): string {

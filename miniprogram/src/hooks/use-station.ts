@@ -6,9 +6,7 @@ import { toStationView, type StationView } from '../services/station-view';
 import { useResource } from './use-resource';
 
 export type StationState =
-  | { status: 'loading' }
-  | { status: 'ready'; station: StationProfile; view: StationView }
-  | { status: 'error'; error: ApiError };
+  { status: 'loading' } | { status: 'ready'; station: StationProfile; view: StationView } | { status: 'error'; error: ApiError };
 
 export type StationFetcher = (code: string) => Promise<StationProfile>;
 

@@ -30,9 +30,7 @@ export type MessageParams = Record<string, string | number>;
 
 function interpolate(template: string, params?: MessageParams): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole));
 }
 
 /** The text for `key` in the current locale, with `{name}` placeholders filled from `params`. */
@@ -46,8 +44,7 @@ export function t(key: MessageKey, params?: MessageParams): string {
  * it): its own first, then the main catalogue.
  */
 export function withMessages<K extends string>(extra: Record<K, string>): (key: MessageKey | K, params?: MessageParams) => string {
-  return (key, params) =>
-    Object.prototype.hasOwnProperty.call(extra, key) ? interpolate(extra[key as K], params) : t(key as MessageKey, params);
+  return (key, params) => (Object.prototype.hasOwnProperty.call(extra, key) ? interpolate(extra[key as K], params) : t(key as MessageKey, params));
 }
 
 function hasErrorText(code: string): code is ErrorTextCode {

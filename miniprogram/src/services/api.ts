@@ -202,7 +202,12 @@ export function getStationReconciliations(stationId: string, page: PageRequest =
  * `status: 'CLOSED'` only the stations that closed it (each with its close), else every station
  * (CLOSED, OPEN or IDLE; `close` null unless CLOSED).
  */
-export function getRegionReconciliations(regionCode: string, date: string, page: PageRequest = {}, status?: RegionDayFilter): Promise<RegionDaysPage> {
+export function getRegionReconciliations(
+  regionCode: string,
+  date: string,
+  page: PageRequest = {},
+  status?: RegionDayFilter,
+): Promise<RegionDaysPage> {
   return request<RegionDaysPage>(`/regions/${encodeURIComponent(regionCode)}/reconciliations`, {
     query: { date, status, limit: page.limit, cursor: page.cursor },
   });

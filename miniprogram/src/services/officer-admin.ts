@@ -32,7 +32,6 @@ export const officerAdminApi: OfficerAdminApi = {
   scan: scanText,
 };
 
-
 export function isUserId(value: string): boolean {
   return USER_ID_PATTERN.test(value);
 }

@@ -156,7 +156,14 @@ export function storageAttemptStore(storage: DeviceStorage, userId: string, now:
   return {
     load() {
       const stored = read() as Partial<PaymentAttempt> | '' | null | undefined;
-      if (!stored || typeof stored !== 'object' || typeof stored.key !== 'string' || typeof stored.startedAt !== 'number' || !stored.body || typeof stored.body !== 'object') {
+      if (
+        !stored ||
+        typeof stored !== 'object' ||
+        typeof stored.key !== 'string' ||
+        typeof stored.startedAt !== 'number' ||
+        !stored.body ||
+        typeof stored.body !== 'object'
+      ) {
         return null;
       }
       if (now() - stored.startedAt > OPEN_ATTEMPT_MAX_AGE_MS) return null;

@@ -51,7 +51,8 @@ export function storageDraftStore(storage: DeviceStorage, now: () => number = Da
     },
     save(stationId, draft) {
       try {
-        if (draft && !isDraftEmpty(draft)) storage.setStorageSync(PAYMENT_DRAFT_STORAGE_KEY, { stationId, draft, savedAt: now() } satisfies StoredDraft);
+        if (draft && !isDraftEmpty(draft))
+          storage.setStorageSync(PAYMENT_DRAFT_STORAGE_KEY, { stationId, draft, savedAt: now() } satisfies StoredDraft);
         else storage.removeStorageSync(PAYMENT_DRAFT_STORAGE_KEY);
       } catch (error) {
         throw fail(error);

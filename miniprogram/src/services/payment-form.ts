@@ -24,7 +24,15 @@ export interface PaymentDraft {
   cashText: string;
 }
 
-export const EMPTY_DRAFT: PaymentDraft = { payer: null, phone: '', billType: null, accountSource: 'typed', accountNo: '', amountText: '', cashText: '' };
+export const EMPTY_DRAFT: PaymentDraft = {
+  payer: null,
+  phone: '',
+  billType: null,
+  accountSource: 'typed',
+  accountNo: '',
+  amountText: '',
+  cashText: '',
+};
 
 export type DraftErrors = Partial<Record<'payer' | 'phone' | 'billType' | 'accountNo' | 'lookup' | 'amount' | 'cash', string>>;
 

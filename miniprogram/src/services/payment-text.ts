@@ -109,5 +109,8 @@ export function signedFen(fen: number): string {
 
 /** A ledger line in words: "缴费 · 电费" or "作废 · 电费". */
 export function ledgerEntryTitle(entry: Pick<LedgerEntry, 'kind' | 'billType'>): string {
-  return t('ledger.entryTitle', { kind: t(entry.kind === 'VOID' ? 'ledger.kindVoid' : 'ledger.kindPayment'), billType: billTypeName(entry.billType) });
+  return t('ledger.entryTitle', {
+    kind: t(entry.kind === 'VOID' ? 'ledger.kindVoid' : 'ledger.kindPayment'),
+    billType: billTypeName(entry.billType),
+  });
 }

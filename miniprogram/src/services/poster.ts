@@ -53,7 +53,8 @@ async function sendInWeChat(stationId: string, fileName: string): Promise<Poster
     download = await Taro.downloadFile({ url: stationPosterUrl(stationId), header: authHeader() });
   } catch (cause) {
     if (cause instanceof ApiError) throw cause;
-    const detail = typeof cause === 'object' && cause !== null && 'errMsg' in cause ? String((cause as { errMsg: unknown }).errMsg) : 'download failed';
+    const detail =
+      typeof cause === 'object' && cause !== null && 'errMsg' in cause ? String((cause as { errMsg: unknown }).errMsg) : 'download failed';
     throw new ApiError({ status: 0, code: 'NETWORK_ERROR', message: detail });
   }
   if (download.statusCode !== 200) {

@@ -91,9 +91,7 @@ export function parseScanResult(scan: ScanResultLike): string | undefined {
  * code linked to the mini-program gives `q` (the encoded URL), and links inside the app give
  * `scene` too. Undefined when the code is missing or malformed.
  */
-export function stationCodeFromParams(
-  params: Partial<Record<string, string | undefined>>,
-): string | undefined {
+export function stationCodeFromParams(params: Partial<Record<string, string | undefined>>): string | undefined {
   if (params.scene !== undefined) {
     const scene = safeDecode(params.scene).trim();
     return isStationCode(scene) ? scene : parseStationCodeText(scene);

@@ -8,7 +8,13 @@ import { describeOpeningHours } from './opening-hours';
 export const SERVICE_ORDER = ['information', 'convenience', 'ecommerce', 'training'] as const satisfies readonly ServiceKey[];
 
 /** What a station can do (shared CAPABILITY_KEYS, as a type-checked copy), in the order they are shown. */
-export const CAPABILITY_ORDER = ['billPayment', 'cashWithdrawal', 'parcelPickup', 'produceSelling', 'training'] as const satisfies readonly CapabilityKey[];
+export const CAPABILITY_ORDER = [
+  'billPayment',
+  'cashWithdrawal',
+  'parcelPickup',
+  'produceSelling',
+  'training',
+] as const satisfies readonly CapabilityKey[];
 
 export interface CapabilityView {
   key: CapabilityKey;

@@ -3,7 +3,8 @@ import { billProviderMode, DEPLOYED_STAGES, LOCAL_STAGES, readSettings } from '.
 import { createSecretsCache, SecretsUnavailableError, type SecretSource } from '../../../functions/config/secrets';
 
 const env = (vars: Record<string, string>) => vars as unknown as NodeJS.ProcessEnv;
-const secretsJson = (tokenSecret: string) => JSON.stringify({ tokenSecret, cursorSecret: 'c'.repeat(40), wechatAppId: 'wx1', wechatAppSecret: 's'.repeat(32) });
+const secretsJson = (tokenSecret: string) =>
+  JSON.stringify({ tokenSecret, cursorSecret: 'c'.repeat(40), wechatAppId: 'wx1', wechatAppSecret: 's'.repeat(32) });
 
 function source(answers: Array<string | Error>) {
   let calls = 0;

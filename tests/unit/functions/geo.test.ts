@@ -32,7 +32,8 @@ describe('geohash and distance', () => {
           const d = (radius * fraction) / 6_371_008.8;
           const lat1 = (lat * Math.PI) / 180;
           const lat2 = Math.asin(Math.sin(lat1) * Math.cos(d) + Math.cos(lat1) * Math.sin(d) * Math.cos(bearing));
-          const lng2 = (lng * Math.PI) / 180 + Math.atan2(Math.sin(bearing) * Math.sin(d) * Math.cos(lat1), Math.cos(d) - Math.sin(lat1) * Math.sin(lat2));
+          const lng2 =
+            (lng * Math.PI) / 180 + Math.atan2(Math.sin(bearing) * Math.sin(d) * Math.cos(lat1), Math.cos(d) - Math.sin(lat1) * Math.sin(lat2));
           const point = { lat: (lat2 * 180) / Math.PI, lng: (((lng2 * 180) / Math.PI + 540) % 360) - 180 };
           return cells.has(encodeGeohash(point.lat, point.lng, precision));
         },
@@ -41,7 +42,8 @@ describe('geohash and distance', () => {
     );
   });
 
-  const cellsPerRing = (point: { lat: number; lng: number }) => NEAREST_RINGS.map((ring) => cellsCoveringCircle(point, ring.radiusMeters, ring.precision).length);
+  const cellsPerRing = (point: { lat: number; lng: number }) =>
+    NEAREST_RINGS.map((ring) => cellsCoveringCircle(point, ring.radiusMeters, ring.precision).length);
 
   it('needs at most 12 + 16 + 24 = 52 cells per search anywhere in the served area (corners, edges, property)', () => {
     const { minLat, maxLat, minLng, maxLng } = SERVED_AREA;

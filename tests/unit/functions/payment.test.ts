@@ -52,7 +52,12 @@ describe('payment identity', () => {
 describe('payment views (AZ5)', () => {
   it('masks the account and the payer phone, and computes the change', () => {
     const view = toPaymentView(record);
-    expect(view).toMatchObject({ accountNoMasked: '******4567', payerPhoneMasked: '139****5678', changeFen: 1_250, officer: { id: 'u-officer', name: '才让' } });
+    expect(view).toMatchObject({
+      accountNoMasked: '******4567',
+      payerPhoneMasked: '139****5678',
+      changeFen: 1_250,
+      officer: { id: 'u-officer', name: '才让' },
+    });
     expect(JSON.stringify(view)).not.toMatch(/4401234567|13912345678/);
   });
 

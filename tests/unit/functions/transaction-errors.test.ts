@@ -15,7 +15,9 @@ describe('reading a cancelled transaction', () => {
 
   it('a throttled table is a 503 with a retry hint, never a 500 (FA1)', () => {
     for (const code of ['ThrottlingError', 'ProvisionedThroughputExceeded']) {
-      expect(() => isConditionFailure(cancelled('None', code))).toThrow(expect.objectContaining({ code: 'DEPENDENCY_UNAVAILABLE', retryAfterSeconds: 2 }));
+      expect(() => isConditionFailure(cancelled('None', code))).toThrow(
+        expect.objectContaining({ code: 'DEPENDENCY_UNAVAILABLE', retryAfterSeconds: 2 }),
+      );
     }
   });
 

@@ -5,15 +5,19 @@ import { accountNo } from '../../../shared';
 describe('plainAccountNo (tests/harness): fresh account numbers the sandbox pays at once', () => {
   it('never ends in a sandbox trigger suffix, whatever the clock says (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.constantFrom(['138', 11], ['4401', 10], ['63', 8], ['', 4]) as fc.Arbitrary<[string, number]>, (now, [prefix, length]) => {
-        const account = plainAccountNo(prefix, length, now);
-        return (
-          account.length === length &&
-          account.startsWith(prefix) &&
-          accountNo.safeParse(account).success &&
-          !(SANDBOX_TRIGGER_SUFFIXES as readonly string[]).includes(account.slice(-4))
-        );
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+        fc.constantFrom(['138', 11], ['4401', 10], ['63', 8], ['', 4]) as fc.Arbitrary<[string, number]>,
+        (now, [prefix, length]) => {
+          const account = plainAccountNo(prefix, length, now);
+          return (
+            account.length === length &&
+            account.startsWith(prefix) &&
+            accountNo.safeParse(account).success &&
+            !(SANDBOX_TRIGGER_SUFFIXES as readonly string[]).includes(account.slice(-4))
+          );
+        },
+      ),
       { numRuns: 5000 },
     );
   });

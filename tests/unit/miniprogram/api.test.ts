@@ -257,7 +257,7 @@ describe('station and region calls', () => {
     expect(nearParam({ lat: -29.6512345678, lng: 91.1 })).toBe('-29.651235,91.1');
   });
 
-  it('GETs a region\'s children and a station by id', async () => {
+  it("GETs a region's children and a station by id", async () => {
     const spy = answer(200, {});
     await getRegionChildren('63');
     expect(urlOf(spy)).toBe('/api/regions/63/children');
@@ -273,7 +273,9 @@ describe('station and region calls', () => {
     await updateStation(station.id, { phone: '13800138000' });
     await getStationHistory(station.id, { limit: 10, cursor: 'c1' });
     await setHomeStation(station.id);
-    expect(spy.mock.calls.map(([options]) => [(options as RequestOptions).method, (options as RequestOptions).url, (options as RequestOptions).data])).toEqual([
+    expect(
+      spy.mock.calls.map(([options]) => [(options as RequestOptions).method, (options as RequestOptions).url, (options as RequestOptions).data]),
+    ).toEqual([
       ['GET', `/api/stations/${station.id}/phone`, undefined],
       ['PATCH', `/api/stations/${station.id}`, { phone: '13800138000' }],
       ['GET', `/api/stations/${station.id}/history?limit=10&cursor=c1`, undefined],

@@ -64,7 +64,26 @@ describe('i18n catalogue split by package', () => {
   const subpackageCatalogues = { find: findMessages, staff: staffMessages, receipt: receiptMessages };
 
   it('keeps staff, find and receipt strings out of the main catalogue (they ship with their subpackages)', () => {
-    const moved = ['find', 'browse', 'search', 'nearest', 'officer', 'admin', 'edit', 'history', 'poster', 'billKind', 'workbench', 'pay', 'households', 'household', 'close', 'ledger', 'closes', 'recon'];
+    const moved = [
+      'find',
+      'browse',
+      'search',
+      'nearest',
+      'officer',
+      'admin',
+      'edit',
+      'history',
+      'poster',
+      'billKind',
+      'workbench',
+      'pay',
+      'households',
+      'household',
+      'close',
+      'ledger',
+      'closes',
+      'recon',
+    ];
     const inMain = Object.keys(messages).filter((key) => moved.includes(key.split('.')[0]));
     expect(inMain).toEqual([]);
     // Only the receipt gate's two texts stay (components/role-gate takes main keys).
@@ -93,11 +112,14 @@ describe('i18n catalogue split by package', () => {
       const source = readFileSync(file, 'utf8');
       for (const [, spec] of source.matchAll(/from '(\.[^']+)'/g)) {
         const base = resolve(dirname(file), spec);
-        const found = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')].find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
+        const found = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')].find(
+          (candidate) => existsSync(candidate) && statSync(candidate).isFile(),
+        );
         if (found) visit(found);
       }
     };
-    for (const entry of ['app.tsx', 'app.config.ts', 'pages/index/index.tsx', 'pages/station/index.tsx', 'pages/me/index.tsx']) visit(join(SRC, entry));
+    for (const entry of ['app.tsx', 'app.config.ts', 'pages/index/index.tsx', 'pages/station/index.tsx', 'pages/me/index.tsx'])
+      visit(join(SRC, entry));
     const reached = [...seen].map((file) => relative(SRC, file));
     expect(reached).toContain('i18n/messages/zh-CN.ts');
     expect(reached.filter((file) => /i18n\/(find|staff|receipt)\.ts$|zh-CN\.(find|staff|receipt)\.ts$/.test(file))).toEqual([]);

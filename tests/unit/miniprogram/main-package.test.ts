@@ -18,7 +18,9 @@ function reachedFromMain(): string[] {
     const source = readFileSync(file, 'utf8');
     for (const [, spec] of source.matchAll(/^(?:import|export)(?! type )[^;]*? from '(\.[^']+)'/gms)) {
       const base = resolve(dirname(file), spec);
-      const found = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')].find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
+      const found = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')].find(
+        (candidate) => existsSync(candidate) && statSync(candidate).isFile(),
+      );
       if (found) visit(found);
     }
   };
@@ -29,16 +31,16 @@ function reachedFromMain(): string[] {
 describe('weapp main package', () => {
   const reached = reachedFromMain();
 
-  it('calls the API through the client core and the main endpoints only, never the subpackages\' endpoints (services/api.ts)', () => {
+  it("calls the API through the client core and the main endpoints only, never the subpackages' endpoints (services/api.ts)", () => {
     expect(reached).toEqual(expect.arrayContaining(['services/api-client.ts', 'services/api-main.ts']));
     expect(reached.filter((file) => file === 'services/api.ts')).toEqual([]);
   });
 
-  it("leaves the household payments (我家的缴费) to the receipt subpackage", () => {
+  it('leaves the household payments (我家的缴费) to the receipt subpackage', () => {
     expect(reached.filter((file) => /components\/(my-household|payment-list)\//.test(file))).toEqual([]);
   });
 
-  it('draws buttons and spinners without taro-ui\'s React components', () => {
+  it("draws buttons and spinners without taro-ui's React components", () => {
     const sources = reached.map((file) => readFileSync(join(SRC, file), 'utf8'));
     expect(reached.filter((_file, index) => /from 'taro-ui'/.test(sources[index]))).toEqual([]);
   });

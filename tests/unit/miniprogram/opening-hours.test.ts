@@ -61,7 +61,9 @@ describe('clock times', () => {
   it('agrees with the API on what a time of day is', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('00:00', '23:59', '24:00', '7:05', '12:60')), (text) => {
-        const api = OpeningWindow.safeParse({ days: [1], open: text, close: '23:59' }).success || OpeningWindow.safeParse({ days: [1], open: '00:00', close: text }).success;
+        const api =
+          OpeningWindow.safeParse({ days: [1], open: text, close: '23:59' }).success ||
+          OpeningWindow.safeParse({ days: [1], open: '00:00', close: text }).success;
         const ours = CLOCK_TIME_PATTERN.test(text);
         // The API also needs open < close: 00:00 as a close (or 23:59 as an open) fails there alone.
         if (text !== '00:00' && text !== '23:59') expect(ours).toBe(api);

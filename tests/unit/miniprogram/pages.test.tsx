@@ -16,7 +16,6 @@ import { currentSession, saveSession } from '../../../miniprogram/src/services/s
 import { adminMe, errorBody, loginAnswer, officerMe, station, villagerMe } from './fixtures';
 import { answer, button, byId, ok, routes, type, type RequestOptions } from './page-helpers';
 
-
 beforeEach(() => {
   process.env.TARO_ENV = 'h5';
   resetStorage();
@@ -37,7 +36,7 @@ describe('station page', () => {
     await waitFor(() => byId('station-details'));
   });
 
-  it("takes the answer index.html asked for early (H5), once, instead of asking the API again", async () => {
+  it('takes the answer index.html asked for early (H5), once, instead of asking the API again', async () => {
     const request = jest.spyOn(Taro, 'request');
     const early = { ...station, villageName: '早到村' };
     (window as unknown as Record<string, unknown>).__yinongStationPrefetch = { code: '630202002214', answer: Promise.resolve(early) };
@@ -241,7 +240,7 @@ describe('me page', () => {
     expect(byId('me-login-error').textContent).toContain('这个账号已被停用，请联系管理员。');
   });
 
-  it("an officer sees their station, copies their id, opens the workspace and signs out", async () => {
+  it('an officer sees their station, copies their id, opens the workspace and signs out', async () => {
     saveSession(loginAnswer({ role: 'officer' }));
     routes({ 'GET /me': ok(officerMe) });
     const copy = jest.spyOn(Taro, 'setClipboardData');

@@ -13,7 +13,14 @@ import { deviceStorage, type DeviceStorage } from '../../../miniprogram/src/serv
 import Taro from '@tarojs/taro';
 import { resetStorage } from '../../stubs/taro';
 
-const body: PaymentCreateRequest = { stationId: 'st1', billType: 'electricity', accountNo: '4401234567', amountFen: 12_345, cashReceivedFen: 15_000, method: 'cash' };
+const body: PaymentCreateRequest = {
+  stationId: 'st1',
+  billType: 'electricity',
+  accountNo: '4401234567',
+  amountFen: 12_345,
+  cashReceivedFen: 15_000,
+  method: 'cash',
+};
 
 describe('idempotency keys per payment attempt', () => {
   it('makes keys the API accepts, each different', () => {
@@ -29,7 +36,14 @@ describe('idempotency keys per payment attempt', () => {
     expect(first.key).toBe('k1');
     expect(attemptFor(first, { ...body }, makeKey)).toBe(first);
     // Key order does not matter: the same form is the same attempt.
-    const reordered = { method: 'cash', amountFen: 12_345, cashReceivedFen: 15_000, accountNo: '4401234567', billType: 'electricity', stationId: 'st1' } as PaymentCreateRequest;
+    const reordered = {
+      method: 'cash',
+      amountFen: 12_345,
+      cashReceivedFen: 15_000,
+      accountNo: '4401234567',
+      billType: 'electricity',
+      stationId: 'st1',
+    } as PaymentCreateRequest;
     expect(attemptFor(first, reordered, makeKey).key).toBe('k1');
   });
 
@@ -72,7 +86,12 @@ describe('idempotency keys per payment attempt', () => {
     let now = 1_000;
     const store = storageAttemptStore(deviceStorage, 'u1', () => now);
     expect(store.load()).toBeNull();
-    const attempt = attemptFor(null, body, () => 'k1', () => now);
+    const attempt = attemptFor(
+      null,
+      body,
+      () => 'k1',
+      () => now,
+    );
     store.save(attempt);
     expect(store.load()).toEqual({ key: 'k1', fingerprint: paymentFingerprint(body), body, startedAt: 1_000 });
     now += 25 * 3600_000;
@@ -88,7 +107,14 @@ describe('idempotency keys per payment attempt', () => {
     resetStorage();
     const mine = storageAttemptStore(deviceStorage, 'u-officer-a', () => 1_000);
     const theirs = storageAttemptStore(deviceStorage, 'u-officer-b', () => 1_000);
-    mine.save(attemptFor(null, body, () => 'k-a', () => 1_000));
+    mine.save(
+      attemptFor(
+        null,
+        body,
+        () => 'k-a',
+        () => 1_000,
+      ),
+    );
     // The server scopes keys per caller: sent under officer B's token, A's key would pay a second time.
     expect(theirs.load()).toBeNull();
     expect(mine.load()?.key).toBe('k-a');
@@ -97,7 +123,12 @@ describe('idempotency keys per payment attempt', () => {
   });
 
   it('is loud when the device cannot keep the attempt: a throwing, a missing or a forgetful storage', () => {
-    const attempt = attemptFor(null, body, () => 'k1', () => 1_000);
+    const attempt = attemptFor(
+      null,
+      body,
+      () => 'k1',
+      () => 1_000,
+    );
     const full: DeviceStorage = {
       getStorageSync: () => '',
       setStorageSync: () => {

@@ -34,7 +34,9 @@ describe('payment statuses', () => {
     expect(isAwaitingProvider('VOIDING')).toBe(true);
     expect(isAwaitingProvider('SUCCEEDED')).toBe(false);
     expect(paymentExplanation({ status: 'VOIDING', failure: null, voided: null })).toContain('撤销成功（状态变成“已作废”）后再把现金退还村民');
-    expect(paymentExplanation({ status: 'VOIDED', failure: null, voided: { reason: '户号错了', at: '2026-11-29T05:00:00Z', by: null } })).toContain('户号错了');
+    expect(paymentExplanation({ status: 'VOIDED', failure: null, voided: { reason: '户号错了', at: '2026-11-29T05:00:00Z', by: null } })).toContain(
+      '户号错了',
+    );
     expect(paymentExplanation({ status: 'SUCCEEDED', failure: null, voided: null })).toBeNull();
   });
 });

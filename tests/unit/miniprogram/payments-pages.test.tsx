@@ -187,8 +187,19 @@ describe('new payment: kept on the device', () => {
   });
 
   it('asks at once about an attempt confirmed moments before the page was reloaded', async () => {
-    const sent: PaymentCreateRequest = { stationId: officerMe.station!.id, billType: 'electricity', accountNo: '4401234567', amountFen: 12_345, method: 'cash' };
-    Taro.setStorageSync(`yinong.paymentAttempt.${officerMe.user.id}`, { key: 'pay-just-now', fingerprint: 'x', body: sent, startedAt: Date.now() - 5_000 });
+    const sent: PaymentCreateRequest = {
+      stationId: officerMe.station!.id,
+      billType: 'electricity',
+      accountNo: '4401234567',
+      amountFen: 12_345,
+      method: 'cash',
+    };
+    Taro.setStorageSync(`yinong.paymentAttempt.${officerMe.user.id}`, {
+      key: 'pay-just-now',
+      fingerprint: 'x',
+      body: sent,
+      startedAt: Date.now() - 5_000,
+    });
     const keys: string[] = [];
     payApi((options) => {
       keys.push(options.header!['Idempotency-Key']);
@@ -204,8 +215,17 @@ describe('new payment: kept on the device', () => {
 describe('new payment: an attempt left without an answer by an earlier visit', () => {
   const startedAt = Date.now() - 3600_000;
   const hhmm = formatChinaTime(new Date(startedAt).toISOString()).slice(11);
-  const sent: PaymentCreateRequest = { stationId: officerMe.station!.id, billType: 'electricity', accountNo: '4401234567', amountFen: 12_345, cashReceivedFen: 20_000, payerPhone: '13800000000', method: 'cash' };
-  const storeAttempt = () => Taro.setStorageSync(`yinong.paymentAttempt.${officerMe.user.id}`, { key: 'pay-old-key', fingerprint: 'x', body: sent, startedAt });
+  const sent: PaymentCreateRequest = {
+    stationId: officerMe.station!.id,
+    billType: 'electricity',
+    accountNo: '4401234567',
+    amountFen: 12_345,
+    cashReceivedFen: 20_000,
+    payerPhone: '13800000000',
+    method: 'cash',
+  };
+  const storeAttempt = () =>
+    Taro.setStorageSync(`yinong.paymentAttempt.${officerMe.user.id}`, { key: 'pay-old-key', fingerprint: 'x', body: sent, startedAt });
 
   it('is checked with its own request and key, and its payment is said to be the earlier one', async () => {
     storeAttempt();
@@ -263,7 +283,9 @@ describe('receipt', () => {
       'GET /me': ok(officerMe),
       [`GET /payments/${paymentOf().id}`]: ok(paymentOf()),
       [`GET /stations/${officerMe.station!.id}/ledger`]: ok(ledgerOf()),
-      [`POST /payments/${paymentOf().id}/void`]: ok(paymentOf({ status: 'VOIDED', voided: { reason: '户号错了', at: '2026-11-29T05:00:00Z', by: 'u0123456789' } })),
+      [`POST /payments/${paymentOf().id}/void`]: ok(
+        paymentOf({ status: 'VOIDED', voided: { reason: '户号错了', at: '2026-11-29T05:00:00Z', by: 'u0123456789' } }),
+      ),
     });
     render(<ReceiptPage />);
     await waitFor(() => byId('receipt'));
@@ -283,7 +305,10 @@ describe('receipt', () => {
   });
 
   it('names a phone top-up account 手机号 on the receipt, and a bill account 户号', async () => {
-    for (const [billType, label] of [['phone', '手机号'], ['electricity', '户号']] as const) {
+    for (const [billType, label] of [
+      ['phone', '手机号'],
+      ['electricity', '户号'],
+    ] as const) {
       const paid = paymentOf({ billType });
       setRouterParams({ id: paid.id });
       routes({ 'GET /me': ok(officerMe), [`GET /payments/${paid.id}`]: ok(paid), [`GET /stations/${officerMe.station!.id}/ledger`]: ok(ledgerOf()) });
@@ -302,7 +327,11 @@ describe('receipt', () => {
       'GET /me': ok(officerMe),
       [`GET /payments/${paid.id}`]: ok(paid),
       [`GET /stations/${officerMe.station!.id}/ledger`]: ok(ledgerOf()),
-      [`POST /payments/${paid.id}/void`]: ok({ ...paid, status: 'VOIDED', voided: { reason: '户号错了', at: '2026-11-29T05:00:00Z', by: 'u0123456789' } }),
+      [`POST /payments/${paid.id}/void`]: ok({
+        ...paid,
+        status: 'VOIDED',
+        voided: { reason: '户号错了', at: '2026-11-29T05:00:00Z', by: 'u0123456789' },
+      }),
     });
     render(<ReceiptPage />);
     await waitFor(() => byId('receipt-void'));
@@ -415,8 +444,17 @@ describe('day close: one more look before it is final', () => {
       [`POST /stations/${station.id}/reconciliations`]: (options: RequestOptions) => {
         posts.push(options.data);
         const body = options.data as { countedCashFen: number; note?: string };
-        const close = { countedCashFen: body.countedCashFen, varianceFen: body.countedCashFen - 15_000, closedAt: `${FRIDAY}T07:00:00Z`, closedBy: 'u0123456789', note: body.note ?? null };
-        return { statusCode: 201, data: { stationId: station.id, stationCode: station.code, villageName: '土桥村', date: FRIDAY, totals: ledgerOf().totals, close } };
+        const close = {
+          countedCashFen: body.countedCashFen,
+          varianceFen: body.countedCashFen - 15_000,
+          closedAt: `${FRIDAY}T07:00:00Z`,
+          closedBy: 'u0123456789',
+          note: body.note ?? null,
+        };
+        return {
+          statusCode: 201,
+          data: { stationId: station.id, stationCode: station.code, villageName: '土桥村', date: FRIDAY, totals: ledgerOf().totals, close },
+        };
       },
     });
   }
@@ -492,8 +530,30 @@ describe('day close, coming back', () => {
 
 describe('ledger', () => {
   const entries = [
-    { id: 'le1', kind: 'PAYMENT', paymentId: paymentOf().id, receiptNo: paymentOf().receiptNo, billType: 'electricity', cashFen: 12_345, commissionFen: 50, at: '2026-11-29T03:04:06.000Z', officerId: 'u0123456789', reason: null },
-    { id: 'le2', kind: 'VOID', paymentId: paymentOf().id, receiptNo: paymentOf().receiptNo, billType: 'electricity', cashFen: -12_345, commissionFen: -50, at: '2026-11-29T05:00:00.000Z', officerId: 'u0123456789', reason: '户号错了' },
+    {
+      id: 'le1',
+      kind: 'PAYMENT',
+      paymentId: paymentOf().id,
+      receiptNo: paymentOf().receiptNo,
+      billType: 'electricity',
+      cashFen: 12_345,
+      commissionFen: 50,
+      at: '2026-11-29T03:04:06.000Z',
+      officerId: 'u0123456789',
+      reason: null,
+    },
+    {
+      id: 'le2',
+      kind: 'VOID',
+      paymentId: paymentOf().id,
+      receiptNo: paymentOf().receiptNo,
+      billType: 'electricity',
+      cashFen: -12_345,
+      commissionFen: -50,
+      at: '2026-11-29T05:00:00.000Z',
+      officerId: 'u0123456789',
+      reason: '户号错了',
+    },
   ];
 
   it("lists a day's lines page by page, opens a receipt, and goes to an earlier day read-only", async () => {
@@ -506,10 +566,19 @@ describe('ledger', () => {
         const url = new URL(options.url, 'http://x');
         asked.push(`${url.searchParams.get('date')}|${url.searchParams.get('cursor') ?? ''}`);
         if (url.searchParams.get('date') === yesterday) {
-          return ok({ ...ledgerOf({}, 'CLOSED'), date: yesterday, close: { countedCashFen: 15_100, varianceFen: 100, closedAt: `${yesterday}T10:00:00Z`, closedBy: 'u0123456789', note: null } });
+          return ok({
+            ...ledgerOf({}, 'CLOSED'),
+            date: yesterday,
+            close: { countedCashFen: 15_100, varianceFen: 100, closedAt: `${yesterday}T10:00:00Z`, closedBy: 'u0123456789', note: null },
+          });
         }
         const cursor = url.searchParams.get('cursor');
-        return ok({ ...ledgerOf({ voidedFen: 12_345, voidCount: 1 }), date: today, items: cursor ? [entries[1]] : [entries[0]], nextCursor: cursor ? null : 'c1' });
+        return ok({
+          ...ledgerOf({ voidedFen: 12_345, voidCount: 1 }),
+          date: today,
+          items: cursor ? [entries[1]] : [entries[0]],
+          nextCursor: cursor ? null : 'c1',
+        });
       },
     });
     const navigateTo = jest.spyOn(Taro, 'navigateTo');
@@ -566,7 +635,10 @@ describe('closed days', () => {
     });
     routes({
       'GET /me': ok(officerMe),
-      [`GET /stations/${officerMe.station!.id}/reconciliations`]: ok({ items: [reconciliation('2026-11-28', -200), reconciliation('2026-11-27', 0)], nextCursor: null }),
+      [`GET /stations/${officerMe.station!.id}/reconciliations`]: ok({
+        items: [reconciliation('2026-11-28', -200), reconciliation('2026-11-27', 0)],
+        nextCursor: null,
+      }),
     });
     const navigateTo = jest.spyOn(Taro, 'navigateTo');
     render(<ClosesPage />);
@@ -664,7 +736,15 @@ describe('region closes (admins)', () => {
     saveSession(loginAnswer({ role: 'province_admin', regionCode: '63' }));
     const asked: string[] = [];
     const summary = { tookPayments: 40, closed: 12, unclosed: 30, withVariance: 3 };
-    const open = { date: chinaDate(), totals: ledgerOf().totals, close: null, stationId: 'st1', stationCode: '630202002200', villageName: '七里店村', status: 'OPEN' };
+    const open = {
+      date: chinaDate(),
+      totals: ledgerOf().totals,
+      close: null,
+      stationId: 'st1',
+      stationCode: '630202002200',
+      villageName: '七里店村',
+      status: 'OPEN',
+    };
     routes({
       'GET /me': ok(adminMe),
       'GET /regions/63/reconciliations': (options: RequestOptions) => {

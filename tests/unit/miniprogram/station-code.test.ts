@@ -16,9 +16,7 @@ describe('station code rule', () => {
   it('agrees with the shared zod schema', () => {
     const samples = ['', 'a', '632701001201', 'A'.repeat(32), 'A'.repeat(33), '6327 01', '63-27', '土桥', 'abc\n'];
     for (const sample of samples) expect([sample, isStationCode(sample)]).toEqual([sample, stationCode.safeParse(sample).success]);
-    fc.assert(
-      fc.property(fc.string({ maxLength: 40 }), (text) => isStationCode(text) === stationCode.safeParse(text).success),
-    );
+    fc.assert(fc.property(fc.string({ maxLength: 40 }), (text) => isStationCode(text) === stationCode.safeParse(text).success));
   });
 });
 

@@ -114,7 +114,10 @@ describe('saveErrorText', () => {
     expect(saveErrorText(new ApiError({ status: 404, code: 'NOT_FOUND', message: '' }), 'officer')).toBe('你已不是这个站点的信息员。');
     expect(saveErrorText(new ApiError({ status: 0, code: 'NETWORK_ERROR', message: '' }), 'officer')).toBe('网络连接失败，请检查网络后重试。');
     expect(
-      saveErrorText(new ApiError({ status: 400, code: 'VALIDATION_FAILED', message: '', details: [{ path: 'body.openingHours.0.close', message: 'x' }] }), 'officer'),
+      saveErrorText(
+        new ApiError({ status: 400, code: 'VALIDATION_FAILED', message: '', details: [{ path: 'body.openingHours.0.close', message: 'x' }] }),
+        'officer',
+      ),
     ).toBe('这些内容没有通过检查：营业时间。');
   });
 });

@@ -152,7 +152,12 @@ describe('me page: home station', () => {
   });
 });
 
-const children = (code: string, name: string, items: Array<{ code: string; name: string; level: string; stationCount: number; villageCount: number }>, chain: Array<{ code: string; name: string; level: string }> = []) => ({
+const children = (
+  code: string,
+  name: string,
+  items: Array<{ code: string; name: string; level: string; stationCount: number; villageCount: number }>,
+  chain: Array<{ code: string; name: string; level: string }> = [],
+) => ({
   region: { code, name, level: 'township', stationCount: 18, villageCount: 21, chain },
   items,
   nextCursor: null,
@@ -161,9 +166,16 @@ const children = (code: string, name: string, items: Array<{ code: string; name:
 describe('browse page', () => {
   it('shows the region of its link with its counts; a child opens as a page of its own, a breadcrumb goes back up', async () => {
     routes({
-      'GET /regions/63/children': ok(children('63', '青海省', [{ code: '6302', name: '海东市', level: 'prefecture', stationCount: 1587, villageCount: 1665 }])),
+      'GET /regions/63/children': ok(
+        children('63', '青海省', [{ code: '6302', name: '海东市', level: 'prefecture', stationCount: 1587, villageCount: 1665 }]),
+      ),
       'GET /regions/6302/children': ok(
-        children('6302', '海东市', [{ code: '630202', name: '乐都区', level: 'county', stationCount: 300, villageCount: 350 }], [{ code: '63', name: '青海省', level: 'province' }]),
+        children(
+          '6302',
+          '海东市',
+          [{ code: '630202', name: '乐都区', level: 'county', stationCount: 300, villageCount: 350 }],
+          [{ code: '63', name: '青海省', level: 'province' }],
+        ),
       ),
     });
     const navigateTo = jest.spyOn(Taro, 'navigateTo');
@@ -197,7 +209,7 @@ describe('browse page', () => {
     delete (Taro as unknown as { getCurrentPages?: unknown }).getCurrentPages;
   });
 
-  it('lists a township\'s villages; only those with a station open', async () => {
+  it("lists a township's villages; only those with a station open", async () => {
     routes({
       'GET /regions/630202002/children': ok(
         children('630202002', '岗沟街道', [
@@ -227,7 +239,16 @@ describe('browse page', () => {
 
 describe('search page', () => {
   it('searches as the user types, shows where each station is, and loads more', async () => {
-    const other = { ...station, id: 'st2', code: '630121108203', villageName: '台其庄村', regionChain: [{ code: '63', name: '青海省', level: 'province' as const }, { code: '6301', name: '西宁市', level: 'prefecture' as const }] };
+    const other = {
+      ...station,
+      id: 'st2',
+      code: '630121108203',
+      villageName: '台其庄村',
+      regionChain: [
+        { code: '63', name: '青海省', level: 'province' as const },
+        { code: '6301', name: '西宁市', level: 'prefecture' as const },
+      ],
+    };
     const request = routes({
       'GET /stations?limit=20&q=tq': ok({ items: [station], nextCursor: 'c2' }),
       'GET /stations?limit=20&cursor=c2&q=tq': ok({ items: [other], nextCursor: null }),
@@ -281,7 +302,7 @@ describe('nearest page', () => {
 });
 
 describe('officer station page', () => {
-  it('edits the hours of the officer\'s own station and shows the change in the history', async () => {
+  it("edits the hours of the officer's own station and shows the change in the history", async () => {
     saveSession(loginAnswer({ role: 'officer', stationId: station.id }));
     let history = { items: [] as unknown[], nextCursor: null };
     const saved = { ...station, openingHours: [{ days: [1, 2, 3, 4, 5, 6, 7], open: '08:30', close: '18:00' }] };
@@ -291,7 +312,16 @@ describe('officer station page', () => {
       [`GET /stations/${station.id}/history`]: () => ok(history),
       [`PATCH /stations/${station.id}`]: () => {
         history = {
-          items: [{ at: '2026-11-29T07:30:00.000Z', by: { name: null, role: 'officer', idTail: '6789', you: false }, byRole: 'officer', fields: ['openingHours'], before: {}, after: {} }],
+          items: [
+            {
+              at: '2026-11-29T07:30:00.000Z',
+              by: { name: null, role: 'officer', idTail: '6789', you: false },
+              byRole: 'officer',
+              fields: ['openingHours'],
+              before: {},
+              after: {},
+            },
+          ],
           nextCursor: null,
         };
         return ok(saved);
@@ -356,7 +386,7 @@ describe('admin station page', () => {
     expect(byId('admin-appoint-success').textContent).toBe('已任命 才让（unew00000001） 为土桥村益农信息社的信息员。');
   });
 
-  it('does not offer to edit a station outside the admin\'s region', async () => {
+  it("does not offer to edit a station outside the admin's region", async () => {
     saveSession(loginAnswer({ role: 'county_admin', regionCode: '630203' }));
     routes({ 'GET /me': ok({ user: { id: 'u1', role: 'county_admin', regionCode: '630203' } }), [BY_CODE]: ok(station) });
     setRouterParams({ code: station.code });

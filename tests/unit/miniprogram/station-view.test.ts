@@ -48,7 +48,13 @@ describe('toStationView', () => {
   });
 
   it('labels the place by its area type, not by the committee’s kind: a 村委会 of 玉树市 is 牧区 (issue 11)', () => {
-    const yushu = { ...station, villageName: '扎西科村', villageOfficialName: '扎西科村委会', villageKind: 'village' as const, areaType: 'pastoral' as const };
+    const yushu = {
+      ...station,
+      villageName: '扎西科村',
+      villageOfficialName: '扎西科村委会',
+      villageKind: 'village' as const,
+      areaType: 'pastoral' as const,
+    };
     expect(toStationView(yushu).kindLabel).toBe('牧区');
     expect(toStationView({ ...station, areaType: 'semi_pastoral' }).kindLabel).toBe('半农半牧区');
   });

@@ -88,7 +88,11 @@ describe('useStationSearch', () => {
     await act(async () => jest.advanceTimersByTime(300));
     await waitFor(() => expect(result.current.state.status).toBe('ready'));
     await act(async () => result.current.loadMore());
-    expect(result.current.state).toMatchObject({ status: 'ready', items: [{ villageName: '土桥村' }], more: { status: 'error', error: { code: 'NETWORK_ERROR' } } });
+    expect(result.current.state).toMatchObject({
+      status: 'ready',
+      items: [{ villageName: '土桥村' }],
+      more: { status: 'error', error: { code: 'NETWORK_ERROR' } },
+    });
   });
 
   it('marks a text longer than the API takes and does not send it', async () => {
@@ -162,7 +166,16 @@ describe('locate', () => {
 
 describe('useRegionBrowser', () => {
   const answer = (code: string) => ({
-    region: { code, name: code, level: 'province' as const, stationCount: 1, villageCount: 2, areaType: 'semi_pastoral' as const, areaTypeCorrection: null, chain: [] },
+    region: {
+      code,
+      name: code,
+      level: 'province' as const,
+      stationCount: 1,
+      villageCount: 2,
+      areaType: 'semi_pastoral' as const,
+      areaTypeCorrection: null,
+      chain: [],
+    },
     items: [],
     nextCursor: null,
   });

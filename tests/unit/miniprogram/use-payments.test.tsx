@@ -21,7 +21,14 @@ import { billTypes, household, ledgerOf, paymentOf, station } from './fixtures';
 const apiError = (status: number, code: string, message = code, details?: Array<{ path: string; message: string; code?: string }>) =>
   new ApiError({ status, code, message, details });
 
-const body: PaymentCreateRequest = { stationId: station.id, billType: 'electricity', accountNo: '4401234567', amountFen: 12_345, cashReceivedFen: 15_000, method: 'cash' };
+const body: PaymentCreateRequest = {
+  stationId: station.id,
+  billType: 'electricity',
+  accountNo: '4401234567',
+  amountFen: 12_345,
+  cashReceivedFen: 15_000,
+  method: 'cash',
+};
 
 /** An in-memory attempt store, shared by hooks that stand for the same page opened twice. */
 function memoryStore(): AttemptStore & { value: PaymentAttempt | null } {
@@ -119,13 +126,19 @@ describe('usePaymentSubmit: one key per attempt', () => {
     const send = jest
       .fn()
       .mockRejectedValueOnce(
-        apiError(429, 'LIMIT_EXCEEDED', 'over the daily limit', [{ path: 'body.amountFen', message: 'at most 120000 fen left today', code: 'station_daily_limit' }]),
+        apiError(429, 'LIMIT_EXCEEDED', 'over the daily limit', [
+          { path: 'body.amountFen', message: 'at most 120000 fen left today', code: 'station_daily_limit' },
+        ]),
       )
       .mockResolvedValueOnce(paymentOf());
     const makeKey = keys();
     const { result } = renderHook(() => usePaymentSubmit({ send, makeKey, store: memoryStore(), now: confirmAt, limits: billTypes.stationLimits }));
     await act(async () => void (await result.current.submit(body)));
-    expect(result.current.state).toMatchObject({ status: 'failed', code: 'LIMIT_EXCEEDED', message: '超出本站每天的代缴上限，今天最多还能缴 ¥1,200.00。' });
+    expect(result.current.state).toMatchObject({
+      status: 'failed',
+      code: 'LIMIT_EXCEEDED',
+      message: '超出本站每天的代缴上限，今天最多还能缴 ¥1,200.00。',
+    });
     await act(async () => void (await result.current.submit(body)));
     expect(send.mock.calls.map((call) => call[1])).toEqual(['key-1', 'key-2']);
   });
@@ -169,7 +182,10 @@ describe('usePaymentSubmit: one key per attempt', () => {
     const store = memoryStore();
     const startedAt = Date.parse('2026-11-29T01:30:00Z');
     store.value = { key: 'old', fingerprint: 'f', body, startedAt };
-    const send = jest.fn().mockRejectedValueOnce(apiError(409, 'DAY_CLOSED')).mockResolvedValue(paymentOf({ createdAt: new Date().toISOString() }));
+    const send = jest
+      .fn()
+      .mockRejectedValueOnce(apiError(409, 'DAY_CLOSED'))
+      .mockResolvedValue(paymentOf({ createdAt: new Date().toISOString() }));
     const { result } = renderHook(() => usePaymentSubmit({ send, makeKey: keys(), store }));
     await act(async () => void (await result.current.checkStored()));
     expect(result.current.state).toMatchObject({ status: 'failed', code: 'DAY_CLOSED', earlierAt: new Date(startedAt).toISOString() });
@@ -190,7 +206,9 @@ describe('usePaymentSubmit: one key per attempt', () => {
   it('says a 201 for a payment made before this confirm is that earlier payment, not a new success', async () => {
     const confirmedAt = Date.parse('2026-11-29T10:00:00Z');
     const replayed = paymentOf({ createdAt: '2026-11-29T09:12:00.000Z' });
-    const { result } = renderHook(() => usePaymentSubmit({ send: jest.fn().mockResolvedValue(replayed), makeKey: keys(), store: memoryStore(), now: () => confirmedAt }));
+    const { result } = renderHook(() =>
+      usePaymentSubmit({ send: jest.fn().mockResolvedValue(replayed), makeKey: keys(), store: memoryStore(), now: () => confirmedAt }),
+    );
     await act(async () => void (await result.current.submit(body)));
     expect(result.current.state).toEqual({ status: 'done', payment: replayed, earlierAt: replayed.createdAt });
   });
@@ -199,7 +217,9 @@ describe('usePaymentSubmit: one key per attempt', () => {
     ['per_payment_limit', '超出本站单笔上限 ¥6,000.00。'],
     ['bill_type_range', '金额超出这个项目的范围。'],
   ])('names the limit of a %s refusal', async (detailCode, message) => {
-    const send = jest.fn().mockRejectedValue(apiError(429, 'LIMIT_EXCEEDED', 'limit', [{ path: 'body.amountFen', message: 'too much', code: detailCode }]));
+    const send = jest
+      .fn()
+      .mockRejectedValue(apiError(429, 'LIMIT_EXCEEDED', 'limit', [{ path: 'body.amountFen', message: 'too much', code: detailCode }]));
     const { result } = renderHook(() => usePaymentSubmit({ send, makeKey: () => 'k', store: memoryStore(), limits: billTypes.stationLimits }));
     await act(async () => void (await result.current.submit(body)));
     expect(result.current.state).toMatchObject({ status: 'failed', message });
@@ -266,7 +286,9 @@ describe('useNewPayment', () => {
   });
 
   it('takes a prepaid amount within the type’s range, and cash not below it', async () => {
-    const fake = api({ lookup: jest.fn().mockResolvedValue({ billType: 'phone', accountNoMasked: '*******0000', holderNameMasked: '王*', amountDueFen: null }) });
+    const fake = api({
+      lookup: jest.fn().mockResolvedValue({ billType: 'phone', accountNoMasked: '*******0000', holderNameMasked: '王*', amountDueFen: null }),
+    });
     const { result } = renderHook(() => useNewPayment(station.id, billTypes, fake));
     act(() => result.current.choosePayer({ kind: 'phone' }));
     act(() => result.current.chooseBillType('phone'));
@@ -368,7 +390,9 @@ describe('useNewPayment', () => {
   });
 
   it('says an unknown account in words', async () => {
-    const { result } = renderHook(() => useNewPayment(station.id, billTypes, api({ lookup: jest.fn().mockRejectedValue(apiError(404, 'NOT_FOUND')) })));
+    const { result } = renderHook(() =>
+      useNewPayment(station.id, billTypes, api({ lookup: jest.fn().mockRejectedValue(apiError(404, 'NOT_FOUND')) })),
+    );
     act(() => result.current.choosePayer({ kind: 'phone' }));
     act(() => result.current.chooseBillType('electricity'));
     act(() => result.current.setAccountNo('abc'));
@@ -388,7 +412,13 @@ describe('useCloseDay', () => {
       villageName: '土桥村',
       date: '2026-11-29',
       totals: {} as never,
-      close: { countedCashFen: request.countedCashFen, varianceFen: request.countedCashFen - 30_010, closedAt: '2026-11-29T10:00:00Z', closedBy: 'u1', note: null },
+      close: {
+        countedCashFen: request.countedCashFen,
+        varianceFen: request.countedCashFen - 30_010,
+        closedAt: '2026-11-29T10:00:00Z',
+        closedBy: 'u1',
+        note: null,
+      },
     }));
     const { result } = renderHook(() => useCloseDay(station.id, '2026-11-29', 30_010, close));
     act(() => result.current.setCountedText('300.09'));
@@ -434,7 +464,11 @@ describe('useCloseDay', () => {
   it('refuses a bad amount and explains a day with payments still processing', async () => {
     const close = jest
       .fn()
-      .mockRejectedValue(apiError(409, 'CONFLICT', 'processing', [{ path: 'body.date', message: 'the station has payments still processing', code: 'payments_processing' }]));
+      .mockRejectedValue(
+        apiError(409, 'CONFLICT', 'processing', [
+          { path: 'body.date', message: 'the station has payments still processing', code: 'payments_processing' },
+        ]),
+      );
     const { result } = renderHook(() => useCloseDay(station.id, '2026-11-29', 100, close));
     act(() => result.current.setCountedText('1.234'));
     act(() => result.current.ask());
@@ -444,7 +478,10 @@ describe('useCloseDay', () => {
     act(() => result.current.setCountedText('1'));
     act(() => result.current.ask());
     await act(async () => result.current.submit());
-    expect(result.current.state).toMatchObject({ status: 'failed', message: '本站还有缴费或作废在等缴费单位确认（也可能是前几天的），暂时不能日结。系统会自动查询，请稍后刷新再试。' });
+    expect(result.current.state).toMatchObject({
+      status: 'failed',
+      message: '本站还有缴费或作废在等缴费单位确认（也可能是前几天的），暂时不能日结。系统会自动查询，请稍后刷新再试。',
+    });
   });
 });
 
@@ -474,7 +511,9 @@ describe('useVoidPayment', () => {
   });
 
   it('says a void without an answer may have gone through: look before returning cash', () => {
-    expect(voidErrorText({ status: 0, code: 'NETWORK_ERROR' })).toBe('没有收到作废的结果（网络连接失败，请检查网络后重试。）。请刷新凭条看状态，先不要退还现金。');
+    expect(voidErrorText({ status: 0, code: 'NETWORK_ERROR' })).toBe(
+      '没有收到作废的结果（网络连接失败，请检查网络后重试。）。请刷新凭条看状态，先不要退还现金。',
+    );
     expect(voidErrorText({ status: 503, code: 'DEPENDENCY_UNAVAILABLE' })).toContain('先不要退还现金');
     expect(voidErrorText({ status: 409, code: 'CONFLICT' })).toBe('这笔缴费已经不能作废（可能已作废、正在作废或已结算），请刷新。');
     expect(voidErrorText({ status: 403, code: 'FORBIDDEN' })).toBe('您没有权限进行这项操作。');
@@ -559,7 +598,10 @@ describe('households', () => {
   });
 
   it('links a villager by their 6-digit code, and explains a wrong one', async () => {
-    const link = jest.fn().mockRejectedValueOnce(apiError(404, 'NOT_FOUND')).mockResolvedValueOnce({ household: { ...household, linkedUserCount: 1 } });
+    const link = jest
+      .fn()
+      .mockRejectedValueOnce(apiError(404, 'NOT_FOUND'))
+      .mockResolvedValueOnce({ household: { ...household, linkedUserCount: 1 } });
     const onLinked = jest.fn();
     const { result } = renderHook(() => useLinkHousehold(household.id, onLinked, link));
     act(() => result.current.setCode('12345'));
@@ -676,7 +718,14 @@ describe('useLedgerDay', () => {
     const { state } = result.current.entries;
     expect(state.status === 'ready' && state.items.map((entry) => entry.id)).toEqual(['le-2026-11-19']);
 
-    const future = renderHook(() => useLedgerDay(station.id, '2027-01-01', jest.fn(async () => dayOf('2026-11-29', [])), today));
+    const future = renderHook(() =>
+      useLedgerDay(
+        station.id,
+        '2027-01-01',
+        jest.fn(async () => dayOf('2026-11-29', [])),
+        today,
+      ),
+    );
     expect(future.result.current.date).toBe('2026-11-29');
     await waitFor(() => expect(future.result.current.day).toBeDefined());
   });

@@ -97,7 +97,8 @@ describe('sign-in helpers', () => {
   });
 
   it('accepts the dev openids the server accepts', () => {
-    for (const ok of ['admin-qinghai', 'e2e-officer-1a2b', 'a', 'A_b-9'.padEnd(64, 'x')]) expect([ok, DEV_OPENID_PATTERN.test(ok)]).toEqual([ok, true]);
+    for (const ok of ['admin-qinghai', 'e2e-officer-1a2b', 'a', 'A_b-9'.padEnd(64, 'x')])
+      expect([ok, DEV_OPENID_PATTERN.test(ok)]).toEqual([ok, true]);
     for (const bad of ['', 'has space', 'dev:x', 'x'.repeat(65), '中文']) expect([bad, DEV_OPENID_PATTERN.test(bad)]).toEqual([bad, false]);
   });
 

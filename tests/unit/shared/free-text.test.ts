@@ -1,11 +1,29 @@
 import fc from 'fast-check';
 import type * as z from 'zod/mini';
-import { FORBIDDEN_TEXT_CHARACTERS, freeText, freeTextBlock, refuseForbiddenBlockCharacters, refuseForbiddenTextCharacters, routeList } from '../../../shared';
+import {
+  FORBIDDEN_TEXT_CHARACTERS,
+  freeText,
+  freeTextBlock,
+  refuseForbiddenBlockCharacters,
+  refuseForbiddenTextCharacters,
+  routeList,
+} from '../../../shared';
 
 const FORBIDDEN = [
   ...Array.from({ length: 0x20 }, (_, i) => i),
   ...Array.from({ length: 0xa0 - 0x7f }, (_, i) => 0x7f + i),
-  0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069,
+  0x061c,
+  0x200e,
+  0x200f,
+  0x202a,
+  0x202b,
+  0x202c,
+  0x202d,
+  0x202e,
+  0x2066,
+  0x2067,
+  0x2068,
+  0x2069,
 ].map((code) => String.fromCodePoint(code));
 
 describe('freeText', () => {
@@ -61,12 +79,15 @@ describe('freeTextBlock (an item’s body)', () => {
   const body = freeTextBlock(1, 100);
   it('keeps line breaks (CRLF as LF) and refuses every other control and bidi character', () => {
     expect(body.parse('第一行\r\n第二行\n')).toBe('第一行\n第二行');
-    for (const ch of FORBIDDEN.filter((c) => c !== '\n')) expect([JSON.stringify(ch), body.safeParse(`甲${ch}乙`).success]).toEqual([JSON.stringify(ch), false]);
+    for (const ch of FORBIDDEN.filter((c) => c !== '\n'))
+      expect([JSON.stringify(ch), body.safeParse(`甲${ch}乙`).success]).toEqual([JSON.stringify(ch), false]);
   });
 });
 
 describe('the route table', () => {
-  const strings = routeList.flatMap((route) => (['params', 'query', 'body'] as const).flatMap((part) => (route[part] ? requestStrings(route[part]!, `${route.operationId}.${part}`) : [])));
+  const strings = routeList.flatMap((route) =>
+    (['params', 'query', 'body'] as const).flatMap((part) => (route[part] ? requestStrings(route[part]!, `${route.operationId}.${part}`) : [])),
+  );
   const checksOf = (schema: z.ZodMiniType) => ((schema as any)._zod.def.checks ?? []) as Array<{ _zod: { def: { check: string; format?: string } } }>;
   const isPattern = (schema: z.ZodMiniType) => checksOf(schema).some((c) => c._zod.def.format === 'regex');
   const isFreeText = (schema: z.ZodMiniType) => checksOf(schema).includes(refuseForbiddenTextCharacters as any);
@@ -75,7 +96,12 @@ describe('the route table', () => {
   it('declares every free-text field with freeText: each string of a request is a pattern or freeText', () => {
     expect(strings.length).toBeGreaterThan(20);
     expect(strings.filter((s) => !isPattern(s.schema) && !isFreeText(s.schema) && !isFreeTextBlock(s.schema)).map((s) => s.path)).toEqual([]);
-    expect(strings.filter((s) => isFreeText(s.schema)).map((s) => s.path).sort()).toEqual(
+    expect(
+      strings
+        .filter((s) => isFreeText(s.schema))
+        .map((s) => s.path)
+        .sort(),
+    ).toEqual(
       [
         'closeDay.body.note',
         'createHousehold.body.headName',
@@ -89,14 +115,18 @@ describe('the route table', () => {
         'retractFeed.body.reason',
       ].sort(),
     );
-    expect(strings.filter((s) => isFreeTextBlock(s.schema)).map((s) => s.path).sort()).toEqual(
-      ['createFeed.body.body', 'createFeed.body.translations.bo.body', 'createFeed.body.translations.zh.body'].sort(),
-    );
+    expect(
+      strings
+        .filter((s) => isFreeTextBlock(s.schema))
+        .map((s) => s.path)
+        .sort(),
+    ).toEqual(['createFeed.body.body', 'createFeed.body.translations.bo.body', 'createFeed.body.translations.zh.body'].sort());
   });
 
   it('refuses a bidi override or a control character in every string of every request', () => {
     for (const { path, schema } of strings) {
-      for (const value of ['abcd\u202E', 'ab\u0000cd', '\u2066ab12']) expect([path, value, (schema as any).safeParse(value).success]).toEqual([path, value, false]);
+      for (const value of ['abcd\u202E', 'ab\u0000cd', '\u2066ab12'])
+        expect([path, value, (schema as any).safeParse(value).success]).toEqual([path, value, false]);
     }
   });
 });

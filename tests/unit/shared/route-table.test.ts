@@ -53,7 +53,8 @@ const objectReferences = (route: RouteDef) => [...(route.path.match(/\{\w+\}/g) 
 function scopeProblems(route: RouteDef & { name: string }): string[] {
   if (route.access === 'public') return route.scope === undefined ? [] : [`${route.name}: a public route has no scope`];
   const problems: string[] = [];
-  if (objectReferences(route).length > 0 && route.scope === undefined) problems.push(`${route.name}: names ${objectReferences(route).join(', ')} but declares no scope`);
+  if (objectReferences(route).length > 0 && route.scope === undefined)
+    problems.push(`${route.name}: names ${objectReferences(route).join(', ')} but declares no scope`);
   if (route.scope === 'none' && (route.scopeReason ?? '').trim().length < 20) problems.push(`${route.name}: scope 'none' needs a reason`);
   if (route.scope === 'self' && objectReferences(route).some((ref) => /userId|householdId|paymentId/.test(ref) || ref.startsWith('{'))) {
     problems.push(`${route.name}: a self route cannot name another user's object (${objectReferences(route).join(', ')})`);
@@ -69,7 +70,9 @@ describe('route scopes (what the BOLA matrix is generated from)', () => {
   it('finds a route that forgets its scope, a bare none and a self route that names another user', () => {
     const base = { operationId: 'x', method: 'GET', function: 'stations', summary: 'x', response: HealthResponse } as const;
     const forgot = { ...base, name: 'forgot', path: '/stations/{stationId}/things', access: ['officer'] } as unknown as RouteDef & { name: string };
-    const bareNone = { ...base, name: 'bareNone', path: '/things', access: ['officer'], scope: 'none', scopeReason: ' ' } as RouteDef & { name: string };
+    const bareNone = { ...base, name: 'bareNone', path: '/things', access: ['officer'], scope: 'none', scopeReason: ' ' } as RouteDef & {
+      name: string;
+    };
     const selfOther = { ...base, name: 'selfOther', path: '/users/{userId}', access: ['villager'], scope: 'self' } as RouteDef & { name: string };
     expect([forgot, bareNone, selfOther].map((route) => scopeProblems(route).length)).toEqual([1, 1, 1]);
   });

@@ -15,19 +15,19 @@ import './index.scss';
 export function AccountCodePanel() {
   const { state, request } = useAccountCode();
   return (
-    <Panel id='me-account-code' title={t('me.accountCodeTitle')} intro={t('me.accountCodeIntro')}>
+    <Panel id="me-account-code" title={t('me.accountCodeTitle')} intro={t('me.accountCodeIntro')}>
       {state.status === 'ready' ? (
-        <View id='me-account-code-box' className='account-code'>
-          <Image id='me-account-code-qr' className='account-code__qr' src={state.code.qrImage} mode='aspectFit' />
-          <Text id='me-account-code-digits' className='account-code__digits' userSelect selectable>
+        <View id="me-account-code-box" className="account-code">
+          <Image id="me-account-code-qr" className="account-code__qr" src={state.code.qrImage} mode="aspectFit" />
+          <Text id="me-account-code-digits" className="account-code__digits" userSelect selectable>
             {spacedCode(state.code.code)}
           </Text>
-          <Text className='account-code__note'>{t('me.accountCodeHint', { time: formatChinaTime(state.code.expiresAt).slice(11) })}</Text>
+          <Text className="account-code__note">{t('me.accountCodeHint', { time: formatChinaTime(state.code.expiresAt).slice(11) })}</Text>
         </View>
       ) : null}
-      {state.status === 'failed' ? <Notice id='me-account-code-error' kind='error' text={state.message} /> : null}
+      {state.status === 'failed' ? <Notice id="me-account-code-error" kind="error" text={state.message} /> : null}
       <ActionButton
-        id='me-account-code-button'
+        id="me-account-code-button"
         kind={state.status === 'ready' ? 'secondary' : 'primary'}
         loading={state.status === 'loading'}
         onClick={() => void request()}

@@ -39,13 +39,13 @@ export function ActionButton({ id, kind = 'primary', size = 'normal', disabled, 
     <View id={id} className={wrapper.filter(Boolean).join(' ')}>
       <View className={button.filter(Boolean).join(' ')} onClick={inactive ? undefined : onClick}>
         {/* The native button over the face: WeChat's share sheet (openType), and a real <button> for H5. */}
-        {inactive ? null : <Button className='at-button__wxbutton' openType={process.env.TARO_ENV === 'h5' ? undefined : openType} />}
+        {inactive ? null : <Button className="at-button__wxbutton" openType={process.env.TARO_ENV === 'h5' ? undefined : openType} />}
         {loading ? (
-          <View className='at-button__icon'>
+          <View className="at-button__icon">
             <Spinner />
           </View>
         ) : null}
-        <View className='at-button__text'>{children}</View>
+        <View className="at-button__text">{children}</View>
       </View>
     </View>
   );

@@ -15,10 +15,10 @@ export function AppointOfficerForm({ stationCode: fixedStation }: { stationCode?
   const { stationCode, person, fieldErrors, state, setStationCode, setPerson, scan, submit } = useAppointOfficer(undefined, fixedStation);
   const pending = state.status === 'pending';
   return (
-    <Panel id='admin-appoint' title={t('admin.appointTitle')} intro={t('admin.appointIntro')}>
+    <Panel id="admin-appoint" title={t('admin.appointTitle')} intro={t('admin.appointIntro')}>
       {fixedStation === undefined ? (
         <TextField
-          id='admin-appoint-station-input'
+          id="admin-appoint-station-input"
           label={t('admin.stationCodeLabel')}
           value={stationCode}
           placeholder={t('admin.stationCodePlaceholder')}
@@ -28,7 +28,7 @@ export function AppointOfficerForm({ stationCode: fixedStation }: { stationCode?
         />
       ) : null}
       <TextField
-        id='admin-appoint-user-input'
+        id="admin-appoint-user-input"
         label={t('admin.personLabel')}
         value={person}
         placeholder={t('admin.personPlaceholder')}
@@ -39,17 +39,15 @@ export function AppointOfficerForm({ stationCode: fixedStation }: { stationCode?
       />
       {/* The WeChat scanner; H5 has none, the code is typed there. */}
       {process.env.TARO_ENV !== 'h5' ? (
-        <ActionButton id='admin-appoint-scan-button' kind='secondary' onClick={() => void scan()}>
+        <ActionButton id="admin-appoint-scan-button" kind="secondary" onClick={() => void scan()}>
           {t('admin.scan')}
         </ActionButton>
       ) : null}
-      <ActionButton id='admin-appoint-button' loading={pending} onClick={() => void submit()}>
+      <ActionButton id="admin-appoint-button" loading={pending} onClick={() => void submit()}>
         {pending ? t('admin.appointing') : t('admin.appoint')}
       </ActionButton>
-      {state.status === 'done' ? <Notice id='admin-appoint-success' kind='success' text={state.message} /> : null}
-      {state.status === 'failed' ? (
-        <Notice id='admin-appoint-error' kind='error' text={state.message} note={requestNote(state.requestId)} />
-      ) : null}
+      {state.status === 'done' ? <Notice id="admin-appoint-success" kind="success" text={state.message} /> : null}
+      {state.status === 'failed' ? <Notice id="admin-appoint-error" kind="error" text={state.message} note={requestNote(state.requestId)} /> : null}
     </Panel>
   );
 }

@@ -14,12 +14,14 @@ export interface ChipProps {
 
 /** A toggle: a day of the week, a capability, a station type. Selected ones are filled green. */
 export function Chip({ id, label, selected, disabled, compact, onClick }: ChipProps) {
-  const classes = ['chip', selected ? 'chip--selected' : '', disabled ? 'chip--disabled' : '', compact ? 'chip--compact' : ''].filter(Boolean).join(' ');
+  const classes = ['chip', selected ? 'chip--selected' : '', disabled ? 'chip--disabled' : '', compact ? 'chip--compact' : '']
+    .filter(Boolean)
+    .join(' ');
   // Not by colour alone: a selected chip with words also carries a tick.
   const text = selected && !compact ? `✓ ${label}` : label;
   return (
     <View id={id} className={classes} onClick={disabled ? undefined : onClick}>
-      <Text className='chip__label'>{text}</Text>
+      <Text className="chip__label">{text}</Text>
     </View>
   );
 }
@@ -28,8 +30,8 @@ export function Chip({ id, label, selected, disabled, compact, onClick }: ChipPr
 export function ChipGroup({ id, label, compact, children }: { id?: string; label?: string; compact?: boolean; children: ReactNode }) {
   return (
     <View id={id} className={`chip-group${compact ? ' chip-group--compact' : ''}`}>
-      {label ? <Text className='chip-group__label'>{label}</Text> : null}
-      <View className='chip-group__chips'>{children}</View>
+      {label ? <Text className="chip-group__label">{label}</Text> : null}
+      <View className="chip-group__chips">{children}</View>
     </View>
   );
 }

@@ -11,11 +11,11 @@ export interface InfoItem {
 /** Label/value rows; long values wrap under their label instead of widening the page. */
 export function InfoList({ items }: { items: InfoItem[] }) {
   return (
-    <View className='info-list'>
+    <View className="info-list">
       {items.map((item) => (
-        <View key={item.id} className='info-list__row'>
-          <Text className='info-list__label'>{item.label}</Text>
-          <Text id={item.id} className='info-list__value'>
+        <View key={item.id} className="info-list__row">
+          <Text className="info-list__label">{item.label}</Text>
+          <Text id={item.id} className="info-list__value">
             {item.value}
           </Text>
         </View>

@@ -24,14 +24,14 @@ export function ListRow({ id, title, subtitle, aside, disabled, onClick }: ListR
       className={`list-row${tappable ? ' list-row--tappable' : ''}${disabled ? ' list-row--disabled' : ''}`}
       onClick={tappable ? onClick : undefined}
     >
-      <View className='list-row__main'>
-        <Text className='list-row__title'>{title}</Text>
-        {subtitle ? <Text className='list-row__subtitle'>{subtitle}</Text> : null}
+      <View className="list-row__main">
+        <Text className="list-row__title">{title}</Text>
+        {subtitle ? <Text className="list-row__subtitle">{subtitle}</Text> : null}
       </View>
       {aside !== undefined || tappable ? (
-        <View className='list-row__aside'>
+        <View className="list-row__aside">
           {aside}
-          {tappable ? <Text className='list-row__chevron'>›</Text> : null}
+          {tappable ? <Text className="list-row__chevron">›</Text> : null}
         </View>
       ) : null}
     </View>
@@ -41,7 +41,7 @@ export function ListRow({ id, title, subtitle, aside, disabled, onClick }: ListR
 /** A card of rows with lines between them. */
 export function ListCard({ id, children }: { id?: string; children: ReactNode }) {
   return (
-    <View id={id} className='list-card'>
+    <View id={id} className="list-card">
       {children}
     </View>
   );

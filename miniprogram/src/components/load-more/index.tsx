@@ -16,19 +16,19 @@ export interface LoadMoreProps {
 export function LoadMore({ id, hasMore, more, onMore }: LoadMoreProps) {
   if (!hasMore) {
     return (
-      <Text id={`${id}-end`} className='load-more__end'>
+      <Text id={`${id}-end`} className="load-more__end">
         {t('list.end')}
       </Text>
     );
   }
   return (
-    <View className='load-more'>
+    <View className="load-more">
       {more.status === 'error' ? (
-        <Text id={`${id}-error`} className='load-more__error'>
+        <Text id={`${id}-error`} className="load-more__error">
           {t('list.moreFailed', { reason: errorText(more.error.code) })}
         </Text>
       ) : null}
-      <ActionButton id={id} kind='secondary' loading={more.status === 'loading'} onClick={onMore}>
+      <ActionButton id={id} kind="secondary" loading={more.status === 'loading'} onClick={onMore}>
         {more.status === 'loading' ? t('list.loadingMore') : t('list.more')}
       </ActionButton>
     </View>

@@ -31,9 +31,9 @@ export function MyHousehold({ userId }: { userId: string }) {
 
   if (state.status === 'error') {
     return (
-      <Panel id='me-household' title={t('me.householdTitle')}>
-        <Notice id='me-household-error' kind='error' text={t('me.householdError', { reason: errorText(state.error.code) })} />
-        <ActionButton id='me-household-retry' kind='secondary' onClick={retry}>
+      <Panel id="me-household" title={t('me.householdTitle')}>
+        <Notice id="me-household-error" kind="error" text={t('me.householdError', { reason: errorText(state.error.code) })} />
+        <ActionButton id="me-household-retry" kind="secondary" onClick={retry}>
           {t('state.retry')}
         </ActionButton>
       </Panel>
@@ -41,26 +41,26 @@ export function MyHousehold({ userId }: { userId: string }) {
   }
   if (state.status !== 'ready') {
     return (
-      <Panel id='me-household' title={t('me.householdTitle')}>
-        <Text className='my-household__note'>{t('me.householdLoading')}</Text>
+      <Panel id="me-household" title={t('me.householdTitle')}>
+        <Text className="my-household__note">{t('me.householdLoading')}</Text>
       </Panel>
     );
   }
   if (!household) {
     return (
-      <Panel id='me-household' title={t('me.householdTitle')} intro={t('me.householdIntro')}>
+      <Panel id="me-household" title={t('me.householdTitle')} intro={t('me.householdIntro')}>
         {link.state.status === 'ready' ? (
-          <View id='me-household-code-box' className='my-household__code-box'>
-            <Text className='my-household__label'>{t('me.householdCode')}</Text>
-            <Text id='me-household-code' className='my-household__code' userSelect selectable>
+          <View id="me-household-code-box" className="my-household__code-box">
+            <Text className="my-household__label">{t('me.householdCode')}</Text>
+            <Text id="me-household-code" className="my-household__code" userSelect selectable>
               {link.state.code.code}
             </Text>
-            <Text className='my-household__note'>{t('me.householdCodeHint', { time: formatChinaTime(link.state.code.expiresAt).slice(11) })}</Text>
+            <Text className="my-household__note">{t('me.householdCodeHint', { time: formatChinaTime(link.state.code.expiresAt).slice(11) })}</Text>
           </View>
         ) : null}
-        {link.state.status === 'failed' ? <Notice id='me-household-link-error' kind='error' text={link.state.message} /> : null}
+        {link.state.status === 'failed' ? <Notice id="me-household-link-error" kind="error" text={link.state.message} /> : null}
         <ActionButton
-          id='me-household-link'
+          id="me-household-link"
           kind={link.state.status === 'ready' ? 'secondary' : 'primary'}
           loading={link.state.status === 'loading'}
           onClick={() => void link.request()}
@@ -68,7 +68,7 @@ export function MyHousehold({ userId }: { userId: string }) {
           {link.state.status === 'loading' ? t('me.householdLinking') : t('me.householdLink')}
         </ActionButton>
         {link.state.status === 'ready' ? (
-          <ActionButton id='me-household-refresh' kind='secondary' onClick={retry}>
+          <ActionButton id="me-household-refresh" kind="secondary" onClick={retry}>
             {t('me.householdRefresh')}
           </ActionButton>
         ) : null}
@@ -76,11 +76,11 @@ export function MyHousehold({ userId }: { userId: string }) {
     );
   }
   return (
-    <Panel id='me-household' title={t('me.householdTitle')}>
-      <Text id='me-household-name' className='my-household__name'>
+    <Panel id="me-household" title={t('me.householdTitle')}>
+      <Text id="me-household-name" className="my-household__name">
         {t('me.householdName', { name: household.headName })}
       </Text>
-      <PaymentList id='me-payments' state={state} empty={t('me.householdEmpty')} fullDate onMore={loadMore} onRetry={retry} />
+      <PaymentList id="me-payments" state={state} empty={t('me.householdEmpty')} fullDate onMore={loadMore} onRetry={retry} />
     </Panel>
   );
 }

@@ -13,8 +13,8 @@ export interface NoticeProps {
 export function Notice({ id, kind, text, note }: NoticeProps) {
   return (
     <View id={id} className={`notice notice--${kind}`}>
-      <Text className='notice__text'>{text}</Text>
-      {note ? <Text className='notice__note'>{note}</Text> : null}
+      <Text className="notice__text">{text}</Text>
+      {note ? <Text className="notice__note">{note}</Text> : null}
     </View>
   );
 }

@@ -30,7 +30,7 @@ export function PageHero({ eyebrow, title, size = 'title', badges = [], lines = 
   return (
     <View className={`page-hero${overlap ? ' page-hero--overlap' : ''}`}>
       {eyebrow ? (
-        <Text id={eyebrow.id} className='page-hero__eyebrow'>
+        <Text id={eyebrow.id} className="page-hero__eyebrow">
           {eyebrow.text}
         </Text>
       ) : null}
@@ -38,7 +38,7 @@ export function PageHero({ eyebrow, title, size = 'title', badges = [], lines = 
         {title.text}
       </Text>
       {badges.length > 0 ? (
-        <View className='page-hero__badges'>
+        <View className="page-hero__badges">
           {badges.map((badge, index) => (
             <Pill key={badge.id ?? index} id={badge.id} tone={badge.tone ?? 'on-dark'}>
               {badge.text}
@@ -47,7 +47,7 @@ export function PageHero({ eyebrow, title, size = 'title', badges = [], lines = 
         </View>
       ) : null}
       {lines.map((line, index) => (
-        <Text key={line.id ?? index} id={line.id} className='page-hero__line'>
+        <Text key={line.id ?? index} id={line.id} className="page-hero__line">
           {line.text}
         </Text>
       ))}

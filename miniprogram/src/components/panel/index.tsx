@@ -17,9 +17,9 @@ export interface PanelProps {
 export function Panel({ id, title, intro, overlap, children }: PanelProps) {
   return (
     <View id={id} className={`panel${overlap ? ' panel--overlap' : ''}${title || intro ? '' : ' panel--untitled'}`}>
-      {title ? <Text className='panel__title'>{title}</Text> : null}
-      {intro ? <Text className='panel__intro'>{intro}</Text> : null}
-      <View className='panel__body'>{children}</View>
+      {title ? <Text className="panel__title">{title}</Text> : null}
+      {intro ? <Text className="panel__intro">{intro}</Text> : null}
+      <View className="panel__body">{children}</View>
     </View>
   );
 }

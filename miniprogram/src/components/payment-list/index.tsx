@@ -19,7 +19,9 @@ export function PaymentRow({ id, payment, fullDate }: { id: string; payment: Pay
     <ListRow
       id={id}
       title={`${billTypeName(payment.billType)} ${formatFen(payment.amountFen)}`}
-      subtitle={[fullDate ? time : time.slice(11), payment.accountNoMasked, payment.holderNameMasked, payment.receiptNo].filter(Boolean).join(t('list.separator'))}
+      subtitle={[fullDate ? time : time.slice(11), payment.accountNoMasked, payment.holderNameMasked, payment.receiptNo]
+        .filter(Boolean)
+        .join(t('list.separator'))}
       aside={
         <Pill id={`${id}-status`} tone={paymentStatusTone(payment.status)}>
           {paymentStatusText(payment.status)}
@@ -43,13 +45,13 @@ export interface PaymentListProps {
 /** A paged list of payments with its loading, empty and error states. */
 export function PaymentList({ id, state, empty, fullDate, onMore, onRetry }: PaymentListProps) {
   if (state.status === 'idle' || state.status === 'loading') {
-    return <StateView id={`${id}-loading`} kind='loading' title={t('list.loadingMore')} />;
+    return <StateView id={`${id}-loading`} kind="loading" title={t('list.loadingMore')} />;
   }
   if (state.status === 'error') {
     return (
       <StateView
         id={`${id}-error`}
-        kind='error'
+        kind="error"
         title={t('list.failed', { reason: errorText(state.error.code) })}
         actions={[{ id: `${id}-retry`, label: t('state.retry'), kind: 'secondary', onClick: onRetry }]}
       />
@@ -57,7 +59,7 @@ export function PaymentList({ id, state, empty, fullDate, onMore, onRetry }: Pay
   }
   if (state.items.length === 0) {
     return (
-      <Text id={`${id}-empty`} className='payment-list__empty'>
+      <Text id={`${id}-empty`} className="payment-list__empty">
         {empty}
       </Text>
     );

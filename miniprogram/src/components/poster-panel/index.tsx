@@ -9,12 +9,12 @@ export function PosterPanel({ station }: { station: { id: string; code: string }
   const { state, start } = usePosterDownload(station);
   const intro = process.env.TARO_ENV === 'weapp' ? `${t('poster.intro')}${t('poster.weappNote')}` : t('poster.intro');
   return (
-    <Panel id='station-poster' title={t('poster.title')} intro={intro}>
-      <ActionButton id='station-poster-button' kind='secondary' loading={state.status === 'pending'} onClick={() => void start()}>
+    <Panel id="station-poster" title={t('poster.title')} intro={intro}>
+      <ActionButton id="station-poster-button" kind="secondary" loading={state.status === 'pending'} onClick={() => void start()}>
         {state.status === 'pending' ? t('poster.downloading') : t('poster.download')}
       </ActionButton>
-      {state.status === 'done' ? <Notice id='station-poster-done' kind={state.ok ? 'success' : 'info'} text={state.message} /> : null}
-      {state.status === 'failed' ? <Notice id='station-poster-error' kind='error' text={state.message} /> : null}
+      {state.status === 'done' ? <Notice id="station-poster-done" kind={state.ok ? 'success' : 'info'} text={state.message} /> : null}
+      {state.status === 'failed' ? <Notice id="station-poster-error" kind="error" text={state.message} /> : null}
     </Panel>
   );
 }

@@ -24,8 +24,8 @@ export function ProviderBanner({ id, mode, receipt = false }: ProviderBannerProp
   if (!mode) return null;
   return (
     <View id={id} className={`provider-banner provider-banner--${mode}`}>
-      <Text className='provider-banner__tag'>{t(mode === 'sandbox' ? 'provider.sandboxTag' : 'provider.noneTag')}</Text>
-      <Text className='provider-banner__text'>{t(receipt && mode === 'sandbox' ? 'provider.sandboxReceipt' : TEXT[mode])}</Text>
+      <Text className="provider-banner__tag">{t(mode === 'sandbox' ? 'provider.sandboxTag' : 'provider.noneTag')}</Text>
+      <Text className="provider-banner__text">{t(receipt && mode === 'sandbox' ? 'provider.sandboxReceipt' : TEXT[mode])}</Text>
     </View>
   );
 }

@@ -8,7 +8,6 @@ import { t, type MessageKey } from '../../i18n';
 import { ErrorStateView, StateView, type StateAction, type StateViewProps } from '../state-view';
 import './index.scss';
 
-
 export interface RoleGateProps {
   /** Roles that may see the content. */
   roles: readonly Role[];
@@ -25,7 +24,7 @@ const homeAction = (kind: StateAction['kind']): StateAction => ({ id: 'role-gate
 /** The gate's states sit a little lower than a page's own content would. */
 function GateState(props: StateViewProps) {
   return (
-    <View className='role-gate'>
+    <View className="role-gate">
       <StateView {...props} />
     </View>
   );
@@ -40,13 +39,13 @@ export function RoleGate({ roles, title, signInPrompt, deniedText, children }: R
   const { state, reload } = useMe();
 
   if (state.status === 'loading') {
-    return <GateState id='role-gate-loading' kind='loading' title={t('role.loading')} />;
+    return <GateState id="role-gate-loading" kind="loading" title={t('role.loading')} />;
   }
   if (state.status === 'error') {
     return (
-      <View className='role-gate'>
+      <View className="role-gate">
         <ErrorStateView
-          id='role-gate-error'
+          id="role-gate-error"
           title={t('role.errorTitle')}
           error={state.error}
           actions={[{ id: 'role-gate-retry-button', label: t('state.retry'), onClick: reload }, homeAction('secondary')]}
@@ -57,14 +56,11 @@ export function RoleGate({ roles, title, signInPrompt, deniedText, children }: R
   if (state.status === 'signed-out') {
     return (
       <GateState
-        id='role-gate-sign-in'
-        kind='empty'
+        id="role-gate-sign-in"
+        kind="empty"
         title={t(title)}
         description={t(signInPrompt)}
-        actions={[
-          { id: 'role-gate-sign-in-button', label: t('role.goSignIn'), onClick: () => openPage('me') },
-          homeAction('secondary'),
-        ]}
+        actions={[{ id: 'role-gate-sign-in-button', label: t('role.goSignIn'), onClick: () => openPage('me') }, homeAction('secondary')]}
       />
     );
   }
@@ -72,15 +68,12 @@ export function RoleGate({ roles, title, signInPrompt, deniedText, children }: R
   if (!roles.includes(me.user.role)) {
     return (
       <GateState
-        id='role-gate-denied'
-        kind='empty'
+        id="role-gate-denied"
+        kind="empty"
         title={t(title)}
         description={t(deniedText)}
         note={t('role.signedInAs', { role: t(`roleName.${me.user.role}`) })}
-        actions={[
-          { id: 'role-gate-me-button', label: t('role.openMe'), onClick: () => openPage('me') },
-          homeAction('secondary'),
-        ]}
+        actions={[{ id: 'role-gate-me-button', label: t('role.openMe'), onClick: () => openPage('me') }, homeAction('secondary')]}
       />
     );
   }

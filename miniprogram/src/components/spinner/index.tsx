@@ -7,10 +7,10 @@ import { View } from '@tarojs/components';
  */
 export function Spinner() {
   return (
-    <View className='at-loading'>
-      <View className='at-loading__ring' />
-      <View className='at-loading__ring' />
-      <View className='at-loading__ring' />
+    <View className="at-loading">
+      <View className="at-loading__ring" />
+      <View className="at-loading__ring" />
+      <View className="at-loading__ring" />
     </View>
   );
 }

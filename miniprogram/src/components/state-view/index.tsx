@@ -27,19 +27,19 @@ export function StateView({ id, kind, title, description, note, actions = [] }: 
   return (
     <View id={id} className={`state-view state-view--${kind}`}>
       {kind === 'loading' ? (
-        <View className='state-view__spinner'>
+        <View className="state-view__spinner">
           <Spinner />
         </View>
       ) : (
-        <View className='state-view__mark'>
+        <View className="state-view__mark">
           <Text>{kind === 'error' ? '!' : '?'}</Text>
         </View>
       )}
-      <Text className='state-view__title'>{title}</Text>
-      {description ? <Text className='state-view__description'>{description}</Text> : null}
-      {note ? <Text className='state-view__note'>{note}</Text> : null}
+      <Text className="state-view__title">{title}</Text>
+      {description ? <Text className="state-view__description">{description}</Text> : null}
+      {note ? <Text className="state-view__note">{note}</Text> : null}
       {actions.length > 0 ? (
-        <View className='state-view__actions'>
+        <View className="state-view__actions">
           {actions.map((action) => (
             <ActionButton key={action.id} id={action.id} kind={action.kind ?? 'primary'} onClick={action.onClick}>
               {action.label}
@@ -61,5 +61,5 @@ export interface ErrorStateViewProps {
 
 /** A failed load: what failed, why in words, the id support can look up, and the way out. */
 export function ErrorStateView({ id, title, error, actions }: ErrorStateViewProps) {
-  return <StateView id={id} kind='error' title={title} description={errorText(error.code)} note={requestNote(error.requestId)} actions={actions} />;
+  return <StateView id={id} kind="error" title={title} description={errorText(error.code)} note={requestNote(error.requestId)} actions={actions} />;
 }

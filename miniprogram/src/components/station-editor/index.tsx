@@ -29,10 +29,10 @@ function HoursWindow({ index, window, editor }: { index: number; window: HoursDr
   const { errors } = editor;
   const prefix = `edit-hours-${index}`;
   return (
-    <View id={prefix} className='station-editor__window'>
-      <View className='station-editor__window-head'>
-        <Text className='station-editor__window-title'>{t('edit.hoursWindow', { n: index + 1 })}</Text>
-        <ActionButton id={`${prefix}-remove`} kind='secondary' size='small' onClick={() => editor.removeWindow(index)}>
+    <View id={prefix} className="station-editor__window">
+      <View className="station-editor__window-head">
+        <Text className="station-editor__window-title">{t('edit.hoursWindow', { n: index + 1 })}</Text>
+        <ActionButton id={`${prefix}-remove`} kind="secondary" size="small" onClick={() => editor.removeWindow(index)}>
           {t('edit.hoursRemove')}
         </ActionButton>
       </View>
@@ -48,11 +48,11 @@ function HoursWindow({ index, window, editor }: { index: number; window: HoursDr
           />
         ))}
       </ChipGroup>
-      {errors[`hours.${index}.days`] ? <Text className='station-editor__error'>{errors[`hours.${index}.days`]}</Text> : null}
-      <View className='station-editor__times'>
+      {errors[`hours.${index}.days`] ? <Text className="station-editor__error">{errors[`hours.${index}.days`]}</Text> : null}
+      <View className="station-editor__times">
         <TextField
           id={`${prefix}-open`}
-          kind='time'
+          kind="time"
           label={t('edit.hoursOpen')}
           value={window.open}
           placeholder={t('edit.timePlaceholder')}
@@ -62,7 +62,7 @@ function HoursWindow({ index, window, editor }: { index: number; window: HoursDr
         />
         <TextField
           id={`${prefix}-close`}
-          kind='time'
+          kind="time"
           label={t('edit.hoursClose')}
           value={window.close}
           placeholder={t('edit.timePlaceholder')}
@@ -87,15 +87,15 @@ function LocationFields({ station, editor }: { station: StationProfile; editor: 
     };
     return (
       <>
-        <Text id='edit-location-value' className='station-editor__value'>
+        <Text id="edit-location-value" className="station-editor__value">
           {hasPoint ? formatCoordinates({ lat, lng }) : t('edit.locationNone')}
         </Text>
-        <View className='station-editor__row'>
-          <ActionButton id='edit-location-pick' size='small' onClick={() => void pick()}>
+        <View className="station-editor__row">
+          <ActionButton id="edit-location-pick" size="small" onClick={() => void pick()}>
             {t('edit.locationPick')}
           </ActionButton>
           {hasPoint ? (
-            <ActionButton id='edit-location-clear' kind='secondary' size='small' onClick={() => editor.setLocation(null)}>
+            <ActionButton id="edit-location-clear" kind="secondary" size="small" onClick={() => editor.setLocation(null)}>
               {t('edit.locationClear')}
             </ActionButton>
           ) : null}
@@ -105,11 +105,29 @@ function LocationFields({ station, editor }: { station: StationProfile; editor: 
   }
   return (
     <>
-      <View className='station-editor__times'>
-        <TextField id='edit-lat' kind='decimal' label={t('edit.lat')} value={draft.lat} placeholder={t('edit.latPlaceholder')} error={errors.lat} maxLength={16} onChange={editor.setLat} />
-        <TextField id='edit-lng' kind='decimal' label={t('edit.lng')} value={draft.lng} placeholder={t('edit.lngPlaceholder')} error={errors.lng} maxLength={16} onChange={editor.setLng} />
+      <View className="station-editor__times">
+        <TextField
+          id="edit-lat"
+          kind="decimal"
+          label={t('edit.lat')}
+          value={draft.lat}
+          placeholder={t('edit.latPlaceholder')}
+          error={errors.lat}
+          maxLength={16}
+          onChange={editor.setLat}
+        />
+        <TextField
+          id="edit-lng"
+          kind="decimal"
+          label={t('edit.lng')}
+          value={draft.lng}
+          placeholder={t('edit.lngPlaceholder')}
+          error={errors.lng}
+          maxLength={16}
+          onChange={editor.setLng}
+        />
       </View>
-      <Text className='station-editor__hint'>{t('edit.locationH5Hint')}</Text>
+      <Text className="station-editor__hint">{t('edit.locationH5Hint')}</Text>
     </>
   );
 }
@@ -118,17 +136,17 @@ function PhoneFields({ station, editor }: { station: StationProfile; editor: Edi
   const { draft, errors } = editor;
   return (
     <>
-      <Text id='edit-phone-current' className='station-editor__hint'>
+      <Text id="edit-phone-current" className="station-editor__hint">
         {station.phoneMasked ? t('edit.phoneCurrent', { phone: station.phoneMasked }) : t('edit.phoneNone')}
       </Text>
       {draft.clearPhone ? (
-        <Text id='edit-phone-will-clear' className='station-editor__value'>
+        <Text id="edit-phone-will-clear" className="station-editor__value">
           {t('edit.phoneWillClear')}
         </Text>
       ) : (
         <TextField
-          id='edit-phone'
-          kind='phone'
+          id="edit-phone"
+          kind="phone"
           label={t('edit.phoneLabel')}
           value={draft.phone}
           placeholder={t('edit.phonePlaceholder')}
@@ -138,8 +156,8 @@ function PhoneFields({ station, editor }: { station: StationProfile; editor: Edi
         />
       )}
       {station.phoneMasked ? (
-        <View className='station-editor__row'>
-          <ActionButton id='edit-phone-clear' kind='secondary' size='small' onClick={() => editor.setClearPhone(!draft.clearPhone)}>
+        <View className="station-editor__row">
+          <ActionButton id="edit-phone-clear" kind="secondary" size="small" onClick={() => editor.setClearPhone(!draft.clearPhone)}>
             {draft.clearPhone ? t('edit.phoneKeep') : t('edit.phoneClear')}
           </ActionButton>
         </View>
@@ -156,17 +174,23 @@ export function StationEditor({ station, role, onSaved, onReload }: StationEdito
   const editor = useStationEditor(station, role, onSaved);
   const { draft, state } = editor;
   return (
-    <View id='station-editor' className='station-editor'>
+    <View id="station-editor" className="station-editor">
       {role === 'admin' ? (
         <>
-          <Panel id='edit-type' title={t('edit.typeTitle')}>
+          <Panel id="edit-type" title={t('edit.typeTitle')}>
             <ChipGroup>
               {STATION_TYPES.map((type) => (
-                <Chip key={type} id={`edit-type-${type}`} label={t(`station.type.${type}`)} selected={draft.type === type} onClick={() => editor.setType(type)} />
+                <Chip
+                  key={type}
+                  id={`edit-type-${type}`}
+                  label={t(`station.type.${type}`)}
+                  selected={draft.type === type}
+                  onClick={() => editor.setType(type)}
+                />
               ))}
             </ChipGroup>
           </Panel>
-          <Panel id='edit-capabilities' title={t('edit.capabilitiesTitle')} intro={t('edit.capabilitiesIntro')}>
+          <Panel id="edit-capabilities" title={t('edit.capabilitiesTitle')} intro={t('edit.capabilitiesIntro')}>
             <ChipGroup>
               {CAPABILITY_ORDER.map((key) => (
                 <Chip
@@ -182,37 +206,35 @@ export function StationEditor({ station, role, onSaved, onReload }: StationEdito
         </>
       ) : null}
 
-      <Panel id='edit-hours' title={t('edit.hoursTitle')} intro={t('edit.hoursIntro')}>
-        {draft.hours.length === 0 ? <Text className='station-editor__hint'>{t('edit.hoursNone')}</Text> : null}
+      <Panel id="edit-hours" title={t('edit.hoursTitle')} intro={t('edit.hoursIntro')}>
+        {draft.hours.length === 0 ? <Text className="station-editor__hint">{t('edit.hoursNone')}</Text> : null}
         {draft.hours.map((window, index) => (
           <HoursWindow key={index} index={index} window={window} editor={editor} />
         ))}
         {draft.hours.length < MAX_WINDOWS ? (
-          <ActionButton id='edit-hours-add' kind='secondary' onClick={editor.addWindow}>
+          <ActionButton id="edit-hours-add" kind="secondary" onClick={editor.addWindow}>
             {t('edit.hoursAdd')}
           </ActionButton>
         ) : null}
       </Panel>
 
-      <Panel id='edit-location' title={t('edit.locationTitle')} intro={t('edit.locationIntro')}>
+      <Panel id="edit-location" title={t('edit.locationTitle')} intro={t('edit.locationIntro')}>
         <LocationFields station={station} editor={editor} />
       </Panel>
 
-      <Panel id='edit-phone-panel' title={t('edit.phoneTitle')}>
+      <Panel id="edit-phone-panel" title={t('edit.phoneTitle')}>
         <PhoneFields station={station} editor={editor} />
       </Panel>
 
-      <View className='station-editor__save'>
-        {state.status === 'saved' ? <Notice id='edit-saved' kind='success' text={state.message} /> : null}
-        {state.status === 'failed' ? (
-          <Notice id='edit-error' kind='error' text={state.message} note={requestNote(state.requestId)} />
-        ) : null}
+      <View className="station-editor__save">
+        {state.status === 'saved' ? <Notice id="edit-saved" kind="success" text={state.message} /> : null}
+        {state.status === 'failed' ? <Notice id="edit-error" kind="error" text={state.message} note={requestNote(state.requestId)} /> : null}
         {state.status === 'failed' && state.conflict ? (
-          <ActionButton id='edit-reload-button' kind='secondary' onClick={onReload}>
+          <ActionButton id="edit-reload-button" kind="secondary" onClick={onReload}>
             {t('edit.reload')}
           </ActionButton>
         ) : null}
-        <ActionButton id='edit-save-button' loading={state.status === 'saving'} onClick={() => void editor.submit()}>
+        <ActionButton id="edit-save-button" loading={state.status === 'saving'} onClick={() => void editor.submit()}>
           {state.status === 'saving' ? t('edit.saving') : t('edit.save')}
         </ActionButton>
       </View>

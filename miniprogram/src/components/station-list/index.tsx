@@ -30,8 +30,8 @@ export function StationList({ id, idPrefix, stations }: StationListProps) {
             subtitle={row.place}
             aside={
               row.distance || row.openLabel ? (
-                <View className='station-list__aside'>
-                  {row.distance ? <Text className='station-list__distance'>{row.distance}</Text> : null}
+                <View className="station-list__aside">
+                  {row.distance ? <Text className="station-list__distance">{row.distance}</Text> : null}
                   {row.openLabel ? <Pill tone={row.openState === 'open' ? 'brand' : 'muted'}>{row.openLabel}</Pill> : null}
                 </View>
               ) : undefined

@@ -32,7 +32,7 @@ export function StationManager({ station, role, onChange, onReload, eyebrow }: S
     [onChange, reloadHistory],
   );
   return (
-    <View id='station-manager'>
+    <View id="station-manager">
       <PageHero
         eyebrow={{ text: eyebrow }}
         title={{ id: 'manage-station-name', text: t('station.name', { village: station.villageName }) }}

@@ -27,10 +27,10 @@ export function StationMap({ location, name, address }: StationMapProps) {
   if (process.env.TARO_ENV === 'weapp') {
     const point = wgs84ToGcj02(location);
     return (
-      <View className='station-map'>
+      <View className="station-map">
         <Map
-          id='station-map'
-          className='station-map__map'
+          id="station-map"
+          className="station-map__map"
           latitude={point.lat}
           longitude={point.lng}
           scale={14}
@@ -38,27 +38,27 @@ export function StationMap({ location, name, address }: StationMapProps) {
           showLocation
           onError={() => undefined}
         />
-        <Text id='station-coordinates' className='station-map__coordinates'>
+        <Text id="station-coordinates" className="station-map__coordinates">
           {coordinates}
         </Text>
-        <ActionButton id='station-map-open-button' kind='secondary' onClick={() => openInMap(location, name, address)}>
+        <ActionButton id="station-map-open-button" kind="secondary" onClick={() => openInMap(location, name, address)}>
           {t('station.mapOpen')}
         </ActionButton>
       </View>
     );
   }
   return (
-    <View className='station-map'>
-      <View id='station-map' className='station-map__box'>
-        <Text className='station-map__pin'>●</Text>
-        <Text id='station-coordinates' className='station-map__coordinates'>
+    <View className="station-map">
+      <View id="station-map" className="station-map__box">
+        <Text className="station-map__pin">●</Text>
+        <Text id="station-coordinates" className="station-map__coordinates">
           {coordinates}
         </Text>
       </View>
-      <Text className='station-map__note'>{t('station.mapH5Note')}</Text>
+      <Text className="station-map__note">{t('station.mapH5Note')}</Text>
       <ActionButton
-        id='station-copy-coordinates-button'
-        kind='secondary'
+        id="station-copy-coordinates-button"
+        kind="secondary"
         onClick={() => void Taro.setClipboardData({ data: `${location.lat},${location.lng}` })}
       >
         {t('station.copyCoordinates')}

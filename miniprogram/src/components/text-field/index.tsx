@@ -58,8 +58,8 @@ export function TextField({ id, label, value, placeholder, hint, error, maxLengt
   const counted = kind === 'text' && maxLength !== undefined;
   return (
     <View className={`text-field${shownError ? ' text-field--invalid' : ''}`}>
-      <View className='text-field__head'>
-        <Text className='text-field__label'>{label}</Text>
+      <View className="text-field__head">
+        <Text className="text-field__label">{label}</Text>
         {counted ? (
           <Text id={id ? `${id}-count` : undefined} className={`text-field__count${tooLong ? ' text-field__count--over' : ''}`}>
             {t('field.count', { count: value.length, max: maxLength })}
@@ -67,31 +67,31 @@ export function TextField({ id, label, value, placeholder, hint, error, maxLengt
         ) : null}
       </View>
       {usePicker ? (
-        <Picker mode='time' value={value || '09:00'} onChange={(event) => onChange(String(event.detail.value))}>
-          <View id={id} className='text-field__input text-field__picker'>
+        <Picker mode="time" value={value || '09:00'} onChange={(event) => onChange(String(event.detail.value))}>
+          <View id={id} className="text-field__input text-field__picker">
             <Text className={value ? '' : 'text-field__placeholder'}>{value || placeholder}</Text>
           </View>
         </Picker>
       ) : (
         <Input
           id={id}
-          className='text-field__input'
+          className="text-field__input"
           type={inputType(kind)}
           nativeProps={nativeInputProps(kind)}
           value={value}
           placeholder={placeholder}
           maxlength={INPUT_HARD_LIMIT}
-          confirmType='go'
+          confirmType="go"
           onInput={(event) => onChange(event.detail.value)}
           onConfirm={onConfirm}
         />
       )}
       {shownError ? (
-        <Text id={id ? `${id}-error` : undefined} className='text-field__error'>
+        <Text id={id ? `${id}-error` : undefined} className="text-field__error">
           {shownError}
         </Text>
       ) : hint ? (
-        <Text className='text-field__hint'>{hint}</Text>
+        <Text className="text-field__hint">{hint}</Text>
       ) : null}
     </View>
   );

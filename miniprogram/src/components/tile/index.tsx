@@ -21,11 +21,11 @@ export interface TileProps {
 export function Tile({ id, name, description, status, statusTone, edge, className, onClick }: TileProps) {
   return (
     <View id={id} className={`tile tile--${edge}${onClick ? ' tile--tappable' : ''}${className ? ` ${className}` : ''}`} onClick={onClick}>
-      <View className='tile__head'>
-        <Text className='tile__name'>{name}</Text>
+      <View className="tile__head">
+        <Text className="tile__name">{name}</Text>
         <Pill tone={statusTone}>{status}</Pill>
       </View>
-      <Text className='tile__desc'>{description}</Text>
+      <Text className="tile__desc">{description}</Text>
     </View>
   );
 }
@@ -33,7 +33,7 @@ export function Tile({ id, name, description, status, statusTone, edge, classNam
 /** The row of tiles, wrapping. */
 export function TileGrid({ id, children }: { id?: string; children: ReactNode }) {
   return (
-    <View id={id} className='tile-grid'>
+    <View id={id} className="tile-grid">
       {children}
     </View>
   );

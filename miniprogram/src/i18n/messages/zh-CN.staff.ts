@@ -232,7 +232,8 @@ export const staffMessages = {
   'pay.submitting': '正在缴费，请稍候…',
   'pay.waiting': '上一次提交还在处理，正在等待结果…',
   'pay.edit': '返回修改',
-  'pay.editUncertain': '这笔缴费的结果还不知道，项目、户号、金额和现金都不能再改，也不能开始新的缴费，以免重复缴费。请点“重试”弄清结果；如果在待处理或今天的缴费里已经看到这笔，或者确定缴费单位没有收到，可以放弃它。',
+  'pay.editUncertain':
+    '这笔缴费的结果还不知道，项目、户号、金额和现金都不能再改，也不能开始新的缴费，以免重复缴费。请点“重试”弄清结果；如果在待处理或今天的缴费里已经看到这笔，或者确定缴费单位没有收到，可以放弃它。',
   'pay.uncertain': '没有收到结果：{reason} 这笔缴费可能已经成功。请点“重试”，系统会接着上一次查询，不会重复扣款。',
   'pay.retry': '重试（不会重复缴费）',
   'pay.failedTitle': '缴费没有成功',
@@ -247,7 +248,8 @@ export const staffMessages = {
   'pay.earlier': '这是 {time} 提交的那笔缴费，不是新的缴费：不要为它再收现金。',
   'pay.storedTitle': '上次的缴费结果未知',
   'pay.stored': '上次 {time} 提交的缴费（{bill} {amount}）可能已经缴上，还没有收到结果。',
-  'pay.storedExplain': '当时收了村民现金的，请点“查询上次结果”：系统用上次的请求再问一次，已经缴上的不会重复缴，没送到的这次会缴上。如果在待处理或今天的缴费里已经看到这笔，或者当时没有收现金，可以放弃它。弄清以前不能开始新的缴费。',
+  'pay.storedExplain':
+    '当时收了村民现金的，请点“查询上次结果”：系统用上次的请求再问一次，已经缴上的不会重复缴，没送到的这次会缴上。如果在待处理或今天的缴费里已经看到这笔，或者当时没有收现金，可以放弃它。弄清以前不能开始新的缴费。',
   'pay.storedCheck': '查询上次结果',
   'pay.storedWorkbench': '看待处理和今天的缴费',
   'pay.storedFailed': '上次 {time} 的缴费没有成功：{reason} 现在可以重新缴。',
@@ -341,7 +343,8 @@ export const staffMessages = {
   'close.expected': '钱箱应有现金',
   'close.breakdown': '收取 {cashIn}，作废退还 {voided}，共 {count} 笔。',
   'close.processingTitle': '还不能日结',
-  'close.processingExplain': '有 {n} 笔缴费还在等缴费单位确认。结果出来前不知道这些现金该不该留在钱箱里，所以要等它们都有结果才能日结。系统会自动查询，请稍后刷新。',
+  'close.processingExplain':
+    '有 {n} 笔缴费还在等缴费单位确认。结果出来前不知道这些现金该不该留在钱箱里，所以要等它们都有结果才能日结。系统会自动查询，请稍后刷新。',
   'close.countedLabel': '清点的现金（元）',
   'close.countedPlaceholder': '数一数钱箱里代缴收的现金',
   'close.variance': '差额 {variance}',

@@ -233,7 +233,8 @@ export const messages = {
   'paymentFailure.NOT_CHARGED': '缴费单位没有收到这笔缴费，没有扣款。现金如数退还，可以重新缴。',
   'payment.processingExplain': '缴费单位还没有回复。系统会自动查询并完成这笔缴费，请不要重复缴费。结果出来前先保管好这笔现金。',
   'payment.voidedExplain': '已作废，现金已退还村民。原因：{reason}',
-  'payment.voidingExplain': '正在作废：已请缴费单位撤销这笔缴费，还没有回复。系统会自动查询并完成。撤销成功（状态变成“已作废”）后再把现金退还村民，请不要重复作废。',
+  'payment.voidingExplain':
+    '正在作废：已请缴费单位撤销这笔缴费，还没有回复。系统会自动查询并完成。撤销成功（状态变成“已作废”）后再把现金退还村民，请不要重复作废。',
 
   // "我家的缴费" on "me" is an entry; the page itself (packages/receipt/pages/household) has its strings in zh-CN.receipt.ts.
   'me.householdTitle': '我家的缴费',

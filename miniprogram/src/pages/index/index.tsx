@@ -31,10 +31,10 @@ function ScanEntry() {
   };
   return (
     <>
-      <ActionButton id='home-scan-button' onClick={() => void scan()}>
+      <ActionButton id="home-scan-button" onClick={() => void scan()}>
         {t('home.scan')}
       </ActionButton>
-      {notice ? <Notice id='home-scan-error' kind='error' text={notice} /> : null}
+      {notice ? <Notice id="home-scan-error" kind="error" text={notice} /> : null}
     </>
   );
 }
@@ -52,18 +52,18 @@ function CodeEntry() {
   return (
     <>
       <TextField
-        id='home-code-input'
+        id="home-code-input"
         label={t('home.codeLabel')}
         value={value}
         placeholder={t('home.codePlaceholder')}
         hint={t('home.codeHint')}
         error={error}
-        kind='digits'
+        kind="digits"
         maxLength={CODE_FIELD_MAX_LENGTH}
         onChange={setValue}
         onConfirm={open}
       />
-      <ActionButton id='home-open-button' onClick={open}>
+      <ActionButton id="home-open-button" onClick={open}>
         {t('home.open')}
       </ActionButton>
     </>
@@ -79,7 +79,7 @@ const FIND_ENTRIES = [
 /** Without the QR code at hand: nearest, browse by region, search by name (the find subpackage). */
 function FindEntries() {
   return (
-    <Section id='home-find' title={t('home.findIntro')}>
+    <Section id="home-find" title={t('home.findIntro')}>
       <ListCard>
         {FIND_ENTRIES.map((entry) => (
           <ListRow key={entry.page} id={entry.id} title={t(entry.title)} subtitle={t(entry.desc)} onClick={() => openPage(entry.page)} />
@@ -96,19 +96,19 @@ function FindEntries() {
 function AccountLinks() {
   const user = useSession()?.user;
   return (
-    <View className='home__account'>
-      <Text className='home__account-title'>{t('home.accountTitle')}</Text>
-      <View className='home__account-links'>
-        <Text id='home-me-link' className='home__account-link' onClick={() => openPage('me')}>
+    <View className="home__account">
+      <Text className="home__account-title">{t('home.accountTitle')}</Text>
+      <View className="home__account-links">
+        <Text id="home-me-link" className="home__account-link" onClick={() => openPage('me')}>
           {user ? t('home.meEntrySignedIn', { role: t(`roleName.${user.role}`) }) : t('home.meEntry')}
         </Text>
         {user?.role === 'officer' ? (
-          <Text id='home-officer-link' className='home__account-link' onClick={() => openPage('officer')}>
+          <Text id="home-officer-link" className="home__account-link" onClick={() => openPage('officer')}>
             {t('home.officerEntry')}
           </Text>
         ) : null}
         {hasRole(user, ADMIN_ROLES) ? (
-          <Text id='home-admin-link' className='home__account-link' onClick={() => openPage('admin')}>
+          <Text id="home-admin-link" className="home__account-link" onClick={() => openPage('admin')}>
             {t('home.adminEntry')}
           </Text>
         ) : null}
@@ -120,10 +120,10 @@ function AccountLinks() {
 export default function HomePage() {
   const isH5 = process.env.TARO_ENV === 'h5';
   return (
-    <View id='home-page' className='page home'>
-      <PageHero title={{ text: t('home.title') }} size='display' lines={[{ text: t('app.tagline') }]} overlap />
+    <View id="home-page" className="page home">
+      <PageHero title={{ text: t('home.title') }} size="display" lines={[{ text: t('app.tagline') }]} overlap />
       <Panel overlap>
-        <Text className='home__intro'>{isH5 ? t('home.introH5') : t('home.intro')}</Text>
+        <Text className="home__intro">{isH5 ? t('home.introH5') : t('home.intro')}</Text>
         {isH5 ? <CodeEntry /> : <ScanEntry />}
       </Panel>
       <FindEntries />

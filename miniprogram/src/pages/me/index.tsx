@@ -45,29 +45,22 @@ function SignIn() {
   const pending = state.status === 'pending';
   const isWeapp = process.env.TARO_ENV !== 'h5';
   return (
-    <View id='me-signed-out' className='page me'>
+    <View id="me-signed-out" className="page me">
       <Hero title={t('me.title')} subtitle={t('me.signedOutIntro')} />
       <Panel overlap>
         {isWeapp ? (
-          <ActionButton id='me-wechat-login-button' loading={pending} onClick={() => void signInWithWeChat()}>
+          <ActionButton id="me-wechat-login-button" loading={pending} onClick={() => void signInWithWeChat()}>
             {pending ? t('me.signingIn') : t('me.wechatLogin')}
           </ActionButton>
         ) : (
-          <Text className='me__note'>{t('me.h5NoLogin')}</Text>
+          <Text className="me__note">{t('me.h5NoLogin')}</Text>
         )}
-        {state.status === 'failed' ? (
-          <Notice
-            id='me-login-error'
-            kind='error'
-            text={state.message}
-            note={requestNote(state.requestId)}
-          />
-        ) : null}
+        {state.status === 'failed' ? <Notice id="me-login-error" kind="error" text={state.message} note={requestNote(state.requestId)} /> : null}
       </Panel>
       {devLoginEnabled() ? (
-        <Panel id='me-dev-login' title={t('me.devTitle')} intro={t('me.devHint')}>
+        <Panel id="me-dev-login" title={t('me.devTitle')} intro={t('me.devHint')}>
           <TextField
-            id='me-dev-openid'
+            id="me-dev-openid"
             label={t('me.devLabel')}
             value={devOpenid}
             placeholder={t('me.devPlaceholder')}
@@ -76,7 +69,7 @@ function SignIn() {
             onChange={setDevOpenid}
             onConfirm={() => void signInAsDev()}
           />
-          <ActionButton id='me-dev-login-button' kind={isWeapp ? 'secondary' : 'primary'} loading={pending} onClick={() => void signInAsDev()}>
+          <ActionButton id="me-dev-login-button" kind={isWeapp ? 'secondary' : 'primary'} loading={pending} onClick={() => void signInAsDev()}>
             {t('me.devLogin')}
           </ActionButton>
         </Panel>
@@ -95,26 +88,26 @@ function HomeStationPanel({ me }: { me: MeResponse }) {
   const { homeStation } = me;
   if (!homeStation) {
     return (
-      <Panel id='me-home-station' title={t('me.homeTitle')} intro={t('me.homeIntro')}>
-        <ActionButton id='me-home-station-find' kind='secondary' onClick={() => openPage('search')}>
+      <Panel id="me-home-station" title={t('me.homeTitle')} intro={t('me.homeIntro')}>
+        <ActionButton id="me-home-station-find" kind="secondary" onClick={() => openPage('search')}>
           {t('me.homeFind')}
         </ActionButton>
       </Panel>
     );
   }
   return (
-    <Panel id='me-home-station' title={t('me.homeTitle')}>
+    <Panel id="me-home-station" title={t('me.homeTitle')}>
       <InfoList
         items={[
           { id: 'me-home-station-name', label: t('station.field.village'), value: homeStation.villageName },
           { id: 'me-home-station-region', label: t('me.stationRegion'), value: homeStation.regionNames.slice(1).join(' ') },
         ]}
       />
-      <View className='me__actions'>
-        <ActionButton id='me-home-station-open' size='small' onClick={() => openPage('station', { scene: homeStation.code })}>
+      <View className="me__actions">
+        <ActionButton id="me-home-station-open" size="small" onClick={() => openPage('station', { scene: homeStation.code })}>
           {t('me.homeOpen')}
         </ActionButton>
-        <ActionButton id='me-home-station-change' kind='secondary' size='small' onClick={() => openPage('search')}>
+        <ActionButton id="me-home-station-change" kind="secondary" size="small" onClick={() => openPage('search')}>
           {t('me.homeChange')}
         </ActionButton>
       </View>
@@ -126,20 +119,20 @@ function Profile({ me }: { me: MeResponse }) {
   const { user, station, region } = me;
   const roleName = t(`roleName.${user.role}`);
   return (
-    <View id='me-signed-in' className='page me'>
+    <View id="me-signed-in" className="page me">
       <Hero title={user.name ?? t('me.unnamed')} badge={roleName} />
 
       <Panel overlap>
-        <Text className='me__label'>{t('me.userIdLabel')}</Text>
-        <View className='me__id-row'>
-          <Text id='me-user-id' className='me__id' userSelect selectable>
+        <Text className="me__label">{t('me.userIdLabel')}</Text>
+        <View className="me__id-row">
+          <Text id="me-user-id" className="me__id" userSelect selectable>
             {user.id}
           </Text>
-          <ActionButton id='me-copy-id-button' kind='secondary' size='small' onClick={() => copy(user.id)}>
+          <ActionButton id="me-copy-id-button" kind="secondary" size="small" onClick={() => copy(user.id)}>
             {t('me.copy')}
           </ActionButton>
         </View>
-        {user.role === 'villager' || user.role === 'buyer' ? <Text className='me__hint'>{t('me.userIdHint')}</Text> : null}
+        {user.role === 'villager' || user.role === 'buyer' ? <Text className="me__hint">{t('me.userIdHint')}</Text> : null}
       </Panel>
 
       {user.role === 'villager' || user.role === 'buyer' || user.role === 'officer' ? <AccountCodePanel /> : null}
@@ -147,15 +140,15 @@ function Profile({ me }: { me: MeResponse }) {
       {canHaveHomeStation(user.role) || me.homeStation ? <HomeStationPanel me={me} /> : null}
 
       {canHaveHomeStation(user.role) ? (
-        <Panel id='me-household' title={t('me.householdTitle')} intro={t('me.householdEntryIntro')}>
-          <ActionButton id='me-household-open' kind='secondary' onClick={() => openPage('myHousehold')}>
+        <Panel id="me-household" title={t('me.householdTitle')} intro={t('me.householdEntryIntro')}>
+          <ActionButton id="me-household-open" kind="secondary" onClick={() => openPage('myHousehold')}>
             {t('me.householdOpen')}
           </ActionButton>
         </Panel>
       ) : null}
 
       {station ? (
-        <Panel id='me-station' title={t('me.stationTitle')}>
+        <Panel id="me-station" title={t('me.stationTitle')}>
           <InfoList
             items={[
               { id: 'me-station-name', label: t('station.field.village'), value: station.villageName },
@@ -167,7 +160,7 @@ function Profile({ me }: { me: MeResponse }) {
       ) : null}
 
       {region ? (
-        <Panel id='me-region' title={t('me.regionTitle')}>
+        <Panel id="me-region" title={t('me.regionTitle')}>
           <InfoList
             items={[
               { id: 'me-region-name', label: t('me.regionName'), value: region.name },
@@ -180,19 +173,19 @@ function Profile({ me }: { me: MeResponse }) {
       {user.role === 'officer' || hasRole(user, ADMIN_ROLES) ? (
         <Panel title={t('me.workTitle')}>
           {user.role === 'officer' ? (
-            <ActionButton id='me-officer-entry' onClick={() => openPage('officer')}>
+            <ActionButton id="me-officer-entry" onClick={() => openPage('officer')}>
               {t('me.officerEntry')}
             </ActionButton>
           ) : (
-            <ActionButton id='me-admin-entry' onClick={() => openPage('admin')}>
+            <ActionButton id="me-admin-entry" onClick={() => openPage('admin')}>
               {t('me.adminEntry')}
             </ActionButton>
           )}
         </Panel>
       ) : null}
 
-      <View className='me__footer'>
-        <ActionButton id='me-sign-out-button' kind='secondary' onClick={signOut}>
+      <View className="me__footer">
+        <ActionButton id="me-sign-out-button" kind="secondary" onClick={signOut}>
           {t('me.signOut')}
         </ActionButton>
       </View>
@@ -207,11 +200,11 @@ function Profile({ me }: { me: MeResponse }) {
 export default function MePage() {
   const { state, reload } = useMe();
   if (state.status === 'signed-out') return <SignIn />;
-  if (state.status === 'loading') return <StateView id='me-loading' kind='loading' title={t('me.loading')} />;
+  if (state.status === 'loading') return <StateView id="me-loading" kind="loading" title={t('me.loading')} />;
   if (state.status === 'error') {
     return (
       <ErrorStateView
-        id='me-error'
+        id="me-error"
         title={t('me.errorTitle')}
         error={state.error}
         actions={[

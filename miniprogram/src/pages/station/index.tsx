@@ -48,12 +48,14 @@ function StationError({ error, code, typed, onRetry }: { error: ApiError; code?:
   const deadEnds = DEAD_ENDS[typed ? 'typed' : 'scanned'];
   const dead = error.code === 'NOT_FOUND' || error.code === 'VALIDATION_FAILED' ? deadEnds[error.code as keyof typeof deadEnds] : undefined;
   if (dead) {
-    return <StateView id={dead.id} kind='empty' title={t(dead.title)} description={t(dead.hint, { code: code ?? '' })} actions={[homeAction('primary')]} />;
+    return (
+      <StateView id={dead.id} kind="empty" title={t(dead.title)} description={t(dead.hint, { code: code ?? '' })} actions={[homeAction('primary')]} />
+    );
   }
   // Network trouble, rate limits, server errors: worth another try.
   return (
     <ErrorStateView
-      id='station-error'
+      id="station-error"
       title={t('station.errorTitle')}
       error={error}
       actions={[{ id: 'state-retry-button', label: t('state.retry'), onClick: onRetry }, homeAction('secondary')]}
@@ -67,40 +69,40 @@ function HomeStationBar({ station, me, onMeChange }: { station: StationProfile; 
   if (state.status === 'hidden') return null;
   if (state.status === 'is-home') {
     return (
-      <View id='station-home' className='station__home station__home--set'>
-        <Pill id='station-home-badge' tone='brand'>
+      <View id="station-home" className="station__home station__home--set">
+        <Pill id="station-home-badge" tone="brand">
           {t('station.home.isHome')}
         </Pill>
-        {state.justSet ? <Text className='station__home-text'>{t('station.home.done')}</Text> : null}
+        {state.justSet ? <Text className="station__home-text">{t('station.home.done')}</Text> : null}
       </View>
     );
   }
   return (
-    <View id='station-home' className='station__home'>
-      <Text className='station__home-text'>{t('station.home.intro')}</Text>
-      <ActionButton id='station-home-set-button' size='small' loading={state.pending} onClick={() => void set()}>
+    <View id="station-home" className="station__home">
+      <Text className="station__home-text">{t('station.home.intro')}</Text>
+      <ActionButton id="station-home-set-button" size="small" loading={state.pending} onClick={() => void set()}>
         {state.pending ? t('station.home.setting') : t('station.home.set')}
       </ActionButton>
-      {state.error ? <Notice id='station-home-error' kind='error' text={state.error} /> : null}
+      {state.error ? <Notice id="station-home-error" kind="error" text={state.error} /> : null}
     </View>
   );
 }
 
 function HoursPanel({ view }: { view: StationView }) {
   return (
-    <Panel id='station-hours' title={t('station.hoursTitle')}>
+    <Panel id="station-hours" title={t('station.hoursTitle')}>
       {view.hours.length === 0 ? (
-        <Text id='station-hours-none' className='station__muted'>
+        <Text id="station-hours-none" className="station__muted">
           {t('station.hoursNone')}
         </Text>
       ) : (
-        <View className='station__lines'>
+        <View className="station__lines">
           {view.hours.map((line, index) => (
-            <Text key={line} id={`station-hours-${index}`} className='station__line'>
+            <Text key={line} id={`station-hours-${index}`} className="station__line">
               {line}
             </Text>
           ))}
-          <Text className='station__muted'>{t('station.hoursNote')}</Text>
+          <Text className="station__muted">{t('station.hoursNote')}</Text>
         </View>
       )}
     </Panel>
@@ -113,7 +115,7 @@ function ContactPanel({ station, view, me }: { station: StationProfile; view: St
   const signedIn = me.status !== 'signed-out';
   const shownPhone = phone.status === 'revealed' ? phone.phone : view.phoneMasked || t('station.phoneNone');
   return (
-    <Panel id='station-contact' title={t('station.contactTitle')}>
+    <Panel id="station-contact" title={t('station.contactTitle')}>
       <InfoList
         items={[
           { id: 'station-officer', label: t('station.officer'), value: view.officerName || t('station.officerNone') },
@@ -121,39 +123,39 @@ function ContactPanel({ station, view, me }: { station: StationProfile; view: St
         ]}
       />
       {!view.phoneMasked ? null : !signedIn ? (
-        <View className='station__sign-in'>
-          <Text id='station-phone-sign-in' className='station__muted'>
+        <View className="station__sign-in">
+          <Text id="station-phone-sign-in" className="station__muted">
             {t('station.phoneSignIn')}
           </Text>
-          <ActionButton id='station-phone-sign-in-button' kind='secondary' size='small' onClick={() => openSignIn(stationPageUrl(station.code))}>
+          <ActionButton id="station-phone-sign-in-button" kind="secondary" size="small" onClick={() => openSignIn(stationPageUrl(station.code))}>
             {t('station.phoneGoSignIn')}
           </ActionButton>
         </View>
       ) : phone.status === 'revealed' ? (
-        <ActionButton id='station-call-button' onClick={() => void Taro.makePhoneCall({ phoneNumber: phone.phone }).catch(() => undefined)}>
+        <ActionButton id="station-call-button" onClick={() => void Taro.makePhoneCall({ phoneNumber: phone.phone }).catch(() => undefined)}>
           {t('station.phoneCall')}
         </ActionButton>
       ) : (
-        <ActionButton id='station-phone-reveal-button' kind='secondary' loading={phone.status === 'pending'} onClick={() => void reveal()}>
+        <ActionButton id="station-phone-reveal-button" kind="secondary" loading={phone.status === 'pending'} onClick={() => void reveal()}>
           {phone.status === 'pending' ? t('station.phoneRevealing') : t('station.phoneReveal')}
         </ActionButton>
       )}
-      {phone.status === 'failed' ? <Notice id='station-phone-error' kind='error' text={phone.message} /> : null}
+      {phone.status === 'failed' ? <Notice id="station-phone-error" kind="error" text={phone.message} /> : null}
     </Panel>
   );
 }
 
 function CapabilitiesPanel({ view }: { view: StationView }) {
   return (
-    <Panel id='station-capabilities' title={t('station.capabilitiesTitle')}>
-      <View className='station__capabilities'>
+    <Panel id="station-capabilities" title={t('station.capabilitiesTitle')}>
+      <View className="station__capabilities">
         {view.capabilities.map((capability) => (
           <View
             key={capability.key}
             id={`capability-${capability.key}`}
             className={`station__capability station__capability--${capability.available ? 'on' : 'off'}`}
           >
-            <Text className='station__capability-name'>{capability.name}</Text>
+            <Text className="station__capability-name">{capability.name}</Text>
             <Pill tone={capability.available ? 'brand' : 'muted'}>{t(capability.available ? 'station.capabilityOn' : 'station.capabilityOff')}</Pill>
           </View>
         ))}
@@ -164,7 +166,7 @@ function CapabilitiesPanel({ view }: { view: StationView }) {
 
 function PlacePanel({ view }: { view: StationView }) {
   return (
-    <Panel id='station-place' title={t('station.locationTitle')}>
+    <Panel id="station-place" title={t('station.locationTitle')}>
       <InfoList
         items={[
           { id: 'station-village', label: t('station.field.village'), value: view.village },
@@ -178,7 +180,7 @@ function PlacePanel({ view }: { view: StationView }) {
       {view.location ? (
         <StationMap location={view.location} name={view.title} address={[view.county, view.township, view.village].join('')} />
       ) : (
-        <Text id='station-map-none' className='station__muted'>
+        <Text id="station-map-none" className="station__muted">
           {t('station.mapNone')}
         </Text>
       )}
@@ -195,13 +197,17 @@ function StationDetails({ station, view }: { station: StationProfile; view: Stat
   ];
   if (view.openLabel) badges.push({ id: 'station-open-now', text: view.openLabel, tone: view.openState === 'open' ? 'on-dark' : 'on-dark-soft' });
   return (
-    <View id='station-details' className='page station'>
-      <PageHero title={{ id: 'station-name', text: view.title }} badges={badges} lines={[{ id: 'station-code', text: t('station.code', { code: view.code }) }]} />
+    <View id="station-details" className="page station">
+      <PageHero
+        title={{ id: 'station-name', text: view.title }}
+        badges={badges}
+        lines={[{ id: 'station-code', text: t('station.code', { code: view.code }) }]}
+      />
       <HomeStationBar station={station} me={me} onMeChange={replace} />
       <HoursPanel view={view} />
       <ContactPanel station={station} view={view} me={me} />
       <Section title={t('station.servicesTitle')}>
-        <TileGrid id='station-services'>
+        <TileGrid id="station-services">
           {view.services.map((service) => (
             <ServiceCard key={service.key} service={service} />
           ))}
@@ -209,17 +215,17 @@ function StationDetails({ station, view }: { station: StationProfile; view: Stat
       </Section>
       <CapabilitiesPanel view={view} />
       <PlacePanel view={view} />
-      <View className='station__footer'>
+      <View className="station__footer">
         {process.env.TARO_ENV === 'weapp' ? (
-          <ActionButton id='station-share-button' openType='share'>
+          <ActionButton id="station-share-button" openType="share">
             {t('station.share')}
           </ActionButton>
         ) : null}
-        <View className='station__links'>
-          <Text id='station-find-link' className='station__link' onClick={() => openPage('search')}>
+        <View className="station__links">
+          <Text id="station-find-link" className="station__link" onClick={() => openPage('search')}>
             {t('station.findOthers')}
           </Text>
-          <Text id='station-home-link' className='station__link' onClick={goHome}>
+          <Text id="station-home-link" className="station__link" onClick={goHome}>
             {t('state.home')}
           </Text>
         </View>
@@ -234,18 +240,18 @@ function StationDetails({ station, view }: { station: StationProfile; view: Stat
  */
 function StationSkeleton({ code }: { code: string }) {
   return (
-    <View id='station-loading' className='page station station--loading' aria-busy>
+    <View id="station-loading" className="page station station--loading" aria-busy>
       <PageHero title={{ text: '' }} lines={[{ id: 'station-loading-code', text: t('station.code', { code }) }]} />
-      <View className='station__skeleton'>
-        <View className='station__skeleton-bar' />
-        <View className='station__skeleton-bar station__skeleton-bar--short' />
+      <View className="station__skeleton">
+        <View className="station__skeleton-bar" />
+        <View className="station__skeleton-bar station__skeleton-bar--short" />
       </View>
-      <View className='station__skeleton'>
-        <View className='station__skeleton-bar' />
-        <View className='station__skeleton-bar' />
-        <View className='station__skeleton-bar station__skeleton-bar--short' />
+      <View className="station__skeleton">
+        <View className="station__skeleton-bar" />
+        <View className="station__skeleton-bar" />
+        <View className="station__skeleton-bar station__skeleton-bar--short" />
       </View>
-      <Text className='station__skeleton-text'>{t('station.loading')}</Text>
+      <Text className="station__skeleton-text">{t('station.loading')}</Text>
     </View>
   );
 }
@@ -268,7 +274,7 @@ export default function StationPage() {
   });
 
   if (state.status === 'loading') {
-    return code ? <StationSkeleton code={code} /> : <StateView id='station-loading' kind='loading' title={t('station.loading')} />;
+    return code ? <StationSkeleton code={code} /> : <StateView id="station-loading" kind="loading" title={t('station.loading')} />;
   }
   if (state.status === 'error') {
     return <StationError error={state.error} code={code ?? params.scene} typed={params.entry === 'typed'} onRetry={retry} />;

@@ -31,23 +31,23 @@ function OfficerRow({
   onConfirm: () => void;
 }) {
   return (
-    <View id={`admin-officer-${officer.id}`} className='admin-officer'>
-      <View className='admin-officer__who'>
-        <Text className='admin-officer__name'>{officer.name ?? t('me.unnamed')}</Text>
-        <Text className='admin-officer__id'>{officer.id}</Text>
+    <View id={`admin-officer-${officer.id}`} className="admin-officer">
+      <View className="admin-officer__who">
+        <Text className="admin-officer__name">{officer.name ?? t('me.unnamed')}</Text>
+        <Text className="admin-officer__id">{officer.id}</Text>
       </View>
-      <View className='admin-officer__actions'>
+      <View className="admin-officer__actions">
         {confirming ? (
           <>
-            <ActionButton id={`admin-officer-cancel-${officer.id}`} kind='secondary' size='small' onClick={onCancel}>
+            <ActionButton id={`admin-officer-cancel-${officer.id}`} kind="secondary" size="small" onClick={onCancel}>
               {t('admin.cancel')}
             </ActionButton>
-            <ActionButton id={`admin-officer-confirm-${officer.id}`} kind='danger' size='small' onClick={onConfirm}>
+            <ActionButton id={`admin-officer-confirm-${officer.id}`} kind="danger" size="small" onClick={onConfirm}>
               {t('admin.confirmRemove')}
             </ActionButton>
           </>
         ) : (
-          <ActionButton id={`admin-officer-remove-${officer.id}`} kind='secondary' size='small' loading={removing} onClick={onAsk}>
+          <ActionButton id={`admin-officer-remove-${officer.id}`} kind="secondary" size="small" loading={removing} onClick={onAsk}>
             {t('admin.remove')}
           </ActionButton>
         )}
@@ -60,9 +60,9 @@ function RemovePanel() {
   const { stationCode, fieldError, list, confirming, removing, notice, setStationCode, load, askRemove, cancelRemove, confirmRemove } =
     useStationOfficers();
   return (
-    <Panel id='admin-remove' title={t('admin.removeTitle')} intro={t('admin.removeIntro')}>
+    <Panel id="admin-remove" title={t('admin.removeTitle')} intro={t('admin.removeIntro')}>
       <TextField
-        id='admin-officers-station-input'
+        id="admin-officers-station-input"
         label={t('admin.stationCodeLabel')}
         value={stationCode}
         placeholder={t('admin.stationCodePlaceholder')}
@@ -71,20 +71,22 @@ function RemovePanel() {
         onChange={setStationCode}
         onConfirm={() => void load()}
       />
-      <ActionButton id='admin-officers-load-button' kind='secondary' loading={list.status === 'loading'} onClick={() => void load()}>
+      <ActionButton id="admin-officers-load-button" kind="secondary" loading={list.status === 'loading'} onClick={() => void load()}>
         {list.status === 'loading' ? t('admin.listing') : t('admin.listOfficers')}
       </ActionButton>
       {notice ? (
-        <Notice id={notice.kind === 'done' ? 'admin-remove-success' : 'admin-remove-error'} kind={notice.kind === 'done' ? 'success' : 'error'} text={notice.message} />
+        <Notice
+          id={notice.kind === 'done' ? 'admin-remove-success' : 'admin-remove-error'}
+          kind={notice.kind === 'done' ? 'success' : 'error'}
+          text={notice.message}
+        />
       ) : null}
-      {list.status === 'failed' ? (
-        <Notice id='admin-officers-error' kind='error' text={list.message} note={requestNote(list.requestId)} />
-      ) : null}
+      {list.status === 'failed' ? <Notice id="admin-officers-error" kind="error" text={list.message} note={requestNote(list.requestId)} /> : null}
       {list.status === 'ready' ? (
-        <View id='admin-officers-list' className='admin-officers'>
-          <Text className='admin-officers__title'>{t('admin.officersOf', { village: list.station.villageName })}</Text>
+        <View id="admin-officers-list" className="admin-officers">
+          <Text className="admin-officers__title">{t('admin.officersOf', { village: list.station.villageName })}</Text>
           {list.officers.length === 0 ? (
-            <Text id='admin-officers-empty' className='admin-officers__empty'>
+            <Text id="admin-officers-empty" className="admin-officers__empty">
               {t('admin.noOfficers')}
             </Text>
           ) : (
@@ -108,8 +110,8 @@ function RemovePanel() {
 
 function StationsPanel() {
   return (
-    <Panel id='admin-stations' title={t('admin.stationsTitle')} intro={t('admin.stationsIntro')}>
-      <ActionButton id='admin-stations-link' onClick={() => openPage('adminStation')}>
+    <Panel id="admin-stations" title={t('admin.stationsTitle')} intro={t('admin.stationsIntro')}>
+      <ActionButton id="admin-stations-link" onClick={() => openPage('adminStation')}>
         {t('admin.stationsEntry')}
       </ActionButton>
     </Panel>
@@ -118,8 +120,8 @@ function StationsPanel() {
 
 function ReconciliationsPanel() {
   return (
-    <Panel id='admin-recon' title={t('recon.title')} intro={t('recon.entryIntro')}>
-      <ActionButton id='admin-recon-link' onClick={() => openPage('reconciliations')}>
+    <Panel id="admin-recon" title={t('recon.title')} intro={t('recon.entryIntro')}>
+      <ActionButton id="admin-recon-link" onClick={() => openPage('reconciliations')}>
         {t('recon.entry')}
       </ActionButton>
     </Panel>
@@ -129,7 +131,7 @@ function ReconciliationsPanel() {
 function AdminHome({ me }: { me: MeResponse }) {
   const regionName = me.region?.name ?? me.user.regionCode ?? '';
   return (
-    <View id='admin-home'>
+    <View id="admin-home">
       <PageHero
         eyebrow={{ text: t('role.admin.title') }}
         title={{ id: 'admin-region', text: t('admin.regionLine', { region: regionName }) }}
@@ -146,8 +148,8 @@ function AdminHome({ me }: { me: MeResponse }) {
 /** The administrators' back office: the stations of their region and their officers. */
 export default function AdminHomePage() {
   return (
-    <View id='admin-page' className='page'>
-      <RoleGate roles={ADMIN_ROLES} title='role.admin.title' signInPrompt='role.admin.signIn' deniedText='role.admin.denied'>
+    <View id="admin-page" className="page">
+      <RoleGate roles={ADMIN_ROLES} title="role.admin.title" signInPrompt="role.admin.signIn" deniedText="role.admin.denied">
         {(me) => <AdminHome me={me} />}
       </RoleGate>
     </View>

@@ -30,7 +30,11 @@ function Row({ item }: { item: StationDay }) {
       <ListRow
         id={`recon-${item.stationCode}`}
         title={`${item.villageName}（${item.stationCode}）`}
-        subtitle={item.status === 'OPEN' ? t('recon.openSubtitle', { expected: formatFen(totals.expectedCashFen), count: totals.paymentCount }) : t('recon.idleSubtitle')}
+        subtitle={
+          item.status === 'OPEN'
+            ? t('recon.openSubtitle', { expected: formatFen(totals.expectedCashFen), count: totals.paymentCount })
+            : t('recon.idleSubtitle')
+        }
         aside={
           <Pill id={`recon-${item.stationCode}-status`} tone={item.status === 'OPEN' ? 'accent' : 'muted'}>
             {item.status === 'OPEN' ? t('recon.statusOpen') : t('recon.statusIdle')}
@@ -43,7 +47,11 @@ function Row({ item }: { item: StationDay }) {
     <ListRow
       id={`recon-${item.stationCode}`}
       title={`${item.villageName}（${item.stationCode}）`}
-      subtitle={t('recon.rowSubtitle', { expected: formatFen(totals.expectedCashFen), counted: formatFen(close.countedCashFen), count: totals.paymentCount })}
+      subtitle={t('recon.rowSubtitle', {
+        expected: formatFen(totals.expectedCashFen),
+        counted: formatFen(close.countedCashFen),
+        count: totals.paymentCount,
+      })}
       aside={
         <Pill id={`recon-${item.stationCode}-variance`} tone={close.varianceFen === 0 ? 'brand' : 'danger'}>
           {close.varianceFen === 0 ? t('recon.varianceZero') : varianceText(close.varianceFen)}
@@ -102,12 +110,12 @@ function Reconciliations({ regionCode, regionName }: { regionCode: string; regio
   const overFen = loaded.reduce((sum, item) => sum + Math.max(0, item.close?.varianceFen ?? 0), 0);
   const closedCount = loaded.filter((item) => item.close).length;
   return (
-    <View id='recon'>
+    <View id="recon">
       <PageHero eyebrow={{ text: regionName }} title={{ id: 'recon-title', text: t('recon.title') }} overlap />
-      <StageProviderBanner id='recon-provider' />
-      <Panel id='recon-filter' overlap>
+      <StageProviderBanner id="recon-provider" />
+      <Panel id="recon-filter" overlap>
         <TextField
-          id='recon-date-input'
+          id="recon-date-input"
           label={t('recon.dateLabel')}
           value={dateText}
           placeholder={t('recon.datePlaceholder')}
@@ -119,39 +127,50 @@ function Reconciliations({ regionCode, regionName }: { regionCode: string; regio
           }}
           onConfirm={() => show(dateText)}
         />
-        <View className='recon__actions'>
-          <ActionButton id='recon-prev' kind='secondary' size='small' onClick={() => show(shiftDate(date, -1))}>
+        <View className="recon__actions">
+          <ActionButton id="recon-prev" kind="secondary" size="small" onClick={() => show(shiftDate(date, -1))}>
             {t('recon.prev')}
           </ActionButton>
-          <ActionButton id='recon-show' size='small' onClick={() => show(dateText)}>
+          <ActionButton id="recon-show" size="small" onClick={() => show(dateText)}>
             {t('recon.show')}
           </ActionButton>
-          <ActionButton id='recon-next' kind='secondary' size='small' onClick={() => show(shiftDate(date, 1))}>
+          <ActionButton id="recon-next" kind="secondary" size="small" onClick={() => show(shiftDate(date, 1))}>
             {t('recon.next')}
           </ActionButton>
         </View>
-        <View className='recon__actions recon__filters'>
+        <View className="recon__actions recon__filters">
           {FILTERS.map(({ id, filter: value, label }) => (
-            <ActionButton key={id} id={id} kind={filter === value ? 'primary' : 'secondary'} size='small' onClick={() => setFilter(value)}>
+            <ActionButton key={id} id={id} kind={filter === value ? 'primary' : 'secondary'} size="small" onClick={() => setFilter(value)}>
               {t(label)}
             </ActionButton>
           ))}
         </View>
       </Panel>
-      <Section id='recon-section' title={date}>
+      <Section id="recon-section" title={date}>
         {summary && state.status === 'ready' ? (
-          <Text id='recon-region-summary' className='recon__summary'>
-            {t('recon.regionSummary', { region: regionName, took: summary.tookPayments, closed: summary.closed, unclosed: summary.unclosed, variance: summary.withVariance })}
+          <Text id="recon-region-summary" className="recon__summary">
+            {t('recon.regionSummary', {
+              region: regionName,
+              took: summary.tookPayments,
+              closed: summary.closed,
+              unclosed: summary.unclosed,
+              variance: summary.withVariance,
+            })}
           </Text>
         ) : null}
-        {state.status === 'idle' || state.status === 'loading' ? <StateView id='recon-loading' kind='loading' title={t('recon.loading')} /> : null}
+        {state.status === 'idle' || state.status === 'loading' ? <StateView id="recon-loading" kind="loading" title={t('recon.loading')} /> : null}
         {state.status === 'error' ? (
-          <ErrorStateView id='recon-error' title={t('recon.errorTitle')} error={state.error} actions={[{ id: 'recon-retry', label: t('state.retry'), onClick: retry }]} />
+          <ErrorStateView
+            id="recon-error"
+            title={t('recon.errorTitle')}
+            error={state.error}
+            actions={[{ id: 'recon-retry', label: t('state.retry'), onClick: retry }]}
+          />
         ) : null}
-        {state.status === 'ready' && state.items.length === 0 ? <StateView id='recon-empty' kind='empty' title={t(EMPTY_TEXT[filter])} /> : null}
+        {state.status === 'ready' && state.items.length === 0 ? <StateView id="recon-empty" kind="empty" title={t(EMPTY_TEXT[filter])} /> : null}
         {state.status === 'ready' && state.items.length > 0 ? (
-          <View id='recon-list'>
-            <Text id='recon-summary' className='recon__summary'>
+          <View id="recon-list">
+            <Text id="recon-summary" className="recon__summary">
               {onlyClosed
                 ? t('recon.summary', { n: loaded.length, short: formatFen(-shortFen), over: formatFen(overFen) })
                 : t('recon.summaryAll', { n: loaded.length, closed: closedCount, short: formatFen(-shortFen), over: formatFen(overFen) })}
@@ -162,7 +181,7 @@ function Reconciliations({ regionCode, regionName }: { regionCode: string; regio
                 <Row key={`${item.stationId}-${item.date}`} item={item} />
               ))}
             </ListCard>
-            {state.nextCursor !== null ? <LoadMore id='recon-more' hasMore more={state.more} onMore={loadMore} /> : null}
+            {state.nextCursor !== null ? <LoadMore id="recon-more" hasMore more={state.more} onMore={loadMore} /> : null}
           </View>
         ) : null}
       </Section>
@@ -172,15 +191,15 @@ function Reconciliations({ regionCode, regionName }: { regionCode: string; regio
 
 function Content({ me }: { me: MeResponse }) {
   const code = me.region?.code ?? me.user.regionCode;
-  if (!code) return <StateView id='recon-no-region' kind='empty' title={t('recon.title')} description={t('admin.error.forbidden')} />;
+  if (!code) return <StateView id="recon-no-region" kind="empty" title={t('recon.title')} description={t('admin.error.forbidden')} />;
   return <Reconciliations regionCode={code} regionName={me.region?.name ?? code} />;
 }
 
 /** Admins: every station's day close in their region for a chosen day, with the cash variance. */
 export default function ReconciliationsPage() {
   return (
-    <View id='recon-page' className='page'>
-      <RoleGate roles={ADMIN_ROLES} title='role.admin.title' signInPrompt='role.admin.signIn' deniedText='role.admin.denied'>
+    <View id="recon-page" className="page">
+      <RoleGate roles={ADMIN_ROLES} title="role.admin.title" signInPrompt="role.admin.signIn" deniedText="role.admin.denied">
         {(me) => <Content me={me} />}
       </RoleGate>
     </View>

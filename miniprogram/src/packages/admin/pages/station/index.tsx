@@ -26,9 +26,9 @@ function StationPicker({ initial, onOpen }: { initial: string; onOpen: (code: st
     if (code) onOpen(code);
   };
   return (
-    <Panel id='admin-station-find' title={t('admin.stationFindTitle')} intro={t('admin.stationFindIntro')}>
+    <Panel id="admin-station-find" title={t('admin.stationFindTitle')} intro={t('admin.stationFindIntro')}>
       <TextField
-        id='admin-station-code-input'
+        id="admin-station-code-input"
         label={t('admin.stationCodeLabel')}
         value={entry.value}
         placeholder={t('admin.stationCodePlaceholder')}
@@ -37,7 +37,7 @@ function StationPicker({ initial, onOpen }: { initial: string; onOpen: (code: st
         onChange={entry.setValue}
         onConfirm={open}
       />
-      <ActionButton id='admin-station-load-button' onClick={open}>
+      <ActionButton id="admin-station-load-button" onClick={open}>
         {t('admin.stationLoad')}
       </ActionButton>
     </Panel>
@@ -59,12 +59,12 @@ function AdminStation({ me }: { me: MeResponse }) {
   if (state.status === 'ready' && inRegion) {
     return (
       <>
-        <StationManager station={state.value} role='admin' onChange={replace} onReload={retry} eyebrow={t('admin.stationNavTitle')} />
-        <View className='admin-station__other'>
+        <StationManager station={state.value} role="admin" onChange={replace} onReload={retry} eyebrow={t('admin.stationNavTitle')} />
+        <View className="admin-station__other">
           <AppointOfficerForm key={state.value.code} stationCode={state.value.code} />
         </View>
-        <View className='admin-station__other'>
-          <ActionButton id='admin-station-other-button' kind='secondary' onClick={() => setCode(undefined)}>
+        <View className="admin-station__other">
+          <ActionButton id="admin-station-other-button" kind="secondary" onClick={() => setCode(undefined)}>
             {t('admin.stationOther')}
           </ActionButton>
         </View>
@@ -74,12 +74,12 @@ function AdminStation({ me }: { me: MeResponse }) {
   return (
     <>
       <StationPicker initial={code ?? ''} onOpen={open} />
-      {state.status === 'loading' ? <StateView id='admin-station-loading' kind='loading' title={t('admin.stationLoading')} /> : null}
+      {state.status === 'loading' ? <StateView id="admin-station-loading" kind="loading" title={t('admin.stationLoading')} /> : null}
       {state.status === 'error' || state.status === 'ready' ? (
-        <View className='admin-station__other'>
+        <View className="admin-station__other">
           <Notice
-            id='admin-station-error'
-            kind='error'
+            id="admin-station-error"
+            kind="error"
             text={state.status === 'error' ? officerAdminErrorText('station', state.error) : t('edit.error.notInRegion')}
           />
         </View>
@@ -91,8 +91,8 @@ function AdminStation({ me }: { me: MeResponse }) {
 /** An admin edits a station of their region (by its code): everything, its poster, its history. */
 export default function AdminStationPage() {
   return (
-    <View id='admin-station-page' className='page'>
-      <RoleGate roles={ADMIN_ROLES} title='role.admin.title' signInPrompt='role.admin.signIn' deniedText='role.admin.denied'>
+    <View id="admin-station-page" className="page">
+      <RoleGate roles={ADMIN_ROLES} title="role.admin.title" signInPrompt="role.admin.signIn" deniedText="role.admin.denied">
         {(me) => <AdminStation me={me} />}
       </RoleGate>
     </View>

@@ -20,13 +20,13 @@ function Breadcrumbs({ answer }: { answer: RegionChildrenResponse }) {
   const { chain } = answer.region;
   if (chain.length === 0) return null;
   return (
-    <View id='browse-breadcrumbs' className='browse__crumbs'>
+    <View id="browse-breadcrumbs" className="browse__crumbs">
       {chain.map((region) => (
-        <View key={region.code} className='browse__crumb-step'>
-          <Text id={`browse-crumb-${region.code}`} className='browse__crumb' onClick={() => goUpToRegion(region.code, chain)}>
+        <View key={region.code} className="browse__crumb-step">
+          <Text id={`browse-crumb-${region.code}`} className="browse__crumb" onClick={() => goUpToRegion(region.code, chain)}>
             {region.name}
           </Text>
-          <Text className='browse__crumb-sep'>›</Text>
+          <Text className="browse__crumb-sep">›</Text>
         </View>
       ))}
     </View>
@@ -67,23 +67,23 @@ export default function BrowsePage() {
   const { state, retry } = useRegionBrowser(params.region);
 
   return (
-    <View id='browse-page' className='page find'>
+    <View id="browse-page" className="page find">
       {state.status === 'ready' ? (
         <>
-          <View className='find__head'>
+          <View className="find__head">
             <Breadcrumbs answer={state.value} />
-            <Text id='browse-title' className='find__title'>
+            <Text id="browse-title" className="find__title">
               {state.value.region.name}
             </Text>
-            <Text id='browse-summary' className='find__summary'>
+            <Text id="browse-summary" className="find__summary">
               {counts(state.value.region)}
             </Text>
           </View>
           <Section title={t(state.value.items[0]?.level === 'village' ? 'browse.villagesTitle' : 'browse.childrenTitle')}>
             {state.value.items.length === 0 ? (
-              <StateView id='browse-empty' kind='empty' title={t('browse.empty')} />
+              <StateView id="browse-empty" kind="empty" title={t('browse.empty')} />
             ) : (
-              <ListCard id='browse-list'>
+              <ListCard id="browse-list">
                 {state.value.items.map((region) => (
                   <ChildRow key={region.code} region={region} />
                 ))}
@@ -93,13 +93,13 @@ export default function BrowsePage() {
         </>
       ) : state.status === 'error' ? (
         <ErrorStateView
-          id='browse-error'
+          id="browse-error"
           title={t('browse.errorTitle')}
           error={state.error}
           actions={[{ id: 'browse-retry-button', label: t('state.retry'), onClick: retry }]}
         />
       ) : (
-        <StateView id='browse-loading' kind='loading' title={t('browse.loading')} />
+        <StateView id="browse-loading" kind="loading" title={t('browse.loading')} />
       )}
     </View>
   );

@@ -23,26 +23,39 @@ export default function NearestPage() {
   let body: JSX.Element;
   if (state.status === 'intro') {
     body = (
-      <Panel id='nearest-intro' title={t('nearest.introTitle')} intro={t('nearest.intro')}>
-        <ActionButton id='nearest-locate-button' onClick={() => void start()}>
+      <Panel id="nearest-intro" title={t('nearest.introTitle')} intro={t('nearest.intro')}>
+        <ActionButton id="nearest-locate-button" onClick={() => void start()}>
           {t('nearest.locate')}
         </ActionButton>
       </Panel>
     );
   } else if (state.status === 'locating' || state.status === 'loading') {
-    body = <StateView id='nearest-loading' kind='loading' title={t(state.status === 'locating' ? 'nearest.locating' : 'nearest.loading')} />;
+    body = <StateView id="nearest-loading" kind="loading" title={t(state.status === 'locating' ? 'nearest.locating' : 'nearest.loading')} />;
   } else if (state.status === 'denied') {
     // WeChat asks only once: after a refusal the permission is switched back on in the settings.
     const again: StateAction =
       process.env.TARO_ENV === 'weapp'
-        ? { id: 'nearest-settings-button', label: t('nearest.deniedSettings'), kind: 'secondary', onClick: () => void openLocationSettings().then((granted) => (granted ? start() : undefined)) }
+        ? {
+            id: 'nearest-settings-button',
+            label: t('nearest.deniedSettings'),
+            kind: 'secondary',
+            onClick: () => void openLocationSettings().then((granted) => (granted ? start() : undefined)),
+          }
         : retryAction(t('state.retry'));
-    body = <StateView id='nearest-denied' kind='empty' title={t('nearest.deniedTitle')} description={t('nearest.deniedHint')} actions={[...otherWays, again]} />;
+    body = (
+      <StateView
+        id="nearest-denied"
+        kind="empty"
+        title={t('nearest.deniedTitle')}
+        description={t('nearest.deniedHint')}
+        actions={[...otherWays, again]}
+      />
+    );
   } else if (state.status === 'unavailable') {
     body = (
       <StateView
-        id='nearest-unavailable'
-        kind='empty'
+        id="nearest-unavailable"
+        kind="empty"
         title={t('nearest.unavailableTitle')}
         description={t('nearest.unavailableHint')}
         actions={[retryAction(t('state.retry')), ...otherWays]}
@@ -51,20 +64,20 @@ export default function NearestPage() {
   } else if (state.status === 'error') {
     body = (
       <ErrorStateView
-        id='nearest-error'
+        id="nearest-error"
         title={t('nearest.errorTitle')}
         error={state.error}
         actions={[{ ...retryAction(t('state.retry')), kind: 'primary' }, ...otherWays]}
       />
     );
   } else if (state.stations.length === 0) {
-    body = <StateView id='nearest-empty' kind='empty' title={t('nearest.emptyTitle')} description={t('nearest.emptyHint')} actions={otherWays} />;
+    body = <StateView id="nearest-empty" kind="empty" title={t('nearest.emptyTitle')} description={t('nearest.emptyHint')} actions={otherWays} />;
   } else {
     body = (
       <Section title={t('nearest.resultsTitle', { n: state.stations.length })}>
-        <StationList id='nearest-results' idPrefix='nearest-result' stations={state.stations} />
-        <View className='find__after-list'>
-          <ActionButton id='nearest-again-button' kind='secondary' onClick={() => void start()}>
+        <StationList id="nearest-results" idPrefix="nearest-result" stations={state.stations} />
+        <View className="find__after-list">
+          <ActionButton id="nearest-again-button" kind="secondary" onClick={() => void start()}>
             {t('nearest.again')}
           </ActionButton>
         </View>
@@ -72,7 +85,7 @@ export default function NearestPage() {
     );
   }
   return (
-    <View id='nearest-page' className='page find'>
+    <View id="nearest-page" className="page find">
       {body}
     </View>
   );

@@ -15,13 +15,13 @@ const browseInstead = { id: 'search-browse-button', label: t('find.browseInstead
 function Results({ search }: { search: ReturnType<typeof useStationSearch> }) {
   const { state, searched, pending, loadMore, retry } = search;
   if (state.status === 'idle') {
-    return pending ? null : <StateView id='search-idle' kind='empty' title={t('search.idleTitle')} description={t('search.idleHint')} />;
+    return pending ? null : <StateView id="search-idle" kind="empty" title={t('search.idleTitle')} description={t('search.idleHint')} />;
   }
-  if (state.status === 'loading') return <StateView id='search-loading' kind='loading' title={t('search.loading')} />;
+  if (state.status === 'loading') return <StateView id="search-loading" kind="loading" title={t('search.loading')} />;
   if (state.status === 'error') {
     return (
       <ErrorStateView
-        id='search-error'
+        id="search-error"
         title={t('search.errorTitle')}
         error={state.error}
         actions={[{ id: 'search-retry-button', label: t('state.retry'), onClick: retry }, browseInstead]}
@@ -30,13 +30,19 @@ function Results({ search }: { search: ReturnType<typeof useStationSearch> }) {
   }
   if (state.items.length === 0) {
     return (
-      <StateView id='search-empty' kind='empty' title={t('search.emptyTitle', { q: searched ?? '' })} description={t('search.emptyHint')} actions={[browseInstead]} />
+      <StateView
+        id="search-empty"
+        kind="empty"
+        title={t('search.emptyTitle', { q: searched ?? '' })}
+        description={t('search.emptyHint')}
+        actions={[browseInstead]}
+      />
     );
   }
   return (
     <Section title={t('search.resultsTitle', { q: searched ?? '' })}>
-      <StationList id='search-results' idPrefix='search-result' stations={state.items} />
-      <LoadMore id='search-more-button' hasMore={state.nextCursor !== null} more={state.more} onMore={() => void loadMore()} />
+      <StationList id="search-results" idPrefix="search-result" stations={state.items} />
+      <LoadMore id="search-more-button" hasMore={state.nextCursor !== null} more={state.more} onMore={() => void loadMore()} />
     </Section>
   );
 }
@@ -45,10 +51,10 @@ function Results({ search }: { search: ReturnType<typeof useStationSearch> }) {
 export default function SearchPage() {
   const search = useStationSearch();
   return (
-    <View id='search-page' className='page find'>
+    <View id="search-page" className="page find">
       <Panel>
         <TextField
-          id='search-input'
+          id="search-input"
           label={t('search.label')}
           value={search.query}
           placeholder={t('search.placeholder')}

@@ -6,10 +6,10 @@ import { goHome } from '../../../../services/routes';
 /** Where an unknown route lands (app.tsx's onPageNotFound): say so, and lead home. */
 export default function NotFoundPage() {
   return (
-    <View className='page'>
+    <View className="page">
       <StateView
-        id='not-found-page'
-        kind='empty'
+        id="not-found-page"
+        kind="empty"
         title={t('notFound.title')}
         description={t('notFound.hint')}
         actions={[{ id: 'not-found-home-button', label: t('state.home'), onClick: goHome }]}

@@ -26,9 +26,9 @@ export interface ConfirmCloseProps {
 export function ConfirmClose({ date, expectedFen, countedFen, note, closesAt, submitting, onConfirm, onCancel }: ConfirmCloseProps) {
   const varianceFen = countedFen - expectedFen;
   return (
-    <View id='close-confirm' className='close-confirm'>
-      <View className='close-confirm__dialog'>
-        <Text className='close-confirm__title'>{t('close.confirmTitle', { date })}</Text>
+    <View id="close-confirm" className="close-confirm">
+      <View className="close-confirm__dialog">
+        <Text className="close-confirm__title">{t('close.confirmTitle', { date })}</Text>
         <InfoList
           items={[
             { id: 'close-confirm-expected', label: t('close.expected'), value: formatFen(expectedFen) },
@@ -37,13 +37,13 @@ export function ConfirmClose({ date, expectedFen, countedFen, note, closesAt, su
             ...(note.trim() ? [{ id: 'close-confirm-note', label: t('close.noteLabel'), value: note.trim() }] : []),
           ]}
         />
-        {closesAt ? <Notice id='close-confirm-early' kind='error' text={t('close.early', { time: closesAt })} /> : null}
-        <Text className='pay-note'>{t('close.confirmFinal')}</Text>
-        <View className='pay-actions'>
-          <ActionButton id='close-confirm-button' kind='danger' loading={submitting} onClick={onConfirm}>
+        {closesAt ? <Notice id="close-confirm-early" kind="error" text={t('close.early', { time: closesAt })} /> : null}
+        <Text className="pay-note">{t('close.confirmFinal')}</Text>
+        <View className="pay-actions">
+          <ActionButton id="close-confirm-button" kind="danger" loading={submitting} onClick={onConfirm}>
             {submitting ? t('close.submitting') : t('close.confirmSubmit')}
           </ActionButton>
-          <ActionButton id='close-confirm-cancel' kind='secondary' disabled={submitting} onClick={onCancel}>
+          <ActionButton id="close-confirm-cancel" kind="secondary" disabled={submitting} onClick={onCancel}>
             {t('close.confirmCancel')}
           </ActionButton>
         </View>

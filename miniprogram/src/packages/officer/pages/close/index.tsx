@@ -31,17 +31,21 @@ type Close = NonNullable<LedgerResponse['close']>;
 
 function CloseResult({ close, expectedCashFen }: { close: Close; expectedCashFen: number }) {
   return (
-    <Panel id='close-result' title={t('close.doneTitle')} overlap>
+    <Panel id="close-result" title={t('close.doneTitle')} overlap>
       <InfoList
         items={[
           { id: 'close-result-expected', label: t('close.expected'), value: formatFen(expectedCashFen) },
           { id: 'close-result-counted', label: t('close.counted'), value: formatFen(close.countedCashFen) },
-          { id: 'close-result-variance', label: t('close.varianceLabel'), value: `${formatFen(close.varianceFen)}（${varianceText(close.varianceFen)}）` },
+          {
+            id: 'close-result-variance',
+            label: t('close.varianceLabel'),
+            value: `${formatFen(close.varianceFen)}（${varianceText(close.varianceFen)}）`,
+          },
           { id: 'close-result-at', label: t('close.closedAt'), value: formatChinaTime(close.closedAt) },
           ...(close.note ? [{ id: 'close-result-note', label: t('close.noteLabel'), value: close.note }] : []),
         ]}
       />
-      <ActionButton id='close-back' kind='secondary' onClick={() => goBackTo('workbench')}>
+      <ActionButton id="close-back" kind="secondary" onClick={() => goBackTo('workbench')}>
         {t('close.backToWorkbench')}
       </ActionButton>
     </Panel>
@@ -71,50 +75,50 @@ function CloseForm({
   const submitting = form.state.status === 'submitting';
   return (
     <>
-      <Panel id='close-expected-panel' title={t('close.expected')} overlap>
-        <Text id='close-expected' className='pay-figure'>
+      <Panel id="close-expected-panel" title={t('close.expected')} overlap>
+        <Text id="close-expected" className="pay-figure">
           {formatFen(totals.expectedCashFen)}
         </Text>
-        <Text id='close-breakdown' className='pay-note'>
+        <Text id="close-breakdown" className="pay-note">
           {t('close.breakdown', { cashIn: formatFen(totals.cashInFen), voided: formatFen(totals.voidedFen), count: totals.paymentCount })}
         </Text>
       </Panel>
       {processing ? (
-        <Panel id='close-processing' title={t('close.processingTitle')}>
-          <Notice id='close-processing-note' kind='info' text={t('close.processingExplain', { n: totals.processingCount })} />
-          <View className='pay-actions'>
-            <ActionButton id='close-refresh' kind='secondary' onClick={onReload}>
+        <Panel id="close-processing" title={t('close.processingTitle')}>
+          <Notice id="close-processing-note" kind="info" text={t('close.processingExplain', { n: totals.processingCount })} />
+          <View className="pay-actions">
+            <ActionButton id="close-refresh" kind="secondary" onClick={onReload}>
               {t('close.refresh')}
             </ActionButton>
-            <ActionButton id='close-to-workbench' kind='secondary' onClick={() => goBackTo('workbench')}>
+            <ActionButton id="close-to-workbench" kind="secondary" onClick={() => goBackTo('workbench')}>
               {t('close.backToWorkbench')}
             </ActionButton>
           </View>
         </Panel>
       ) : null}
-      <Panel id='close-form'>
+      <Panel id="close-form">
         <TextField
-          id='close-counted-input'
+          id="close-counted-input"
           label={t('close.countedLabel')}
           value={form.countedText}
           placeholder={t('close.countedPlaceholder')}
-          kind='decimal'
+          kind="decimal"
           maxLength={14}
           error={form.error}
           onChange={form.setCountedText}
         />
         {form.varianceFen !== undefined ? (
-          <View id='close-variance' className='pay-lookup'>
+          <View id="close-variance" className="pay-lookup">
             <Text className={`pay-figure${form.varianceFen === 0 ? ' pay-figure--brand' : ' pay-figure--danger'}`}>
               {t('close.variance', { variance: formatFen(form.varianceFen) })}
             </Text>
-            <Text id='close-variance-words' className='pay-note'>
+            <Text id="close-variance-words" className="pay-note">
               {varianceText(form.varianceFen)}
             </Text>
           </View>
         ) : null}
         <TextField
-          id='close-note-input'
+          id="close-note-input"
           label={t('close.note')}
           value={form.note}
           placeholder={t('close.notePlaceholder')}
@@ -122,9 +126,11 @@ function CloseForm({
           error={form.noteError}
           onChange={form.setNote}
         />
-        {closesAt ? <Notice id='close-early' kind='info' text={t('close.early', { time: closesAt })} /> : null}
-        {form.state.status === 'failed' ? <Notice id='close-error' kind='error' text={form.state.message} note={requestNote(form.state.requestId)} /> : null}
-        <ActionButton id='close-submit-button' loading={submitting} disabled={processing} onClick={form.ask}>
+        {closesAt ? <Notice id="close-early" kind="info" text={t('close.early', { time: closesAt })} /> : null}
+        {form.state.status === 'failed' ? (
+          <Notice id="close-error" kind="error" text={form.state.message} note={requestNote(form.state.requestId)} />
+        ) : null}
+        <ActionButton id="close-submit-button" loading={submitting} disabled={processing} onClick={form.ask}>
           {t('close.submit')}
         </ActionButton>
       </Panel>
@@ -153,18 +159,23 @@ function DayClose({ stationId, villageName, date }: { stationId: string; village
   useReloadOnShow(ledger.refresh);
   const state = ledger.state;
   return (
-    <View id='close'>
+    <View id="close">
       <PageHero
         eyebrow={{ text: t('officer.stationLine', { village: villageName }) }}
         title={{ id: 'close-title', text: t('close.title') }}
         lines={[{ id: 'close-date', text: t('workbench.date', { date: today }) }]}
         overlap
       />
-      <StageProviderBanner id='close-provider' />
+      <StageProviderBanner id="close-provider" />
       {state.status === 'error' ? (
-        <ErrorStateView id='close-load-error' title={t('close.errorTitle')} error={state.error} actions={[{ id: 'close-retry', label: t('state.retry'), onClick: ledger.retry }]} />
+        <ErrorStateView
+          id="close-load-error"
+          title={t('close.errorTitle')}
+          error={state.error}
+          actions={[{ id: 'close-retry', label: t('state.retry'), onClick: ledger.retry }]}
+        />
       ) : state.status !== 'ready' ? (
-        <StateView id='close-loading' kind='loading' title={t('close.loading')} />
+        <StateView id="close-loading" kind="loading" title={t('close.loading')} />
       ) : (
         <>
           {state.value.status === 'CLOSED' && state.value.close ? (
@@ -177,12 +188,12 @@ function DayClose({ stationId, villageName, date }: { stationId: string; village
               onReload={ledger.refresh}
             />
           )}
-          <View className='pay-section'>
-            <View className='pay-actions'>
-              <ActionButton id='close-ledger' kind='secondary' onClick={() => openPage('ledger', { date: today })}>
+          <View className="pay-section">
+            <View className="pay-actions">
+              <ActionButton id="close-ledger" kind="secondary" onClick={() => openPage('ledger', { date: today })}>
                 {t('close.ledgerLink')}
               </ActionButton>
-              <ActionButton id='close-history' kind='secondary' onClick={() => openPage('closes')}>
+              <ActionButton id="close-history" kind="secondary" onClick={() => openPage('closes')}>
                 {t('close.closesLink')}
               </ActionButton>
             </View>
@@ -200,7 +211,8 @@ function dayToClose(requested: string | undefined): string {
 }
 
 function Content({ me, date }: { me: MeResponse; date: string }) {
-  if (!me.station) return <StateView id='close-no-station' kind='empty' title={t('officer.noStationTitle')} description={t('officer.stationMissing')} />;
+  if (!me.station)
+    return <StateView id="close-no-station" kind="empty" title={t('officer.noStationTitle')} description={t('officer.stationMissing')} />;
   return <DayClose stationId={me.station.id} villageName={me.station.villageName} date={date} />;
 }
 
@@ -209,8 +221,8 @@ export default function CloseDayPage() {
   const router = useRouter();
   const date = dayToClose(router.params.date);
   return (
-    <View id='close-page' className='page'>
-      <RoleGate roles={['officer']} title='role.officer.title' signInPrompt='role.officer.signIn' deniedText='role.officer.denied'>
+    <View id="close-page" className="page">
+      <RoleGate roles={['officer']} title="role.officer.title" signInPrompt="role.officer.signIn" deniedText="role.officer.denied">
         {(me) => <Content me={me} date={date} />}
       </RoleGate>
     </View>

@@ -25,7 +25,11 @@ function CloseRow({ item }: { item: Reconciliation }) {
     <ListRow
       id={`closes-${item.date}`}
       title={item.date}
-      subtitle={t('recon.rowSubtitle', { expected: formatFen(totals.expectedCashFen), counted: formatFen(close.countedCashFen), count: totals.paymentCount })}
+      subtitle={t('recon.rowSubtitle', {
+        expected: formatFen(totals.expectedCashFen),
+        counted: formatFen(close.countedCashFen),
+        count: totals.paymentCount,
+      })}
       aside={
         <Pill id={`closes-${item.date}-variance`} tone={close.varianceFen === 0 ? 'brand' : 'danger'}>
           {close.varianceFen === 0 ? t('recon.varianceZero') : varianceText(close.varianceFen)}
@@ -40,25 +44,30 @@ function Closes({ stationId, villageName }: { stationId: string; villageName: st
   const { state, loadMore, retry } = usePagedList(stationId, (id, cursor) => getStationReconciliations(id, { cursor }));
   useReloadOnShow(retry);
   return (
-    <View id='closes'>
+    <View id="closes">
       <PageHero eyebrow={{ text: t('officer.stationLine', { village: villageName }) }} title={{ id: 'closes-title', text: t('closes.title') }} />
-      <StageProviderBanner id='closes-provider' />
-      <Section id='closes-section' title={t('closes.listTitle')}>
-        <Text className='pay-note'>{t('closes.intro')}</Text>
-        {state.status === 'idle' || state.status === 'loading' ? <StateView id='closes-loading' kind='loading' title={t('closes.loading')} /> : null}
+      <StageProviderBanner id="closes-provider" />
+      <Section id="closes-section" title={t('closes.listTitle')}>
+        <Text className="pay-note">{t('closes.intro')}</Text>
+        {state.status === 'idle' || state.status === 'loading' ? <StateView id="closes-loading" kind="loading" title={t('closes.loading')} /> : null}
         {state.status === 'error' ? (
-          <ErrorStateView id='closes-error' title={t('closes.errorTitle')} error={state.error} actions={[{ id: 'closes-retry', label: t('state.retry'), onClick: retry }]} />
+          <ErrorStateView
+            id="closes-error"
+            title={t('closes.errorTitle')}
+            error={state.error}
+            actions={[{ id: 'closes-retry', label: t('state.retry'), onClick: retry }]}
+          />
         ) : null}
-        {state.status === 'ready' && state.items.length === 0 ? <StateView id='closes-empty' kind='empty' title={t('closes.empty')} /> : null}
+        {state.status === 'ready' && state.items.length === 0 ? <StateView id="closes-empty" kind="empty" title={t('closes.empty')} /> : null}
         {state.status === 'ready' && state.items.length > 0 ? (
-          <View id='closes-list' className='pay-block'>
+          <View id="closes-list" className="pay-block">
             <ListCard>
               {state.items.map((item) => (
                 <CloseRow key={item.date} item={item} />
               ))}
             </ListCard>
             {state.nextCursor !== null || state.more.status !== 'idle' ? (
-              <LoadMore id='closes-more' hasMore={state.nextCursor !== null} more={state.more} onMore={loadMore} />
+              <LoadMore id="closes-more" hasMore={state.nextCursor !== null} more={state.more} onMore={loadMore} />
             ) : null}
           </View>
         ) : null}
@@ -68,15 +77,16 @@ function Closes({ stationId, villageName }: { stationId: string; villageName: st
 }
 
 function Content({ me }: { me: MeResponse }) {
-  if (!me.station) return <StateView id='closes-no-station' kind='empty' title={t('officer.noStationTitle')} description={t('officer.stationMissing')} />;
+  if (!me.station)
+    return <StateView id="closes-no-station" kind="empty" title={t('officer.noStationTitle')} description={t('officer.stationMissing')} />;
   return <Closes stationId={me.station.id} villageName={me.station.villageName} />;
 }
 
 /** The station's closed days, newest first: expected and counted cash, the variance. */
 export default function ClosesPage() {
   return (
-    <View id='closes-page' className='page'>
-      <RoleGate roles={['officer']} title='role.officer.title' signInPrompt='role.officer.signIn' deniedText='role.officer.denied'>
+    <View id="closes-page" className="page">
+      <RoleGate roles={['officer']} title="role.officer.title" signInPrompt="role.officer.signIn" deniedText="role.officer.denied">
         {(me) => <Content me={me} />}
       </RoleGate>
     </View>

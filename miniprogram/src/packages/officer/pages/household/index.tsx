@@ -26,27 +26,28 @@ import './index.scss';
 function BillBook({ household, onSaved }: { household: Household; onSaved: (household: Household) => void }) {
   const types = useResource('bill-types', getBillTypes);
   const editor = useBillBookEditor(household.id, onSaved);
-  const billTypes = types.state.status === 'ready' ? types.state.value.items.map((item) => item.billType) : household.billBook.map((entry) => entry.billType);
+  const billTypes =
+    types.state.status === 'ready' ? types.state.value.items.map((item) => item.billType) : household.billBook.map((entry) => entry.billType);
   return (
-    <Panel id='household-bill-book' title={t('household.billBookTitle')} intro={t('household.billBookIntro')}>
+    <Panel id="household-bill-book" title={t('household.billBookTitle')} intro={t('household.billBookIntro')}>
       {billTypes.map((billType) => {
         const entry = household.billBook.find((e) => e.billType === billType);
         const editing = editor.editing === billType;
         return (
-          <View key={billType} id={`household-book-${billType}`} className='household-book'>
-            <View className='household-book__row'>
-              <Text className='household-book__type'>{billTypeName(billType)}</Text>
-              <Text id={`household-book-${billType}-account`} className='household-book__account'>
+          <View key={billType} id={`household-book-${billType}`} className="household-book">
+            <View className="household-book__row">
+              <Text className="household-book__type">{billTypeName(billType)}</Text>
+              <Text id={`household-book-${billType}-account`} className="household-book__account">
                 {entry ? entry.accountNoMasked : t('household.billBookEmpty')}
               </Text>
               {!editing ? (
-                <ActionButton id={`household-book-${billType}-edit`} kind='secondary' size='small' onClick={() => editor.open(billType)}>
+                <ActionButton id={`household-book-${billType}-edit`} kind="secondary" size="small" onClick={() => editor.open(billType)}>
                   {entry ? t('household.billBookEdit') : t('household.billBookAdd')}
                 </ActionButton>
               ) : null}
             </View>
             {editing ? (
-              <View className='household-book__editor'>
+              <View className="household-book__editor">
                 <TextField
                   id={`household-book-${billType}-input`}
                   label={t('pay.accountLabel')}
@@ -57,11 +58,16 @@ function BillBook({ household, onSaved }: { household: Household; onSaved: (hous
                   onChange={editor.setAccountNo}
                   onConfirm={() => void editor.submit()}
                 />
-                <View className='pay-actions'>
-                  <ActionButton id={`household-book-${billType}-save`} size='small' loading={editor.state.status === 'pending'} onClick={() => void editor.submit()}>
+                <View className="pay-actions">
+                  <ActionButton
+                    id={`household-book-${billType}-save`}
+                    size="small"
+                    loading={editor.state.status === 'pending'}
+                    onClick={() => void editor.submit()}
+                  >
                     {t('household.billBookSave')}
                   </ActionButton>
-                  <ActionButton id={`household-book-${billType}-cancel`} kind='secondary' size='small' onClick={() => editor.open(null)}>
+                  <ActionButton id={`household-book-${billType}-cancel`} kind="secondary" size="small" onClick={() => editor.open(null)}>
                     {t('household.cancel')}
                   </ActionButton>
                 </View>
@@ -70,8 +76,8 @@ function BillBook({ household, onSaved }: { household: Household; onSaved: (hous
           </View>
         );
       })}
-      {editor.state.status === 'done' ? <Notice id='household-book-saved' kind='success' text={editor.state.message} /> : null}
-      {editor.state.status === 'failed' ? <Notice id='household-book-error' kind='error' text={editor.state.message} /> : null}
+      {editor.state.status === 'done' ? <Notice id="household-book-saved" kind="success" text={editor.state.message} /> : null}
+      {editor.state.status === 'failed' ? <Notice id="household-book-error" kind="error" text={editor.state.message} /> : null}
     </Panel>
   );
 }
@@ -79,23 +85,23 @@ function BillBook({ household, onSaved }: { household: Household; onSaved: (hous
 function LinkPanel({ household, onLinked }: { household: Household; onLinked: (household: Household) => void }) {
   const link = useLinkHousehold(household.id, onLinked);
   return (
-    <Panel id='household-link' title={t('household.linkTitle')} intro={t('household.linkIntro')}>
+    <Panel id="household-link" title={t('household.linkTitle')} intro={t('household.linkIntro')}>
       <TextField
-        id='household-link-input'
+        id="household-link-input"
         label={t('household.linkCode')}
         value={link.code}
         placeholder={t('household.linkPlaceholder')}
-        kind='phone'
+        kind="phone"
         maxLength={6}
         error={link.error}
         onChange={link.setCode}
         onConfirm={() => void link.submit()}
       />
-      <ActionButton id='household-link-button' loading={link.state.status === 'pending'} onClick={() => void link.submit()}>
+      <ActionButton id="household-link-button" loading={link.state.status === 'pending'} onClick={() => void link.submit()}>
         {link.state.status === 'pending' ? t('household.linking') : t('household.link')}
       </ActionButton>
-      {link.state.status === 'done' ? <Notice id='household-linked' kind='success' text={link.state.message} /> : null}
-      {link.state.status === 'failed' ? <Notice id='household-link-error' kind='error' text={link.state.message} /> : null}
+      {link.state.status === 'done' ? <Notice id="household-linked" kind="success" text={link.state.message} /> : null}
+      {link.state.status === 'failed' ? <Notice id="household-link-error" kind="error" text={link.state.message} /> : null}
     </Panel>
   );
 }
@@ -103,9 +109,9 @@ function LinkPanel({ household, onLinked }: { household: Household; onLinked: (h
 function Detail({ household, onChange, officer }: { household: Household; onChange: (household: Household) => void; officer: boolean }) {
   const members = household.members.map((member) => member.name).join(t('list.comma'));
   return (
-    <View id='household-detail'>
+    <View id="household-detail">
       <PageHero title={{ id: 'household-name', text: household.headName }} lines={[{ text: t('household.infoTitle') }]} overlap />
-      <StageProviderBanner id='household-provider' />
+      <StageProviderBanner id="household-provider" />
       <Panel overlap>
         <InfoList
           items={[
@@ -121,7 +127,7 @@ function Detail({ household, onChange, officer }: { household: Household; onChan
           ]}
         />
         {officer ? (
-          <ActionButton id='household-pay' onClick={() => openPage('pay', { householdId: household.id })}>
+          <ActionButton id="household-pay" onClick={() => openPage('pay', { householdId: household.id })}>
             {t('household.payFor')}
           </ActionButton>
         ) : null}
@@ -137,13 +143,18 @@ function Content({ me, householdId }: { me: MeResponse; householdId: string | un
   // Back from a payment for this household (its bill book may have a new account), keeping a link
   // code or an account being typed.
   useReloadOnShow(refresh);
-  if (!householdId) return <StateView id='household-missing' kind='empty' title={t('household.missing')} />;
+  if (!householdId) return <StateView id="household-missing" kind="empty" title={t('household.missing')} />;
   if (state.status === 'error') {
     return (
-      <ErrorStateView id='household-error' title={t('household.errorTitle')} error={state.error} actions={[{ id: 'household-retry', label: t('state.retry'), onClick: retry }]} />
+      <ErrorStateView
+        id="household-error"
+        title={t('household.errorTitle')}
+        error={state.error}
+        actions={[{ id: 'household-retry', label: t('state.retry'), onClick: retry }]}
+      />
     );
   }
-  if (state.status !== 'ready') return <StateView id='household-loading' kind='loading' title={t('household.loading')} />;
+  if (state.status !== 'ready') return <StateView id="household-loading" kind="loading" title={t('household.loading')} />;
   return <Detail household={state.value} onChange={replace} officer={me.user.role === 'officer'} />;
 }
 
@@ -151,8 +162,8 @@ function Content({ me, householdId }: { me: MeResponse; householdId: string | un
 export default function HouseholdPage() {
   const router = useRouter();
   return (
-    <View id='household-page' className='page'>
-      <RoleGate roles={['officer']} title='role.officer.title' signInPrompt='role.officer.signIn' deniedText='role.officer.denied'>
+    <View id="household-page" className="page">
+      <RoleGate roles={['officer']} title="role.officer.title" signInPrompt="role.officer.signIn" deniedText="role.officer.denied">
         {(me) => <Content me={me} householdId={router.params.id} />}
       </RoleGate>
     </View>

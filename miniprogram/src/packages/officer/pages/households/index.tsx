@@ -24,16 +24,22 @@ import { openPage } from '../../../../services/routes';
 import '../../payments.scss';
 
 /** The same head name and phone are registered already: open that household, or register a second family anyway. */
-function DuplicateWarning({ existing, onRegisterAnyway }: { existing: { id: string; label: string; phoneMasked: string | null }; onRegisterAnyway: () => void }) {
+function DuplicateWarning({
+  existing,
+  onRegisterAnyway,
+}: {
+  existing: { id: string; label: string; phoneMasked: string | null };
+  onRegisterAnyway: () => void;
+}) {
   const who = existing.phoneMasked ? t('household.duplicateWho', { name: existing.label, phone: existing.phoneMasked }) : existing.label;
   return (
-    <View id='household-duplicate'>
-      <Notice id='household-duplicate-text' kind='error' text={t('household.duplicate', { who })} />
-      <View className='pay-actions'>
-        <ActionButton id='household-duplicate-open' onClick={() => openPage('household', { id: existing.id })}>
+    <View id="household-duplicate">
+      <Notice id="household-duplicate-text" kind="error" text={t('household.duplicate', { who })} />
+      <View className="pay-actions">
+        <ActionButton id="household-duplicate-open" onClick={() => openPage('household', { id: existing.id })}>
           {t('household.duplicateOpen')}
         </ActionButton>
-        <ActionButton id='household-duplicate-anyway' kind='secondary' onClick={onRegisterAnyway}>
+        <ActionButton id="household-duplicate-anyway" kind="secondary" onClick={onRegisterAnyway}>
           {t('household.duplicateAnyway')}
         </ActionButton>
       </View>
@@ -45,9 +51,9 @@ function RegisterForm({ stationId, onCreated, onCancel }: { stationId: string; o
   const form = useHouseholdForm(stationId, onCreated);
   const saving = form.state.status === 'saving';
   return (
-    <Panel id='household-form' title={t('household.formTitle')} overlap>
+    <Panel id="household-form" title={t('household.formTitle')} overlap>
       <TextField
-        id='household-head-input'
+        id="household-head-input"
         label={t('household.headName')}
         value={form.headName}
         placeholder={t('household.headPlaceholder')}
@@ -56,17 +62,17 @@ function RegisterForm({ stationId, onCreated, onCancel }: { stationId: string; o
         onChange={form.setHeadName}
       />
       <TextField
-        id='household-phone-input'
+        id="household-phone-input"
         label={t('household.phone')}
         value={form.phone}
         placeholder={t('pay.phonePlaceholder')}
-        kind='phone'
+        kind="phone"
         maxLength={11}
         error={form.errors.phone}
         onChange={form.setPhone}
       />
       <TextField
-        id='household-members-input'
+        id="household-members-input"
         label={t('household.members')}
         value={form.members}
         placeholder={t('household.membersPlaceholder')}
@@ -74,17 +80,19 @@ function RegisterForm({ stationId, onCreated, onCancel }: { stationId: string; o
         error={form.errors.members}
         onChange={form.setMembers}
       />
-      <Chip id='household-consent' label={t('household.consent')} selected={form.consent} onClick={() => form.setConsent(!form.consent)} />
-      {form.errors.consent ? <Notice id='household-consent-error' kind='error' text={form.errors.consent} /> : null}
+      <Chip id="household-consent" label={t('household.consent')} selected={form.consent} onClick={() => form.setConsent(!form.consent)} />
+      {form.errors.consent ? <Notice id="household-consent-error" kind="error" text={form.errors.consent} /> : null}
       {form.state.status === 'failed' ? (
-        <Notice id='household-form-error' kind='error' text={form.state.message} note={requestNote(form.state.requestId)} />
+        <Notice id="household-form-error" kind="error" text={form.state.message} note={requestNote(form.state.requestId)} />
       ) : null}
-      {form.state.status === 'duplicate' ? <DuplicateWarning existing={form.state.existing} onRegisterAnyway={() => void form.registerAnyway()} /> : null}
-      <View className='pay-actions'>
-        <ActionButton id='household-save-button' loading={saving} onClick={() => void form.submit()}>
+      {form.state.status === 'duplicate' ? (
+        <DuplicateWarning existing={form.state.existing} onRegisterAnyway={() => void form.registerAnyway()} />
+      ) : null}
+      <View className="pay-actions">
+        <ActionButton id="household-save-button" loading={saving} onClick={() => void form.submit()}>
           {saving ? t('household.saving') : t('household.save')}
         </ActionButton>
-        <ActionButton id='household-cancel-button' kind='secondary' disabled={saving} onClick={onCancel}>
+        <ActionButton id="household-cancel-button" kind="secondary" disabled={saving} onClick={onCancel}>
           {t('household.cancel')}
         </ActionButton>
       </View>
@@ -99,9 +107,14 @@ function Households({ stationId, villageName }: { stationId: string; villageName
   useReloadOnShow(retry);
 
   return (
-    <View id='households'>
-      <PageHero eyebrow={{ text: t('officer.stationLine', { village: villageName }) }} title={{ text: t('households.title') }} lines={[{ text: t('households.intro') }]} overlap />
-      <StageProviderBanner id='households-provider' />
+    <View id="households">
+      <PageHero
+        eyebrow={{ text: t('officer.stationLine', { village: villageName }) }}
+        title={{ text: t('households.title') }}
+        lines={[{ text: t('households.intro') }]}
+        overlap
+      />
+      <StageProviderBanner id="households-provider" />
       {registering ? (
         <RegisterForm
           stationId={stationId}
@@ -114,34 +127,34 @@ function Households({ stationId, villageName }: { stationId: string; villageName
         />
       ) : (
         <Panel overlap>
-          {created ? (
-            <Notice id='household-created' kind='success' text={t('household.saved', { name: created.headName })} />
-          ) : null}
-          <View className='pay-actions'>
-            <ActionButton id='households-register' onClick={() => setRegistering(true)}>
+          {created ? <Notice id="household-created" kind="success" text={t('household.saved', { name: created.headName })} /> : null}
+          <View className="pay-actions">
+            <ActionButton id="households-register" onClick={() => setRegistering(true)}>
               {t('households.register')}
             </ActionButton>
             {created ? (
-              <ActionButton id='household-created-open' kind='secondary' onClick={() => openPage('household', { id: created.id })}>
+              <ActionButton id="household-created-open" kind="secondary" onClick={() => openPage('household', { id: created.id })}>
                 {created.headName}
               </ActionButton>
             ) : null}
           </View>
         </Panel>
       )}
-      <Section id='households-section' title={t('households.listTitle')}>
-        {state.status === 'idle' || state.status === 'loading' ? <StateView id='households-loading' kind='loading' title={t('households.loading')} /> : null}
+      <Section id="households-section" title={t('households.listTitle')}>
+        {state.status === 'idle' || state.status === 'loading' ? (
+          <StateView id="households-loading" kind="loading" title={t('households.loading')} />
+        ) : null}
         {state.status === 'error' ? (
           <ErrorStateView
-            id='households-error'
+            id="households-error"
             title={t('households.errorTitle')}
             error={state.error}
             actions={[{ id: 'households-retry', label: t('state.retry'), onClick: retry }]}
           />
         ) : null}
-        {state.status === 'ready' && state.items.length === 0 ? <StateView id='households-empty' kind='empty' title={t('households.empty')} /> : null}
+        {state.status === 'ready' && state.items.length === 0 ? <StateView id="households-empty" kind="empty" title={t('households.empty')} /> : null}
         {state.status === 'ready' && state.items.length > 0 ? (
-          <View id='households-list'>
+          <View id="households-list">
             <ListCard>
               {state.items.map((household) => (
                 <ListRow
@@ -153,7 +166,7 @@ function Households({ stationId, villageName }: { stationId: string; villageName
                 />
               ))}
             </ListCard>
-            {state.nextCursor !== null ? <LoadMore id='households-more' hasMore more={state.more} onMore={loadMore} /> : null}
+            {state.nextCursor !== null ? <LoadMore id="households-more" hasMore more={state.more} onMore={loadMore} /> : null}
           </View>
         ) : null}
       </Section>
@@ -162,15 +175,16 @@ function Households({ stationId, villageName }: { stationId: string; villageName
 }
 
 function Content({ me }: { me: MeResponse }) {
-  if (!me.station) return <StateView id='households-no-station' kind='empty' title={t('officer.noStationTitle')} description={t('officer.stationMissing')} />;
+  if (!me.station)
+    return <StateView id="households-no-station" kind="empty" title={t('officer.noStationTitle')} description={t('officer.stationMissing')} />;
   return <Households stationId={me.station.id} villageName={me.station.villageName} />;
 }
 
 /** The households the station serves: the list, and registering one (with the villagers' consent). */
 export default function HouseholdsPage() {
   return (
-    <View id='households-page' className='page'>
-      <RoleGate roles={['officer']} title='role.officer.title' signInPrompt='role.officer.signIn' deniedText='role.officer.denied'>
+    <View id="households-page" className="page">
+      <RoleGate roles={['officer']} title="role.officer.title" signInPrompt="role.officer.signIn" deniedText="role.officer.denied">
         {(me) => <Content me={me} />}
       </RoleGate>
     </View>

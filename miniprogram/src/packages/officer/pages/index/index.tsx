@@ -23,7 +23,7 @@ function OfficerHome({ me }: { me: MeResponse }) {
       ]
     : [];
   return (
-    <View id='officer-home'>
+    <View id="officer-home">
       <PageHero
         eyebrow={{ text: t('role.officer.title') }}
         title={
@@ -35,10 +35,10 @@ function OfficerHome({ me }: { me: MeResponse }) {
       />
       {station ? (
         <Section title={t('officer.paymentsTitle')}>
-          <StageProviderBanner id='officer-provider' />
+          <StageProviderBanner id="officer-provider" />
           <ListCard>
             <ListRow
-              id='officer-payments-link'
+              id="officer-payments-link"
               title={t('officer.paymentsEntry')}
               subtitle={t('officer.paymentsDesc')}
               onClick={() => openPage('workbench')}
@@ -50,7 +50,7 @@ function OfficerHome({ me }: { me: MeResponse }) {
         <Section title={t('officer.manageTitle')}>
           <ListCard>
             <ListRow
-              id='officer-station-edit-link'
+              id="officer-station-edit-link"
               title={t('officer.manageEntry')}
               subtitle={t('officer.manageDesc')}
               onClick={() => openPage('officerStation')}
@@ -59,7 +59,7 @@ function OfficerHome({ me }: { me: MeResponse }) {
         </Section>
       ) : null}
       <Section title={t('officer.featuresTitle')}>
-        <TileGrid id='officer-features'>
+        <TileGrid id="officer-features">
           {FEATURES.map((feature) => {
             const open = OPEN_FEATURES.has(feature) && Boolean(station);
             return (
@@ -76,7 +76,7 @@ function OfficerHome({ me }: { me: MeResponse }) {
             );
           })}
         </TileGrid>
-        <View className='officer-note'>{t('officer.colleaguesNote')}</View>
+        <View className="officer-note">{t('officer.colleaguesNote')}</View>
       </Section>
     </View>
   );
@@ -85,8 +85,8 @@ function OfficerHome({ me }: { me: MeResponse }) {
 /** The officer's workspace of their station: its settings and poster, and what comes next. */
 export default function OfficerHomePage() {
   return (
-    <View id='officer-page' className='page'>
-      <RoleGate roles={['officer']} title='role.officer.title' signInPrompt='role.officer.signIn' deniedText='role.officer.denied'>
+    <View id="officer-page" className="page">
+      <RoleGate roles={['officer']} title="role.officer.title" signInPrompt="role.officer.signIn" deniedText="role.officer.denied">
         {(me) => <OfficerHome me={me} />}
       </RoleGate>
     </View>

@@ -55,17 +55,19 @@ function DayTotals({ day, isToday }: { day: LedgerDaySummary; isToday: boolean }
     {
       id: 'ledger-close',
       label: t('ledger.closedLabel'),
-      value: close ? t('ledger.closedValue', { counted: formatFen(close.countedCashFen), variance: varianceText(close.varianceFen) }) : t('ledger.notClosed'),
+      value: close
+        ? t('ledger.closedValue', { counted: formatFen(close.countedCashFen), variance: varianceText(close.varianceFen) })
+        : t('ledger.notClosed'),
     },
   ];
   if (totals.processingCount > 0) {
     items.push({ id: 'ledger-processing', label: t('workbench.processing'), value: t('workbench.processingValue', { n: totals.processingCount }) });
   }
   return (
-    <Panel id='ledger-totals' title={t('ledger.totalsTitle')}>
+    <Panel id="ledger-totals" title={t('ledger.totalsTitle')}>
       <InfoList items={items} />
       {isToday ? null : (
-        <Text id='ledger-read-only' className='pay-note'>
+        <Text id="ledger-read-only" className="pay-note">
           {t('ledger.readOnly')}
         </Text>
       )}
@@ -79,7 +81,7 @@ function Ledger({ stationId, villageName, initialDate }: { stationId: string; vi
   useReloadOnShow(entries.retry);
   const state = entries.state;
   return (
-    <View id='ledger'>
+    <View id="ledger">
       <PageHero
         eyebrow={{ text: t('officer.stationLine', { village: villageName }) }}
         title={{ id: 'ledger-title', text: t('ledger.title') }}
@@ -87,10 +89,10 @@ function Ledger({ stationId, villageName, initialDate }: { stationId: string; vi
         lines={[{ id: 'ledger-date', text: t('workbench.date', { date: ledger.date }) }]}
         overlap
       />
-      <StageProviderBanner id='ledger-provider' />
-      <Panel id='ledger-filter' overlap>
+      <StageProviderBanner id="ledger-provider" />
+      <Panel id="ledger-filter" overlap>
         <TextField
-          id='ledger-date-input'
+          id="ledger-date-input"
           label={t('ledger.dateLabel')}
           value={ledger.dateText}
           placeholder={t('ledger.datePlaceholder')}
@@ -99,59 +101,64 @@ function Ledger({ stationId, villageName, initialDate }: { stationId: string; vi
           onChange={ledger.setDateText}
           onConfirm={ledger.show}
         />
-        <View className='pay-date-actions'>
-          <ActionButton id='ledger-prev' kind='secondary' size='small' onClick={ledger.previous}>
+        <View className="pay-date-actions">
+          <ActionButton id="ledger-prev" kind="secondary" size="small" onClick={ledger.previous}>
             {t('ledger.prev')}
           </ActionButton>
-          <ActionButton id='ledger-show' size='small' onClick={ledger.show}>
+          <ActionButton id="ledger-show" size="small" onClick={ledger.show}>
             {t('ledger.show')}
           </ActionButton>
-          <ActionButton id='ledger-next' kind='secondary' size='small' disabled={!ledger.canGoNext} onClick={ledger.next}>
+          <ActionButton id="ledger-next" kind="secondary" size="small" disabled={!ledger.canGoNext} onClick={ledger.next}>
             {t('ledger.next')}
           </ActionButton>
           {ledger.isToday ? null : (
-            <ActionButton id='ledger-today' kind='secondary' size='small' onClick={ledger.backToToday}>
+            <ActionButton id="ledger-today" kind="secondary" size="small" onClick={ledger.backToToday}>
               {t('ledger.today')}
             </ActionButton>
           )}
         </View>
       </Panel>
       {state.status === 'error' ? (
-        <ErrorStateView id='ledger-error' title={t('ledger.errorTitle')} error={state.error} actions={[{ id: 'ledger-retry', label: t('state.retry'), onClick: entries.retry }]} />
+        <ErrorStateView
+          id="ledger-error"
+          title={t('ledger.errorTitle')}
+          error={state.error}
+          actions={[{ id: 'ledger-retry', label: t('state.retry'), onClick: entries.retry }]}
+        />
       ) : state.status !== 'ready' || !day ? (
-        <StateView id='ledger-loading' kind='loading' title={t('ledger.loading')} />
+        <StateView id="ledger-loading" kind="loading" title={t('ledger.loading')} />
       ) : (
         <>
           <DayTotals day={day} isToday={ledger.isToday} />
-          <Section id='ledger-entries-section' title={t('ledger.entriesTitle')}>
-            <Text className='pay-note'>{t('ledger.entriesIntro')}</Text>
+          <Section id="ledger-entries-section" title={t('ledger.entriesTitle')}>
+            <Text className="pay-note">{t('ledger.entriesIntro')}</Text>
             {state.items.length === 0 ? (
-              <Text id='ledger-entries-empty' className='pay-note'>
+              <Text id="ledger-entries-empty" className="pay-note">
                 {t('ledger.entriesEmpty')}
               </Text>
             ) : (
-              <View id='ledger-entries' className='pay-block'>
+              <View id="ledger-entries" className="pay-block">
                 <ListCard>
                   {state.items.map((entry) => (
                     <EntryRow key={entry.id} entry={entry} />
                   ))}
                 </ListCard>
                 {state.nextCursor !== null || state.more.status !== 'idle' ? (
-                  <LoadMore id='ledger-entries-more' hasMore={state.nextCursor !== null} more={state.more} onMore={entries.loadMore} />
+                  <LoadMore id="ledger-entries-more" hasMore={state.nextCursor !== null} more={state.more} onMore={entries.loadMore} />
                 ) : null}
               </View>
             )}
           </Section>
         </>
       )}
-      <View className='pay-section'>
+      <View className="pay-section">
         {day && day.status === 'OPEN' && !ledger.isToday ? (
           // A past day nobody closed: its cash still has to be counted.
-          <ActionButton id='ledger-close-day' onClick={() => openPage('closeDay', { date: ledger.date })}>
+          <ActionButton id="ledger-close-day" onClick={() => openPage('closeDay', { date: ledger.date })}>
             {t('ledger.closeThisDay')}
           </ActionButton>
         ) : null}
-        <ActionButton id='ledger-closes' kind='secondary' onClick={() => openPage('closes')}>
+        <ActionButton id="ledger-closes" kind="secondary" onClick={() => openPage('closes')}>
           {t('ledger.closesLink')}
         </ActionButton>
       </View>
@@ -160,7 +167,8 @@ function Ledger({ stationId, villageName, initialDate }: { stationId: string; vi
 }
 
 function Content({ me, date }: { me: MeResponse; date: string | undefined }) {
-  if (!me.station) return <StateView id='ledger-no-station' kind='empty' title={t('officer.noStationTitle')} description={t('officer.stationMissing')} />;
+  if (!me.station)
+    return <StateView id="ledger-no-station" kind="empty" title={t('officer.noStationTitle')} description={t('officer.stationMissing')} />;
   return <Ledger stationId={me.station.id} villageName={me.station.villageName} initialDate={date} />;
 }
 
@@ -168,8 +176,8 @@ function Content({ me, date }: { me: MeResponse; date: string | undefined }) {
 export default function LedgerPage() {
   const router = useRouter();
   return (
-    <View id='ledger-page' className='page'>
-      <RoleGate roles={['officer']} title='role.officer.title' signInPrompt='role.officer.signIn' deniedText='role.officer.denied'>
+    <View id="ledger-page" className="page">
+      <RoleGate roles={['officer']} title="role.officer.title" signInPrompt="role.officer.signIn" deniedText="role.officer.denied">
         {(me) => <Content me={me} date={router.params.date} />}
       </RoleGate>
     </View>

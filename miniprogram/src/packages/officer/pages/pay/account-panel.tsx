@@ -17,21 +17,26 @@ export function AccountPanel({ form, accountKind }: { form: ReturnType<typeof us
   // A phone top-up asks for the phone number itself, a bill for its 户号.
   const texts = accountTexts(accountKind);
   return (
-    <Panel id='pay-account' title={texts.title}>
+    <Panel id="pay-account" title={texts.title}>
       {bookEntry ? (
-        <ChipGroup id='pay-account-source'>
+        <ChipGroup id="pay-account-source">
           <Chip
-            id='pay-account-book'
+            id="pay-account-book"
             label={t('pay.accountFromBook', { account: bookEntry.accountNoMasked })}
             selected={draft.accountSource === 'book'}
             onClick={() => form.setAccountSource('book')}
           />
-          <Chip id='pay-account-typed' label={t('pay.accountTypeNew')} selected={draft.accountSource === 'typed'} onClick={() => form.setAccountSource('typed')} />
+          <Chip
+            id="pay-account-typed"
+            label={t('pay.accountTypeNew')}
+            selected={draft.accountSource === 'typed'}
+            onClick={() => form.setAccountSource('typed')}
+          />
         </ChipGroup>
       ) : null}
       {!bookEntry || draft.accountSource === 'typed' ? (
         <TextField
-          id='pay-account-input'
+          id="pay-account-input"
           label={texts.label}
           kind={texts.fieldKind}
           value={draft.accountNo}
@@ -43,26 +48,28 @@ export function AccountPanel({ form, accountKind }: { form: ReturnType<typeof us
         />
       ) : null}
       {draft.payer?.kind === 'household' && (!bookEntry || draft.accountSource === 'typed') ? (
-        <Chip id='pay-save-to-book' label={t('pay.saveToBook')} selected={form.saveToBook} onClick={() => form.setSaveToBook(!form.saveToBook)} />
+        <Chip id="pay-save-to-book" label={t('pay.saveToBook')} selected={form.saveToBook} onClick={() => form.setSaveToBook(!form.saveToBook)} />
       ) : null}
-      <ActionButton id='pay-lookup-button' kind='secondary' loading={lookup.status === 'loading'} onClick={() => void form.runLookup()}>
+      <ActionButton id="pay-lookup-button" kind="secondary" loading={lookup.status === 'loading'} onClick={() => void form.runLookup()}>
         {lookup.status === 'loading' ? t('pay.lookingUp') : t('pay.lookup')}
       </ActionButton>
-      {lookup.status === 'failed' ? <Notice id='pay-lookup-error' kind='error' text={lookup.message} /> : null}
-      {form.book.status === 'saved' ? <Notice id='pay-book-saved' kind='success' text={t('pay.savedToBook')} /> : null}
-      {form.book.status === 'failed' ? <Notice id='pay-book-error' kind='error' text={form.book.message} /> : null}
+      {lookup.status === 'failed' ? <Notice id="pay-lookup-error" kind="error" text={lookup.message} /> : null}
+      {form.book.status === 'saved' ? <Notice id="pay-book-saved" kind="success" text={t('pay.savedToBook')} /> : null}
+      {form.book.status === 'failed' ? <Notice id="pay-book-error" kind="error" text={form.book.message} /> : null}
       {lookupResult ? (
-        <View id='pay-lookup-result' className='pay-lookup'>
+        <View id="pay-lookup-result" className="pay-lookup">
           <InfoList
             items={[
               { id: 'pay-lookup-holder', label: t('pay.holder'), value: lookupResult.holderNameMasked },
               { id: 'pay-lookup-account', label: texts.shown, value: lookupResult.accountNoMasked },
-              ...(lookupResult.amountDueFen !== null ? [{ id: 'pay-lookup-due', label: t('pay.amountDue'), value: formatFen(lookupResult.amountDueFen) }] : []),
+              ...(lookupResult.amountDueFen !== null
+                ? [{ id: 'pay-lookup-due', label: t('pay.amountDue'), value: formatFen(lookupResult.amountDueFen) }]
+                : []),
             ]}
           />
         </View>
       ) : null}
-      {errors.lookup ? <Notice id='pay-lookup-needed' kind='error' text={t('pay.lookupNeeded')} /> : null}
+      {errors.lookup ? <Notice id="pay-lookup-needed" kind="error" text={t('pay.lookupNeeded')} /> : null}
     </Panel>
   );
 }

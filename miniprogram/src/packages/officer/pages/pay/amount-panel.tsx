@@ -24,29 +24,29 @@ export function AmountPanel({
   const { draft, errors } = form;
   const range = amountRange(info, perPaymentMaxFen);
   return (
-    <Panel id='pay-amount' title={t('pay.amountTitle')}>
+    <Panel id="pay-amount" title={t('pay.amountTitle')}>
       {info.kind === 'postpaid' ? (
         lookupResult.amountDueFen ? (
-          <Text id='pay-amount-fixed' className='pay-figure'>
+          <Text id="pay-amount-fixed" className="pay-figure">
             {t('pay.amountFixed', { amount: formatFen(lookupResult.amountDueFen) })}
           </Text>
         ) : (
-          <Notice id='pay-nothing-due' kind='info' text={t('pay.nothingDue')} />
+          <Notice id="pay-nothing-due" kind="info" text={t('pay.nothingDue')} />
         )
       ) : (
         <TextField
-          id='pay-amount-input'
+          id="pay-amount-input"
           label={t('pay.amountLabel')}
           value={draft.amountText}
           placeholder={t('pay.amountPlaceholder')}
-          kind='decimal'
+          kind="decimal"
           maxLength={12}
           hint={t('pay.amountRange', { min: formatFen(range.min), max: formatFen(range.max) })}
           error={errors.amount}
           onChange={form.setAmountText}
         />
       )}
-      {info.kind === 'postpaid' && errors.amount && lookupResult.amountDueFen ? <Notice kind='error' text={errors.amount} /> : null}
+      {info.kind === 'postpaid' && errors.amount && lookupResult.amountDueFen ? <Notice kind="error" text={errors.amount} /> : null}
     </Panel>
   );
 }
@@ -58,19 +58,19 @@ export function CashPanel({ form }: { form: ReturnType<typeof useNewPayment> }) 
   const amountFen = info?.kind === 'postpaid' ? (lookupResult?.amountDueFen ?? undefined) : parsedAmount.ok ? parsedAmount.fen : undefined;
   const cash = cashOf(draft, amountFen);
   return (
-    <Panel id='pay-cash' title={t('pay.cashTitle')}>
+    <Panel id="pay-cash" title={t('pay.cashTitle')}>
       <TextField
-        id='pay-cash-input'
+        id="pay-cash-input"
         label={t('pay.cashLabel')}
         value={draft.cashText}
         placeholder={t('pay.cashPlaceholder')}
-        kind='decimal'
+        kind="decimal"
         maxLength={12}
         error={errors.cash ?? (draft.cashText.trim() ? cash.error : undefined)}
         onChange={form.setCashText}
       />
       {cash.changeFen !== undefined && !cash.error ? (
-        <Text id='pay-change' className='pay-figure pay-figure--brand'>
+        <Text id="pay-change" className="pay-figure pay-figure--brand">
           {cash.changeFen > 0 ? t('pay.change', { change: formatFen(cash.changeFen) }) : t('pay.noChange')}
         </Text>
       ) : null}

@@ -9,13 +9,21 @@ import { formatFen } from '../../../../services/money';
 import { billTypeName } from '../../../../services/payment-text';
 
 /** Step 2, which bill: the station's bill types, and its limits with what is left today. */
-export function BillPanel({ form, billTypes, ledger }: { form: ReturnType<typeof useNewPayment>; billTypes: BillTypesAnswer; ledger?: LedgerResponse }) {
+export function BillPanel({
+  form,
+  billTypes,
+  ledger,
+}: {
+  form: ReturnType<typeof useNewPayment>;
+  billTypes: BillTypesAnswer;
+  ledger?: LedgerResponse;
+}) {
   const { draft, info } = form;
   const limits = billTypes.stationLimits;
   const dayLeft = ledger ? Math.max(0, limits.perDayMaxFen - ledger.totals.limitUsedFen) : undefined;
   return (
-    <Panel id='pay-bill' title={t('pay.billTitle')}>
-      <ChipGroup id='pay-types'>
+    <Panel id="pay-bill" title={t('pay.billTitle')}>
+      <ChipGroup id="pay-types">
         {billTypes.items.map((item) => (
           <Chip
             key={item.billType}
@@ -26,14 +34,14 @@ export function BillPanel({ form, billTypes, ledger }: { form: ReturnType<typeof
           />
         ))}
       </ChipGroup>
-      <Text id='pay-limits' className='pay-note'>
+      <Text id="pay-limits" className="pay-note">
         {t('pay.limits', {
           perPayment: formatFen(limits.perPaymentMaxFen),
           perDay: formatFen(limits.perDayMaxFen),
           left: dayLeft === undefined ? '—' : formatFen(dayLeft),
         })}
       </Text>
-      {info ? <Text className='pay-note'>{t(`billKind.${info.kind}`)}</Text> : null}
+      {info ? <Text className="pay-note">{t(`billKind.${info.kind}`)}</Text> : null}
     </Panel>
   );
 }

@@ -36,7 +36,7 @@ export function ConfirmPanel({
   const cash = body.cashReceivedFen ?? body.amountFen;
   const busy = state.status === 'submitting';
   return (
-    <Panel id='pay-confirm' overlap title={t('pay.confirmTitle')} intro={t('pay.confirmIntro')}>
+    <Panel id="pay-confirm" overlap title={t('pay.confirmTitle')} intro={t('pay.confirmIntro')}>
       <InfoList
         items={[
           { id: 'pay-confirm-payer', label: t('pay.confirmPayer'), value: payerText },
@@ -54,36 +54,36 @@ export function ConfirmPanel({
         ]}
       />
       {/* The button already says 正在缴费; the notice adds only the longer wait. */}
-      {state.status === 'submitting' && state.waiting ? <Notice id='pay-submitting' kind='info' text={t('pay.waiting')} /> : null}
-      {state.status === 'uncertain' ? <Notice id='pay-uncertain' kind='error' text={state.message} note={requestNote(state.requestId)} /> : null}
-      {state.status === 'failed' ? <Notice id='pay-failed' kind='error' text={state.message} note={requestNote(state.requestId)} /> : null}
+      {state.status === 'submitting' && state.waiting ? <Notice id="pay-submitting" kind="info" text={t('pay.waiting')} /> : null}
+      {state.status === 'uncertain' ? <Notice id="pay-uncertain" kind="error" text={state.message} note={requestNote(state.requestId)} /> : null}
+      {state.status === 'failed' ? <Notice id="pay-failed" kind="error" text={state.message} note={requestNote(state.requestId)} /> : null}
       {state.status === 'uncertain' ? (
         // No answer: the bill and the cash stay as sent (another body under the same key is refused,
         // and a new key could pay the bill twice) until the officer learns the result or gives it up.
         <>
-          <View className='pay-actions'>
-            <ActionButton id='pay-retry-button' onClick={() => void submit.retry()}>
+          <View className="pay-actions">
+            <ActionButton id="pay-retry-button" onClick={() => void submit.retry()}>
               {t('pay.retry')}
             </ActionButton>
-            <ActionButton id='pay-workbench-button' kind='secondary' onClick={() => goBackTo('workbench')}>
+            <ActionButton id="pay-workbench-button" kind="secondary" onClick={() => goBackTo('workbench')}>
               {t('pay.storedWorkbench')}
             </ActionButton>
           </View>
-          <Text id='pay-locked' className='pay-note'>
+          <Text id="pay-locked" className="pay-note">
             {t('pay.editUncertain')}
           </Text>
-          <View className='pay-actions'>
-            <ActionButton id='pay-discard-button' kind='danger' size='small' onClick={onDiscard}>
+          <View className="pay-actions">
+            <ActionButton id="pay-discard-button" kind="danger" size="small" onClick={onDiscard}>
               {t('pay.discard')}
             </ActionButton>
           </View>
         </>
       ) : (
-        <View className='pay-actions'>
-          <ActionButton id='pay-submit-button' loading={busy} disabled={state.status === 'failed'} onClick={() => void submit.submit(body)}>
+        <View className="pay-actions">
+          <ActionButton id="pay-submit-button" loading={busy} disabled={state.status === 'failed'} onClick={() => void submit.submit(body)}>
             {busy ? t('pay.submitting') : t('pay.submit')}
           </ActionButton>
-          <ActionButton id='pay-edit-button' kind='secondary' disabled={busy} onClick={onEdit}>
+          <ActionButton id="pay-edit-button" kind="secondary" disabled={busy} onClick={onEdit}>
             {t('pay.edit')}
           </ActionButton>
         </View>

@@ -15,11 +15,12 @@ export function HouseholdPicker({ stationId, onPick }: { stationId: string; onPi
   const { state, loadMore, retry } = usePagedList(stationId, (id, cursor) => getStationHouseholds(id, { cursor }));
   // Back from registering a household: the new one is in the list.
   useReloadOnShow(retry);
-  if (state.status === 'idle' || state.status === 'loading') return <StateView id='pay-households-loading' kind='loading' title={t('households.loading')} />;
+  if (state.status === 'idle' || state.status === 'loading')
+    return <StateView id="pay-households-loading" kind="loading" title={t('households.loading')} />;
   if (state.status === 'error') {
     return (
       <ErrorStateView
-        id='pay-households-error'
+        id="pay-households-error"
         title={t('households.errorTitle')}
         error={state.error}
         actions={[{ id: 'pay-households-retry', label: t('state.retry'), kind: 'secondary', onClick: retry }]}
@@ -28,10 +29,10 @@ export function HouseholdPicker({ stationId, onPick }: { stationId: string; onPi
   }
   if (state.items.length === 0) {
     return (
-      <View id='pay-households-empty'>
-        <Text className='pay-note'>{t('pay.householdsEmpty')}</Text>
-        <View className='pay-actions'>
-          <ActionButton id='pay-households-register' kind='secondary' onClick={() => openPage('households')}>
+      <View id="pay-households-empty">
+        <Text className="pay-note">{t('pay.householdsEmpty')}</Text>
+        <View className="pay-actions">
+          <ActionButton id="pay-households-register" kind="secondary" onClick={() => openPage('households')}>
             {t('pay.householdsRegister')}
           </ActionButton>
         </View>
@@ -39,7 +40,7 @@ export function HouseholdPicker({ stationId, onPick }: { stationId: string; onPi
     );
   }
   return (
-    <View id='pay-households' className='pay-households'>
+    <View id="pay-households" className="pay-households">
       <ListCard>
         {state.items.map((household) => (
           <ListRow
@@ -51,7 +52,7 @@ export function HouseholdPicker({ stationId, onPick }: { stationId: string; onPi
           />
         ))}
       </ListCard>
-      {state.nextCursor !== null ? <LoadMore id='pay-households-more' hasMore more={state.more} onMore={loadMore} /> : null}
+      {state.nextCursor !== null ? <LoadMore id="pay-households-more" hasMore more={state.more} onMore={loadMore} /> : null}
     </View>
   );
 }

@@ -22,36 +22,40 @@ function Content({ me }: { me: MeResponse }) {
   // was closed meanwhile, without losing what is typed.
   useReloadOnShow(ledger.refresh);
   if (!stationId) {
-    return <StateView id='pay-no-station' kind='empty' title={t('officer.noStationTitle')} description={t('officer.stationMissing')} />;
+    return <StateView id="pay-no-station" kind="empty" title={t('officer.noStationTitle')} description={t('officer.stationMissing')} />;
   }
   if (billTypes.state.status === 'error') {
     return (
       <ErrorStateView
-        id='pay-error'
+        id="pay-error"
         title={t('pay.errorTitle')}
         error={billTypes.state.error}
         actions={[{ id: 'pay-retry', label: t('state.retry'), onClick: billTypes.retry }]}
       />
     );
   }
-  if (billTypes.state.status !== 'ready') return <StateView id='pay-loading' kind='loading' title={t('pay.loading')} />;
+  if (billTypes.state.status !== 'ready') return <StateView id="pay-loading" kind="loading" title={t('pay.loading')} />;
   const closed = ledger.state.status === 'ready' && ledger.state.value.status === 'CLOSED';
   return (
     <View>
-      <PageHero eyebrow={{ text: t('officer.stationLine', { village: me.station?.villageName ?? '' }) }} title={{ id: 'pay-title', text: t('pay.title') }} overlap />
-      <ProviderBanner id='pay-provider' mode={billTypes.state.value.provider.mode} />
+      <PageHero
+        eyebrow={{ text: t('officer.stationLine', { village: me.station?.villageName ?? '' }) }}
+        title={{ id: 'pay-title', text: t('pay.title') }}
+        overlap
+      />
+      <ProviderBanner id="pay-provider" mode={billTypes.state.value.provider.mode} />
       {/* No bill provider in this stage: the banner says so, and there is no form to fill in vain. */}
       {billTypes.state.value.provider.mode === 'none' ? null : (
-      <PayForm
-        userId={me.user.id}
-        stationId={stationId}
-        billTypes={billTypes.state.value}
-        ledger={ledger.state.status === 'ready' ? ledger.state.value : undefined}
-        closed={closed}
-        preselect={router.params.householdId}
-      />
+        <PayForm
+          userId={me.user.id}
+          stationId={stationId}
+          billTypes={billTypes.state.value}
+          ledger={ledger.state.status === 'ready' ? ledger.state.value : undefined}
+          closed={closed}
+          preselect={router.params.householdId}
+        />
       )}
-      {ledger.state.status === 'error' ? <Text className='pay-note'>{errorText(ledger.state.error.code)}</Text> : null}
+      {ledger.state.status === 'error' ? <Text className="pay-note">{errorText(ledger.state.error.code)}</Text> : null}
     </View>
   );
 }
@@ -62,8 +66,8 @@ function Content({ me }: { me: MeResponse }) {
  */
 export default function PayPage() {
   return (
-    <View id='pay-page' className='page'>
-      <RoleGate roles={['officer']} title='role.officer.title' signInPrompt='role.officer.signIn' deniedText='role.officer.denied'>
+    <View id="pay-page" className="page">
+      <RoleGate roles={['officer']} title="role.officer.title" signInPrompt="role.officer.signIn" deniedText="role.officer.denied">
         {(me) => <Content me={me} />}
       </RoleGate>
     </View>

@@ -19,13 +19,15 @@ export function OutcomePanel({ payment, earlierAt, onAnother }: { payment: Payme
   const title = succeeded ? paymentStatusText('SUCCEEDED') : processing ? t('pay.processingTitle') : t('pay.failedTitle');
   return (
     <Panel id={id} overlap title={title}>
-      {earlierAt ? <Notice id='pay-earlier' kind='info' text={t('pay.earlier', { time: clockOf(earlierAt) })} /> : null}
-      {succeeded ? null : <Notice id='pay-outcome' kind={processing ? 'info' : 'error'} text={paymentExplanation(payment) ?? paymentStatusText(payment.status)} />}
-      <View className='pay-actions'>
-        <ActionButton id='pay-view-receipt' onClick={() => replacePage('receipt', { id: payment.id })}>
+      {earlierAt ? <Notice id="pay-earlier" kind="info" text={t('pay.earlier', { time: clockOf(earlierAt) })} /> : null}
+      {succeeded ? null : (
+        <Notice id="pay-outcome" kind={processing ? 'info' : 'error'} text={paymentExplanation(payment) ?? paymentStatusText(payment.status)} />
+      )}
+      <View className="pay-actions">
+        <ActionButton id="pay-view-receipt" onClick={() => replacePage('receipt', { id: payment.id })}>
           {t('pay.viewReceipt')}
         </ActionButton>
-        <ActionButton id='pay-another' kind='secondary' onClick={onAnother}>
+        <ActionButton id="pay-another" kind="secondary" onClick={onAnother}>
           {t('pay.another')}
         </ActionButton>
       </View>
@@ -37,8 +39,8 @@ export function OutcomePanel({ payment, earlierAt, onAnother }: { payment: Payme
 export function DayClosedPanel() {
   return (
     <Panel overlap>
-      <Notice id='pay-day-closed' kind='error' text={t('pay.error.DAY_CLOSED')} />
-      <ActionButton id='pay-back' kind='secondary' onClick={() => openPage('workbench')}>
+      <Notice id="pay-day-closed" kind="error" text={t('pay.error.DAY_CLOSED')} />
+      <ActionButton id="pay-back" kind="secondary" onClick={() => openPage('workbench')}>
         {t('pay.backToWorkbench')}
       </ActionButton>
     </Panel>

@@ -43,7 +43,7 @@ export function PayForm({
   const form = useNewPayment(stationId, billTypes);
   const submit = usePaymentSubmit({ userId, limits: billTypes.stationLimits });
   const [mode, setMode] = useState<PayerMode>(() => form.draft.payer?.kind ?? null);
-  const { draft, info, errors, confirming, lookupResult } = form;
+  const { draft, info, errors, confirming, lookupResult, choosePayer, forgetDraft } = form;
 
   // Opened from a household's page: that household is the payer.
   useEffect(() => {
@@ -53,20 +53,20 @@ export function PayForm({
       (household) => {
         if (!current) return;
         setMode('household');
-        form.choosePayer({ kind: 'household', household });
+        choosePayer({ kind: 'household', household });
       },
       () => undefined,
     );
     return () => {
       current = false;
     };
-  }, [preselect]);
+  }, [preselect, choosePayer]);
 
   // Sent (or an earlier attempt is open): the attempt is what is kept now, not the draft.
   const sent = submit.locked || submit.state.status === 'done';
   useEffect(() => {
-    if (sent) form.forgetDraft();
-  }, [sent]);
+    if (sent) forgetDraft();
+  }, [sent, forgetDraft]);
 
   // A succeeded payment: its receipt replaces the form (back leads to the workbench). One confirmed
   // earlier stays here, said as such (no new cash is due for it).
@@ -84,7 +84,7 @@ export function PayForm({
   };
 
   const storageError = submit.storageError ?? form.draftStorageError;
-  const storageNotice = storageError ? <Notice id='pay-storage-error' kind='error' text={storageError} /> : null;
+  const storageNotice = storageError ? <Notice id="pay-storage-error" kind="error" text={storageError} /> : null;
   const withStorageNotice = (content: ReactElement) => (
     <View>
       {storageNotice}
@@ -93,7 +93,7 @@ export function PayForm({
   );
 
   if (done && !newSuccess) return withStorageNotice(<OutcomePanel payment={done} earlierAt={earlierAt} onAnother={another} />);
-  if (done) return <StateView id='pay-succeeded' kind='loading' title={paymentStatusText('SUCCEEDED')} />;
+  if (done) return <StateView id="pay-succeeded" kind="loading" title={paymentStatusText('SUCCEEDED')} />;
   if (submit.stored) return withStorageNotice(<StoredAttemptPanel submit={submit} />);
   // Closed meanwhile (seen on coming back to the page): nothing new, unless an attempt is still open.
   if (closed && !submit.locked) return <DayClosedPanel />;
@@ -130,14 +130,14 @@ export function PayForm({
   const storedFailure = submit.state.status === 'failed' && submit.state.earlierAt ? submit.state : undefined;
 
   return (
-    <View id='pay-form'>
+    <View id="pay-form">
       <PayerPanel stationId={stationId} form={form} mode={mode} onMode={setMode}>
         {storageNotice}
         {form.restored ? (
-          <View id='pay-draft-restored'>
-            <Notice kind='info' text={t('pay.draftRestored')} />
-            <View className='pay-actions'>
-              <ActionButton id='pay-draft-clear' kind='secondary' size='small' onClick={another}>
+          <View id="pay-draft-restored">
+            <Notice kind="info" text={t('pay.draftRestored')} />
+            <View className="pay-actions">
+              <ActionButton id="pay-draft-clear" kind="secondary" size="small" onClick={another}>
                 {t('pay.draftClear')}
               </ActionButton>
             </View>
@@ -145,8 +145,8 @@ export function PayForm({
         ) : null}
         {storedFailure?.earlierAt ? (
           <Notice
-            id='pay-stored-failed'
-            kind='error'
+            id="pay-stored-failed"
+            kind="error"
             text={t('pay.storedFailed', { time: clockOf(storedFailure.earlierAt), reason: storedFailure.message })}
             note={requestNote(storedFailure.requestId)}
           />
@@ -154,11 +154,13 @@ export function PayForm({
       </PayerPanel>
       <BillPanel form={form} billTypes={billTypes} ledger={ledger} />
       {draft.billType ? <AccountPanel form={form} accountKind={info?.accountKind} /> : null}
-      {info && lookupResult ? <AmountPanel form={form} info={info} lookupResult={lookupResult} perPaymentMaxFen={billTypes.stationLimits.perPaymentMaxFen} /> : null}
+      {info && lookupResult ? (
+        <AmountPanel form={form} info={info} lookupResult={lookupResult} perPaymentMaxFen={billTypes.stationLimits.perPaymentMaxFen} />
+      ) : null}
       {info && lookupResult ? <CashPanel form={form} /> : null}
-      <View className='pay-section'>
-        {Object.values(errors).some(Boolean) ? <Notice id='pay-form-error' kind='error' text={t('pay.fixErrors')} /> : null}
-        <ActionButton id='pay-review-button' disabled={!lookupResult} onClick={() => form.review()}>
+      <View className="pay-section">
+        {Object.values(errors).some(Boolean) ? <Notice id="pay-form-error" kind="error" text={t('pay.fixErrors')} /> : null}
+        <ActionButton id="pay-review-button" disabled={!lookupResult} onClick={() => form.review()}>
           {t('pay.review')}
         </ActionButton>
       </View>

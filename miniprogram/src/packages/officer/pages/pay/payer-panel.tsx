@@ -28,11 +28,11 @@ export function PayerPanel({
 }) {
   const { draft, errors } = form;
   return (
-    <Panel id='pay-payer' title={t('pay.payerTitle')} overlap>
+    <Panel id="pay-payer" title={t('pay.payerTitle')} overlap>
       {children}
-      <ChipGroup id='pay-payer-kind'>
+      <ChipGroup id="pay-payer-kind">
         <Chip
-          id='pay-payer-household'
+          id="pay-payer-household"
           label={t('pay.payerHousehold')}
           selected={mode === 'household'}
           onClick={() => {
@@ -41,7 +41,7 @@ export function PayerPanel({
           }}
         />
         <Chip
-          id='pay-payer-phone'
+          id="pay-payer-phone"
           label={t('pay.payerPhoneOnly')}
           selected={mode === 'phone'}
           onClick={() => {
@@ -51,10 +51,10 @@ export function PayerPanel({
         />
       </ChipGroup>
       {mode === 'household' && draft.payer?.kind === 'household' ? (
-        <View className='pay-lookup'>
-          <Text id='pay-household-selected'>{t('pay.householdSelected', { name: draft.payer.household.headName })}</Text>
-          <View className='pay-actions'>
-            <ActionButton id='pay-household-change' kind='secondary' size='small' onClick={() => form.choosePayer(null)}>
+        <View className="pay-lookup">
+          <Text id="pay-household-selected">{t('pay.householdSelected', { name: draft.payer.household.headName })}</Text>
+          <View className="pay-actions">
+            <ActionButton id="pay-household-change" kind="secondary" size="small" onClick={() => form.choosePayer(null)}>
               {t('pay.householdChange')}
             </ActionButton>
           </View>
@@ -65,17 +65,17 @@ export function PayerPanel({
       ) : null}
       {mode === 'phone' ? (
         <TextField
-          id='pay-phone'
+          id="pay-phone"
           label={t('pay.phoneLabel')}
           value={draft.phone}
           placeholder={t('pay.phonePlaceholder')}
-          kind='phone'
+          kind="phone"
           maxLength={11}
           error={errors.phone}
           onChange={form.setPhone}
         />
       ) : null}
-      {errors.payer ? <Notice id='pay-payer-error' kind='error' text={t('pay.payerMissing')} /> : null}
+      {errors.payer ? <Notice id="pay-payer-error" kind="error" text={t('pay.payerMissing')} /> : null}
     </Panel>
   );
 }

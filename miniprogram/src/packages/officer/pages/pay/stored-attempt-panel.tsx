@@ -22,25 +22,27 @@ export function StoredAttemptPanel({ submit }: { submit: ReturnType<typeof usePa
   const busy = state.status === 'submitting';
   const time = clockOf(new Date(stored.startedAt).toISOString());
   return (
-    <Panel id='pay-stored' overlap title={t('pay.storedTitle')}>
+    <Panel id="pay-stored" overlap title={t('pay.storedTitle')}>
       <Notice
-        id='pay-stored-notice'
-        kind='error'
+        id="pay-stored-notice"
+        kind="error"
         text={t('pay.stored', { time, bill: billTypeName(stored.body.billType), amount: formatFen(stored.body.amountFen) })}
       />
-      <Text className='pay-note'>{t('pay.storedExplain')}</Text>
-      {busy ? <Notice id='pay-submitting' kind='info' text={state.waiting ? t('pay.waiting') : t('pay.storedChecking')} /> : null}
-      {state.status === 'uncertain' ? <Notice id='pay-stored-uncertain' kind='error' text={state.message} note={requestNote(state.requestId)} /> : null}
-      <View className='pay-actions'>
-        <ActionButton id='pay-stored-check' loading={busy} onClick={() => void submit.checkStored()}>
+      <Text className="pay-note">{t('pay.storedExplain')}</Text>
+      {busy ? <Notice id="pay-submitting" kind="info" text={state.waiting ? t('pay.waiting') : t('pay.storedChecking')} /> : null}
+      {state.status === 'uncertain' ? (
+        <Notice id="pay-stored-uncertain" kind="error" text={state.message} note={requestNote(state.requestId)} />
+      ) : null}
+      <View className="pay-actions">
+        <ActionButton id="pay-stored-check" loading={busy} onClick={() => void submit.checkStored()}>
           {t('pay.storedCheck')}
         </ActionButton>
-        <ActionButton id='pay-stored-workbench' kind='secondary' disabled={busy} onClick={() => goBackTo('workbench')}>
+        <ActionButton id="pay-stored-workbench" kind="secondary" disabled={busy} onClick={() => goBackTo('workbench')}>
           {t('pay.storedWorkbench')}
         </ActionButton>
       </View>
-      <View className='pay-actions'>
-        <ActionButton id='pay-stored-discard' kind='danger' size='small' disabled={busy} onClick={submit.discard}>
+      <View className="pay-actions">
+        <ActionButton id="pay-stored-discard" kind="danger" size="small" disabled={busy} onClick={submit.discard}>
           {t('pay.discard')}
         </ActionButton>
       </View>

@@ -11,27 +11,27 @@ import { openPage } from '../../../../services/routes';
 function OfficerStation({ stationId }: { stationId: string }) {
   const { state, retry, replace } = useResource(stationId, getStationById);
   if (state.status === 'ready') {
-    return <StationManager station={state.value} role='officer' onChange={replace} onReload={retry} eyebrow={t('role.officer.title')} />;
+    return <StationManager station={state.value} role="officer" onChange={replace} onReload={retry} eyebrow={t('role.officer.title')} />;
   }
   if (state.status === 'error') {
     return (
       <ErrorStateView
-        id='officer-station-error'
+        id="officer-station-error"
         title={t('officer.stationErrorTitle')}
         error={state.error}
         actions={[{ id: 'officer-station-retry-button', label: t('state.retry'), onClick: retry }]}
       />
     );
   }
-  return <StateView id='officer-station-loading' kind='loading' title={t('officer.stationLoading')} />;
+  return <StateView id="officer-station-loading" kind="loading" title={t('officer.stationLoading')} />;
 }
 
 function Content({ me }: { me: MeResponse }) {
   if (!me.station) {
     return (
       <StateView
-        id='officer-station-none'
-        kind='empty'
+        id="officer-station-none"
+        kind="empty"
         title={t('officer.noStationTitle')}
         description={t('officer.stationMissing')}
         actions={[{ id: 'officer-station-me-button', label: t('role.openMe'), onClick: () => openPage('me') }]}
@@ -44,8 +44,8 @@ function Content({ me }: { me: MeResponse }) {
 /** "我的站点": the officer's station, its hours, location and phone, its poster and history. */
 export default function OfficerStationPage() {
   return (
-    <View id='officer-station-page' className='page'>
-      <RoleGate roles={['officer']} title='role.officer.title' signInPrompt='role.officer.signIn' deniedText='role.officer.denied'>
+    <View id="officer-station-page" className="page">
+      <RoleGate roles={['officer']} title="role.officer.title" signInPrompt="role.officer.signIn" deniedText="role.officer.denied">
         {(me) => <Content me={me} />}
       </RoleGate>
     </View>

@@ -13,8 +13,8 @@ const HOUSEHOLD_ROLES: readonly Role[] = ['villager', 'buyer', 'expert'];
  */
 export default function MyHouseholdPage() {
   return (
-    <View className='page'>
-      <RoleGate roles={HOUSEHOLD_ROLES} title='me.householdTitle' signInPrompt='me.householdSignIn' deniedText='me.householdSignIn'>
+    <View className="page">
+      <RoleGate roles={HOUSEHOLD_ROLES} title="me.householdTitle" signInPrompt="me.householdSignIn" deniedText="me.householdSignIn">
         {(me) => <MyHousehold userId={me.user.id} />}
       </RoleGate>
     </View>

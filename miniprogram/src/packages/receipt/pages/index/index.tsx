@@ -31,11 +31,19 @@ function receiptItems(payment: Payment): InfoItem[] {
   const none = t('receipt.none');
   const items: InfoItem[] = [
     { id: 'receipt-no', label: t('receipt.no'), value: payment.receiptNo },
-    { id: 'receipt-station', label: t('receipt.station'), value: t('receipt.stationValue', { village: payment.station.villageName, code: payment.station.code }) },
+    {
+      id: 'receipt-station',
+      label: t('receipt.station'),
+      value: t('receipt.stationValue', { village: payment.station.villageName, code: payment.station.code }),
+    },
     { id: 'receipt-officer', label: t('receipt.officer'), value: payment.officer.name ?? payment.officer.id ?? '—' },
     { id: 'receipt-bill-type', label: t('receipt.billType'), value: billTypeName(payment.billType) },
     // A phone top-up's account is the phone number itself (BILL_TYPES accountKind), a bill's its 户号.
-    { id: 'receipt-account', label: BILL_TYPES[payment.billType]?.accountKind === 'phone' ? t('receipt.accountPhone') : t('receipt.account'), value: payment.accountNoMasked },
+    {
+      id: 'receipt-account',
+      label: BILL_TYPES[payment.billType]?.accountKind === 'phone' ? t('receipt.accountPhone') : t('receipt.account'),
+      value: payment.accountNoMasked,
+    },
     { id: 'receipt-holder', label: t('receipt.holder'), value: payment.holderNameMasked ?? none },
     { id: 'receipt-amount', label: t('receipt.amount'), value: formatFen(payment.amountFen) },
     { id: 'receipt-cash', label: t('receipt.cash'), value: formatFen(payment.cashReceivedFen) },
@@ -90,17 +98,17 @@ function Receipt({
   };
 
   return (
-    <View id='receipt-page-content'>
+    <View id="receipt-page-content">
       <PageHero
         eyebrow={{ text: t('receipt.station') + ' ' + payment.station.villageName }}
         title={{ id: 'receipt-title', text: t('receipt.title') }}
         lines={[{ id: 'receipt-amount-line', text: `${billTypeName(payment.billType)} ${formatFen(payment.amountFen)}` }]}
         overlap
       />
-      <Panel id='receipt' overlap>
-        <ProviderBanner id='receipt-sandbox' mode={payment.sandbox ? 'sandbox' : undefined} receipt />
-        <View className='receipt__status'>
-          <Pill id='receipt-status-pill' tone={paymentStatusTone(payment.status)}>
+      <Panel id="receipt" overlap>
+        <ProviderBanner id="receipt-sandbox" mode={payment.sandbox ? 'sandbox' : undefined} receipt />
+        <View className="receipt__status">
+          <Pill id="receipt-status-pill" tone={paymentStatusTone(payment.status)}>
             {paymentStatusText(payment.status)}
           </Pill>
         </View>
@@ -108,35 +116,39 @@ function Receipt({
         {justVoided && payment.status === 'VOIDED' ? (
           // One notice, not the explanation beside it: just voided, the officer is told what to do now
           // (the amount paid, not the cash handed over: the change was given back at payment time).
-          <Notice id='receipt-voided' kind='success' text={t('receipt.voided', { amount: formatFen(payment.amountFen), reason: payment.voided?.reason ?? '' })} />
+          <Notice
+            id="receipt-voided"
+            kind="success"
+            text={t('receipt.voided', { amount: formatFen(payment.amountFen), reason: payment.voided?.reason ?? '' })}
+          />
         ) : explanation ? (
-          <Notice id='receipt-explain' kind={payment.status === 'FAILED' ? 'error' : 'info'} text={explanation} />
+          <Notice id="receipt-explain" kind={payment.status === 'FAILED' ? 'error' : 'info'} text={explanation} />
         ) : null}
-        <Text className='receipt__note'>{t('receipt.footer')}</Text>
+        <Text className="receipt__note">{t('receipt.footer')}</Text>
       </Panel>
       {refreshError ? (
-        <View className='receipt__section no-print'>
-          <Notice id='receipt-refresh-error' kind='error' text={t('receipt.refreshFailed', { reason: refreshError })} />
+        <View className="receipt__section no-print">
+          <Notice id="receipt-refresh-error" kind="error" text={t('receipt.refreshFailed', { reason: refreshError })} />
         </View>
       ) : null}
-      <View className='receipt__section no-print'>
-        <View className='receipt__actions'>
+      <View className="receipt__section no-print">
+        <View className="receipt__actions">
           {isAwaitingProvider(payment.status) ? (
-            <ActionButton id='receipt-refresh' onClick={onReload}>
+            <ActionButton id="receipt-refresh" onClick={onReload}>
               {t('receipt.refresh')}
             </ActionButton>
           ) : null}
           {isWeapp ? (
-            <ActionButton id='receipt-share' kind='secondary' loading={share.status === 'sharing'} onClick={() => void shareImage()}>
+            <ActionButton id="receipt-share" kind="secondary" loading={share.status === 'sharing'} onClick={() => void shareImage()}>
               {share.status === 'sharing' ? t('receipt.sharing') : t('receipt.share')}
             </ActionButton>
           ) : (
-            <ActionButton id='receipt-print' kind='secondary' onClick={printReceipt}>
+            <ActionButton id="receipt-print" kind="secondary" onClick={printReceipt}>
               {t('receipt.print')}
             </ActionButton>
           )}
         </View>
-        {share.status === 'failed' ? <Notice id='receipt-share-error' kind='error' text={share.message} /> : null}
+        {share.status === 'failed' ? <Notice id="receipt-share-error" kind="error" text={share.message} /> : null}
       </View>
       {ownStation && payment.status === 'SUCCEEDED' ? (
         <VoidPanel
@@ -148,7 +160,7 @@ function Receipt({
           onReload={onReload}
         />
       ) : null}
-      {isWeapp ? <Canvas type='2d' id={RECEIPT_CANVAS_ID} className='receipt__canvas' /> : null}
+      {isWeapp ? <Canvas type="2d" id={RECEIPT_CANVAS_ID} className="receipt__canvas" /> : null}
     </View>
   );
 }
@@ -157,17 +169,22 @@ function Content({ me, paymentId }: { me: MeResponse; paymentId: string | undefi
   const { state, retry, refresh, replace } = useResource(paymentId, getPayment);
   // Back on the receipt: its status again, keeping the page (and a void reason being typed).
   useReloadOnShow(refresh);
-  if (!paymentId) return <StateView id='receipt-missing' kind='empty' title={t('receipt.missing')} />;
+  if (!paymentId) return <StateView id="receipt-missing" kind="empty" title={t('receipt.missing')} />;
   // A malformed id (400) or one that is not there or not the caller's (404): no retry helps.
   if (state.status === 'error' && (state.error.code === 'VALIDATION_FAILED' || state.error.code === 'NOT_FOUND')) {
-    return <StateView id='receipt-not-found' kind='empty' title={t('receipt.notFoundTitle')} description={t('receipt.notFoundHint')} />;
+    return <StateView id="receipt-not-found" kind="empty" title={t('receipt.notFoundTitle')} description={t('receipt.notFoundHint')} />;
   }
   if (state.status === 'error') {
     return (
-      <ErrorStateView id='receipt-error' title={t('receipt.errorTitle')} error={state.error} actions={[{ id: 'receipt-retry', label: t('state.retry'), onClick: retry }]} />
+      <ErrorStateView
+        id="receipt-error"
+        title={t('receipt.errorTitle')}
+        error={state.error}
+        actions={[{ id: 'receipt-retry', label: t('state.retry'), onClick: retry }]}
+      />
     );
   }
-  if (state.status !== 'ready') return <StateView id='receipt-loading' kind='loading' title={t('receipt.loading')} />;
+  if (state.status !== 'ready') return <StateView id="receipt-loading" kind="loading" title={t('receipt.loading')} />;
   return (
     <Receipt
       payment={state.value}
@@ -186,8 +203,8 @@ function Content({ me, paymentId }: { me: MeResponse; paymentId: string | undefi
 export default function ReceiptPage() {
   const router = useRouter();
   return (
-    <View id='receipt-page' className='page'>
-      <RoleGate roles={ROLES} title='receipt.navTitle' signInPrompt='receipt.signIn' deniedText='receipt.signIn'>
+    <View id="receipt-page" className="page">
+      <RoleGate roles={ROLES} title="receipt.navTitle" signInPrompt="receipt.signIn" deniedText="receipt.signIn">
         {(me) => <Content me={me} paymentId={router.params.id} />}
       </RoleGate>
     </View>

@@ -30,19 +30,19 @@ export function VoidPanel({ payment, onVoided, onReload }: VoidPanelProps) {
   if (day.state.status !== 'ready') return null;
   if (day.state.value.status === 'CLOSED') {
     return (
-      <View className='no-print'>
-        <Panel id='receipt-void-closed'>
-          <Text className='receipt__note'>{t('receipt.voidClosed')}</Text>
+      <View className="no-print">
+        <Panel id="receipt-void-closed">
+          <Text className="receipt__note">{t('receipt.voidClosed')}</Text>
         </Panel>
       </View>
     );
   }
   const { state } = form;
   return (
-    <View className='no-print'>
-      <Panel id='receipt-void' title={t('receipt.voidTitle')} intro={t('receipt.voidIntro')}>
+    <View className="no-print">
+      <Panel id="receipt-void" title={t('receipt.voidTitle')} intro={t('receipt.voidIntro')}>
         <TextField
-          id='receipt-void-reason'
+          id="receipt-void-reason"
           label={t('receipt.voidReason')}
           value={form.reason}
           placeholder={t('receipt.voidPlaceholder')}
@@ -51,24 +51,25 @@ export function VoidPanel({ payment, onVoided, onReload }: VoidPanelProps) {
           onChange={form.setReason}
         />
         {state.status === 'confirming' || state.status === 'voiding' ? (
-          <View className='receipt__actions'>
-            <ActionButton id='receipt-void-confirm' kind='danger' loading={state.status === 'voiding'} onClick={() => void form.confirm()}>
-              {state.status === 'voiding' ? t('receipt.voiding') : // The change went back at payment time: a void returns the amount paid (the ledger's VOID line is −amountFen).
-                t('receipt.voidConfirm', { amount: formatFen(payment.amountFen) })}
+          <View className="receipt__actions">
+            <ActionButton id="receipt-void-confirm" kind="danger" loading={state.status === 'voiding'} onClick={() => void form.confirm()}>
+              {state.status === 'voiding'
+                ? t('receipt.voiding') // The change went back at payment time: a void returns the amount paid (the ledger's VOID line is −amountFen).
+                : t('receipt.voidConfirm', { amount: formatFen(payment.amountFen) })}
             </ActionButton>
-            <ActionButton id='receipt-void-cancel' kind='secondary' disabled={state.status === 'voiding'} onClick={form.cancel}>
+            <ActionButton id="receipt-void-cancel" kind="secondary" disabled={state.status === 'voiding'} onClick={form.cancel}>
               {t('receipt.cancel')}
             </ActionButton>
           </View>
         ) : (
-          <ActionButton id='receipt-void-button' kind='secondary' onClick={form.ask}>
+          <ActionButton id="receipt-void-button" kind="secondary" onClick={form.ask}>
             {t('receipt.void')}
           </ActionButton>
         )}
         {state.status === 'failed' ? (
           <>
-            <Notice id='receipt-void-error' kind='error' text={state.message} note={requestNote(state.requestId)} />
-            <ActionButton id='receipt-void-refresh' kind='secondary' onClick={onReload}>
+            <Notice id="receipt-void-error" kind="error" text={state.message} note={requestNote(state.requestId)} />
+            <ActionButton id="receipt-void-refresh" kind="secondary" onClick={onReload}>
               {t('receipt.refresh')}
             </ActionButton>
           </>
