@@ -1,27 +1,12 @@
 /** Account codes a user shows from "me" to be appointed (kept apart from household link codes). */
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { AccountCodeRepository } from '../domain/accounts/account-code';
 import { db, tableName } from './client';
 import { accountCodeKeys } from './keys';
-import { isConditionFailure } from './transaction-errors';
+import { putOneTimeCode } from './one-time-codes';
 
 export const dynamoAccountCodeRepository: AccountCodeRepository = {
-  async put(code, userId, expiresAtMs, nowMs) {
-    try {
-      await db().send(
-        new PutCommand({
-          TableName: tableName(),
-          Item: { ...accountCodeKeys.item(code), entity: 'AccountCode', userId, expiresAtMs, expiresAt: Math.ceil(expiresAtMs / 1000) },
-          ConditionExpression: 'attribute_not_exists(PK) OR expiresAtMs < :now',
-          ExpressionAttributeValues: { ':now': nowMs },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
-  },
+  put: (code, userId, expiresAtMs, nowMs) => putOneTimeCode(accountCodeKeys.item(code), 'AccountCode', userId, expiresAtMs, nowMs),
 
   async find(code, nowMs) {
     const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: accountCodeKeys.item(code), ConsistentRead: true }));

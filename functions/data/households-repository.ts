@@ -2,11 +2,12 @@
  * Households, their bill books, and linking a villager's WeChat account to one with a one-time code.
  */
 import type { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { HouseholdRecord, HouseholdRepository } from '../domain/payments/household';
 import { db, tableName } from './client';
 import { stripKeys } from './item';
+import { putOneTimeCode } from './one-time-codes';
 import { householdIdentityKeys, householdKeys, INDEX, linkCodeKeys, userKeys } from './keys';
 import { queryPage } from './query-pages';
 import { transactWrite } from './transact';
@@ -90,22 +91,7 @@ export const dynamoHouseholdRepository: HouseholdRepository = {
     return householdFromItem(Attributes!);
   },
 
-  async putLinkCode(code, userId, expiresAtMs, nowMs) {
-    try {
-      await db().send(
-        new PutCommand({
-          TableName: tableName(),
-          Item: { ...linkCodeKeys.item(code), entity: 'LinkCode', userId, expiresAtMs, expiresAt: Math.ceil(expiresAtMs / 1000) },
-          ConditionExpression: 'attribute_not_exists(PK) OR expiresAtMs < :now',
-          ExpressionAttributeValues: { ':now': nowMs },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
-  },
+  putLinkCode: (code, userId, expiresAtMs, nowMs) => putOneTimeCode(linkCodeKeys.item(code), 'LinkCode', userId, expiresAtMs, nowMs),
 
   /**
    * Uses a live code once: the code is deleted, the user is linked, and the household's linked count
