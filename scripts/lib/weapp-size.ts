@@ -58,6 +58,9 @@ const BLANK_APP = {
     "import { Text, View } from '@tarojs/components';\n\nexport default function Index() {\n  return (\n    <View>\n      <Text>Hello</Text>\n    </View>\n  );\n}\n",
 };
 
+/** Files under miniprogram/src/ that miniprogram/config/ imports, so the blank app's copy of config/ loads. */
+const CONFIG_IMPORTS_FROM_SRC = ['src/services/station-prefetch-global.ts'];
+
 /**
  * Builds a blank one-page Taro app for weapp with this repository's Taro, React and webpack (its
  * node_modules) and the mini-program's own config/, babel and project files, in a temporary
@@ -73,6 +76,8 @@ export async function buildBlankWeapp(): Promise<PackageSizes & { ms: number }> 
     cpSync(join(ROOT, 'miniprogram', 'types'), join(app, 'types'), { recursive: true });
     for (const file of ['babel.config.js', 'project.config.json', 'tsconfig.json']) cpSync(join(ROOT, 'miniprogram', file), join(app, file));
     cpSync(join(ROOT, 'tsconfig.json'), join(dir, 'tsconfig.json'));
+    // Modules of src/ that the config itself imports (not the app's code: nothing imports them in the blank app).
+    for (const file of CONFIG_IMPORTS_FROM_SRC) cpSync(join(ROOT, 'miniprogram', file), join(app, file));
     // The config copies src/assets/ (the app's map marker); an empty file keeps the copy step working and adds nothing.
     mkdirSync(join(app, 'src', 'assets'), { recursive: true });
     writeFileSync(join(app, 'src', 'assets', 'empty.txt'), '');

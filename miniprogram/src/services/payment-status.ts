@@ -1,5 +1,5 @@
 import type { BillType, Payment, PaymentStatus } from '@shared/schemas/payments';
-import { t } from '../i18n';
+import { t } from '../i18n/receipt';
 
 /**
  * A payment's type and status in words, for the villager's own list on "me" (main package) as well

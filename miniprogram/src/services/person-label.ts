@@ -1,7 +1,7 @@
 // roles.ts is plain constants (no zod), so a value import from @shared is fine here.
 import { ROLES } from '@shared/roles';
 import type { PersonLabel } from '@shared/schemas/common';
-import { t, type MessageKey } from '../i18n';
+import { t, type MessageKey } from '../i18n/receipt';
 
 /** A role in words; a role this build does not know stays as it is. */
 export const roleName = (role: string) => ((ROLES as readonly string[]).includes(role) ? t(`roleName.${role}` as MessageKey) : role);

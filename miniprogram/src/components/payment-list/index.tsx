@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { Payment } from '@shared/schemas/payments';
 import type { PagedState } from '../../hooks/use-paged-list';
-import { errorText, t } from '../../i18n';
+import { errorText, t } from '../../i18n/receipt';
 import { formatChinaTime } from '../../services/format';
 import { formatFen } from '../../services/money';
 import { billTypeName, paymentStatusText, paymentStatusTone } from '../../services/payment-status';

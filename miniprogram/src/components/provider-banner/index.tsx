@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { BillProviderMode } from '@shared/schemas/payments';
 import { useResource } from '../../hooks/use-resource';
-import { t, type MessageKey } from '../../i18n';
+import { t, type MessageKey } from '../../i18n/receipt';
 import { getBillTypes } from '../../services/api';
 import './index.scss';
 

@@ -4,7 +4,7 @@ import type { Role } from '@shared/roles';
 import type { MeResponse } from '@shared/schemas/accounts';
 import { useMe } from '../../hooks/use-me';
 import { goHome, openPage } from '../../services/routes';
-import { t, type MessageKey } from '../../i18n';
+import { t, type MessageKey } from '../../i18n/receipt';
 import { ErrorStateView, StateView, type StateAction, type StateViewProps } from '../state-view';
 import './index.scss';
 

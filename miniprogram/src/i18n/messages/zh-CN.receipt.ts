@@ -2,10 +2,62 @@
  * zh-CN strings of the receipt subpackage (villagers and officers open a receipt): only those pages import them (through i18n/receipt.ts), so they
  * ship in those subpackages, not in the main package. Keys by prefix: receipt., and me.household* for the
  * household payments page opened from "me" (packages/receipt/pages/household).
- * (receipt.navTitle and receipt.signIn stay in zh-CN.ts: the shared role gate shows them.)
+ * (receipt.navTitle and receipt.signIn are here too, with the role gate's other texts: the gate is only used by subpackages.)
  * Placeholders are `{name}`. Keep this module free of Taro imports: page configs read it at build time.
  */
 export const receiptMessages = {
+  // Shared by the receipt, officer and admin pages (role gate, payment status and texts, provider
+  // banner, person labels): i18n/staff.ts includes this catalogue, so each of those subpackages
+  // carries these strings and the main package does not.
+  'role.officer.navTitle': '信息员',
+  'role.officer.title': '信息员工作台',
+  'role.officer.signIn': '请以信息员身份登录后继续。',
+  'role.officer.denied': '只有站点信息员可以使用工作台。如果你是信息员，请让管理员在后台任命你。',
+  'role.admin.navTitle': '管理员',
+  'role.admin.title': '管理后台',
+  'role.admin.signIn': '请以管理员身份登录后继续。',
+  'role.admin.denied': '只有县级、市州和省级管理员可以使用管理后台。',
+  'role.signedInAs': '当前身份：{role}',
+  'role.goSignIn': '去登录',
+  'role.openMe': '查看我的账号',
+  'role.loading': '正在确认你的身份…',
+  'role.errorTitle': '无法确认你的身份',
+  'billType.electricity': '电费',
+  'billType.water': '水费',
+  'billType.broadband': '宽带费',
+  'billType.phone': '话费充值',
+  'billType.social_insurance': '城乡居民社保',
+  'money.error.empty': '请填写金额。',
+  'money.error.format': '请填写数字，如 50 或 50.5。',
+  'money.error.decimals': '最多两位小数（到分）。',
+  'money.error.too-large': '金额太大了，请核对。',
+  'paymentStatus.PROCESSING': '处理中',
+  'paymentStatus.SUCCEEDED': '缴费成功',
+  'paymentStatus.FAILED': '缴费失败',
+  'paymentStatus.VOIDING': '作废处理中',
+  'paymentStatus.VOIDED': '已作废',
+  'paymentFailure.ACCOUNT_CLOSED': '缴费单位拒绝了：这个户号已销户。请村民核对户号，现金如数退还。',
+  'paymentFailure.AMOUNT_MISMATCH': '缴费单位拒绝了：金额和账单不一致。请重新查询账单后再缴，现金如数退还。',
+  'paymentFailure.PROVIDER_REFUSED': '缴费单位拒绝了这笔缴费。现金如数退还，可以稍后再试。',
+  'paymentFailure.NOT_CHARGED': '缴费单位没有收到这笔缴费，没有扣款。现金如数退还，可以重新缴。',
+  'payment.processingExplain': '缴费单位还没有回复。系统会自动查询并完成这笔缴费，请不要重复缴费。结果出来前先保管好这笔现金。',
+  'payment.voidedExplain': '已作废，现金已退还村民。原因：{reason}',
+  'payment.voidingExplain':
+    '正在作废：已请缴费单位撤销这笔缴费，还没有回复。系统会自动查询并完成。撤销成功（状态变成“已作废”）后再把现金退还村民，请不要重复作废。',
+  'me.householdSignIn': '请登录后查看我家的缴费。',
+  'receipt.navTitle': '缴费凭条',
+  'receipt.signIn': '请登录后查看凭条。',
+  'provider.sandboxTag': '演示',
+  'provider.sandboxText': '演示环境，不是真实缴费：缴费不会付给供电、供水等缴费单位，请勿收取村民的真实现金。',
+  'provider.sandboxReceipt': '演示凭证，不是真实缴费：这笔费用没有付给缴费单位。',
+  'provider.noneTag': '代缴暂未开通',
+  'provider.noneText': '还没有接入缴费单位，暂时不能代缴费；已有的缴费记录和日结照常可以查看。',
+  'form.fixFields': '有几项没有填对，请按红字修改后再保存。',
+  'person.you': '你',
+  'person.youWithRole': '你（{role}）',
+  'person.roleAndName': '{role} {name}',
+  'person.unnamed': '{role}（编号尾号 {tail}）',
+
   'receipt.title': '益农信息社代缴凭条',
   'receipt.loading': '正在加载凭条…',
   'receipt.errorTitle': '凭条加载失败',

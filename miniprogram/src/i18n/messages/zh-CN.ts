@@ -153,20 +153,6 @@ export const messages = {
   'roleName.province_admin': '省级管理员',
   'roleName.expert': '专家',
 
-  'role.officer.navTitle': '信息员',
-  'role.officer.title': '信息员工作台',
-  'role.officer.signIn': '请以信息员身份登录后继续。',
-  'role.officer.denied': '只有站点信息员可以使用工作台。如果你是信息员，请让管理员在后台任命你。',
-  'role.admin.navTitle': '管理员',
-  'role.admin.title': '管理后台',
-  'role.admin.signIn': '请以管理员身份登录后继续。',
-  'role.admin.denied': '只有县级、市州和省级管理员可以使用管理后台。',
-  'role.signedInAs': '当前身份：{role}',
-  'role.goSignIn': '去登录',
-  'role.openMe': '查看我的账号',
-  'role.loading': '正在确认你的身份…',
-  'role.errorTitle': '无法确认你的身份',
-
   'me.navTitle': '我的',
   'me.title': '我的账号',
   'me.signedOutIntro': '登录后可以查看你的账号编号、所在站点，信息员和管理员还可以进入各自的工作台。',
@@ -211,47 +197,14 @@ export const messages = {
   'login.error.FORBIDDEN': '这个账号已被停用，请联系管理员。',
   'login.error.DEPENDENCY_UNAVAILABLE': '微信登录服务暂时不可用，请稍后再试。',
 
-  'billType.electricity': '电费',
-  'billType.water': '水费',
-  'billType.broadband': '宽带费',
-  'billType.phone': '话费充值',
-  'billType.social_insurance': '城乡居民社保',
-
-  'money.error.empty': '请填写金额。',
-  'money.error.format': '请填写数字，如 50 或 50.5。',
-  'money.error.decimals': '最多两位小数（到分）。',
-  'money.error.too-large': '金额太大了，请核对。',
-
-  'paymentStatus.PROCESSING': '处理中',
-  'paymentStatus.SUCCEEDED': '缴费成功',
-  'paymentStatus.FAILED': '缴费失败',
-  'paymentStatus.VOIDING': '作废处理中',
-  'paymentStatus.VOIDED': '已作废',
-  'paymentFailure.ACCOUNT_CLOSED': '缴费单位拒绝了：这个户号已销户。请村民核对户号，现金如数退还。',
-  'paymentFailure.AMOUNT_MISMATCH': '缴费单位拒绝了：金额和账单不一致。请重新查询账单后再缴，现金如数退还。',
-  'paymentFailure.PROVIDER_REFUSED': '缴费单位拒绝了这笔缴费。现金如数退还，可以稍后再试。',
-  'paymentFailure.NOT_CHARGED': '缴费单位没有收到这笔缴费，没有扣款。现金如数退还，可以重新缴。',
-  'payment.processingExplain': '缴费单位还没有回复。系统会自动查询并完成这笔缴费，请不要重复缴费。结果出来前先保管好这笔现金。',
-  'payment.voidedExplain': '已作废，现金已退还村民。原因：{reason}',
-  'payment.voidingExplain':
-    '正在作废：已请缴费单位撤销这笔缴费，还没有回复。系统会自动查询并完成。撤销成功（状态变成“已作废”）后再把现金退还村民，请不要重复作废。',
-
   // "我家的缴费" on "me" is an entry; the page itself (packages/receipt/pages/household) has its strings in zh-CN.receipt.ts.
   'me.householdTitle': '我家的缴费',
   'me.householdEntryIntro': '在服务站登记过的农户，可以把微信关联到自己家，查看代缴记录和凭条。',
   'me.householdOpen': '查看我家的缴费',
-  'me.householdSignIn': '请登录后查看我家的缴费。',
 
   // The receipt page's gate (components/role-gate takes main keys); its other strings: zh-CN.receipt.ts.
-  'receipt.navTitle': '缴费凭条',
-  'receipt.signIn': '请登录后查看凭条。',
 
   // The stage's bill provider (GET /bill-types): said on every payment screen and receipt.
-  'provider.sandboxTag': '演示',
-  'provider.sandboxText': '演示环境，不是真实缴费：缴费不会付给供电、供水等缴费单位，请勿收取村民的真实现金。',
-  'provider.sandboxReceipt': '演示凭证，不是真实缴费：这笔费用没有付给缴费单位。',
-  'provider.noneTag': '代缴暂未开通',
-  'provider.noneText': '还没有接入缴费单位，暂时不能代缴费；已有的缴费记录和日结照常可以查看。',
 
   // Typed station codes, the not-found page, bill account kinds (phone top-ups), receipts not found, field limits.
   'home.codeMissing': '请输入服务站编码。',
@@ -263,13 +216,8 @@ export const messages = {
   'notFound.hint': '链接可能输错了或已经过时。可以回到首页，再按编码、地区或名称找到服务站。',
   'field.tooLong': '最多 {max} 个字，现在有 {count} 个字，请删减。',
   'field.count': '{count}/{max}',
-  'form.fixFields': '有几项没有填对，请按红字修改后再保存。',
 
   // Account codes for appointing officers, names instead of ids, duplicate households, region day totals.
-  'person.you': '你',
-  'person.youWithRole': '你（{role}）',
-  'person.roleAndName': '{role} {name}',
-  'person.unnamed': '{role}（编号尾号 {tail}）',
 } as const;
 
 export type MessageKey = keyof typeof messages;
