@@ -23,20 +23,11 @@ import { freePort } from '../scripts/lib/ports';
 import { seedQinghai } from '../scripts/lib/seed';
 import { ensureTable } from '../scripts/lib/table';
 import { startWebServer, type WebServer } from '../scripts/web-server';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/lib/chromium';
 
 const STATION_CODE = '630202002214';
 const LINK = { latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 };
 const TARGETS = { meaningfulMs: 1_500, nameMs: 3_000, bytes: 150 * 1024 };
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const argValue = (name: string) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -177,7 +168,7 @@ async function startStack(): Promise<Stack> {
 async function main() {
   const given = argValue('web-url');
   const stack: Stack = given ? { webUrl: given, stop: async () => {} } : await startStack();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
   try {
     const station = (await (await fetch(`${stack.webUrl}/api/stations/by-code/${STATION_CODE}`)).json()) as { villageName: string };
     const url = `${stack.webUrl}/#/pages/station/index?scene=${STATION_CODE}`;

@@ -11,22 +11,10 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 import type { StationProfile } from '../../shared/schemas/stations';
 import { startWebServer } from '../../scripts/web-server';
 import { FAKE_STATION, startFakeApi } from './fake-api';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/lib/chromium';
 
 export const ROOT = join(__dirname, '..', '..');
 export const SHOTS = join(ROOT, '.tmp', 'e2e');
-const CHROMIUM = '/usr/bin/chromium';
-// Playwright refuses --user-data-dir in launch(): it gives every launch a fresh temporary profile
-// of its own and deletes it on close, which is what we want.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 export const WIDTH = 375;
 
 /** Where the tests point the browser, and the station they open. */
@@ -63,7 +51,7 @@ export async function startTarget(): Promise<Target> {
 
 export async function launchBrowser(): Promise<Browser> {
   mkdirSync(SHOTS, { recursive: true });
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }
 
 /**
