@@ -89,12 +89,18 @@ export const FeedSummary = z.object({
   requiresAck: z.boolean(),
   expiresAt: z.nullable(z.string()),
   publishedAt: z.nullable(z.string()),
+  /** The first image's thumbnail (lists show it), null when the item has no image. */
+  thumbnailUrl: z.nullable(z.string()),
 });
 export type FeedSummary = z.infer<typeof FeedSummary>;
 export const FeedPage = pageOf(FeedSummary);
 
-/** What readers see of one item: the summary and the whole body. */
-export const FeedItem = z.object({ ...FeedSummary.shape, body: z.string() });
+/** An image of an item: where to load it (object storage), its thumbnail, and its size in pixels. */
+export const FeedImage = z.object({ url: z.string(), thumbnailUrl: z.string(), width: z.number(), height: z.number() });
+export type FeedImage = z.infer<typeof FeedImage>;
+
+/** What readers see of one item: the summary, the whole body and its images. */
+export const FeedItem = z.object({ ...FeedSummary.shape, body: z.string(), images: z.array(FeedImage) });
 export type FeedItem = z.infer<typeof FeedItem>;
 
 /** What authors and reviewers see: every version, the status and its history. */

@@ -126,12 +126,14 @@ export function toFeedSummary(feed: FeedRecord, lang: FeedLang, now: string): Fe
     requiresAck: feed.requiresAck,
     expiresAt: feed.validUntil,
     publishedAt: feed.publishedAt,
+    thumbnailUrl: null,
   };
 }
 
 export const toFeedItem = (feed: FeedRecord, lang: FeedLang, now: string): FeedItem => ({
   ...toFeedSummary(feed, lang, now),
   body: versionFor(feed, lang).text.body,
+  images: [],
 });
 
 export function toFeedDetail(feed: FeedRecord, lang: FeedLang, now: string): FeedDetail {
