@@ -3,8 +3,10 @@ import { t } from './i18n';
 export default defineAppConfig({
   // The main package carries the scan -> station path and "me" (sign-in). Finding a station without
   // its QR code (browse, search, nearest) and the staff flows are subpackages, loaded when opened.
-  pages: ['pages/index/index', 'pages/station/index', 'pages/me/index'],
+  pages: ['pages/index/index', 'pages/station/index'],
   subPackages: [
+    // 我的 (sign-in, the account, the home station): opened from a page's 登录 / 我的, not on the first scan.
+    { root: 'packages/me', pages: ['pages/index/index'] },
     { root: 'packages/find', pages: ['pages/browse/index', 'pages/search/index', 'pages/nearest/index'] },
     {
       root: 'packages/officer',
@@ -30,6 +32,9 @@ export default defineAppConfig({
     // Where an unknown route lands (app.tsx): a page of its own, kept out of the main package.
     { root: 'packages/notfound', pages: ['pages/index/index'] },
   ],
+  // 我的 is where a station page's 去登录 leads: fetched in the background once the station shows, so
+  // signing in does not wait for it, while the first scan downloads only the main package.
+  preloadRule: { 'pages/station/index': { network: 'all', packages: ['packages/me'] } },
   // "Nearest stations" asks for the position once; officers pick their station on the map.
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   permission: {

@@ -43,7 +43,7 @@ import {
   type Target,
 } from './support';
 
-const ME = 'pages/me/index';
+const ME = 'packages/me/pages/index/index';
 const OFFICER = 'packages/officer/pages/index/index';
 const ADMIN = 'packages/admin/pages/index/index';
 const PROVINCE_ADMIN = 'admin-qinghai';

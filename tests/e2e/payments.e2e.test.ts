@@ -335,7 +335,7 @@ describe('H5: the officer of 土桥村 takes payments', () => {
     await officer.waitForSelector('#household-linked');
     expect(await text(officer, '#household-linked-count')).toBe('1 人');
 
-    await open(villager, 'pages/me/index');
+    await open(villager, 'packages/me/pages/index/index');
     await click(villager, 'me-household-open');
     await waitForText(villager, '#me-household-name', headName);
     await villager.locator(`#me-payments-${paidId}`).click();

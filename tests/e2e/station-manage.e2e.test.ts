@@ -30,7 +30,7 @@ import { click, expectTidyAtLargeText, freshOpenid, openRoute, phonesForSuite, r
 
 const TUQIAO = '630202002214';
 const STATION = `pages/station/index?scene=${TUQIAO}`;
-const ME = 'pages/me/index';
+const ME = 'packages/me/pages/index/index';
 
 let webUrl: string;
 const phone = phonesForSuite();

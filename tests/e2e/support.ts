@@ -158,7 +158,7 @@ export async function openRoute(page: Page, webUrl: string, route: string) {
 
 /** Signs in on the "me" page through the dev field (`dev:<openid>`, local stages only). */
 export async function signInAs(page: Page, webUrl: string, openid: string) {
-  await openRoute(page, webUrl, 'pages/me/index');
+  await openRoute(page, webUrl, 'packages/me/pages/index/index');
   await page.waitForSelector('#me-signed-out');
   await page.locator('#me-dev-openid input').fill(openid);
   await click(page, 'me-dev-login-button');

@@ -127,7 +127,7 @@ describe('weapp build compiled by WeChat wcc/wcsc', () => {
       expect.arrayContaining([
         'pages/index/index',
         'pages/station/index',
-        'pages/me/index',
+        'packages/me/pages/index/index',
         'packages/find/pages/browse/index',
         'packages/find/pages/search/index',
         'packages/find/pages/nearest/index',

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { errorText, t } from '../i18n';
+import { errorText, t } from '../i18n/me';
 import { signIn } from '../services/api-main';
 import type { ApiError } from '../services/api-error';
 import { supportId, toApiErrorLike } from '../services/errors';

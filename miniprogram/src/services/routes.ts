@@ -8,7 +8,7 @@ import Taro from '@tarojs/taro';
 export const PAGES = {
   home: '/pages/index/index',
   station: '/pages/station/index',
-  me: '/pages/me/index',
+  me: '/packages/me/pages/index/index',
   browse: '/packages/find/pages/browse/index',
   search: '/packages/find/pages/search/index',
   nearest: '/packages/find/pages/nearest/index',

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 const SRC = join(__dirname, '..', '..', '..', 'miniprogram', 'src');
-const MAIN_ENTRIES = ['app.tsx', 'app.config.ts', 'pages/index/index.tsx', 'pages/station/index.tsx', 'pages/me/index.tsx'];
+const MAIN_ENTRIES = ['app.tsx', 'app.config.ts', 'pages/index/index.tsx', 'pages/station/index.tsx'];
 
 /** Source files (relative to src/) the main entries reach through value imports (`import type` is erased). */
 function reachedFromMain(): string[] {

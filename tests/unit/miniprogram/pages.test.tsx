@@ -8,7 +8,7 @@ import Taro from '@tarojs/taro';
 // The same module instance jest maps @tarojs/taro to (jest.config.js), typed as the stub.
 import { hidePages, resetStorage, setRouterParams, showPages } from '../../stubs/taro';
 import HomePage from '../../../miniprogram/src/pages/index/index';
-import MePage from '../../../miniprogram/src/pages/me/index';
+import MePage from '../../../miniprogram/src/packages/me/pages/index/index';
 import StationPage from '../../../miniprogram/src/pages/station/index';
 import OfficerPage from '../../../miniprogram/src/packages/officer/pages/index/index';
 import AdminPage from '../../../miniprogram/src/packages/admin/pages/index/index';
@@ -180,7 +180,7 @@ describe('home page account links', () => {
     expect(byId('home-me-link').textContent).toBe('登录 / 我的');
     expect(document.getElementById('home-officer-link')).toBeNull();
     fireEvent.click(byId('home-me-link'));
-    expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/me/index' });
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/me/pages/index/index' });
     unmount();
 
     saveSession(loginAnswer({ role: 'officer' }));
@@ -309,7 +309,7 @@ describe('officer workspace', () => {
     render(<OfficerPage />);
     expect(byId('role-gate-sign-in').textContent).toContain('请以信息员身份登录后继续。');
     fireEvent.click(button('role-gate-sign-in-button'));
-    expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/me/index' });
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/me/pages/index/index' });
   });
 
   it('shows an officer their station, the payments workbench and what is coming', async () => {
@@ -340,7 +340,7 @@ describe('officer workspace', () => {
     // Someone to be appointed needs their id: the way to it is right there.
     const navigateTo = jest.spyOn(Taro, 'navigateTo');
     fireEvent.click(button('role-gate-me-button'));
-    expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/me/index' });
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/me/pages/index/index' });
   });
 
   it('explains a failure to check the role and retries', async () => {

@@ -8,7 +8,7 @@ import Taro from '@tarojs/taro';
 import type { MeResponse } from '../../../shared/schemas/accounts';
 import type { StationProfile } from '../../../shared/schemas/stations';
 import { resetStorage, setRouterParams, shareHandler } from '../../stubs/taro';
-import MePage from '../../../miniprogram/src/pages/me/index';
+import MePage from '../../../miniprogram/src/packages/me/pages/index/index';
 import StationPage from '../../../miniprogram/src/pages/station/index';
 import BrowsePage from '../../../miniprogram/src/packages/find/pages/browse/index';
 import NearestPage from '../../../miniprogram/src/packages/find/pages/nearest/index';
@@ -57,7 +57,7 @@ describe('station page', () => {
     expect(exists('station-home')).toBe(false);
     fireEvent.click(button('station-phone-sign-in-button'));
     // "Me" remembers this station, to come back to it once signed in.
-    expect(navigateTo).toHaveBeenCalledWith({ url: '/pages/me/index?returnTo=%2Fpages%2Fstation%2Findex%3Fscene%3D630202002214' });
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/me/pages/index/index?returnTo=%2Fpages%2Fstation%2Findex%3Fscene%3D630202002214' });
     // Shared into a chat: the village's station, opened again by its code.
     expect(shareHandler?.()).toEqual({ title: '土桥村益农信息社', path: '/pages/station/index?scene=630202002214' });
   });

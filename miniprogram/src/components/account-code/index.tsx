@@ -1,6 +1,6 @@
 import { Image, Text, View } from '@tarojs/components';
 import { useAccountCode } from '../../hooks/use-account-code';
-import { t } from '../../i18n';
+import { t } from '../../i18n/me';
 import { spacedCode } from '../../services/account-code';
 import { formatChinaTime } from '../../services/format';
 import { ActionButton } from '../action-button';
