@@ -1,7 +1,7 @@
 import { t } from './i18n';
 
 export default defineAppConfig({
-  // The main package carries the scan -> station path and "me" (sign-in). Finding a station without
+  // The main package carries the scan -> station path. 我的 (sign-in), finding a station without
   // its QR code (browse, search, nearest) and the staff flows are subpackages, loaded when opened.
   pages: ['pages/index/index', 'pages/station/index'],
   subPackages: [

@@ -9,7 +9,7 @@ export type { ApiErrorDetail, ClientErrorCode } from './api-error';
 /**
  * The one API client of the mini-program: how every call is made (base URL, token, errors). The
  * endpoints are spelled beside it by audience: api-main.ts (what the main package's pages call:
- * scan -> station, me) and api.ts (the rest, for the subpackages; it re-exports both). Split so
+ * scan -> station, and 我的) and api.ts (the rest, for the subpackages; it re-exports both). Split so
  * that the main package a villager downloads on the first scan carries neither the staff's nor
  * the finder's endpoints. Only types come from @shared (no zod in the bundle): the server
  * validates, the client trusts the contract's shapes.

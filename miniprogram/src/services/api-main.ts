@@ -4,7 +4,7 @@ import { request } from './api-client';
 import { clearSession, saveSession } from './session';
 
 /**
- * The endpoints the main package's pages call (home, station, me): a station by its code, signing
+ * The endpoints the main package's pages call (home, station) and 我的 (packages/me): a station by its code, signing
  * in and out, "me", the home station, a station's phone. Everything else is in api.ts, which only
  * subpackage code imports (tests/unit/miniprogram/main-package.test.ts keeps it that way).
  */

@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 
 /**
  * Every page of the app.config.ts, as the absolute path `Taro.navigateTo` takes. The main package
- * holds the scan -> station path and "me"; finding a station (browse, search, nearest), the staff
+ * holds the scan -> station path; 我的 (sign-in), finding a station (browse, search, nearest), the staff
  * pages and a payment's receipt (villagers open it too) are subpackages, loaded when first opened.
  */
 export const PAGES = {

@@ -1,5 +1,5 @@
 /**
- * What the weapp main package (app, home, station, me: what a villager downloads on the first scan)
+ * What the weapp main package (app, home, station: what a villager downloads on the first scan)
  * reaches through its imports. Modules only subpackages import ship in those subpackages; one import
  * from a main page would silently bring them back into the main package.
  */

@@ -1,7 +1,7 @@
 import type { ClientErrorCode } from '../../services/api-error';
 
 /**
- * The reference catalogue: the strings of the main package (home, station, me and what they share).
+ * The reference catalogue: the strings of the main package (home, station and what they share with every page).
  * The subpackages' strings live beside it (zh-CN.find.ts, zh-CN.staff.ts, zh-CN.receipt.ts) so the
  * main package a villager downloads on the first scan does not carry them. Other locales (Tibetan
  * `bo` next) provide the same keys; a missing key falls back to this one. Placeholders are `{name}`.
