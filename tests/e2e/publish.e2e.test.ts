@@ -108,9 +108,9 @@ describe('H5: reviewing information items', () => {
     await click(page, 'feed-action-publish');
     await page.waitForSelector('#feed-moves-done');
     expect(await text(page, '#feed-status')).toBe('已发布');
-    // History: who and when, by name; the newest first.
-    expect(await text(page, '#feed-history-0')).toContain('海东市管理员');
-    expect(await text(page, '#feed-history-0')).toContain('已发布');
+    // History: who and when, by name (you for the reviewer themself), newest first.
+    expect(await text(page, '#feed-history-0')).toContain('你（市州管理员） · 已发布');
+    expect(await text(page, '#feed-history-1')).toContain('乐都区管理员 · 待审');
     expect(await page.locator('#feed-action-publish').count()).toBe(0);
     expect(await feedOfTuqiao()).toContain(id);
   });
