@@ -19,7 +19,7 @@ export function FeedRow({ item, prefix, showAuthor }: { item: FeedDetail; prefix
   const subtitle = [t('publish.rowSubtitle', { category: categoryText(item.category), when })];
   if (showAuthor) subtitle.push(t('publish.review.byAuthor', { who: personText(item.author, true) }));
   return (
-    <View id={`${prefix}-${item.id}`}>
+    <View id={`${prefix}-${item.id}`} className="publish__row">
       <ListRow
         id={`${prefix}-${item.id}-open`}
         title={item.title}
