@@ -19,5 +19,5 @@ export const handler = createHttpHandler('admin', {
   removeOfficer: ({ caller, params }) => removeOfficer({ users: dynamoUserRepository }, caller, params.userId),
   stationOfficers: ({ caller, params }) =>
     listStationOfficers({ users: dynamoUserRepository, stations: dynamoStationRepository }, caller, params.stationId),
-  appointExpert: ({ caller, body }) => appointExpert({ experts: dynamoExpertRepository }, caller, body),
+  appointExpert: ({ caller, body }) => appointExpert({ ...appointDeps, experts: dynamoExpertRepository }, caller, body),
 });

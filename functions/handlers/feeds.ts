@@ -3,6 +3,7 @@ import { decodeCursor, encodeCursor } from '../data/cursor';
 import { dynamoHouseholdRepository } from '../data/households-repository';
 import { dynamoRegionRepository } from '../data/regions-repository';
 import { dynamoStationRepository } from '../data/stations-repository';
+import { dynamoUserRepository } from '../data/users-repository';
 import { invalidField } from '../domain/errors';
 import { ackFeed, ackRates, markInformed, stationAcks } from '../domain/feeds/acks';
 import { feedCategories, getFeed, listFeeds, myFeeds, reviewQueue, type FeedCursor } from '../domain/feeds/feed-read';
@@ -22,19 +23,20 @@ const feedCursor: FeedCursor = {
 
 const feeds = dynamoFeedRepository;
 const regions = dynamoRegionRepository;
+const users = dynamoUserRepository;
 const ackDeps = { feeds, acks: dynamoFeedAckRepository, households: dynamoHouseholdRepository, stations: dynamoStationRepository, regions };
 
 export const handler = createHttpHandler('feeds', {
   feedCategories: async () => feedCategories(),
   listFeeds: ({ query }) => listFeeds({ feeds, regions, cursor: feedCursor }, query),
-  createFeed: ({ caller, body }) => createFeed({ feeds, regions }, caller, body),
-  reviewQueue: ({ caller, query }) => reviewQueue({ feeds }, caller, query),
-  myFeeds: ({ caller, query }) => myFeeds({ feeds }, caller, query),
-  getFeed: ({ caller, params, query }) => getFeed({ feeds }, caller, params.id, query.lang),
-  submitFeed: ({ caller, params }) => submitFeed({ feeds, regions }, caller, params.id),
-  publishFeed: ({ caller, params }) => publishFeed({ feeds, regions }, caller, params.id),
-  rejectFeed: ({ caller, params, body }) => rejectFeed({ feeds, regions }, caller, params.id, body.reason),
-  retractFeed: ({ caller, params, body }) => retractFeed({ feeds, regions }, caller, params.id, body.reason),
+  createFeed: ({ caller, body }) => createFeed({ feeds, regions, users }, caller, body),
+  reviewQueue: ({ caller, query }) => reviewQueue({ feeds, users }, caller, query),
+  myFeeds: ({ caller, query }) => myFeeds({ feeds, users }, caller, query),
+  getFeed: ({ caller, params, query }) => getFeed({ feeds, users }, caller, params.id, query.lang),
+  submitFeed: ({ caller, params }) => submitFeed({ feeds, regions, users }, caller, params.id),
+  publishFeed: ({ caller, params }) => publishFeed({ feeds, regions, users }, caller, params.id),
+  rejectFeed: ({ caller, params, body }) => rejectFeed({ feeds, regions, users }, caller, params.id, body.reason),
+  retractFeed: ({ caller, params, body }) => retractFeed({ feeds, regions, users }, caller, params.id, body.reason),
   ackFeed: ({ caller, params }) => ackFeed(ackDeps, caller, params.id),
   stationFeedAcks: ({ caller, params, query }) => stationAcks(ackDeps, caller, params.stationId, params.id, query),
   markInformed: ({ caller, params, body }) => markInformed(ackDeps, caller, params.stationId, params.id, body),

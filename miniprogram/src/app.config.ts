@@ -28,7 +28,9 @@ export default defineAppConfig({
     // subpackage (the officer's void panel is small and lives here too). Beside it, the villager's
     // household payments ("我家的缴费", opened from "me"), whose rows open those receipts.
     { root: 'packages/receipt', pages: ['pages/index/index', 'pages/household/index'] },
-    { root: 'packages/admin', pages: ['pages/index/index', 'pages/station/index', 'pages/reconciliations/index'] },
+    { root: 'packages/admin', pages: ['pages/index/index', 'pages/station/index', 'pages/reconciliations/index', 'pages/experts/index'] },
+    // Publishing information items (experts and admins): their own items, the review queue, an item with its moves.
+    { root: 'packages/publish', pages: ['pages/index/index', 'pages/review/index', 'pages/item/index'] },
     // Where an unknown route lands (app.tsx): a page of its own, kept out of the main package.
     { root: 'packages/notfound', pages: ['pages/index/index'] },
   ],

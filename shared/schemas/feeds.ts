@@ -3,8 +3,8 @@
  * at a region (any level) and optionally at area types, in Chinese and optionally Tibetan.
  */
 import * as z from 'zod/mini';
-import { userId } from './accounts';
-import { freeText, freeTextBlock, pageLimit, cursor, pageOf } from './common';
+import { accountCode, userId } from './accounts';
+import { freeText, freeTextBlock, pageLimit, cursor, pageOf, PersonLabel } from './common';
 import { areaType, AREA_TYPES, regionCode } from './regions';
 import { stationId } from './stations';
 
@@ -68,7 +68,8 @@ export const FeedReviewQuery = z.strictObject({ region: regionCode, limit: pageL
 export const FeedGetQuery = z.strictObject({ lang: z._default(z.enum(FEED_LANGS), 'zh') });
 export const FeedPageQuery = z.strictObject({ limit: pageLimit, cursor: z.optional(cursor) });
 
-const Change = z.object({ status: z.enum(FEED_STATUSES), byUserId: z.string(), at: z.string(), reason: z.nullable(z.string()) });
+/** A move of the workflow: who (named, never by their id: AZ5), when, and the reason of a rejection or retraction. */
+const Change = z.object({ status: z.enum(FEED_STATUSES), by: PersonLabel, at: z.string(), reason: z.nullable(z.string()) });
 
 /** A line of the feed: one language version (theirs when it exists, else Chinese), an excerpt instead of the body (a 2G page stays small). */
 export const FeedSummary = z.object({
@@ -107,7 +108,8 @@ export type FeedItem = z.infer<typeof FeedItem>;
 export const FeedDetail = z.object({
   ...FeedItem.shape,
   status: z.enum(FEED_STATUSES),
-  authorId: z.string(),
+  /** Who wrote it (`you` for the author themself), named like the history. */
+  author: PersonLabel,
   translations: z.object({ zh: z.optional(z.object(FeedText)), bo: z.optional(z.object(FeedText)) }),
   ackCount: z.number(),
   history: z.array(Change),
@@ -164,7 +166,15 @@ export const AckRatesResponse = pageOf(
   }),
 );
 
-export const AppointExpertRequest = z.strictObject({ userId, field: z.enum(EXPERT_FIELDS), regionCode });
+/** The future expert by their id, or by the account code they show from 我的 (exactly one of the two), as for officers. */
+export const AppointExpertRequest = z
+  .strictObject({ userId: z.optional(userId), accountCode: z.optional(accountCode), field: z.enum(EXPERT_FIELDS), regionCode })
+  .check(
+    z.refine((body) => (body.userId === undefined) !== (body.accountCode === undefined), {
+      message: 'give exactly one of userId or accountCode',
+      path: ['userId'],
+    }),
+  );
 export const AppointExpertResponse = z.object({
   user: z.object({ id: z.string(), role: z.literal('expert'), regionCode: z.string(), expertField: z.enum(EXPERT_FIELDS) }),
 });

@@ -13,6 +13,7 @@ import { decodeCursor, encodeCursor } from '../../functions/data/cursor';
 import { dynamoFeedRepository } from '../../functions/data/feeds-repository';
 import { regionKeys } from '../../functions/data/keys';
 import { dynamoRegionRepository } from '../../functions/data/regions-repository';
+import { dynamoUserRepository } from '../../functions/data/users-repository';
 import { versionFor, type FeedRecord } from '../../functions/domain/feeds/feed';
 import { listFeeds } from '../../functions/domain/feeds/feed-read';
 import { createFeed, publishFeed, retractFeed, submitFeed } from '../../functions/domain/feeds/feed-write';
@@ -89,19 +90,31 @@ describe('feed targeting (property, DynamoDB Local)', () => {
             const at = (s: number) => () => new Date(T0 + i * 60_000 + s);
             const expiresAt = spec.expiry === 'none' ? undefined : new Date(T0 + (spec.expiry === 'soon' ? 1_800_000 + i : 86_400_000)).toISOString();
             const other: FeedLang = spec.lang === 'zh' ? 'bo' : 'zh';
-            const draft = await createFeed({ feeds: dynamoFeedRepository, regions: dynamoRegionRepository, now: at(0) }, author, {
-              title: `${spec.lang}-title-${i}`,
-              body: 'b',
-              category: spec.category as never,
-              regionCode: spec.regionCode,
-              lang: spec.lang,
-              areaTypes: spec.areaTypes,
-              urgent: spec.urgent && i < 2,
-              expiresAt,
-              translations: spec.withTranslation ? { [other]: { title: `${other}-title-${i}`, body: 'b' } } : undefined,
-            });
-            await submitFeed({ feeds: dynamoFeedRepository, regions: dynamoRegionRepository, now: at(1) }, author, draft.id);
-            await publishFeed({ feeds: dynamoFeedRepository, regions: dynamoRegionRepository, now: at(2) }, reviewer, draft.id);
+            const draft = await createFeed(
+              { feeds: dynamoFeedRepository, regions: dynamoRegionRepository, users: dynamoUserRepository, now: at(0) },
+              author,
+              {
+                title: `${spec.lang}-title-${i}`,
+                body: 'b',
+                category: spec.category as never,
+                regionCode: spec.regionCode,
+                lang: spec.lang,
+                areaTypes: spec.areaTypes,
+                urgent: spec.urgent && i < 2,
+                expiresAt,
+                translations: spec.withTranslation ? { [other]: { title: `${other}-title-${i}`, body: 'b' } } : undefined,
+              },
+            );
+            await submitFeed(
+              { feeds: dynamoFeedRepository, regions: dynamoRegionRepository, users: dynamoUserRepository, now: at(1) },
+              author,
+              draft.id,
+            );
+            await publishFeed(
+              { feeds: dynamoFeedRepository, regions: dynamoRegionRepository, users: dynamoUserRepository, now: at(2) },
+              reviewer,
+              draft.id,
+            );
             published.push((await dynamoFeedRepository.get(draft.id))!);
           }
           try {
@@ -132,7 +145,12 @@ describe('feed targeting (property, DynamoDB Local)', () => {
           } finally {
             // The next run starts from an empty feed: retracted items leave every index.
             for (const f of published)
-              await retractFeed({ feeds: dynamoFeedRepository, regions: dynamoRegionRepository }, reviewer, f.id, '测试结束');
+              await retractFeed(
+                { feeds: dynamoFeedRepository, regions: dynamoRegionRepository, users: dynamoUserRepository },
+                reviewer,
+                f.id,
+                '测试结束',
+              );
           }
         },
       ),
@@ -142,7 +160,7 @@ describe('feed targeting (property, DynamoDB Local)', () => {
 
   it('reads at most one Query per level of the place’s chain, plus one, whatever the page', async () => {
     for (let i = 0; i < 30; i++) {
-      const draft = await createFeed({ feeds: dynamoFeedRepository, regions: dynamoRegionRepository }, author, {
+      const draft = await createFeed({ feeds: dynamoFeedRepository, regions: dynamoRegionRepository, users: dynamoUserRepository }, author, {
         title: `t${i}`,
         body: 'b',
         category: 'policy',
@@ -150,10 +168,10 @@ describe('feed targeting (property, DynamoDB Local)', () => {
         lang: 'zh',
         urgent: i < 2,
       });
-      await submitFeed({ feeds: dynamoFeedRepository, regions: dynamoRegionRepository }, author, draft.id);
-      await publishFeed({ feeds: dynamoFeedRepository, regions: dynamoRegionRepository }, reviewer, draft.id);
+      await submitFeed({ feeds: dynamoFeedRepository, regions: dynamoRegionRepository, users: dynamoUserRepository }, author, draft.id);
+      await publishFeed({ feeds: dynamoFeedRepository, regions: dynamoRegionRepository, users: dynamoUserRepository }, reviewer, draft.id);
     }
-    const deps = { feeds: dynamoFeedRepository, regions: dynamoRegionRepository, cursor };
+    const deps = { feeds: dynamoFeedRepository, regions: dynamoRegionRepository, users: dynamoUserRepository, cursor };
     for (const region of ['63', '6327', '632701', '632701001', '632701001201']) {
       const levels = [2, 4, 6, 9, 12].indexOf(region.length) + 1;
       const first = await countingQueries(() => listFeeds(deps, { region, lang: 'zh', limit: 5 }));

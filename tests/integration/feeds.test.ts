@@ -44,7 +44,7 @@ beforeAll(async () => {
   await copyRegionChain(table.doc, table.tableName, TUQIAO.villageCode);
   await copyRegionChain(table.doc, table.tableName, YUSHU.villageCode);
   expert = await expertOf(table.doc, table.tableName, LEDU);
-  countyAdmin = await createUser(table.doc, table.tableName, { role: 'county_admin', regionCode: LEDU });
+  countyAdmin = await createUser(table.doc, table.tableName, { role: 'county_admin', regionCode: LEDU, name: '乐都区管理员' });
   prefectureAdmin = await createUser(table.doc, table.tableName, { role: 'prefecture_admin', regionCode: '6302' });
   yushuAdmin = await createUser(table.doc, table.tableName, { role: 'prefecture_admin', regionCode: '6327' });
   officer = await officerOf(table.doc, table.tableName, TUQIAO);
@@ -93,7 +93,10 @@ describe('review workflow', () => {
       for (const id of unpublished) {
         const res = await get(`/feeds/${id}`, who);
         expect(res.status).toBe(200);
-        expect(res.json.history[0]).toEqual(expect.objectContaining({ status: 'DRAFT', byUserId: expert.user.id }));
+        expect(res.json.history[0]).toEqual(
+          expect.objectContaining({ status: 'DRAFT', by: expect.objectContaining({ idTail: expert.user.id.slice(-4), you: who === expert }) }),
+        );
+        expect(JSON.stringify(res.json)).not.toContain(expert.user.id);
       }
     }
   });
@@ -101,11 +104,13 @@ describe('review workflow', () => {
   it('every move is recorded with who and when; a move from the wrong status is a 409 and changes nothing', async () => {
     const id = await feedIn('PUBLISHED', expert, countyAdmin, feedBody(LEDU));
     const detail = await get(`/feeds/${id}`, expert);
-    expect(detail.json.history.map((h: { status: string; byUserId: string }) => [h.status, h.byUserId])).toEqual([
-      ['DRAFT', expert.user.id],
-      ['IN_REVIEW', expert.user.id],
-      ['PUBLISHED', countyAdmin.user.id],
+    // Named, never by id (AZ5): the expert reads "你" for themself and the admin's name.
+    expect(detail.json.history.map((h: { status: string; by: { name: string | null; you: boolean } }) => [h.status, h.by.name, h.by.you])).toEqual([
+      ['DRAFT', null, true],
+      ['IN_REVIEW', null, true],
+      ['PUBLISHED', '乐都区管理员', false],
     ]);
+    expect(detail.json.author).toEqual({ name: null, role: 'expert', idTail: expert.user.id.slice(-4), you: true });
     const again = await post(`/feeds/${id}/publish`, prefectureAdmin);
     expect([again.status, again.json.error.code]).toEqual([409, 'CONFLICT']);
     expect((await get(`/feeds/${id}`, expert)).json.history).toHaveLength(3);
@@ -138,7 +143,7 @@ describe('review workflow', () => {
     expect(elsewhere.status).toBe(404);
     const mine = await invoke(handlers.feeds, { path: '/me/feeds', headers: expert.auth });
     expect(mine.json.items.map((i: { id: string }) => i.id)).toContain(waiting);
-    expect(mine.json.items.every((i: { authorId: string }) => i.authorId === expert.user.id)).toBe(true);
+    expect(mine.json.items.every((i: { author: { you: boolean } }) => i.author.you)).toBe(true);
   });
 });
 
@@ -285,5 +290,24 @@ describe('experts', () => {
       body: { userId: prefectureAdmin.user.id, field: 'crops', regionCode: LEDU },
     });
     expect(admin.status).toBe(404);
+  });
+  it('an admin appoints an expert by the account code they show from 我的: the code is used up, a second try or an officer’s code is 404 and writes nothing', async () => {
+    const appoint = (body: Record<string, unknown>) =>
+      invoke(handlers.admin, { method: 'POST', path: '/admin/experts', headers: countyAdmin.auth, body });
+    const issue = (user: User) => invoke(handlers.auth, { method: 'POST', path: '/me/account-code', headers: user.auth });
+    const person = await createUser(table.doc, table.tableName, { role: 'villager', name: '才让' });
+    const code = (await issue(person)).json.code;
+    const res = await appoint({ accountCode: code, field: 'veterinary', regionCode: LEDU });
+    expect(res.status).toBe(200);
+    expect(res.json.user).toEqual({ id: person.user.id, role: 'expert', regionCode: LEDU, expertField: 'veterinary' });
+    expect(await countEntities(table.doc, table.tableName, 'AccountCode')).toBe(0);
+    expect((await appoint({ accountCode: code, field: 'crops', regionCode: LEDU })).status).toBe(404);
+
+    const officerCode = (await issue(officer)).json.code;
+    expect((await appoint({ accountCode: officerCode, field: 'crops', regionCode: LEDU })).status).toBe(404);
+    // The failed appointment leaves the code live (it appoints nobody else, and the officer keeps their role).
+    expect(await countEntities(table.doc, table.tableName, 'AccountCode')).toBe(1);
+    expect((await invoke(handlers.auth, { path: '/me', headers: officer.auth })).json.user.role).toBe('officer');
+    expect((await appoint({ accountCode: code, userId: person.user.id, field: 'crops', regionCode: LEDU })).status).toBe(400);
   });
 });

@@ -1,9 +1,11 @@
 import { FEED_CATEGORIES, FEED_CATEGORY_NAMES, type FeedCategory, type FeedLang } from '../../../shared';
 import type { Caller } from '../../auth/caller';
+import { labelPeople } from '../accounts/person-labels';
+import type { UserRepository } from '../accounts/user';
 import { notFound } from '../errors';
 import type { PageRequest } from '../page';
 import type { RegionRepository } from '../regions/region';
-import { isPinnedAt, toFeedDetail, toFeedItem, toFeedSummary, type FeedRecord, type FeedRepository, type Place } from './feed';
+import { isPinnedAt, peopleIn, toFeedDetail, toFeedItem, toFeedSummary, type FeedRecord, type FeedRepository, type Place } from './feed';
 import { assertMayTarget, seesUnpublished } from './feed-access';
 import { isVisibleAt, mergeSlices, NEWEST } from './targeting';
 
@@ -18,6 +20,15 @@ export interface FeedReadDeps {
   regions: Pick<RegionRepository, 'get'>;
   cursor: FeedCursor;
   now?: () => Date;
+}
+
+/** What the authors' and reviewers' reads need: the users, to name the people an item records. */
+type DetailDeps = Pick<FeedReadDeps, 'feeds' | 'now'> & { users: Pick<UserRepository, 'getMany'> };
+
+/** Items as their authors and reviewers see them, the people they name read with one BatchGet for the page. */
+export async function toDetails(deps: Pick<DetailDeps, 'users'>, caller: Caller, feeds: FeedRecord[], now: string, lang?: FeedLang) {
+  const label = await labelPeople(deps.users, caller, peopleIn(feeds));
+  return feeds.map((feed) => toFeedDetail(feed, lang ?? feed.lang, now, label));
 }
 
 export const feedCategories = () => ({
@@ -71,25 +82,25 @@ export async function listFeeds(
  * One item: anyone sees it while it is published and not expired; its authors and reviewers see it
  * whatever its status (with its history); everyone else gets 404 for anything else.
  */
-export async function getFeed(deps: Pick<FeedReadDeps, 'feeds' | 'now'>, caller: Caller | null, id: string, lang: FeedLang = 'zh') {
+export async function getFeed(deps: DetailDeps, caller: Caller | null, id: string, lang: FeedLang = 'zh') {
   const feed = await deps.feeds.get(id);
   const now = (deps.now?.() ?? new Date()).toISOString();
   if (!feed) throw notFound('Item');
-  if (seesUnpublished(caller, feed)) return toFeedDetail(feed, lang, now);
+  if (caller && seesUnpublished(caller, feed)) return (await toDetails(deps, caller, [feed], now, lang))[0];
   if (feed.status !== 'PUBLISHED' || (feed.validUntil !== null && feed.validUntil <= now)) throw notFound('Item');
   return toFeedItem(feed, lang, now);
 }
 
 /** Items waiting for review in a region inside the admin's own. */
-export async function reviewQueue(deps: Pick<FeedReadDeps, 'feeds' | 'now'>, caller: Caller, query: { region: string } & PageRequest) {
+export async function reviewQueue(deps: DetailDeps, caller: Caller, query: { region: string } & PageRequest) {
   assertMayTarget(caller, query.region);
   const page = await deps.feeds.inReview(query.region, query);
   const now = (deps.now?.() ?? new Date()).toISOString();
-  return { items: page.items.map((f) => toFeedDetail(f, f.lang, now)), nextCursor: page.nextCursor };
+  return { items: await toDetails(deps, caller, page.items, now), nextCursor: page.nextCursor };
 }
 
-export async function myFeeds(deps: Pick<FeedReadDeps, 'feeds' | 'now'>, caller: Caller, page: PageRequest) {
+export async function myFeeds(deps: DetailDeps, caller: Caller, page: PageRequest) {
   const found = await deps.feeds.byAuthor(caller.userId, page);
   const now = (deps.now?.() ?? new Date()).toISOString();
-  return { items: found.items.map((f: FeedRecord) => toFeedDetail(f, f.lang, now)), nextCursor: found.nextCursor };
+  return { items: await toDetails(deps, caller, found.items, now), nextCursor: found.nextCursor };
 }

@@ -2,13 +2,17 @@ import { randomBytes } from 'node:crypto';
 import type { FeedCreateRequest, FeedDetail, FeedStatus } from '../../../shared';
 import type { Caller } from '../../auth/caller';
 import { AppError, invalidField, notFound } from '../errors';
+import type { UserRepository } from '../accounts/user';
 import type { RegionRepository } from '../regions/region';
-import { toFeedDetail, type FeedChange, type FeedRecord, type FeedRepository } from './feed';
+import { type FeedChange, type FeedRecord, type FeedRepository } from './feed';
+import { toDetails } from './feed-read';
 import { assertMayTarget, isAuthorOf, isReviewerOf, visibleToEditor } from './feed-access';
 
 export interface FeedWriteDeps {
   feeds: FeedRepository;
   regions: Pick<RegionRepository, 'get'>;
+  /** Names the people in the item's answer (its author, its history). */
+  users: Pick<UserRepository, 'getMany'>;
   now?: () => Date;
 }
 
@@ -47,7 +51,7 @@ export async function createFeed(deps: FeedWriteDeps, caller: Caller, input: Fee
     updatedAt: at,
   };
   await deps.feeds.create(feed);
-  return toFeedDetail(feed, feed.lang, at);
+  return (await toDetails(deps, caller, [feed], at))[0];
 }
 
 /** One move of the workflow; 409 when the item is not (any more) in a status it can leave that way. */
@@ -68,7 +72,7 @@ async function move(
       'CONFLICT',
       `The item is ${feed.status === to ? 'already' : 'not'} ${to === 'IN_REVIEW' ? 'in review' : to.toLowerCase()}${feed.status === to ? '' : ' from its current status'}`,
     );
-  return toFeedDetail(moved, moved.lang, at);
+  return (await toDetails(deps, caller, [moved], at))[0];
 }
 
 export async function submitFeed(deps: FeedWriteDeps, caller: Caller, id: string) {

@@ -9,7 +9,8 @@
  * Every move is one conditional write on the current status, appending {status, by, at, reason} to
  * the item's history in the same write. Nothing but PUBLISHED is ever shown outside its authors and reviewers.
  */
-import type { AreaType, FeedCategory, FeedDetail, FeedItem, FeedLang, FeedStatus, FeedSummary } from '../../../shared';
+import type { AreaType, FeedCategory, FeedDetail, FeedItem, FeedLang, FeedStatus, FeedSummary, PersonLabel } from '../../../shared';
+import type { PersonRef } from '../accounts/person-labels';
 import type { Page, PageRequest } from '../page';
 
 export interface FeedText {
@@ -136,14 +137,21 @@ export const toFeedItem = (feed: FeedRecord, lang: FeedLang, now: string): FeedI
   images: [],
 });
 
-export function toFeedDetail(feed: FeedRecord, lang: FeedLang, now: string): FeedDetail {
+/** How the people an item names are labelled for the caller (labelPeople, one BatchGet per page). */
+export type Labeller = (ref: PersonRef) => PersonLabel;
+
+/** Everyone a page of items names: their authors and whoever moved them. */
+export const peopleIn = (feeds: FeedRecord[]): PersonRef[] =>
+  feeds.flatMap((feed) => [{ userId: feed.authorId }, ...feed.history.map((change) => ({ userId: change.byUserId }))]);
+
+export function toFeedDetail(feed: FeedRecord, lang: FeedLang, now: string, label: Labeller): FeedDetail {
   return {
     ...toFeedItem(feed, lang, now),
     status: feed.status,
-    authorId: feed.authorId,
+    author: label({ userId: feed.authorId }),
     translations: { ...feed.translations, [feed.lang]: { title: feed.title, body: feed.body } },
     ackCount: Number(feed.ackCount ?? 0),
-    history: feed.history,
+    history: feed.history.map(({ byUserId, ...change }) => ({ ...change, by: label({ userId: byUserId }) })),
     createdAt: feed.createdAt,
   };
 }

@@ -26,6 +26,12 @@ export const PAGES = {
   admin: '/packages/admin/pages/index/index',
   adminStation: '/packages/admin/pages/station/index',
   reconciliations: '/packages/admin/pages/reconciliations/index',
+  appointExpert: '/packages/admin/pages/experts/index',
+  // Publishing (experts and admins): their items, the review queue, an item with its moves, the write/edit form.
+  publish: '/packages/publish/pages/index/index',
+  publishReview: '/packages/publish/pages/review/index',
+  publishItem: '/packages/publish/pages/item/index',
+  publishEdit: '/packages/publish/pages/edit/index',
   notFound: '/packages/notfound/pages/index/index',
 } as const;
 

@@ -7,9 +7,12 @@ import { SERVICE_KEYS, STATION_TYPES } from '../../../shared/schemas/stations';
 import { AREA_TYPES } from '../../../shared/schemas/regions';
 import { errorText, t } from '../../../miniprogram/src/i18n';
 import { t as findT } from '../../../miniprogram/src/i18n/find';
+import { t as publishT } from '../../../miniprogram/src/i18n/publish';
 import { t as staffT } from '../../../miniprogram/src/i18n/staff';
 import { errors, messages } from '../../../miniprogram/src/i18n/messages/zh-CN';
 import { findMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.find';
+import { meMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.me';
+import { publishMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.publish';
 import { receiptMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.receipt';
 import { staffMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.staff';
 
@@ -61,7 +64,7 @@ describe('i18n catalogue (zh-CN)', () => {
 
 describe('i18n catalogue split by package', () => {
   const SRC = join(__dirname, '..', '..', '..', 'miniprogram', 'src');
-  const subpackageCatalogues = { find: findMessages, staff: staffMessages, receipt: receiptMessages };
+  const subpackageCatalogues = { find: findMessages, staff: staffMessages, receipt: receiptMessages, publish: publishMessages, me: meMessages };
 
   it('keeps staff, find and receipt strings out of the main catalogue (they ship with their subpackages)', () => {
     const moved = [
@@ -91,6 +94,9 @@ describe('i18n catalogue split by package', () => {
       'provider',
       'person',
       'receipt',
+      'publish',
+      'expert',
+      'login',
     ];
     const inMain = Object.keys(messages).filter((key) => moved.includes(key.split('.')[0]));
     expect(inMain).toEqual([]);
@@ -110,6 +116,8 @@ describe('i18n catalogue split by package', () => {
     expect(staffT('receipt.print')).toBe('打印凭条');
     expect(staffT('state.home')).toBe('返回首页');
     expect(findT('search.emptyTitle', { q: '土桥' })).toBe('没有找到“土桥”');
+    expect(publishT('publish.status.REJECTED')).toBe('已退回');
+    expect(publishT('role.publish.title')).toBe('发布信息');
   });
 
   it('never reaches a subpackage catalogue from the main package (app, home, station, me)', () => {
@@ -129,6 +137,6 @@ describe('i18n catalogue split by package', () => {
     for (const entry of ['app.tsx', 'app.config.ts', 'pages/index/index.tsx', 'pages/station/index.tsx']) visit(join(SRC, entry));
     const reached = [...seen].map((file) => relative(SRC, file));
     expect(reached).toContain('i18n/messages/zh-CN.ts');
-    expect(reached.filter((file) => /i18n\/(find|staff|receipt|me)\.ts$|zh-CN\.(find|staff|receipt|me)\.ts$/.test(file))).toEqual([]);
+    expect(reached.filter((file) => /i18n\/(find|staff|receipt|me|publish)\.ts$|zh-CN\.(find|staff|receipt|me|publish)\.ts$/.test(file))).toEqual([]);
   });
 });

@@ -42,6 +42,8 @@ export const meMessages = {
   'me.workTitle': '工作',
   'me.officerEntry': '进入信息员工作台',
   'me.adminEntry': '进入管理后台',
+  'me.publishEntry': '我写的信息',
+  'me.reviewEntry': '待审信息',
   'me.signOut': '退出登录',
   'login.error.UNAUTHENTICATED': '登录凭证无效或已过期，请重新登录。',
   'login.error.FORBIDDEN': '这个账号已被停用，请联系管理员。',

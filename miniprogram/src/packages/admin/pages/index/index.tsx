@@ -128,6 +128,25 @@ function ReconciliationsPanel() {
   );
 }
 
+/** Publishing: the review queue, the admin's own items, appointing experts (the pages live in the publish subpackage and here). */
+function PublishPanel() {
+  return (
+    <Panel id="admin-publish" title={t('expert.entryTitle')} intro={t('expert.entryIntro')}>
+      <View className="admin-links">
+        <ActionButton id="admin-review-link" onClick={() => openPage('publishReview')}>
+          {t('expert.reviewEntry')}
+        </ActionButton>
+        <ActionButton id="admin-my-feeds-link" kind="secondary" onClick={() => openPage('publish')}>
+          {t('expert.mineEntry')}
+        </ActionButton>
+        <ActionButton id="admin-expert-link" kind="secondary" onClick={() => openPage('appointExpert')}>
+          {t('expert.appointEntry')}
+        </ActionButton>
+      </View>
+    </Panel>
+  );
+}
+
 function AdminHome({ me }: { me: MeResponse }) {
   const regionName = me.region?.name ?? me.user.regionCode ?? '';
   return (
@@ -139,6 +158,7 @@ function AdminHome({ me }: { me: MeResponse }) {
       />
       <StationsPanel />
       <ReconciliationsPanel />
+      <PublishPanel />
       <AppointOfficerForm />
       <RemovePanel />
     </View>

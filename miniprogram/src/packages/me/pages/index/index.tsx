@@ -170,16 +170,25 @@ function Profile({ me }: { me: MeResponse }) {
         </Panel>
       ) : null}
 
-      {user.role === 'officer' || hasRole(user, ADMIN_ROLES) ? (
+      {user.role === 'officer' || user.role === 'expert' || hasRole(user, ADMIN_ROLES) ? (
         <Panel title={t('me.workTitle')}>
           {user.role === 'officer' ? (
             <ActionButton id="me-officer-entry" onClick={() => openPage('officer')}>
               {t('me.officerEntry')}
             </ActionButton>
-          ) : (
-            <ActionButton id="me-admin-entry" onClick={() => openPage('admin')}>
-              {t('me.adminEntry')}
+          ) : user.role === 'expert' ? (
+            <ActionButton id="me-publish-entry" onClick={() => openPage('publish')}>
+              {t('me.publishEntry')}
             </ActionButton>
+          ) : (
+            <View className="me__actions">
+              <ActionButton id="me-admin-entry" onClick={() => openPage('admin')}>
+                {t('me.adminEntry')}
+              </ActionButton>
+              <ActionButton id="me-review-entry" kind="secondary" onClick={() => openPage('publishReview')}>
+                {t('me.reviewEntry')}
+              </ActionButton>
+            </View>
           )}
         </Panel>
       ) : null}
