@@ -9,6 +9,8 @@ import { errorText, t } from '../../../miniprogram/src/i18n';
 import { t as findT } from '../../../miniprogram/src/i18n/find';
 import { t as staffT } from '../../../miniprogram/src/i18n/staff';
 import { errors, messages } from '../../../miniprogram/src/i18n/messages/zh-CN';
+import { t as feedT } from '../../../miniprogram/src/i18n/feed';
+import { feedMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.feed';
 import { findMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.find';
 import { receiptMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.receipt';
 import { staffMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.staff';
@@ -61,7 +63,7 @@ describe('i18n catalogue (zh-CN)', () => {
 
 describe('i18n catalogue split by package', () => {
   const SRC = join(__dirname, '..', '..', '..', 'miniprogram', 'src');
-  const subpackageCatalogues = { find: findMessages, staff: staffMessages, receipt: receiptMessages };
+  const subpackageCatalogues = { find: findMessages, staff: staffMessages, receipt: receiptMessages, feed: feedMessages };
 
   it('keeps staff, find and receipt strings out of the main catalogue (they ship with their subpackages)', () => {
     const moved = [
@@ -91,6 +93,10 @@ describe('i18n catalogue split by package', () => {
       'provider',
       'person',
       'receipt',
+      'feed',
+      'alerts',
+      'acks',
+      'ackRates',
     ];
     const inMain = Object.keys(messages).filter((key) => moved.includes(key.split('.')[0]));
     expect(inMain).toEqual([]);
@@ -110,6 +116,8 @@ describe('i18n catalogue split by package', () => {
     expect(staffT('receipt.print')).toBe('打印凭条');
     expect(staffT('state.home')).toBe('返回首页');
     expect(findT('search.emptyTitle', { q: '土桥' })).toBe('没有找到“土桥”');
+    expect(feedT('feed.ack.button')).toBe('收到');
+    expect(feedT('state.retry')).toBe(staffT('state.retry'));
   });
 
   it('never reaches a subpackage catalogue from the main package (app, home, station, me)', () => {
@@ -130,6 +138,6 @@ describe('i18n catalogue split by package', () => {
       visit(join(SRC, entry));
     const reached = [...seen].map((file) => relative(SRC, file));
     expect(reached).toContain('i18n/messages/zh-CN.ts');
-    expect(reached.filter((file) => /i18n\/(find|staff|receipt)\.ts$|zh-CN\.(find|staff|receipt)\.ts$/.test(file))).toEqual([]);
+    expect(reached.filter((file) => /i18n\/(find|staff|receipt|feed)\.ts$|zh-CN\.(find|staff|receipt|feed)\.ts$/.test(file))).toEqual([]);
   });
 });

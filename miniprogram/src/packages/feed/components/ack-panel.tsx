@@ -47,7 +47,11 @@ export function AckPanel({ feedId }: { feedId: string }) {
         </ActionButton>
       )}
       {state.status === 'failed' ? (
-        <Notice id={`feed-ack-error-${state.failure.kind}`} kind={state.failure.kind === 'other' ? 'error' : 'info'} text={failureText(state.failure)} />
+        <Notice
+          id={`feed-ack-error-${state.failure.kind}`}
+          kind={state.failure.kind === 'other' ? 'error' : 'info'}
+          text={failureText(state.failure)}
+        />
       ) : null}
     </Panel>
   );

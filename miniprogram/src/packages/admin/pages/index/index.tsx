@@ -128,6 +128,16 @@ function ReconciliationsPanel() {
   );
 }
 
+function AlertsPanel() {
+  return (
+    <Panel id="admin-alerts" title={t('alerts.entry')} intro={t('alerts.adminEntryIntro')}>
+      <ActionButton id="admin-alerts-link" onClick={() => openPage('adminAlerts')}>
+        {t('alerts.entry')}
+      </ActionButton>
+    </Panel>
+  );
+}
+
 function AdminHome({ me }: { me: MeResponse }) {
   const regionName = me.region?.name ?? me.user.regionCode ?? '';
   return (
@@ -139,6 +149,7 @@ function AdminHome({ me }: { me: MeResponse }) {
       />
       <StationsPanel />
       <ReconciliationsPanel />
+      <AlertsPanel />
       <AppointOfficerForm />
       <RemovePanel />
     </View>

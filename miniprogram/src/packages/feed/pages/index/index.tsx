@@ -68,7 +68,12 @@ function Feed({ region, place }: { region: string; place: string | undefined }) 
       <SubscribePromptSlot region={region} />
       {state.status === 'idle' || state.status === 'loading' ? <StateView id="feed-loading" kind="loading" title={t('feed.loading')} /> : null}
       {state.status === 'error' ? (
-        <ErrorStateView id="feed-error" title={t('feed.errorTitle')} error={state.error} actions={[{ id: 'feed-retry', label: t('state.retry'), onClick: retry }]} />
+        <ErrorStateView
+          id="feed-error"
+          title={t('feed.errorTitle')}
+          error={state.error}
+          actions={[{ id: 'feed-retry', label: t('state.retry'), onClick: retry }]}
+        />
       ) : null}
       {state.status === 'ready' && state.items.length === 0 ? (
         <StateView id="feed-empty" kind="empty" title={t('feed.emptyTitle')} description={category ? t('feed.emptyCategory') : t('feed.emptyHint')} />

@@ -86,7 +86,9 @@ export default function FeedItemPage() {
   const { state, retry } = useResource(params.id || undefined, getFeedItem);
   return (
     <View id="feed-item-page" className="page">
-      {state.status === 'idle' || state.status === 'loading' ? <StateView id="feed-item-loading" kind="loading" title={t('feed.itemLoading')} /> : null}
+      {state.status === 'idle' || state.status === 'loading' ? (
+        <StateView id="feed-item-loading" kind="loading" title={t('feed.itemLoading')} />
+      ) : null}
       {state.status === 'error' && (state.error.code === 'NOT_FOUND' || state.error.code === 'VALIDATION_FAILED') ? (
         <StateView
           id="feed-item-gone"
