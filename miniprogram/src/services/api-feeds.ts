@@ -9,7 +9,7 @@ import type {
   StationAcksResponse,
 } from '@shared/schemas/feeds';
 import { request } from './api-client';
-import { feedLang } from './feed-lang';
+import { feedLang } from './api-main';
 
 /**
  * The information feed's endpoints (公益服务) for the subpackages that read it: the feed and an item

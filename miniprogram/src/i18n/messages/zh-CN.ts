@@ -91,7 +91,6 @@ export const messages = {
   'station.findOthers': '找其他服务站',
   'station.feedTitle': '通知与预警',
   'station.feedMore': '更多',
-  'station.feedNone': '暂时没有信息',
   'station.feedUrgent': '紧急',
 
   'capability.billPayment': '代缴水电话费',

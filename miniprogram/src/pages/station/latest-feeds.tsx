@@ -13,32 +13,27 @@ const loadLatest = (villageCode: string) => getLatestFeeds(villageCode, 3);
 /**
  * The station's latest three items (pinned alerts first, marked 紧急) and 更多 to the feed. Kept tiny:
  * it is main-package code every first scan downloads; the feed itself is the feed subpackage. While
- * loading, or when it fails, the panel is left out: the station page stands without it.
+ * loading, when it fails or when there is nothing yet, the panel is left out: the page stands without it.
  */
 export function LatestFeeds({ villageCode, villageName }: { villageCode: string; villageName: string }) {
   const { state } = useResource(villageCode, loadLatest);
   if (state.status !== 'ready') return null;
   const { items } = state.value;
+  if (items.length === 0) return null;
   return (
     <Panel id="station-feed" title={t('station.feedTitle')}>
-      {items.length === 0 ? (
-        <Text id="station-feed-none" className="station__muted">
-          {t('station.feedNone')}
-        </Text>
-      ) : (
-        <ListCard>
-          {items.map((item) => (
-            <ListRow
-              key={item.id}
-              id={`station-feed-${item.id}`}
-              title={item.title}
-              subtitle={formatChinaTime(item.publishedAt ?? '').slice(0, 10)}
-              aside={item.pinned ? <Pill tone="danger">{t('station.feedUrgent')}</Pill> : undefined}
-              onClick={() => openPage('feedItem', { id: item.id })}
-            />
-          ))}
-        </ListCard>
-      )}
+      <ListCard>
+        {items.map((item) => (
+          <ListRow
+            key={item.id}
+            id={`station-feed-${item.id}`}
+            title={item.title}
+            subtitle={formatChinaTime(item.publishedAt ?? '').slice(0, 10)}
+            aside={item.pinned ? <Pill tone="danger">{t('station.feedUrgent')}</Pill> : undefined}
+            onClick={() => openPage('feedItem', { id: item.id })}
+          />
+        ))}
+      </ListCard>
       <Text id="station-feed-more" className="station__link" onClick={() => openPage('feed', { region: villageCode, name: villageName })}>
         {t('station.feedMore')}
       </Text>
