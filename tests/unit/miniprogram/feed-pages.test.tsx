@@ -314,10 +314,11 @@ describe('officer: households of an alert', () => {
     fireEvent.click(byId('acks-filter-pending'));
     expect(exists('acks-row-hh1')).toBe(false);
     expect(exists('acks-row-hh2')).toBe(true);
-    fireEvent.click(byId('acks-filter-all'));
 
+    // Marked under "还没确认", the row stays in view and changes in place.
     await act(async () => fireEvent.click(button('acks-row-hh2-in-person')));
     await waitFor(() => expect(byId('acks-row-hh2-state').textContent).toBe('已当面告知 2026-11-28 12:00'));
+    fireEvent.click(byId('acks-filter-all'));
     expect(exists('acks-row-hh2-phone')).toBe(false);
     expect(byId('acks-totals').textContent).toBe('已确认 1 户，已告知 1 户');
     expect(posts[0].data).toEqual({ householdId: 'hh2', how: 'in_person' });

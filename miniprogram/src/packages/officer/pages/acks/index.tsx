@@ -59,8 +59,9 @@ function Acks({ stationId, feedId }: { stationId: string; feedId: string }) {
     onFirstPage: (page) => setTotals(page.totals),
   });
   const marks = useInformedMarks(stationId, feedId);
-  const rows = state.status === 'ready' ? state.items.map(marks.rowOf) : [];
-  const shown = pendingOnly ? rows.filter((row) => row.ack === null && row.informed === null) : rows;
+  const loaded = state.status === 'ready' ? state.items : [];
+  // "还没确认" filters by what the list said when loaded: a household marked here stays in view, updated in place.
+  const shown = (pendingOnly ? loaded.filter((row) => row.ack === null && row.informed === null) : loaded).map(marks.rowOf);
   const informed = totals && state.status === 'ready' ? totals.informed + marks.extraInformed(state.items) : 0;
 
   return (
@@ -86,7 +87,7 @@ function Acks({ stationId, feedId }: { stationId: string; feedId: string }) {
           />
         ) : null}
         {state.status === 'ready' && shown.length === 0 ? (
-          <StateView id="acks-empty" kind="empty" title={pendingOnly && rows.length > 0 ? t('acks.emptyPending') : t('acks.empty')} />
+          <StateView id="acks-empty" kind="empty" title={pendingOnly && loaded.length > 0 ? t('acks.emptyPending') : t('acks.empty')} />
         ) : null}
         {state.status === 'ready' ? (
           <View id="acks-list" className="acks-list">
