@@ -22,15 +22,30 @@ export default defineAppConfig({
         'pages/close/index',
         'pages/ledger/index',
         'pages/closes/index',
+        // Alerts that ask households to acknowledge (收到): who has not, and "informed" marks.
+        'pages/alerts/index',
+        'pages/acks/index',
       ],
     },
     // A payment's receipt on its own: villagers open it from "me", so it must not pull in the officer
     // subpackage (the officer's void panel is small and lives here too). Beside it, the villager's
     // household payments ("我家的缴费", opened from "me"), whose rows open those receipts.
     { root: 'packages/receipt', pages: ['pages/index/index', 'pages/household/index'] },
-    { root: 'packages/admin', pages: ['pages/index/index', 'pages/station/index', 'pages/reconciliations/index', 'pages/experts/index'] },
+    {
+      root: 'packages/admin',
+      pages: [
+        'pages/index/index',
+        'pages/station/index',
+        'pages/reconciliations/index',
+        'pages/experts/index',
+        'pages/alerts/index',
+        'pages/ack-rates/index',
+      ],
+    },
     // Publishing information items (experts and admins): their own items, the review queue, an item with its moves.
     { root: 'packages/publish', pages: ['pages/index/index', 'pages/review/index', 'pages/item/index'] },
+    // The information feed (公益服务) villagers read: the list of a place and an item with its 收到 button.
+    { root: 'packages/feed', pages: ['pages/index/index', 'pages/item/index'] },
     // Where an unknown route lands (app.tsx): a page of its own, kept out of the main package.
     { root: 'packages/notfound', pages: ['pages/index/index'] },
   ],

@@ -174,12 +174,17 @@ describe('acknowledgements', () => {
       yushuAdmin,
       feedBody('632701', { requiresAck: true }),
     );
-    expect((await post(`/feeds/${yushuOnly}/ack`, villager)).status).toBe(404);
+    const elsewhere = await post(`/feeds/${yushuOnly}/ack`, villager);
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.json.error.details ?? []).toEqual([]);
     const noAck = await feedIn('PUBLISHED', expert, countyAdmin, feedBody(LEDU));
     expect((await post(`/feeds/${noAck}/ack`, villager)).status).toBe(409);
     const draft = await feedIn('IN_REVIEW', expert, countyAdmin, feedBody(LEDU, { requiresAck: true }));
     expect((await post(`/feeds/${draft}/ack`, villager)).status).toBe(404);
-    expect((await post(`/feeds/${noAck}/ack`, officer)).status).toBe(404); // no household linked
+    // No household linked: a 404 the client tells apart by its detail (it says "ask your officer to link you").
+    const noHousehold = await post(`/feeds/${noAck}/ack`, officer);
+    expect(noHousehold.status).toBe(404);
+    expect(noHousehold.json.error.details).toEqual([expect.objectContaining({ path: 'household', code: 'no_household' })]);
     expect(await countEntities(table.doc, table.tableName, 'FeedAck')).toBe(1);
   });
 

@@ -99,14 +99,16 @@ const Taro = {
     throw { errMsg: 'downloadFile:fail not stubbed in this test: use jest.spyOn(Taro, "downloadFile")' };
   },
   shareFileMessage: (_options: { filePath: string; fileName?: string }) => ok('shareFileMessage'),
+  previewImage: (_options: { current?: string; urls: string[] }) => ok('previewImage'),
+  stopPullDownRefresh: () => ok('stopPullDownRefresh'),
 };
 
 export function useRouter() {
   return { params: routerParams, path: '' };
 }
 
-type Lifecycle = 'show' | 'hide';
-const lifecycleListeners: Record<Lifecycle, Set<() => void>> = { show: new Set(), hide: new Set() };
+type Lifecycle = 'show' | 'hide' | 'pullDown';
+const lifecycleListeners: Record<Lifecycle, Set<() => void>> = { show: new Set(), hide: new Set(), pullDown: new Set() };
 
 function useLifecycle(kind: Lifecycle, callback: () => void): void {
   const latest = useRef(callback);
@@ -139,7 +141,14 @@ export function useDidHide(callback: () => void): void {
   useLifecycle('hide', callback);
 }
 export function useReady(_callback: () => void): void {}
-export function usePullDownRefresh(_callback: () => void): void {}
+export function usePullDownRefresh(callback: () => void): void {
+  useLifecycle('pullDown', callback);
+}
+
+/** Test helper: the user pulls every mounted page down to refresh it (enablePullDownRefresh). */
+export function pullDownPages(): void {
+  for (const listener of Array.from(lifecycleListeners.pullDown)) listener();
+}
 
 /** The last share handler a page registered (useShareAppMessage), for tests to call. */
 export let shareHandler: (() => { title?: string; path?: string }) | undefined;

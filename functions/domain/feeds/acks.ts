@@ -50,7 +50,11 @@ async function feedShownAt(deps: Pick<AckDeps, 'feeds' | 'regions'>, feedId: str
 }
 
 export async function ackFeed(deps: AckDeps, caller: Caller, feedId: string) {
-  if (!caller.householdId) throw notFound('Household (ask your station’s officer to link your WeChat to your household)');
+  // The detail tells the client this 404 apart from "not shown at your village": it says what to do (ask the officer to link).
+  if (!caller.householdId)
+    throw new AppError('NOT_FOUND', 'Household not found (ask your station’s officer to link your WeChat to your household)', [
+      { path: 'household', message: 'no household is linked to this account', code: 'no_household' },
+    ]);
   const household = await deps.households.get(caller.householdId);
   if (!household) throw notFound('Household');
   const at = nowOf(deps);

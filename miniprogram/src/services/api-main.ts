@@ -1,6 +1,8 @@
 import type { AccountCodeResponse, LoginResponse, MeResponse } from '@shared/schemas/accounts';
+import type { FeedLang, FeedSummary } from '@shared/schemas/feeds';
 import type { StationProfile } from '@shared/schemas/stations';
 import { request } from './api-client';
+import { getLocale } from '../i18n';
 import { clearSession, saveSession } from './session';
 
 /**
@@ -42,6 +44,19 @@ export function setHomeStation(stationId: string): Promise<MeResponse> {
 /** `GET /stations/{stationId}/phone`: the full number (signed in; 20 an hour; 404 when there is none). */
 export function getStationPhone(stationId: string): Promise<{ phone: string }> {
   return request<{ phone: string }>(`/stations/${encodeURIComponent(stationId)}/phone`);
+}
+
+/**
+ * The feed language of the reader's locale: the API answers each item in it when the item has that
+ * version, else in Chinese. Only Chinese exists in the app so far; Tibetan (`bo`) readers come next.
+ */
+export function feedLang(): FeedLang {
+  return getLocale().startsWith('bo') ? 'bo' : 'zh';
+}
+
+/** `GET /feeds?region=&limit=`: the newest items a place sees (pinned alerts first); the station page shows three. */
+export function getLatestFeeds(region: string, limit: number): Promise<{ items: FeedSummary[]; nextCursor: string | null }> {
+  return request<{ items: FeedSummary[]; nextCursor: string | null }>('/feeds', { query: { region, limit, lang: feedLang() }, auth: false });
 }
 
 /** Who an admin appoints: by their user id, or by the account code they show from "me". */

@@ -21,6 +21,8 @@ export const PAGES = {
   closeDay: '/packages/officer/pages/close/index',
   ledger: '/packages/officer/pages/ledger/index',
   closes: '/packages/officer/pages/closes/index',
+  officerAlerts: '/packages/officer/pages/alerts/index',
+  feedAcks: '/packages/officer/pages/acks/index',
   receipt: '/packages/receipt/pages/index/index',
   myHousehold: '/packages/receipt/pages/household/index',
   admin: '/packages/admin/pages/index/index',
@@ -32,6 +34,10 @@ export const PAGES = {
   publishReview: '/packages/publish/pages/review/index',
   publishItem: '/packages/publish/pages/item/index',
   publishEdit: '/packages/publish/pages/edit/index',
+  adminAlerts: '/packages/admin/pages/alerts/index',
+  ackRates: '/packages/admin/pages/ack-rates/index',
+  feed: '/packages/feed/pages/index/index',
+  feedItem: '/packages/feed/pages/item/index',
   notFound: '/packages/notfound/pages/index/index',
 } as const;
 

@@ -10,6 +10,8 @@ import { t as findT } from '../../../miniprogram/src/i18n/find';
 import { t as publishT } from '../../../miniprogram/src/i18n/publish';
 import { t as staffT } from '../../../miniprogram/src/i18n/staff';
 import { errors, messages } from '../../../miniprogram/src/i18n/messages/zh-CN';
+import { t as feedT } from '../../../miniprogram/src/i18n/feed';
+import { feedMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.feed';
 import { findMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.find';
 import { meMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.me';
 import { publishMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.publish';
@@ -64,7 +66,14 @@ describe('i18n catalogue (zh-CN)', () => {
 
 describe('i18n catalogue split by package', () => {
   const SRC = join(__dirname, '..', '..', '..', 'miniprogram', 'src');
-  const subpackageCatalogues = { find: findMessages, staff: staffMessages, receipt: receiptMessages, publish: publishMessages, me: meMessages };
+  const subpackageCatalogues = {
+    find: findMessages,
+    staff: staffMessages,
+    receipt: receiptMessages,
+    publish: publishMessages,
+    me: meMessages,
+    feed: feedMessages,
+  };
 
   it('keeps staff, find and receipt strings out of the main catalogue (they ship with their subpackages)', () => {
     const moved = [
@@ -97,6 +106,10 @@ describe('i18n catalogue split by package', () => {
       'publish',
       'expert',
       'login',
+      'feed',
+      'alerts',
+      'acks',
+      'ackRates',
     ];
     const inMain = Object.keys(messages).filter((key) => moved.includes(key.split('.')[0]));
     expect(inMain).toEqual([]);
@@ -118,6 +131,8 @@ describe('i18n catalogue split by package', () => {
     expect(findT('search.emptyTitle', { q: '土桥' })).toBe('没有找到“土桥”');
     expect(publishT('publish.status.REJECTED')).toBe('已退回');
     expect(publishT('role.publish.title')).toBe('发布信息');
+    expect(feedT('feed.ack.button')).toBe('收到');
+    expect(feedT('state.retry')).toBe(staffT('state.retry'));
   });
 
   it('never reaches a subpackage catalogue from the main package (app, home, station, me)', () => {
@@ -137,6 +152,8 @@ describe('i18n catalogue split by package', () => {
     for (const entry of ['app.tsx', 'app.config.ts', 'pages/index/index.tsx', 'pages/station/index.tsx']) visit(join(SRC, entry));
     const reached = [...seen].map((file) => relative(SRC, file));
     expect(reached).toContain('i18n/messages/zh-CN.ts');
-    expect(reached.filter((file) => /i18n\/(find|staff|receipt|me|publish)\.ts$|zh-CN\.(find|staff|receipt|me|publish)\.ts$/.test(file))).toEqual([]);
+    expect(
+      reached.filter((file) => /i18n\/(find|staff|receipt|me|publish|feed)\.ts$|zh-CN\.(find|staff|receipt|me|publish|feed)\.ts$/.test(file)),
+    ).toEqual([]);
   });
 });

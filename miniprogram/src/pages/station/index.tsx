@@ -23,6 +23,7 @@ import type { ApiError } from '../../services/api-error';
 import { goHome, openPage, openSignIn } from '../../services/routes';
 import { stationCodeFromParams, stationPageUrl } from '../../services/station-code';
 import type { StationView } from '../../services/station-view';
+import { LatestFeeds } from './latest-feeds';
 import './index.scss';
 
 function homeAction(kind: StateAction['kind']): StateAction {
@@ -204,6 +205,7 @@ function StationDetails({ station, view }: { station: StationProfile; view: Stat
         lines={[{ id: 'station-code', text: t('station.code', { code: view.code }) }]}
       />
       <HomeStationBar station={station} me={me} onMeChange={replace} />
+      <LatestFeeds villageCode={station.villageCode} villageName={station.villageName} />
       <HoursPanel view={view} />
       <ContactPanel station={station} view={view} me={me} />
       <Section title={t('station.servicesTitle')}>

@@ -147,6 +147,17 @@ function PublishPanel() {
   );
 }
 
+/** Alerts that ask each household for 收到: per station, how many did (the pages live here). */
+function AlertsPanel() {
+  return (
+    <Panel id="admin-alerts" title={t('alerts.entry')} intro={t('alerts.adminEntryIntro')}>
+      <ActionButton id="admin-alerts-link" onClick={() => openPage('adminAlerts')}>
+        {t('alerts.entry')}
+      </ActionButton>
+    </Panel>
+  );
+}
+
 function AdminHome({ me }: { me: MeResponse }) {
   const regionName = me.region?.name ?? me.user.regionCode ?? '';
   return (
@@ -159,6 +170,7 @@ function AdminHome({ me }: { me: MeResponse }) {
       <StationsPanel />
       <ReconciliationsPanel />
       <PublishPanel />
+      <AlertsPanel />
       <AppointOfficerForm />
       <RemovePanel />
     </View>

@@ -47,6 +47,13 @@ function OfficerHome({ me }: { me: MeResponse }) {
         </Section>
       ) : null}
       {station ? (
+        <Section title={t('alerts.title')}>
+          <ListCard>
+            <ListRow id="officer-alerts-link" title={t('alerts.entry')} subtitle={t('alerts.entryDesc')} onClick={() => openPage('officerAlerts')} />
+          </ListCard>
+        </Section>
+      ) : null}
+      {station ? (
         <Section title={t('officer.manageTitle')}>
           <ListCard>
             <ListRow
