@@ -11,6 +11,7 @@ import {
   AppointExpertRequest,
   AppointExpertResponse,
   FeedAckResponse,
+  MyFeedAckResponse,
   FeedCategoriesResponse,
   FeedCreateRequest,
   FeedDetail,
@@ -673,6 +674,19 @@ export const routes = defineRoutes({
       'names a published item anyone may read; what it writes is the caller’s own household’s ack, taken from their record, never from the request',
     params: FeedParams,
     response: FeedAckResponse,
+  },
+  myFeedAck: {
+    operationId: 'myFeedAck',
+    method: 'GET',
+    path: '/feeds/{id}/ack',
+    function: 'feeds',
+    summary: 'Whether the caller’s household has acknowledged an alert shown at its village (or was told by its officer), so 收到 is not asked again',
+    access: ROLES,
+    scope: 'none',
+    scopeReason:
+      'names a published item anyone may read; what it reads is the caller’s own household’s ack, taken from their record, never from the request',
+    params: FeedParams,
+    response: MyFeedAckResponse,
   },
   stationFeedAcks: {
     operationId: 'stationFeedAcks',

@@ -5,7 +5,7 @@ import { dynamoRegionRepository } from '../data/regions-repository';
 import { dynamoStationRepository } from '../data/stations-repository';
 import { dynamoUserRepository } from '../data/users-repository';
 import { invalidField } from '../domain/errors';
-import { ackFeed, ackRates, markInformed, stationAcks } from '../domain/feeds/acks';
+import { ackFeed, ackRates, markInformed, myFeedAck, stationAcks } from '../domain/feeds/acks';
 import { feedCategories, getFeed, listFeeds, myFeeds, reviewQueue, type FeedCursor } from '../domain/feeds/feed-read';
 import { createFeed, publishFeed, rejectFeed, retractFeed, submitFeed } from '../domain/feeds/feed-write';
 import { createHttpHandler } from '../http/pipeline';
@@ -38,6 +38,7 @@ export const handler = createHttpHandler('feeds', {
   rejectFeed: ({ caller, params, body }) => rejectFeed({ feeds, regions, users }, caller, params.id, body.reason),
   retractFeed: ({ caller, params, body }) => retractFeed({ feeds, regions, users }, caller, params.id, body.reason),
   ackFeed: ({ caller, params }) => ackFeed(ackDeps, caller, params.id),
+  myFeedAck: ({ caller, params }) => myFeedAck(ackDeps, caller, params.id),
   stationFeedAcks: ({ caller, params, query }) => stationAcks(ackDeps, caller, params.stationId, params.id, query),
   markInformed: ({ caller, params, body }) => markInformed(ackDeps, caller, params.stationId, params.id, body),
   feedAckRates: ({ caller, params, query }) => ackRates(ackDeps, caller, params.code, params.id, query),

@@ -128,6 +128,14 @@ export const FeedCategoriesResponse = z.object({
 
 export const FeedAckResponse = z.object({ feedId: z.string(), householdId: z.string(), acknowledgedAt: z.string(), firstTime: z.boolean() });
 
+/** GET /feeds/{id}/ack: whether the caller's household has acknowledged the item (or was told by the officer). */
+export const MyFeedAckResponse = z.object({
+  feedId: z.string(),
+  householdId: z.string(),
+  acknowledgedAt: z.nullable(z.string()),
+  informed: z.nullable(z.object({ how: z.enum(['phone', 'in_person']), at: z.string() })),
+});
+
 export const InformedRequest = z.strictObject({
   householdId: z.string().check(z.minLength(1), z.maxLength(40), z.regex(/^[0-9A-Za-z_-]+$/, 'must be a household id')),
   how: z.enum(['phone', 'in_person']),

@@ -106,6 +106,10 @@ describe('H5: the information feed', () => {
     await page.waitForSelector('#feed-ack-done');
     expect(await text(page, '#feed-ack-done')).toContain('已确认收到');
     await shoot(page, 'feed-item-acked.png');
+    // A later visit remembers it (asked of the server): no 收到 button again.
+    await open(page, `packages/feed/pages/item/index?id=${feedId}`);
+    await page.waitForSelector('#feed-ack-done');
+    expect(await page.locator('#feed-ack-button').count()).toBe(0);
   });
 
   it('the officer sees that household acknowledged and marks the other one told by phone', async () => {

@@ -188,6 +188,20 @@ describe('acknowledgements', () => {
     expect(await countEntities(table.doc, table.tableName, 'FeedAck')).toBe(1);
   });
 
+  it('the household’s own state is asked again on a later visit: not yet, told by the officer, then acknowledged', async () => {
+    const id = await feedIn('PUBLISHED', expert, countyAdmin, feedBody(LEDU, { requiresAck: true }));
+    const before = await get(`/feeds/${id}/ack`, villager);
+    expect([before.status, before.json]).toEqual([200, { feedId: id, householdId, acknowledgedAt: null, informed: null }]);
+    expect((await post(`/stations/${TUQIAO.id}/feeds/${id}/informed`, officer, { householdId, how: 'in_person' })).status).toBe(200);
+    expect((await get(`/feeds/${id}/ack`, villager)).json).toEqual(
+      expect.objectContaining({ acknowledgedAt: null, informed: expect.objectContaining({ how: 'in_person' }) }),
+    );
+    const acked = await post(`/feeds/${id}/ack`, villager);
+    expect((await get(`/feeds/${id}/ack`, villager)).json.acknowledgedAt).toBe(acked.json.acknowledgedAt);
+    expect((await get(`/feeds/${id}/ack`, officer)).json.error.details).toEqual([expect.objectContaining({ code: 'no_household' })]);
+    expect((await get(`/feeds/${id}/ack`)).status).toBe(401);
+  });
+
   it('the officer sees who has not acknowledged, marks one informed once; admins see the rates per station', async () => {
     const id = await feedIn('PUBLISHED', expert, countyAdmin, feedBody(LEDU, { requiresAck: true }));
     const other = await invoke(handlers.payments, {

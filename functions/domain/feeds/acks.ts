@@ -49,7 +49,8 @@ async function feedShownAt(deps: Pick<AckDeps, 'feeds' | 'regions'>, feedId: str
   return feed;
 }
 
-export async function ackFeed(deps: AckDeps, caller: Caller, feedId: string) {
+/** The caller's household, from their record (never from the request). */
+async function callersHousehold(deps: Pick<AckDeps, 'households'>, caller: Caller): Promise<HouseholdRecord> {
   // The detail tells the client this 404 apart from "not shown at your village": it says what to do (ask the officer to link).
   if (!caller.householdId)
     throw new AppError('NOT_FOUND', 'Household not found (ask your station’s officer to link your WeChat to your household)', [
@@ -57,12 +58,30 @@ export async function ackFeed(deps: AckDeps, caller: Caller, feedId: string) {
     ]);
   const household = await deps.households.get(caller.householdId);
   if (!household) throw notFound('Household');
+  return household;
+}
+
+export async function ackFeed(deps: AckDeps, caller: Caller, feedId: string) {
+  const household = await callersHousehold(deps, caller);
   const at = nowOf(deps);
   const feed = await feedShownAt(deps, feedId, household.stationVillageCode, at);
   if (!feed.requiresAck) throw new AppError('CONFLICT', 'This item asks for no acknowledgement');
   const firstTime = await deps.acks.ack(feed, household.id, household.stationId, at);
   const state = firstTime ? null : (await deps.acks.statesOf(feed.id, [household.id])).get(household.id);
   return { feedId: feed.id, householdId: household.id, acknowledgedAt: state?.ack?.at ?? at, firstTime };
+}
+
+/** Whether the caller's household has acknowledged the item (or was told): the item page shows 已确认收到 instead of asking again. */
+export async function myFeedAck(deps: AckDeps, caller: Caller, feedId: string) {
+  const household = await callersHousehold(deps, caller);
+  const feed = await feedShownAt(deps, feedId, household.stationVillageCode, nowOf(deps));
+  const state = (await deps.acks.statesOf(feed.id, [household.id])).get(household.id);
+  return {
+    feedId: feed.id,
+    householdId: household.id,
+    acknowledgedAt: state?.ack?.at ?? null,
+    informed: state?.informed ? { how: state.informed.how, at: state.informed.at } : null,
+  };
 }
 
 export async function stationAcks(deps: AckDeps, caller: Caller, stationId: string, feedId: string, page: PageRequest) {

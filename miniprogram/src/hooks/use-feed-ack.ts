@@ -1,5 +1,5 @@
-import { useCallback, useState } from 'react';
-import { ackFeed } from '../services/api-feeds';
+import { useCallback, useEffect, useState } from 'react';
+import { ackFeed, getMyFeedAck } from '../services/api-feeds';
 import { toApiErrorLike } from '../services/errors';
 
 /**
@@ -9,7 +9,12 @@ import { toApiErrorLike } from '../services/errors';
  */
 export type AckFailure = { kind: 'no-household' } | { kind: 'not-here' } | { kind: 'not-needed' } | { kind: 'other'; code: string };
 
-export type AckState = { status: 'idle' } | { status: 'sending' } | { status: 'done'; at: string } | { status: 'failed'; failure: AckFailure };
+/** Idle: not acknowledged yet; `informed` when the officer has told the household by phone or in person. */
+export type AckState =
+  | { status: 'idle'; informed?: { how: 'phone' | 'in_person'; at: string } }
+  | { status: 'sending' }
+  | { status: 'done'; at: string }
+  | { status: 'failed'; failure: AckFailure };
 
 function failureOf(error: unknown): AckFailure {
   const apiError = toApiErrorLike(error);
@@ -23,9 +28,30 @@ function failureOf(error: unknown): AckFailure {
 /**
  * 收到 on an alert for the signed-in villager's household. The server counts a household once, so
  * a second tap (or one from another member) is harmless and answers when it was first acknowledged.
+ * Signed in, the page first asks whether the household has acknowledged already, so a later visit
+ * shows 已确认收到 instead of asking again.
  */
-export function useFeedAck(feedId: string) {
+export function useFeedAck(feedId: string, signedIn: boolean) {
   const [state, setState] = useState<AckState>({ status: 'idle' });
+  useEffect(() => {
+    if (!signedIn) return undefined;
+    let live = true;
+    getMyFeedAck(feedId).then(
+      (mine) => {
+        if (!live) return;
+        if (mine.acknowledgedAt) setState({ status: 'done', at: mine.acknowledgedAt });
+        else if (mine.informed) setState({ status: 'idle', informed: mine.informed });
+      },
+      (error: unknown) => {
+        // Only "no household" changes what the reader can do; anything else leaves the button to try.
+        const failure = failureOf(error);
+        if (live && failure.kind === 'no-household') setState({ status: 'failed', failure });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [feedId, signedIn]);
   const acknowledge = useCallback(async () => {
     setState({ status: 'sending' });
     try {

@@ -2,6 +2,7 @@ import type * as z from 'zod/mini';
 import type {
   AckRatesResponse,
   FeedAckResponse,
+  MyFeedAckResponse,
   FeedCategory,
   FeedItem,
   FeedSummary,
@@ -49,6 +50,11 @@ export function getFeedItem(id: string): Promise<FeedItem> {
 /** `POST /feeds/{id}/ack`: 收到, for the caller's household (once; asking again answers the first time). */
 export function ackFeed(id: string): Promise<z.infer<typeof FeedAckResponse>> {
   return request<z.infer<typeof FeedAckResponse>>(feedPath(id, '/ack'), { method: 'POST' });
+}
+
+/** `GET /feeds/{id}/ack`: whether the caller's household acknowledged already (or was told by the officer). */
+export function getMyFeedAck(id: string): Promise<z.infer<typeof MyFeedAckResponse>> {
+  return request<z.infer<typeof MyFeedAckResponse>>(feedPath(id, '/ack'));
 }
 
 const stationFeedPath = (stationId: string, id: string, rest: string) => `/stations/${encodeURIComponent(stationId)}${feedPath(id, rest)}`;

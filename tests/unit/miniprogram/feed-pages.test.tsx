@@ -198,7 +198,9 @@ describe('feed item', () => {
     expect(exists('feed-ack-button')).toBe(false);
     const navigateTo = jest.spyOn(Taro, 'navigateTo');
     fireEvent.click(button('feed-ack-sign-in-button'));
-    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/me/pages/index/index?returnTo=%2Fpackages%2Ffeed%2Fpages%2Fitem%2Findex%3Fid%3Dfdsnow' });
+    expect(navigateTo).toHaveBeenCalledWith({
+      url: '/packages/me/pages/index/index?returnTo=%2Fpackages%2Ffeed%2Fpages%2Fitem%2Findex%3Fid%3Dfdsnow',
+    });
   });
 
   it('signed in, 收到 acknowledges for the household and says so', async () => {

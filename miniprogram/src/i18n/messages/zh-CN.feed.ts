@@ -43,5 +43,7 @@ export const feedMessages = {
   'feed.ack.noHousehold': '你的微信还没有关联到家庭户。请到服务站请信息员帮你关联后再确认；没关联也没关系，信息员会电话或上门通知你家。',
   'feed.ack.notHere': '这条预警不是发给你家所在村的，不需要你家确认。',
   'feed.ack.notNeeded': '这条信息不需要确认。',
+  'feed.ack.informedPhone': '信息员已于 {time} 电话通知你家。看到了也请点“收到”。',
+  'feed.ack.informedInPerson': '信息员已于 {time} 上门通知你家。看到了也请点“收到”。',
   'feed.ack.failed': '没有确认成功：{reason}',
 } as const;

@@ -22,7 +22,7 @@ function failureText(failure: AckFailure): string {
  */
 export function AckPanel({ feedId }: { feedId: string }) {
   const session = useSession();
-  const { state, acknowledge } = useFeedAck(feedId);
+  const { state, acknowledge } = useFeedAck(feedId, Boolean(session));
   return (
     <Panel id="feed-ack" title={t('feed.ack.title')} intro={t('feed.ack.intro')}>
       {state.status === 'done' ? (
@@ -46,6 +46,15 @@ export function AckPanel({ feedId }: { feedId: string }) {
           {state.status === 'sending' ? t('feed.ack.sending') : t('feed.ack.button')}
         </ActionButton>
       )}
+      {state.status === 'idle' && state.informed ? (
+        <Notice
+          id="feed-ack-informed"
+          kind="info"
+          text={t(state.informed.how === 'phone' ? 'feed.ack.informedPhone' : 'feed.ack.informedInPerson', {
+            time: formatChinaTime(state.informed.at),
+          })}
+        />
+      ) : null}
       {state.status === 'failed' ? (
         <Notice
           id={`feed-ack-error-${state.failure.kind}`}
