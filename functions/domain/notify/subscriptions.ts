@@ -61,15 +61,18 @@ export interface SubscriptionDeps {
   now?: () => Date;
 }
 
-/** The village alerts reach the user at: their household's, else their home station's; null when they have neither. */
+/**
+ * The village alerts reach the user at: their household's, else their home station's, else (an
+ * officer) their own station's; null when they have none of these.
+ */
 async function villageOf(deps: SubscriptionDeps, caller: Caller): Promise<string | null> {
   if (caller.householdId) {
     const household = await deps.households.get(caller.householdId);
     if (household) return household.stationVillageCode;
   }
   const user = await deps.users.get(caller.userId);
-  if (!user?.homeStationId) return null;
-  return (await deps.stations.getById(user.homeStationId))?.villageCode ?? null;
+  const home = user?.homeStationId ? await deps.stations.getById(user.homeStationId) : null;
+  return home?.villageCode ?? user?.stationVillageCode ?? null;
 }
 
 async function view(deps: SubscriptionDeps, caller: Caller, located: boolean): Promise<SubscriptionsResponse> {
