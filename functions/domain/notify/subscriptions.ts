@@ -6,7 +6,7 @@
  */
 import { SUBSCRIPTION_CAP, SUBSCRIPTION_KINDS, type SubscriptionKind, type SubscriptionsRequest, type SubscriptionsResponse } from '../../../shared';
 import type { Caller } from '../../auth/caller';
-import type { UserRepository } from '../accounts/user';
+import type { User, UserRepository } from '../accounts/user';
 import { invalidField, notFound } from '../errors';
 import type { HouseholdRepository } from '../payments/household';
 import type { StationRepository } from '../stations/station';
@@ -62,17 +62,14 @@ export interface SubscriptionDeps {
 }
 
 /**
- * The village alerts reach the user at: their household's, else their home station's, else (an
- * officer) their own station's; null when they have none of these.
+ * The user and the village alerts reach them at: their household's, else their home station's, else
+ * (an officer) their own station's; null when they have none of these.
  */
-async function villageOf(deps: SubscriptionDeps, caller: Caller): Promise<string | null> {
-  if (caller.householdId) {
-    const household = await deps.households.get(caller.householdId);
-    if (household) return household.stationVillageCode;
-  }
-  const user = await deps.users.get(caller.userId);
+async function placeOf(deps: SubscriptionDeps, caller: Caller): Promise<{ user: User | null; villageCode: string | null }> {
+  const [user, household] = await Promise.all([deps.users.get(caller.userId), caller.householdId ? deps.households.get(caller.householdId) : null]);
+  if (household) return { user, villageCode: household.stationVillageCode };
   const home = user?.homeStationId ? await deps.stations.getById(user.homeStationId) : null;
-  return home?.villageCode ?? user?.stationVillageCode ?? null;
+  return { user, villageCode: home?.villageCode ?? user?.stationVillageCode ?? null };
 }
 
 async function view(deps: SubscriptionDeps, caller: Caller, located: boolean): Promise<SubscriptionsResponse> {
@@ -87,17 +84,15 @@ async function view(deps: SubscriptionDeps, caller: Caller, located: boolean): P
 }
 
 export async function mySubscriptions(deps: SubscriptionDeps, caller: Caller): Promise<SubscriptionsResponse> {
-  return view(deps, caller, (await villageOf(deps, caller)) !== null);
+  return view(deps, caller, (await placeOf(deps, caller)).villageCode !== null);
 }
 
 export async function recordSubscriptions(deps: SubscriptionDeps, caller: Caller, input: SubscriptionsRequest): Promise<SubscriptionsResponse> {
   const known = new Set(Object.values(deps.templates).filter((id): id is string => id !== null));
   const unknown = input.accepted.findIndex((id) => !known.has(id));
   if (unknown >= 0) throw invalidField(`body.accepted.${unknown}`, 'is not a template this service asks for');
-  const villageCode = await villageOf(deps, caller);
-  if (villageCode === null) throw notFound('Home station (choose your station first: alerts are sent for its village)');
-  const user = await deps.users.get(caller.userId);
-  if (!user) throw notFound('User');
+  const { user, villageCode } = await placeOf(deps, caller);
+  if (!user || villageCode === null) throw notFound('Home station (choose your station first: alerts are sent for its village)');
   const at = (deps.now?.() ?? new Date()).toISOString();
   // One accept is one message: the same id twice in one answer is still one accept.
   for (const templateId of new Set(input.accepted))
