@@ -71,6 +71,21 @@ async function claimOnce(input: { feedId: string; userId: string; templateId: st
   }
 }
 
+/** An allowance as `allow()` leaves it (the benchmark loads subscribers in bulk this way). */
+export function subscriptionItem(input: { userId: string; openid: string; templateId: string; villageCode: string; remaining: number; at: string }) {
+  return {
+    ...subscriptionKeys.item(input.userId, input.templateId),
+    ...(input.remaining > 0 ? subscriptionKeys.subscriberIndex(input.templateId, input.villageCode, input.userId) : {}),
+    entity: SUBSCRIPTION_ENTITY,
+    userId: input.userId,
+    openid: input.openid,
+    templateId: input.templateId,
+    villageCode: input.villageCode,
+    remaining: input.remaining,
+    updatedAt: input.at,
+  };
+}
+
 export const dynamoSubscriptionRepository: SubscriptionRepository = {
   async ofUser(userId) {
     const { Items = [] } = await db().send(
