@@ -11,6 +11,7 @@ const runs: Array<[string, string[]]> = [
   ['bench/payments.ts', []],
   ['bench/nearest.ts', process.argv.includes('--china') ? [] : ['--skip-china']],
   ['bench/feeds.ts', []],
+  ['bench/notify.ts', []],
   ['bench/h5-slow-link.ts', []],
   ['bench/weapp-size.ts', []],
 ];

@@ -7,6 +7,7 @@
  * Ctrl-C stops every child.
  */
 import './lib/env';
+import { startNotifierLoop } from './lib/notifier-loop';
 import { startSettlerLoop } from './lib/settler-loop';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -94,6 +95,7 @@ async function main() {
   say(`API on ${api.url} (try ${api.url}/health)`);
 
   stoppers.push(startSettlerLoop({ endpoint: ddb.endpoint, table: TABLE, say }));
+  stoppers.push(startNotifierLoop({ endpoint: ddb.endpoint, table: TABLE, say }));
 
   await h5;
   const web = await startWebServer({ port: webPort, distDir: distDir('h5'), apiTarget: api.url });

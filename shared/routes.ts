@@ -84,12 +84,13 @@ import {
   OfficerResponse,
   StationOfficersResponse,
 } from './schemas/accounts';
+import { SubscriptionsRequest, SubscriptionsResponse } from './schemas/notify';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** The Lambda function that serves a route (one per route group). `fallback` serves no route: it answers
  * every request API Gateway matched to no declared route with the contract's 404. */
-export type FunctionName = 'system' | 'auth' | 'admin' | 'regions' | 'stations' | 'payments' | 'feeds' | 'fallback';
+export type FunctionName = 'system' | 'auth' | 'admin' | 'regions' | 'stations' | 'payments' | 'feeds' | 'notify' | 'fallback';
 
 /** What limits the objects a caller may touch (the BOLA matrix is generated from it). */
 export type RouteScope =
@@ -723,6 +724,28 @@ export const routes = defineRoutes({
     params: RegionFeedParams,
     query: FeedPageQuery,
     response: AckRatesResponse,
+  },
+  mySubscriptions: {
+    operationId: 'mySubscriptions',
+    method: 'GET',
+    path: '/me/subscriptions',
+    function: 'notify',
+    summary: 'The WeChat subscribe-message templates to ask for (alerts) and how many messages the signed-in user has allowed and not yet received',
+    access: ROLES,
+    scope: 'self',
+    response: SubscriptionsResponse,
+  },
+  recordSubscriptions: {
+    operationId: 'recordSubscriptions',
+    method: 'POST',
+    path: '/me/subscriptions',
+    function: 'notify',
+    summary:
+      'Record the templates the signed-in user accepted in requestSubscribeMessage: one message each (capped), sent to the place of their household or home station',
+    access: ROLES,
+    scope: 'self',
+    body: SubscriptionsRequest,
+    response: SubscriptionsResponse,
   },
 });
 

@@ -6,23 +6,8 @@
 import type { WeChatCodeCache } from '../data/wechat-codes-repository';
 import { AppError } from '../domain/errors';
 import type { QrCodeSource } from '../domain/stations/station-poster';
+import { getAccessToken } from './wechat-access-token';
 import type { WeChatAppConfig } from './wechat-code2session';
-
-let accessToken: { value: string; expiresAt: number } | undefined;
-
-async function getAccessToken(app: WeChatAppConfig, fetchImpl: typeof fetch): Promise<string> {
-  if (accessToken && accessToken.expiresAt > Date.now() + 60_000) return accessToken.value;
-  const url = new URL('/cgi-bin/token', app.apiBase);
-  url.search = new URLSearchParams({ grant_type: 'client_credential', appid: app.appId, secret: app.appSecret }).toString();
-  const answer = (await (await fetchImpl(url, { signal: AbortSignal.timeout(app.timeoutMs) })).json()) as {
-    access_token?: string;
-    expires_in?: number;
-    errcode?: number;
-  };
-  if (!answer.access_token) throw new AppError('DEPENDENCY_UNAVAILABLE', `WeChat refused an access token (errcode ${answer.errcode})`, undefined, 30);
-  accessToken = { value: answer.access_token, expiresAt: Date.now() + (answer.expires_in ?? 7200) * 1000 };
-  return accessToken.value;
-}
 
 export function createWeChatQrSource(app: WeChatAppConfig, cache: WeChatCodeCache, fetchImpl: typeof fetch = fetch): QrCodeSource {
   return {

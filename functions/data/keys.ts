@@ -258,3 +258,39 @@ export const feedKeys = {
   informed: (feedId: string, householdId: string): PrimaryKey => ({ PK: `FEED#${feedId}`, SK: `INFORMED#${householdId}` }),
   stationTotals: (feedId: string, stationId: string): PrimaryKey => ({ PK: `FEED#${feedId}`, SK: `STATION#${stationId}` }),
 };
+
+/**
+ * Subscribe messages (订阅消息). A user's allowance of one template is an item in their partition; while
+ * it has messages left it also sits in GSI1 under the province, ordered by village code, so "the
+ * subscribers of region R" is one Query: GSI1PK = SUBSCRIBERS#<template>#<province> AND
+ * begins_with(GSI1SK, R). The index is sparse: an allowance used up (or cleared by a 43101) drops
+ * its GSI1 keys, so an alert's fan-out reads only users it can still send to.
+ */
+export const subscriptionKeys = {
+  item: (userId: string, templateId: string): PrimaryKey => ({ PK: `USER#${userId}`, SK: `SUBSCRIPTION#${templateId}` }),
+  userPrefix: 'SUBSCRIPTION#',
+  subscribers: (templateId: string, regionCode: string) => `SUBSCRIBERS#${templateId}#${regionCode.slice(0, 2)}`,
+  subscriberIndex: (templateId: string, villageCode: string, userId: string) => ({
+    GSI1PK: `SUBSCRIBERS#${templateId}#${villageCode.slice(0, 2)}`,
+    GSI1SK: `${villageCode}#${userId}`,
+  }),
+};
+
+/**
+ * One send record per (alert, user) in the item's partition: claimed with attribute_not_exists in the
+ * same transaction that takes one message off the allowance, so no user gets an item twice and no
+ * allowance pays for two messages. The outbox holds published alerts until their fan-out is done
+ * (one small partition: alerts are few); local stages record what they would send to WeChat.
+ */
+export const alertSendKeys = {
+  item: (feedId: string, userId: string): PrimaryKey => ({ PK: `FEED#${feedId}`, SK: `SENT#${userId}` }),
+  prefix: 'SENT#',
+};
+export const alertOutboxKeys = {
+  partition: 'ALERT_OUTBOX',
+  item: (feedId: string): PrimaryKey => ({ PK: 'ALERT_OUTBOX', SK: feedId }),
+};
+export const localSubscribeMessageKeys = {
+  partition: 'LOCAL_SUBSCRIBE_MESSAGES',
+  item: (at: string, id: string): PrimaryKey => ({ PK: 'LOCAL_SUBSCRIBE_MESSAGES', SK: `${at}#${id}` }),
+};

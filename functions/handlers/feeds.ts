@@ -1,3 +1,4 @@
+import { alertQueue } from '../adapters/alert-queue';
 import { dynamoFeedAckRepository, dynamoFeedRepository } from '../data/feeds-repository';
 import { decodeCursor, encodeCursor } from '../data/cursor';
 import { dynamoHouseholdRepository } from '../data/households-repository';
@@ -34,7 +35,7 @@ export const handler = createHttpHandler('feeds', {
   myFeeds: ({ caller, query }) => myFeeds({ feeds, users }, caller, query),
   getFeed: ({ caller, params, query }) => getFeed({ feeds, users }, caller, params.id, query.lang),
   submitFeed: ({ caller, params }) => submitFeed({ feeds, regions, users }, caller, params.id),
-  publishFeed: ({ caller, params }) => publishFeed({ feeds, regions, users }, caller, params.id),
+  publishFeed: ({ caller, params }) => publishFeed({ feeds, regions, users, alerts: alertQueue }, caller, params.id),
   rejectFeed: ({ caller, params, body }) => rejectFeed({ feeds, regions, users }, caller, params.id, body.reason),
   retractFeed: ({ caller, params, body }) => retractFeed({ feeds, regions, users }, caller, params.id, body.reason),
   ackFeed: ({ caller, params }) => ackFeed(ackDeps, caller, params.id),

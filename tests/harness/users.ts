@@ -9,7 +9,16 @@ import type { User } from '../../functions/domain/accounts/user';
 export async function createUser(
   doc: DynamoDBDocumentClient,
   tableName: string,
-  fields: { role: Role; regionCode?: string; stationId?: string; stationVillageCode?: string; name?: string; status?: User['status'] },
+  fields: {
+    role: Role;
+    regionCode?: string;
+    stationId?: string;
+    stationVillageCode?: string;
+    name?: string;
+    status?: User['status'];
+    /** WeChat's openid (default: a random one); the local subscribe-message adapter answers by its ending. */
+    openid?: string;
+  },
 ) {
   const now = new Date().toISOString();
   const user: User = {

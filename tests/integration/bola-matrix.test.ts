@@ -8,6 +8,7 @@
  * - `self`: a user reaches only their own: the answer names nothing of another user, whose items are unchanged.
  */
 import { routeList, type RouteDef, type RouteName } from '../../shared';
+import { LOCAL_ALERT_TEMPLATE_ID } from '../../functions/config/notify';
 import { businessDay } from '../../functions/domain/stations/opening-hours';
 import { useFreshTable } from '../harness/fresh-table';
 import { handlers } from '../harness/handlers';
@@ -151,6 +152,7 @@ const BODIES: Partial<Record<RouteName, (o: Objects) => Promise<unknown> | unkno
   rejectFeed: () => ({ reason: '请补充' }),
   retractFeed: () => ({ reason: '预警解除' }),
   markInformed: (o) => ({ householdId: o.householdId, how: 'phone' }),
+  recordSubscriptions: () => ({ accepted: [LOCAL_ALERT_TEMPLATE_ID] }),
 };
 const QUERIES: Partial<Record<RouteName, Record<string, string>>> = {
   regionReconciliations: { date: businessDay(new Date()) },
@@ -292,8 +294,8 @@ describe('BOLA: self-scoped routes', () => {
     expect({ route: route.name, status: res.status }).toEqual({ route: route.name, status: successOf(route) });
     expect(marks.filter((mark) => res.raw.includes(mark))).toEqual([]);
     // It does answer about the caller (so "names nothing of the stranger" is not an empty answer); the
-    // one-time codes a user shows name nobody at all.
-    const namesNobody = ['householdLinkCode', 'accountCode'].includes(route.name);
+    // one-time codes a user shows, and the subscribe-message allowances (templates and counts), name nobody at all.
+    const namesNobody = ['householdLinkCode', 'accountCode', 'mySubscriptions', 'recordSubscriptions'].includes(route.name);
     expect([caller.user.id, own.householdId, own.paymentId, own.publishedId].some((mark) => res.raw.includes(mark)) || namesNobody).toBe(true);
     expect(await snapshotTable(table.doc, table.tableName, strangers)).toEqual(before);
   });

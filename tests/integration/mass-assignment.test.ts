@@ -4,6 +4,7 @@
  * holds exactly what it held before.
  */
 import { routeList, type RouteDef } from '../../shared';
+import { LOCAL_ALERT_TEMPLATE_ID } from '../../functions/config/notify';
 import { businessDay } from '../../functions/domain/stations/opening-hours';
 import { useFreshTable } from '../harness/fresh-table';
 import { handlers } from '../harness/handlers';
@@ -57,6 +58,7 @@ const VALID: Record<string, () => { body: Record<string, unknown>; auth: Record<
   rejectFeed: () => ({ body: { reason: '请修改' }, auth: admin.auth }),
   retractFeed: () => ({ body: { reason: '已过时' }, auth: admin.auth }),
   markInformed: () => ({ body: { householdId: ids.householdId, how: 'phone' }, auth: officer.auth }),
+  recordSubscriptions: () => ({ body: { accepted: [LOCAL_ALERT_TEMPLATE_ID] }, auth: officer.auth }),
 };
 
 const concretePath = (route: RouteDef) =>

@@ -7,6 +7,7 @@
  */
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { routeList, type RouteDef, type RouteName } from '../../shared';
+import { LOCAL_ALERT_TEMPLATE_ID } from '../../functions/config/notify';
 import { INDEX, regionKeys } from '../../functions/data/keys';
 import { businessDay } from '../../functions/domain/stations/opening-hours';
 import { useFreshTable } from '../harness/fresh-table';
@@ -186,6 +187,7 @@ const BODIES: Partial<Record<RouteName, () => Promise<unknown> | unknown>> = {
     });
     return { householdId: res.json.id, how: 'phone' };
   },
+  recordSubscriptions: () => ({ accepted: [LOCAL_ALERT_TEMPLATE_ID] }),
 };
 const QUERIES: Partial<Record<RouteName, Record<string, string>>> = {
   stationList: { region: '630202' },

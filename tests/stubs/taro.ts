@@ -75,6 +75,10 @@ const Taro = {
   removeStorageSync: (key: string): void => {
     storage.delete(key);
   },
+  /** WeChat's subscribe-message dialog: a test fakes the user's answer with jest.spyOn(Taro, 'requestSubscribeMessage'). */
+  requestSubscribeMessage: async (_options: { tmplIds: string[] }): Promise<Record<string, string>> => {
+    throw new Error('Taro.requestSubscribeMessage is not stubbed in this test: use jest.spyOn(Taro, "requestSubscribeMessage")');
+  },
   login: async (_options?: unknown): Promise<{ code: string; errMsg: string }> => {
     throw { errMsg: 'login:fail not stubbed in this test: use jest.spyOn(Taro, "login")' };
   },

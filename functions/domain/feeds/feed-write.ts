@@ -7,12 +7,15 @@ import type { RegionRepository } from '../regions/region';
 import { type FeedChange, type FeedRecord, type FeedRepository } from './feed';
 import { toDetails } from './feed-read';
 import { assertMayTarget, isAuthorOf, isReviewerOf, visibleToEditor } from './feed-access';
+import { isAlert, type AlertQueue } from '../notify/alert-notifier';
 
 export interface FeedWriteDeps {
   feeds: FeedRepository;
   regions: Pick<RegionRepository, 'get'>;
   /** Names the people in the item's answer (its author, its history). */
   users: Pick<UserRepository, 'getMany'>;
+  /** Published alerts go to the subscribe-message notifier, after the publish write (never inside it). */
+  alerts?: AlertQueue;
   now?: () => Date;
 }
 
@@ -94,7 +97,9 @@ export async function publishFeed(deps: FeedWriteDeps, caller: Caller, id: strin
   const publishedAt = (deps.now?.() ?? new Date()).toISOString();
   const pinEnd = new Date(Date.parse(publishedAt) + PIN_MS).toISOString();
   const pinnedUntil = feed.urgent ? (feed.validUntil && feed.validUntil < pinEnd ? feed.validUntil : pinEnd) : null;
-  return move(deps, feed, ['IN_REVIEW'], 'PUBLISHED', caller, null, { publishedAt, pinnedUntil });
+  const published = await move(deps, feed, ['IN_REVIEW'], 'PUBLISHED', caller, null, { publishedAt, pinnedUntil });
+  if (isAlert(feed)) await deps.alerts?.enqueue(feed.id, publishedAt);
+  return published;
 }
 
 export async function rejectFeed(deps: FeedWriteDeps, caller: Caller, id: string, reason: string) {

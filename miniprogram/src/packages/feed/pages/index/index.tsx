@@ -11,7 +11,7 @@ import { t } from '../../../../i18n/feed';
 import { listFeeds, type FeedCategoryTab } from '../../../../services/api-feeds';
 import { openPage } from '../../../../services/routes';
 import { FeedRow } from '../../components/feed-row';
-import { SubscribePromptSlot } from '../../components/subscribe-prompt-slot';
+import { SubscribePrompt } from '../../../../components/subscribe-prompt';
 import '../../feed.scss';
 
 /** 全部 and a tab per category; the selected one is underlined. */
@@ -65,7 +65,7 @@ function Feed({ region, place }: { region: string; place: string | undefined }) 
     <View id="feed">
       <PageHero title={{ text: t('feed.title') }} lines={[{ id: 'feed-place', text: place ? t('feed.placeLine', { place }) : t('feed.intro') }]} />
       <CategoryTabs tabs={tabs} selected={category} onSelect={setCategory} />
-      <SubscribePromptSlot region={region} />
+      <SubscribePrompt id="feed-subscribe" />
       {state.status === 'idle' || state.status === 'loading' ? <StateView id="feed-loading" kind="loading" title={t('feed.loading')} /> : null}
       {state.status === 'error' ? (
         <ErrorStateView

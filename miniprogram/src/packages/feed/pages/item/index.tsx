@@ -12,7 +12,7 @@ import { formatChinaTime, regionChainText } from '../../../../services/format';
 import { goHome } from '../../../../services/routes';
 import { AckPanel } from '../../components/ack-panel';
 import { publishedDate } from '../../components/feed-row';
-import { SubscribePromptSlot } from '../../components/subscribe-prompt-slot';
+import { SubscribePrompt } from '../../../../components/subscribe-prompt';
 import '../../feed.scss';
 
 /** The target region by name ("海东市 · 乐都区"); the code until the name is in, or if it cannot be had. */
@@ -75,7 +75,7 @@ function Item({ item }: { item: FeedItem }) {
         <Images item={item} />
       </View>
       {item.requiresAck ? <AckPanel feedId={item.id} /> : null}
-      <SubscribePromptSlot item={item} />
+      <SubscribePrompt id="feed-item-subscribe" />
     </View>
   );
 }

@@ -1,0 +1,12 @@
+/**
+ * `t` for the alert subscription prompt: the main catalogue plus its own strings. The feed pages
+ * that place the prompt import it from here; the main package never does, so the strings ship with them.
+ */
+import { withMessages, type MessageKey as MainMessageKey } from './index';
+import { notifyMessages } from './messages/zh-CN.notify';
+
+export * from './index';
+
+const extra = notifyMessages;
+export type MessageKey = MainMessageKey | keyof typeof extra;
+export const t = withMessages(extra);
