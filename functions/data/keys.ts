@@ -258,3 +258,8 @@ export const feedKeys = {
   informed: (feedId: string, householdId: string): PrimaryKey => ({ PK: `FEED#${feedId}`, SK: `INFORMED#${householdId}` }),
   stationTotals: (feedId: string, stationId: string): PrimaryKey => ({ PK: `FEED#${feedId}`, SK: `STATION#${stationId}` }),
 };
+
+/** Uploads (presigned POSTs handed out): one item each, expiring a day after while no item names it. */
+export const uploadKeys = {
+  item: (id: string): PrimaryKey => ({ PK: `UPLOAD#${id}`, SK: 'UPLOAD' }),
+};

@@ -6,7 +6,10 @@ import { dynamoStationRepository } from '../data/stations-repository';
 import { invalidField } from '../domain/errors';
 import { ackFeed, ackRates, markInformed, stationAcks } from '../domain/feeds/acks';
 import { feedCategories, getFeed, listFeeds, myFeeds, reviewQueue, type FeedCursor } from '../domain/feeds/feed-read';
-import { createFeed, publishFeed, rejectFeed, retractFeed, submitFeed } from '../domain/feeds/feed-write';
+import { createFeed, publishFeed, rejectFeed, retractFeed, submitFeed, updateFeed } from '../domain/feeds/feed-write';
+import { createUpload } from '../domain/uploads/create-upload';
+import { s3ImageStore } from '../adapters/s3-image-store';
+import { dynamoUploadRepository } from '../data/uploads-repository';
 import { createHttpHandler } from '../http/pipeline';
 
 /** The feed's merge state (one sort key), signed like every other cursor. */
@@ -22,19 +25,24 @@ const feedCursor: FeedCursor = {
 
 const feeds = dynamoFeedRepository;
 const regions = dynamoRegionRepository;
+const images = s3ImageStore;
+const uploads = dynamoUploadRepository;
+const writeDeps = { feeds, regions, uploads, images };
 const ackDeps = { feeds, acks: dynamoFeedAckRepository, households: dynamoHouseholdRepository, stations: dynamoStationRepository, regions };
 
 export const handler = createHttpHandler('feeds', {
   feedCategories: async () => feedCategories(),
-  listFeeds: ({ query }) => listFeeds({ feeds, regions, cursor: feedCursor }, query),
-  createFeed: ({ caller, body }) => createFeed({ feeds, regions }, caller, body),
-  reviewQueue: ({ caller, query }) => reviewQueue({ feeds }, caller, query),
-  myFeeds: ({ caller, query }) => myFeeds({ feeds }, caller, query),
-  getFeed: ({ caller, params, query }) => getFeed({ feeds }, caller, params.id, query.lang),
-  submitFeed: ({ caller, params }) => submitFeed({ feeds, regions }, caller, params.id),
-  publishFeed: ({ caller, params }) => publishFeed({ feeds, regions }, caller, params.id),
-  rejectFeed: ({ caller, params, body }) => rejectFeed({ feeds, regions }, caller, params.id, body.reason),
-  retractFeed: ({ caller, params, body }) => retractFeed({ feeds, regions }, caller, params.id, body.reason),
+  listFeeds: ({ query }) => listFeeds({ feeds, regions, images, cursor: feedCursor }, query),
+  createFeed: ({ caller, body }) => createFeed(writeDeps, caller, body),
+  updateFeed: ({ caller, params, body }) => updateFeed(writeDeps, caller, params.id, body),
+  createUpload: ({ caller, body }) => createUpload({ uploads, images }, caller, body),
+  reviewQueue: ({ caller, query }) => reviewQueue({ feeds, images }, caller, query),
+  myFeeds: ({ caller, query }) => myFeeds({ feeds, images }, caller, query),
+  getFeed: ({ caller, params, query }) => getFeed({ feeds, images }, caller, params.id, query.lang),
+  submitFeed: ({ caller, params }) => submitFeed(writeDeps, caller, params.id),
+  publishFeed: ({ caller, params }) => publishFeed(writeDeps, caller, params.id),
+  rejectFeed: ({ caller, params, body }) => rejectFeed(writeDeps, caller, params.id, body.reason),
+  retractFeed: ({ caller, params, body }) => retractFeed(writeDeps, caller, params.id, body.reason),
   ackFeed: ({ caller, params }) => ackFeed(ackDeps, caller, params.id),
   stationFeedAcks: ({ caller, params, query }) => stationAcks(ackDeps, caller, params.stationId, params.id, query),
   markInformed: ({ caller, params, body }) => markInformed(ackDeps, caller, params.stationId, params.id, body),

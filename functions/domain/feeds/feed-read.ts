@@ -3,7 +3,8 @@ import type { Caller } from '../../auth/caller';
 import { notFound } from '../errors';
 import type { PageRequest } from '../page';
 import type { RegionRepository } from '../regions/region';
-import { isPinnedAt, toFeedDetail, toFeedItem, toFeedSummary, type FeedRecord, type FeedRepository, type Place } from './feed';
+import type { ImageStore } from '../uploads/upload';
+import { imageUrlsFor, isPinnedAt, toFeedDetail, toFeedItem, toFeedSummary, type FeedRecord, type FeedRepository, type Place } from './feed';
 import { assertMayTarget, seesUnpublished } from './feed-access';
 import { isVisibleAt, mergeSlices, NEWEST } from './targeting';
 
@@ -17,6 +18,8 @@ export interface FeedReadDeps {
   feeds: FeedRepository;
   regions: Pick<RegionRepository, 'get'>;
   cursor: FeedCursor;
+  /** Where images are loaded from (needed only when an item shown has images). */
+  images?: Pick<ImageStore, 'urls'>;
   now?: () => Date;
 }
 
@@ -52,7 +55,10 @@ export async function listFeeds(
         .slice(0, query.limit)
     : [];
   const streamLimit = query.limit - pinned.length;
-  if (streamLimit === 0) return { items: pinned.map((f) => toFeedSummary(f, query.lang, now)), nextCursor: deps.cursor.encode(NEWEST, scope) };
+  if (streamLimit === 0) {
+    const urls = await imageUrlsFor(deps.images, pinned, false);
+    return { items: pinned.map((f) => toFeedSummary(f, query.lang, now, urls)), nextCursor: deps.cursor.encode(NEWEST, scope) };
+  }
   const slices = await Promise.all(
     place.chain.map((code) =>
       deps.feeds.publishedAt(code, { category: query.category, before: before ?? NEWEST, limit: streamLimit, now, areaType: place.areaType }),
@@ -61,8 +67,10 @@ export async function listFeeds(
   const merged = mergeSlices(slices, streamLimit);
   // The repository filters already; this keeps the rule in one place should a slice bring more.
   const stream = merged.items.filter((feed) => isVisibleAt(feed, place, now) && !isPinnedAt(feed, now));
+  const shown = [...pinned, ...stream];
+  const urls = await imageUrlsFor(deps.images, shown, false);
   return {
-    items: [...pinned, ...stream].map((f) => toFeedSummary(f, query.lang, now)),
+    items: shown.map((f) => toFeedSummary(f, query.lang, now, urls)),
     nextCursor: merged.nextBefore === null ? null : deps.cursor.encode(merged.nextBefore, scope),
   };
 }
@@ -71,25 +79,28 @@ export async function listFeeds(
  * One item: anyone sees it while it is published and not expired; its authors and reviewers see it
  * whatever its status (with its history); everyone else gets 404 for anything else.
  */
-export async function getFeed(deps: Pick<FeedReadDeps, 'feeds' | 'now'>, caller: Caller | null, id: string, lang: FeedLang = 'zh') {
+export async function getFeed(deps: Pick<FeedReadDeps, 'feeds' | 'images' | 'now'>, caller: Caller | null, id: string, lang: FeedLang = 'zh') {
   const feed = await deps.feeds.get(id);
   const now = (deps.now?.() ?? new Date()).toISOString();
   if (!feed) throw notFound('Item');
-  if (seesUnpublished(caller, feed)) return toFeedDetail(feed, lang, now);
-  if (feed.status !== 'PUBLISHED' || (feed.validUntil !== null && feed.validUntil <= now)) throw notFound('Item');
-  return toFeedItem(feed, lang, now);
+  const editor = seesUnpublished(caller, feed);
+  if (!editor && (feed.status !== 'PUBLISHED' || (feed.validUntil !== null && feed.validUntil <= now))) throw notFound('Item');
+  const urls = await imageUrlsFor(deps.images, [feed], true);
+  return editor ? toFeedDetail(feed, lang, now, urls) : toFeedItem(feed, lang, now, urls);
 }
 
 /** Items waiting for review in a region inside the admin's own. */
-export async function reviewQueue(deps: Pick<FeedReadDeps, 'feeds' | 'now'>, caller: Caller, query: { region: string } & PageRequest) {
+export async function reviewQueue(deps: Pick<FeedReadDeps, 'feeds' | 'images' | 'now'>, caller: Caller, query: { region: string } & PageRequest) {
   assertMayTarget(caller, query.region);
   const page = await deps.feeds.inReview(query.region, query);
   const now = (deps.now?.() ?? new Date()).toISOString();
-  return { items: page.items.map((f) => toFeedDetail(f, f.lang, now)), nextCursor: page.nextCursor };
+  const urls = await imageUrlsFor(deps.images, page.items, true);
+  return { items: page.items.map((f) => toFeedDetail(f, f.lang, now, urls)), nextCursor: page.nextCursor };
 }
 
-export async function myFeeds(deps: Pick<FeedReadDeps, 'feeds' | 'now'>, caller: Caller, page: PageRequest) {
+export async function myFeeds(deps: Pick<FeedReadDeps, 'feeds' | 'images' | 'now'>, caller: Caller, page: PageRequest) {
   const found = await deps.feeds.byAuthor(caller.userId, page);
   const now = (deps.now?.() ?? new Date()).toISOString();
-  return { items: found.items.map((f: FeedRecord) => toFeedDetail(f, f.lang, now)), nextCursor: found.nextCursor };
+  const urls = await imageUrlsFor(deps.images, found.items, true);
+  return { items: found.items.map((f: FeedRecord) => toFeedDetail(f, f.lang, now, urls)), nextCursor: found.nextCursor };
 }
