@@ -59,7 +59,7 @@ export const dynamoFeedRepository: FeedRepository = {
     const values: Record<string, unknown> = { ':change': [change], ':at': change.at };
     from.forEach((status, i) => (values[`:from${i}`] = status));
     const fields = Object.entries(edit);
-    fields.forEach(([name, value], i) => (values[`:v${i}`] = value));
+    fields.forEach(([, value], i) => (values[`:v${i}`] = value));
     const update: TransactItem = {
       Update: {
         TableName: tableName(),

@@ -25,7 +25,9 @@ export const dynamoUploadRepository: UploadRepository = {
     );
     const now = Math.floor(Date.now() / 1000);
     // DynamoDB deletes expired items late (DynamoDB Local never): an expired upload is gone.
-    return items.flatMap(({ Item }) => (Item && !(typeof Item.expiresAt === 'number' && Item.expiresAt <= now) ? [stripKeys<UploadRecord>(Item)] : []));
+    return items.flatMap(({ Item }) =>
+      Item && !(typeof Item.expiresAt === 'number' && Item.expiresAt <= now) ? [stripKeys<UploadRecord>(Item)] : [],
+    );
   },
 
   async remove(id) {

@@ -134,7 +134,9 @@ const NO_URLS: ImageUrls = new Map();
 
 /** The keys a list of summaries needs (each item's first thumbnail), or every image of the items. */
 export const imageKeysOf = (feeds: FeedRecord[], all: boolean) =>
-  feeds.flatMap((feed) => (all ? (feed.images ?? []).flatMap((i) => [i.key, i.thumbnailKey]) : (feed.images ?? []).slice(0, 1).map((i) => i.thumbnailKey)));
+  feeds.flatMap((feed) =>
+    all ? (feed.images ?? []).flatMap((i) => [i.key, i.thumbnailKey]) : (feed.images ?? []).slice(0, 1).map((i) => i.thumbnailKey),
+  );
 
 /** The readers' URLs of what these views show; no storage is asked when they show no image. */
 export async function imageUrlsFor(images: Pick<ImageStore, 'urls'> | undefined, feeds: FeedRecord[], all: boolean): Promise<ImageUrls> {

@@ -61,7 +61,14 @@ async function checkUpload(images: ImageStore, upload: UploadRecord, index: numb
     checkObject(images, upload.thumbnailKey, MAX_THUMBNAIL_BYTES, upload, index, 'its thumbnail'),
   ]);
   void thumbnail;
-  return { uploadId: upload.id, key: upload.key, thumbnailKey: upload.thumbnailKey, contentType: image.contentType, width: image.width, height: image.height };
+  return {
+    uploadId: upload.id,
+    key: upload.key,
+    thumbnailKey: upload.thumbnailKey,
+    contentType: image.contentType,
+    width: image.width,
+    height: image.height,
+  };
 }
 
 async function checkObject(images: ImageStore, key: string, maxBytes: number, upload: UploadRecord, index: number, what: string) {
@@ -73,6 +80,7 @@ async function checkObject(images: ImageStore, key: string, maxBytes: number, up
     ]);
   const sniffed = sniffImage(await images.readStart(key, Math.min(SNIFF_BYTES, stored.size)));
   if (!sniffed) throw invalidImage(index, `${what} is not a JPEG, PNG or WebP image (checked by its content)`);
-  if (sniffed.contentType !== upload.contentType) throw invalidImage(index, `${what} is a ${sniffed.contentType}, not the ${upload.contentType} declared`);
+  if (sniffed.contentType !== upload.contentType)
+    throw invalidImage(index, `${what} is a ${sniffed.contentType}, not the ${upload.contentType} declared`);
   return sniffed;
 }

@@ -43,7 +43,10 @@ export interface StoredObject {
 /** Object storage as the domain needs it (S3 deployed, s3rver locally: functions/adapters/s3-image-store.ts). */
 export interface ImageStore {
   /** A presigned POST for exactly this key, this content type and at most `maxBytes`. */
-  presignPost(key: string, options: { contentType: string; maxBytes: number; expiresSeconds: number }): Promise<{ url: string; fields: Record<string, string> }>;
+  presignPost(
+    key: string,
+    options: { contentType: string; maxBytes: number; expiresSeconds: number },
+  ): Promise<{ url: string; fields: Record<string, string> }>;
   /** null when nothing is stored under the key. */
   head(key: string): Promise<StoredObject | null>;
   /** The object's first `bytes` bytes (a ranged GET). */
