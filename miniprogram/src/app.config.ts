@@ -27,6 +27,9 @@ export default defineAppConfig({
     // household payments ("我家的缴费", opened from "me"), whose rows open those receipts.
     { root: 'packages/receipt', pages: ['pages/index/index', 'pages/household/index'] },
     { root: 'packages/admin', pages: ['pages/index/index', 'pages/station/index', 'pages/reconciliations/index'] },
+    // Writing and reviewing information items (公益服务): experts and admins only. The write/edit page
+    // (and its image uploads) here; the author's list, the review queue and an item's page beside it.
+    { root: 'packages/publish', pages: ['pages/edit/index'] },
     // Where an unknown route lands (app.tsx): a page of its own, kept out of the main package.
     { root: 'packages/notfound', pages: ['pages/index/index'] },
   ],
