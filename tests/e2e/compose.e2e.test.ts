@@ -54,6 +54,7 @@ describe('H5: the expert writes an item with an image and submits it', () => {
     await page.locator('#compose-title input').fill(title);
     await page.locator('#compose-body textarea').fill('今晚气温降至零下，请给小麦和蚕豆覆膜防冻。');
     await page.locator('#compose-category-weather_alert').click();
+    await page.locator('#compose-requires-ack').click();
     await page.locator('#compose-region-name', { hasText: '乐都区' }).waitFor();
     // One level down: the first township of 乐都区.
     const township = page.locator('#compose-region-children .chip').first();
@@ -80,7 +81,13 @@ describe('H5: the expert writes an item with an image and submits it', () => {
     await shoot(page, 'compose-submitted.png');
 
     const stored = (await storedItemsOfExpert()).find((item) => item.title === title);
-    expect(stored).toMatchObject({ status: 'IN_REVIEW', category: 'weather_alert', regionCode: expect.stringMatching(/^630202\d{3}$/) });
+    expect(stored).toMatchObject({
+      status: 'IN_REVIEW',
+      category: 'weather_alert',
+      requiresAck: true,
+      urgent: false,
+      regionCode: expect.stringMatching(/^630202\d{3}$/),
+    });
     // The 640x480 PNG went up as a JPEG of the same size (under 1280 px), with a 320 px thumbnail.
     expect(stored!.images).toEqual([
       {

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { Switch, Text, Textarea, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { AREA_TYPES } from '@shared/schemas/regions';
 import type { MeResponse } from '@shared/schemas/accounts';
@@ -38,13 +38,12 @@ function TextBlock(props: { id: string; label: string; value: string; placeholde
   );
 }
 
+/**
+ * A yes/no as a chip rather than a <Switch>: Taro puts the template of every component any page uses
+ * into the main package's base.wxml, and the main package is over its budget already.
+ */
 function Toggle({ id, label, checked, onChange }: { id: string; label: string; checked: boolean; onChange: (checked: boolean) => void }) {
-  return (
-    <View className="compose__toggle">
-      <Text className="compose__toggle-label">{label}</Text>
-      <Switch id={id} checked={checked} color="#1e7f4f" onChange={(e) => onChange(e.detail.value)} />
-    </View>
-  );
+  return <Chip id={id} label={label} selected={checked} onClick={() => onChange(!checked)} />;
 }
 
 /** Asks before leaving with unsaved text: WeChat's own back-button dialog, the browser's on H5. */
@@ -135,8 +134,10 @@ function Editor({ me, id }: { me: MeResponse; id?: string }) {
           />
         ))}
       </ChipGroup>
-      <Toggle id="compose-urgent" label={t('compose.urgent')} checked={form.urgent} onChange={(v) => set('urgent', v)} />
-      <Toggle id="compose-requires-ack" label={t('compose.requiresAck')} checked={form.requiresAck} onChange={(v) => set('requiresAck', v)} />
+      <ChipGroup id="compose-flags">
+        <Toggle id="compose-urgent" label={t('compose.urgent')} checked={form.urgent} onChange={(v) => set('urgent', v)} />
+        <Toggle id="compose-requires-ack" label={t('compose.requiresAck')} checked={form.requiresAck} onChange={(v) => set('requiresAck', v)} />
+      </ChipGroup>
       <TextField
         id="compose-expiry"
         label={t('compose.expiry')}
