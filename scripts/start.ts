@@ -1,6 +1,7 @@
 /**
  * `npm start`: the whole system on this machine.
  *   DynamoDB Local (data on disk in .data/, kept across restarts; `npm start -- --reset` wipes it)
+ *   + local S3 for images (s3rver, S3_PORT, default 4569, data in .data/s3; browsers reach it through the web server's /s3)
  *   -> table from serverless.yml -> Qinghai seed (only what is missing)
  *   -> the Lambda handlers behind serverless-offline (API_PORT, default 3000)
  *   -> the H5 build of the mini-program (WEB_PORT, default 10086), which reaches the API through /api.
@@ -13,6 +14,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startApiServer, type ApiServer } from './lib/api-server';
 import { startDynamoDbLocal, assertJava, type DynamoDbLocal } from './lib/dynamodb-local';
+import { startS3Local } from './lib/s3-local';
 import { PrerequisiteError } from './lib/errors';
 import { ensurePrerequisites, thisMachine } from './lib/prerequisites';
 import { localClients } from './lib/local-clients';
@@ -27,7 +29,9 @@ const apiPort = Number(process.env.API_PORT ?? 3000);
 const webPort = Number(process.env.WEB_PORT ?? 10086);
 const dynamodbPort = Number(process.env.DYNAMODB_PORT ?? 8000);
 const lambdaPort = Number(process.env.LAMBDA_PORT ?? 3002);
+const s3Port = Number(process.env.S3_PORT ?? 4569);
 const dataDir = join(ROOT, '.data', 'dynamodb');
+const s3Dir = join(ROOT, '.data', 's3');
 const TABLE = 'yinong-local';
 
 const say = (line: string) => process.stdout.write(`[yinong] ${line}\n`);
@@ -55,9 +59,11 @@ async function main() {
     { port: webPort, what: 'H5 app', envVar: 'WEB_PORT' },
     { port: dynamodbPort, what: 'DynamoDB Local', envVar: 'DYNAMODB_PORT' },
     { port: lambdaPort, what: 'serverless-offline Lambda endpoint', envVar: 'LAMBDA_PORT' },
+    { port: s3Port, what: 'local S3', envVar: 'S3_PORT' },
   ]);
   if (reset) {
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(s3Dir, { recursive: true, force: true });
     say('--reset: local data wiped');
   }
 
@@ -80,6 +86,10 @@ async function main() {
     `seed: ${seed.regions} regions, ${seed.stations} stations; wrote ${seed.written}, kept ${seed.alreadyPresent} (${(seed.ms / 1000).toFixed(1)} s)`,
   );
 
+  const s3 = await startS3Local({ port: s3Port, directory: s3Dir });
+  stoppers.push(s3.stop);
+  say(`local S3 on ${s3.endpoint} (bucket ${s3.bucket}, data in .data/s3)`);
+
   const accounts = await seedDemoAccounts(doc, TABLE);
   say(`demo accounts: ${accounts} created, ${DEMO_ACCOUNTS.length - accounts} kept`);
 
@@ -87,6 +97,8 @@ async function main() {
     port: apiPort,
     lambdaPort,
     dynamodbPort,
+    // Images are handed out at the web server's /s3, which forwards to the local S3.
+    extraEnv: { S3_PORT: String(s3Port), S3_PUBLIC_URL: `http://127.0.0.1:${webPort}/s3` },
     onOutput: (text) => {
       for (const line of text.split('\n')) if (/"level":"(error|warn)"/.test(line)) process.stdout.write(`[api] ${line}\n`);
     },
@@ -98,13 +110,14 @@ async function main() {
   stoppers.push(startNotifierLoop({ endpoint: ddb.endpoint, table: TABLE, say }));
 
   await h5;
-  const web = await startWebServer({ port: webPort, distDir: distDir('h5'), apiTarget: api.url });
+  const web = await startWebServer({ port: webPort, distDir: distDir('h5'), apiTarget: api.url, s3Target: s3.endpoint });
   stoppers.push(web.close);
 
   say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   say(`  H5 app:   ${web.url}  (enter a station code, e.g. 630202002214 = 土桥村, 乐都区, 海东市)`);
   say(`  API:      ${api.url}   OpenAPI: ${api.url}/openapi.json`);
   say(`  DynamoDB: ${ddb.endpoint}   table ${TABLE}`);
+  say(`  S3:       ${s3.endpoint}   bucket ${s3.bucket} (images at ${web.url}/s3/)`);
   say(`  Sign in (H5 dev login) as: ${DEMO_ACCOUNTS.map((a) => `${a.openid} (${a.role})`).join(', ')}`);
   say('Ctrl-C stops everything.');
 

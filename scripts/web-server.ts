@@ -8,6 +8,8 @@
  *   compressed once at server start (scripts/lib/precompressed.ts), as a CDN would serve them
  *   GET /unknown/path        -> index.html (SPA fallback; a missing *file* with an extension is 404)
  *   ANY /api/stations/...    -> `${apiTarget}/stations/...`, streamed both ways
+ *   ANY /s3/<bucket>/<key>   -> `${s3Target}/<bucket>/<key>` (local object storage: presigned POSTs and
+ *                               images go through the app's own origin, so no CORS and one address)
  *
  * Dependency-free (node:http only). Run directly: `tsx scripts/web-server.ts`
  * (WEB_PORT, default 10086; API_URL, default http://127.0.0.1:3000; WEB_DIST, default miniprogram/dist/h5).
@@ -27,6 +29,8 @@ export interface WebServerOptions {
   distDir: string;
   /** Base URL of the API, e.g. http://127.0.0.1:3000 (a path prefix is kept). */
   apiTarget: string;
+  /** Base URL of the local S3 (s3rver), served under /s3; absent: no /s3 route. */
+  s3Target?: string;
 }
 
 export interface WebServer {
@@ -35,6 +39,7 @@ export interface WebServer {
 }
 
 const API_PREFIX = '/api';
+export const S3_PREFIX = '/s3';
 const PROXY_TIMEOUT_MS = 30_000;
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -92,9 +97,9 @@ function forwardHeaders(headers: http.IncomingHttpHeaders): http.OutgoingHttpHea
   return out;
 }
 
-function proxy(req: http.IncomingMessage, res: http.ServerResponse, target: URL): void {
+function proxy(req: http.IncomingMessage, res: http.ServerResponse, target: URL, prefix = API_PREFIX): void {
   const incoming = new URL(req.url ?? '/', 'http://localhost');
-  const rest = incoming.pathname.slice(API_PREFIX.length) || '/';
+  const rest = incoming.pathname.slice(prefix.length) || '/';
   const basePath = target.pathname.replace(/\/+$/, '');
   const client = target.protocol === 'https:' ? https : http;
 
@@ -214,9 +219,10 @@ async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, 
   stream.pipe(res);
 }
 
-export function startWebServer({ port, host = '127.0.0.1', distDir, apiTarget }: WebServerOptions): Promise<WebServer> {
+export function startWebServer({ port, host = '127.0.0.1', distDir, apiTarget, s3Target }: WebServerOptions): Promise<WebServer> {
   const root = path.resolve(distDir);
   const target = new URL(apiTarget);
+  const s3 = s3Target ? new URL(s3Target) : undefined;
   const compressed = new PrecompressedFiles();
   // In the background: listening does not wait; a request waits only for its own file.
   compressed.warm(root).catch(() => undefined);
@@ -225,6 +231,10 @@ export function startWebServer({ port, host = '127.0.0.1', distDir, apiTarget }:
     const pathname = (req.url ?? '/').split('?')[0];
     if (pathname === API_PREFIX || pathname.startsWith(`${API_PREFIX}/`)) {
       proxy(req, res, target);
+      return;
+    }
+    if (s3 && (pathname === S3_PREFIX || pathname.startsWith(`${S3_PREFIX}/`))) {
+      proxy(req, res, s3, S3_PREFIX);
       return;
     }
     serveStatic(req, res, root, compressed).catch(() => sendJsonError(res, 500, 'INTERNAL', 'Internal error'));
@@ -251,8 +261,9 @@ export function startWebServer({ port, host = '127.0.0.1', distDir, apiTarget }:
 if (typeof require !== 'undefined' && require.main === module) {
   const port = Number(process.env.WEB_PORT ?? 10086);
   const apiTarget = process.env.API_URL ?? 'http://127.0.0.1:3000';
+  const s3Target = process.env.S3_URL;
   const distDir = process.env.WEB_DIST ?? path.resolve(__dirname, '../miniprogram/dist/h5');
-  startWebServer({ port, host: process.env.WEB_HOST ?? '127.0.0.1', distDir, apiTarget }).then(
+  startWebServer({ port, host: process.env.WEB_HOST ?? '127.0.0.1', distDir, apiTarget, s3Target }).then(
     (web) => {
       console.log(`H5 ${web.url} (dist ${distDir}); /api -> ${apiTarget}`);
       const stop = () => void web.close().then(() => process.exit(0));

@@ -16,6 +16,8 @@ export const ERROR_STATUS = {
   DAY_CLOSED: 409,
   IDEMPOTENCY_IN_PROGRESS: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
+  /** An uploaded file is not what it was declared (not a JPEG/PNG/WebP by its bytes), or was never uploaded. */
+  INVALID_IMAGE: 422,
   RATE_LIMITED: 429,
   LIMIT_EXCEEDED: 429,
   INTERNAL: 500,

@@ -9,3 +9,4 @@ export * from './schemas/payments';
 export * from './schemas/households';
 export * from './schemas/feeds';
 export * from './schemas/notify';
+export * from './schemas/uploads';

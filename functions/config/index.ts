@@ -15,6 +15,12 @@ export interface Settings {
   /** Set locally (DynamoDB Local); absent in a deployed stage, where the SDK finds the regional endpoint. */
   dynamodbEndpoint?: string;
   region: string;
+  /**
+   * Object storage for feed images. Deployed: the stage's bucket, regional endpoint, readers get
+   * presigned GETs. Local stages: s3rver at `s3Endpoint`, and `s3PublicUrl` is where a browser
+   * reaches it (the H5 web server's /s3 proxy), so URLs handed out point there.
+   */
+  uploads: { bucket: string; s3Endpoint?: string; s3PublicUrl?: string };
   logLevel: LogLevel;
   /** Session token lifetime; the contract caps it at 24 h (MAX_TOKEN_TTL_SECONDS), whatever TOKEN_TTL_SECONDS asks. */
   tokenTtlSeconds: number;
@@ -103,6 +109,11 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     tableName: required('TABLE_NAME'),
     dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     region: env.AWS_REGION ?? 'cn-northwest-1',
+    uploads: {
+      bucket: env.UPLOADS_BUCKET || `yinong-${stage}-uploads`,
+      s3Endpoint: env.S3_ENDPOINT || undefined,
+      s3PublicUrl: env.S3_PUBLIC_URL || env.S3_ENDPOINT || undefined,
+    },
     logLevel: logLevel(env),
     tokenTtlSeconds: tokenTtlSetting(env.TOKEN_TTL_SECONDS),
     wechat: {

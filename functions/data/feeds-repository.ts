@@ -11,6 +11,7 @@ import { stripKeys } from './item';
 import { feedKeys, householdKeys, INDEX } from './keys';
 import { queryPage } from './query-pages';
 import { transactWrite } from './transact';
+import { attachUpload } from './uploads-repository';
 import { isConditionFailure } from './transaction-errors';
 
 type Item = Record<string, unknown>;
@@ -38,8 +39,44 @@ async function getFeed(id: string): Promise<FeedRecord | null> {
 }
 
 export const dynamoFeedRepository: FeedRepository = {
-  async create(feed) {
-    await db().send(new PutCommand({ TableName: tableName(), Item: feedItem(feed), ConditionExpression: 'attribute_not_exists(PK)' }));
+  async create(feed, newUploadIds = []) {
+    const put = { TableName: tableName(), Item: feedItem(feed), ConditionExpression: 'attribute_not_exists(PK)' };
+    if (newUploadIds.length === 0) {
+      await db().send(new PutCommand(put));
+      return;
+    }
+    // The item and its uploads together: an upload taken by another item meanwhile fails it all (409).
+    try {
+      await transactWrite({ TransactItems: [{ Put: put }, ...newUploadIds.map((id) => attachUpload(id, feed.authorId, feed.id))] });
+    } catch (error) {
+      if (isConditionFailure(error)) throw new AppError('CONFLICT', 'An upload was used meanwhile');
+      throw error;
+    }
+  },
+
+  /** One conditional write on the status, with the new uploads attached in the same transaction. */
+  async edit(feed, from, edit, change, newUploadIds) {
+    const values: Record<string, unknown> = { ':change': [change], ':at': change.at };
+    from.forEach((status, i) => (values[`:from${i}`] = status));
+    const fields = Object.entries(edit);
+    fields.forEach(([, value], i) => (values[`:v${i}`] = value));
+    const update: TransactItem = {
+      Update: {
+        TableName: tableName(),
+        Key: feedKeys.item(feed.id),
+        UpdateExpression: `SET ${fields.map((_, i) => `#f${i} = :v${i}`).join(', ')}, history = list_append(history, :change), updatedAt = :at`,
+        ConditionExpression: `#status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
+        ExpressionAttributeNames: { '#status': 'status', ...Object.fromEntries(fields.map(([name], i) => [`#f${i}`, name])) },
+        ExpressionAttributeValues: values,
+      },
+    };
+    try {
+      await transactWrite({ TransactItems: [update, ...newUploadIds.map((id) => attachUpload(id, feed.authorId, feed.id))] });
+    } catch (error) {
+      if (isConditionFailure(error)) return null;
+      throw error;
+    }
+    return getFeed(feed.id);
   },
 
   get: getFeed,

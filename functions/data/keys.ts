@@ -294,3 +294,8 @@ export const localSubscribeMessageKeys = {
   partition: 'LOCAL_SUBSCRIBE_MESSAGES',
   item: (at: string, id: string): PrimaryKey => ({ PK: 'LOCAL_SUBSCRIBE_MESSAGES', SK: `${at}#${id}` }),
 };
+
+/** Uploads (presigned POSTs handed out): one item each, expiring a day after while no item names it. */
+export const uploadKeys = {
+  item: (id: string): PrimaryKey => ({ PK: `UPLOAD#${id}`, SK: 'UPLOAD' }),
+};

@@ -8,7 +8,10 @@ import { dynamoUserRepository } from '../data/users-repository';
 import { invalidField } from '../domain/errors';
 import { ackFeed, ackRates, markInformed, myFeedAck, stationAcks } from '../domain/feeds/acks';
 import { feedCategories, getFeed, listFeeds, myFeeds, reviewQueue, type FeedCursor } from '../domain/feeds/feed-read';
-import { createFeed, publishFeed, rejectFeed, retractFeed, submitFeed } from '../domain/feeds/feed-write';
+import { createFeed, publishFeed, rejectFeed, retractFeed, submitFeed, updateFeed } from '../domain/feeds/feed-write';
+import { createUpload } from '../domain/uploads/create-upload';
+import { s3ImageStore } from '../adapters/s3-image-store';
+import { dynamoUploadRepository } from '../data/uploads-repository';
 import { createHttpHandler } from '../http/pipeline';
 
 /** The feed's merge state (one sort key), signed like every other cursor. */
@@ -25,19 +28,25 @@ const feedCursor: FeedCursor = {
 const feeds = dynamoFeedRepository;
 const regions = dynamoRegionRepository;
 const users = dynamoUserRepository;
+const images = s3ImageStore;
+const uploads = dynamoUploadRepository;
+const writeDeps = { feeds, regions, users, uploads, images };
+const detailDeps = { feeds, users, images };
 const ackDeps = { feeds, acks: dynamoFeedAckRepository, households: dynamoHouseholdRepository, stations: dynamoStationRepository, regions };
 
 export const handler = createHttpHandler('feeds', {
   feedCategories: async () => feedCategories(),
-  listFeeds: ({ query }) => listFeeds({ feeds, regions, cursor: feedCursor }, query),
-  createFeed: ({ caller, body }) => createFeed({ feeds, regions, users }, caller, body),
-  reviewQueue: ({ caller, query }) => reviewQueue({ feeds, users }, caller, query),
-  myFeeds: ({ caller, query }) => myFeeds({ feeds, users }, caller, query),
-  getFeed: ({ caller, params, query }) => getFeed({ feeds, users }, caller, params.id, query.lang),
-  submitFeed: ({ caller, params }) => submitFeed({ feeds, regions, users }, caller, params.id),
-  publishFeed: ({ caller, params }) => publishFeed({ feeds, regions, users, alerts: alertQueue }, caller, params.id),
-  rejectFeed: ({ caller, params, body }) => rejectFeed({ feeds, regions, users }, caller, params.id, body.reason),
-  retractFeed: ({ caller, params, body }) => retractFeed({ feeds, regions, users }, caller, params.id, body.reason),
+  listFeeds: ({ query }) => listFeeds({ feeds, regions, images, cursor: feedCursor }, query),
+  createFeed: ({ caller, body }) => createFeed(writeDeps, caller, body),
+  updateFeed: ({ caller, params, body }) => updateFeed(writeDeps, caller, params.id, body),
+  createUpload: ({ caller, body }) => createUpload({ uploads, images }, caller, body),
+  reviewQueue: ({ caller, query }) => reviewQueue(detailDeps, caller, query),
+  myFeeds: ({ caller, query }) => myFeeds(detailDeps, caller, query),
+  getFeed: ({ caller, params, query }) => getFeed(detailDeps, caller, params.id, query.lang),
+  submitFeed: ({ caller, params }) => submitFeed(writeDeps, caller, params.id),
+  publishFeed: ({ caller, params }) => publishFeed({ ...writeDeps, alerts: alertQueue }, caller, params.id),
+  rejectFeed: ({ caller, params, body }) => rejectFeed(writeDeps, caller, params.id, body.reason),
+  retractFeed: ({ caller, params, body }) => retractFeed(writeDeps, caller, params.id, body.reason),
   ackFeed: ({ caller, params }) => ackFeed(ackDeps, caller, params.id),
   myFeedAck: ({ caller, params }) => myFeedAck(ackDeps, caller, params.id),
   stationFeedAcks: ({ caller, params, query }) => stationAcks(ackDeps, caller, params.stationId, params.id, query),

@@ -42,8 +42,9 @@ export default defineAppConfig({
         'pages/ack-rates/index',
       ],
     },
-    // Publishing information items (experts and admins): their own items, the review queue, an item with its moves.
-    { root: 'packages/publish', pages: ['pages/index/index', 'pages/review/index', 'pages/item/index'] },
+    // Writing and reviewing information items (公益服务): experts and admins only. Their own items, the
+    // review queue, an item with its moves, and the write/edit page (with its image uploads).
+    { root: 'packages/publish', pages: ['pages/index/index', 'pages/review/index', 'pages/item/index', 'pages/edit/index'] },
     // The information feed (公益服务) villagers read: the list of a place and an item with its 收到 button.
     { root: 'packages/feed', pages: ['pages/index/index', 'pages/item/index'] },
     // Where an unknown route lands (app.tsx): a page of its own, kept out of the main package.

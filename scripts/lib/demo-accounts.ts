@@ -8,12 +8,16 @@ import { officerListChange, openidClaimItem, userToItem } from '../../functions/
 import type { User } from '../../functions/domain/accounts/user';
 import { stationIdForVillage } from '../../functions/domain/stations/station-identity';
 
-export const DEMO_ACCOUNTS: Array<Pick<User, 'openid' | 'role' | 'name' | 'regionCode' | 'stationVillageCode'>> = [
+/** An expert as an admin's appointment leaves them (POST /admin/experts): a region and a field. */
+type DemoAccount = Pick<User, 'openid' | 'role' | 'name' | 'regionCode' | 'stationVillageCode'> & { expertField?: 'crops' };
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
   { openid: 'admin-qinghai', role: 'province_admin', name: '青海省管理员', regionCode: '63' },
   { openid: 'admin-haidong', role: 'prefecture_admin', name: '海东市管理员', regionCode: '6302' },
   { openid: 'admin-ledu', role: 'county_admin', name: '乐都区管理员', regionCode: '630202' },
   { openid: 'officer-tuqiao', role: 'officer', name: '土桥村信息员', stationVillageCode: '630202002214' },
   { openid: 'villager-demo', role: 'villager', name: '示范村民' },
+  { openid: 'expert-ledu', role: 'expert', name: '乐都区农技专家', regionCode: '630202', expertField: 'crops' },
 ];
 
 export const demoUserId = (openid: string) => 'u' + createHash('sha256').update(`demo:${openid}`).digest('hex').slice(0, 20);

@@ -7,6 +7,7 @@ import { accountCode, userId } from './accounts';
 import { freeText, freeTextBlock, pageLimit, cursor, pageOf, PersonLabel } from './common';
 import { areaType, AREA_TYPES, regionCode } from './regions';
 import { stationId } from './stations';
+import { MAX_FEED_IMAGES, uploadId } from './uploads';
 
 export const FEED_CATEGORIES = ['policy', 'weather_alert', 'pest_alert', 'disease_alert', 'technique', 'notice'] as const;
 export type FeedCategory = (typeof FEED_CATEGORIES)[number];
@@ -49,8 +50,17 @@ export const FeedCreateRequest = z.strictObject({
   requiresAck: z.optional(z.boolean()),
   expiresAt: z.optional(isoInstant),
   translations: z.optional(z.strictObject({ bo: z.optional(z.strictObject(FeedText)), zh: z.optional(z.strictObject(FeedText)) })),
+  /** Upload ids (POST /uploads), in the order shown; each is checked by content before the item is written. */
+  images: z.optional(z.array(uploadId).check(z.maxLength(MAX_FEED_IMAGES))),
 });
 export type FeedCreateRequest = z.infer<typeof FeedCreateRequest>;
+
+/**
+ * PUT /feeds/{id}: the author rewrites a draft or a rejected item as a whole (the same fields as
+ * creating it). `images` lists the upload ids to keep (those already on the item) and new ones.
+ */
+export const FeedUpdateRequest = FeedCreateRequest;
+export type FeedUpdateRequest = FeedCreateRequest;
 
 export const FeedParams = z.strictObject({ id: feedId });
 export const StationFeedParams = z.strictObject({ stationId, id: feedId });
@@ -69,7 +79,14 @@ export const FeedGetQuery = z.strictObject({ lang: z._default(z.enum(FEED_LANGS)
 export const FeedPageQuery = z.strictObject({ limit: pageLimit, cursor: z.optional(cursor) });
 
 /** A move of the workflow: who (named, never by their id: AZ5), when, and the reason of a rejection or retraction. */
-const Change = z.object({ status: z.enum(FEED_STATUSES), by: PersonLabel, at: z.string(), reason: z.nullable(z.string()) });
+const Change = z.object({
+  status: z.enum(FEED_STATUSES),
+  by: PersonLabel,
+  at: z.string(),
+  reason: z.nullable(z.string()),
+  /** An edit by its author (PUT /feeds/{id}): the status did not change. */
+  edited: z.optional(z.boolean()),
+});
 
 /** A line of the feed: one language version (theirs when it exists, else Chinese), an excerpt instead of the body (a 2G page stays small). */
 export const FeedSummary = z.object({
@@ -97,7 +114,14 @@ export type FeedSummary = z.infer<typeof FeedSummary>;
 export const FeedPage = pageOf(FeedSummary);
 
 /** An image of an item: where to load it (object storage), its thumbnail, and its size in pixels. */
-export const FeedImage = z.object({ url: z.string(), thumbnailUrl: z.string(), width: z.number(), height: z.number() });
+export const FeedImage = z.object({
+  /** The upload id: an edit keeps an image by naming it again. */
+  id: z.string(),
+  url: z.string(),
+  thumbnailUrl: z.string(),
+  width: z.number(),
+  height: z.number(),
+});
 export type FeedImage = z.infer<typeof FeedImage>;
 
 /** What readers see of one item: the summary, the whole body and its images. */

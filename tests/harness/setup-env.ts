@@ -10,3 +10,6 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 process.env.AWS_REGION ??= 'cn-northwest-1';
 if (process.env.TEST_DYNAMODB_ENDPOINT) process.env.DYNAMODB_ENDPOINT = process.env.TEST_DYNAMODB_ENDPOINT;
 process.env.TABLE_NAME = process.env.TEST_SEEDED_TABLE ?? 'yinong-test';
+if (process.env.TEST_S3_ENDPOINT) process.env.S3_ENDPOINT = process.env.TEST_S3_ENDPOINT;
+if (process.env.TEST_S3_PUBLIC_URL) process.env.S3_PUBLIC_URL = process.env.TEST_S3_PUBLIC_URL;
+process.env.UPLOADS_BUCKET = process.env.TEST_UPLOADS_BUCKET ?? 'yinong-local-uploads';

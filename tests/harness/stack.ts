@@ -13,6 +13,7 @@ import { startDynamoDbLocal, type DynamoDbLocal } from '../../scripts/lib/dynamo
 import { localClients } from '../../scripts/lib/local-clients';
 import { distDir } from '../../scripts/lib/miniprogram-build';
 import { freePort } from '../../scripts/lib/ports';
+import { startS3Local, type S3Local } from '../../scripts/lib/s3-local';
 import { seedDemoAccounts } from '../../scripts/lib/demo-accounts';
 import { seedQinghai } from '../../scripts/lib/seed';
 import { ensureTable } from '../../scripts/lib/table';
@@ -24,6 +25,7 @@ export const DEMO_STATION_CODE = '630202002214';
 
 interface Running {
   ddb?: DynamoDbLocal;
+  s3?: S3Local;
   api?: ApiServer;
   web?: { close(): Promise<void> };
 }
@@ -55,19 +57,30 @@ async function startServices(): Promise<void> {
   process.env.TEST_DYNAMODB_ENDPOINT = running.ddb.endpoint;
   process.env.TEST_SEEDED_TABLE = SEEDED_TABLE;
   log(`DynamoDB Local ${running.ddb.endpoint}, seeded ${seed.written} items in ${seed.ms} ms`);
+  // Local S3 (s3rver, in this process, a temporary folder): in-process handlers and the API store images there.
+  running.s3 = await startS3Local({ port: await freePort() });
+  process.env.TEST_S3_ENDPOINT = running.s3.endpoint;
+  process.env.TEST_UPLOADS_BUCKET = running.s3.bucket;
+  log(`local S3 ${running.s3.endpoint}`);
 
   if (mode === 'full') {
+    // With an H5 build, browsers (and tests) reach the local S3 through the web server's /s3, as under `npm start`.
+    const hasWeb = existsSync(join(distDir('h5'), 'index.html'));
+    const webPort = await freePort();
+    const s3PublicUrl = hasWeb ? `http://127.0.0.1:${webPort}/s3` : running.s3.endpoint;
+    process.env.TEST_S3_PUBLIC_URL = s3PublicUrl;
     running.api = await startApiServer({
       port: await freePort(),
       lambdaPort: await freePort(),
       dynamodbPort,
       stage: 'test',
       logLevel: 'error',
+      extraEnv: { S3_PORT: String(running.s3.port), S3_PUBLIC_URL: s3PublicUrl },
     });
     process.env.TEST_API_URL = running.api.url;
     log(`API ${running.api.url}`);
-    if (existsSync(join(distDir('h5'), 'index.html'))) {
-      const web = await startWebServer({ port: await freePort(), distDir: distDir('h5'), apiTarget: running.api.url });
+    if (hasWeb) {
+      const web = await startWebServer({ port: webPort, distDir: distDir('h5'), apiTarget: running.api.url, s3Target: running.s3.endpoint });
       running.web = web;
       process.env.E2E_WEB_URL = web.url;
       process.env.E2E_STATION_CODE = DEMO_STATION_CODE;
@@ -82,5 +95,6 @@ async function startServices(): Promise<void> {
 export async function stopTestStack(): Promise<void> {
   await running.web?.close();
   await running.api?.stop();
+  await running.s3?.stop();
   await running.ddb?.stop();
 }

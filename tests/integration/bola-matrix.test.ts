@@ -78,6 +78,7 @@ interface Objects {
 /** Which item a route's `{id}` names: each route gets one in the status it acts on. */
 const FEED_FOR: Partial<Record<RouteName, 'draftId' | 'inReviewId' | 'publishedId'>> = {
   submitFeed: 'draftId',
+  updateFeed: 'draftId',
   publishFeed: 'inReviewId',
   rejectFeed: 'inReviewId',
 };
@@ -149,6 +150,8 @@ const BODIES: Partial<Record<RouteName, (o: Objects) => Promise<unknown> | unkno
   regionAreaType: () => ({ areaType: 'semi_pastoral' }),
   appointExpert: (o) => ({ userId: o.villagerId, field: 'livestock', regionCode: o.code }),
   createFeed: (o) => feedBody(o.code),
+  updateFeed: (o) => feedBody(o.code, { title: '改过的标题' }),
+  createUpload: () => ({ purpose: 'feed_image', contentType: 'image/jpeg', size: 200_000, thumbnailSize: 20_000 }),
   rejectFeed: () => ({ reason: '请补充' }),
   retractFeed: () => ({ reason: '预警解除' }),
   markInformed: (o) => ({ householdId: o.householdId, how: 'phone' }),
@@ -294,8 +297,8 @@ describe('BOLA: self-scoped routes', () => {
     expect({ route: route.name, status: res.status }).toEqual({ route: route.name, status: successOf(route) });
     expect(marks.filter((mark) => res.raw.includes(mark))).toEqual([]);
     // It does answer about the caller (so "names nothing of the stranger" is not an empty answer); the
-    // one-time codes a user shows, and the subscribe-message allowances (templates and counts), name nobody at all.
-    const namesNobody = ['householdLinkCode', 'accountCode', 'mySubscriptions', 'recordSubscriptions'].includes(route.name);
+    // one-time codes a user shows, the subscribe-message allowances (templates and counts) and the presigned upload forms name nobody at all.
+    const namesNobody = ['householdLinkCode', 'accountCode', 'mySubscriptions', 'recordSubscriptions', 'createUpload'].includes(route.name);
     expect([caller.user.id, own.householdId, own.paymentId, own.publishedId].some((mark) => res.raw.includes(mark)) || namesNobody).toBe(true);
     expect(await snapshotTable(table.doc, table.tableName, strangers)).toEqual(before);
   });

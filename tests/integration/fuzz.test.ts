@@ -57,6 +57,18 @@ const body = fc.oneof(
       { requiredKeys: [] },
     )
     .map((v) => JSON.stringify(v)),
+  // Upload shapes (POST /uploads), sizes around the limits included.
+  fc
+    .record(
+      {
+        purpose: fc.constantFrom('feed_image', 'x'),
+        contentType: fc.constantFrom('image/jpeg', 'image/png', 'image/webp', 'application/x-msdownload', 'x'),
+        size: fc.oneof(fc.integer(), fc.constantFrom(0, 5 * 1024 * 1024, 5 * 1024 * 1024 + 1, 20 * 1024 * 1024), fc.double(), fc.string()),
+        thumbnailSize: fc.oneof(fc.integer(), fc.constantFrom(1, 300 * 1024 + 1)),
+      },
+      { requiredKeys: [] },
+    )
+    .map((v) => JSON.stringify(v)),
   // Item shapes, so the fuzzer reaches past the feed schemas too.
   fc
     .record(
@@ -74,6 +86,7 @@ const body = fc.oneof(
         areaType: fc.constantFrom('farming', 'pastoral', 'x'),
         field: fc.constantFrom('crops', 'x'),
         how: fc.constantFrom('phone', 'x'),
+        images: fc.oneof(fc.constant(['up0000', 'up0001']), fc.array(fc.string(), { maxLength: 8 }), jsonValue),
       },
       { requiredKeys: [] },
     )

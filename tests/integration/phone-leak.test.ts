@@ -41,6 +41,7 @@ let feeds: { draft: string; inReview: string; toReject: string; published: strin
 /** Which item a route's `{id}` names. */
 const FEED_FOR: Partial<Record<RouteName, keyof typeof feeds>> = {
   submitFeed: 'draft',
+  updateFeed: 'draft',
   publishFeed: 'inReview',
   rejectFeed: 'toReject',
   retractFeed: 'toRetract',
@@ -175,6 +176,9 @@ const BODIES: Partial<Record<RouteName, () => Promise<unknown> | unknown>> = {
     regionCode: '630202',
   }),
   createFeed: () => feedBody(TUQIAO.villageCode),
+  // Edited before it is submitted (updateFeed comes first in the route table).
+  updateFeed: () => feedBody(TUQIAO.villageCode, { title: '改过的标题' }),
+  createUpload: () => ({ purpose: 'feed_image', contentType: 'image/webp', size: 90_000, thumbnailSize: 9_000 }),
   rejectFeed: () => ({ reason: '请补充' }),
   retractFeed: () => ({ reason: '预警解除' }),
   // A household without WeChat, told by phone (the linked one acknowledges itself).

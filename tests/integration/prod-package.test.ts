@@ -91,4 +91,22 @@ describe('packaging', () => {
     const schedule = Object.values(resources).find((r: any) => r.Type === 'AWS::Events::Rule') as any;
     expect(schedule.Properties.ScheduleExpression).toBe('rate(1 minute)');
   });
+
+  it('keeps feed images in a private bucket; functions may put, get and delete objects under feed-images/ only', () => {
+    const resources = JSON.parse(prod.template).Resources;
+    const statements = resources.IamRoleLambdaExecution.Properties.Policies[0].PolicyDocument.Statement as Array<any>;
+    const s3Statements = statements.filter((s) => JSON.stringify(s.Action).includes('s3:'));
+    expect(s3Statements).toHaveLength(1);
+    expect([...s3Statements[0].Action].sort()).toEqual(['s3:DeleteObject', 's3:GetObject', 's3:PutObject']);
+    expect(s3Statements[0].Resource).toEqual([{ 'Fn::Join': ['', [{ 'Fn::GetAtt': ['UploadsBucket', 'Arn'] }, '/feed-images/*']] }]);
+    expect(resources.UploadsBucket.Properties.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    expect(resources.UploadsBucket.Properties.BucketName).toBe('yinong-prod-uploads');
+    const feeds = resources.FeedsLambdaFunction.Properties.Environment.Variables;
+    expect(feeds).toMatchObject({ UPLOADS_BUCKET: 'yinong-prod-uploads', S3_ENDPOINT: '', S3_PUBLIC_URL: '' });
+  });
 });

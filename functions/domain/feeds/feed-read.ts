@@ -5,7 +5,18 @@ import type { UserRepository } from '../accounts/user';
 import { notFound } from '../errors';
 import type { PageRequest } from '../page';
 import type { RegionRepository } from '../regions/region';
-import { isPinnedAt, peopleIn, toFeedDetail, toFeedItem, toFeedSummary, type FeedRecord, type FeedRepository, type Place } from './feed';
+import type { ImageStore } from '../uploads/upload';
+import {
+  imageUrlsFor,
+  isPinnedAt,
+  peopleIn,
+  toFeedDetail,
+  toFeedItem,
+  toFeedSummary,
+  type FeedRecord,
+  type FeedRepository,
+  type Place,
+} from './feed';
 import { assertMayTarget, seesUnpublished } from './feed-access';
 import { isVisibleAt, mergeSlices, NEWEST } from './targeting';
 
@@ -19,16 +30,21 @@ export interface FeedReadDeps {
   feeds: FeedRepository;
   regions: Pick<RegionRepository, 'get'>;
   cursor: FeedCursor;
+  /** Where images are loaded from (needed only when an item shown has images). */
+  images?: Pick<ImageStore, 'urls'>;
   now?: () => Date;
 }
 
 /** What the authors' and reviewers' reads need: the users, to name the people an item records. */
-type DetailDeps = Pick<FeedReadDeps, 'feeds' | 'now'> & { users: Pick<UserRepository, 'getMany'> };
+type DetailDeps = Pick<FeedReadDeps, 'feeds' | 'images' | 'now'> & { users: Pick<UserRepository, 'getMany'> };
 
-/** Items as their authors and reviewers see them, the people they name read with one BatchGet for the page. */
-export async function toDetails(deps: Pick<DetailDeps, 'users'>, caller: Caller, feeds: FeedRecord[], now: string, lang?: FeedLang) {
-  const label = await labelPeople(deps.users, caller, peopleIn(feeds));
-  return feeds.map((feed) => toFeedDetail(feed, lang ?? feed.lang, now, label));
+/**
+ * Items as their authors and reviewers see them: the people they name read with one BatchGet for the
+ * page, their images' URLs asked of the store once.
+ */
+export async function toDetails(deps: Pick<DetailDeps, 'users' | 'images'>, caller: Caller, feeds: FeedRecord[], now: string, lang?: FeedLang) {
+  const [label, urls] = await Promise.all([labelPeople(deps.users, caller, peopleIn(feeds)), imageUrlsFor(deps.images, feeds, true)]);
+  return feeds.map((feed) => toFeedDetail(feed, lang ?? feed.lang, now, label, urls));
 }
 
 export const feedCategories = () => ({
@@ -63,7 +79,10 @@ export async function listFeeds(
         .slice(0, query.limit)
     : [];
   const streamLimit = query.limit - pinned.length;
-  if (streamLimit === 0) return { items: pinned.map((f) => toFeedSummary(f, query.lang, now)), nextCursor: deps.cursor.encode(NEWEST, scope) };
+  if (streamLimit === 0) {
+    const urls = await imageUrlsFor(deps.images, pinned, false);
+    return { items: pinned.map((f) => toFeedSummary(f, query.lang, now, urls)), nextCursor: deps.cursor.encode(NEWEST, scope) };
+  }
   const slices = await Promise.all(
     place.chain.map((code) =>
       deps.feeds.publishedAt(code, { category: query.category, before: before ?? NEWEST, limit: streamLimit, now, areaType: place.areaType }),
@@ -72,8 +91,10 @@ export async function listFeeds(
   const merged = mergeSlices(slices, streamLimit);
   // The repository filters already; this keeps the rule in one place should a slice bring more.
   const stream = merged.items.filter((feed) => isVisibleAt(feed, place, now) && !isPinnedAt(feed, now));
+  const shown = [...pinned, ...stream];
+  const urls = await imageUrlsFor(deps.images, shown, false);
   return {
-    items: [...pinned, ...stream].map((f) => toFeedSummary(f, query.lang, now)),
+    items: shown.map((f) => toFeedSummary(f, query.lang, now, urls)),
     nextCursor: merged.nextBefore === null ? null : deps.cursor.encode(merged.nextBefore, scope),
   };
 }
@@ -88,7 +109,7 @@ export async function getFeed(deps: DetailDeps, caller: Caller | null, id: strin
   if (!feed) throw notFound('Item');
   if (caller && seesUnpublished(caller, feed)) return (await toDetails(deps, caller, [feed], now, lang))[0];
   if (feed.status !== 'PUBLISHED' || (feed.validUntil !== null && feed.validUntil <= now)) throw notFound('Item');
-  return toFeedItem(feed, lang, now);
+  return toFeedItem(feed, lang, now, await imageUrlsFor(deps.images, [feed], true));
 }
 
 /** Items waiting for review in a region inside the admin's own. */

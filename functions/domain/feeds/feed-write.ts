@@ -1,10 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import type { FeedCreateRequest, FeedDetail, FeedStatus } from '../../../shared';
+import type { FeedCreateRequest, FeedDetail, FeedStatus, FeedUpdateRequest } from '../../../shared';
 import type { Caller } from '../../auth/caller';
 import { AppError, invalidField, notFound } from '../errors';
 import type { UserRepository } from '../accounts/user';
 import type { RegionRepository } from '../regions/region';
-import { type FeedChange, type FeedRecord, type FeedRepository } from './feed';
+import { checkNewUploads, type StoredImage } from '../uploads/check-uploads';
+import type { ImageStore, UploadRepository } from '../uploads/upload';
+import { type FeedChange, type FeedEdit, type FeedRecord, type FeedRepository } from './feed';
 import { toDetails } from './feed-read';
 import { assertMayTarget, isAuthorOf, isReviewerOf, visibleToEditor } from './feed-access';
 import { isAlert, type AlertQueue } from '../notify/alert-notifier';
@@ -16,26 +18,25 @@ export interface FeedWriteDeps {
   users: Pick<UserRepository, 'getMany'>;
   /** Published alerts go to the subscribe-message notifier, after the publish write (never inside it). */
   alerts?: AlertQueue;
+  /** Needed when the item names images: the uploads to check and where they are stored. */
+  uploads?: UploadRepository;
+  images?: ImageStore;
   now?: () => Date;
 }
 
 /** An urgent alert stays pinned on top until it expires, at most a week. */
 const PIN_MS = 7 * 24 * 3600_000;
 
-export async function createFeed(deps: FeedWriteDeps, caller: Caller, input: FeedCreateRequest): Promise<FeedDetail> {
+/** The text and targeting of a create or an edit, checked: a region inside the author's, an expiry in the future. */
+async function writtenFields(deps: FeedWriteDeps, caller: Caller, input: FeedCreateRequest, now: Date): Promise<Omit<FeedEdit, 'images'>> {
   assertMayTarget(caller, input.regionCode);
   if (!(await deps.regions.get(input.regionCode))) throw invalidField('body.regionCode', 'is not a region of the division list');
-  const now = deps.now?.() ?? new Date();
   const validUntil = input.expiresAt ? new Date(input.expiresAt) : null;
   if (validUntil && (Number.isNaN(validUntil.getTime()) || validUntil <= now))
     throw invalidField('body.expiresAt', 'must be a valid instant in the future');
   const translations = { ...input.translations };
   delete translations[input.lang]; // the original is the item's own text
-  const at = now.toISOString();
-  const feed: FeedRecord = {
-    id: 'fd' + randomBytes(12).toString('hex'),
-    status: 'DRAFT',
-    authorId: caller.userId,
+  return {
     lang: input.lang,
     title: input.title,
     body: input.body,
@@ -46,6 +47,37 @@ export async function createFeed(deps: FeedWriteDeps, caller: Caller, input: Fee
     urgent: input.urgent ?? false,
     requiresAck: input.requiresAck ?? false,
     validUntil: validUntil?.toISOString() ?? null,
+  };
+}
+
+/**
+ * The item's images in the order named: those it has already are kept as they are; new upload ids are
+ * checked by content (checkNewUploads deletes what fails, and the item is not written).
+ */
+async function imagesFor(deps: FeedWriteDeps, caller: Caller, ids: string[], kept: StoredImage[]) {
+  if (new Set(ids).size !== ids.length) throw invalidField('body.images', 'names an upload twice');
+  const existing = new Map(kept.map((image) => [image.uploadId, image]));
+  const newIds = ids.filter((id) => !existing.has(id));
+  if (newIds.length > 0 && (!deps.uploads || !deps.images)) throw new Error('Images need the upload repository and the image store');
+  const checked = new Map(
+    (await checkNewUploads({ uploads: deps.uploads!, images: deps.images! }, caller, newIds, (id) => ids.indexOf(id))).map((i) => [i.uploadId, i]),
+  );
+  return { images: ids.map((id) => existing.get(id) ?? checked.get(id)!), newIds };
+}
+
+const detailOf = async (deps: FeedWriteDeps, caller: Caller, feed: FeedRecord, at: string) => (await toDetails(deps, caller, [feed], at))[0];
+
+export async function createFeed(deps: FeedWriteDeps, caller: Caller, input: FeedCreateRequest): Promise<FeedDetail> {
+  const now = deps.now?.() ?? new Date();
+  const fields = await writtenFields(deps, caller, input, now);
+  const { images, newIds } = await imagesFor(deps, caller, input.images ?? [], []);
+  const at = now.toISOString();
+  const feed: FeedRecord = {
+    id: 'fd' + randomBytes(12).toString('hex'),
+    status: 'DRAFT',
+    authorId: caller.userId,
+    ...fields,
+    images,
     publishedAt: null,
     pinnedUntil: null,
     ackCount: 0,
@@ -53,8 +85,37 @@ export async function createFeed(deps: FeedWriteDeps, caller: Caller, input: Fee
     createdAt: at,
     updatedAt: at,
   };
-  await deps.feeds.create(feed);
-  return (await toDetails(deps, caller, [feed], at))[0];
+  try {
+    await deps.feeds.create(feed, newIds);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'CONFLICT') throw new AppError('CONFLICT', 'An image was used by another item meanwhile');
+    throw error;
+  }
+  return detailOf(deps, caller, feed, at);
+}
+
+/**
+ * Its author rewrites a draft or a rejected item: one conditional write on its status, recorded in
+ * its history (status unchanged, `edited`). Images no longer named are deleted from storage after.
+ */
+export async function updateFeed(deps: FeedWriteDeps, caller: Caller, id: string, input: FeedUpdateRequest): Promise<FeedDetail> {
+  const feed = visibleToEditor(caller, await deps.feeds.get(id));
+  if (!isAuthorOf(caller, feed)) throw new AppError('FORBIDDEN', 'Only its author edits an item');
+  const editable: FeedStatus[] = ['DRAFT', 'REJECTED'];
+  if (!editable.includes(feed.status)) throw new AppError('CONFLICT', 'Only a draft or a rejected item can be edited');
+  const now = deps.now?.() ?? new Date();
+  const fields = await writtenFields(deps, caller, input, now);
+  const { images, newIds } = await imagesFor(deps, caller, input.images ?? [], feed.images ?? []);
+  const at = now.toISOString();
+  const change: FeedChange = { status: feed.status, byUserId: caller.userId, at, reason: null, edited: true };
+  const edited = await deps.feeds.edit(feed, editable, { ...fields, images }, change, newIds);
+  if (!edited) throw new AppError('CONFLICT', 'The item changed meanwhile (it was submitted, or an image was used elsewhere): reload it');
+  const dropped = (feed.images ?? []).filter((image) => !images.some((kept) => kept.uploadId === image.uploadId));
+  if (dropped.length > 0 && deps.images) {
+    // Best effort: the item no longer names them; a failure here leaves an unreferenced object, nothing visible.
+    await deps.images.remove(dropped.flatMap((image) => [image.key, image.thumbnailKey])).catch(() => undefined);
+  }
+  return detailOf(deps, caller, edited, at);
 }
 
 /** One move of the workflow; 409 when the item is not (any more) in a status it can leave that way. */
@@ -75,7 +136,7 @@ async function move(
       'CONFLICT',
       `The item is ${feed.status === to ? 'already' : 'not'} ${to === 'IN_REVIEW' ? 'in review' : to.toLowerCase()}${feed.status === to ? '' : ' from its current status'}`,
     );
-  return (await toDetails(deps, caller, [moved], at))[0];
+  return detailOf(deps, caller, moved, at);
 }
 
 export async function submitFeed(deps: FeedWriteDeps, caller: Caller, id: string) {

@@ -12,6 +12,8 @@
 import type { AreaType, FeedCategory, FeedDetail, FeedItem, FeedLang, FeedStatus, FeedSummary, PersonLabel } from '../../../shared';
 import type { PersonRef } from '../accounts/person-labels';
 import type { Page, PageRequest } from '../page';
+import type { StoredImage } from '../uploads/check-uploads';
+import type { ImageStore } from '../uploads/upload';
 
 export interface FeedText {
   title: string;
@@ -23,6 +25,8 @@ export interface FeedChange {
   byUserId: string;
   at: string;
   reason: string | null;
+  /** An edit by the author: the status stayed. */
+  edited?: true;
 }
 
 export interface FeedRecord {
@@ -42,6 +46,8 @@ export interface FeedRecord {
   requiresAck: boolean;
   /** ISO instant after which the item is never shown; null: it does not expire. */
   validUntil: string | null;
+  /** In the order shown (items written before images existed have none stored). */
+  images?: StoredImage[];
   publishedAt: string | null;
   /** Urgent and published: pinned on top of the feed until then. */
   pinnedUntil: string | null;
@@ -64,9 +70,22 @@ export interface RegionSlice {
   lastSortKey: string | null;
 }
 
+/** What an author's edit rewrites (PUT /feeds/{id}). */
+export type FeedEdit = Pick<
+  FeedRecord,
+  'lang' | 'title' | 'body' | 'translations' | 'category' | 'regionCode' | 'areaTypes' | 'urgent' | 'requiresAck' | 'validUntil'
+> & { images: StoredImage[] };
+
 export interface FeedRepository {
-  create(feed: FeedRecord): Promise<void>;
+  /** Writes a new item; its uploads (`newUploadIds`, the author's and pending) become attached to it in the same transaction. */
+  create(feed: FeedRecord, newUploadIds?: string[]): Promise<void>;
   get(id: string): Promise<FeedRecord | null>;
+  /**
+   * Rewrites the item while its status is one of `from` (one conditional write with its new uploads
+   * attached and `change` appended to its history); null when the status was not one of `from` or an
+   * upload was taken meanwhile.
+   */
+  edit(feed: FeedRecord, from: FeedStatus[], edit: FeedEdit, change: FeedChange, newUploadIds: string[]): Promise<FeedRecord | null>;
   /** Moves the item from one of `from` to `to` (one conditional write); null when its status was not one of `from`. */
   transition(
     feed: FeedRecord,
@@ -110,7 +129,27 @@ export const isPinnedAt = (feed: FeedRecord, now: string) => feed.pinnedUntil !=
 
 const EXCERPT_LENGTH = 60;
 
-export function toFeedSummary(feed: FeedRecord, lang: FeedLang, now: string): FeedSummary {
+/** Where readers load each stored key from (ImageStore.urls, resolved before the views are built). */
+export type ImageUrls = ReadonlyMap<string, string>;
+const NO_URLS: ImageUrls = new Map();
+
+/** The keys a list of summaries needs (each item's first thumbnail), or every image of the items. */
+export const imageKeysOf = (feeds: FeedRecord[], all: boolean) =>
+  feeds.flatMap((feed) =>
+    all ? (feed.images ?? []).flatMap((i) => [i.key, i.thumbnailKey]) : (feed.images ?? []).slice(0, 1).map((i) => i.thumbnailKey),
+  );
+
+/** The readers' URLs of what these views show; no storage is asked when they show no image. */
+export async function imageUrlsFor(images: Pick<ImageStore, 'urls'> | undefined, feeds: FeedRecord[], all: boolean): Promise<ImageUrls> {
+  const keys = imageKeysOf(feeds, all);
+  if (keys.length === 0) return NO_URLS;
+  if (!images) throw new Error('These items have images: the image store is needed to show them');
+  return images.urls(keys);
+}
+
+const urlOf = (urls: ImageUrls, key: string) => urls.get(key) ?? '';
+
+export function toFeedSummary(feed: FeedRecord, lang: FeedLang, now: string, urls: ImageUrls = NO_URLS): FeedSummary {
   const version = versionFor(feed, lang);
   const oneLine = version.text.body.replace(/\s+/g, ' ');
   return {
@@ -127,14 +166,20 @@ export function toFeedSummary(feed: FeedRecord, lang: FeedLang, now: string): Fe
     requiresAck: feed.requiresAck,
     expiresAt: feed.validUntil,
     publishedAt: feed.publishedAt,
-    thumbnailUrl: null,
+    thumbnailUrl: feed.images?.length ? urlOf(urls, feed.images[0].thumbnailKey) || null : null,
   };
 }
 
-export const toFeedItem = (feed: FeedRecord, lang: FeedLang, now: string): FeedItem => ({
-  ...toFeedSummary(feed, lang, now),
+export const toFeedItem = (feed: FeedRecord, lang: FeedLang, now: string, urls: ImageUrls = NO_URLS): FeedItem => ({
+  ...toFeedSummary(feed, lang, now, urls),
   body: versionFor(feed, lang).text.body,
-  images: [],
+  images: (feed.images ?? []).map((image) => ({
+    id: image.uploadId,
+    url: urlOf(urls, image.key),
+    thumbnailUrl: urlOf(urls, image.thumbnailKey),
+    width: image.width,
+    height: image.height,
+  })),
 });
 
 /** How the people an item names are labelled for the caller (labelPeople, one BatchGet per page). */
@@ -144,9 +189,9 @@ export type Labeller = (ref: PersonRef) => PersonLabel;
 export const peopleIn = (feeds: FeedRecord[]): PersonRef[] =>
   feeds.flatMap((feed) => [{ userId: feed.authorId }, ...feed.history.map((change) => ({ userId: change.byUserId }))]);
 
-export function toFeedDetail(feed: FeedRecord, lang: FeedLang, now: string, label: Labeller): FeedDetail {
+export function toFeedDetail(feed: FeedRecord, lang: FeedLang, now: string, label: Labeller, urls: ImageUrls = NO_URLS): FeedDetail {
   return {
-    ...toFeedItem(feed, lang, now),
+    ...toFeedItem(feed, lang, now, urls),
     status: feed.status,
     author: label({ userId: feed.authorId }),
     translations: { ...feed.translations, [feed.lang]: { title: feed.title, body: feed.body } },

@@ -51,8 +51,8 @@ const alert: FeedItem = {
   ...summary('fdsnow', { title: '暴雪预警', category: 'weather_alert', urgent: true, pinned: true, requiresAck: true }),
   body: '明天有暴雪，请把牲畜赶进棚圈。',
   images: [
-    { url: 'https://img.example/1.jpg', thumbnailUrl: 'https://img.example/1-t.jpg', width: 800, height: 600 },
-    { url: 'https://img.example/2.jpg', thumbnailUrl: 'https://img.example/2-t.jpg', width: 800, height: 600 },
+    { id: 'up1', url: 'https://img.example/1.jpg', thumbnailUrl: 'https://img.example/1-t.jpg', width: 800, height: 600 },
+    { id: 'up2', url: 'https://img.example/2.jpg', thumbnailUrl: 'https://img.example/2-t.jpg', width: 800, height: 600 },
   ],
 };
 

@@ -113,6 +113,9 @@ describe('the route table', () => {
         'createFeed.body.translations.zh.title',
         'rejectFeed.body.reason',
         'retractFeed.body.reason',
+        'updateFeed.body.title',
+        'updateFeed.body.translations.bo.title',
+        'updateFeed.body.translations.zh.title',
       ].sort(),
     );
     expect(
@@ -120,7 +123,16 @@ describe('the route table', () => {
         .filter((s) => isFreeTextBlock(s.schema))
         .map((s) => s.path)
         .sort(),
-    ).toEqual(['createFeed.body.body', 'createFeed.body.translations.bo.body', 'createFeed.body.translations.zh.body'].sort());
+    ).toEqual(
+      [
+        'createFeed.body.body',
+        'createFeed.body.translations.bo.body',
+        'createFeed.body.translations.zh.body',
+        'updateFeed.body.body',
+        'updateFeed.body.translations.bo.body',
+        'updateFeed.body.translations.zh.body',
+      ].sort(),
+    );
   });
 
   it('refuses a bidi override or a control character in every string of every request', () => {

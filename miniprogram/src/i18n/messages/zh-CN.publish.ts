@@ -1,8 +1,8 @@
 /**
- * zh-CN strings of the publish subpackage (the author's items, the review queue, an item as its authors and
- * reviewers see it): only those pages import them (through i18n/publish.ts), so they ship with that
- * subpackage, not in the main package. Keys start with `publish.`. Placeholders are `{name}`. Keep this
- * module free of Taro imports: page configs read it at build time.
+ * zh-CN strings of the publish subpackage (writing, reviewing and managing information items): only
+ * its pages import them (through i18n/publish.ts). Keys by prefix: compose. (the write/edit page, the
+ * image picker and uploads), publish. (the author's list, the review queue, an item's page).
+ * Placeholders are `{name}`. Keep this module free of Taro imports: page configs read it at build time.
  */
 export const publishMessages = {
   'publish.navMine': '我写的信息',
@@ -96,4 +96,51 @@ export const publishMessages = {
   'publish.error.forbidden': '你没有权限做这个操作。',
   'publish.error.notFound': '没有找到这条信息，或它不在你的管辖范围内。',
   'publish.error.invalid': '原因格式不对，请写 1 到 200 个字。',
+
+  'compose.navNew': '写信息',
+  'compose.navEdit': '修改信息',
+  'compose.loading': '正在加载…',
+  'compose.loadFailed': '信息加载失败',
+  'compose.notEditable': '这条信息正在审核或已发布，不能再修改。',
+  'compose.title': '标题',
+  'compose.titlePlaceholder': '一句话说清楚，最多 80 个字',
+  'compose.body': '正文',
+  'compose.bodyPlaceholder': '写清楚时间、地点和要做的事',
+  'compose.category': '类别',
+  'compose.region': '发给哪里',
+  'compose.regionHint': '可以发给你负责的地区或它下面的地区。',
+  'compose.regionUp': '上一级',
+  'compose.regionLoading': '正在加载下级地区…',
+  'compose.regionChildren': '选下级地区',
+  'compose.areaTypes': '区域类型（不选就是全部）',
+  'compose.urgent': '紧急（置顶显示）',
+  'compose.requiresAck': '要求每户确认“收到”',
+  'compose.expiry': '有效期至（可不填）',
+  'compose.expiryHint': '格式：2026-12-31，到期后不再显示。',
+  'compose.tibetan': '藏文版本（可不填）',
+  'compose.tibetanTitle': '藏文标题',
+  'compose.tibetanBody': '藏文正文',
+  'compose.images': '图片（最多 {max} 张）',
+  'compose.saveDraft': '保存草稿',
+  'compose.back': '返回',
+  'compose.submit': '提交审核',
+  'compose.saved': '草稿已保存。',
+  'compose.submitted': '已提交审核，管理员审核后发布。',
+  'compose.leaveTitle': '还没保存',
+  'compose.leaveText': '写的内容还没保存，确定离开吗？',
+  'compose.required': '请填写{field}。',
+  'compose.tooLong': '{field}最多 {max} 个字，现在 {count} 个。',
+  'compose.badDate': '日期格式是 2026-12-31，并且要晚于今天。',
+  'compose.tibetanPair': '藏文标题和正文要一起填。',
+  'compose.imagesBusy': '图片还在上传，请稍等。',
+  'compose.imagesFailed': '有图片没有传好，请删掉或重试。',
+  'compose.fixErrors': '有几处需要修改，见上面的红字。',
+  'compose.addImage': '添加图片',
+  'compose.removeImage': '删除',
+  'compose.retryImage': '重试',
+  'compose.uploading': '上传中 {percent}%',
+  'compose.uploadFailed': '上传失败',
+  'compose.imageTooLarge': '图片太大（压缩后 {size}），最多 {max}。',
+  'compose.imageUnreadable': '这张图片打不开，请换一张。',
+  'compose.storageRefused': '图片存储拒绝了这次上传，请重试。',
 } as const;

@@ -199,6 +199,7 @@ export const errors: Record<ErrorTextCode, string> = {
   DAY_CLOSED: '当天的账已经结清，不能再修改。',
   IDEMPOTENCY_IN_PROGRESS: '上一次提交还在处理中，请稍候。',
   IDEMPOTENCY_KEY_REUSED: '这次提交和上一次的内容不一致，请重新提交。',
+  INVALID_IMAGE: '图片无法使用（只支持 JPG、PNG、WebP），请换一张。',
   RATE_LIMITED: '操作太频繁了，请稍后再试。',
   LIMIT_EXCEEDED: '已超出限额。',
   INTERNAL: '服务器出了点问题，请稍后再试。',
