@@ -8,3 +8,4 @@ export * from './schemas/accounts';
 export * from './schemas/payments';
 export * from './schemas/households';
 export * from './schemas/feeds';
+export * from './schemas/prices';

@@ -5,9 +5,10 @@ import { handler as auth } from '../../functions/handlers/auth';
 import { handler as feeds } from '../../functions/handlers/feeds';
 import { handler as fallback } from '../../functions/handlers/not-found';
 import { handler as payments } from '../../functions/handlers/payments';
+import { handler as prices } from '../../functions/handlers/prices';
 import { handler as regions } from '../../functions/handlers/regions';
 import { handler as stations } from '../../functions/handlers/stations';
 import { handler as system } from '../../functions/handlers/system';
 
 /** The real Lambda handler of each function of serverless.yml. */
-export const handlers: Record<FunctionName, Handler> = { admin, auth, fallback, feeds, payments, regions, stations, system };
+export const handlers: Record<FunctionName, Handler> = { admin, auth, fallback, feeds, payments, prices, regions, stations, system };
