@@ -2,7 +2,14 @@
  * Market prices: the catalogue partition, the reports and the daily series (keys: priceKeys).
  */
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { DayPoint, MarketRecord, PriceCatalogueRepository, PriceReportRecord, PriceReportRepository, ProductRecord } from '../domain/prices/price';
+import type {
+  DayPoint,
+  MarketRecord,
+  PriceCatalogueRepository,
+  PriceReportRecord,
+  PriceReportRepository,
+  ProductRecord,
+} from '../domain/prices/price';
 import { PRICE_SERIES_MAX_DAYS } from '../../shared';
 import { batchGet } from './batch-get';
 import { db, tableName } from './client';
@@ -171,7 +178,11 @@ export const dynamoPriceReportRepository: PriceReportRepository = {
         TableName: tableName(),
         KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
         ExpressionAttributeNames: { '#date': 'date', '#count': 'count' },
-        ExpressionAttributeValues: { ':pk': priceKeys.series(productId, marketId), ':from': priceKeys.daySortKey(from), ':to': priceKeys.daySortKey(to) },
+        ExpressionAttributeValues: {
+          ':pk': priceKeys.series(productId, marketId),
+          ':from': priceKeys.daySortKey(from),
+          ':to': priceKeys.daySortKey(to),
+        },
         ProjectionExpression: '#date, sumFen, #count',
         Limit: PRICE_SERIES_MAX_DAYS,
       }),

@@ -20,7 +20,8 @@ export const handler = createHttpHandler('prices', {
   listPriceMarkets: ({ query }) => listMarkets(catalogueDeps, query),
   createPriceMarket: ({ caller, body }) => createMarket(catalogueDeps, caller, body),
   updatePriceMarket: ({ caller, params, body }) => updateMarket(catalogueDeps, caller, params.marketId, body),
-  reportPrice: ({ caller, body, idempotencyKey }) => reportPrice({ catalogue, reports, stations: dynamoStationRepository, idempotency }, caller, idempotencyKey, body),
+  reportPrice: ({ caller, body, idempotencyKey }) =>
+    reportPrice({ catalogue, reports, stations: dynamoStationRepository, idempotency }, caller, idempotencyKey, body),
   marketPrices: ({ query }) => priceOverview({ catalogue, reports }, query),
   priceSeries: ({ params, query }) => priceSeries({ catalogue, reports }, params.productId, params.marketId, query),
   marketPriceReports: ({ caller, params, query }) => marketReports({ catalogue, reports }, caller, params.marketId, query),

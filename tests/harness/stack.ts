@@ -15,6 +15,7 @@ import { distDir } from '../../scripts/lib/miniprogram-build';
 import { freePort } from '../../scripts/lib/ports';
 import { seedDemoAccounts } from '../../scripts/lib/demo-accounts';
 import { seedQinghai } from '../../scripts/lib/seed';
+import { seedPriceCatalogue } from '../../scripts/lib/price-catalogue';
 import { ensureTable } from '../../scripts/lib/table';
 import { startWebServer } from '../../scripts/web-server';
 
@@ -51,6 +52,7 @@ async function startServices(): Promise<void> {
   const tableIsNew = await ensureTable(client, SEEDED_TABLE);
   const seed = await seedQinghai(doc, SEEDED_TABLE, { tableIsNew });
   await seedDemoAccounts(doc, SEEDED_TABLE);
+  await seedPriceCatalogue(doc, SEEDED_TABLE);
   client.destroy();
   process.env.TEST_DYNAMODB_ENDPOINT = running.ddb.endpoint;
   process.env.TEST_SEEDED_TABLE = SEEDED_TABLE;

@@ -5,14 +5,7 @@
  * takes no new reports.
  */
 import { randomBytes } from 'node:crypto';
-import {
-  PRICE_UNIT_NAMES,
-  type Market,
-  type MarketUpdateRequest,
-  type PriceUnit,
-  type Product,
-  type ProductUpdateRequest,
-} from '../../../shared';
+import { PRICE_UNIT_NAMES, type Market, type MarketUpdateRequest, type PriceUnit, type Product, type ProductUpdateRequest } from '../../../shared';
 import type { Caller } from '../../auth/caller';
 import { AppError, invalidField, notFound } from '../errors';
 import type { RegionRepository } from '../regions/region';
@@ -24,8 +17,7 @@ export interface CatalogueDeps {
   now?: () => Date;
 }
 
-const historyView = (history: CatalogueChange[]) =>
-  history.map(({ byUserId, ...change }) => ({ ...change, byIdTail: idTail(byUserId) }));
+const historyView = (history: CatalogueChange[]) => history.map(({ byUserId, ...change }) => ({ ...change, byIdTail: idTail(byUserId) }));
 
 export const toProductView = (p: ProductRecord): Product => ({
   id: p.id,

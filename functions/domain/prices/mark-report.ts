@@ -21,7 +21,13 @@ export async function markReport(deps: MarkReportDeps, caller: Caller, reportId:
   const conflict = new AppError('CONFLICT', input.wrong ? 'The report is already marked wrong' : 'The report is not marked wrong');
   if ((report.status === 'WRONG') === input.wrong) throw conflict;
   const at = (deps.now?.() ?? new Date()).toISOString();
-  const marked = await deps.reports.mark(report, { wrong: input.wrong, reason: input.reason ?? null, at, byUserId: caller.userId, byRole: caller.role });
+  const marked = await deps.reports.mark(report, {
+    wrong: input.wrong,
+    reason: input.reason ?? null,
+    at,
+    byUserId: caller.userId,
+    byRole: caller.role,
+  });
   if (!marked) throw conflict;
   return toReportView(marked);
 }

@@ -35,7 +35,12 @@ const pointsOf = (days: DayPoint[]) => days.filter((d) => d.count > 0).map((d) =
  * A product's daily series at one market: the catalogue pair (one BatchGet) and the days (ONE Query,
  * at most PRICE_SERIES_MAX_DAYS items whatever the number of reports), figures computed from them.
  */
-export async function priceSeries(deps: PriceReadDeps, productId: string, marketId: string, query: { from?: string; to?: string }): Promise<PriceSeries> {
+export async function priceSeries(
+  deps: PriceReadDeps,
+  productId: string,
+  marketId: string,
+  query: { from?: string; to?: string },
+): Promise<PriceSeries> {
   const { from, to } = rangeOf(deps, query);
   const [{ product, market }, days] = await Promise.all([deps.catalogue.pair(productId, marketId), deps.reports.days(productId, marketId, from, to)]);
   if (!product) throw notFound('Product');

@@ -62,7 +62,8 @@ export async function reportPrice(deps: ReportPriceDeps, caller: Caller, idempot
 
   const requestHash = requestHashOf('reportPrice', body);
   const claim = await deps.idempotency.claim({ callerId: caller.userId, key: idempotencyKey, requestHash });
-  if (claim.kind === 'in_progress') throw new AppError('IDEMPOTENCY_IN_PROGRESS', 'This report is still being stored; retry with the same key in a moment', undefined, 1);
+  if (claim.kind === 'in_progress')
+    throw new AppError('IDEMPOTENCY_IN_PROGRESS', 'This report is still being stored; retry with the same key in a moment', undefined, 1);
   const id = reportIdFor(caller.userId, idempotencyKey, requestHash);
   if (claim.kind === 'replay') {
     const stored = await deps.reports.get(id);
