@@ -113,6 +113,11 @@ describe('the route table', () => {
         'createFeed.body.translations.zh.title',
         'rejectFeed.body.reason',
         'retractFeed.body.reason',
+        'createPriceProduct.body.name',
+        'updatePriceProduct.body.name',
+        'createPriceMarket.body.name',
+        'updatePriceMarket.body.name',
+        'markPriceReport.body.reason',
       ].sort(),
     );
     expect(
