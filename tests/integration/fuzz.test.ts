@@ -15,7 +15,25 @@ const table = process.env.TEST_SEEDED_TABLE!;
 const TUQIAO = stationIdForVillage('630202002214');
 
 const segment = fc.oneof(
-  fc.constantFrom('63', '6302', '630202002214', TUQIAO, 'x', '%', '%E5%9C', '..', 'null', '0', '-1', '1e9', 'ａ', '土桥', 'yak-head', 'ledu', 'jiegu'),
+  fc.constantFrom(
+    '63',
+    '6302',
+    '630202002214',
+    TUQIAO,
+    'x',
+    '%',
+    '%E5%9C',
+    '..',
+    'null',
+    '0',
+    '-1',
+    '1e9',
+    'ａ',
+    '土桥',
+    'yak-head',
+    'ledu',
+    'jiegu',
+  ),
   fc.string({ maxLength: 40 }).map(encodeURIComponent),
 );
 const jsonValue = fc.jsonValue({ maxDepth: 4 });
