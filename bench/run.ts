@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: every benchmark in turn. The API and payment benchmarks need `npm start` running;
- * the nearest-station and feed ones start their own DynamoDB Local (China-scale part skipped: --china to add it);
+ * the nearest-station, feed and price ones start their own DynamoDB Local (China-scale part skipped: --china to add it);
  * the slow-link one starts its own stack (DynamoDB Local, API, web server) and Chromium; the weapp
  * size one builds the app and a blank Taro app. `npm run bench -- --only h5-slow-link` runs one.
  */
@@ -12,6 +12,7 @@ const runs: Array<[string, string[]]> = [
   ['bench/nearest.ts', process.argv.includes('--china') ? [] : ['--skip-china']],
   ['bench/feeds.ts', []],
   ['bench/notify.ts', []],
+  ['bench/prices.ts', []],
   ['bench/h5-slow-link.ts', []],
   ['bench/weapp-size.ts', []],
 ];

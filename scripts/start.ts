@@ -21,6 +21,7 @@ import { localClients } from './lib/local-clients';
 import { buildMiniprogram, distDir } from './lib/miniprogram-build';
 import { assertPortsFree } from './lib/ports';
 import { DEMO_ACCOUNTS, seedDemoAccounts } from './lib/demo-accounts';
+import { seedPriceCatalogue } from './lib/price-catalogue';
 import { seedQinghai } from './lib/seed';
 import { ensureTable, ROOT } from './lib/table';
 import { startWebServer } from './web-server';
@@ -92,6 +93,7 @@ async function main() {
 
   const accounts = await seedDemoAccounts(doc, TABLE);
   say(`demo accounts: ${accounts} created, ${DEMO_ACCOUNTS.length - accounts} kept`);
+  say(`market-price catalogue: ${await seedPriceCatalogue(doc, TABLE)} entries created`);
 
   const api: ApiServer = await startApiServer({
     port: apiPort,

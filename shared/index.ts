@@ -10,3 +10,4 @@ export * from './schemas/households';
 export * from './schemas/feeds';
 export * from './schemas/notify';
 export * from './schemas/uploads';
+export * from './schemas/prices';

@@ -299,3 +299,27 @@ export const localSubscribeMessageKeys = {
 export const uploadKeys = {
   item: (id: string): PrimaryKey => ({ PK: `UPLOAD#${id}`, SK: 'UPLOAD' }),
 };
+
+/**
+ * Market prices. The catalogue (products and markets, a few dozen each) is one partition, read with
+ * one Query. A series is one partition per product and market holding one item per business day
+ * (the sum and count of that day's valid reports, moved in the same transaction as each report and
+ * each outlier mark), so a year is at most 366 small items: one Query whatever the number of reports.
+ * A report is its own item (marked by id); GSI1 lists a market's reports of a product by date.
+ */
+export const priceKeys = {
+  catalogue: 'PRICE_CATALOGUE',
+  product: (productId: string): PrimaryKey => ({ PK: 'PRICE_CATALOGUE', SK: `PRODUCT#${productId}` }),
+  productPrefix: 'PRODUCT#',
+  market: (marketId: string): PrimaryKey => ({ PK: 'PRICE_CATALOGUE', SK: `MARKET#${marketId}` }),
+  marketPrefix: 'MARKET#',
+  series: (productId: string, marketId: string) => `PRICES#${productId}#${marketId}`,
+  day: (productId: string, marketId: string, date: string): PrimaryKey => ({ PK: `PRICES#${productId}#${marketId}`, SK: `DAY#${date}` }),
+  daySortKey: (date: string) => `DAY#${date}`,
+  report: (reportId: string): PrimaryKey => ({ PK: `PRICE_REPORT#${reportId}`, SK: 'REPORT' }),
+  reportsOf: (marketId: string, productId: string) => `PRICE_REPORTS#${marketId}#${productId}`,
+  reportIndex: (marketId: string, productId: string, date: string, createdAt: string, reportId: string) => ({
+    GSI1PK: `PRICE_REPORTS#${marketId}#${productId}`,
+    GSI1SK: `${date}#${createdAt}#${reportId}`,
+  }),
+};

@@ -6,9 +6,10 @@ import { handler as feeds } from '../../functions/handlers/feeds';
 import { handler as fallback } from '../../functions/handlers/not-found';
 import { handler as notify } from '../../functions/handlers/notify';
 import { handler as payments } from '../../functions/handlers/payments';
+import { handler as prices } from '../../functions/handlers/prices';
 import { handler as regions } from '../../functions/handlers/regions';
 import { handler as stations } from '../../functions/handlers/stations';
 import { handler as system } from '../../functions/handlers/system';
 
 /** The real Lambda handler of each function of serverless.yml. */
-export const handlers: Record<FunctionName, Handler> = { admin, auth, fallback, feeds, notify, payments, regions, stations, system };
+export const handlers: Record<FunctionName, Handler> = { admin, auth, fallback, feeds, notify, payments, prices, regions, stations, system };

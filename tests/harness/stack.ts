@@ -16,6 +16,7 @@ import { freePort } from '../../scripts/lib/ports';
 import { startS3Local, type S3Local } from '../../scripts/lib/s3-local';
 import { seedDemoAccounts } from '../../scripts/lib/demo-accounts';
 import { seedQinghai } from '../../scripts/lib/seed';
+import { seedPriceCatalogue } from '../../scripts/lib/price-catalogue';
 import { ensureTable } from '../../scripts/lib/table';
 import { startWebServer } from '../../scripts/web-server';
 
@@ -53,6 +54,7 @@ async function startServices(): Promise<void> {
   const tableIsNew = await ensureTable(client, SEEDED_TABLE);
   const seed = await seedQinghai(doc, SEEDED_TABLE, { tableIsNew });
   await seedDemoAccounts(doc, SEEDED_TABLE);
+  await seedPriceCatalogue(doc, SEEDED_TABLE);
   client.destroy();
   process.env.TEST_DYNAMODB_ENDPOINT = running.ddb.endpoint;
   process.env.TEST_SEEDED_TABLE = SEEDED_TABLE;

@@ -24,6 +24,10 @@ const PUBLIC_ROUTES = [
   'feedCategories',
   'listFeeds',
   'getFeed',
+  'listPriceProducts',
+  'listPriceMarkets',
+  'marketPrices',
+  'priceSeries',
 ];
 
 describe('authentication and role matrix', () => {

@@ -17,6 +17,7 @@ import { copyStations, newKey, officerOf, pay, TUQIAO, YUSHU } from '../harness/
 import { snapshotTable } from '../harness/snapshot';
 import { createUser } from '../harness/users';
 import { copyRegionChain, expertOf, feedBody, feedIn } from '../harness/feeds';
+import { reportBody, reportPrice, seedPriceCatalogue } from '../harness/prices';
 
 type Route = RouteDef & { name: RouteName };
 type User = Awaited<ReturnType<typeof createUser>>;
@@ -73,7 +74,14 @@ interface Objects {
   publishedId: string;
   /** The expert of the station's county, who wrote the items in review and published. */
   expert: User;
+  /** A price market of the station's prefecture, a product, and a fresh (valid) report of the station's officer there. */
+  marketId: string;
+  productId: string;
+  reportId: string;
 }
+
+/** The seeded price market of each station's prefecture: 乐都 (海东市) for A, 结古 (玉树州) for B. */
+const MARKET_OF: Record<string, string> = { '6302': 'ledu', '6327': 'jiegu' };
 
 /** Which item a route's `{id}` names: each route gets one in the status it acts on. */
 const FEED_FOR: Partial<Record<RouteName, 'draftId' | 'inReviewId' | 'publishedId'>> = {
@@ -112,6 +120,9 @@ async function objectsOf(station: { id: string; villageCode: string }, officer: 
   const county = station.villageCode.slice(0, 6);
   const expert = await expertOf(table.doc, table.tableName, county);
   const alert = feedBody(county, { requiresAck: true });
+  const marketId = MARKET_OF[station.villageCode.slice(0, 4)];
+  const report = await reportPrice(officer.auth, reportBody({ marketId, productId: 'barley', priceFen: 250 }));
+  expect(report.status).toBe(201);
   return {
     stationId: station.id,
     paymentId: payment.json.id,
@@ -124,6 +135,9 @@ async function objectsOf(station: { id: string; villageCode: string }, officer: 
     inReviewId: await feedIn('IN_REVIEW', expert, countyAdmin, alert),
     publishedId: await feedIn('PUBLISHED', expert, countyAdmin, alert),
     expert,
+    marketId,
+    productId: 'barley',
+    reportId: report.json.id,
   };
 }
 
@@ -156,10 +170,15 @@ const BODIES: Partial<Record<RouteName, (o: Objects) => Promise<unknown> | unkno
   retractFeed: () => ({ reason: '预警解除' }),
   markInformed: (o) => ({ householdId: o.householdId, how: 'phone' }),
   recordSubscriptions: () => ({ accepted: [LOCAL_ALERT_TEMPLATE_ID] }),
+  createPriceMarket: (o) => ({ name: '新市场', regionCode: o.code }),
+  updatePriceMarket: () => ({ name: '改名的市场' }),
+  reportPrice: (o) => reportBody({ marketId: o.marketId, productId: o.productId }),
+  markPriceReport: () => ({ wrong: true, reason: '离群' }),
 };
 const QUERIES: Partial<Record<RouteName, Record<string, string>>> = {
   regionReconciliations: { date: businessDay(new Date()) },
   reviewQueue: { region: B_COUNTY },
+  marketPriceReports: { product: 'barley' },
 };
 
 const fillPath = (route: Route, o: Objects) =>
@@ -193,6 +212,7 @@ beforeAll(async () => {
   table = await useFreshTable('bola');
   await copyStations(table.doc, table.tableName, [A.villageCode, B.villageCode]);
   for (const station of [A, B]) await copyRegionChain(table.doc, table.tableName, station.villageCode);
+  await seedPriceCatalogue(table.doc, table.tableName);
   officerA = await officerOf(table.doc, table.tableName, A);
   officerB = await officerOf(table.doc, table.tableName, B);
   outsiders = [

@@ -15,7 +15,25 @@ const table = process.env.TEST_SEEDED_TABLE!;
 const TUQIAO = stationIdForVillage('630202002214');
 
 const segment = fc.oneof(
-  fc.constantFrom('63', '6302', '630202002214', TUQIAO, 'x', '%', '%E5%9C', '..', 'null', '0', '-1', '1e9', 'ａ', '土桥'),
+  fc.constantFrom(
+    '63',
+    '6302',
+    '630202002214',
+    TUQIAO,
+    'x',
+    '%',
+    '%E5%9C',
+    '..',
+    'null',
+    '0',
+    '-1',
+    '1e9',
+    'ａ',
+    '土桥',
+    'yak-head',
+    'ledu',
+    'jiegu',
+  ),
   fc.string({ maxLength: 40 }).map(encodeURIComponent),
 );
 const jsonValue = fc.jsonValue({ maxDepth: 4 });
@@ -91,10 +109,28 @@ const body = fc.oneof(
       { requiredKeys: [] },
     )
     .map((v) => JSON.stringify(v)),
+  // Price report, mark and catalogue shapes, so the fuzzer reaches past the price schemas too.
+  fc
+    .record(
+      {
+        productId: fc.constantFrom('yak-head', 'barley', 'x', ''),
+        marketId: fc.constantFrom('ledu', 'jiegu', 'x'),
+        date: fc.oneof(fc.constantFrom('2026-11-30', '2020-01-01', '2099-01-01', '2026-02-30'), fc.string()),
+        priceFen: fc.oneof(fc.integer(), fc.double(), fc.string()),
+        wrong: fc.oneof(fc.boolean(), fc.string()),
+        reason: fc.string(),
+        name: fc.string(),
+        unit: fc.constantFrom('head', 'jin', 'kg', 'x'),
+        active: fc.oneof(fc.boolean(), fc.string()),
+        regionCode: fc.constantFrom('63', '630202', '630202001', '632701001201', 'x'),
+      },
+      { requiredKeys: [] },
+    )
+    .map((v) => JSON.stringify(v)),
   fc.string({ maxLength: 200 }),
 );
 const query = fc.dictionary(
-  fc.constantFrom('region', 'q', 'near', 'limit', 'cursor', 'date', 'status', 'category', 'lang', 'x', '__proto__'),
+  fc.constantFrom('region', 'q', 'near', 'limit', 'cursor', 'date', 'status', 'category', 'lang', 'product', 'from', 'to', 'x', '__proto__'),
   fc.oneof(segment, fc.string({ maxLength: 30 })),
   { maxKeys: 4 },
 );

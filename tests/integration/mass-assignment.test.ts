@@ -18,6 +18,7 @@ const EXTRA_KEYS = ['status', 'stock', 'stationId', 'role', 'priceFen', 'PK', 'o
 let table: Awaited<ReturnType<typeof useFreshTable>>;
 let officer: Awaited<ReturnType<typeof officerOf>>;
 let admin: Awaited<ReturnType<typeof createUser>>;
+let provinceAdmin: Awaited<ReturnType<typeof createUser>>;
 let ids: { paymentId: string; householdId: string; userId: string };
 
 beforeAll(async () => {
@@ -25,6 +26,7 @@ beforeAll(async () => {
   await copyStations(table.doc, table.tableName, [TUQIAO.villageCode]);
   officer = await officerOf(table.doc, table.tableName, TUQIAO);
   admin = await createUser(table.doc, table.tableName, { role: 'county_admin', regionCode: '630202' });
+  provinceAdmin = await createUser(table.doc, table.tableName, { role: 'province_admin', regionCode: '63' });
   const villager = await createUser(table.doc, table.tableName, { role: 'villager' });
   const payment = await pay(officer.auth, { stationId: TUQIAO.id, billType: 'phone', accountNo: '13800001234', amountFen: 5_000, method: 'cash' });
   const household = await invoke(handlers.payments, {
@@ -61,6 +63,12 @@ const VALID: Record<string, () => { body: Record<string, unknown>; auth: Record<
   retractFeed: () => ({ body: { reason: '已过时' }, auth: admin.auth }),
   markInformed: () => ({ body: { householdId: ids.householdId, how: 'phone' }, auth: officer.auth }),
   recordSubscriptions: () => ({ body: { accepted: [LOCAL_ALERT_TEMPLATE_ID] }, auth: officer.auth }),
+  createPriceProduct: () => ({ body: { name: '黄菇', unit: 'jin' }, auth: provinceAdmin.auth }),
+  updatePriceProduct: () => ({ body: { name: '青稞（散装）' }, auth: provinceAdmin.auth }),
+  createPriceMarket: () => ({ body: { name: '高庙', regionCode: '630202' }, auth: admin.auth }),
+  updatePriceMarket: () => ({ body: { active: false }, auth: admin.auth }),
+  reportPrice: () => ({ body: { productId: 'barley', marketId: 'ledu', date: businessDay(new Date()), priceFen: 260 }, auth: officer.auth }),
+  markPriceReport: () => ({ body: { wrong: true, reason: '离群' }, auth: admin.auth }),
 };
 
 const concretePath = (route: RouteDef) =>
@@ -71,7 +79,10 @@ const concretePath = (route: RouteDef) =>
     .replace('{billType}', 'water')
     .replace('{userId}', ids.userId)
     .replace('{id}', 'fd0000000000000000000000')
-    .replace('{code}', '630202');
+    .replace('{code}', '630202')
+    .replace('{productId}', 'barley')
+    .replace('{marketId}', 'ledu')
+    .replace('{reportId}', 'pr000000000000000000000000');
 
 // Every item at every depth (a key filter on JSON.stringify would blank nested objects).
 const snapshot = () => snapshotTable(table.doc, table.tableName);

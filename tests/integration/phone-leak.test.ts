@@ -17,6 +17,7 @@ import { copyStations, newKey, officerOf, pay, TUQIAO } from '../harness/payment
 import { snapshotTable } from '../harness/snapshot';
 import { createUser } from '../harness/users';
 import { copyRegionChain, expertOf, feedBody, feedIn } from '../harness/feeds';
+import { reportBody, reportPrice, seedPriceCatalogue } from '../harness/prices';
 
 type Route = RouteDef & { name: RouteName };
 type User = Awaited<ReturnType<typeof createUser>>;
@@ -37,6 +38,7 @@ let provinceAdmin: User;
 let villager: User;
 let ids: { paymentId: string; householdId: string; appointedUserId: string };
 /** Items for 乐都区: one per status a route acts on (drafts are the admin's own, to submit). */
+let priceReportId: string;
 let feeds: { draft: string; inReview: string; toReject: string; published: string; toRetract: string };
 /** Which item a route's `{id}` names. */
 const FEED_FOR: Partial<Record<RouteName, keyof typeof feeds>> = {
@@ -124,6 +126,10 @@ beforeAll(async () => {
   ids = { paymentId: payment.json.id, householdId: household.json.id, appointedUserId: appointee.user.id };
   await copyRegionChain(table.doc, table.tableName, TUQIAO.villageCode);
   const expert = await expertOf(table.doc, table.tableName, '630202');
+  await seedPriceCatalogue(table.doc, table.tableName);
+  const report = await reportPrice(officer.auth, reportBody({ marketId: 'ledu', productId: 'barley', priceFen: 250 }));
+  expect(report.status).toBe(201);
+  priceReportId = report.json.id;
   const alert = feedBody('630202', { requiresAck: true });
   feeds = {
     draft: await feedIn('DRAFT', provinceAdmin, provinceAdmin, alert),
@@ -144,6 +150,9 @@ const pathOf = (route: Route) =>
       userId: ids.appointedUserId,
       code: route.path.startsWith('/regions/') ? '630202' : TUQIAO.villageCode,
       id: feeds[FEED_FOR[route.name] ?? 'published'],
+      productId: 'barley',
+      marketId: 'ledu',
+      reportId: priceReportId,
     }[name];
     if (!value) throw new Error(`${route.name}: no real id for {${name}}: add one to the leak walk`);
     return value;
@@ -182,6 +191,12 @@ const BODIES: Partial<Record<RouteName, () => Promise<unknown> | unknown>> = {
   rejectFeed: () => ({ reason: '请补充' }),
   retractFeed: () => ({ reason: '预警解除' }),
   // A household without WeChat, told by phone (the linked one acknowledges itself).
+  createPriceProduct: () => ({ name: '黄菇', unit: 'jin' }),
+  updatePriceProduct: () => ({ name: '青稞（散装）' }),
+  createPriceMarket: () => ({ name: '高庙', regionCode: '630202' }),
+  updatePriceMarket: () => ({ name: '乐都（碾伯镇）' }),
+  reportPrice: () => reportBody({ marketId: 'ledu', productId: 'barley', priceFen: 260 }),
+  markPriceReport: () => ({ wrong: true, reason: '离群' }),
   markInformed: async () => {
     const res = await invoke(handlers.payments, {
       method: 'POST',
@@ -198,6 +213,8 @@ const QUERIES: Partial<Record<RouteName, Record<string, string>>> = {
   regionReconciliations: { date: businessDay(new Date()) },
   listFeeds: { region: TUQIAO.villageCode },
   reviewQueue: { region: '63' },
+  marketPrices: { product: 'barley' },
+  marketPriceReports: { product: 'barley' },
 };
 
 /** Every string (and key) of a JSON value, at any depth, with where it sits. */

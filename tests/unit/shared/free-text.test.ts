@@ -116,6 +116,11 @@ describe('the route table', () => {
         'updateFeed.body.title',
         'updateFeed.body.translations.bo.title',
         'updateFeed.body.translations.zh.title',
+        'createPriceProduct.body.name',
+        'updatePriceProduct.body.name',
+        'createPriceMarket.body.name',
+        'updatePriceMarket.body.name',
+        'markPriceReport.body.reason',
       ].sort(),
     );
     expect(
