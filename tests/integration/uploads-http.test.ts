@@ -207,7 +207,7 @@ describe('PUT /feeds/{id}', () => {
     expect(edited.json).toMatchObject({ title: '改过的标题', status: 'DRAFT', images: [{ id: second.answer.id, width: 200, height: 150 }] });
     expect(edited.json.history).toEqual([
       expect.objectContaining({ status: 'DRAFT' }),
-      expect.objectContaining({ status: 'DRAFT', edited: true, byUserId: expert.user.id }),
+      expect.objectContaining({ status: 'DRAFT', edited: true, by: expect.objectContaining({ role: 'expert', you: true }) }),
     ]);
     const [stored] = (await storedFeedsOf(doc, table, expert.user.id)).filter((f) => f.id === id);
     expect(stored.title).toBe('改过的标题');
