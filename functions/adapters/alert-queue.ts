@@ -1,13 +1,12 @@
 /**
- * How a published alert reaches the notifier, after the publish's own write: an outbox entry (the
- * durable part: the notifier's schedule, or `npm start`'s loop, drains it), then in a deployed stage
- * an asynchronous invoke of the notifier so messages leave within seconds. Never throws: the item is
- * published whatever happens here; a failure is logged (and a failed invoke waits for the schedule).
+ * After a published alert's outbox entry was written with the publish (the durable part: the
+ * notifier's schedule, or `npm start`'s loop, drains it), a deployed stage invokes the notifier
+ * asynchronously so messages leave within seconds. Never throws: a failed invoke is logged and the
+ * schedule sends the alert within a minute.
  */
 import type { LambdaClient } from '@aws-sdk/client-lambda';
 import { notifySettings } from '../config/notify';
 import { settings } from '../config';
-import { dynamoAlertOutbox } from '../data/subscriptions-repository';
 import type { AlertQueue } from '../domain/notify/alert-notifier';
 import { createLogger } from '../logging/logger';
 
@@ -21,14 +20,8 @@ async function invokeAsync(functionName: string, payload: unknown): Promise<void
 }
 
 export const alertQueue: AlertQueue = {
-  async enqueue(feedId, at) {
+  async wake(feedId) {
     const log = createLogger({ function: 'alert-queue', feedId });
-    try {
-      await dynamoAlertOutbox.enqueue(feedId, at);
-    } catch (error) {
-      log.error('published alert not queued for subscribe messages', { error: (error as Error).message });
-      return;
-    }
     const notifier = notifySettings().notifierFunction;
     if (!notifier) return;
     await invokeAsync(notifier, { feedId }).catch((error: Error) =>

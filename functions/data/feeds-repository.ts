@@ -12,6 +12,7 @@ import { feedKeys, householdKeys, INDEX } from './keys';
 import { queryPage } from './query-pages';
 import { transactWrite } from './transact';
 import { attachUpload } from './uploads-repository';
+import { alertOutboxItem } from './subscriptions-repository';
 import { isConditionFailure } from './transaction-errors';
 
 type Item = Record<string, unknown>;
@@ -128,6 +129,7 @@ export const dynamoFeedRepository: FeedRepository = {
         };
         extra.push({ Put: { TableName: table, Item: { ...feedKeys.pin(feed.regionCode, set.pinnedUntil, feed.id), entity: 'FeedPin', ...pinned } } });
       }
+      if (set.queueAlert) extra.push({ Put: { TableName: table, Item: alertOutboxItem(feed.id, set.publishedAt!) } });
     } else {
       removes.push('GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK');
       if (to === 'RETRACTED' && feed.pinnedUntil)

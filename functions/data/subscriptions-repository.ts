@@ -5,7 +5,7 @@
 import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AreaType } from '../../shared';
 import { AppError } from '../domain/errors';
-import type { AlertOutbox, AlertQueue, VillageAreaTypes } from '../domain/notify/alert-notifier';
+import type { AlertOutbox, VillageAreaTypes } from '../domain/notify/alert-notifier';
 import type { ClaimResult, Subscription, SubscriptionRepository } from '../domain/notify/subscriptions';
 import { batchGet } from './batch-get';
 import { db, tableName } from './client';
@@ -210,11 +210,12 @@ export const dynamoSubscriptionRepository: SubscriptionRepository = {
 };
 
 /** The outbox the publish writes to (after its own write) and the notifier drains. */
-export const dynamoAlertOutbox: AlertOutbox & AlertQueue = {
+/** A published alert waiting for its fan-out (the feeds repository writes it in the publish's transaction). */
+export const alertOutboxItem = (feedId: string, at: string) => ({ ...alertOutboxKeys.item(feedId), entity: 'AlertOutbox', feedId, enqueuedAt: at });
+
+export const dynamoAlertOutbox: AlertOutbox & { enqueue(feedId: string, at: string): Promise<void> } = {
   async enqueue(feedId, at) {
-    await db().send(
-      new PutCommand({ TableName: tableName(), Item: { ...alertOutboxKeys.item(feedId), entity: 'AlertOutbox', feedId, enqueuedAt: at } }),
-    );
+    await db().send(new PutCommand({ TableName: tableName(), Item: alertOutboxItem(feedId, at) }));
   },
   async pending(limit) {
     const { Items = [] } = await db().send(

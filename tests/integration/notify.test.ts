@@ -7,6 +7,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { LOCAL_ALERT_TEMPLATE_ID } from '../../functions/config/notify';
 import { LOCAL_MESSAGE_ENTITY, recordedMessages } from '../../functions/adapters/local-subscribe-message';
+import { dynamoFeedRepository } from '../../functions/data/feeds-repository';
 import { alertOutboxKeys, alertSendKeys, regionKeys, subscriptionKeys } from '../../functions/data/keys';
 import { ALERT_SEND_ENTITY, dynamoAlertOutbox, dynamoSubscriptionRepository } from '../../functions/data/subscriptions-repository';
 import { notifyAlert } from '../../functions/domain/notify/alert-notifier';
@@ -167,6 +168,21 @@ describe('sending an alert to its subscribers', () => {
     expect(await notifyAlert(notifierDeps(), id)).toMatchObject({ sent: 0, skipped: 1 });
     expect(await countEntities(table.doc, table.tableName, LOCAL_MESSAGE_ENTITY)).toBe(stored);
     expect(await Promise.all(reached.map(remainingOf))).toEqual([0, 2, 0]);
+  });
+
+  it('an alert is queued by its publish’s own transaction: a publish that loses its race queues nothing', async () => {
+    const id = await feedIn('IN_REVIEW', expert, admin, feedBody(COUNTY, { requiresAck: true }));
+    const feed = (await dynamoFeedRepository.get(id))!;
+    const at = new Date().toISOString();
+    const change = { status: 'PUBLISHED' as const, byUserId: admin.user.id, at, reason: null };
+    const outboxOf = async () => (await table.doc.send(new GetCommand({ TableName: table.tableName, Key: alertOutboxKeys.item(id) }))).Item;
+    // Lost race (the item was not in that status): neither the publish nor the outbox entry is written.
+    expect(await dynamoFeedRepository.transition(feed, ['DRAFT'], 'PUBLISHED', change, { publishedAt: at, queueAlert: true })).toBeNull();
+    expect(await outboxOf()).toBeUndefined();
+    // Won: both, in one write, with no notifier to wake.
+    expect(await dynamoFeedRepository.transition(feed, ['IN_REVIEW'], 'PUBLISHED', change, { publishedAt: at, queueAlert: true })).not.toBeNull();
+    expect(await outboxOf()).toMatchObject({ feedId: id, enqueuedAt: at });
+    await runNotifier();
   });
 
   it('items that are not alerts, and alerts no longer published, send nothing', async () => {

@@ -6,7 +6,7 @@ import type { UserRepository } from '../accounts/user';
 import type { RegionRepository } from '../regions/region';
 import { checkNewUploads, type StoredImage } from '../uploads/check-uploads';
 import type { ImageStore, UploadRepository } from '../uploads/upload';
-import { type FeedChange, type FeedEdit, type FeedRecord, type FeedRepository } from './feed';
+import { type FeedChange, type FeedEdit, type FeedRecord, type FeedRepository, type TransitionSet } from './feed';
 import { toDetails } from './feed-read';
 import { assertMayTarget, isAuthorOf, isReviewerOf, visibleToEditor } from './feed-access';
 import { isAlert, type AlertQueue } from '../notify/alert-notifier';
@@ -16,7 +16,7 @@ export interface FeedWriteDeps {
   regions: Pick<RegionRepository, 'get'>;
   /** Names the people in the item's answer (its author, its history). */
   users: Pick<UserRepository, 'getMany'>;
-  /** Published alerts go to the subscribe-message notifier, after the publish write (never inside it). */
+  /** Wakes the subscribe-message notifier after an alert's publish (whose transaction queued it). */
   alerts?: AlertQueue;
   /** Needed when the item names images: the uploads to check and where they are stored. */
   uploads?: UploadRepository;
@@ -126,7 +126,7 @@ async function move(
   to: FeedStatus,
   caller: Caller,
   reason: string | null,
-  set?: Partial<Pick<FeedRecord, 'publishedAt' | 'pinnedUntil'>>,
+  set?: TransitionSet,
 ) {
   const at = (deps.now?.() ?? new Date()).toISOString();
   const change: FeedChange = { status: to, byUserId: caller.userId, at, reason };
@@ -158,8 +158,10 @@ export async function publishFeed(deps: FeedWriteDeps, caller: Caller, id: strin
   const publishedAt = (deps.now?.() ?? new Date()).toISOString();
   const pinEnd = new Date(Date.parse(publishedAt) + PIN_MS).toISOString();
   const pinnedUntil = feed.urgent ? (feed.validUntil && feed.validUntil < pinEnd ? feed.validUntil : pinEnd) : null;
-  const published = await move(deps, feed, ['IN_REVIEW'], 'PUBLISHED', caller, null, { publishedAt, pinnedUntil });
-  if (isAlert(feed)) await deps.alerts?.enqueue(feed.id, publishedAt);
+  const queueAlert = isAlert(feed);
+  const published = await move(deps, feed, ['IN_REVIEW'], 'PUBLISHED', caller, null, { publishedAt, pinnedUntil, queueAlert });
+  // The outbox entry was written with the publish; this only hurries the notifier (its schedule drains the outbox anyway).
+  if (queueAlert) await deps.alerts?.wake(feed.id);
   return published;
 }
 

@@ -76,6 +76,13 @@ export type FeedEdit = Pick<
   'lang' | 'title' | 'body' | 'translations' | 'category' | 'regionCode' | 'areaTypes' | 'urgent' | 'requiresAck' | 'validUntil'
 > & { images: StoredImage[] };
 
+/**
+ * What a move sets besides the status: a publication's time and pin, and (`queueAlert`) the alert's
+ * entry in the subscribe-message outbox, written in the same transaction as the publish so a
+ * published alert is never left unsent.
+ */
+export type TransitionSet = Partial<Pick<FeedRecord, 'publishedAt' | 'pinnedUntil'>> & { queueAlert?: boolean };
+
 export interface FeedRepository {
   /** Writes a new item; its uploads (`newUploadIds`, the author's and pending) become attached to it in the same transaction. */
   create(feed: FeedRecord, newUploadIds?: string[]): Promise<void>;
@@ -87,13 +94,7 @@ export interface FeedRepository {
    */
   edit(feed: FeedRecord, from: FeedStatus[], edit: FeedEdit, change: FeedChange, newUploadIds: string[]): Promise<FeedRecord | null>;
   /** Moves the item from one of `from` to `to` (one conditional write); null when its status was not one of `from`. */
-  transition(
-    feed: FeedRecord,
-    from: FeedStatus[],
-    to: FeedStatus,
-    change: FeedChange,
-    set?: Partial<Pick<FeedRecord, 'publishedAt' | 'pinnedUntil'>>,
-  ): Promise<FeedRecord | null>;
+  transition(feed: FeedRecord, from: FeedStatus[], to: FeedStatus, change: FeedChange, set?: TransitionSet): Promise<FeedRecord | null>;
   /**
    * One Query: published items targeted at `regionCode` (of `category` when given), newest first,
    * older than `before` (a sort key), at most `limit` evaluated, skipping expired ones, ones for

@@ -23,8 +23,13 @@ import { outcomeOf, type SubscribeMessageAnswer, type SubscribeMessageRequest, t
 import type { Subscriber, SubscriptionRepository } from './subscriptions';
 
 /** Where the publish leaves its alerts for the notifier (functions/adapters/alert-queue.ts). */
+/**
+ * Hurries the notifier after a publish: the alert's outbox entry is written in the publish's own
+ * transaction (FeedRepository.transition with `queueAlert`); a deployed stage invokes the notifier at
+ * once instead of waiting for its schedule. Never throws.
+ */
 export interface AlertQueue {
-  enqueue(feedId: string, at: string): Promise<void>;
+  wake(feedId: string): Promise<void>;
 }
 
 export interface AlertOutbox {
