@@ -37,7 +37,8 @@ async function placeOf(deps: AskDeps, caller: Caller, input: QuestionCreateReque
     if (!household || !caller.stationId || household.stationId !== caller.stationId) throw notFound('Household');
     return { villageCode: household.stationVillageCode, householdId: household.id, stationId: household.stationId };
   }
-  if (input.householdId !== undefined) throw invalidField('body.householdId', 'is for officers asking for a household; a villager asks for their own');
+  // A villager may name their own household; any other is "not found", like an officer's reach.
+  if (input.householdId !== undefined && input.householdId !== caller.householdId) throw notFound('Household');
   const household = caller.householdId ? await deps.households.get(caller.householdId) : null;
   if (household) return { villageCode: household.stationVillageCode, householdId: household.id, stationId: household.stationId };
   const user = await deps.users.get(caller.userId);
