@@ -126,7 +126,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** The Lambda function that serves a route (one per route group). `fallback` serves no route: it answers
  * every request API Gateway matched to no declared route with the contract's 404. */
-export type FunctionName = 'system' | 'auth' | 'admin' | 'regions' | 'stations' | 'payments' | 'feeds' | 'notify' | 'prices' | 'questions' | 'fallback';
+export type FunctionName =
+  'system' | 'auth' | 'admin' | 'regions' | 'stations' | 'payments' | 'feeds' | 'notify' | 'prices' | 'questions' | 'fallback';
 
 /** What limits the objects a caller may touch (the BOLA matrix is generated from it). */
 export type RouteScope =
@@ -981,7 +982,8 @@ export const routes = defineRoutes({
     method: 'GET',
     path: '/questions/search',
     function: 'questions',
-    summary: 'Answered questions published with their asker’s consent, by Chinese text or pinyin (full or initials); no names, phones, households or villages',
+    summary:
+      'Answered questions published with their asker’s consent, by Chinese text or pinyin (full or initials); no names, phones, households or villages',
     access: ROLES,
     scope: 'none',
     scopeReason: 'reads only questions published with consent, anonymised (the county is the only place named): nothing of any user is reachable',
@@ -1010,7 +1012,8 @@ export const routes = defineRoutes({
     summary: 'An expert the question reaches claims it for 24 h (one conditional write: of concurrent claims one wins, the others 409)',
     access: ['expert'],
     scope: 'none',
-    scopeReason: 'only an expert the question reaches (their own field, a reach containing their own region, from their record) or its claimer gets past 404 (tests/integration/questions.test.ts)',
+    scopeReason:
+      'only an expert the question reaches (their own field, a reach containing their own region, from their record) or its claimer gets past 404 (tests/integration/questions.test.ts)',
     params: QuestionParams,
     response: QuestionView,
   },
@@ -1022,7 +1025,8 @@ export const routes = defineRoutes({
     summary: 'Its claimer answers while the claim holds (text, up to 3 photos); the asker gets a subscribe message if they allowed one',
     access: ['expert'],
     scope: 'none',
-    scopeReason: 'only an expert the question reaches (their own field, a reach containing their own region, from their record) or its claimer gets past 404 (tests/integration/questions.test.ts)',
+    scopeReason:
+      'only an expert the question reaches (their own field, a reach containing their own region, from their record) or its claimer gets past 404 (tests/integration/questions.test.ts)',
     params: QuestionParams,
     body: AnswerRequest,
     response: QuestionView,

@@ -66,4 +66,7 @@ onConfigReset(() => {
   cached = undefined;
 });
 
-export const templateIds = (): TemplateIds => ({ alert: notifySettings().alertTemplate?.id ?? null, answer: notifySettings().answerTemplate?.id ?? null });
+export const templateIds = (): TemplateIds => ({
+  alert: notifySettings().alertTemplate?.id ?? null,
+  answer: notifySettings().answerTemplate?.id ?? null,
+});

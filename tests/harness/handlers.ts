@@ -13,4 +13,16 @@ import { handler as stations } from '../../functions/handlers/stations';
 import { handler as system } from '../../functions/handlers/system';
 
 /** The real Lambda handler of each function of serverless.yml. */
-export const handlers: Record<FunctionName, Handler> = { admin, auth, fallback, feeds, notify, payments, prices, questions, regions, stations, system };
+export const handlers: Record<FunctionName, Handler> = {
+  admin,
+  auth,
+  fallback,
+  feeds,
+  notify,
+  payments,
+  prices,
+  questions,
+  regions,
+  stations,
+  system,
+};

@@ -3,7 +3,12 @@ import { invoke } from './invoke';
 
 type Auth = { auth: Record<string, string> };
 
-export const questionBody = (extra: Record<string, unknown> = {}) => ({ field: 'crops', text: '青稞叶子上有褐色斑点，怎么办？', consent: true, ...extra });
+export const questionBody = (extra: Record<string, unknown> = {}) => ({
+  field: 'crops',
+  text: '青稞叶子上有褐色斑点，怎么办？',
+  consent: true,
+  ...extra,
+});
 
 export const ask = (who: Auth, body: Record<string, unknown> = questionBody()) =>
   invoke(handlers.questions, { method: 'POST', path: '/questions', headers: who.auth, body });

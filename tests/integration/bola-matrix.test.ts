@@ -165,7 +165,7 @@ const BODIES: Partial<Record<RouteName, (o: Objects) => Promise<unknown> | unkno
   appointExpert: (o) => ({ userId: o.villagerId, field: 'livestock', regionCode: o.code }),
   createFeed: (o) => feedBody(o.code),
   updateFeed: (o) => feedBody(o.code, { title: '改过的标题' }),
-  createUpload: () => ({ purpose: 'feed_image', contentType: 'image/jpeg', size: 200_000, thumbnailSize: 20_000 }),
+  createUpload: () => ({ purpose: 'question_photo', contentType: 'image/jpeg', size: 200_000, thumbnailSize: 20_000 }),
   rejectFeed: () => ({ reason: '请补充' }),
   retractFeed: () => ({ reason: '预警解除' }),
   markInformed: (o) => ({ householdId: o.householdId, how: 'phone' }),
@@ -319,7 +319,9 @@ describe('BOLA: self-scoped routes', () => {
     expect(marks.filter((mark) => res.raw.includes(mark))).toEqual([]);
     // It does answer about the caller (so "names nothing of the stranger" is not an empty answer); the
     // one-time codes a user shows, the subscribe-message allowances (templates and counts) and the presigned upload forms and questions (views say `yours`, never an id) name nobody at all.
-    const namesNobody = ['householdLinkCode', 'accountCode', 'mySubscriptions', 'recordSubscriptions', 'createUpload', 'myQuestions'].includes(route.name);
+    const namesNobody = ['householdLinkCode', 'accountCode', 'mySubscriptions', 'recordSubscriptions', 'createUpload', 'myQuestions'].includes(
+      route.name,
+    );
     expect([caller.user.id, own.householdId, own.paymentId, own.publishedId].some((mark) => res.raw.includes(mark)) || namesNobody).toBe(true);
     expect(await snapshotTable(table.doc, table.tableName, strangers)).toEqual(before);
   });

@@ -207,7 +207,7 @@ const BODIES: Partial<Record<RouteName, () => Promise<unknown> | unknown>> = {
   createFeed: () => feedBody(TUQIAO.villageCode),
   // Edited before it is submitted (updateFeed comes first in the route table).
   updateFeed: () => feedBody(TUQIAO.villageCode, { title: '改过的标题' }),
-  createUpload: () => ({ purpose: 'feed_image', contentType: 'image/webp', size: 90_000, thumbnailSize: 9_000 }),
+  createUpload: () => ({ purpose: 'question_photo', contentType: 'image/webp', size: 90_000, thumbnailSize: 9_000 }),
   rejectFeed: () => ({ reason: '请补充' }),
   retractFeed: () => ({ reason: '预警解除' }),
   // A household without WeChat, told by phone (the linked one acknowledges itself).

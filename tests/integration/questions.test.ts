@@ -36,13 +36,15 @@ let leduExperts: User[];
 let yushuExpert: User;
 let livestockExpert: User;
 
-const expert = (regionCode: string, expertField = 'crops' as const) => createUser(table.doc, table.tableName, { role: 'expert', regionCode, expertField });
+const expert = (regionCode: string, expertField = 'crops' as const) =>
+  createUser(table.doc, table.tableName, { role: 'expert', regionCode, expertField });
 const villagerAt = async (station: { id: string }) => {
   const user = await createUser(table.doc, table.tableName, { role: 'villager' });
   await setHomeStation(user, station.id);
   return user;
 };
-const storedQuestion = async (id: string) => JSON.parse((await snapshotTable(table.doc, table.tableName, (i) => i.entity === 'Question' && i.id === id))[0]);
+const storedQuestion = async (id: string) =>
+  JSON.parse((await snapshotTable(table.doc, table.tableName, (i) => i.entity === 'Question' && i.id === id))[0]);
 const inboxIds = async (who: User, query: Record<string, string> = {}) => {
   const res = await questionCall(who, 'GET', '/questions/inbox', undefined, query);
   expect(res.status).toBe(200);
@@ -66,10 +68,21 @@ describe('asking', () => {
   it('stores the question with its village and county; its asker reads it, another villager and an expert of another field get 404', async () => {
     const res = await ask(asker, questionBody({ consent: false }));
     expect(res.status).toBe(201);
-    expect(res.json).toMatchObject({ field: 'crops', state: 'waiting', reach: 'county', yours: true, place: { countyCode: '630202', countyName: '乐都区' } });
+    expect(res.json).toMatchObject({
+      field: 'crops',
+      state: 'waiting',
+      reach: 'county',
+      yours: true,
+      place: { countyCode: '630202', countyName: '乐都区' },
+    });
     expect(res.raw).not.toContain(asker.user.id);
     expect(res.raw).not.toContain(TUQIAO.villageCode);
-    expect(await storedQuestion(res.json.id)).toMatchObject({ askedBy: asker.user.id, villageCode: TUQIAO.villageCode, stationId: TUQIAO.id, status: 'OPEN' });
+    expect(await storedQuestion(res.json.id)).toMatchObject({
+      askedBy: asker.user.id,
+      villageCode: TUQIAO.villageCode,
+      stationId: TUQIAO.id,
+      status: 'OPEN',
+    });
     expect((await questionCall(asker, 'GET', `/questions/${res.json.id}`)).status).toBe(200);
     for (const other of [neighbour, livestockExpert, yushuExpert]) {
       const read = await questionCall(other, 'GET', `/questions/${res.json.id}`);
@@ -127,7 +140,12 @@ describe('claiming and answering', () => {
   });
 
   it('the answer reaches the asker (GET, /me/questions) with one subscribe message recorded by the local adapter', async () => {
-    const allowed = await invoke(handlers.notify, { method: 'POST', path: '/me/subscriptions', headers: asker.auth, body: { accepted: [LOCAL_ANSWER_TEMPLATE_ID] } });
+    const allowed = await invoke(handlers.notify, {
+      method: 'POST',
+      path: '/me/subscriptions',
+      headers: asker.auth,
+      body: { accepted: [LOCAL_ANSWER_TEMPLATE_ID] },
+    });
     expect(allowed.status).toBe(200);
     const { json: q } = await ask(asker);
     const [e] = leduExperts;
@@ -165,7 +183,11 @@ describe('the inbox and escalation', () => {
   it('reaches the county first, the prefecture after 48 h, the province after 96 h; nearest first, at most 1 + 3 Queries a page', async () => {
     // A fresh field so earlier tests' questions do not count.
     const field = 'market';
-    const [leduExpert, yushuMarket, huzhuMarket] = await Promise.all([expert('630202', field as 'crops'), expert('632701', field as 'crops'), expert('630223', field as 'crops')]);
+    const [leduExpert, yushuMarket, huzhuMarket] = await Promise.all([
+      expert('630202', field as 'crops'),
+      expert('632701', field as 'crops'),
+      expert('630223', field as 'crops'),
+    ]);
     const body = questionBody({ field });
     const yushuOld = (await ask(yushuVillager, body)).json.id;
     const huzhuOld = (await ask(huzhuVillager, body)).json.id;
@@ -221,11 +243,19 @@ describe('publication and search', () => {
       expect(res.json.items.map((i: { id: string }) => i.id)).toEqual([shared]);
     }
     const hit = (await search('油菜')).raw;
-    for (const secretBit of [asker.user.id, e.user.id, TUQIAO.villageCode, TUQIAO.id, '土桥', asker.user.openid]) expect(hit).not.toContain(secretBit);
+    for (const secretBit of [asker.user.id, e.user.id, TUQIAO.villageCode, TUQIAO.id, '土桥', asker.user.openid])
+      expect(hit).not.toContain(secretBit);
     expect(JSON.parse(hit).items[0].place).toEqual({ countyName: '乐都区' });
-    expect((await questionCall(neighbour, 'GET', `/questions/${shared}`)).json).toMatchObject({ yours: false, state: 'answered', escalations: [], claim: null });
+    expect((await questionCall(neighbour, 'GET', `/questions/${shared}`)).json).toMatchObject({
+      yours: false,
+      state: 'answered',
+      escalations: [],
+      claim: null,
+    });
     expect((await questionCall(neighbour, 'GET', `/questions/${secret}`)).status).toBe(404);
     expect((await snapshotTable(table.doc, table.tableName, (i) => i.entity === 'PublishedQuestion')).filter((i) => i.includes(secret))).toEqual([]);
-    expect((await snapshotTable(table.doc, table.tableName, (i) => i.entity === 'PublishedQuestion')).filter((i) => i.includes(shared)).length).toBe(1);
+    expect((await snapshotTable(table.doc, table.tableName, (i) => i.entity === 'PublishedQuestion')).filter((i) => i.includes(shared)).length).toBe(
+      1,
+    );
   });
 });

@@ -92,7 +92,12 @@ export interface QuestionRepository {
    * One transaction: the answer, if the question is open and `expertId` holds a claim live at `at`;
    * the new photos attached; and, with consent, the published copy for search. False otherwise.
    */
-  answer(question: QuestionRecord, answer: NonNullable<QuestionRecord['answer']>, newUploadIds: string[], published: PublishedQuestion | null): Promise<boolean>;
+  answer(
+    question: QuestionRecord,
+    answer: NonNullable<QuestionRecord['answer']>,
+    newUploadIds: string[],
+    published: PublishedQuestion | null,
+  ): Promise<boolean>;
   /** Open questions whose escalation was due by `at` (oldest due first), in the province. */
   due(provinceCode: string, at: string, limit: number): Promise<QuestionRecord[]>;
   /** Moves the question one reach up if it is still open at `from` and due: false when another run did. */

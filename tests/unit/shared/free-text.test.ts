@@ -106,6 +106,7 @@ describe('the route table', () => {
         'closeDay.body.note',
         'createHousehold.body.headName',
         'createHousehold.body.members[].name',
+        'searchQuestions.query.q',
         'stationList.query.q',
         'voidPayment.body.reason',
         'createFeed.body.title',
