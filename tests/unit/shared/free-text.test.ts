@@ -131,6 +131,8 @@ describe('the route table', () => {
         .sort(),
     ).toEqual(
       [
+        'answerQuestion.body.text',
+        'askQuestion.body.text',
         'createFeed.body.body',
         'createFeed.body.translations.bo.body',
         'createFeed.body.translations.zh.body',
