@@ -11,3 +11,4 @@ export * from './schemas/feeds';
 export * from './schemas/notify';
 export * from './schemas/uploads';
 export * from './schemas/prices';
+export * from './schemas/questions';

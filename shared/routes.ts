@@ -111,12 +111,23 @@ import {
   StationOfficersResponse,
 } from './schemas/accounts';
 import { SubscriptionsRequest, SubscriptionsResponse } from './schemas/notify';
+import {
+  AnswerRequest,
+  PublicQuestionPage,
+  QuestionCreateRequest,
+  QuestionPage,
+  QuestionPageQuery,
+  QuestionParams,
+  QuestionSearchQuery,
+  QuestionView,
+} from './schemas/questions';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** The Lambda function that serves a route (one per route group). `fallback` serves no route: it answers
  * every request API Gateway matched to no declared route with the contract's 404. */
-export type FunctionName = 'system' | 'auth' | 'admin' | 'regions' | 'stations' | 'payments' | 'feeds' | 'notify' | 'prices' | 'fallback';
+export type FunctionName =
+  'system' | 'auth' | 'admin' | 'regions' | 'stations' | 'payments' | 'feeds' | 'notify' | 'prices' | 'questions' | 'fallback';
 
 /** What limits the objects a caller may touch (the BOLA matrix is generated from it). */
 export type RouteScope =
@@ -660,8 +671,9 @@ export const routes = defineRoutes({
     method: 'POST',
     path: '/uploads',
     function: 'feeds',
-    summary: 'Presigned POSTs (image and its thumbnail) to object storage, limited in type and size; checked by content when an item names it',
-    access: ['expert', ...ADMIN_ROLES],
+    summary:
+      'Presigned POSTs (image and its thumbnail) to object storage, limited in type and size; checked by content when an item or a question names it (villagers and officers: `question_photo` only)',
+    access: ['villager', 'officer', 'expert', ...ADMIN_ROLES],
     scope: 'self',
     body: UploadCreateRequest,
     response: UploadCreateResponse,
@@ -927,6 +939,97 @@ export const routes = defineRoutes({
     params: PriceReportParams,
     body: MarkReportRequest,
     response: PriceReport,
+  },
+  askQuestion: {
+    operationId: 'askQuestion',
+    method: 'POST',
+    path: '/questions',
+    function: 'questions',
+    summary:
+      'Ask the experts of a field (up to 3 photos, consent to publish the answer anonymised): a villager from their household’s village or home station, an officer for a household of their station',
+    access: ['villager', 'officer'],
+    scope: 'station',
+    body: QuestionCreateRequest,
+    response: QuestionView,
+    successStatus: 201,
+  },
+  myQuestions: {
+    operationId: 'myQuestions',
+    method: 'GET',
+    path: '/me/questions',
+    function: 'questions',
+    summary: 'The questions the signed-in user asked, newest first, with their answers',
+    access: ['villager', 'officer'],
+    scope: 'self',
+    query: QuestionPageQuery,
+    response: QuestionPage,
+  },
+  questionInbox: {
+    operationId: 'questionInbox',
+    method: 'GET',
+    path: '/questions/inbox',
+    function: 'questions',
+    summary:
+      'Open questions of the expert’s field that reach them, nearest first: their county’s, then those escalated to their prefecture (48 h), then to the province (96 h); oldest first within each; at most 3 Queries a page (plus one for due escalations)',
+    access: ['expert'],
+    scope: 'none',
+    scopeReason: 'names no region or object: the field and region come from the expert’s own record, so only questions that reach them are listed',
+    query: QuestionPageQuery,
+    response: QuestionPage,
+  },
+  searchQuestions: {
+    operationId: 'searchQuestions',
+    method: 'GET',
+    path: '/questions/search',
+    function: 'questions',
+    summary:
+      'Answered questions published with their asker’s consent, by Chinese text or pinyin (full or initials); no names, phones, households or villages',
+    access: ROLES,
+    scope: 'none',
+    scopeReason: 'reads only questions published with consent, anonymised (the county is the only place named): nothing of any user is reachable',
+    query: QuestionSearchQuery,
+    response: PublicQuestionPage,
+  },
+  getQuestion: {
+    operationId: 'getQuestion',
+    method: 'GET',
+    path: '/questions/{id}',
+    function: 'questions',
+    summary:
+      'One question: whole to its asker (and their household), its claimer and answerer and the experts it reaches; to anyone else only once answered and published (anonymised), else 404',
+    access: ROLES,
+    scope: 'none',
+    scopeReason:
+      'a question is whole only to its asker (or their household), its claimer and answerer and the experts it reaches, anonymised once published with consent, else 404 as if absent (tests/integration/questions.test.ts)',
+    params: QuestionParams,
+    response: QuestionView,
+  },
+  claimQuestion: {
+    operationId: 'claimQuestion',
+    method: 'POST',
+    path: '/questions/{id}/claim',
+    function: 'questions',
+    summary: 'An expert the question reaches claims it for 24 h (one conditional write: of concurrent claims one wins, the others 409)',
+    access: ['expert'],
+    scope: 'none',
+    scopeReason:
+      'only an expert the question reaches (their own field, a reach containing their own region, from their record) or its claimer gets past 404 (tests/integration/questions.test.ts)',
+    params: QuestionParams,
+    response: QuestionView,
+  },
+  answerQuestion: {
+    operationId: 'answerQuestion',
+    method: 'POST',
+    path: '/questions/{id}/answer',
+    function: 'questions',
+    summary: 'Its claimer answers while the claim holds (text, up to 3 photos); the asker gets a subscribe message if they allowed one',
+    access: ['expert'],
+    scope: 'none',
+    scopeReason:
+      'only an expert the question reaches (their own field, a reach containing their own region, from their record) or its claimer gets past 404 (tests/integration/questions.test.ts)',
+    params: QuestionParams,
+    body: AnswerRequest,
+    response: QuestionView,
   },
 });
 

@@ -25,5 +25,6 @@ export async function authenticate(authorization: string | undefined): Promise<C
     ...(user.stationId ? { stationId: user.stationId } : {}),
     ...(user.regionCode ? { regionCode: user.regionCode } : {}),
     ...(user.householdId ? { householdId: user.householdId } : {}),
+    ...(user.role === 'expert' && user.expertField ? { expertField: user.expertField } : {}),
   };
 }

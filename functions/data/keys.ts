@@ -323,3 +323,34 @@ export const priceKeys = {
     GSI1SK: `${date}#${createdAt}#${reportId}`,
   }),
 };
+
+/**
+ * Questions to experts (issue 12). The question item carries three sparse index keys while open:
+ *   GSI1 its inbox: QUESTION_INBOX#<field>#<reach region> (the county, then the prefecture, then the
+ *        province code as it escalates), oldest first, so an expert's inbox is one Query per level of
+ *        their own chain (county, prefecture, province): at most three per page, nearest first;
+ *   GSI3 its next escalation: QUESTION_DUE#<province>, by due instant, so the job (and the inbox's
+ *        check) finds what is due with one Query; dropped at province reach and once answered.
+ * GSI2 (kept): the asker's questions, newest first. Claims are records in the question's partition.
+ * Answered questions with consent get a published copy (anonymised, with pinyin) in the province's
+ * search partition, ordered by answer time.
+ */
+export const questionKeys = {
+  item: (id: string): PrimaryKey => ({ PK: `QUESTION#${id}`, SK: 'QUESTION' }),
+  claim: (id: string, at: string, expertId: string): PrimaryKey => ({ PK: `QUESTION#${id}`, SK: `CLAIM#${at}#${expertId}` }),
+  inbox: (field: string, reachRegion: string) => `QUESTION_INBOX#${field}#${reachRegion}`,
+  inboxIndex: (field: string, reachRegion: string, askedAt: string, id: string) => ({
+    GSI1PK: `QUESTION_INBOX#${field}#${reachRegion}`,
+    GSI1SK: `${askedAt}#${id}`,
+  }),
+  asker: (userId: string) => `QUESTION_ASKER#${userId}`,
+  askerIndex: (userId: string, askedAt: string, id: string) => ({ GSI2PK: `QUESTION_ASKER#${userId}`, GSI2SK: `${askedAt}#${id}` }),
+  due: (provinceCode: string) => `QUESTION_DUE#${provinceCode.slice(0, 2)}`,
+  dueIndex: (villageCode: string, dueAt: string, id: string) => ({ GSI3PK: `QUESTION_DUE#${villageCode.slice(0, 2)}`, GSI3SK: `${dueAt}#${id}` }),
+  dueSortKey: (dueAt: string, id: string) => `${dueAt}#${id}`,
+  published: (provinceCode: string) => `QUESTION_PUBLIC#${provinceCode.slice(0, 2)}`,
+  publishedItem: (villageCode: string, answeredAt: string, id: string): PrimaryKey => ({
+    PK: `QUESTION_PUBLIC#${villageCode.slice(0, 2)}`,
+    SK: `${answeredAt}#${id}`,
+  }),
+};

@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 
 /** The kinds of message the service sends; each is one WeChat template, configured per stage. */
-export const SUBSCRIPTION_KINDS = ['alert'] as const;
+export const SUBSCRIPTION_KINDS = ['alert', 'answer'] as const;
 export type SubscriptionKind = (typeof SUBSCRIPTION_KINDS)[number];
 
 /** At most this many messages are kept in hand per template, however often the user accepts. */

@@ -7,9 +7,22 @@ import { handler as fallback } from '../../functions/handlers/not-found';
 import { handler as notify } from '../../functions/handlers/notify';
 import { handler as payments } from '../../functions/handlers/payments';
 import { handler as prices } from '../../functions/handlers/prices';
+import { handler as questions } from '../../functions/handlers/questions';
 import { handler as regions } from '../../functions/handlers/regions';
 import { handler as stations } from '../../functions/handlers/stations';
 import { handler as system } from '../../functions/handlers/system';
 
 /** The real Lambda handler of each function of serverless.yml. */
-export const handlers: Record<FunctionName, Handler> = { admin, auth, fallback, feeds, notify, payments, prices, regions, stations, system };
+export const handlers: Record<FunctionName, Handler> = {
+  admin,
+  auth,
+  fallback,
+  feeds,
+  notify,
+  payments,
+  prices,
+  questions,
+  regions,
+  stations,
+  system,
+};

@@ -18,6 +18,8 @@ export async function createUser(
     status?: User['status'];
     /** WeChat's openid (default: a random one); the local subscribe-message adapter answers by its ending. */
     openid?: string;
+    /** Experts: their field (questions of it reach them). */
+    expertField?: User['expertField'];
   },
 ) {
   const now = new Date().toISOString();

@@ -165,7 +165,7 @@ const BODIES: Partial<Record<RouteName, (o: Objects) => Promise<unknown> | unkno
   appointExpert: (o) => ({ userId: o.villagerId, field: 'livestock', regionCode: o.code }),
   createFeed: (o) => feedBody(o.code),
   updateFeed: (o) => feedBody(o.code, { title: '改过的标题' }),
-  createUpload: () => ({ purpose: 'feed_image', contentType: 'image/jpeg', size: 200_000, thumbnailSize: 20_000 }),
+  createUpload: () => ({ purpose: 'question_photo', contentType: 'image/jpeg', size: 200_000, thumbnailSize: 20_000 }),
   rejectFeed: () => ({ reason: '请补充' }),
   retractFeed: () => ({ reason: '预警解除' }),
   markInformed: (o) => ({ householdId: o.householdId, how: 'phone' }),
@@ -174,6 +174,7 @@ const BODIES: Partial<Record<RouteName, (o: Objects) => Promise<unknown> | unkno
   updatePriceMarket: () => ({ name: '改名的市场' }),
   reportPrice: (o) => reportBody({ marketId: o.marketId, productId: o.productId }),
   markPriceReport: () => ({ wrong: true, reason: '离群' }),
+  askQuestion: (o) => ({ field: 'crops', text: '羊咳嗽流鼻涕怎么办？', consent: false, householdId: o.householdId }),
 };
 const QUERIES: Partial<Record<RouteName, Record<string, string>>> = {
   regionReconciliations: { date: businessDay(new Date()) },
@@ -317,8 +318,10 @@ describe('BOLA: self-scoped routes', () => {
     expect({ route: route.name, status: res.status }).toEqual({ route: route.name, status: successOf(route) });
     expect(marks.filter((mark) => res.raw.includes(mark))).toEqual([]);
     // It does answer about the caller (so "names nothing of the stranger" is not an empty answer); the
-    // one-time codes a user shows, the subscribe-message allowances (templates and counts) and the presigned upload forms name nobody at all.
-    const namesNobody = ['householdLinkCode', 'accountCode', 'mySubscriptions', 'recordSubscriptions', 'createUpload'].includes(route.name);
+    // one-time codes a user shows, the subscribe-message allowances (templates and counts) and the presigned upload forms and questions (views say `yours`, never an id) name nobody at all.
+    const namesNobody = ['householdLinkCode', 'accountCode', 'mySubscriptions', 'recordSubscriptions', 'createUpload', 'myQuestions'].includes(
+      route.name,
+    );
     expect([caller.user.id, own.householdId, own.paymentId, own.publishedId].some((mark) => res.raw.includes(mark)) || namesNobody).toBe(true);
     expect(await snapshotTable(table.doc, table.tableName, strangers)).toEqual(before);
   });

@@ -127,6 +127,19 @@ const body = fc.oneof(
       { requiredKeys: [] },
     )
     .map((v) => JSON.stringify(v)),
+  // Question and answer shapes, so the fuzzer reaches past the question schemas too.
+  fc
+    .record(
+      {
+        field: fc.constantFrom('crops', 'livestock', 'x'),
+        text: fc.oneof(fc.constantFrom('青稞叶子发黄怎么办？', ''), fc.string()),
+        consent: fc.oneof(fc.boolean(), fc.string()),
+        photos: fc.oneof(fc.constant(['up0000', 'up0001']), fc.array(fc.string(), { maxLength: 5 }), jsonValue),
+        householdId: fc.oneof(fc.constant('hh000000000000000000000000'), fc.string()),
+      },
+      { requiredKeys: [] },
+    )
+    .map((v) => JSON.stringify(v)),
   fc.string({ maxLength: 200 }),
 );
 const query = fc.dictionary(

@@ -19,6 +19,7 @@ let table: Awaited<ReturnType<typeof useFreshTable>>;
 let officer: Awaited<ReturnType<typeof officerOf>>;
 let admin: Awaited<ReturnType<typeof createUser>>;
 let provinceAdmin: Awaited<ReturnType<typeof createUser>>;
+let expert: Awaited<ReturnType<typeof createUser>>;
 let ids: { paymentId: string; householdId: string; userId: string };
 
 beforeAll(async () => {
@@ -27,6 +28,7 @@ beforeAll(async () => {
   officer = await officerOf(table.doc, table.tableName, TUQIAO);
   admin = await createUser(table.doc, table.tableName, { role: 'county_admin', regionCode: '630202' });
   provinceAdmin = await createUser(table.doc, table.tableName, { role: 'province_admin', regionCode: '63' });
+  expert = await createUser(table.doc, table.tableName, { role: 'expert', regionCode: '630202', expertField: 'crops' });
   const villager = await createUser(table.doc, table.tableName, { role: 'villager' });
   const payment = await pay(officer.auth, { stationId: TUQIAO.id, billType: 'phone', accountNo: '13800001234', amountFen: 5_000, method: 'cash' });
   const household = await invoke(handlers.payments, {
@@ -69,6 +71,8 @@ const VALID: Record<string, () => { body: Record<string, unknown>; auth: Record<
   updatePriceMarket: () => ({ body: { active: false }, auth: admin.auth }),
   reportPrice: () => ({ body: { productId: 'barley', marketId: 'ledu', date: businessDay(new Date()), priceFen: 260 }, auth: officer.auth }),
   markPriceReport: () => ({ body: { wrong: true, reason: '离群' }, auth: admin.auth }),
+  askQuestion: () => ({ body: { field: 'crops', text: '羊咳嗽怎么办？', consent: true, householdId: ids.householdId }, auth: officer.auth }),
+  answerQuestion: () => ({ body: { text: '先隔离，再请兽医看。' }, auth: expert.auth }),
 };
 
 const concretePath = (route: RouteDef) =>
@@ -78,7 +82,7 @@ const concretePath = (route: RouteDef) =>
     .replace('{householdId}', ids.householdId)
     .replace('{billType}', 'water')
     .replace('{userId}', ids.userId)
-    .replace('{id}', 'fd0000000000000000000000')
+    .replace('{id}', route.function === 'questions' ? 'qs000000000000000000000000' : 'fd0000000000000000000000')
     .replace('{code}', '630202')
     .replace('{productId}', 'barley')
     .replace('{marketId}', 'ledu')

@@ -5,7 +5,7 @@
  * consuming one allowance, through the local adapter that records what WeChat would get.
  */
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { LOCAL_ALERT_TEMPLATE_ID } from '../../functions/config/notify';
+import { LOCAL_ANSWER_TEMPLATE_ID, LOCAL_ALERT_TEMPLATE_ID } from '../../functions/config/notify';
 import { LOCAL_MESSAGE_ENTITY, recordedMessages } from '../../functions/adapters/local-subscribe-message';
 import { dynamoFeedRepository } from '../../functions/data/feeds-repository';
 import { alertOutboxKeys, alertSendKeys, regionKeys, subscriptionKeys } from '../../functions/data/keys';
@@ -88,7 +88,10 @@ describe('recording what a user allowed (/me/subscriptions)', () => {
     const before = await subscriptions(user);
     expect(before.json).toEqual({
       located: false,
-      items: [{ kind: 'alert', templateId: LOCAL_ALERT_TEMPLATE_ID, remaining: 0, cap: SUBSCRIPTION_CAP }],
+      items: [
+        { kind: 'alert', templateId: LOCAL_ALERT_TEMPLATE_ID, remaining: 0, cap: SUBSCRIPTION_CAP },
+        { kind: 'answer', templateId: LOCAL_ANSWER_TEMPLATE_ID, remaining: 0, cap: SUBSCRIPTION_CAP },
+      ],
     });
     await invoke(handlers.auth, {
       method: 'PUT',
@@ -99,7 +102,10 @@ describe('recording what a user allowed (/me/subscriptions)', () => {
     const once = await subscriptions(user, 'POST', { accepted: [LOCAL_ALERT_TEMPLATE_ID] });
     expect(once.json).toEqual({
       located: true,
-      items: [{ kind: 'alert', templateId: LOCAL_ALERT_TEMPLATE_ID, remaining: 1, cap: SUBSCRIPTION_CAP }],
+      items: [
+        { kind: 'alert', templateId: LOCAL_ALERT_TEMPLATE_ID, remaining: 1, cap: SUBSCRIPTION_CAP },
+        { kind: 'answer', templateId: LOCAL_ANSWER_TEMPLATE_ID, remaining: 0, cap: SUBSCRIPTION_CAP },
+      ],
     });
     for (let i = 0; i < SUBSCRIPTION_CAP + 2; i++) await subscriptions(user, 'POST', { accepted: [LOCAL_ALERT_TEMPLATE_ID] });
     expect(await remainingOf(user)).toBe(SUBSCRIPTION_CAP);

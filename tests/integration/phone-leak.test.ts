@@ -39,6 +39,9 @@ let villager: User;
 let ids: { paymentId: string; householdId: string; appointedUserId: string };
 /** Items for 乐都区: one per status a route acts on (drafts are the admin's own, to submit). */
 let priceReportId: string;
+/** A question the officer asked for the household, and an expert it reaches (crops, 乐都区). */
+let questionId: string;
+let questionExpert: User;
 let feeds: { draft: string; inReview: string; toReject: string; published: string; toRetract: string };
 /** Which item a route's `{id}` names. */
 const FEED_FOR: Partial<Record<RouteName, keyof typeof feeds>> = {
@@ -49,7 +52,15 @@ const FEED_FOR: Partial<Record<RouteName, keyof typeof feeds>> = {
   retractFeed: 'toRetract',
 };
 /** Routes called by someone else than the roles in turn: an ack (and reading one's own) comes from a villager of a household. */
-const WRITER: Partial<Record<RouteName, () => User>> = { ackFeed: () => villager, myFeedAck: () => villager };
+const WRITER: Partial<Record<RouteName, () => User>> = {
+  ackFeed: () => villager,
+  myFeedAck: () => villager,
+  // The question is whole only to its asker and the experts it reaches (anyone else: 404 until published).
+  getQuestion: () => officer,
+  questionInbox: () => questionExpert,
+  claimQuestion: () => questionExpert,
+  answerQuestion: () => questionExpert,
+};
 
 async function issuedLinkCode(user: User): Promise<string> {
   const res = await invoke(handlers.payments, { method: 'POST', path: '/me/household-link-code', headers: user.auth });
@@ -130,6 +141,15 @@ beforeAll(async () => {
   const report = await reportPrice(officer.auth, reportBody({ marketId: 'ledu', productId: 'barley', priceFen: 250 }));
   expect(report.status).toBe(201);
   priceReportId = report.json.id;
+  questionExpert = await createUser(table.doc, table.tableName, { role: 'expert', regionCode: '630202', expertField: 'crops' });
+  const question = await invoke(handlers.questions, {
+    method: 'POST',
+    path: '/questions',
+    headers: officer.auth,
+    body: { field: 'crops', text: '青稞叶子发黄怎么办？', consent: true, householdId: ids.householdId },
+  });
+  expect(question.status).toBe(201);
+  questionId = question.json.id;
   const alert = feedBody('630202', { requiresAck: true });
   feeds = {
     draft: await feedIn('DRAFT', provinceAdmin, provinceAdmin, alert),
@@ -149,7 +169,7 @@ const pathOf = (route: Route) =>
       billType: 'phone',
       userId: ids.appointedUserId,
       code: route.path.startsWith('/regions/') ? '630202' : TUQIAO.villageCode,
-      id: feeds[FEED_FOR[route.name] ?? 'published'],
+      id: route.function === 'questions' ? questionId : feeds[FEED_FOR[route.name] ?? 'published'],
       productId: 'barley',
       marketId: 'ledu',
       reportId: priceReportId,
@@ -187,7 +207,7 @@ const BODIES: Partial<Record<RouteName, () => Promise<unknown> | unknown>> = {
   createFeed: () => feedBody(TUQIAO.villageCode),
   // Edited before it is submitted (updateFeed comes first in the route table).
   updateFeed: () => feedBody(TUQIAO.villageCode, { title: '改过的标题' }),
-  createUpload: () => ({ purpose: 'feed_image', contentType: 'image/webp', size: 90_000, thumbnailSize: 9_000 }),
+  createUpload: () => ({ purpose: 'question_photo', contentType: 'image/webp', size: 90_000, thumbnailSize: 9_000 }),
   rejectFeed: () => ({ reason: '请补充' }),
   retractFeed: () => ({ reason: '预警解除' }),
   // A household without WeChat, told by phone (the linked one acknowledges itself).
@@ -207,6 +227,8 @@ const BODIES: Partial<Record<RouteName, () => Promise<unknown> | unknown>> = {
     return { householdId: res.json.id, how: 'phone' };
   },
   recordSubscriptions: () => ({ accepted: [LOCAL_ALERT_TEMPLATE_ID] }),
+  askQuestion: () => ({ field: 'livestock', text: '牦牛不吃草，怎么办？', consent: true, householdId: ids.householdId }),
+  answerQuestion: () => ({ text: '可能是叶锈病，喷施粉锈宁。' }),
 };
 const QUERIES: Partial<Record<RouteName, Record<string, string>>> = {
   stationList: { region: '630202' },
@@ -215,6 +237,7 @@ const QUERIES: Partial<Record<RouteName, Record<string, string>>> = {
   reviewQueue: { region: '63' },
   marketPrices: { product: 'barley' },
   marketPriceReports: { product: 'barley' },
+  searchQuestions: { q: '青稞' },
 };
 
 /** Every string (and key) of a JSON value, at any depth, with where it sits. */

@@ -1,4 +1,4 @@
-import type { Role, UserProfile } from '../../../shared';
+import type { QuestionField, Role, UserProfile } from '../../../shared';
 
 export interface User {
   id: string;
@@ -14,6 +14,8 @@ export interface User {
   homeStationId?: string;
   /** A villager linked (by an officer, with a one-time code) to a registered household. */
   householdId?: string;
+  /** Experts: the field they were appointed for. */
+  expertField?: QuestionField;
   status: 'active' | 'blocked';
   createdAt: string;
   updatedAt: string;

@@ -19,6 +19,9 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** Presigned POSTs for an image and its thumbnail, each limited to the declared type and the size limit. */
 export async function createUpload(deps: UploadDeps, caller: Caller, input: UploadCreateRequest): Promise<UploadCreateResponse> {
+  // Villagers and officers upload the photos of a question; only authors of items upload their images.
+  if (input.purpose === 'feed_image' && (caller.role === 'villager' || caller.role === 'officer'))
+    throw new AppError('FORBIDDEN', 'Item images are uploaded by experts and admins; ask with purpose question_photo for a question');
   if (input.size > MAX_IMAGE_BYTES)
     throw new AppError('PAYLOAD_TOO_LARGE', `The image is ${megabytes(input.size)}; at most ${megabytes(MAX_IMAGE_BYTES)} is accepted`);
   if (input.thumbnailSize > MAX_THUMBNAIL_BYTES)

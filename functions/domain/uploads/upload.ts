@@ -7,14 +7,14 @@
  *                        │
  *                        └──(content or size refused)──> objects and record deleted
  */
-import type { ImageContentType } from '../../../shared';
+import type { ImageContentType, UPLOAD_PURPOSES } from '../../../shared';
 
 export type UploadStatus = 'PENDING' | 'ATTACHED';
 
 export interface UploadRecord {
   id: string;
   ownerId: string;
-  purpose: 'feed_image';
+  purpose: (typeof UPLOAD_PURPOSES)[number];
   /** What the author declared, and the presigned POST enforces on real S3. */
   contentType: ImageContentType;
   size: number;

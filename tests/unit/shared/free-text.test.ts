@@ -106,6 +106,7 @@ describe('the route table', () => {
         'closeDay.body.note',
         'createHousehold.body.headName',
         'createHousehold.body.members[].name',
+        'searchQuestions.query.q',
         'stationList.query.q',
         'voidPayment.body.reason',
         'createFeed.body.title',
@@ -130,6 +131,8 @@ describe('the route table', () => {
         .sort(),
     ).toEqual(
       [
+        'answerQuestion.body.text',
+        'askQuestion.body.text',
         'createFeed.body.body',
         'createFeed.body.translations.bo.body',
         'createFeed.body.translations.zh.body',
