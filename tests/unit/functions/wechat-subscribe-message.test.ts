@@ -88,6 +88,7 @@ describe('notify settings', () => {
     });
     expect(readNotifySettings(env({ NOTIFIER_FUNCTION: 'yinong-prod-notifier' }), 'prod')).toEqual({
       alertTemplate: null,
+      answerTemplate: null,
       notifierFunction: 'yinong-prod-notifier',
     });
     expect(
