@@ -8,8 +8,7 @@
  * Ctrl-C stops every child.
  */
 import './lib/env';
-import { startNotifierLoop } from './lib/notifier-loop';
-import { startSettlerLoop } from './lib/settler-loop';
+import { startLocalJobs } from './lib/job-loops';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startApiServer, type ApiServer } from './lib/api-server';
@@ -108,8 +107,7 @@ async function main() {
   stoppers.push(api.stop);
   say(`API on ${api.url} (try ${api.url}/health)`);
 
-  stoppers.push(startSettlerLoop({ endpoint: ddb.endpoint, table: TABLE, say }));
-  stoppers.push(startNotifierLoop({ endpoint: ddb.endpoint, table: TABLE, say }));
+  stoppers.push(startLocalJobs({ endpoint: ddb.endpoint, table: TABLE, say }));
 
   await h5;
   const web = await startWebServer({ port: webPort, distDir: distDir('h5'), apiTarget: api.url, s3Target: s3.endpoint });
