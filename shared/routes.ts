@@ -775,6 +775,18 @@ export const routes = defineRoutes({
     body: InformedRequest,
     response: InformedResponse,
   },
+  regionAckAlerts: {
+    operationId: 'regionAckAlerts',
+    method: 'GET',
+    path: '/regions/{code}/ack-alerts',
+    function: 'feeds',
+    summary: 'Published alerts asking for 收到 that reach into the region (targeted inside it, at it or above), newest first: the way to their rates',
+    access: ADMIN_ROLES,
+    scope: 'region',
+    params: RegionPathParams,
+    query: FeedPageQuery,
+    response: FeedPage,
+  },
   feedAckRates: {
     operationId: 'feedAckRates',
     method: 'GET',

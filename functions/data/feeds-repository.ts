@@ -28,10 +28,16 @@ const feedItem = (feed: FeedRecord) => ({
   ...feed,
 });
 
-/** A published item as stored, with its pin when it is pinned (the benchmark loads items in bulk this way). */
+/** A published item as stored, with its pin when it is pinned and its alert copy when it asks for 收到 (the benchmarks load items in bulk this way). */
 export function publishedFeedItems(feed: FeedRecord): Item[] {
   const stored = { ...feedItem(feed), ...feedKeys.publishedIndex(feed.regionCode, feed.category, publishedSortKey(feed)) };
-  return feed.pinnedUntil ? [stored, { ...feedKeys.pin(feed.regionCode, feed.pinnedUntil, feed.id), entity: 'FeedPin', ...feed }] : [stored];
+  return [
+    stored,
+    ...(feed.pinnedUntil ? [{ ...feedKeys.pin(feed.regionCode, feed.pinnedUntil, feed.id), entity: 'FeedPin', ...feed }] : []),
+    ...(feed.requiresAck && feed.publishedAt
+      ? [{ ...feedKeys.ackAlert(feed.regionCode, feed.publishedAt, feed.id), entity: 'FeedAckAlert', ...feed }]
+      : []),
+  ];
 }
 
 async function getFeed(id: string): Promise<FeedRecord | null> {
@@ -130,10 +136,18 @@ export const dynamoFeedRepository: FeedRepository = {
         extra.push({ Put: { TableName: table, Item: { ...feedKeys.pin(feed.regionCode, set.pinnedUntil, feed.id), entity: 'FeedPin', ...pinned } } });
       }
       if (set.queueAlert) extra.push({ Put: { TableName: table, Item: alertOutboxItem(feed.id, set.publishedAt!) } });
+      if (feed.requiresAck) {
+        const published: FeedRecord = { ...feed, status: 'PUBLISHED', publishedAt: set.publishedAt!, pinnedUntil: set.pinnedUntil ?? null };
+        extra.push({
+          Put: { TableName: table, Item: { ...feedKeys.ackAlert(feed.regionCode, set.publishedAt!, feed.id), entity: 'FeedAckAlert', ...published } },
+        });
+      }
     } else {
       removes.push('GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK');
       if (to === 'RETRACTED' && feed.pinnedUntil)
         extra.push({ Delete: { TableName: table, Key: feedKeys.pin(feed.regionCode, feed.pinnedUntil, feed.id) } });
+      if (to === 'RETRACTED' && feed.requiresAck && feed.publishedAt)
+        extra.push({ Delete: { TableName: table, Key: feedKeys.ackAlert(feed.regionCode, feed.publishedAt, feed.id) } });
     }
     const update: TransactItem = {
       Update: {
@@ -191,6 +205,24 @@ export const dynamoFeedRepository: FeedRepository = {
     );
     return Items.map(feedFromItem);
   },
+
+  ackAlertsReaching: (regionCode, chain, page) =>
+    queryPage(
+      {
+        KeyConditionExpression: 'PK = :pk',
+        // Inside the region, or at the region itself or above it.
+        FilterExpression: `begins_with(regionCode, :region) OR regionCode IN (${chain.map((_, i) => `:chain${i}`).join(', ')})`,
+        ExpressionAttributeValues: {
+          ':pk': feedKeys.ackAlerts(regionCode.slice(0, 2)),
+          ':region': regionCode,
+          ...Object.fromEntries(chain.map((code, i) => [`:chain${i}`, code])),
+        },
+        ScanIndexForward: false,
+      },
+      page,
+      `feed-ack-alerts:${regionCode}`,
+      feedFromItem,
+    ),
 
   inReview: (regionCode, page) =>
     queryPage(

@@ -254,6 +254,16 @@ export const feedKeys = {
     PK: `FEED_PINS#${regionCode.slice(0, 2)}`,
     SK: `${pinnedUntil}#${id}`,
   }),
+  /**
+   * Published alerts asking for 收到, a copy of the item per province (few: tens a month), newest first:
+   * an admin's list of the alerts reaching into their region, whatever level they target (GET
+   * /regions/{code}/ack-alerts filters the partition by target). Removed when the item is retracted.
+   */
+  ackAlerts: (provinceCode: string) => `FEED_ACK_ALERTS#${provinceCode}`,
+  ackAlert: (regionCode: string, publishedAt: string, id: string): PrimaryKey => ({
+    PK: `FEED_ACK_ALERTS#${regionCode.slice(0, 2)}`,
+    SK: `${publishedAt}#${id}`,
+  }),
   ack: (feedId: string, householdId: string): PrimaryKey => ({ PK: `FEED#${feedId}`, SK: `ACK#${householdId}` }),
   informed: (feedId: string, householdId: string): PrimaryKey => ({ PK: `FEED#${feedId}`, SK: `INFORMED#${householdId}` }),
   stationTotals: (feedId: string, stationId: string): PrimaryKey => ({ PK: `FEED#${feedId}`, SK: `STATION#${stationId}` }),

@@ -6,7 +6,7 @@ import { dynamoRegionRepository } from '../data/regions-repository';
 import { dynamoStationRepository } from '../data/stations-repository';
 import { dynamoUserRepository } from '../data/users-repository';
 import { invalidField } from '../domain/errors';
-import { ackFeed, ackRates, markInformed, myFeedAck, stationAcks } from '../domain/feeds/acks';
+import { ackFeed, ackRates, markInformed, myFeedAck, regionAckAlerts, stationAcks } from '../domain/feeds/acks';
 import { feedCategories, getFeed, listFeeds, myFeeds, reviewQueue, type FeedCursor } from '../domain/feeds/feed-read';
 import { createFeed, publishFeed, rejectFeed, retractFeed, submitFeed, updateFeed } from '../domain/feeds/feed-write';
 import { createUpload } from '../domain/uploads/create-upload';
@@ -51,5 +51,6 @@ export const handler = createHttpHandler('feeds', {
   myFeedAck: ({ caller, params }) => myFeedAck(ackDeps, caller, params.id),
   stationFeedAcks: ({ caller, params, query }) => stationAcks(ackDeps, caller, params.stationId, params.id, query),
   markInformed: ({ caller, params, body }) => markInformed(ackDeps, caller, params.stationId, params.id, body),
+  regionAckAlerts: ({ caller, params, query }) => regionAckAlerts(ackDeps, caller, params.code, query),
   feedAckRates: ({ caller, params, query }) => ackRates(ackDeps, caller, params.code, params.id, query),
 });

@@ -14,7 +14,7 @@
  *   officer       #officer-alerts-link, #officer-alerts-list-<id>, #acks-row-<householdId>-state,
  *                 #acks-row-<householdId>-phone, #acks-totals, #acks-filter-pending
  *   admin         #admin-alerts-link, #admin-alerts-list-<id>, #ack-rate-<villageCode>, #ack-rate-<villageCode>-rate,
- *                 #ack-rates-more
+ *                 #ack-rates-more, #ack-rates-list (the prefecture admin reaches the county's alert too)
  * Screenshots: .tmp/e2e/feed-*.png.
  */
 import { randomBytes } from 'node:crypto';
@@ -146,5 +146,15 @@ describe('H5: the information feed', () => {
     expect(await text(page, `#ack-rate-${TUQIAO}`)).toMatch(/\d+ 户 · 已确认 1 · 已告知 1/);
     expect(await text(page, `#ack-rate-${TUQIAO}-rate`)).toMatch(/^\d+%$/);
     await shoot(page, 'feed-admin-rates.png');
+  });
+
+  it('the prefecture admin finds the county’s alert among those reaching into 海东市, and its rates', async () => {
+    const page = await phone();
+    await signInAs(page, webUrl, 'admin-haidong');
+    await open(page, 'packages/admin/pages/index/index');
+    await click(page, 'admin-alerts-link');
+    await page.locator(`#admin-alerts-list-${feedId}`).click();
+    await page.waitForSelector('#ack-rates-list');
+    expect(await page.locator('#ack-rates-list .list-row').count()).toBeGreaterThan(0);
   });
 });

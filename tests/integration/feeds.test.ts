@@ -233,6 +233,51 @@ describe('acknowledgements', () => {
   });
 });
 
+describe('alerts reaching into an admin region', () => {
+  const ackAlertRows = async () => {
+    const { Items = [] } = await table.doc.send(
+      new QueryCommand({
+        TableName: table.tableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': feedKeys.ackAlerts('63') },
+      }),
+    );
+    return Items.map((item) => item.id as string);
+  };
+  const idsOf = (res: { json: { items: Array<{ id: string }> } }) => res.json.items.map((item) => item.id);
+
+  it('lists the published alerts asking for 收到 at any level inside the region or above it; a retract removes one; unpublished and plain items never', async () => {
+    const village = await feedIn('PUBLISHED', expert, countyAdmin, feedBody(TUQIAO.villageCode, { requiresAck: true, title: '村级预警' }));
+    const county = await feedIn('PUBLISHED', expert, countyAdmin, feedBody(LEDU, { requiresAck: true, title: '县级预警' }));
+    const plain = await feedIn('PUBLISHED', expert, countyAdmin, feedBody(LEDU, { title: '不需确认' }));
+    const inReview = await feedIn('IN_REVIEW', expert, countyAdmin, feedBody(LEDU, { requiresAck: true }));
+    const retracted = await feedIn('RETRACTED', expert, countyAdmin, feedBody(LEDU, { requiresAck: true }));
+    // The region's own feed shows only what is targeted at it or above: a prefecture admin would miss both alerts.
+    expect(idsOf(await get('/feeds', undefined, { region: '6302', limit: '50' }))).not.toContain(county);
+
+    for (const [who, region] of [
+      [prefectureAdmin, '6302'],
+      [countyAdmin, LEDU],
+    ] as const) {
+      const res = await get(`/regions/${region}/ack-alerts`, who, { limit: '50' });
+      expect(res.status).toBe(200);
+      const ids = idsOf(res);
+      expect(ids).toEqual(expect.arrayContaining([village, county]));
+      expect(ids.indexOf(county)).toBeLessThan(ids.indexOf(village)); // newest first
+      for (const hidden of [plain, inReview, retracted]) expect(ids).not.toContain(hidden);
+    }
+    expect(idsOf(await get('/regions/6327/ack-alerts', yushuAdmin))).not.toEqual(expect.arrayContaining([village]));
+    expect((await get('/regions/6302/ack-alerts', yushuAdmin)).status).toBe(404);
+    // Stored: one copy per published alert asking for 收到, none for the retracted one.
+    const rows = await ackAlertRows();
+    expect(rows.filter((id) => [village, county, plain, inReview, retracted].includes(id)).sort()).toEqual([village, county].sort());
+
+    expect((await post(`/feeds/${village}/retract`, countyAdmin, { reason: '已过时' })).status).toBe(200);
+    expect(idsOf(await get(`/regions/${LEDU}/ack-alerts`, countyAdmin, { limit: '50' }))).not.toContain(village);
+    expect(await ackAlertRows()).not.toContain(village);
+  });
+});
+
 describe('area types', () => {
   it('a village of 玉树市 is pastoral on its station page and its region; 乐都 is farming', async () => {
     const yushu = await invoke(handlers.stations, { path: `/stations/${YUSHU.id}` });

@@ -10,7 +10,7 @@ import type { HouseholdRecord, HouseholdRepository } from '../payments/household
 import type { RegionRepository } from '../regions/region';
 import type { Station, StationRepository } from '../stations/station';
 import { assertRegionWithin, managedStation } from '../stations/station-access';
-import type { FeedRecord, FeedRepository } from './feed';
+import { toFeedSummary, type FeedRecord, type FeedRepository } from './feed';
 import { placeOf } from './feed-read';
 import { isVisibleAt } from './targeting';
 
@@ -159,4 +159,17 @@ export async function ackRates(deps: AckDeps, caller: Caller, code: string, feed
     })),
     nextCursor: stations.nextCursor,
   };
+}
+
+/**
+ * The alerts asking for 收到 that reach into the admin's region, newest first: targeted at a place
+ * inside it (a county, a township, a village) or at the region itself or above. The admin's way to
+ * each alert's rates; the feed of the region itself shows only those targeted at it or above.
+ */
+export async function regionAckAlerts(deps: AckDeps, caller: Caller, code: string, page: PageRequest) {
+  assertRegionWithin(caller, code);
+  const place = await placeOf(deps.regions, code);
+  const found = await deps.feeds.ackAlertsReaching(code, place.chain, page);
+  const now = nowOf(deps);
+  return { items: found.items.map((feed) => toFeedSummary(feed, 'zh', now)), nextCursor: found.nextCursor };
 }

@@ -106,6 +106,11 @@ export interface FeedRepository {
   ): Promise<RegionSlice>;
   /** One Query: urgent published items of the province still pinned at `now`. */
   pinned(provinceCode: string, now: string): Promise<FeedRecord[]>;
+  /**
+   * Published alerts asking for 收到 that reach into the region: targeted inside it or at a region of
+   * `chain` (the region and its ancestors), newest first. Retracted ones are gone.
+   */
+  ackAlertsReaching(regionCode: string, chain: string[], page: PageRequest): Promise<Page<FeedRecord>>;
   /** Items in review whose target lies in `regionCode`. */
   inReview(regionCode: string, page: PageRequest): Promise<Page<FeedRecord>>;
   /** An author's items, newest first. */

@@ -42,6 +42,11 @@ export function listFeeds(region: string, options: { category?: FeedCategory; cu
   });
 }
 
+/** `GET /regions/{code}/ack-alerts`: the alerts asking for 收到 that reach into an admin's region (targeted inside it, at it or above), newest first. */
+export function listRegionAckAlerts(code: string, options: { cursor?: string; limit?: number } = {}): Promise<FeedPage> {
+  return request<FeedPage>(`/regions/${encodeURIComponent(code)}/ack-alerts`, { query: { cursor: options.cursor, limit: options.limit } });
+}
+
 /** `GET /feeds/{id}`: one published item, its body and images (404 once retracted or expired). */
 export function getFeedItem(id: string): Promise<FeedItem> {
   return request<FeedItem>(feedPath(id), { query: { lang: feedLang() }, auth: false });

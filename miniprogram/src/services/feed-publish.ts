@@ -52,7 +52,8 @@ export function actionsFor(viewer: Viewer, item: Pick<FeedDetail, 'status' | 're
 /** The reason of the latest rejection or retraction, shown to the author beside the status. */
 export function latestReason(item: Pick<FeedDetail, 'status' | 'history'>): string | null {
   if (item.status !== 'REJECTED' && item.status !== 'RETRACTED') return null;
-  const change = [...item.history].reverse().find((entry) => entry.status === item.status);
+  // The author's edits record the status the item stayed in, without a reason: the reviewer's move is the one before.
+  const change = [...item.history].reverse().find((entry) => entry.status === item.status && !entry.edited);
   return change?.reason ?? null;
 }
 

@@ -64,6 +64,14 @@ describe('what an item offers its viewer', () => {
     expect(latestReason(item({ status: 'IN_REVIEW', history: history.slice(0, 2) }))).toBeNull();
   });
 
+  it('keeps the rejection reason after the author edits the rejected item (an edit records the status it stayed in)', () => {
+    const history = [
+      { status: 'REJECTED' as const, by: label(false), at: '2026-11-30T04:00:00.000Z', reason: '请写明用量' },
+      { status: 'REJECTED' as const, by: label(true), at: '2026-11-30T05:00:00.000Z', reason: null, edited: true },
+    ];
+    expect(latestReason(item({ status: 'REJECTED', history }))).toBe('请写明用量');
+  });
+
   it('words a refusal: 409 moved meanwhile, 403 on an own item, 404 out of reach', () => {
     expect(moveErrorText(apiError(409, 'CONFLICT'), false)).toContain('刚被别人改变');
     expect(moveErrorText(apiError(403, 'FORBIDDEN'), true)).toBe('你写的信息不能自己审核，需由本地区的其他管理员审核。');

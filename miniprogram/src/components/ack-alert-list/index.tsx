@@ -5,19 +5,28 @@ import { Pill } from '../pill';
 import { ErrorStateView, StateView } from '../state-view';
 import { usePagedList } from '../../hooks/use-paged-list';
 import { t } from '../../i18n/staff';
-import { listFeeds } from '../../services/api-feeds';
+import { listFeeds, listRegionAckAlerts, type FeedPage } from '../../services/api-feeds';
 import { formatChinaTime } from '../../services/format';
 
 // Full pages: the alerts asking for 收到 are picked from what the place sees.
 const PAGE = 50;
 
+/** Where the alerts come from: what a village sees (the officer), or every alert reaching into a region (the admin). */
+export type AlertSource = 'village-feed' | 'region-alerts';
+
+const loaders: Record<AlertSource, (region: string, cursor?: string) => Promise<FeedPage>> = {
+  'village-feed': (region, cursor) => listFeeds(region, { cursor, limit: PAGE }),
+  'region-alerts': (region, cursor) => listRegionAckAlerts(region, { cursor, limit: PAGE }),
+};
+
 /**
- * The alerts asking each household for 收到 that a place sees (GET /feeds?region=, newest first,
- * pinned first), for the officer (their village) and the admin (their region). The feed has no
- * "asks for ack" filter, so the pages are filtered here; "load more" reaches older ones.
+ * The alerts asking each household for 收到, newest first, pinned first: for the officer, those their
+ * village sees (GET /feeds?region=, which has no "asks for ack" filter, so the pages are filtered
+ * here); for the admin, those reaching into their region at any level (GET /regions/{code}/ack-alerts:
+ * the region's own feed would miss an alert for one of its counties or villages). "Load more" reaches older ones.
  */
-export function AckAlertList({ id, region, onOpen }: { id: string; region: string; onOpen: (feedId: string) => void }) {
-  const { state, loadMore, retry } = usePagedList(region, (key, cursor) => listFeeds(key, { cursor, limit: PAGE }));
+export function AckAlertList({ id, region, source, onOpen }: { id: string; region: string; source: AlertSource; onOpen: (feedId: string) => void }) {
+  const { state, loadMore, retry } = usePagedList(`${source}:${region}`, (_key, cursor) => loaders[source](region, cursor));
   if (state.status === 'idle' || state.status === 'loading') return <StateView id={`${id}-loading`} kind="loading" title={t('alerts.loading')} />;
   if (state.status === 'error') {
     return (

@@ -64,8 +64,10 @@ export const publishMessages = {
   'publish.item.published': '发布时间',
   'publish.item.ackCount': '已确认户数',
   'publish.item.versionTitle': '{lang}版本',
+  'publish.item.imagesTitle': '图片（{count}张）',
   'publish.item.historyTitle': '处理记录',
   'publish.item.historyLine': '{who} · {status}',
+  'publish.item.historyEdited': '{who} · 修改了内容',
   'publish.item.reason': '原因：{reason}',
   'publish.list.comma': '、',
 

@@ -20,15 +20,15 @@ function Alerts({ me }: { me: MeResponse }) {
         lines={[{ text: t('alerts.adminIntro') }]}
       />
       <Section title={t('alerts.title')}>
-        <AckAlertList id="admin-alerts-list" region={region} onOpen={(id) => openPage('ackRates', { id, region })} />
+        <AckAlertList id="admin-alerts-list" source="region-alerts" region={region} onOpen={(id) => openPage('ackRates', { id, region })} />
       </Section>
     </View>
   );
 }
 
 /**
- * The alerts asking for 收到 that the admin's region sees (GET /feeds?region=: those targeted at the
- * region or above it); each opens its rates per station.
+ * The alerts asking for 收到 that reach into the admin's region (targeted inside it, at it or above:
+ * GET /regions/{code}/ack-alerts); each opens its rates per station.
  */
 export default function AdminAlertsPage() {
   return (

@@ -22,7 +22,12 @@ function Alerts({ stationId, villageName }: { stationId: string; villageName: st
       />
       <Section title={t('alerts.title')}>
         {state.status === 'ready' ? (
-          <AckAlertList id="officer-alerts-list" region={state.value.villageCode} onOpen={(id) => openPage('feedAcks', { id })} />
+          <AckAlertList
+            id="officer-alerts-list"
+            source="village-feed"
+            region={state.value.villageCode}
+            onOpen={(id) => openPage('feedAcks', { id })}
+          />
         ) : state.status === 'error' ? (
           <ErrorStateView
             id="officer-alerts-error"

@@ -1,5 +1,5 @@
-import { useRouter } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Image, Text, View } from '@tarojs/components';
 import { ADMIN_ROLES } from '@shared/roles';
 import type { MeResponse } from '@shared/schemas/accounts';
 import type { FeedDetail, FeedLang } from '@shared/schemas/feeds';
@@ -78,7 +78,29 @@ function Versions({ item }: { item: FeedDetail }) {
   );
 }
 
-/** Every move with who and when, and the reason of a rejection or retraction; newest first. */
+/** The item's images, as readers will see them once published: the reviewer sees what they publish. A tap opens the viewer. */
+function Images({ item }: { item: FeedDetail }) {
+  if (item.images.length === 0) return null;
+  const urls = item.images.map((image) => image.url);
+  return (
+    <Panel id="feed-images" title={t('publish.item.imagesTitle', { count: item.images.length })}>
+      <View className="publish__images">
+        {item.images.map((image, index) => (
+          <Image
+            key={image.id}
+            id={`feed-image-${index}`}
+            className="publish__image"
+            src={image.thumbnailUrl}
+            mode="aspectFill"
+            onClick={() => void Taro.previewImage({ current: image.url, urls }).catch(() => undefined)}
+          />
+        ))}
+      </View>
+    </Panel>
+  );
+}
+
+/** Every move with who and when (an edit by its author says so, not the status it stayed in), and the reason of a rejection or retraction; newest first. */
 function History({ item }: { item: FeedDetail }) {
   const changes = [...item.history].reverse();
   return (
@@ -87,7 +109,9 @@ function History({ item }: { item: FeedDetail }) {
         <View key={`${change.at}-${index}`} id={`feed-history-${index}`} className="publish__history-item">
           <Text className="publish__history-when">{formatChinaTime(change.at)}</Text>
           <Text className="publish__history-what">
-            {t('publish.item.historyLine', { who: personText(change.by, true), status: statusText(change.status) })}
+            {change.edited
+              ? t('publish.item.historyEdited', { who: personText(change.by, true) })
+              : t('publish.item.historyLine', { who: personText(change.by, true), status: statusText(change.status) })}
           </Text>
           {change.reason ? (
             <Text id={`feed-history-${index}-reason`} className="publish__history-what">
@@ -127,6 +151,7 @@ function Item({ id, me }: { id: string; me: MeResponse }) {
       />
       <MovesPanel item={item} viewer={me.user} onMoved={replace} onStale={refresh} />
       <Versions item={item} />
+      <Images item={item} />
       <Settings item={item} />
       <History item={item} />
     </View>
