@@ -20,18 +20,26 @@ interface FoundCanvas {
   height: number;
 }
 
+/** How often (every 100 ms) H5 looks for the <canvas>: Taro's canvas element renders it a moment after the page. */
+const H5_TRIES = 30;
+
+function findH5Canvas(id: string, tries: number): Promise<FoundCanvas | null> {
+  const element = document.querySelector<HTMLCanvasElement>(`#${id} canvas`) ?? document.querySelector<HTMLCanvasElement>(`canvas#${id}`);
+  const box = element?.parentElement?.getBoundingClientRect();
+  if (element && typeof element.getContext === 'function' && box && box.width > 0) {
+    return Promise.resolve({ node: element, width: Math.round(box.width), height: Math.round(box.height) });
+  }
+  if (tries <= 1) return Promise.resolve(null);
+  return new Promise((resolve) => setTimeout(() => resolve(findH5Canvas(id, tries - 1)), 100));
+}
+
 /**
  * The canvas node once it is on screen. weapp: a `type="2d"` canvas is reached through a selector
  * query after the render has been applied (nextTick); its drawing buffer is sized here in device
  * pixels. H5: Taro's Canvas wraps a real <canvas>, which F2 sizes itself.
  */
 function findCanvas(id: string): Promise<FoundCanvas | null> {
-  if (process.env.TARO_ENV === 'h5') {
-    const element = document.querySelector<HTMLCanvasElement>(`#${id} canvas`) ?? document.querySelector<HTMLCanvasElement>(`canvas#${id}`);
-    if (!element || typeof element.getContext !== 'function') return Promise.resolve(null);
-    const box = element.parentElement?.getBoundingClientRect() ?? element.getBoundingClientRect();
-    return Promise.resolve({ node: element, width: Math.round(box.width), height: Math.round(box.height) });
-  }
+  if (process.env.TARO_ENV === 'h5') return findH5Canvas(id, H5_TRIES);
   return new Promise((resolve) => {
     Taro.createSelectorQuery()
       .select(`#${id}`)
