@@ -31,8 +31,6 @@ declare module '@antv/f2/lib/core' {
     });
     source(data: Array<Record<string, unknown>>, scales?: Record<string, ScaleOptions>): void;
     axis(field: string, options: Record<string, unknown> | false): void;
-    tooltip(options: false): void;
-    legend(options: false): void;
     line(): Geometry;
     point(): Geometry;
     changeData(data: Array<Record<string, unknown>>): void;

@@ -76,7 +76,8 @@ const open = (page: Page, route: string) => openRoute(page, webUrl, route);
 /** The chart's canvas has something drawn on it: more than `min` non-transparent pixels (F2 draws after the page shows). */
 const waitForChartInk = (page: Page, min: number) =>
   page.waitForFunction((least) => {
-    const canvas = document.querySelector<HTMLCanvasElement>('#series-chart canvas') ?? document.querySelector<HTMLCanvasElement>('canvas#series-chart');
+    const canvas =
+      document.querySelector<HTMLCanvasElement>('#series-chart canvas') ?? document.querySelector<HTMLCanvasElement>('canvas#series-chart');
     const context = canvas?.getContext('2d');
     if (!canvas || !context || canvas.width === 0) return false;
     const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
@@ -114,7 +115,10 @@ describe('H5: market prices', () => {
     await shoot(page, 'prices-series-table.png');
 
     const admin = await login('admin-haidong');
-    const reports = await api<{ items: Array<{ id: string; date: string; priceFen: number }> }>(`/price-markets/${MARKET}/reports?product=${productId}`, admin);
+    const reports = await api<{ items: Array<{ id: string; date: string; priceFen: number }> }>(
+      `/price-markets/${MARKET}/reports?product=${productId}`,
+      admin,
+    );
     reportId = reports.items.find((r) => r.date === today && r.priceFen === priceFen)!.id;
     expect(reportId).toBeTruthy();
   });

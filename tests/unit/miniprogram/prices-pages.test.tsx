@@ -18,7 +18,14 @@ import { saveSession } from '../../../miniprogram/src/services/session';
 import { errorBody, loginAnswer, officerMe, station } from './fixtures';
 import { button, byId, exists, ok, routes, type, type RequestOptions } from './page-helpers';
 
-const product = (id: string, name: string, unit: Product['unit'], unitName: string): Product => ({ id, name, unit, unitName, active: true, history: [] });
+const product = (id: string, name: string, unit: Product['unit'], unitName: string): Product => ({
+  id,
+  name,
+  unit,
+  unitName,
+  active: true,
+  history: [],
+});
 const products = { items: [product('yak-head', '牦牛（活畜）', 'head', '头'), product('barley', '青稞', 'jin', '斤')], nextCursor: null };
 const market = (id: string, name: string, regionCode: string): Market => ({ id, name, regionCode, active: true, history: [] });
 const markets = { items: [market('ledu', '乐都（碾伯）', '630202001')], nextCursor: null };
@@ -68,7 +75,16 @@ describe('overview (市场行情)', () => {
             weekChange: { sinceDate: '2026-11-22', fromFen: 800000, diffFen: 50000, pct: 6.25 },
             monthChange: { sinceDate: '2026-10-29', fromFen: 900000, diffFen: -50000, pct: -5.56 },
           },
-          { marketId: 'dawu', marketName: '大武（玛沁县）', regionCode: '632621100', latest: null, minFen: null, maxFen: null, weekChange: null, monthChange: null },
+          {
+            marketId: 'dawu',
+            marketName: '大武（玛沁县）',
+            regionCode: '632621100',
+            latest: null,
+            minFen: null,
+            maxFen: null,
+            weekChange: null,
+            monthChange: null,
+          },
         ],
         nextCursor: null,
       }),
@@ -96,7 +112,10 @@ describe('overview (市场行情)', () => {
     let fail = true;
     routes({
       'GET /price-products': ok(products),
-      'GET /market-prices?product=yak-head': () => (fail ? { statusCode: 503, data: errorBody('DEPENDENCY_UNAVAILABLE') } : ok({ productId: 'yak-head', unit: 'head', items: [], nextCursor: null })),
+      'GET /market-prices?product=yak-head': () =>
+        fail
+          ? { statusCode: 503, data: errorBody('DEPENDENCY_UNAVAILABLE') }
+          : ok({ productId: 'yak-head', unit: 'head', items: [], nextCursor: null }),
     });
     render(<PricesPage />);
     await waitFor(() => byId('prices-error'));
@@ -181,7 +200,9 @@ describe('officer 报价格', () => {
       'GET /price-markets?region=6302': ok(markets),
       'POST /price-reports': (options: RequestOptions) => {
         posts.push(options);
-        return posts.length === 1 ? { statusCode: 503, data: errorBody('DEPENDENCY_UNAVAILABLE') } : { statusCode: 201, data: report(options.data as never) };
+        return posts.length === 1
+          ? { statusCode: 503, data: errorBody('DEPENDENCY_UNAVAILABLE') }
+          : { statusCode: 201, data: report(options.data as never) };
       },
     });
     render(<PriceReportPage />);
@@ -246,14 +267,22 @@ describe('admin: a market’s reports', () => {
     const puts: RequestOptions[] = [];
     const mark = { reason: '多写了一个零', at: '2026-11-30T03:00:00.000Z', byRole: 'prefecture_admin', byIdTail: '0001' };
     routes({
-      'GET /me': ok({ user: { id: 'uadmin0001', role: 'prefecture_admin', regionCode: '6302' }, region: { code: '6302', name: '海东市', level: 'prefecture' } }),
+      'GET /me': ok({
+        user: { id: 'uadmin0001', role: 'prefecture_admin', regionCode: '6302' },
+        region: { code: '6302', name: '海东市', level: 'prefecture' },
+      }),
       'GET /price-products': ok(products),
       'GET /price-markets?region=6302': ok(markets),
       'GET /price-markets/ledu/reports?product=yak-head&limit=50': ok({ items: [reportOf('pr1')], nextCursor: null }),
       'PUT /price-reports/pr1/wrong': (options: RequestOptions) => {
         puts.push(options);
         const wrong = (options.data as { wrong: boolean }).wrong;
-        return ok(reportOf('pr1', { status: wrong ? 'WRONG' : 'VALID', marks: [{ ...mark, wrong: true }, ...(wrong ? [] : [{ ...mark, reason: null, wrong: false }])] }));
+        return ok(
+          reportOf('pr1', {
+            status: wrong ? 'WRONG' : 'VALID',
+            marks: [{ ...mark, wrong: true }, ...(wrong ? [] : [{ ...mark, reason: null, wrong: false }])],
+          }),
+        );
       },
     });
     render(<PriceReportsPage />);
@@ -278,7 +307,10 @@ describe('admin: a market’s reports', () => {
   it('cancel sends nothing', async () => {
     saveSession(loginAnswer({ role: 'prefecture_admin', regionCode: '6302' }));
     const request = routes({
-      'GET /me': ok({ user: { id: 'uadmin0001', role: 'prefecture_admin', regionCode: '6302' }, region: { code: '6302', name: '海东市', level: 'prefecture' } }),
+      'GET /me': ok({
+        user: { id: 'uadmin0001', role: 'prefecture_admin', regionCode: '6302' },
+        region: { code: '6302', name: '海东市', level: 'prefecture' },
+      }),
       'GET /price-products': ok(products),
       'GET /price-markets?region=6302': ok(markets),
       'GET /price-markets/ledu/reports?product=yak-head&limit=50': ok({ items: [reportOf('pr2')], nextCursor: null }),

@@ -68,8 +68,6 @@ function drawChart({ node, width, height }: FoundCanvas, points: PricePoint[]): 
       price: { tickCount: 4, nice: true, formatter: yuan },
     },
   );
-  chart.tooltip(false);
-  chart.legend(false);
   chart.line().position('date*price').color('#1e7f4f').size(2);
   // Dots only while they can be told apart: a year of daily points is read as a line.
   if (points.length <= 45) chart.point().position('date*price').color('#1e7f4f').size(3).style({ stroke: '#fff', lineWidth: 1 });
