@@ -25,6 +25,8 @@ export default defineAppConfig({
         // Alerts that ask households to acknowledge (收到): who has not, and "informed" marks.
         'pages/alerts/index',
         'pages/acks/index',
+        // 报价格: a market price seen in the station's prefecture.
+        'pages/price-report/index',
       ],
     },
     // A payment's receipt on its own: villagers open it from "me", so it must not pull in the officer
@@ -40,6 +42,8 @@ export default defineAppConfig({
         'pages/experts/index',
         'pages/alerts/index',
         'pages/ack-rates/index',
+        // A market's price reports, to mark an outlier wrong.
+        'pages/price-reports/index',
       ],
     },
     // Writing and reviewing information items (公益服务): experts and admins only. Their own items, the
@@ -47,6 +51,8 @@ export default defineAppConfig({
     { root: 'packages/publish', pages: ['pages/index/index', 'pages/review/index', 'pages/item/index', 'pages/edit/index'] },
     // The information feed (公益服务) villagers read: the list of a place and an item with its 收到 button.
     { root: 'packages/feed', pages: ['pages/index/index', 'pages/item/index'] },
+    // Market prices (市场行情) anyone reads: the latest per market and a series with its chart (AntV F2, here only).
+    { root: 'packages/prices', pages: ['pages/index/index', 'pages/series/index'] },
     // Where an unknown route lands (app.tsx): a page of its own, kept out of the main package.
     { root: 'packages/notfound', pages: ['pages/index/index'] },
   ],

@@ -26,6 +26,8 @@ export const Image = passThrough('img');
 export const ScrollView = passThrough('div');
 export const Label = passThrough('label');
 export const Form = passThrough('form');
+/** A 2d canvas: a box (jsdom draws nothing; the price chart finds no <canvas> and leaves it blank). */
+export const Canvas = passThrough('div');
 /** WeChat's map: a box with the centre in data attributes (jsdom has no map). */
 export function Map({ id, className, latitude, longitude }: Common & { latitude: number; longitude: number }) {
   return createElement('div', { id, className, 'data-latitude': latitude, 'data-longitude': longitude });

@@ -105,6 +105,9 @@ const Taro = {
   shareFileMessage: (_options: { filePath: string; fileName?: string }) => ok('shareFileMessage'),
   previewImage: (_options: { current?: string; urls: string[] }) => ok('previewImage'),
   stopPullDownRefresh: () => ok('stopPullDownRefresh'),
+  nextTick: (callback: () => void) => {
+    setTimeout(callback, 0);
+  },
 };
 
 export function useRouter() {

@@ -33,18 +33,18 @@ export interface PaymentAttempt {
 const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /**
- * A fresh key: "pay-" + time + 20 random characters, inside the contract's 1-64 of [A-Za-z0-9_-].
- * Crypto randomness where the platform has it (H5); the mini-program's JS engine has no
- * synchronous one, where time plus Math.random is unique enough for keys scoped to one officer.
+ * A fresh key: "pay-" (or another short prefix) + time + 20 random characters, inside the contract's
+ * 1-64 of [A-Za-z0-9_-]. Crypto randomness where the platform has it (H5); the mini-program's JS
+ * engine has no synchronous one, where time plus Math.random is unique enough for keys scoped to one officer.
  */
-export function newIdempotencyKey(): string {
+export function newIdempotencyKey(prefix = 'pay'): string {
   const random = new Uint8Array(20);
   const cryptoApi = (globalThis as { crypto?: { getRandomValues?: (array: Uint8Array) => Uint8Array } }).crypto;
   if (cryptoApi?.getRandomValues) cryptoApi.getRandomValues(random);
   else for (let i = 0; i < random.length; i += 1) random[i] = Math.floor(Math.random() * 256);
   let suffix = '';
   for (const byte of Array.from(random)) suffix += KEY_ALPHABET[byte % KEY_ALPHABET.length];
-  return `pay-${Date.now().toString(36)}-${suffix}`;
+  return `${prefix}-${Date.now().toString(36)}-${suffix}`;
 }
 
 /** The request as a stable string: the same form gives the same fingerprint, whatever the key order. */

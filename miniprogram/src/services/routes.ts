@@ -38,6 +38,11 @@ export const PAGES = {
   ackRates: '/packages/admin/pages/ack-rates/index',
   feed: '/packages/feed/pages/index/index',
   feedItem: '/packages/feed/pages/item/index',
+  // Market prices (市场行情): the overview and a series; the officer's 报价格 and the admin's reports of a market.
+  prices: '/packages/prices/pages/index/index',
+  priceSeries: '/packages/prices/pages/series/index',
+  reportPrice: '/packages/officer/pages/price-report/index',
+  priceReports: '/packages/admin/pages/price-reports/index',
   notFound: '/packages/notfound/pages/index/index',
 } as const;
 

@@ -12,6 +12,8 @@ import { t as staffT } from '../../../miniprogram/src/i18n/staff';
 import { errors, messages } from '../../../miniprogram/src/i18n/messages/zh-CN';
 import { t as feedT } from '../../../miniprogram/src/i18n/feed';
 import { feedMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.feed';
+import { t as pricesT } from '../../../miniprogram/src/i18n/prices';
+import { pricesMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.prices';
 import { findMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.find';
 import { meMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.me';
 import { publishMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.publish';
@@ -73,6 +75,7 @@ describe('i18n catalogue split by package', () => {
     publish: publishMessages,
     me: meMessages,
     feed: feedMessages,
+    prices: pricesMessages,
   };
 
   it('keeps staff, find and receipt strings out of the main catalogue (they ship with their subpackages)', () => {
@@ -110,6 +113,7 @@ describe('i18n catalogue split by package', () => {
       'alerts',
       'acks',
       'ackRates',
+      'prices',
     ];
     const inMain = Object.keys(messages).filter((key) => moved.includes(key.split('.')[0]));
     expect(inMain).toEqual([]);
@@ -133,6 +137,8 @@ describe('i18n catalogue split by package', () => {
     expect(publishT('role.publish.title')).toBe('发布信息');
     expect(feedT('feed.ack.button')).toBe('收到');
     expect(feedT('state.retry')).toBe(staffT('state.retry'));
+    expect(pricesT('prices.admin.markWrong')).toBe('标为错误');
+    expect(pricesT('state.retry')).toBe(staffT('state.retry'));
   });
 
   it('never reaches a subpackage catalogue from the main package (app, home, station, me)', () => {
@@ -153,7 +159,9 @@ describe('i18n catalogue split by package', () => {
     const reached = [...seen].map((file) => relative(SRC, file));
     expect(reached).toContain('i18n/messages/zh-CN.ts');
     expect(
-      reached.filter((file) => /i18n\/(find|staff|receipt|me|publish|feed)\.ts$|zh-CN\.(find|staff|receipt|me|publish|feed)\.ts$/.test(file)),
+      reached.filter((file) =>
+        /i18n\/(find|staff|receipt|me|publish|feed|prices)\.ts$|zh-CN\.(find|staff|receipt|me|publish|feed|prices)\.ts$/.test(file),
+      ),
     ).toEqual([]);
   });
 });

@@ -92,6 +92,7 @@ export const messages = {
   'station.home.intro': '常来这个服务站办事？设为“我的站点”，以后在“我的”页面一点就到。',
   'station.home.done': '已设为我的站点。',
   'station.findOthers': '找其他服务站',
+  'station.prices': '市场行情',
   'station.feedTitle': '通知与预警',
   'station.feedMore': '更多',
   'station.feedUrgent': '紧急',

@@ -227,6 +227,9 @@ function StationDetails({ station, view }: { station: StationProfile; view: Stat
           <Text id="station-find-link" className="station__link" onClick={() => openPage('search')}>
             {t('station.findOthers')}
           </Text>
+          <Text id="station-prices-link" className="station__link" onClick={() => openPage('prices')}>
+            {t('station.prices')}
+          </Text>
           <Text id="station-home-link" className="station__link" onClick={goHome}>
             {t('state.home')}
           </Text>

@@ -158,6 +158,17 @@ function AlertsPanel() {
   );
 }
 
+/** Market prices: a market's reports, to mark an outlier wrong (the page lives here). */
+function PricesPanel() {
+  return (
+    <Panel id="admin-prices" title={t('admin.pricesTitle')} intro={t('admin.pricesIntro')}>
+      <ActionButton id="admin-price-reports-link" onClick={() => openPage('priceReports')}>
+        {t('admin.pricesEntry')}
+      </ActionButton>
+    </Panel>
+  );
+}
+
 function AdminHome({ me }: { me: MeResponse }) {
   const regionName = me.region?.name ?? me.user.regionCode ?? '';
   return (
@@ -171,6 +182,7 @@ function AdminHome({ me }: { me: MeResponse }) {
       <ReconciliationsPanel />
       <PublishPanel />
       <AlertsPanel />
+      <PricesPanel />
       <AppointOfficerForm />
       <RemovePanel />
     </View>

@@ -54,6 +54,18 @@ function OfficerHome({ me }: { me: MeResponse }) {
         </Section>
       ) : null}
       {station ? (
+        <Section title={t('officer.pricesTitle')}>
+          <ListCard>
+            <ListRow
+              id="officer-price-report-link"
+              title={t('officer.pricesEntry')}
+              subtitle={t('officer.pricesDesc')}
+              onClick={() => openPage('reportPrice')}
+            />
+          </ListCard>
+        </Section>
+      ) : null}
+      {station ? (
         <Section title={t('officer.manageTitle')}>
           <ListCard>
             <ListRow

@@ -1,0 +1,13 @@
+/**
+ * `t` for market prices: the main catalogue plus its own strings. Import from here, not from
+ * './index', in the prices subpackage and the officer's and admin's price pages; the main package
+ * never imports this file, so the strings ship with those subpackages.
+ */
+import { withMessages, type MessageKey as MainMessageKey } from './index';
+import { pricesMessages } from './messages/zh-CN.prices';
+
+export * from './index';
+
+const extra = pricesMessages;
+export type MessageKey = MainMessageKey | keyof typeof extra;
+export const t = withMessages(extra);

@@ -1,0 +1,5 @@
+import { t } from '../../../../i18n/prices';
+
+export default definePageConfig({
+  navigationBarTitleText: t('prices.report.navTitle'),
+});
