@@ -47,6 +47,9 @@ export default defineAppConfig({
     { root: 'packages/publish', pages: ['pages/index/index', 'pages/review/index', 'pages/item/index', 'pages/edit/index'] },
     // The information feed (公益服务) villagers read: the list of a place and an item with its 收到 button.
     { root: 'packages/feed', pages: ['pages/index/index', 'pages/item/index'] },
+    // Ask an expert (问专家, 公益服务): search answered questions and 我的提问, the ask form (photos), a
+    // question with its answer (the answer's subscribe message opens it), and the expert's inbox.
+    { root: 'packages/ask', pages: ['pages/index/index', 'pages/ask/index', 'pages/question/index', 'pages/inbox/index'] },
     // Where an unknown route lands (app.tsx): a page of its own, kept out of the main package.
     { root: 'packages/notfound', pages: ['pages/index/index'] },
   ],

@@ -12,6 +12,8 @@ import { t as staffT } from '../../../miniprogram/src/i18n/staff';
 import { errors, messages } from '../../../miniprogram/src/i18n/messages/zh-CN';
 import { t as feedT } from '../../../miniprogram/src/i18n/feed';
 import { feedMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.feed';
+import { askMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.ask';
+import { t as askT } from '../../../miniprogram/src/i18n/ask';
 import { findMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.find';
 import { meMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.me';
 import { publishMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.publish';
@@ -73,6 +75,7 @@ describe('i18n catalogue split by package', () => {
     publish: publishMessages,
     me: meMessages,
     feed: feedMessages,
+    ask: askMessages,
   };
 
   it('keeps staff, find and receipt strings out of the main catalogue (they ship with their subpackages)', () => {
@@ -110,6 +113,7 @@ describe('i18n catalogue split by package', () => {
       'alerts',
       'acks',
       'ackRates',
+      'ask',
     ];
     const inMain = Object.keys(messages).filter((key) => moved.includes(key.split('.')[0]));
     expect(inMain).toEqual([]);
@@ -133,6 +137,8 @@ describe('i18n catalogue split by package', () => {
     expect(publishT('role.publish.title')).toBe('发布信息');
     expect(feedT('feed.ack.button')).toBe('收到');
     expect(feedT('state.retry')).toBe(staffT('state.retry'));
+    expect(askT('ask.state.claimed')).toBe('专家解答中');
+    expect(askT('state.retry')).toBe(staffT('state.retry'));
   });
 
   it('never reaches a subpackage catalogue from the main package (app, home, station, me)', () => {
@@ -153,7 +159,7 @@ describe('i18n catalogue split by package', () => {
     const reached = [...seen].map((file) => relative(SRC, file));
     expect(reached).toContain('i18n/messages/zh-CN.ts');
     expect(
-      reached.filter((file) => /i18n\/(find|staff|receipt|me|publish|feed)\.ts$|zh-CN\.(find|staff|receipt|me|publish|feed)\.ts$/.test(file)),
+      reached.filter((file) => /i18n\/(find|staff|receipt|me|publish|feed|ask)\.ts$|zh-CN\.(find|staff|receipt|me|publish|feed|ask)\.ts$/.test(file)),
     ).toEqual([]);
   });
 });
