@@ -53,6 +53,9 @@ export default defineAppConfig({
     { root: 'packages/feed', pages: ['pages/index/index', 'pages/item/index'] },
     // Market prices (市场行情) anyone reads: the latest per market and a series with its chart (AntV F2, here only).
     { root: 'packages/prices', pages: ['pages/index/index', 'pages/series/index'] },
+    // Ask an expert (问专家, 公益服务): search answered questions and 我的提问, the ask form (photos), a
+    // question with its answer (the answer's subscribe message opens it), and the expert's inbox.
+    { root: 'packages/ask', pages: ['pages/index/index', 'pages/ask/index', 'pages/question/index', 'pages/inbox/index'] },
     // Where an unknown route lands (app.tsx): a page of its own, kept out of the main package.
     { root: 'packages/notfound', pages: ['pages/index/index'] },
   ],

@@ -8,12 +8,12 @@ import { cursor, freeText, freeTextBlock, pageLimit, pageOf } from './common';
 import { EXPERT_FIELDS, FeedImage } from './feeds';
 import { householdId } from './payments';
 import { uploadId } from './uploads';
+import { ANSWER_TEXT, MAX_QUESTION_PHOTOS, QUESTION_TEXT } from './question-limits';
 
 export const QUESTION_FIELDS = EXPERT_FIELDS;
 export type QuestionField = (typeof QUESTION_FIELDS)[number];
 
-/** Photos per question, and per answer. */
-export const MAX_QUESTION_PHOTOS = 3;
+export { MAX_QUESTION_PHOTOS, QUESTION_TEXT, ANSWER_TEXT } from './question-limits';
 /** A question waits this long at each level (county, then prefecture) before the next level's experts see it. */
 export const ESCALATE_AFTER_HOURS = 48;
 /** A claim holds the question for its expert this long; unanswered by then, anyone of its reach may claim it. */
@@ -28,7 +28,7 @@ const photos = z.array(uploadId).check(z.maxLength(MAX_QUESTION_PHOTOS));
 
 export const QuestionCreateRequest = z.strictObject({
   field: z.enum(QUESTION_FIELDS),
-  text: freeTextBlock(2, 1000),
+  text: freeTextBlock(QUESTION_TEXT.min, QUESTION_TEXT.max),
   /** Upload ids (POST /uploads with purpose `question_photo`), checked by content. */
   photos: z.optional(photos),
   /** May the answer be published, without names, phones or the village (the county only)? */
@@ -38,7 +38,7 @@ export const QuestionCreateRequest = z.strictObject({
 });
 export type QuestionCreateRequest = z.infer<typeof QuestionCreateRequest>;
 
-export const AnswerRequest = z.strictObject({ text: freeTextBlock(2, 2000), photos: z.optional(photos) });
+export const AnswerRequest = z.strictObject({ text: freeTextBlock(ANSWER_TEXT.min, ANSWER_TEXT.max), photos: z.optional(photos) });
 export type AnswerRequest = z.infer<typeof AnswerRequest>;
 
 export const QuestionParams = z.strictObject({ id: questionId });

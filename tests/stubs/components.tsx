@@ -1,5 +1,5 @@
 /**
- * @tarojs/components for jest (jsdom): View -> div, Text -> span, Input -> input whose onInput and
+ * @tarojs/components for jest (jsdom): View -> div, Text -> span, Input -> input (Textarea -> textarea) whose onInput and
  * onConfirm receive Taro's event shape (`e.detail.value`), Button -> button. Enough to render our
  * components and pages with @testing-library/react; the real Taro H5 components do not run in jsdom.
  */
@@ -84,5 +84,22 @@ export function Input({
     onKeyDown: (event: { key: string; currentTarget: { value: string } }) => {
       if (event.key === 'Enter') onConfirm?.({ detail: { value: event.currentTarget.value } });
     },
+  });
+}
+
+/** Textarea -> textarea whose onInput receives Taro's event shape, like Input. */
+export function Textarea({
+  id,
+  className,
+  value,
+  placeholder,
+  onInput,
+}: Common & { value?: string; placeholder?: string; maxlength?: number; autoHeight?: boolean; onInput?: (event: TaroInputEvent) => void }) {
+  return createElement('textarea', {
+    id,
+    className,
+    value: value ?? '',
+    placeholder,
+    onChange: (event: { target: { value: string } }) => onInput?.({ detail: { value: event.target.value } }),
   });
 }

@@ -66,6 +66,12 @@ const Taro = {
   navigateBack: (_options?: { delta?: number }) => ok('navigateBack'),
   setNavigationBarTitle: (_options: { title: string }) => ok('setNavigationBarTitle'),
   showToast: (_options: { title: string }) => ok('showToast'),
+  /** A confirm dialog: tests answer it with jest.spyOn(Taro, 'showModal'); unanswered, the user confirms. */
+  showModal: async (_options: { title?: string; content?: string }): Promise<{ confirm: boolean; cancel: boolean; errMsg: string }> => ({
+    confirm: true,
+    cancel: false,
+    errMsg: 'showModal:ok',
+  }),
   pxTransform: (size: number) => `${size / 40}rem`,
   // wx returns '' for a key it does not have.
   getStorageSync: (key: string): unknown => (storage.has(key) ? copyOf(storage.get(key)) : ''),

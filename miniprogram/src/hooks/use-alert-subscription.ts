@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { SubscriptionsResponse } from '@shared/schemas/notify';
+import type { SubscriptionKind, SubscriptionsResponse } from '@shared/schemas/notify';
 import type { ApiError } from '../services/api-error';
 import { toApiErrorLike } from '../services/errors';
 import { askForSubscriptions, getMySubscriptions, recordSubscriptions, subscribeSupport, type SubscribeSupport } from '../services/subscriptions';
@@ -35,18 +35,19 @@ const defaults: AlertSubscriptionDeps = {
   support: subscribeSupport,
 };
 
-function readyFrom(answer: SubscriptionsResponse): AlertSubscriptionState {
-  const alert = answer.items.find((item) => item.kind === 'alert');
-  if (!answer.located || !alert) return { status: 'hidden' };
-  return { status: 'ready', templateIds: [alert.templateId], remaining: alert.remaining, cap: alert.cap, asking: false, outcome: null };
+function readyFrom(answer: SubscriptionsResponse, kind: SubscriptionKind): AlertSubscriptionState {
+  const template = answer.items.find((item) => item.kind === kind);
+  if (!answer.located || !template) return { status: 'hidden' };
+  return { status: 'ready', templateIds: [template.templateId], remaining: template.remaining, cap: template.cap, asking: false, outcome: null };
 }
 
 /**
- * The alert subscription of the signed-in user: what they have allowed, and `subscribe()` for the
- * button, which opens WeChat's dialog (one accept = one message) and records the ids accepted.
- * The template ids are loaded beforehand, so the tap opens the dialog at once (WeChat requires it).
+ * The signed-in user's subscription to one kind of message (alerts by default; `answer`: the answer to
+ * their question): what they have allowed, and `subscribe()` for the button, which opens WeChat's
+ * dialog (one accept = one message) and records the ids accepted. The template ids are loaded
+ * beforehand, so the tap opens the dialog at once (WeChat requires it).
  */
-export function useAlertSubscription(deps: AlertSubscriptionDeps = defaults) {
+export function useAlertSubscription(deps: AlertSubscriptionDeps = defaults, kind: SubscriptionKind = 'alert') {
   const session = useSession();
   const support = deps.support();
   const [state, setState] = useState<AlertSubscriptionState>({ status: 'hidden' });
@@ -59,7 +60,7 @@ export function useAlertSubscription(deps: AlertSubscriptionDeps = defaults) {
     let current = true;
     setState({ status: 'loading' });
     deps.load().then(
-      (answer) => current && setState(readyFrom(answer)),
+      (answer) => current && setState(readyFrom(answer, kind)),
       // The prompt is an extra: when it cannot load, it stays out of the way.
       () => current && setState({ status: 'hidden' }),
     );
@@ -67,7 +68,7 @@ export function useAlertSubscription(deps: AlertSubscriptionDeps = defaults) {
       current = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- reload only when who is signed in changes
-  }, [session?.user.id, support]);
+  }, [session?.user.id, support, kind]);
 
   const subscribe = useCallback(async () => {
     if (state.status !== 'ready' || state.asking) return;
@@ -80,12 +81,12 @@ export function useAlertSubscription(deps: AlertSubscriptionDeps = defaults) {
       return;
     }
     try {
-      const next = readyFrom(await deps.record(accepted));
+      const next = readyFrom(await deps.record(accepted), kind);
       setState(next.status === 'ready' ? { ...next, outcome: 'accepted' } : next);
     } catch (error) {
       setState({ ...state, asking: false, outcome: null, error: toApiErrorLike(error) });
     }
-  }, [state, support, deps]);
+  }, [state, support, deps, kind]);
 
   return { state, subscribe, simulated: support === 'simulated' };
 }

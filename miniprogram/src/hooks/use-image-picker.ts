@@ -2,7 +2,15 @@ import { useCallback, useRef, useState } from 'react';
 import type { FeedImage } from '@shared/schemas/feeds';
 import { errorText, t } from '../i18n/publish';
 import { isApiError } from '../services/api-error';
-import { chooseImages, MAX_FEED_IMAGES, prepareImage, UploadProblem, uploadPrepared, type PreparedImage } from '../services/upload';
+import {
+  chooseImages,
+  MAX_FEED_IMAGES,
+  prepareImage,
+  UploadProblem,
+  uploadPrepared,
+  type PreparedImage,
+  type UploadPurpose,
+} from '../services/upload';
 
 /** One image of the picker: on the item already, or on its way up (with progress), or failed (with why). */
 export interface PickedImage {
@@ -24,8 +32,15 @@ const describe = (error: unknown) =>
 
 let nextKey = 0;
 
-/** The picker's images, in order: choose (up to MAX_FEED_IMAGES in all), upload each at once, remove, retry. */
-export function useImagePicker(initial: FeedImage[] = []) {
+export interface ImagePickerOptions {
+  /** What the uploads are for (the server checks them against it): an item's images by default. */
+  purpose?: UploadPurpose;
+  /** How many images in all: an item's MAX_FEED_IMAGES by default. */
+  max?: number;
+}
+
+/** The picker's images, in order: choose (up to `max` in all), upload each at once, remove, retry. */
+export function useImagePicker(initial: FeedImage[] = [], { purpose = 'feed_image', max = MAX_FEED_IMAGES }: ImagePickerOptions = {}) {
   const [images, setImages] = useState<PickedImage[]>(() => fromItem(initial));
   const latest = useRef(images);
   latest.current = images;
@@ -40,17 +55,17 @@ export function useImagePicker(initial: FeedImage[] = []) {
       try {
         const ready = prepared ?? (await prepareImage(source));
         update(key, { prepared: ready, previewUrl: ready.thumbnail.path });
-        const uploadId = await uploadPrepared(ready, (percent) => update(key, { percent }));
+        const uploadId = await uploadPrepared(ready, (percent) => update(key, { percent }), purpose);
         update(key, { uploadId, status: 'done', percent: 100 });
       } catch (error) {
         update(key, { status: 'failed', error: describe(error) });
       }
     },
-    [update],
+    [update, purpose],
   );
 
   const add = useCallback(async () => {
-    const room = MAX_FEED_IMAGES - latest.current.length;
+    const room = max - latest.current.length;
     if (room <= 0) return;
     const sources = await chooseImages(room);
     const added = sources.map<PickedImage>((source) => ({
@@ -62,10 +77,10 @@ export function useImagePicker(initial: FeedImage[] = []) {
       error: null,
       source,
     }));
-    setImages((list) => [...list, ...added].slice(0, MAX_FEED_IMAGES));
+    setImages((list) => [...list, ...added].slice(0, max));
     // One after another: a weak link shares its bandwidth badly.
     for (const image of added) await send(image.key, image.source!);
-  }, [send]);
+  }, [send, max]);
 
   const remove = useCallback((key: string) => setImages((list) => list.filter((image) => image.key !== key)), []);
 
@@ -85,7 +100,7 @@ export function useImagePicker(initial: FeedImage[] = []) {
     remove,
     retry,
     reset,
-    canAdd: images.length < MAX_FEED_IMAGES,
+    canAdd: images.length < max,
     busy: images.some((image) => image.status === 'uploading'),
     failed: images.some((image) => image.status === 'failed'),
     /** The upload ids to send with the item, in order (only those uploaded). */

@@ -43,6 +43,11 @@ export const PAGES = {
   priceSeries: '/packages/prices/pages/series/index',
   reportPrice: '/packages/officer/pages/price-report/index',
   priceReports: '/packages/admin/pages/price-reports/index',
+  // Ask an expert (问专家): search and 我的提问, the ask form, a question, the expert's inbox.
+  ask: '/packages/ask/pages/index/index',
+  askForm: '/packages/ask/pages/ask/index',
+  question: '/packages/ask/pages/question/index',
+  questionInbox: '/packages/ask/pages/inbox/index',
   notFound: '/packages/notfound/pages/index/index',
 } as const;
 

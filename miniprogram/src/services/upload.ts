@@ -1,16 +1,18 @@
 /**
- * Images for an item, as an author adds them:
+ * Images for an item (or a question's photos: the same path with another purpose), as an author adds them:
  *   choose -> compress to <= 1280 px and make a ~320 px thumbnail (on the phone: less to send on a
  *   weak link, and the server never resizes) -> POST /uploads (presigned POSTs for both) ->
  *   Taro.uploadFile of each to object storage with the POST's fields -> the upload id, which the
  *   item then names. The server checks each object by its content when the item is saved.
  */
 import Taro from '@tarojs/taro';
-import { MAX_FEED_IMAGES, MAX_IMAGE_BYTES, MAX_THUMBNAIL_BYTES, type PresignedPost } from '@shared/schemas/uploads';
+import { MAX_FEED_IMAGES, MAX_IMAGE_BYTES, MAX_THUMBNAIL_BYTES, type PresignedPost, type UploadCreateRequest } from '@shared/schemas/uploads';
 import { createUpload } from './api-compose';
 import { compressImage, IMAGE_MAX_SIDE, THUMBNAIL_MAX_SIDE, type LocalImage } from './image-compress';
 
 export { MAX_FEED_IMAGES };
+/** What an upload is for: the server checks it against that use (an item's image, a question's photo). */
+export type UploadPurpose = UploadCreateRequest['purpose'];
 
 /** A failure the author can act on, by its message key in the publish catalogue (the hook words it). */
 export class UploadProblem extends Error {
@@ -58,10 +60,14 @@ export async function prepareImage(src: string): Promise<PreparedImage> {
   return prepared;
 }
 
-/** Uploads both files; `onProgress` gets 0-100 over the two. Returns the upload id. */
-export async function uploadPrepared(prepared: PreparedImage, onProgress: (percent: number) => void): Promise<string> {
+/** Uploads both files for `purpose` (what the server checks the upload against); `onProgress` gets 0-100 over the two. Returns the upload id. */
+export async function uploadPrepared(
+  prepared: PreparedImage,
+  onProgress: (percent: number) => void,
+  purpose: UploadPurpose = 'feed_image',
+): Promise<string> {
   const { image, thumbnail } = prepared;
-  const answer = await createUpload({ purpose: 'feed_image', contentType: image.contentType, size: image.size, thumbnailSize: thumbnail.size });
+  const answer = await createUpload({ purpose, contentType: image.contentType, size: image.size, thumbnailSize: thumbnail.size });
   const total = image.size + thumbnail.size;
   await postFile(answer.image, image, (sent) => onProgress(Math.round((sent / total) * 100)));
   await postFile(answer.thumbnail, thumbnail, (sent) => onProgress(Math.round(((image.size + sent) / total) * 100)));

@@ -14,6 +14,8 @@ import { t as feedT } from '../../../miniprogram/src/i18n/feed';
 import { feedMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.feed';
 import { t as pricesT } from '../../../miniprogram/src/i18n/prices';
 import { pricesMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.prices';
+import { askMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.ask';
+import { t as askT } from '../../../miniprogram/src/i18n/ask';
 import { findMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.find';
 import { meMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.me';
 import { publishMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.publish';
@@ -76,6 +78,7 @@ describe('i18n catalogue split by package', () => {
     me: meMessages,
     feed: feedMessages,
     prices: pricesMessages,
+    ask: askMessages,
   };
 
   it('keeps staff, find and receipt strings out of the main catalogue (they ship with their subpackages)', () => {
@@ -114,6 +117,7 @@ describe('i18n catalogue split by package', () => {
       'acks',
       'ackRates',
       'prices',
+      'ask',
     ];
     const inMain = Object.keys(messages).filter((key) => moved.includes(key.split('.')[0]));
     expect(inMain).toEqual([]);
@@ -139,6 +143,7 @@ describe('i18n catalogue split by package', () => {
     expect(feedT('state.retry')).toBe(staffT('state.retry'));
     expect(pricesT('prices.admin.markWrong')).toBe('标为错误');
     expect(pricesT('state.retry')).toBe(staffT('state.retry'));
+    expect(askT('ask.state.claimed')).toBe('专家解答中');
   });
 
   it('never reaches a subpackage catalogue from the main package (app, home, station, me)', () => {
@@ -160,7 +165,7 @@ describe('i18n catalogue split by package', () => {
     expect(reached).toContain('i18n/messages/zh-CN.ts');
     expect(
       reached.filter((file) =>
-        /i18n\/(find|staff|receipt|me|publish|feed|prices)\.ts$|zh-CN\.(find|staff|receipt|me|publish|feed|prices)\.ts$/.test(file),
+        /i18n\/(find|staff|receipt|me|publish|feed|prices|ask)\.ts$|zh-CN\.(find|staff|receipt|me|publish|feed|prices|ask)\.ts$/.test(file),
       ),
     ).toEqual([]);
   });

@@ -36,6 +36,10 @@ describe('weapp main package', () => {
     expect(reached.filter((file) => file === 'services/api.ts')).toEqual([]);
   });
 
+  it('leaves ask an expert to its subpackage: the station page only links to it', () => {
+    expect(reached.filter((file) => /services\/api-ask\.ts$|packages\/ask\/|hooks\/use-(ask-form|question)\.ts$/.test(file))).toEqual([]);
+  });
+
   it('leaves the household payments (我家的缴费) to the receipt subpackage', () => {
     expect(reached.filter((file) => /components\/(my-household|payment-list)\//.test(file))).toEqual([]);
   });

@@ -3,7 +3,7 @@ import type { useImagePicker } from '../../hooks/use-image-picker';
 import { t } from '../../i18n/publish';
 import './index.scss';
 
-/** Up to six images as thumbnails, each with its upload progress or error, remove and retry; "+" adds more. */
+/** Up to the picker's limit of images (six for an item, three for a question) as thumbnails, each with its upload progress or error, remove and retry; "+" adds more. */
 export function ImagePicker({ picker, id = 'image-picker' }: { picker: ReturnType<typeof useImagePicker>; id?: string }) {
   return (
     <View id={id} className="image-picker">

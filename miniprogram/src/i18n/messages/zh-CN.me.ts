@@ -43,6 +43,7 @@ export const meMessages = {
   'me.officerEntry': '进入信息员工作台',
   'me.adminEntry': '进入管理后台',
   'me.publishEntry': '我写的信息',
+  'me.inboxEntry': '待解答的问题',
   'me.reviewEntry': '待审信息',
   'me.signOut': '退出登录',
   'login.error.UNAUTHENTICATED': '登录凭证无效或已过期，请重新登录。',

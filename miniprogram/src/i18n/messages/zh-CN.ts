@@ -95,6 +95,7 @@ export const messages = {
   'station.prices': '市场行情',
   'station.feedTitle': '通知与预警',
   'station.feedMore': '更多',
+  'station.askExpert': '庄稼、牲畜有问题？问专家 ›',
   'station.feedUrgent': '紧急',
 
   'capability.billPayment': '代缴水电话费',

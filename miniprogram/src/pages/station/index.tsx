@@ -214,6 +214,9 @@ function StationDetails({ station, view }: { station: StationProfile; view: Stat
             <ServiceCard key={service.key} service={service} />
           ))}
         </TileGrid>
+        <Text id="station-ask-link" className="station__link" onClick={() => openPage('ask')}>
+          {t('station.askExpert')}
+        </Text>
       </Section>
       <CapabilitiesPanel view={view} />
       <PlacePanel view={view} />

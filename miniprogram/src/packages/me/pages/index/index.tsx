@@ -177,9 +177,14 @@ function Profile({ me }: { me: MeResponse }) {
               {t('me.officerEntry')}
             </ActionButton>
           ) : user.role === 'expert' ? (
-            <ActionButton id="me-publish-entry" onClick={() => openPage('publish')}>
-              {t('me.publishEntry')}
-            </ActionButton>
+            <View className="me__actions">
+              <ActionButton id="me-publish-entry" onClick={() => openPage('publish')}>
+                {t('me.publishEntry')}
+              </ActionButton>
+              <ActionButton id="me-inbox-entry" kind="secondary" onClick={() => openPage('questionInbox')}>
+                {t('me.inboxEntry')}
+              </ActionButton>
+            </View>
           ) : (
             <View className="me__actions">
               <ActionButton id="me-admin-entry" onClick={() => openPage('admin')}>

@@ -1,0 +1,13 @@
+/**
+ * `t` for the ask subpackage (问专家): the main catalogue plus its own strings. Import from here, not
+ * from './index', in modules that use them; the main package never imports this file, so the strings
+ * ship with the subpackage.
+ */
+import { withMessages, type MessageKey as MainMessageKey } from './index';
+import { askMessages } from './messages/zh-CN.ask';
+
+export * from './index';
+
+const extra = askMessages;
+export type MessageKey = MainMessageKey | keyof typeof extra;
+export const t = withMessages(extra);

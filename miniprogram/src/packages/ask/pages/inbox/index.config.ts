@@ -1,0 +1,5 @@
+import { t } from '../../../../i18n/ask';
+
+export default definePageConfig({
+  navigationBarTitleText: t('ask.inboxNavTitle'),
+});
