@@ -62,11 +62,13 @@ const date = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYY
 
 export const CategoriesResponse = z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) });
 
-/** A seller: a household of the station (by id) or a cooperative (by name); either way with consent. */
-export const SellerCreateRequest = z.union([
-  z.strictObject({ kind: z.literal('household'), householdId, consent: z.literal(true) }),
-  z.strictObject({ kind: z.literal('cooperative'), name: freeText(2, 40), consent: z.literal(true) }),
-]);
+/** A seller: a household of the station (`householdId`) or a cooperative (`name`); either way with consent. */
+export const SellerCreateRequest = z.strictObject({
+  kind: z.enum(['household', 'cooperative']),
+  householdId: z.optional(householdId),
+  name: z.optional(freeText(2, 40)),
+  consent: z.literal(true),
+});
 export type SellerCreateRequest = z.infer<typeof SellerCreateRequest>;
 
 export const Seller = z.object({

@@ -28,6 +28,9 @@ const PUBLIC_ROUTES = [
   'listPriceMarkets',
   'marketPrices',
   'priceSeries',
+  'listCategories',
+  'listListings',
+  'getListing',
 ];
 
 describe('authentication and role matrix', () => {

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { PRODUCE_CATEGORIES, type Seller, type SellerCreateRequest } from '../../../shared';
 import type { Caller } from '../../auth/caller';
-import { AppError, notFound } from '../errors';
+import { AppError, invalidField, notFound } from '../errors';
 import type { PageRequest } from '../page';
 import type { HouseholdRepository } from '../payments/household';
 import type { StationRepository } from '../stations/station';
@@ -39,11 +39,14 @@ export async function createSeller(deps: SellerDeps, caller: Caller, stationId: 
   let displayName: string;
   let householdId: string | null = null;
   if (input.kind === 'household') {
+    if (!input.householdId || input.name !== undefined)
+      throw invalidField('body.householdId', 'is required for a household seller (and a name is not)');
     const household = managedRecord(caller, await deps.households.get(input.householdId), 'Household');
     if (household.stationId !== station.id) throw notFound('Household');
     displayName = householdDisplayName(household.headName);
     householdId = household.id;
   } else {
+    if (!input.name || input.householdId !== undefined) throw invalidField('body.name', 'is required for a cooperative (and a household id is not)');
     displayName = input.name;
   }
   const seller: SellerRecord = {
