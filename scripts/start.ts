@@ -9,6 +9,7 @@
  */
 import './lib/env';
 import { startNotifierLoop } from './lib/notifier-loop';
+import { startOrderReleaserLoop } from './lib/order-releaser-loop';
 import { startSettlerLoop } from './lib/settler-loop';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -110,6 +111,7 @@ async function main() {
 
   stoppers.push(startSettlerLoop({ endpoint: ddb.endpoint, table: TABLE, say }));
   stoppers.push(startNotifierLoop({ endpoint: ddb.endpoint, table: TABLE, say }));
+  stoppers.push(startOrderReleaserLoop({ endpoint: ddb.endpoint, table: TABLE, say }));
 
   await h5;
   const web = await startWebServer({ port: webPort, distDir: distDir('h5'), apiTarget: api.url, s3Target: s3.endpoint });

@@ -419,3 +419,13 @@ export const orderKeys = {
   holdShard: (shard: number) => `ORDER_HOLDS#${shard}`,
   holdIndex: (id: string, holdUntil: string) => ({ GSI3PK: `ORDER_HOLDS#${holdShardOf(id)}`, GSI3SK: `${holdUntil}#${id}` }),
 };
+
+/**
+ * A station's non-cash ledger (WeChat Pay), one partition per Asia/Shanghai business day, apart from
+ * the cash ledger (LEDGER#): a callback at any hour moves only this day's totals and adds one entry
+ * (its id is the order's, so a second write fails the transaction), never a closed cash day.
+ */
+export const nonCashLedgerKeys = {
+  day: (stationId: string, date: string): PrimaryKey => ({ PK: `NONCASH#${stationId}#${date}`, SK: 'DAY' }),
+  entry: (stationId: string, date: string, orderId: string): PrimaryKey => ({ PK: `NONCASH#${stationId}#${date}`, SK: `ENTRY#${orderId}` }),
+};

@@ -7,7 +7,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AddressRecord, BuyerRepository, CartRecord, OrderRecord, OrderRepository } from '../domain/market/market';
 import { db, tableName } from './client';
 import { stripKeys } from './item';
-import { buyerKeys, INDEX, listingKeys, ORDER_HOLD_SHARDS, orderKeys } from './keys';
+import { buyerKeys, INDEX, listingKeys, nonCashLedgerKeys, ORDER_HOLD_SHARDS, orderKeys } from './keys';
 import { queryAll, queryPage } from './query-pages';
 import { transactWrite } from './transact';
 import { isConditionFailure } from './transaction-errors';
@@ -114,6 +114,66 @@ export const dynamoOrderRepository: OrderRepository = {
         ],
       });
       return { ...order, status: to, closedAt: at };
+    } catch (error) {
+      if (isConditionFailure(error)) return null;
+      throw error;
+    }
+  },
+
+  /**
+   *   order    status = PENDING_PAYMENT AND totalFen = paid ──> PAID, paidAt, transactionId; hold index removed
+   *   counter  count -= 1
+   *   non-cash day  ADD count 1, amountFen; entry (attribute_not_exists: keyed by the order)
+   */
+  async markPaid(order, payment) {
+    try {
+      await transactWrite({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName(),
+              Key: orderKeys.item(order.id),
+              UpdateExpression: 'SET #status = :paid, paidAt = :at, transactionId = :tx REMOVE GSI3PK, GSI3SK',
+              ConditionExpression: '#status = :pending AND totalFen = :amount',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':paid': 'PAID',
+                ':at': payment.at,
+                ':tx': payment.transactionId,
+                ':pending': 'PENDING_PAYMENT',
+                ':amount': payment.amountFen,
+              },
+            },
+          },
+          counterUpdate(order.buyerId, -1, 0),
+          {
+            Update: {
+              TableName: tableName(),
+              Key: nonCashLedgerKeys.day(order.stationId, payment.businessDate),
+              UpdateExpression: 'SET entity = :entity ADD #count :one, amountFen :amount',
+              ExpressionAttributeNames: { '#count': 'count' },
+              ExpressionAttributeValues: { ':entity': 'NonCashDay', ':one': 1, ':amount': payment.amountFen },
+            },
+          },
+          {
+            Put: {
+              TableName: tableName(),
+              Item: {
+                ...nonCashLedgerKeys.entry(order.stationId, payment.businessDate, order.id),
+                entity: 'NonCashLedgerEntry',
+                kind: 'order_paid',
+                orderId: order.id,
+                stationId: order.stationId,
+                amountFen: payment.amountFen,
+                transactionId: payment.transactionId,
+                at: payment.at,
+              },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+        ],
+      });
+      return { ...order, status: 'PAID', paidAt: payment.at, transactionId: payment.transactionId };
     } catch (error) {
       if (isConditionFailure(error)) return null;
       throw error;

@@ -96,6 +96,9 @@ export interface OrderRecord {
   holdUntil: string;
   createdAt: string;
   closedAt: string | null;
+  /** WeChat Pay's transaction id, once paid. */
+  transactionId?: string;
+  paidAt?: string;
 }
 
 export interface CartRecord {
@@ -151,6 +154,12 @@ export interface OrderRepository {
   release(order: OrderRecord, to: 'CANCELLED' | 'EXPIRED', at: string): Promise<OrderRecord | null>;
   ofBuyer(buyerId: string, page: PageRequest): Promise<Page<OrderRecord>>;
   ofStation(stationId: string, page: PageRequest): Promise<Page<OrderRecord>>;
+  /**
+   * PENDING_PAYMENT ──> PAID (status and amount as expected), the hold index and the buyer's counter
+   * dropped, the station's non-cash day totals moved and one ledger entry written (keyed by the order):
+   * ONE transaction, so of any number of concurrent notifications exactly one pays it. Null otherwise.
+   */
+  markPaid(order: OrderRecord, payment: { transactionId: string; amountFen: number; at: string; businessDate: string }): Promise<OrderRecord | null>;
   /** Pending orders whose hold ended before `at`, up to `limit` per shard. */
   dueHolds(at: string, limit: number): Promise<OrderRecord[]>;
 }
