@@ -8,7 +8,7 @@ import { dynamoOrderRepository } from '../../functions/data/orders-repository';
 import { buyerKeys } from '../../functions/data/keys';
 import { getOrder, releaseDueHolds } from '../../functions/domain/market/orders';
 import { countEntities } from '../harness/count';
-import { copyRegionChain } from '../harness/feeds';
+import { copyRegionChain, countingQueries } from '../harness/feeds';
 import { useFreshTable } from '../harness/fresh-table';
 import { listProduce, marketCall, order, registerCooperative, storedListing } from '../harness/market';
 import { copyStations, newKey, officerOf, TUQIAO, YUSHU } from '../harness/payments';
@@ -51,6 +51,15 @@ describe('stock', () => {
     expect(results.filter((r) => r.json.error?.code === 'OUT_OF_STOCK').length).toBeGreaterThan(0);
     expect(await orders()).toBe(before + 10);
     expect(await stock(listingId)).toBe(0);
+  });
+
+  it('placing an order is 4 DynamoDB calls: the listings (one BatchGet), the key’s claim, ONE transaction, the key’s completion', async () => {
+    const listingId = await listProduce(officer, sellerId, { stock: 5 });
+    const me = await buyer();
+    const { result, commands } = await countingQueries(() => order(me, [{ listingId, quantity: 1 }]));
+    expect(result.status).toBe(201);
+    // The pipeline reads the caller's user record first (every authenticated request does).
+    expect(commands).toEqual(['GetItemCommand', 'BatchGetItemCommand', 'PutItemCommand', 'TransactWriteItemsCommand', 'UpdateItemCommand']);
   });
 
   it('IN2: a two-line order where one line is short changes nothing', async () => {
