@@ -142,6 +142,7 @@ import {
   OrderCreateRequest,
   OrderPage,
   OrderParams,
+  RequestPaymentResponse,
   Seller,
   SellerCreateRequest,
   SellerPage,
@@ -193,6 +194,10 @@ interface RouteBase {
   successStatus?: 200 | 201 | 204;
   /** Moves money: an `Idempotency-Key` header is required (400 without one), scoped to the caller. */
   idempotent?: true;
+  /** The handler gets the body as received (`rawBody`), unparsed: a provider's callback verified over its bytes. */
+  rawBody?: true;
+  /** Errors answer in a provider's own format instead of the contract's shape (its webhook). */
+  errorFormat?: 'wechatpay';
   /** A public route that also reads the caller when a bearer token is sent (an item's authors see their draft). */
   callerOptional?: true;
 }
@@ -1246,6 +1251,32 @@ export const routes = defineRoutes({
     scope: 'self',
     query: MyOrdersQuery,
     response: OrderPage,
+  },
+  payOrder: {
+    operationId: 'payOrder',
+    method: 'POST',
+    path: '/orders/{orderId}/pay',
+    function: 'market',
+    summary:
+      'Its buyer gets the wx.requestPayment parameters of an unpaid order on hold (WeChat Pay JSAPI prepay, expiring with the hold); only the provider’s signed notification marks it paid',
+    access: ROLES,
+    scope: 'none',
+    scopeReason: 'only the order’s own buyer (the caller’s id on the order) gets past 404 (tests/integration/order-payment.test.ts)',
+    params: OrderParams,
+    response: RequestPaymentResponse,
+  },
+  wechatPayWebhook: {
+    operationId: 'wechatPayWebhook',
+    method: 'POST',
+    path: '/webhooks/wechatpay',
+    function: 'market',
+    summary:
+      'WeChat Pay’s payment notification, authenticated by its signature (RSA-SHA256, serial, 5-minute window, AES-256-GCM resource): 204 when handled, a duplicate too; 4xx {"code":"FAIL"} and no change otherwise',
+    access: 'public',
+    rawBody: true,
+    errorFormat: 'wechatpay',
+    response: DocumentResponse,
+    successStatus: 204,
   },
   cancelOrder: {
     operationId: 'cancelOrder',

@@ -6,8 +6,16 @@
  * HTTP wiring (POST /orders/{id}/pay, POST /webhooks/wechatpay, the H5 payment sheet) is left to the
  * next step and will keep its key pair in the table so every Lambda process shares it.
  */
-import { createCipheriv, createSign, generateKeyPairSync, randomBytes } from 'node:crypto';
-import type { NotificationKeys, PaidTransaction, PrepayRequest, RequestPaymentParams, WechatPayProvider } from '../domain/market/wechat-pay';
+import { createCipheriv, createPrivateKey, createPublicKey, createSign, generateKeyPairSync, randomBytes } from 'node:crypto';
+import type {
+  NotificationKeys,
+  PaidTransaction,
+  PrepayRequest,
+  RequestPaymentParams,
+  StubKeyMaterial,
+  WechatPayProvider,
+} from '../domain/market/wechat-pay';
+export type { StubKeyMaterial };
 
 export interface StubOrder extends PrepayRequest {
   prepayId: string;
@@ -15,13 +23,22 @@ export interface StubOrder extends PrepayRequest {
   transactionId: string | null;
 }
 
-export function createWechatPayStub(options: { apiV3Key?: string } = {}) {
-  const platform = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const merchant = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const serial = randomBytes(20).toString('hex').toUpperCase();
-  const apiV3Key = options.apiV3Key ?? randomBytes(16).toString('hex'); // 32 bytes, as WeChat's v3 keys
+export function newStubKeyMaterial(): StubKeyMaterial {
+  const pem = () => generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  return {
+    platformPrivateKey: pem(),
+    merchantPrivateKey: pem(),
+    serial: randomBytes(20).toString('hex').toUpperCase(),
+    apiV3Key: randomBytes(16).toString('hex'), // 32 bytes, as WeChat's v3 keys
+  };
+}
+
+export function createWechatPayStub(material: StubKeyMaterial = newStubKeyMaterial()) {
+  const platform = { privateKey: createPrivateKey(material.platformPrivateKey) };
+  const merchant = { privateKey: createPrivateKey(material.merchantPrivateKey) };
+  const { serial, apiV3Key } = material;
   const orders = new Map<string, StubOrder>();
-  const pem = (key: typeof platform.publicKey) => key.export({ type: 'spki', format: 'pem' }).toString();
+  const platformPublicPem = createPublicKey(platform.privateKey).export({ type: 'spki', format: 'pem' }).toString();
 
   const provider: WechatPayProvider = {
     async createJsapiOrder(request) {
@@ -98,6 +115,6 @@ export function createWechatPayStub(options: { apiV3Key?: string } = {}) {
     return { 'Wechatpay-Serial': serial, 'Wechatpay-Timestamp': timestamp, 'Wechatpay-Nonce': headerNonce, 'Wechatpay-Signature': signature };
   }
 
-  const keys: NotificationKeys = { platformKeys: new Map([[serial, pem(platform.publicKey)]]), apiV3Key };
+  const keys: NotificationKeys = { platformKeys: new Map([[serial, platformPublicPem]]), apiV3Key };
   return { provider, pay, notification, notificationFromBody, keys, orders };
 }

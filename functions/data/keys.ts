@@ -429,3 +429,6 @@ export const nonCashLedgerKeys = {
   day: (stationId: string, date: string): PrimaryKey => ({ PK: `NONCASH#${stationId}#${date}`, SK: 'DAY' }),
   entry: (stationId: string, date: string, orderId: string): PrimaryKey => ({ PK: `NONCASH#${stationId}#${date}`, SK: `ENTRY#${orderId}` }),
 };
+
+/** The local WeChat Pay stub's key pairs and API v3 key: created once, shared by every process of the stage. */
+export const wechatPayStubKeys = { item: (): PrimaryKey => ({ PK: 'WECHATPAY_STUB', SK: 'KEYS' }) };

@@ -12,7 +12,10 @@ import { getListing, listListings } from '../domain/market/listing-read';
 import { createListing, listingHistory, stationListings, updateListing } from '../domain/market/listing-write';
 import { cancelOrder, getOrder, myOrders, placeOrder, stationOrders } from '../domain/market/orders';
 import { createSeller, listCategories, listSellers } from '../domain/market/sellers';
-import { createHttpHandler } from '../http/pipeline';
+import { handlePaymentNotification, payOrder } from '../domain/market/order-payment';
+import { createHttpHandler, HttpResult } from '../http/pipeline';
+import { wechatPayProvider } from '../adapters/wechat-pay-providers';
+import { dynamoUserRepository } from '../data/users-repository';
 
 const listings = dynamoListingRepository;
 const sellers = dynamoSellerRepository;
@@ -24,6 +27,7 @@ const sellerDeps = { sellers, stations, households: dynamoHouseholdRepository };
 const writeDeps = { listings, sellers, stations, images, uploads: dynamoUploadRepository, speller: pinyinSpeller };
 const readDeps = { listings, images, offsets: offsetCursor };
 const buyerDeps = { buyers, listings, sellers };
+const openidOf = async (userId: string) => (await dynamoUserRepository.get(userId))?.openid ?? '';
 const orderDeps = { orders, listings, buyers, stations, idempotency: createIdempotencyStore() };
 
 export const handler = createHttpHandler('market', {
@@ -44,5 +48,24 @@ export const handler = createHttpHandler('market', {
   getOrder: ({ caller, params }) => getOrder(orderDeps, caller, params.orderId),
   myOrders: ({ caller, query }) => myOrders(orderDeps, caller, query),
   cancelOrder: ({ caller, params }) => cancelOrder(orderDeps, caller, params.orderId),
+  payOrder: async ({ caller, params }) => {
+    const pay = await wechatPayProvider();
+    const params_ = await payOrder({ ...pay, orders, openidOf }, caller, params.orderId);
+    return { ...params_, provider: pay.mode };
+  },
+  wechatPayWebhook: async ({ headers, rawBody, log }) => {
+    const pay = await wechatPayProvider();
+    const outcome = await handlePaymentNotification(
+      { ...pay, orders, openidOf, alert: (message, details) => log.error(message, details) },
+      headers,
+      rawBody ?? '',
+    );
+    log.info('wechat pay notification', {
+      outcome: outcome.kind,
+      ...(outcome.kind === 'rejected' ? { reason: outcome.reason } : { orderId: outcome.orderId }),
+    });
+    // WeChat Pay retries anything but 2xx: a rejected notification gets 401 FAIL; handled (a duplicate too) 204.
+    return outcome.kind === 'rejected' ? new HttpResult(401, { code: 'FAIL', message: `rejected: ${outcome.reason}` }) : new HttpResult(204, '');
+  },
   stationOrders: ({ caller, params, query }) => stationOrders(orderDeps, caller, params.stationId, query),
 });

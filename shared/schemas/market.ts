@@ -228,3 +228,15 @@ export const Order = z.object({
 export type Order = z.infer<typeof Order>;
 export const OrderPage = pageOf(Order);
 export const MyOrdersQuery = z.strictObject({ limit: pageLimit, cursor: z.optional(cursor) });
+
+/** What the mini-program hands to wx.requestPayment (WeChat Pay JSAPI, signed by the merchant key). */
+export const RequestPaymentResponse = z.object({
+  appId: z.string(),
+  timeStamp: z.string(),
+  nonceStr: z.string(),
+  package: z.string(),
+  signType: z.literal('RSA'),
+  paySign: z.string(),
+  /** `stub` locally (pays nobody: the H5 sheet stands in for WeChat's); `wechatpay` when real. */
+  provider: z.enum(['stub', 'wechatpay']),
+});

@@ -31,6 +31,7 @@ const PUBLIC_ROUTES = [
   'listCategories',
   'listListings',
   'getListing',
+  'wechatPayWebhook',
 ];
 
 describe('authentication and role matrix', () => {

@@ -15,6 +15,9 @@ import { listProduce, marketCall, order, registerCooperative, storedListing } fr
 import { copyStations, officerOf, TUQIAO } from '../harness/payments';
 import { snapshotTable } from '../harness/snapshot';
 import { createUser } from '../harness/users';
+import { wechatPayStub } from '../../functions/adapters/wechat-pay-providers';
+import { handlers } from '../harness/handlers';
+import { invoke } from '../harness/invoke';
 
 type User = Awaited<ReturnType<typeof createUser>>;
 let table: Awaited<ReturnType<typeof useFreshTable>>;
@@ -129,5 +132,56 @@ describe('WeChat Pay notifications', () => {
     const paid =
       runs.length - (await Promise.all(runs.map((r) => dynamoOrderRepository.get(r.orderId)))).filter((o) => o!.status === 'EXPIRED').length;
     expect(await ledgerLines()).toBe(linesBefore + paid);
+  });
+});
+
+describe('through the HTTP handlers (the stage’s stub, its keys kept in the table)', () => {
+  const webhook = (note: { headers: Record<string, string>; body: string }) =>
+    invoke(handlers.market, {
+      method: 'POST',
+      path: '/webhooks/wechatpay',
+      headers: { ...note.headers, 'content-type': 'application/json' },
+      body: note.body,
+    });
+
+  it('POST /orders/{id}/pay gives its buyer the requestPayment parameters; anyone else 404; nothing is paid by it', async () => {
+    const listingId = await listProduce(officer, sellerId, { stock: 5, priceFen: 2_500 });
+    const me = await createUser(table.doc, table.tableName, { role: 'buyer' });
+    const placed = await order(me, [{ listingId, quantity: 2 }]);
+    const res = await marketCall(me, 'POST', `/orders/${placed.json.id}/pay`);
+    expect(res.status).toBe(200);
+    expect(res.json).toEqual(expect.objectContaining({ signType: 'RSA', provider: 'stub', package: expect.stringMatching(/^prepay_id=wx/) }));
+    const stranger = await createUser(table.doc, table.tableName, { role: 'buyer' });
+    expect((await marketCall(stranger, 'POST', `/orders/${placed.json.id}/pay`)).status).toBe(404);
+    expect((await marketCall(officer, 'POST', `/orders/${placed.json.id}/pay`)).status).toBe(404);
+    expect((await marketCall(me, 'GET', `/orders/${placed.json.id}`)).json.status).toBe('PENDING_PAYMENT');
+  });
+
+  it('POST /webhooks/wechatpay: 10 copies at once answer 204 and pay once (one ledger line); a forged one is 401 {"code":"FAIL"}, nothing changes', async () => {
+    const listingId = await listProduce(officer, sellerId, { stock: 5, priceFen: 2_500 });
+    const me = await createUser(table.doc, table.tableName, { role: 'buyer' });
+    const placed = await order(me, [{ listingId, quantity: 2 }]);
+    const stub = await wechatPayStub();
+    const transaction = {
+      mchid: '1900000001',
+      appid: 'wx-local-app',
+      out_trade_no: placed.json.id,
+      transaction_id: '4200000000000002',
+      trade_state: 'SUCCESS',
+      amount: { total: 5_000, currency: 'CNY' },
+    };
+    const forged = stub.notification(transaction);
+    const before = await countItems(table.doc, table.tableName);
+    const bad = await webhook({ headers: forged.headers, body: forged.body.replace('"TRANSACTION.SUCCESS"', '"TRANSACTION.SUCCESs"') });
+    expect([bad.status, bad.json]).toEqual([401, { code: 'FAIL', message: 'rejected: signature' }]);
+    expect(await countItems(table.doc, table.tableName)).toBe(before);
+    const lines = await ledgerLines();
+    const note = stub.notification(transaction);
+    const answers = await Promise.all(Array.from({ length: 10 }, () => webhook(note)));
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(204));
+    expect(await ledgerLines()).toBe(lines + 1);
+    expect((await marketCall(me, 'GET', `/orders/${placed.json.id}`)).json.status).toBe('PAID');
+    // PN7: nothing the buyer can send marks an order paid; the webhook without a signature is refused.
+    expect((await webhook({ headers: {}, body: JSON.stringify({ out_trade_no: placed.json.id }) })).status).toBe(401);
   });
 });

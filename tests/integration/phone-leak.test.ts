@@ -19,6 +19,7 @@ import { createUser } from '../harness/users';
 import { copyRegionChain, expertOf, feedBody, feedIn } from '../harness/feeds';
 import { reportBody, reportPrice, seedPriceCatalogue } from '../harness/prices';
 import { listProduce, marketCall, order, registerCooperative } from '../harness/market';
+import { wechatPayStub } from '../../functions/adapters/wechat-pay-providers';
 
 type Route = RouteDef & { name: RouteName };
 type User = Awaited<ReturnType<typeof createUser>>;
@@ -43,7 +44,7 @@ const PHONES = {
 const OWN_ADDRESSES: RouteName[] = ['createAddress', 'myAddresses'];
 const addressOf = (phone: string) => ({ name: '王芳', phone, province: '北京市', city: '北京市', county: '朝阳区', detail: '建国路1号' });
 /** The marketplace's objects: a seller of the station, its listing, an unpaid order the villager placed, the officer's address. */
-let market: { sellerId: string; listingId: string; orderId: string; addressId: string };
+let market: { sellerId: string; listingId: string; orderId: string; addressId: string; shipped: { id: string; totalFen: number } };
 
 let table: Awaited<ReturnType<typeof useFreshTable>>;
 let officer: User;
@@ -73,7 +74,8 @@ const WRITER: Partial<Record<RouteName, () => User>> = {
   questionInbox: () => questionExpert,
   claimQuestion: () => questionExpert,
   answerQuestion: () => questionExpert,
-  // Only the order's buyer may cancel it.
+  // Only the order's buyer may pay or cancel it.
+  payOrder: () => villager,
   cancelOrder: () => villager,
 };
 
@@ -172,7 +174,13 @@ beforeAll(async () => {
   // The officer buys too (anyone signed in may): shipped to their address, whose phone the order carries masked.
   const shipped = await order(officer, [{ listingId, quantity: 1 }], newKey(), { mode: 'shipping', addressId: address.json.id });
   expect([address.status, placed.status, shipped.status]).toEqual([201, 201, 201]);
-  market = { sellerId, listingId, orderId: placed.json.id, addressId: address.json.id };
+  market = {
+    sellerId,
+    listingId,
+    orderId: placed.json.id,
+    addressId: address.json.id,
+    shipped: { id: shipped.json.id, totalFen: shipped.json.totalFen },
+  };
   const alert = feedBody('630202', { requiresAck: true });
   feeds = {
     draft: await feedIn('DRAFT', provinceAdmin, provinceAdmin, alert),
@@ -262,6 +270,18 @@ const BODIES: Partial<Record<RouteName, () => Promise<unknown> | unknown>> = {
   putCart: () => ({ items: [{ listingId: market.listingId, quantity: 2 }] }),
   createOrder: () => ({ items: [{ listingId: market.listingId, quantity: 1 }], delivery: { mode: 'shipping', addressId: market.addressId } }),
 };
+/** Routes authenticated by a provider's signature: the signed request (WeChat Pay pays the officer's shipped order). */
+const SIGNED: Partial<Record<RouteName, () => Promise<{ headers: Record<string, string>; body: string }>>> = {
+  wechatPayWebhook: async () =>
+    (await wechatPayStub()).notification({
+      mchid: '1900000001',
+      appid: 'wx-local-app',
+      out_trade_no: market.shipped.id,
+      transaction_id: '4200000000000001',
+      trade_state: 'SUCCESS',
+      amount: { total: market.shipped.totalFen, currency: 'CNY' },
+    }),
+};
 const QUERIES: Partial<Record<RouteName, Record<string, string>>> = {
   stationList: { region: '630202' },
   regionReconciliations: { date: businessDay(new Date()) },
@@ -312,7 +332,8 @@ describe('no full phone number in any answer', () => {
         route.access === 'public'
           ? [undefined]
           : [officer, provinceAdmin, villager].filter((u) => (route.access as readonly string[]).includes(u.user.role));
-      const body = BODIES[route.name] ? await BODIES[route.name]!() : undefined;
+      const signed = SIGNED[route.name] ? await SIGNED[route.name]!() : undefined;
+      const body = signed?.body ?? (BODIES[route.name] ? await BODIES[route.name]!() : undefined);
       if (route.body && body === undefined) throw new Error(`${route.name}: add a valid body to the leak walk`);
       // Reads as every caller; a write once (as the first caller allowed).
       for (const caller of WRITER[route.name] ? [WRITER[route.name]!()] : route.method === 'GET' ? callers : callers.slice(0, 1)) {
@@ -320,7 +341,7 @@ describe('no full phone number in any answer', () => {
           method: route.method,
           path: pathOf(route),
           query: QUERIES[route.name],
-          headers: { ...(caller?.auth ?? {}), ...(route.idempotent ? { 'idempotency-key': newKey() } : {}) },
+          headers: { ...(caller?.auth ?? {}), ...(signed?.headers ?? {}), ...(route.idempotent ? { 'idempotency-key': newKey() } : {}) },
           body,
         });
         if (res.status >= 200 && res.status < 300) exercised.add(route.name);

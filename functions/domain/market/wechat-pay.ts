@@ -64,6 +64,14 @@ export class NotificationRejected extends Error {
   }
 }
 
+/** The local stub's keys as stored (PEM), so every process of a stage signs and verifies with the same ones. */
+export interface StubKeyMaterial {
+  platformPrivateKey: string;
+  merchantPrivateKey: string;
+  serial: string;
+  apiV3Key: string;
+}
+
 export interface NotificationKeys {
   /** Platform public keys (PEM) by certificate serial. */
   platformKeys: Map<string, string>;
