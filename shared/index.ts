@@ -12,3 +12,4 @@ export * from './schemas/notify';
 export * from './schemas/uploads';
 export * from './schemas/prices';
 export * from './schemas/questions';
+export * from './schemas/market';

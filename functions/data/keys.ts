@@ -364,3 +364,81 @@ export const questionKeys = {
     SK: `${answeredAt}#${id}`,
   }),
 };
+
+/**
+ * Produce marketplace (issue 13). Sellers: GSI1 a station's sellers, newest first.
+ * Listings: the item holds the stock (orders take it with a condition `stock >= :qty`). While ACTIVE
+ * it carries two sparse index keys, so every browse page is ONE Query:
+ *   GSI1 LISTINGS#<province>#<category>, by village code: "category C in region R" = begins_with(GSI1SK, R);
+ *   GSI2 LISTINGS#<province>, by village code: "any category in region R" (and the keyword search's corpus);
+ * pausing or ending drops them. GSI3 (always): a station's listings, newest first. Changes (who, when,
+ * before, after) live in the listing's partition.
+ */
+export const sellerKeys = {
+  item: (id: string): PrimaryKey => ({ PK: `SELLER#${id}`, SK: 'SELLER' }),
+  ofStation: (stationId: string) => `STATION_SELLERS#${stationId}`,
+  ofStationIndex: (stationId: string, createdAt: string, id: string) => ({ GSI1PK: `STATION_SELLERS#${stationId}`, GSI1SK: `${createdAt}#${id}` }),
+  /** One seller per household: claimed with attribute_not_exists in the seller's transaction. */
+  household: (householdId: string): PrimaryKey => ({ PK: `HOUSEHOLD#${householdId}`, SK: 'SELLER' }),
+};
+export const listingKeys = {
+  item: (id: string): PrimaryKey => ({ PK: `LISTING#${id}`, SK: 'LISTING' }),
+  byCategory: (regionCode: string, category: string) => `LISTINGS#${regionCode.slice(0, 2)}#${category}`,
+  inProvince: (regionCode: string) => `LISTINGS#${regionCode.slice(0, 2)}`,
+  activeIndex: (villageCode: string, category: string, createdAt: string, id: string) => ({
+    GSI1PK: `LISTINGS#${villageCode.slice(0, 2)}#${category}`,
+    GSI1SK: `${villageCode}#${createdAt}#${id}`,
+    GSI2PK: `LISTINGS#${villageCode.slice(0, 2)}`,
+    GSI2SK: `${villageCode}#${createdAt}#${id}`,
+  }),
+  ofStation: (stationId: string) => `STATION_LISTINGS#${stationId}`,
+  ofStationIndex: (stationId: string, createdAt: string, id: string) => ({ GSI3PK: `STATION_LISTINGS#${stationId}`, GSI3SK: `${createdAt}#${id}` }),
+  change: (id: string, at: string, changeId: string): PrimaryKey => ({ PK: `LISTING#${id}`, SK: `CHANGE#${at}#${changeId}` }),
+  changePrefix: 'CHANGE#',
+};
+
+/** A buyer's addresses and carts (one per seller) live in their user partition. */
+export const buyerKeys = {
+  address: (userId: string, addressId: string): PrimaryKey => ({ PK: `USER#${userId}`, SK: `ADDRESS#${addressId}` }),
+  addressPrefix: 'ADDRESS#',
+  cart: (userId: string, sellerId: string): PrimaryKey => ({ PK: `USER#${userId}`, SK: `CART#${sellerId}` }),
+  cartPrefix: 'CART#',
+  /** How many unpaid orders the buyer holds: moved by each order's transactions, capped by a condition. */
+  unpaid: (userId: string): PrimaryKey => ({ PK: `USER#${userId}`, SK: 'UNPAID_ORDERS' }),
+  /** How many addresses the buyer keeps (capped by a condition in the address's transaction). */
+  addressCount: (userId: string): PrimaryKey => ({ PK: `USER#${userId}`, SK: 'ADDRESS_COUNT' }),
+};
+
+/**
+ * Orders. GSI1: a buyer's orders, newest first; GSI2: a station's orders, newest first. GSI3 (sparse,
+ * only while PENDING_PAYMENT): the hold's end, spread over ORDER_HOLD_SHARDS partitions by order id,
+ * so the release job reads what is due with one Query per shard.
+ */
+export const ORDER_HOLD_SHARDS = 4;
+const holdShardOf = (orderId: string) => createHash('sha256').update(orderId).digest().readUInt16BE(0) % ORDER_HOLD_SHARDS;
+export const orderKeys = {
+  item: (id: string): PrimaryKey => ({ PK: `ORDER#${id}`, SK: 'ORDER' }),
+  buyer: (userId: string) => `BUYER_ORDERS#${userId}`,
+  station: (stationId: string) => `STATION_ORDERS#${stationId}`,
+  indexes: (buyerId: string, stationId: string, createdAt: string, id: string) => ({
+    GSI1PK: `BUYER_ORDERS#${buyerId}`,
+    GSI1SK: `${createdAt}#${id}`,
+    GSI2PK: `STATION_ORDERS#${stationId}`,
+    GSI2SK: `${createdAt}#${id}`,
+  }),
+  holdShard: (shard: number) => `ORDER_HOLDS#${shard}`,
+  holdIndex: (id: string, holdUntil: string) => ({ GSI3PK: `ORDER_HOLDS#${holdShardOf(id)}`, GSI3SK: `${holdUntil}#${id}` }),
+};
+
+/**
+ * A station's non-cash ledger (WeChat Pay), one partition per Asia/Shanghai business day, apart from
+ * the cash ledger (LEDGER#): a callback at any hour moves only this day's totals and adds one entry
+ * (its id is the order's, so a second write fails the transaction), never a closed cash day.
+ */
+export const nonCashLedgerKeys = {
+  day: (stationId: string, date: string): PrimaryKey => ({ PK: `NONCASH#${stationId}#${date}`, SK: 'DAY' }),
+  entry: (stationId: string, date: string, orderId: string): PrimaryKey => ({ PK: `NONCASH#${stationId}#${date}`, SK: `ENTRY#${orderId}` }),
+};
+
+/** The local WeChat Pay stub's key pairs and API v3 key: created once, shared by every process of the stage. */
+export const wechatPayStubKeys = { item: (): PrimaryKey => ({ PK: 'WECHATPAY_STUB', SK: 'KEYS' }) };

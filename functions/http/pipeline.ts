@@ -14,7 +14,7 @@ import { en } from 'zod/locales';
 import {
   ERROR_STATUS,
   idempotencyKey as idempotencyKeySchema,
-  type routes,
+  routes,
   type ErrorDetail,
   type FunctionName,
   type RouteDef,
@@ -40,6 +40,8 @@ export interface RequestContext<R extends RouteDef> {
   /** null only on public routes. */
   caller: R['access'] extends 'public' ? Caller | null : Caller;
   headers: Record<string, string | undefined>;
+  /** The body exactly as received, on `rawBody` routes only (a provider's signed callback); undefined elsewhere. */
+  rawBody: string | undefined;
   /** The validated `Idempotency-Key` of an `idempotent` route (present on those, undefined elsewhere). */
   idempotencyKey: R['idempotent'] extends true ? string : undefined;
   /** The client's address as API Gateway saw it (rate limits). */
@@ -97,7 +99,9 @@ export function createHttpHandler<F extends FunctionName>(functionName: F, handl
       }
       routeName = matched.route.name;
       const headers = lowerCaseHeaders(event.headers);
-      const body = readBody(event, headers);
+      // A provider's callback is verified over its exact bytes: handed over as received, never parsed here.
+      const rawBody = matched.route.rawBody ? readRawBody(event) : undefined;
+      const body = matched.route.rawBody ? undefined : readBody(event, headers);
       const caller =
         matched.route.access !== 'public'
           ? await authorise(matched.route, headers.authorization)
@@ -114,6 +118,7 @@ export function createHttpHandler<F extends FunctionName>(functionName: F, handl
         ...input,
         caller: caller as Caller,
         headers,
+        rawBody,
         sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
         requestId,
         log,
@@ -125,6 +130,10 @@ export function createHttpHandler<F extends FunctionName>(functionName: F, handl
           : respond(matched.route.successStatus ?? 200, output, requestId);
     } catch (error) {
       result = errorResponse(error, requestId, log);
+      // Provider webhooks answer in the provider's own format (WeChat Pay: {"code":"FAIL","message"}).
+      if (routeName !== undefined && (routes[routeName as RouteName] as RouteDef).errorFormat === 'wechatpay') {
+        result = { ...result, body: JSON.stringify({ code: 'FAIL', message: result.statusCode >= 500 ? 'retry later' : 'rejected' }) };
+      }
     }
     log.info('request', { route: routeName ?? null, status: result.statusCode, durationMs: Date.now() - started });
     return result;
@@ -135,6 +144,13 @@ function lowerCaseHeaders(headers: APIGatewayProxyEventV2['headers'] | undefined
   const out: Record<string, string | undefined> = {};
   for (const [name, value] of Object.entries(headers ?? {})) out[name.toLowerCase()] = value;
   return out;
+}
+
+/** A body as received (413 over the limit), for routes that verify its bytes themselves. */
+function readRawBody(event: APIGatewayProxyEventV2): string {
+  const raw = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64') : Buffer.from(event.body ?? '', 'utf8');
+  if (raw.byteLength > MAX_BODY_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `The body is ${raw.byteLength} bytes; the limit is ${MAX_BODY_BYTES}`);
+  return raw.toString('utf8');
 }
 
 /** 413, 415 and 400 INVALID_JSON, in that order. Returns undefined when there is no body. */

@@ -46,6 +46,17 @@ const LOCAL_JOBS: LocalJob[] = [
       return escalated > 0 ? [`escalated ${escalated} unanswered question(s)`] : [];
     },
   },
+  {
+    // Deployed: every minute. Reading an order makes the same check, so a hold never outlives its
+    // 15 minutes by more than a run.
+    name: 'order releaser',
+    everyMs: 30_000,
+    async run() {
+      const { runOrderReleaser } = await import('../../functions/jobs/order-releaser');
+      const report = await runOrderReleaser();
+      return report.released > 0 ? [`${report.released} unpaid orders past their hold released, stock returned`] : [];
+    },
+  },
 ];
 
 export function startLocalJobs(options: { endpoint: string; table: string; say: (line: string) => void }): () => Promise<void> {

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 
-export const UPLOAD_PURPOSES = ['feed_image', 'question_photo'] as const;
+export const UPLOAD_PURPOSES = ['feed_image', 'question_photo', 'listing_photo'] as const;
 export const IMAGE_CONTENT_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export type ImageContentType = (typeof IMAGE_CONTENT_TYPES)[number];
 

@@ -4,6 +4,7 @@ import { handler as admin } from '../../functions/handlers/admin';
 import { handler as auth } from '../../functions/handlers/auth';
 import { handler as feeds } from '../../functions/handlers/feeds';
 import { handler as fallback } from '../../functions/handlers/not-found';
+import { handler as market } from '../../functions/handlers/market';
 import { handler as notify } from '../../functions/handlers/notify';
 import { handler as payments } from '../../functions/handlers/payments';
 import { handler as prices } from '../../functions/handlers/prices';
@@ -18,6 +19,7 @@ export const handlers: Record<FunctionName, Handler> = {
   auth,
   fallback,
   feeds,
+  market,
   notify,
   payments,
   prices,

@@ -28,6 +28,10 @@ const PUBLIC_ROUTES = [
   'listPriceMarkets',
   'marketPrices',
   'priceSeries',
+  'listCategories',
+  'listListings',
+  'getListing',
+  'wechatPayWebhook',
 ];
 
 describe('authentication and role matrix', () => {

@@ -18,6 +18,7 @@ import { snapshotTable } from '../harness/snapshot';
 import { createUser } from '../harness/users';
 import { copyRegionChain, expertOf, feedBody, feedIn } from '../harness/feeds';
 import { reportBody, reportPrice, seedPriceCatalogue } from '../harness/prices';
+import { listProduce, order, registerCooperative } from '../harness/market';
 
 type Route = RouteDef & { name: RouteName };
 type User = Awaited<ReturnType<typeof createUser>>;
@@ -78,6 +79,10 @@ interface Objects {
   marketId: string;
   productId: string;
   reportId: string;
+  /** A seller of the station (a cooperative), its listing (10 in stock) and an unpaid order of it by a buyer. */
+  sellerId: string;
+  listingId: string;
+  orderId: string;
 }
 
 /** The seeded price market of each station's prefecture: 乐都 (海东市) for A, 结古 (玉树州) for B. */
@@ -123,6 +128,10 @@ async function objectsOf(station: { id: string; villageCode: string }, officer: 
   const marketId = MARKET_OF[station.villageCode.slice(0, 4)];
   const report = await reportPrice(officer.auth, reportBody({ marketId, productId: 'barley', priceFen: 250 }));
   expect(report.status).toBe(201);
+  const sellerId = await registerCooperative(officer, station.id);
+  const listingId = await listProduce(officer, sellerId, { stock: 10 });
+  const placed = await order(await createUser(table.doc, table.tableName, { role: 'buyer' }), [{ listingId, quantity: 1 }]);
+  expect(placed.status).toBe(201);
   return {
     stationId: station.id,
     paymentId: payment.json.id,
@@ -138,6 +147,9 @@ async function objectsOf(station: { id: string; villageCode: string }, officer: 
     marketId,
     productId: 'barley',
     reportId: report.json.id,
+    sellerId,
+    listingId,
+    orderId: placed.json.id,
   };
 }
 
@@ -174,6 +186,12 @@ const BODIES: Partial<Record<RouteName, (o: Objects) => Promise<unknown> | unkno
   updatePriceMarket: () => ({ name: '改名的市场' }),
   reportPrice: (o) => reportBody({ marketId: o.marketId, productId: o.productId }),
   markPriceReport: () => ({ wrong: true, reason: '离群' }),
+  createSeller: () => ({ kind: 'cooperative', name: '牦牛合作社', consent: true }),
+  createListing: (o) => ({ sellerId: o.sellerId, title: '藏羊肉', category: 'tibetan_sheep', unit: 'jin', priceFen: 6_000, stock: 5 }),
+  updateListing: () => ({ priceFen: 9_900 }),
+  createAddress: () => ({ name: '王芳', phone: '13812345678', province: '北京市', city: '北京市', county: '朝阳区', detail: '建国路1号' }),
+  createOrder: (o) => ({ items: [{ listingId: o.listingId, quantity: 1 }], delivery: { mode: 'pickup' } }),
+  putCart: (o) => ({ items: [{ listingId: o.listingId, quantity: 1 }] }),
   askQuestion: (o) => ({ field: 'crops', text: '羊咳嗽流鼻涕怎么办？', consent: false, householdId: o.householdId }),
 };
 const QUERIES: Partial<Record<RouteName, Record<string, string>>> = {
@@ -319,9 +337,20 @@ describe('BOLA: self-scoped routes', () => {
     expect(marks.filter((mark) => res.raw.includes(mark))).toEqual([]);
     // It does answer about the caller (so "names nothing of the stranger" is not an empty answer); the
     // one-time codes a user shows, the subscribe-message allowances (templates and counts) and the presigned upload forms and questions (views say `yours`, never an id) name nobody at all.
-    const namesNobody = ['householdLinkCode', 'accountCode', 'mySubscriptions', 'recordSubscriptions', 'createUpload', 'myQuestions'].includes(
-      route.name,
-    );
+    // Marketplace: a buyer's addresses, carts and orders name the buyer nowhere (views say `yours`); a fresh caller has none.
+    const namesNobody = [
+      'householdLinkCode',
+      'accountCode',
+      'mySubscriptions',
+      'recordSubscriptions',
+      'createUpload',
+      'myQuestions',
+      'createAddress',
+      'myAddresses',
+      'myCarts',
+      'createOrder',
+      'myOrders',
+    ].includes(route.name);
     expect([caller.user.id, own.householdId, own.paymentId, own.publishedId].some((mark) => res.raw.includes(mark)) || namesNobody).toBe(true);
     expect(await snapshotTable(table.doc, table.tableName, strangers)).toEqual(before);
   });

@@ -12,6 +12,7 @@ import { invoke } from '../harness/invoke';
 import { copyStations, officerOf, pay, TUQIAO } from '../harness/payments';
 import { snapshotTable } from '../harness/snapshot';
 import { createUser } from '../harness/users';
+import { listProduce, marketCall, registerCooperative } from '../harness/market';
 
 const EXTRA_KEYS = ['status', 'stock', 'stationId', 'role', 'priceFen', 'PK', 'officerId', 'commissionFen', 'linkedUserCount', 'version'];
 
@@ -20,7 +21,8 @@ let officer: Awaited<ReturnType<typeof officerOf>>;
 let admin: Awaited<ReturnType<typeof createUser>>;
 let provinceAdmin: Awaited<ReturnType<typeof createUser>>;
 let expert: Awaited<ReturnType<typeof createUser>>;
-let ids: { paymentId: string; householdId: string; userId: string };
+let buyer: Awaited<ReturnType<typeof createUser>>;
+let ids: { paymentId: string; householdId: string; userId: string; sellerId: string; listingId: string; orderId: string; addressId: string };
 
 beforeAll(async () => {
   table = await useFreshTable('az4');
@@ -37,7 +39,35 @@ beforeAll(async () => {
     headers: officer.auth,
     body: { headName: '多杰', consent: true, allowDuplicate: true },
   });
-  ids = { paymentId: payment.json.id, householdId: household.json.id, userId: villager.user.id };
+  const sellerId = await registerCooperative(officer, TUQIAO.id);
+  const listingId = await listProduce(officer, sellerId, { stock: 100 });
+  const address = await marketCall(villager, 'POST', '/me/addresses', {
+    name: '王芳',
+    phone: '13812345678',
+    province: '北京市',
+    city: '北京市',
+    county: '朝阳区',
+    detail: '建国路1号',
+  });
+  const order = await marketCall(
+    villager,
+    'POST',
+    '/orders',
+    { items: [{ listingId, quantity: 1 }], delivery: { mode: 'pickup' } },
+    undefined,
+    'az4-setup',
+  );
+  expect([address.status, order.status]).toEqual([201, 201]);
+  buyer = villager;
+  ids = {
+    paymentId: payment.json.id,
+    householdId: household.json.id,
+    userId: villager.user.id,
+    sellerId,
+    listingId,
+    orderId: order.json.id,
+    addressId: address.json.id,
+  };
 });
 
 /** A valid body per write route, and who sends it. */
@@ -73,6 +103,19 @@ const VALID: Record<string, () => { body: Record<string, unknown>; auth: Record<
   markPriceReport: () => ({ body: { wrong: true, reason: '离群' }, auth: admin.auth }),
   askQuestion: () => ({ body: { field: 'crops', text: '羊咳嗽怎么办？', consent: true, householdId: ids.householdId }, auth: officer.auth }),
   answerQuestion: () => ({ body: { text: '先隔离，再请兽医看。' }, auth: expert.auth }),
+  createSeller: () => ({ body: { kind: 'cooperative', name: '青稞合作社', consent: true }, auth: officer.auth }),
+  // Listings carry a price and a stock by design: the extra keys tried are the others (status, station, PK...).
+  createListing: () => ({
+    body: { sellerId: ids.sellerId, title: '牦牛肉干', category: 'yak_meat', unit: 'jin', priceFen: 8_800, stock: 10 },
+    auth: officer.auth,
+  }),
+  updateListing: () => ({ body: { priceFen: 9_000, stock: 20, status: 'PAUSED' }, auth: officer.auth }),
+  createAddress: () => ({
+    body: { name: '王芳', phone: '13812345678', province: '北京市', city: '北京市', county: '朝阳区', detail: '建国路2号' },
+    auth: buyer.auth,
+  }),
+  putCart: () => ({ body: { items: [{ listingId: ids.listingId, quantity: 1 }] }, auth: buyer.auth }),
+  createOrder: () => ({ body: { items: [{ listingId: ids.listingId, quantity: 1 }], delivery: { mode: 'pickup' } }, auth: buyer.auth }),
 };
 
 const concretePath = (route: RouteDef) =>
@@ -86,7 +129,10 @@ const concretePath = (route: RouteDef) =>
     .replace('{code}', '630202')
     .replace('{productId}', 'barley')
     .replace('{marketId}', 'ledu')
-    .replace('{reportId}', 'pr000000000000000000000000');
+    .replace('{reportId}', 'pr000000000000000000000000')
+    .replace('{sellerId}', ids.sellerId)
+    .replace('{listingId}', ids.listingId)
+    .replace('{orderId}', ids.orderId);
 
 // Every item at every depth (a key filter on JSON.stringify would blank nested objects).
 const snapshot = () => snapshotTable(table.doc, table.tableName);

@@ -22,6 +22,9 @@ export async function createUpload(deps: UploadDeps, caller: Caller, input: Uplo
   // Villagers and officers upload the photos of a question; only authors of items upload their images.
   if (input.purpose === 'feed_image' && (caller.role === 'villager' || caller.role === 'officer'))
     throw new AppError('FORBIDDEN', 'Item images are uploaded by experts and admins; ask with purpose question_photo for a question');
+  // A listing's photos are taken by the officer who lists the produce for its seller.
+  if (input.purpose === 'listing_photo' && caller.role !== 'officer')
+    throw new AppError('FORBIDDEN', 'Listing photos are uploaded by the station officer who lists the produce');
   if (input.size > MAX_IMAGE_BYTES)
     throw new AppError('PAYLOAD_TOO_LARGE', `The image is ${megabytes(input.size)}; at most ${megabytes(MAX_IMAGE_BYTES)} is accepted`);
   if (input.thumbnailSize > MAX_THUMBNAIL_BYTES)

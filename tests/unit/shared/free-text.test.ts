@@ -122,6 +122,15 @@ describe('the route table', () => {
         'createPriceMarket.body.name',
         'updatePriceMarket.body.name',
         'markPriceReport.body.reason',
+        'createSeller.body.name',
+        'createListing.body.title',
+        'updateListing.body.title',
+        'listListings.query.q',
+        'createAddress.body.name',
+        'createAddress.body.province',
+        'createAddress.body.city',
+        'createAddress.body.county',
+        'createAddress.body.detail',
       ].sort(),
     );
     expect(
@@ -133,6 +142,8 @@ describe('the route table', () => {
       [
         'answerQuestion.body.text',
         'askQuestion.body.text',
+        'createListing.body.description',
+        'updateListing.body.description',
         'createFeed.body.body',
         'createFeed.body.translations.bo.body',
         'createFeed.body.translations.zh.body',

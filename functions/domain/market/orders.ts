@@ -1,0 +1,215 @@
+/**
+ * Orders for one seller. Everything that costs money is computed here from the listings as stored at
+ * order time (price, shipping fee, totals); the request names only listings, quantities and a delivery
+ * mode. Placing is idempotent like payments (functions/domain/idempotency.ts):
+ *
+ *   listings (one BatchGet), address ── 404/400 here: nothing claimed
+ *        │
+ *   claim the key ──replay──> the order the first request stored (its id derives from caller, key, body)
+ *        │         ──held───> 409 IDEMPOTENCY_IN_PROGRESS     ──other body──> 422
+ *        │ started
+ *   ONE transaction: order (new) + each listing (ACTIVE, same price, stock >= qty: stock -= qty)
+ *                    + the buyer's unpaid counter (< 5: += 1)
+ *        │  a failed condition: 409 OUT_OF_STOCK / 409 CONFLICT (price or status moved) / 429, key released
+ *   complete the key
+ */
+import { createHash } from 'node:crypto';
+import { MAX_UNPAID_ORDERS, ORDER_HOLD_MINUTES, type Order, type OrderCreateRequest } from '../../../shared';
+import type { Caller } from '../../auth/caller';
+import { AppError, invalidField, notFound } from '../errors';
+import type { IdempotencyStore } from '../idempotency';
+import type { PageRequest } from '../page';
+import { requestHashOf } from '../payments/create-payment';
+import { maskPhone, type StationRepository } from '../stations/station';
+import { canManageStation, managedStation } from '../stations/station-access';
+import type { BuyerRepository, ListingRepository, OrderRecord, OrderRepository } from './market';
+
+export interface OrderDeps {
+  orders: OrderRepository;
+  listings: Pick<ListingRepository, 'getMany'>;
+  buyers: Pick<BuyerRepository, 'address'>;
+  stations: Pick<StationRepository, 'getById'>;
+  idempotency: IdempotencyStore;
+  now?: () => Date;
+}
+
+export function toOrderView(caller: Caller, o: OrderRecord): Order {
+  const address = o.delivery.address;
+  return {
+    id: o.id,
+    status: o.status,
+    sellerId: o.sellerId,
+    sellerName: o.sellerName,
+    stationId: o.stationId,
+    lines: o.lines,
+    itemsFen: o.itemsFen,
+    shippingFen: o.shippingFen,
+    totalFen: o.totalFen,
+    delivery: {
+      mode: o.delivery.mode,
+      address: address && {
+        name: address.name,
+        phoneMasked: maskPhone(address.phone),
+        province: address.province,
+        city: address.city,
+        county: address.county,
+        detail: address.detail,
+      },
+    },
+    holdUntil: o.holdUntil,
+    yours: o.buyerId === caller.userId,
+    createdAt: o.createdAt,
+    closedAt: o.closedAt,
+  };
+}
+
+const orderIdFor = (callerId: string, key: string, requestHash: string) =>
+  'or' + createHash('sha256').update(`${callerId}\n${key}\n${requestHash}`).digest('hex').slice(0, 24);
+
+export async function placeOrder(deps: OrderDeps, caller: Caller, idempotencyKey: string, body: OrderCreateRequest): Promise<Order> {
+  const ids = body.items.map((i) => i.listingId);
+  if (new Set(ids).size !== ids.length) throw invalidField('body.items', 'names a listing twice: give one line per listing');
+  const found = new Map((await deps.listings.getMany(ids)).map((l) => [l.id, l]));
+  const listings = ids.map((id) => {
+    const listing = found.get(id);
+    if (!listing) throw notFound('Listing');
+    return listing;
+  });
+  const seller = listings[0];
+  if (listings.some((l) => l.sellerId !== seller.sellerId)) throw invalidField('body.items', 'mixes sellers: an order is for one seller');
+  const address = body.delivery.mode === 'shipping' ? await deps.buyers.address(caller.userId, body.delivery.addressId) : null;
+  if (body.delivery.mode === 'shipping' && !address) throw notFound('Address');
+
+  const requestHash = requestHashOf('placeOrder', body);
+  const claim = await deps.idempotency.claim({ callerId: caller.userId, key: idempotencyKey, requestHash });
+  if (claim.kind === 'in_progress')
+    throw new AppError('IDEMPOTENCY_IN_PROGRESS', 'This order is still being placed; retry with the same key in a moment', undefined, 1);
+  const id = orderIdFor(caller.userId, idempotencyKey, requestHash);
+  if (claim.kind === 'replay') {
+    const stored = await deps.orders.get(id);
+    if (!stored) throw new AppError('CONFLICT', 'The order of this attempt is no longer available');
+    return toOrderView(caller, stored);
+  }
+
+  let outcome: Awaited<ReturnType<OrderRepository['place']>>;
+  let order: OrderRecord;
+  try {
+    const closed = listings.find((l) => l.status !== 'ACTIVE');
+    if (closed) throw new AppError('CONFLICT', `“${closed.title}” is not on sale now`);
+    if (body.delivery.mode === 'pickup' && listings.some((l) => !l.delivery.pickup))
+      throw invalidField('body.delivery.mode', 'pickup is not offered for every listing of the order');
+    if (body.delivery.mode === 'shipping' && listings.some((l) => !l.delivery.shipping))
+      throw invalidField('body.delivery.mode', 'shipping is not offered for every listing of the order');
+    const short = listings.find((l, i) => l.stock < body.items[i].quantity);
+    if (short) throw new AppError('OUT_OF_STOCK', `Only ${short.stock} left of “${short.title}”`);
+    const now = deps.now?.() ?? new Date();
+    const lines = listings.map((l, i) => ({
+      listingId: l.id,
+      title: l.title,
+      unit: l.unit,
+      priceFen: l.priceFen,
+      quantity: body.items[i].quantity,
+      amountFen: l.priceFen * body.items[i].quantity,
+    }));
+    const itemsFen = lines.reduce((sum, line) => sum + line.amountFen, 0);
+    // A flat fee per order: the highest of its listings' fees (one parcel from one seller).
+    const shippingFen = body.delivery.mode === 'shipping' ? Math.max(...listings.map((l) => l.delivery.shipping?.feeFen ?? 0)) : 0;
+    order = {
+      id,
+      buyerId: caller.userId,
+      sellerId: seller.sellerId,
+      sellerName: seller.sellerName,
+      stationId: seller.stationId,
+      stationVillageCode: seller.stationVillageCode,
+      status: 'PENDING_PAYMENT',
+      lines,
+      itemsFen,
+      shippingFen,
+      totalFen: itemsFen + shippingFen,
+      delivery: {
+        mode: body.delivery.mode,
+        address: address && {
+          name: address.name,
+          phone: address.phone,
+          province: address.province,
+          city: address.city,
+          county: address.county,
+          detail: address.detail,
+        },
+      },
+      holdUntil: new Date(now.getTime() + ORDER_HOLD_MINUTES * 60_000).toISOString(),
+      createdAt: now.toISOString(),
+      closedAt: null,
+    };
+    outcome = await deps.orders.place(order, MAX_UNPAID_ORDERS);
+    if (outcome === 'out_of_stock') throw new AppError('OUT_OF_STOCK', 'Not enough left of a listing of this order');
+    if (outcome === 'changed') throw new AppError('CONFLICT', 'A listing changed meanwhile (its price or status); reload and order again');
+    if (outcome === 'limit') throw new AppError('LIMIT_EXCEEDED', `At most ${MAX_UNPAID_ORDERS} unpaid orders at once: pay or cancel one first`);
+  } catch (error) {
+    // Nothing was stored: the key is free for a corrected request.
+    await deps.idempotency.release({ callerId: caller.userId, key: idempotencyKey, token: claim.token }).catch(() => undefined);
+    throw error;
+  }
+  await deps.idempotency
+    .complete({ callerId: caller.userId, key: idempotencyKey, token: claim.token, response: { status: 201, body: { orderId: id } } })
+    .catch(() => undefined); // held until its lock expires; a retry then takes over and finds this order ('exists')
+  if (outcome === 'exists') {
+    const stored = await deps.orders.get(id);
+    if (stored) return toOrderView(caller, stored);
+  }
+  return toOrderView(caller, order);
+}
+
+/** Its buyer, the officers of its station and admins over it read an order; anyone else gets 404. */
+const mayRead = (caller: Caller, o: OrderRecord) =>
+  o.buyerId === caller.userId || canManageStation(caller, { id: o.stationId, villageCode: o.stationVillageCode });
+
+/**
+ * The hold check every read makes: a pending order past its hold is released now (the job does the
+ * same; the status condition lets exactly one of them, or of racing reads, return the stock).
+ */
+async function withHoldChecked(deps: Pick<OrderDeps, 'orders' | 'now'>, order: OrderRecord): Promise<OrderRecord> {
+  const at = (deps.now?.() ?? new Date()).toISOString();
+  if (order.status !== 'PENDING_PAYMENT' || order.holdUntil > at) return order;
+  const released = await deps.orders.release(order, 'EXPIRED', at).catch(() => null); // a collision: the other side released it
+  return released ?? (await deps.orders.get(order.id)) ?? order;
+}
+
+export async function getOrder(deps: Pick<OrderDeps, 'orders' | 'now'>, caller: Caller, id: string): Promise<Order> {
+  const order = await deps.orders.get(id);
+  if (!order || !mayRead(caller, order)) throw notFound('Order');
+  return toOrderView(caller, await withHoldChecked(deps, order));
+}
+
+/** Its buyer cancels before payment: the stock returns once, whatever the number of concurrent cancels. */
+export async function cancelOrder(deps: Pick<OrderDeps, 'orders' | 'now'>, caller: Caller, id: string): Promise<Order> {
+  const stored = await deps.orders.get(id);
+  if (!stored || stored.buyerId !== caller.userId) throw notFound('Order');
+  const order = await withHoldChecked(deps, stored);
+  const conflict = () => new AppError('CONFLICT', `The order is ${order.status.toLowerCase()}: only an unpaid order can be cancelled`);
+  if (order.status !== 'PENDING_PAYMENT') throw conflict();
+  const cancelled = await deps.orders.release(order, 'CANCELLED', (deps.now?.() ?? new Date()).toISOString());
+  if (!cancelled) throw new AppError('CONFLICT', 'The order changed meanwhile (cancelled, expired or paid)');
+  return toOrderView(caller, cancelled);
+}
+
+export async function myOrders(deps: Pick<OrderDeps, 'orders' | 'now'>, caller: Caller, page: PageRequest) {
+  const result = await deps.orders.ofBuyer(caller.userId, page);
+  const items = await Promise.all(result.items.map((o) => withHoldChecked(deps, o)));
+  return { items: items.map((o) => toOrderView(caller, o)), nextCursor: result.nextCursor };
+}
+
+export async function stationOrders(deps: Pick<OrderDeps, 'orders' | 'stations' | 'now'>, caller: Caller, stationId: string, page: PageRequest) {
+  const station = await managedStation(deps.stations, caller, stationId);
+  const result = await deps.orders.ofStation(station.id, page);
+  const items = await Promise.all(result.items.map((o) => withHoldChecked(deps, o)));
+  return { items: items.map((o) => toOrderView(caller, o)), nextCursor: result.nextCursor };
+}
+
+/** The scheduled release: every pending order past its hold, EXPIRED with its stock back (each once). */
+export async function releaseDueHolds(deps: Pick<OrderDeps, 'orders' | 'now'>, limit = 100): Promise<{ due: number; released: number }> {
+  const at = (deps.now?.() ?? new Date()).toISOString();
+  const due = await deps.orders.dueHolds(at, limit);
+  const released = await Promise.all(due.map((o) => deps.orders.release(o, 'EXPIRED', at).catch(() => null)));
+  return { due: due.length, released: released.filter(Boolean).length };
+}

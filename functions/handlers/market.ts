@@ -1,0 +1,71 @@
+import { pinyinSpeller } from '../adapters/pinyin';
+import { s3ImageStore } from '../adapters/s3-image-store';
+import { offsetCursor } from '../data/cursor';
+import { dynamoHouseholdRepository } from '../data/households-repository';
+import { createIdempotencyStore } from '../data/idempotency-store';
+import { dynamoListingRepository, dynamoSellerRepository } from '../data/market-repository';
+import { dynamoBuyerRepository, dynamoOrderRepository } from '../data/orders-repository';
+import { dynamoStationRepository } from '../data/stations-repository';
+import { dynamoUploadRepository } from '../data/uploads-repository';
+import { addAddress, myAddresses, myCarts, putCart } from '../domain/market/buyer';
+import { getListing, listListings } from '../domain/market/listing-read';
+import { createListing, listingHistory, stationListings, updateListing } from '../domain/market/listing-write';
+import { cancelOrder, getOrder, myOrders, placeOrder, stationOrders } from '../domain/market/orders';
+import { createSeller, listCategories, listSellers } from '../domain/market/sellers';
+import { handlePaymentNotification, payOrder } from '../domain/market/order-payment';
+import { createHttpHandler, HttpResult } from '../http/pipeline';
+import { wechatPayProvider } from '../adapters/wechat-pay-providers';
+import { dynamoUserRepository } from '../data/users-repository';
+
+const listings = dynamoListingRepository;
+const sellers = dynamoSellerRepository;
+const orders = dynamoOrderRepository;
+const buyers = dynamoBuyerRepository;
+const stations = dynamoStationRepository;
+const images = s3ImageStore;
+const sellerDeps = { sellers, stations, households: dynamoHouseholdRepository };
+const writeDeps = { listings, sellers, stations, images, uploads: dynamoUploadRepository, speller: pinyinSpeller };
+const readDeps = { listings, images, offsets: offsetCursor };
+const buyerDeps = { buyers, listings, sellers };
+const openidOf = async (userId: string) => (await dynamoUserRepository.get(userId))?.openid ?? '';
+const orderDeps = { orders, listings, buyers, stations, idempotency: createIdempotencyStore() };
+
+export const handler = createHttpHandler('market', {
+  listCategories: async () => listCategories(),
+  createSeller: ({ caller, params, body }) => createSeller(sellerDeps, caller, params.stationId, body),
+  listSellers: ({ caller, params, query }) => listSellers(sellerDeps, caller, params.stationId, query),
+  createListing: ({ caller, body }) => createListing(writeDeps, caller, body),
+  listListings: ({ query }) => listListings(readDeps, query),
+  getListing: ({ params }) => getListing(readDeps, params.listingId),
+  updateListing: ({ caller, params, body }) => updateListing(writeDeps, caller, params.listingId, body),
+  listingHistory: ({ caller, params, query }) => listingHistory(writeDeps, caller, params.listingId, query),
+  stationListings: ({ caller, params, query }) => stationListings(writeDeps, caller, params.stationId, query),
+  createAddress: ({ caller, body }) => addAddress(buyerDeps, caller, body),
+  myAddresses: ({ caller }) => myAddresses(buyerDeps, caller),
+  putCart: ({ caller, params, body }) => putCart(buyerDeps, caller, params.sellerId, body),
+  myCarts: ({ caller }) => myCarts(buyerDeps, caller),
+  createOrder: ({ caller, body, idempotencyKey }) => placeOrder(orderDeps, caller, idempotencyKey, body),
+  getOrder: ({ caller, params }) => getOrder(orderDeps, caller, params.orderId),
+  myOrders: ({ caller, query }) => myOrders(orderDeps, caller, query),
+  cancelOrder: ({ caller, params }) => cancelOrder(orderDeps, caller, params.orderId),
+  payOrder: async ({ caller, params }) => {
+    const pay = await wechatPayProvider();
+    const params_ = await payOrder({ ...pay, orders, openidOf }, caller, params.orderId);
+    return { ...params_, provider: pay.mode };
+  },
+  wechatPayWebhook: async ({ headers, rawBody, log }) => {
+    const pay = await wechatPayProvider();
+    const outcome = await handlePaymentNotification(
+      { ...pay, orders, openidOf, alert: (message, details) => log.error(message, details) },
+      headers,
+      rawBody ?? '',
+    );
+    log.info('wechat pay notification', {
+      outcome: outcome.kind,
+      ...(outcome.kind === 'rejected' ? { reason: outcome.reason } : { orderId: outcome.orderId }),
+    });
+    // WeChat Pay retries anything but 2xx: a rejected notification gets 401 FAIL; handled (a duplicate too) 204.
+    return outcome.kind === 'rejected' ? new HttpResult(401, { code: 'FAIL', message: `rejected: ${outcome.reason}` }) : new HttpResult(204, '');
+  },
+  stationOrders: ({ caller, params, query }) => stationOrders(orderDeps, caller, params.stationId, query),
+});
