@@ -613,7 +613,7 @@ export const staffMessages = {
   'sell.historyTitle': '修改记录',
   'sell.historyEmpty': '还没有修改记录。',
   'sell.historyError': '修改记录加载失败',
-  'sell.change.created': '上架：{price}/{unit}，库存 {stock}',
+  'sell.change.created': '上架：{price}，库存 {stock}',
   'sell.change.price': '改价：{before} → {after}',
   'sell.change.stock': '改库存：{before} → {after}',
   'sell.change.status': '状态：{before} → {after}',

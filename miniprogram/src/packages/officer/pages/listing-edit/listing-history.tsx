@@ -17,7 +17,7 @@ export function changeText(change: ListingChangeView, listing: Pick<Listing, 'un
   const unit = listing.unitName;
   switch (change.action) {
     case 'created':
-      return t('sell.change.created', { price: price(after.priceFen, unit), unit, stock: String(after.stock ?? '') });
+      return t('sell.change.created', { price: price(after.priceFen, unit), stock: String(after.stock ?? '') });
     case 'price':
       return t('sell.change.price', { before: price(before.priceFen, unit), after: price(after.priceFen, unit) });
     case 'stock':
