@@ -101,6 +101,8 @@ describe('H5: the officer registers a cooperative and lists its produce', () => 
     await click(page, 'listing-create');
     await page.locator('#listing-title-shown', { hasText: TITLE }).waitFor({ timeout: 30_000 });
     await page.locator('#listing-history-0', { hasText: '上架：¥45.50/斤，库存 20' }).waitFor();
+    // Its stored photo, served through the web server's /s3 and decoded by the browser.
+    await page.waitForFunction(() => (document.querySelector('#listing-photos-shown img') as HTMLImageElement | null)?.naturalWidth);
 
     // Anyone browsing 牦牛肉 in 乐都区 finds it, with its photo, at the price typed in yuan, in fen.
     const listed = (await browse('yak_meat', '630202')).find((l) => l.title === TITLE);

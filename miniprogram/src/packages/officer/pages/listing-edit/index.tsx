@@ -69,12 +69,13 @@ function ExistingListing({ listingId }: { listingId: string }) {
         eyebrow={{ text: `${value.seller.displayName} · ${value.categoryName}` }}
         title={{ id: 'listing-title-shown', text: value.title }}
         lines={[{ id: 'listing-summary', text: listingRowText(value) }]}
-        overlap
       />
       {value.photos.length > 0 ? (
         <View id="listing-photos-shown" className="image-picker">
           {value.photos.map((photo) => (
-            <Image key={photo.id} className="image-picker__thumb" src={photo.thumbnailUrl} mode="aspectFill" />
+            <View key={photo.id} className="image-picker__item">
+              <Image className="image-picker__thumb" src={photo.thumbnailUrl} mode="aspectFill" />
+            </View>
           ))}
         </View>
       ) : null}
