@@ -71,7 +71,7 @@ function ExistingListing({ listingId }: { listingId: string }) {
         lines={[{ id: 'listing-summary', text: listingRowText(value) }]}
       />
       {value.photos.length > 0 ? (
-        <View id="listing-photos-shown" className="image-picker">
+        <View id="listing-photos-shown" className="image-picker listing-photos">
           {value.photos.map((photo) => (
             <View key={photo.id} className="image-picker__item">
               <Image className="image-picker__thumb" src={photo.thumbnailUrl} mode="aspectFill" />
