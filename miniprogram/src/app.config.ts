@@ -27,6 +27,10 @@ export default defineAppConfig({
         'pages/acks/index',
         // 报价格: a market price seen in the station's prefecture.
         'pages/price-report/index',
+        // 农产品代销: sellers, a listing (create, edit, history), the station's listings and orders.
+        'pages/sellers/index',
+        'pages/listing-edit/index',
+        'pages/station-listings/index',
       ],
     },
     // A payment's receipt on its own: villagers open it from "me", so it must not pull in the officer

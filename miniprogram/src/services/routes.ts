@@ -42,6 +42,10 @@ export const PAGES = {
   prices: '/packages/prices/pages/index/index',
   priceSeries: '/packages/prices/pages/series/index',
   reportPrice: '/packages/officer/pages/price-report/index',
+  // 农产品代销 (officer): the station's sellers, a listing's form and history, the station's listings and orders.
+  sellers: '/packages/officer/pages/sellers/index',
+  listingEdit: '/packages/officer/pages/listing-edit/index',
+  stationListings: '/packages/officer/pages/station-listings/index',
   priceReports: '/packages/admin/pages/price-reports/index',
   // Ask an expert (问专家): search and 我的提问, the ask form, a question, the expert's inbox.
   ask: '/packages/ask/pages/index/index',

@@ -326,12 +326,17 @@ describe('officer workspace', () => {
     expect(byId('officer-station-name').textContent).toBe('你的站点：土桥村');
     expect(byId('officer-station-region').textContent).toBe('青海省 海东市 乐都区 碾伯镇');
     expect(byId('officer-feature-payments').textContent).toContain('已开通');
-    for (const feature of ['listings', 'trainings', 'notices']) {
+    expect(byId('officer-feature-listings').textContent).toContain('已开通');
+    for (const feature of ['trainings', 'notices']) {
       expect(byId(`officer-feature-${feature}`).textContent).toContain('即将上线');
     }
     const navigateTo = jest.spyOn(Taro, 'navigateTo');
     fireEvent.click(byId('officer-payments-link'));
     expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/officer/pages/payments/index' });
+    fireEvent.click(byId('officer-sellers-link'));
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/officer/pages/sellers/index' });
+    fireEvent.click(byId('officer-feature-listings'));
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/officer/pages/sellers/index' });
   });
 
   it('refuses anyone else, whatever the stored role says', async () => {

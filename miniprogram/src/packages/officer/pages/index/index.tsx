@@ -12,7 +12,8 @@ import './index.scss';
 
 /** What an officer does at the station; only convenience payments are open so far. */
 const FEATURES = ['payments', 'listings', 'trainings', 'notices'] as const;
-const OPEN_FEATURES: ReadonlySet<string> = new Set(['payments']);
+const OPEN_FEATURES: ReadonlySet<string> = new Set(['payments', 'listings']);
+const FEATURE_PAGES = { payments: 'workbench', listings: 'sellers' } as const;
 
 function OfficerHome({ me }: { me: MeResponse }) {
   const { station } = me;
@@ -66,6 +67,19 @@ function OfficerHome({ me }: { me: MeResponse }) {
         </Section>
       ) : null}
       {station ? (
+        <Section title={t('sell.entryTitle')}>
+          <ListCard>
+            <ListRow id="officer-sellers-link" title={t('sell.entry')} subtitle={t('sell.entryDesc')} onClick={() => openPage('sellers')} />
+            <ListRow
+              id="officer-station-listings-link"
+              title={t('sell.stationEntry')}
+              subtitle={t('sell.stationEntryDesc')}
+              onClick={() => openPage('stationListings')}
+            />
+          </ListCard>
+        </Section>
+      ) : null}
+      {station ? (
         <Section title={t('officer.manageTitle')}>
           <ListCard>
             <ListRow
@@ -87,10 +101,10 @@ function OfficerHome({ me }: { me: MeResponse }) {
                 id={`officer-feature-${feature}`}
                 name={t(`officer.feature.${feature}.name`)}
                 description={t(`officer.feature.${feature}.desc`)}
-                status={open ? t('officer.feature.payments.open') : t('officer.comingSoon')}
+                status={open ? t('officer.feature.open') : t('officer.comingSoon')}
                 statusTone={open ? 'brand' : 'accent'}
                 edge={open ? 'brand' : 'accent'}
-                onClick={open ? () => openPage('workbench') : undefined}
+                onClick={open ? () => openPage(FEATURE_PAGES[feature as keyof typeof FEATURE_PAGES]) : undefined}
               />
             );
           })}
