@@ -33,7 +33,10 @@ export function getCategories(): Promise<{ items: Category[] }> {
 
 /** `GET /listings`: on sale, by category and region (a division code, default the province), or by keyword `q` (Chinese or pinyin). */
 export function listListings(options: { category?: string; region?: string; q?: string; cursor?: string }): Promise<ListingPage> {
-  return request<ListingPage>('/listings', { query: { category: options.category, region: options.region, q: options.q, cursor: options.cursor }, auth: false });
+  return request<ListingPage>('/listings', {
+    query: { category: options.category, region: options.region, q: options.q, cursor: options.cursor },
+    auth: false,
+  });
 }
 
 /** `GET /listings/{id}`: one listing with its photos, seller, village and station. */

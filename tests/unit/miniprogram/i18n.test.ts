@@ -168,7 +168,9 @@ describe('i18n catalogue split by package', () => {
     expect(reached).toContain('i18n/messages/zh-CN.ts');
     expect(
       reached.filter((file) =>
-        /i18n\/(find|staff|receipt|me|publish|feed|prices|ask|market)\.ts$|zh-CN\.(find|staff|receipt|me|publish|feed|prices|ask|market)\.ts$/.test(file),
+        /i18n\/(find|staff|receipt|me|publish|feed|prices|ask|market)\.ts$|zh-CN\.(find|staff|receipt|me|publish|feed|prices|ask|market)\.ts$/.test(
+          file,
+        ),
       ),
     ).toEqual([]);
   });

@@ -7,7 +7,10 @@ import { getCarts, putCart, type CartView } from '../../../services/api-market';
  */
 export async function addToCart(sellerId: string, listingId: string, quantity: number): Promise<CartView> {
   const { items } = await getCarts();
-  const lines = (items.find((cart) => cart.sellerId === sellerId)?.items ?? []).map((line) => ({ listingId: line.listingId, quantity: line.quantity }));
+  const lines = (items.find((cart) => cart.sellerId === sellerId)?.items ?? []).map((line) => ({
+    listingId: line.listingId,
+    quantity: line.quantity,
+  }));
   const existing = lines.find((line) => line.listingId === listingId);
   if (existing) existing.quantity += quantity;
   else lines.push({ listingId, quantity });

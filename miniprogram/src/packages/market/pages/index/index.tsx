@@ -18,7 +18,17 @@ const PROVINCE = '63';
 /** The API's region filter: a Qinghai division code of any level. */
 const REGION_CODE = /^63(\d{2}|\d{4}|\d{7}|\d{10})?$/;
 
-function Tabs<K extends string>({ id, items, selected, onSelect }: { id: string; items: Array<{ key: K; name: string }>; selected: K; onSelect: (key: K) => void }) {
+function Tabs<K extends string>({
+  id,
+  items,
+  selected,
+  onSelect,
+}: {
+  id: string;
+  items: Array<{ key: K; name: string }>;
+  selected: K;
+  onSelect: (key: K) => void;
+}) {
   return (
     <ScrollView id={id} className="market-tabs" scrollX enhanced showScrollbar={false}>
       {items.map((item) => (
@@ -47,7 +57,10 @@ export default function MarketPage() {
   const [typed, setTyped] = useState('');
   const q = useDebounced(typed.trim(), 400);
   const categories = useResource('categories', () => getCategories());
-  const tabs = [{ key: 'all', name: t('market.all') }, ...(categories.state.status === 'ready' ? categories.state.value.items.map((c) => ({ key: c.id, name: c.name })) : [])];
+  const tabs = [
+    { key: 'all', name: t('market.all') },
+    ...(categories.state.status === 'ready' ? categories.state.value.items.map((c) => ({ key: c.id, name: c.name })) : []),
+  ];
   const { state, loadMore, retry } = usePagedList(`${region}|${category}|${q}`, (_key, cursor) =>
     listListings({ region, category: category === 'all' ? undefined : category, q: q || undefined, cursor }),
   );
@@ -85,10 +98,20 @@ export default function MarketPage() {
       <Tabs id="market-category" items={tabs} selected={category} onSelect={setCategory} />
       {state.status === 'idle' || state.status === 'loading' ? <StateView id="market-loading" kind="loading" title={t('market.loading')} /> : null}
       {state.status === 'error' ? (
-        <ErrorStateView id="market-error" title={t('market.errorTitle')} error={state.error} actions={[{ id: 'market-retry', label: t('state.retry'), onClick: retry }]} />
+        <ErrorStateView
+          id="market-error"
+          title={t('market.errorTitle')}
+          error={state.error}
+          actions={[{ id: 'market-retry', label: t('state.retry'), onClick: retry }]}
+        />
       ) : null}
       {state.status === 'ready' && state.items.length === 0 ? (
-        <StateView id="market-empty" kind="empty" title={t('market.emptyTitle')} description={q ? t('market.emptySearch', { q }) : t('market.emptyHint')} />
+        <StateView
+          id="market-empty"
+          kind="empty"
+          title={t('market.emptyTitle')}
+          description={q ? t('market.emptySearch', { q }) : t('market.emptyHint')}
+        />
       ) : null}
       {state.status === 'ready' && state.items.length > 0 ? (
         <View id="market-list" className="market-list">

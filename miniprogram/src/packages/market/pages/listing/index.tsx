@@ -39,11 +39,21 @@ function Stepper({ value, max, onChange }: { value: number; max: number; onChang
   return (
     <View id="listing-quantity" className="market-stepper">
       <Text className="market-muted">{t('market.quantity')}</Text>
-      <Text id="listing-quantity-minus" className="market-stepper__button" aria-label={t('market.minus')} onClick={() => onChange(Math.max(1, value - 1))}>
+      <Text
+        id="listing-quantity-minus"
+        className="market-stepper__button"
+        aria-label={t('market.minus')}
+        onClick={() => onChange(Math.max(1, value - 1))}
+      >
         −
       </Text>
       <Text id="listing-quantity-value">{value}</Text>
-      <Text id="listing-quantity-plus" className="market-stepper__button" aria-label={t('market.plus')} onClick={() => onChange(Math.min(max, value + 1))}>
+      <Text
+        id="listing-quantity-plus"
+        className="market-stepper__button"
+        aria-label={t('market.plus')}
+        onClick={() => onChange(Math.min(max, value + 1))}
+      >
         +
       </Text>
     </View>
@@ -91,7 +101,10 @@ function ListingView({ listing }: { listing: Listing }) {
           {note ?? t('market.stock', { stock: listing.stock, unit: listing.unitName })}
         </Text>
         <Text id="listing-delivery" className="market-muted">
-          {[listing.delivery.pickup ? t('market.deliveryPickup') : null, listing.delivery.shipping ? t('market.deliveryShipping', { fee: formatFen(listing.delivery.shipping.feeFen) }) : null]
+          {[
+            listing.delivery.pickup ? t('market.deliveryPickup') : null,
+            listing.delivery.shipping ? t('market.deliveryShipping', { fee: formatFen(listing.delivery.shipping.feeFen) }) : null,
+          ]
             .filter(Boolean)
             .join(' · ')}
         </Text>
@@ -140,10 +153,20 @@ export default function ListingPage() {
     <View id="listing-page" className="page">
       {state.status === 'idle' || state.status === 'loading' ? <StateView id="listing-loading" kind="loading" title={t('market.loading')} /> : null}
       {gone ? (
-        <StateView id="listing-gone" kind="empty" title={t('market.listingGoneTitle')} actions={[{ id: 'state-home-button', label: t('state.home'), onClick: goHome }]} />
+        <StateView
+          id="listing-gone"
+          kind="empty"
+          title={t('market.listingGoneTitle')}
+          actions={[{ id: 'state-home-button', label: t('state.home'), onClick: goHome }]}
+        />
       ) : null}
       {state.status === 'error' && !gone ? (
-        <ErrorStateView id="listing-error" title={t('market.listingErrorTitle')} error={state.error} actions={[{ id: 'listing-retry', label: t('state.retry'), onClick: retry }]} />
+        <ErrorStateView
+          id="listing-error"
+          title={t('market.listingErrorTitle')}
+          error={state.error}
+          actions={[{ id: 'listing-retry', label: t('state.retry'), onClick: retry }]}
+        />
       ) : null}
       {state.status === 'ready' ? <ListingView listing={state.value} /> : null}
     </View>
