@@ -24,6 +24,9 @@ export async function confirmStubPayment(
   orderId: string,
 ): Promise<NotificationOutcome> {
   if (!stubSheetEnabled()) throw notFound('Route');
+  // Confirming a paid order again (a double tap, a reload of the sheet) shows it paid, as WeChat's sheet would.
+  const order = await deps.orders.get(orderId);
+  if (order?.buyerId === caller.userId && order.status === 'PAID') return { kind: 'duplicate', orderId };
   const payment = { ...(await wechatPayProvider()), ...deps };
   // The buyer's own unpaid order on hold (404/409 otherwise); the prepay order is created again if this
   // process has not seen it (the stub keeps its orders in memory; out_trade_no makes it idempotent).
