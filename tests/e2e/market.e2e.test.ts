@@ -74,10 +74,10 @@ describe('a buyer orders produce and pays through the stub', () => {
     await signInAs(page, webUrl, freshOpenid('e2e-buyer'));
 
     await openRoute(page, webUrl, 'packages/market/pages/index/index');
-    await page.locator('#market-search input').fill(tag);
+    await page.locator('#market-search input').fill(TITLE);
     await page.waitForSelector(`#market-listing-${listingId}`);
     expect(await text(page, `#market-listing-${listingId}-price`)).toBe('¥88.00/斤');
-    await shoot(page, 'market-browse');
+    await shoot(page, 'market-browse.png');
     await page.locator(`#market-listing-${listingId}`).click();
 
     await waitForText(page, '#listing-title', TITLE);
@@ -96,7 +96,7 @@ describe('a buyer orders produce and pays through the stub', () => {
     await page.locator('#address-detail input').fill('五四西路 1 号');
     await click(page, 'address-save');
     await page.waitForSelector('[id^="cart-address-ad"]');
-    await shoot(page, 'market-cart');
+    await shoot(page, 'market-cart.png');
     await click(page, `cart-${sellerId}-order`);
 
     await page.waitForSelector('#order-pay');
@@ -109,7 +109,7 @@ describe('a buyer orders produce and pays through the stub', () => {
     await click(page, 'order-pay');
     await click(page, 'order-stub-confirm');
     await waitForText(page, `#order-${orderId}-status`, '已支付');
-    await shoot(page, 'market-paid');
+    await shoot(page, 'market-paid.png');
 
     await openRoute(page, webUrl, 'packages/market/pages/orders/index');
     await waitForText(page, `#order-${orderId}-status`, '已支付');
