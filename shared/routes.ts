@@ -1290,6 +1290,19 @@ export const routes = defineRoutes({
     response: DocumentResponse,
     successStatus: 204,
   },
+  confirmStubPayment: {
+    operationId: 'confirmStubPayment',
+    method: 'POST',
+    path: '/dev/wechatpay/orders/{orderId}/confirm',
+    function: 'market',
+    summary:
+      'LOCAL STAGES ONLY (404 elsewhere, like the dev sign-in): the WeChat Pay stub’s sheet, where H5 has no requestPayment: its buyer confirms, the stub pays and delivers its signed notification through the webhook’s verification; answers the order',
+    access: ROLES,
+    scope: 'none',
+    scopeReason: 'only the order’s own buyer gets past 404 (the same check as payOrder: tests/integration/order-payment.test.ts)',
+    params: OrderParams,
+    response: Order,
+  },
   cancelOrder: {
     operationId: 'cancelOrder',
     method: 'POST',

@@ -16,6 +16,7 @@ import { handlePaymentNotification, payOrder } from '../domain/market/order-paym
 import { createHttpHandler, HttpResult } from '../http/pipeline';
 import { wechatPayProvider } from '../adapters/wechat-pay-providers';
 import { dynamoUserRepository } from '../data/users-repository';
+import { confirmStubPayment } from '../adapters/wechat-pay-stub-sheet';
 
 const listings = dynamoListingRepository;
 const sellers = dynamoSellerRepository;
@@ -48,6 +49,11 @@ export const handler = createHttpHandler('market', {
   getOrder: ({ caller, params }) => getOrder(orderDeps, caller, params.orderId),
   myOrders: ({ caller, query }) => myOrders(orderDeps, caller, query),
   cancelOrder: ({ caller, params }) => cancelOrder(orderDeps, caller, params.orderId),
+  confirmStubPayment: async ({ caller, params, log }) => {
+    const outcome = await confirmStubPayment({ orders, openidOf, alert: (message, details) => log.error(message, details) }, caller, params.orderId);
+    log.info('stub payment confirmed', { outcome: outcome.kind });
+    return getOrder(orderDeps, caller, params.orderId);
+  },
   payOrder: async ({ caller, params }) => {
     const pay = await wechatPayProvider();
     const params_ = await payOrder({ ...pay, orders, openidOf }, caller, params.orderId);

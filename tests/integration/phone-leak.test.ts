@@ -77,6 +77,7 @@ const WRITER: Partial<Record<RouteName, () => User>> = {
   // Only the order's buyer may pay or cancel it.
   payOrder: () => villager,
   cancelOrder: () => villager,
+  confirmStubPayment: () => officer,
 };
 
 async function issuedLinkCode(user: User): Promise<string> {
@@ -206,7 +207,8 @@ const pathOf = (route: Route) =>
       reportId: priceReportId,
       sellerId: market.sellerId,
       listingId: market.listingId,
-      orderId: market.orderId,
+      // The stub's sheet confirms the officer's shipped order (paid by the webhook's turn already: it answers it paid).
+      orderId: route.name === 'confirmStubPayment' ? market.shipped.id : market.orderId,
     }[name];
     if (!value) throw new Error(`${route.name}: no real id for {${name}}: add one to the leak walk`);
     return value;

@@ -52,6 +52,12 @@ export const PAGES = {
   askForm: '/packages/ask/pages/ask/index',
   question: '/packages/ask/pages/question/index',
   questionInbox: '/packages/ask/pages/inbox/index',
+  // 农产品 (the marketplace, buyers): browse, a listing, the carts, an order with 支付, my orders.
+  market: '/packages/market/pages/index/index',
+  listing: '/packages/market/pages/listing/index',
+  cart: '/packages/market/pages/cart/index',
+  order: '/packages/market/pages/order/index',
+  orders: '/packages/market/pages/orders/index',
   notFound: '/packages/notfound/pages/index/index',
 } as const;
 

@@ -12,6 +12,7 @@ import { t as staffT } from '../../../miniprogram/src/i18n/staff';
 import { errors, messages } from '../../../miniprogram/src/i18n/messages/zh-CN';
 import { t as feedT } from '../../../miniprogram/src/i18n/feed';
 import { feedMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.feed';
+import { marketMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.market';
 import { t as pricesT } from '../../../miniprogram/src/i18n/prices';
 import { pricesMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.prices';
 import { askMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.ask';
@@ -79,6 +80,7 @@ describe('i18n catalogue split by package', () => {
     feed: feedMessages,
     prices: pricesMessages,
     ask: askMessages,
+    market: marketMessages,
   };
 
   it('keeps staff, find and receipt strings out of the main catalogue (they ship with their subpackages)', () => {
@@ -118,6 +120,7 @@ describe('i18n catalogue split by package', () => {
       'ackRates',
       'prices',
       'ask',
+      'market',
     ];
     const inMain = Object.keys(messages).filter((key) => moved.includes(key.split('.')[0]));
     expect(inMain).toEqual([]);
@@ -165,7 +168,9 @@ describe('i18n catalogue split by package', () => {
     expect(reached).toContain('i18n/messages/zh-CN.ts');
     expect(
       reached.filter((file) =>
-        /i18n\/(find|staff|receipt|me|publish|feed|prices|ask)\.ts$|zh-CN\.(find|staff|receipt|me|publish|feed|prices|ask)\.ts$/.test(file),
+        /i18n\/(find|staff|receipt|me|publish|feed|prices|ask|market)\.ts$|zh-CN\.(find|staff|receipt|me|publish|feed|prices|ask|market)\.ts$/.test(
+          file,
+        ),
       ),
     ).toEqual([]);
   });

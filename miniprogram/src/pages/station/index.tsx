@@ -217,6 +217,10 @@ function StationDetails({ station, view }: { station: StationProfile; view: Stat
         <Text id="station-ask-link" className="station__link" onClick={() => openPage('ask')}>
           {t('station.askExpert')}
         </Text>
+        {/* 农产品 of the station's county first (a division code's first 6 digits are its county). */}
+        <Text id="station-market-link" className="station__link" onClick={() => openPage('market', { region: station.villageCode.slice(0, 6) })}>
+          {t('station.market')}
+        </Text>
       </Section>
       <CapabilitiesPanel view={view} />
       <PlacePanel view={view} />

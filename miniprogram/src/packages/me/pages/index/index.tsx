@@ -139,6 +139,13 @@ function Profile({ me }: { me: MeResponse }) {
 
       {canHaveHomeStation(user.role) || me.homeStation ? <HomeStationPanel me={me} /> : null}
 
+      {/* Anyone signed in may buy produce: their orders, whatever the role. */}
+      <Panel id="me-orders" title={t('me.ordersTitle')}>
+        <ActionButton id="me-orders-open" kind="secondary" onClick={() => openPage('orders')}>
+          {t('me.ordersOpen')}
+        </ActionButton>
+      </Panel>
+
       {canHaveHomeStation(user.role) ? (
         <Panel id="me-household" title={t('me.householdTitle')} intro={t('me.householdEntryIntro')}>
           <ActionButton id="me-household-open" kind="secondary" onClick={() => openPage('myHousehold')}>

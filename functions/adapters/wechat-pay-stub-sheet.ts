@@ -1,0 +1,36 @@
+/**
+ * The stub's payment sheet, local stages only: what WeChat's own sheet does after the payer confirms,
+ * done by the stub. It pays the order at the stub provider and delivers the provider's SIGNED
+ * notification through the same path a real callback takes (handlePaymentNotification: serial,
+ * 5-minute window, RSA-SHA256, AES-256-GCM), so the order is marked paid by the notification alone,
+ * exactly as on a deployed stage. H5 has no requestPayment: the buyer's 支付 ends here instead.
+ *
+ * Guarded like the dev sign-in (adapters/dev-login.ts): `process.env.YINONG_DEV_LOGIN` is replaced at
+ * bundle time, so deployed stages' bundles answer 404 from dead code; a local stage is checked too.
+ */
+import { config, isLocalStage } from '../config';
+import { notFound } from '../domain/errors';
+import type { Caller } from '../auth/caller';
+import { handlePaymentNotification, payOrder, type NotificationOutcome, type PaymentDeps } from '../domain/market/order-payment';
+import { wechatPayProvider, wechatPayStub } from './wechat-pay-providers';
+
+export function stubSheetEnabled(): boolean {
+  return process.env.YINONG_DEV_LOGIN === 'enabled' && isLocalStage(config().stage);
+}
+
+export async function confirmStubPayment(
+  deps: Pick<PaymentDeps, 'orders' | 'openidOf' | 'alert'>,
+  caller: Caller,
+  orderId: string,
+): Promise<NotificationOutcome> {
+  if (!stubSheetEnabled()) throw notFound('Route');
+  // Confirming a paid order again (a double tap, a reload of the sheet) shows it paid, as WeChat's sheet would.
+  const order = await deps.orders.get(orderId);
+  if (order?.buyerId === caller.userId && order.status === 'PAID') return { kind: 'duplicate', orderId };
+  const payment = { ...(await wechatPayProvider()), ...deps };
+  // The buyer's own unpaid order on hold (404/409 otherwise); the prepay order is created again if this
+  // process has not seen it (the stub keeps its orders in memory; out_trade_no makes it idempotent).
+  await payOrder(payment, caller, orderId);
+  const signed = (await wechatPayStub()).pay(orderId);
+  return handlePaymentNotification(payment, signed.headers, signed.body);
+}

@@ -1,0 +1,12 @@
+/**
+ * `t` for the market subpackage: the main catalogue plus its own strings. The main package never
+ * imports this file, so the strings ship with the subpackage.
+ */
+import { withMessages, type MessageKey as MainMessageKey } from './index';
+import { marketMessages } from './messages/zh-CN.market';
+
+export * from './index';
+
+const extra = marketMessages;
+export type MessageKey = MainMessageKey | keyof typeof extra;
+export const t = withMessages(extra);
