@@ -157,6 +157,28 @@ describe('through the HTTP handlers (the stage’s stub, its keys kept in the ta
     expect((await marketCall(me, 'GET', `/orders/${placed.json.id}`)).json.status).toBe('PENDING_PAYMENT');
   });
 
+  it('the local stub sheet (POST /dev/wechatpay/orders/{id}/confirm) pays its buyer’s order through the signed notification; a build without the dev flag answers 404 and writes nothing', async () => {
+    const listingId = await listProduce(officer, sellerId, { stock: 5, priceFen: 2_500 });
+    const me = await createUser(table.doc, table.tableName, { role: 'buyer' });
+    const placed = await order(me, [{ listingId, quantity: 1 }]);
+    const confirm = (who: User) => marketCall(who, 'POST', `/dev/wechatpay/orders/${placed.json.id}/confirm`);
+    const stranger = await createUser(table.doc, table.tableName, { role: 'buyer' });
+    expect((await confirm(stranger)).status).toBe(404);
+    const saved = process.env.YINONG_DEV_LOGIN;
+    process.env.YINONG_DEV_LOGIN = 'disabled';
+    try {
+      const before = await snapshotTable(table.doc, table.tableName);
+      expect((await confirm(me)).status).toBe(404);
+      expect(await snapshotTable(table.doc, table.tableName)).toEqual(before);
+    } finally {
+      process.env.YINONG_DEV_LOGIN = saved;
+    }
+    expect((await confirm(me)).status).toBe(200);
+    expect((await marketCall(me, 'GET', `/orders/${placed.json.id}`)).json.status).toBe('PAID');
+    // A second tap (or a reload of the sheet) answers it paid.
+    expect((await confirm(me)).status).toBe(200);
+  });
+
   it('POST /webhooks/wechatpay: 10 copies at once answer 204 and pay once (one ledger line); a forged one is 401 {"code":"FAIL"}, nothing changes', async () => {
     const listingId = await listProduce(officer, sellerId, { stock: 5, priceFen: 2_500 });
     const me = await createUser(table.doc, table.tableName, { role: 'buyer' });
