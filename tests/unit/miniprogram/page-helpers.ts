@@ -18,6 +18,19 @@ export function answer(statusCode: number, data: unknown) {
   return jest.spyOn(Taro, 'request').mockResolvedValue({ statusCode, data, header: {} } as never);
 }
 
+/**
+ * Like `answer`, for the station page: it also asks for its latest feed items (GET /feeds), which get
+ * an empty page, whichever request is answered first.
+ */
+export function answerStationPage(statusCode: number, data: unknown) {
+  return jest
+    .spyOn(Taro, 'request')
+    .mockImplementation((async (options: { url: string }) =>
+      /\/feeds(\?|$)/.test(options.url)
+        ? { statusCode: 200, data: { items: [], nextCursor: null }, header: {} }
+        : { statusCode, data, header: {} }) as never);
+}
+
 export type RequestOptions = Parameters<typeof Taro.request>[0];
 export type Reply = { statusCode: number; data: unknown };
 

@@ -14,7 +14,7 @@ import OfficerPage from '../../../miniprogram/src/packages/officer/pages/index/i
 import AdminPage from '../../../miniprogram/src/packages/admin/pages/index/index';
 import { currentSession, saveSession } from '../../../miniprogram/src/services/session';
 import { adminMe, errorBody, loginAnswer, officerMe, station, villagerMe } from './fixtures';
-import { answer, button, byId, ok, routes, type, type RequestOptions } from './page-helpers';
+import { answer, answerStationPage, button, byId, ok, routes, type, type RequestOptions } from './page-helpers';
 
 beforeEach(() => {
   process.env.TARO_ENV = 'h5';
@@ -33,7 +33,7 @@ const stationRequests = (request: jest.SpyInstance) =>
 
 describe('station page', () => {
   it('shows the code from the URL and the shape of the page while the station loads', async () => {
-    answer(200, station);
+    answerStationPage(200, station);
     setRouterParams({ scene: '630202002214' });
     render(<StationPage />);
     expect(byId('station-loading-code').textContent).toBe('站点编码 630202002214');
@@ -52,13 +52,13 @@ describe('station page', () => {
     first.unmount();
     // A failed early request, or a second visit, asks the API as usual.
     (window as unknown as Record<string, unknown>).__yinongStationPrefetch = { code: '630202002214', answer: Promise.resolve(null) };
-    answer(200, station);
+    answerStationPage(200, station);
     render(<StationPage />);
     await waitFor(() => expect(byId('station-name').textContent).toBe('土桥村益农信息社'));
   });
 
   it('shows the station, its place and its four services', async () => {
-    answer(200, station);
+    answerStationPage(200, station);
     const title = jest.spyOn(Taro, 'setNavigationBarTitle');
     setRouterParams({ scene: '630202002214' });
     render(<StationPage />);
