@@ -15,7 +15,7 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { click, freshOpenid, openRoute, phonesForSuite, requireStack, shoot, signInAs, text, waitForText } from './support';
+import { click, freshOpenid, openRoute, phonesForSuite, requireStack, shoot, signInAs, text, waitForText, stackApi } from './support';
 
 const TUQIAO = '630202002214';
 const tag = randomBytes(3).toString('hex');
@@ -28,18 +28,7 @@ const phone = phonesForSuite();
 let villagerOpenid: string;
 let questionId: string;
 
-async function api<T>(path: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<T> {
-  const response = await fetch(`${webUrl}/api${path}`, {
-    method: init.method ?? 'GET',
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const json = (await response.json()) as T;
-  if (response.status >= 300) throw new Error(`${init.method ?? 'GET'} ${path}: HTTP ${response.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-const login = async (openid: string) => (await api<{ token: string }>('/auth/login', { method: 'POST', body: { code: `dev:${openid}` } })).token;
+const { api, login } = stackApi(() => webUrl);
 
 beforeAll(async () => {
   webUrl = requireStack();

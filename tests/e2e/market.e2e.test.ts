@@ -16,7 +16,7 @@
  * Screenshots: .tmp/e2e/market-*.png.
  */
 import { randomBytes } from 'node:crypto';
-import { click, freshOpenid, openRoute, phonesForSuite, requireStack, shoot, signInAs, text, waitForText } from './support';
+import { click, freshOpenid, openRoute, phonesForSuite, requireStack, shoot, signInAs, text, waitForText, stackApi } from './support';
 
 const TUQIAO = '630202002214';
 const tag = randomBytes(3).toString('hex').replace(/\d/g, 'x');
@@ -27,18 +27,7 @@ const phone = phonesForSuite();
 let sellerId: string;
 let listingId: string;
 
-async function api<T>(path: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<T> {
-  const response = await fetch(`${webUrl}/api${path}`, {
-    method: init.method ?? 'GET',
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const json = (await response.json()) as T;
-  if (response.status >= 300) throw new Error(`${init.method ?? 'GET'} ${path}: HTTP ${response.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
-const login = async (openid: string) => (await api<{ token: string }>('/auth/login', { method: 'POST', body: { code: `dev:${openid}` } })).token;
+const { api, login } = stackApi(() => webUrl);
 
 beforeAll(async () => {
   webUrl = requireStack();

@@ -204,3 +204,23 @@ export function phonesForSuite(): (options?: BrowserContextOptions) => Promise<P
     return page;
   };
 }
+
+/**
+ * The stack's API through the web server's `/api` proxy, for a suite's setup: JSON in and out, a
+ * failure throws with the answer. `webUrl` is read on each call (suites learn it in beforeAll).
+ */
+export function stackApi(webUrl: () => string) {
+  async function api<T>(path: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<T> {
+    const response = await fetch(`${webUrl()}/api${path}`, {
+      method: init.method ?? 'GET',
+      headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    const json = (await response.json()) as T;
+    if (response.status >= 300) throw new Error(`${init.method ?? 'GET'} ${path}: HTTP ${response.status} ${JSON.stringify(json)}`);
+    return json;
+  }
+  /** A session token for a dev openid (local and test stages only). */
+  const login = async (openid: string) => (await api<{ token: string }>('/auth/login', { method: 'POST', body: { code: `dev:${openid}` } })).token;
+  return { api, login };
+}
