@@ -7,6 +7,9 @@ export default defineAppConfig({
   subPackages: [
     // 我的 (sign-in, the account, the home station): opened from a page's 登录 / 我的, not on the first scan.
     { root: 'packages/me', pages: ['pages/index/index'] },
+    // A station's details (hours, the officer and the phone, capabilities, the map, 设为我的站点): one tap from the
+    // station page, which keeps only what the first scan needs (who it is, open now, alerts, services).
+    { root: 'packages/station', pages: ['pages/about/index'] },
     { root: 'packages/find', pages: ['pages/browse/index', 'pages/search/index', 'pages/nearest/index'] },
     {
       root: 'packages/officer',
@@ -66,9 +69,10 @@ export default defineAppConfig({
     // Where an unknown route lands (app.tsx): a page of its own, kept out of the main package.
     { root: 'packages/notfound', pages: ['pages/index/index'] },
   ],
-  // 我的 is where a station page's 去登录 leads: fetched in the background once the station shows, so
-  // signing in does not wait for it, while the first scan downloads only the main package.
-  preloadRule: { 'pages/station/index': { network: 'all', packages: ['packages/me'] } },
+  // 我的 is where a station page's 去登录 leads, and the station's details are one tap from it: both are
+  // fetched in the background once the station shows, so neither tap waits, while the first scan
+  // downloads only the main package.
+  preloadRule: { 'pages/station/index': { network: 'all', packages: ['packages/me', 'packages/station'] } },
   // "Nearest stations" asks for the position once; officers pick their station on the map.
   requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   permission: {

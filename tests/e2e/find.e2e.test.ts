@@ -14,8 +14,9 @@
  *   nearest    #nearest-page, #nearest-intro, #nearest-locate-button, #nearest-loading,
  *              #nearest-results, #nearest-result-<stationCode> (.station-list__distance),
  *              #nearest-empty, #nearest-denied, #nearest-browse-button
- *   station    #station-details, #station-name, #station-open-now, #station-hours-0,
- *              #capability-<key>, #station-officer, #station-phone, #station-coordinates
+ *   station    #station-details, #station-name, #station-open-now, #station-about-link
+ *   details    #station-about, #station-hours-0, #capability-<key>, #station-officer, #station-phone,
+ *              #station-coordinates
  * Screenshots: .tmp/e2e/find-*.png (375 px; *-1.5x.png at 1.5x text size).
  */
 import type { BrowserContextOptions, Page } from 'playwright-core';
@@ -62,6 +63,9 @@ describe('H5: a station by its code', () => {
     await page.waitForSelector('#station-details');
     expect(await text(page, '#station-name')).toBe('土桥村益农信息社');
     expect(await text(page, '#station-open-now')).toBe(station.openNow ? '营业中' : '已休息');
+    // Hours, capabilities, the officer and the map are one tap away, on the station's details page.
+    await page.locator('#station-about-link').click();
+    await page.waitForSelector('#station-about');
     expect(await text(page, '#station-hours-0')).toMatch(/^周.+ \d\d:\d\d–\d\d:\d\d$/);
     for (const [key, available] of Object.entries(station.capabilities)) {
       expect([key, await page.locator(`#capability-${key}`).getAttribute('class')]).toEqual([

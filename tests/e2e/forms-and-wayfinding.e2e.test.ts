@@ -144,11 +144,12 @@ describe('H5: wayfinding', () => {
     }
   });
 
-  it('comes back to the station after 去登录, also when "me" was reloaded first', async () => {
+  it('comes back to the station\'s details after 去登录, also when "me" was reloaded first', async () => {
     const page = await phone();
     for (const reloadMe of [false, true]) {
       await page.evaluate(() => localStorage.clear()).catch(() => undefined);
       await open(page, `pages/station/index?scene=${TUQIAO}`);
+      await page.locator('#station-about-link').click();
       await click(page, 'station-phone-sign-in-button');
       await page.waitForSelector('#me-signed-out');
       if (reloadMe) {
@@ -158,7 +159,7 @@ describe('H5: wayfinding', () => {
       await page.locator('#me-dev-openid input').fill(freshOpenid('e2e-return'));
       await click(page, 'me-dev-login-button');
       await page.waitForSelector('#station-phone-reveal-button >> visible=true');
-      expect([reloadMe, page.url()]).toEqual([reloadMe, expect.stringContaining(`pages/station/index?scene=${TUQIAO}`)]);
+      expect([reloadMe, page.url()]).toEqual([reloadMe, expect.stringContaining(`packages/station/pages/about/index?code=${TUQIAO}`)]);
     }
   });
 

@@ -7,7 +7,7 @@
  * QR poster, the county admin changes its type and reads the history.
  *
  * Selectors (ids set in miniprogram/src):
- *   station page  #station-home-set-button, #station-home-badge, #station-phone,
+ *   details page  #station-home-set-button, #station-home-badge, #station-phone,
  *                 #station-phone-reveal-button, #station-call-button, #station-phone-sign-in
  *   me            #me-home-station, #me-home-station-name, #me-home-station-region,
  *                 #me-home-station-open, #me-home-station-change, #me-home-station-find
@@ -30,6 +30,8 @@ import { click, expectTidyAtLargeText, freshOpenid, openRoute, phonesForSuite, r
 
 const TUQIAO = '630202002214';
 const STATION = `pages/station/index?scene=${TUQIAO}`;
+// The station's details (hours, phone, 设为我的站点): packages/station, one tap from STATION.
+const ABOUT = `packages/station/pages/about/index?code=${TUQIAO}`;
 const ME = 'packages/me/pages/index/index';
 
 let webUrl: string;
@@ -59,6 +61,7 @@ describe('H5: a villager and their station', () => {
     await page.waitForSelector('#me-home-station-find');
 
     await open(page, STATION);
+    await page.locator('#station-about-link').click();
     await page.waitForSelector('#station-home-set-button');
     await shoot(page, 'manage-station-villager.png');
     await click(page, 'station-home-set-button');
@@ -72,22 +75,22 @@ describe('H5: a villager and their station', () => {
     expect(await text(page, '#me-home-station-region')).toContain('乐都区');
     await expectTidyAtLargeText(page, 'manage-me-home-1.5x.png');
     await click(page, 'me-home-station-open');
-    await page.waitForSelector('#station-home-badge');
+    await page.waitForSelector('#station-details');
 
-    // Opened again later, the station still knows it is theirs.
-    await open(page, STATION);
+    // Opened again later, the station's details still know it is theirs.
+    await open(page, ABOUT);
     await page.waitForSelector('#station-home-badge');
   });
 
   it('a signed-in user reveals the full phone number; signed out, the page says how', async () => {
     const page = await phone();
-    await open(page, STATION);
+    await open(page, ABOUT);
     await page.waitForSelector('#station-phone-sign-in');
     const masked = await text(page, '#station-phone');
     expect(masked).toContain('*');
 
     await signInAs(page, webUrl, freshOpenid('e2e-caller'));
-    await open(page, STATION);
+    await open(page, ABOUT);
     await click(page, 'station-phone-reveal-button');
     await page.waitForSelector('#station-call-button');
     const full = await text(page, '#station-phone');

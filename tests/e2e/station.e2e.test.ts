@@ -13,8 +13,9 @@
  * Selectors (Taro H5 renders View/Text/Input as <taro-view-core>/<taro-text-core>/<taro-input-core>;
  * ids and class names are set in miniprogram/src):
  *   #home-page, #home-code-input input, #home-code-input-error, #home-open-button .at-button
- *   #station-loading, #station-details, #station-name, #station-type, #station-village,
- *   #station-township, #station-county, #station-prefecture, #station-province
+ *   #station-loading, #station-details, #station-name, #station-type, #station-about-link
+ *   details (packages/station): #station-about, #station-village, #station-township, #station-county,
+ *   #station-prefecture, #station-province
  *   #service-information|convenience|ecommerce|training  (.service-card--on / .service-card--off)
  *   #station-not-found, #station-invalid-code, #station-error, #state-home-button .at-button
  * Screenshots go to .tmp/e2e/ (git-ignored); shared helpers in ./support.ts.
@@ -54,10 +55,6 @@ async function openStation(code: string) {
 async function expectStationShown(station: StationProfile) {
   await page.waitForSelector('#station-details');
   expect(await text('#station-name')).toBe(`${station.villageName}益农信息社`);
-  expect(await text('#station-village')).toBe(station.villageName);
-  expect(await text('#station-township')).toBe(regionName(station, 'township'));
-  expect(await text('#station-county')).toBe(regionName(station, 'county'));
-  expect(await text('#station-prefecture')).toBe(regionName(station, 'prefecture'));
   expect(await text('#station-type')).not.toBe('');
   for (const key of SERVICE_KEYS) {
     const card = page.locator(`#service-${key}`);
@@ -65,6 +62,17 @@ async function expectStationShown(station: StationProfile) {
     const available = station.services.find((service) => service.key === key)?.available === true;
     expect([key, await card.getAttribute('class')]).toEqual([key, expect.stringContaining(available ? 'service-card--on' : 'service-card--off')]);
   }
+}
+
+/** Where it is: one tap from the station page, on its details page (packages/station); Back returns. */
+async function expectPlaceShown(station: StationProfile) {
+  await page.locator('#station-about-link').click();
+  await page.waitForSelector('#station-about');
+  expect(page.url()).toContain(`#/packages/station/pages/about/index?code=${station.code}`);
+  expect(await text('#station-village')).toBe(station.villageName);
+  expect(await text('#station-township')).toBe(regionName(station, 'township'));
+  expect(await text('#station-county')).toBe(regionName(station, 'county'));
+  expect(await text('#station-prefecture')).toBe(regionName(station, 'prefecture'));
 }
 
 const shoot = (name: string, rootFontPx?: number) => shootPage(page, name, rootFontPx);
@@ -78,6 +86,10 @@ describe('H5 station page', () => {
     await expectStationShown(target.station);
     expect(page.url()).toContain(`#/pages/station/index?scene=${target.station.code}`);
     await shoot('station-375.png');
+    await expectPlaceShown(target.station);
+    await shoot('station-about-375.png');
+    await page.goBack();
+    await page.waitForSelector('#station-details');
   });
 
   it('shows an inline error for a malformed code and stays on the home page', async () => {
@@ -102,6 +114,10 @@ describe('H5 station page', () => {
     const extent = await horizontalExtent(page);
     await shoot('station-375-1.5x.png', after);
     expectWithin(extent);
+    await expectPlaceShown(target.station);
+    const aboutExtent = await horizontalExtent(page);
+    await shoot('station-about-375-1.5x.png', after);
+    expectWithin(aboutExtent);
   });
 
   it('keeps the home page within 375px at 1.5x text size', async () => {

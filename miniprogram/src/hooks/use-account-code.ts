@@ -1,5 +1,5 @@
 import type { AccountCodeResponse } from '@shared/schemas/accounts';
-import { createAccountCode } from '../services/api-main';
+import { createAccountCode } from '../services/api-account';
 import { useOneTimeCode, type OneTimeCodeState } from './use-one-time-code';
 
 export type AccountCodeState = OneTimeCodeState<AccountCodeResponse>;

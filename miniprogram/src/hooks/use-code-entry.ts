@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { t } from '../i18n';
+import { t } from '../i18n/code-entry';
 import { isStationCode, normaliseTypedStationCode } from '../services/station-code';
 
 /**

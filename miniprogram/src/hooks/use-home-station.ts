@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import type { Role } from '@shared/roles';
 import type { MeResponse } from '@shared/schemas/accounts';
 import { errorText } from '../i18n';
-import { setHomeStation } from '../services/api-main';
+import { setHomeStation } from '../services/api-account';
 import { toApiErrorLike } from '../services/errors';
 import type { MeState } from './use-me';
 

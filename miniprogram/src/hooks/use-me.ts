@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MeResponse } from '@shared/schemas/accounts';
-import { getMe } from '../services/api-main';
+import { getMe } from '../services/api-account';
 import type { ApiError } from '../services/api-error';
 import { toApiErrorLike } from '../services/errors';
 import { clearSession, updateSessionUser } from '../services/session';

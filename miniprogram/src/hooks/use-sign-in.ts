@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { errorText, t } from '../i18n/me';
-import { signIn } from '../services/api-main';
+import { signIn } from '../services/api-account';
 import type { ApiError } from '../services/api-error';
 import { supportId, toApiErrorLike } from '../services/errors';
 import { DEV_OPENID_PATTERN, wechatLoginCode } from '../services/wechat-login';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { errorText, t } from '../i18n';
-import { getStationPhone } from '../services/api-main';
+import { errorText, t } from '../i18n/station';
+import { getStationPhone } from '../services/api-account';
 import type { ApiError } from '../services/api-error';
 import { toApiErrorLike } from '../services/errors';
 

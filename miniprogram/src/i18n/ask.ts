@@ -4,10 +4,11 @@
  * ship with the subpackage.
  */
 import { withMessages, type MessageKey as MainMessageKey } from './index';
+import { sharedMessages } from './messages/zh-CN.shared';
 import { askMessages } from './messages/zh-CN.ask';
 
 export * from './index';
 
-const extra = askMessages;
+const extra = { ...sharedMessages, ...askMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;
 export const t = withMessages(extra);

@@ -4,10 +4,11 @@
  * with the subpackage.
  */
 import { withMessages, type MessageKey as MainMessageKey } from './index';
+import { sharedMessages } from './messages/zh-CN.shared';
 import { feedMessages } from './messages/zh-CN.feed';
 
 export * from './index';
 
-const extra = feedMessages;
+const extra = { ...sharedMessages, ...feedMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;
 export const t = withMessages(extra);

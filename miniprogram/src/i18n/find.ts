@@ -4,10 +4,11 @@
  * ship with the subpackage.
  */
 import { withMessages, type MessageKey as MainMessageKey } from './index';
+import { sharedMessages } from './messages/zh-CN.shared';
 import { findMessages } from './messages/zh-CN.find';
 
 export * from './index';
 
-const extra = findMessages;
+const extra = { ...sharedMessages, ...findMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;
 export const t = withMessages(extra);

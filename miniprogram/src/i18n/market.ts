@@ -3,10 +3,11 @@
  * imports this file, so the strings ship with the subpackage.
  */
 import { withMessages, type MessageKey as MainMessageKey } from './index';
+import { sharedMessages } from './messages/zh-CN.shared';
 import { marketMessages } from './messages/zh-CN.market';
 
 export * from './index';
 
-const extra = marketMessages;
+const extra = { ...sharedMessages, ...marketMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;
 export const t = withMessages(extra);

@@ -4,10 +4,11 @@
  * ship with the subpackage.
  */
 import { withMessages, type MessageKey as MainMessageKey } from './index';
+import { sharedMessages } from './messages/zh-CN.shared';
 import { meMessages } from './messages/zh-CN.me';
 
 export * from './index';
 
-const extra = meMessages;
+const extra = { ...sharedMessages, ...meMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;
 export const t = withMessages(extra);

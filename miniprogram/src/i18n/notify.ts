@@ -3,10 +3,11 @@
  * that place the prompt import it from here; the main package never does, so the strings ship with them.
  */
 import { withMessages, type MessageKey as MainMessageKey } from './index';
+import { sharedMessages } from './messages/zh-CN.shared';
 import { notifyMessages } from './messages/zh-CN.notify';
 
 export * from './index';
 
-const extra = notifyMessages;
+const extra = { ...sharedMessages, ...notifyMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;
 export const t = withMessages(extra);

@@ -4,10 +4,11 @@
  * never imports this file, so the strings ship with those subpackages.
  */
 import { withMessages, type MessageKey as MainMessageKey } from './index';
+import { sharedMessages } from './messages/zh-CN.shared';
 import { pricesMessages } from './messages/zh-CN.prices';
 
 export * from './index';
 
-const extra = pricesMessages;
+const extra = { ...sharedMessages, ...pricesMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;
 export const t = withMessages(extra);

@@ -4,11 +4,12 @@
  * package never imports this file, so the strings ship with the subpackage.
  */
 import { withMessages, type MessageKey as MainMessageKey } from './index';
+import { sharedMessages } from './messages/zh-CN.shared';
 import { publishMessages } from './messages/zh-CN.publish';
 import { receiptMessages } from './messages/zh-CN.receipt';
 
 export * from './index';
 
-const extra = { ...receiptMessages, ...publishMessages };
+const extra = { ...sharedMessages, ...receiptMessages, ...publishMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;
 export const t = withMessages(extra);

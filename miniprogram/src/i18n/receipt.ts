@@ -4,10 +4,11 @@
  * ship with the subpackage.
  */
 import { withMessages, type MessageKey as MainMessageKey } from './index';
+import { sharedMessages } from './messages/zh-CN.shared';
 import { receiptMessages } from './messages/zh-CN.receipt';
 
 export * from './index';
 
-const extra = receiptMessages;
+const extra = { ...sharedMessages, ...receiptMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;
 export const t = withMessages(extra);

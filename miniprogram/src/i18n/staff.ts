@@ -1,14 +1,16 @@
 /**
- * `t` for the officer and admin subpackages: the main catalogue plus its own strings (and the receipt's: the officer's household page shows receipts). Import from here, not
+ * `t` for the officer and admin subpackages: the main catalogue plus its own strings (and the receipt's: the officer's household page shows receipts; and the station details': the station editor shows hours, capabilities and coordinates). Import from here, not
  * from './index', in modules that use them; the main package never imports this file, so the strings
  * ship with the subpackage.
  */
 import { withMessages, type MessageKey as MainMessageKey } from './index';
+import { sharedMessages } from './messages/zh-CN.shared';
 import { receiptMessages } from './messages/zh-CN.receipt';
 import { staffMessages } from './messages/zh-CN.staff';
+import { stationMessages } from './messages/zh-CN.station';
 
 export * from './index';
 
-const extra = { ...receiptMessages, ...staffMessages };
+const extra = { ...sharedMessages, ...receiptMessages, ...stationMessages, ...staffMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;
 export const t = withMessages(extra);

@@ -2,7 +2,7 @@
  * The person an admin appoints, as typed or scanned: the 8-digit account code the villager shows from
  * "me" (spaces, dashes and full-width digits allowed, or the QR code's text), or a user id.
  */
-import type { PersonRef } from './api-main';
+import type { PersonRef } from './api-account';
 
 // Here, not in officer-admin.ts: the main package's 我的 page uses this file, and officer-admin pulls in the staff catalogue.
 /** A copy of shared/schemas/accounts.ts `userId` (zod stays out of the bundle; unit tests compare). */

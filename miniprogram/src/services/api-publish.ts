@@ -1,7 +1,7 @@
 import type { FeedDetail, FeedStatus } from '@shared/schemas/feeds';
 import type { ExpertField } from './feed-publish';
 import { request } from './api-client';
-import type { PersonRef } from './api-main';
+import type { PersonRef } from './api-account';
 
 /**
  * The endpoints of publishing (the publish subpackage and the admin's expert appointment), on the one

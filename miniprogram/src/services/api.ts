@@ -17,10 +17,11 @@ import type { RegionChildrenResponse } from '@shared/schemas/regions';
 import type { StationHistoryResponse, StationListResponse, StationProfile, StationUpdateRequest } from '@shared/schemas/stations';
 import type * as z from 'zod/mini';
 import { apiUrl, request, type Query } from './api-client';
-import type { PersonRef } from './api-main';
+import type { PersonRef } from './api-account';
 
 export * from './api-client';
 export * from './api-main';
+export * from './api-account';
 
 /**
  * The API's endpoints for the subpackages (find, officer, admin, receipt), on the one client of

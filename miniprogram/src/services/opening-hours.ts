@@ -1,5 +1,5 @@
 import type { OpeningWindow } from '@shared/schemas/stations';
-import { t, type MessageKey } from '../i18n';
+import { t, type MessageKey } from '../i18n/station';
 
 /** Days of the week as the API numbers them: 1 = Monday … 7 = Sunday. */
 export const WEEK_DAYS = [1, 2, 3, 4, 5, 6, 7] as const;

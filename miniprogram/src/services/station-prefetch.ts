@@ -1,30 +1,23 @@
 import type { StationProfile } from '@shared/schemas/stations';
 import { getStationByCode } from './api-main';
-import { STATION_PREFETCH_GLOBAL } from './station-prefetch-global';
+import { takeEarlyRequest } from './station-prefetch-early';
 
-/**
- * The answer to `GET /stations/by-code/<code>` that index.html asked for while the JavaScript was
- * still downloading (H5, a station opened from its link: see config/h5-boot.ts), taken once.
- * Anything else (no early request, another code, a failed or non-200 early answer, the
- * mini-program) asks the API as usual, so errors read exactly as they always do.
- */
-
-interface EarlyRequest {
-  code: string;
-  answer: Promise<StationProfile | null>;
-}
-
-function takeEarlyRequest(code: string): EarlyRequest | undefined {
-  if (typeof window === 'undefined') return undefined;
-  const holder = window as unknown as Record<string, EarlyRequest | undefined>;
-  const early = holder[STATION_PREFETCH_GLOBAL];
-  if (!early || early.code !== code) return undefined;
-  holder[STATION_PREFETCH_GLOBAL] = undefined;
-  return early;
-}
+/** The last station the station page loaded, so its details page (opened from it) shows at once. */
+let lastLoaded: StationProfile | undefined;
 
 export async function loadStationByCode(code: string): Promise<StationProfile> {
   const early = takeEarlyRequest(code);
-  const station = early ? await early.answer.catch(() => null) : null;
-  return station ?? getStationByCode(code);
+  const station = (early ? await early.answer.catch(() => null) : null) ?? (await getStationByCode(code));
+  lastLoaded = station;
+  return station;
+}
+
+/**
+ * The details page's loader: the station the station page has just shown when it is this code (a
+ * few seconds old at most: the details page opens from it), else asked afresh (a details page
+ * opened from a link or reloaded on H5).
+ */
+export async function loadStationDetailsByCode(code: string): Promise<StationProfile> {
+  if (lastLoaded?.code === code) return lastLoaded;
+  return loadStationByCode(code);
 }

@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
-import { formatChinaTime, formatCoordinates, formatDistance, regionChainText } from '../../../miniprogram/src/services/format';
+import { formatCoordinates } from '../../../miniprogram/src/services/coordinates';
+import { formatChinaTime, formatDistance, regionChainText } from '../../../miniprogram/src/services/format';
 import { gcj02ToWgs84, wgs84ToGcj02 } from '../../../miniprogram/src/services/datum';
 import { station } from './fixtures';
 

@@ -22,6 +22,10 @@ import { meMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.me';
 import { publishMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.publish';
 import { receiptMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.receipt';
 import { staffMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.staff';
+import { stationMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.station';
+import { sharedMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.shared';
+import { codeEntryMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.code-entry';
+import { t as stationT } from '../../../miniprogram/src/i18n/station';
 
 describe('i18n catalogue (zh-CN)', () => {
   it('has its own text for every error code of shared/errors.ts and the client-only ones', () => {
@@ -81,6 +85,9 @@ describe('i18n catalogue split by package', () => {
     prices: pricesMessages,
     ask: askMessages,
     market: marketMessages,
+    station: stationMessages,
+    shared: sharedMessages,
+    codeEntry: codeEntryMessages,
   };
 
   it('keeps staff, find and receipt strings out of the main catalogue (they ship with their subpackages)', () => {
@@ -121,6 +128,15 @@ describe('i18n catalogue split by package', () => {
       'prices',
       'ask',
       'market',
+      // A station's details (packages/station) and what the staff pages share with them; lists, distances, fields.
+      'capability',
+      'day',
+      'hours',
+      'geo',
+      'list',
+      'distance',
+      'field',
+      'notFound',
     ];
     const inMain = Object.keys(messages).filter((key) => moved.includes(key.split('.')[0]));
     expect(inMain).toEqual([]);
@@ -147,6 +163,10 @@ describe('i18n catalogue split by package', () => {
     expect(pricesT('prices.admin.markWrong')).toBe('标为错误');
     expect(pricesT('state.retry')).toBe(staffT('state.retry'));
     expect(askT('ask.state.claimed')).toBe('专家解答中');
+    expect(stationT('station.phoneReveal')).toBe('查看完整号码');
+    expect(staffT('day.1')).toBe('周一');
+    expect(findT('list.more')).toBe(staffT('list.more'));
+    expect(Object.keys(messages).filter((key) => key in stationMessages || key.startsWith('home.code'))).toEqual([]);
   });
 
   it('never reaches a subpackage catalogue from the main package (app, home, station, me)', () => {
@@ -157,9 +177,16 @@ describe('i18n catalogue split by package', () => {
       const source = readFileSync(file, 'utf8');
       for (const [, spec] of source.matchAll(/from '(\.[^']+)'/g)) {
         const base = resolve(dirname(file), spec);
-        const found = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')].find(
-          (candidate) => existsSync(candidate) && statSync(candidate).isFile(),
-        );
+        // As the weapp build resolves it: `x.weapp.tsx` over `x.tsx` (the H5 code entry has its own strings).
+        const found = [
+          `${base}.weapp.ts`,
+          `${base}.weapp.tsx`,
+          base,
+          `${base}.ts`,
+          `${base}.tsx`,
+          join(base, 'index.ts'),
+          join(base, 'index.tsx'),
+        ].find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
         if (found) visit(found);
       }
     };
@@ -168,7 +195,7 @@ describe('i18n catalogue split by package', () => {
     expect(reached).toContain('i18n/messages/zh-CN.ts');
     expect(
       reached.filter((file) =>
-        /i18n\/(find|staff|receipt|me|publish|feed|prices|ask|market)\.ts$|zh-CN\.(find|staff|receipt|me|publish|feed|prices|ask|market)\.ts$/.test(
+        /i18n\/(find|staff|receipt|me|publish|feed|prices|ask|market|station|shared|code-entry)\.ts$|zh-CN\.(find|staff|receipt|me|publish|feed|prices|ask|market|station|shared|code-entry)\.ts$/.test(
           file,
         ),
       ),

@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 const SRC = join(__dirname, '..', '..', '..', 'miniprogram', 'src');
 const MAIN_ENTRIES = ['app.tsx', 'app.config.ts', 'pages/index/index.tsx', 'pages/station/index.tsx'];
 
-/** Source files (relative to src/) the main entries reach through value imports (`import type` is erased). */
+/** Source files (relative to src/) the main entries reach in the weapp build through value imports (`import type` is erased). */
 function reachedFromMain(): string[] {
   const seen = new Set<string>();
   const visit = (file: string) => {
@@ -18,9 +18,16 @@ function reachedFromMain(): string[] {
     const source = readFileSync(file, 'utf8');
     for (const [, spec] of source.matchAll(/^(?:import|export)(?! type )[^;]*? from '(\.[^']+)'/gms)) {
       const base = resolve(dirname(file), spec);
-      const found = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')].find(
-        (candidate) => existsSync(candidate) && statSync(candidate).isFile(),
-      );
+      // Taro's per-platform resolution: the weapp build takes `x.weapp.tsx` over `x.tsx` when it exists.
+      const found = [
+        `${base}.weapp.ts`,
+        `${base}.weapp.tsx`,
+        base,
+        `${base}.ts`,
+        `${base}.tsx`,
+        join(base, 'index.ts'),
+        join(base, 'index.tsx'),
+      ].find((candidate) => existsSync(candidate) && statSync(candidate).isFile());
       if (found) visit(found);
     }
   };
@@ -47,5 +54,20 @@ describe('weapp main package', () => {
   it("draws buttons and spinners without taro-ui's React components", () => {
     const sources = reached.map((file) => readFileSync(join(SRC, file), 'utf8'));
     expect(reached.filter((_file, index) => /from 'taro-ui'/.test(sources[index]))).toEqual([]);
+  });
+
+  it("leaves a station's details (hours, phone, capabilities, map, 设为我的站点) to packages/station: the station page links to them", () => {
+    expect(
+      reached.filter((file) =>
+        /packages\/station\/|components\/(station-map|info-list)\/|hooks\/use-(me|home-station|station-phone)\.ts$|services\/(api-account|opening-hours|station-details-view|location|datum|format)\.ts$/.test(
+          file,
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('leaves H5-only code out of the mini-program: the typed station code and the early station request of index.html', () => {
+    expect(reached).toEqual(expect.arrayContaining(['pages/index/code-entry.weapp.tsx', 'services/station-prefetch-early.weapp.ts']));
+    expect(reached.filter((file) => /code-entry\.tsx$|station-prefetch-early\.ts$|components\/text-field\/|use-code-entry/.test(file))).toEqual([]);
   });
 });

@@ -57,7 +57,7 @@ describe('station page', () => {
     await waitFor(() => expect(byId('station-name').textContent).toBe('土桥村益农信息社'));
   });
 
-  it('shows the station, its place and its four services', async () => {
+  it('shows the station, the way to its details and its four services', async () => {
     answerStationPage(200, station);
     const title = jest.spyOn(Taro, 'setNavigationBarTitle');
     setRouterParams({ scene: '630202002214' });
@@ -66,10 +66,10 @@ describe('station page', () => {
     await waitFor(() => byId('station-details'));
     expect(byId('station-name').textContent).toBe('土桥村益农信息社');
     expect(byId('station-type').textContent).toBe('标准站');
-    expect(byId('station-village').textContent).toBe('土桥村');
-    expect(byId('station-township').textContent).toBe('碾伯镇');
-    expect(byId('station-county').textContent).toBe('乐都区');
-    expect(byId('station-prefecture').textContent).toBe('海东市');
+    // Where it is, hours and the phone are one tap away (packages/station), opened with the station's code.
+    const navigateTo = jest.spyOn(Taro, 'navigateTo');
+    fireEvent.click(byId('station-about-link'));
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/station/pages/about/index?code=630202002214' });
     expect(byId('service-information').className).toContain('service-card--on');
     expect(byId('service-ecommerce').className).toContain('service-card--off');
     expect(byId('service-ecommerce').textContent).toContain('暂未开通');

@@ -10,6 +10,7 @@ import type { StationProfile } from '../../../shared/schemas/stations';
 import { resetStorage, setRouterParams, shareHandler } from '../../stubs/taro';
 import MePage from '../../../miniprogram/src/packages/me/pages/index/index';
 import StationPage from '../../../miniprogram/src/pages/station/index';
+import StationAboutPage from '../../../miniprogram/src/packages/station/pages/about/index';
 import BrowsePage from '../../../miniprogram/src/packages/find/pages/browse/index';
 import NearestPage from '../../../miniprogram/src/packages/find/pages/nearest/index';
 import SearchPage from '../../../miniprogram/src/packages/find/pages/search/index';
@@ -39,16 +40,32 @@ afterEach(() => {
   setRouterParams({});
 });
 
-describe('station page', () => {
-  it('shows hours, open now, capabilities, contact and coordinates; signed out, it says how to get the number', async () => {
-    routes({ [BY_CODE]: ok(station) });
-    const navigateTo = jest.spyOn(Taro, 'navigateTo');
+describe('station page and its details (packages/station)', () => {
+  it('the station page says open now and shares the station; its details open at once, without asking again', async () => {
+    const request = routes({ [BY_CODE]: ok(station) });
     setRouterParams({ scene: station.code });
-    render(<StationPage />);
+    const { unmount } = render(<StationPage />);
     await waitFor(() => byId('station-details'));
     expect(byId('station-open-now').textContent).toBe('营业中');
+    // Shared into a chat: the village's station, opened again by its code.
+    expect(shareHandler?.()).toEqual({ title: '土桥村益农信息社', path: '/pages/station/index?scene=630202002214' });
+    unmount();
+    setRouterParams({ code: station.code });
+    render(<StationAboutPage />);
+    await waitFor(() => byId('station-about'));
     expect(byId('station-hours-0').textContent).toBe('周一至周六 09:00–18:00');
-    expect(byId('capability-billPayment').className).toContain('station__capability--on');
+    const byCode = request.mock.calls.filter(([options]) => String((options as RequestOptions).url).includes('/stations/by-code/'));
+    expect(byCode).toHaveLength(1);
+  });
+
+  it('shows hours, capabilities, contact and coordinates; signed out, it says how to get the number', async () => {
+    routes({ [BY_CODE]: ok(station) });
+    const navigateTo = jest.spyOn(Taro, 'navigateTo');
+    setRouterParams({ code: station.code });
+    render(<StationAboutPage />);
+    await waitFor(() => byId('station-about'));
+    expect(byId('station-hours-0').textContent).toBe('周一至周六 09:00–18:00');
+    expect(byId('capability-billPayment').className).toContain('about__capability--on');
     expect(byId('capability-parcelPickup').textContent).toContain('不可办');
     expect(byId('station-officer').textContent).toBe('土桥村信息员');
     expect(byId('station-phone').textContent).toBe('0972-***0836');
@@ -57,17 +74,27 @@ describe('station page', () => {
     expect(exists('station-home')).toBe(false);
     fireEvent.click(button('station-phone-sign-in-button'));
     // "Me" remembers this station, to come back to it once signed in.
-    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/me/pages/index/index?returnTo=%2Fpages%2Fstation%2Findex%3Fscene%3D630202002214' });
-    // Shared into a chat: the village's station, opened again by its code.
-    expect(shareHandler?.()).toEqual({ title: '土桥村益农信息社', path: '/pages/station/index?scene=630202002214' });
+    expect(navigateTo).toHaveBeenCalledWith({
+      url: '/packages/me/pages/index/index?returnTo=%2Fpackages%2Fstation%2Fpages%2Fabout%2Findex%3Fcode%3D630202002214',
+    });
   });
 
   it('says when hours, phone and location are not known', async () => {
-    routes({ [BY_CODE]: ok({ ...station, openingHours: [], openNow: null, location: null, phoneMasked: null, officerName: null }) });
-    setRouterParams({ scene: station.code });
-    render(<StationPage />);
-    await waitFor(() => byId('station-details'));
-    expect(exists('station-open-now')).toBe(false);
+    // Another station than the others' (the details page reuses the station the station page loaded last).
+    const bare = {
+      ...station,
+      id: 'st-bare',
+      code: '630202002299',
+      openingHours: [],
+      openNow: null,
+      location: null,
+      phoneMasked: null,
+      officerName: null,
+    };
+    routes({ [`GET /stations/by-code/${bare.code}`]: ok(bare) });
+    setRouterParams({ code: bare.code });
+    render(<StationAboutPage />);
+    await waitFor(() => byId('station-about'));
     expect(byId('station-hours-none').textContent).toBe('暂未公布营业时间，请先电话联系。');
     expect(byId('station-phone').textContent).toBe('暂无电话');
     expect(byId('station-officer').textContent).toBe('暂未登记');
@@ -88,8 +115,8 @@ describe('station page', () => {
       'PUT /me/home-station': ok(homeMe),
     });
     const call = jest.spyOn(Taro, 'makePhoneCall');
-    setRouterParams({ scene: station.code });
-    render(<StationPage />);
+    setRouterParams({ code: station.code });
+    render(<StationAboutPage />);
     await waitFor(() => byId('station-home-set-button'));
 
     await act(async () => fireEvent.click(button('station-phone-reveal-button')));
@@ -110,8 +137,8 @@ describe('station page', () => {
       'GET /me': ok(villagerMe),
       [`GET /stations/${station.id}/phone`]: { statusCode: 429, data: errorBody('RATE_LIMITED') },
     });
-    setRouterParams({ scene: station.code });
-    render(<StationPage />);
+    setRouterParams({ code: station.code });
+    render(<StationAboutPage />);
     await waitFor(() => byId('station-phone-reveal-button'));
     await act(async () => fireEvent.click(button('station-phone-reveal-button')));
     expect(byId('station-phone-error').textContent).toBe('查看号码太频繁了，请一小时后再试。');

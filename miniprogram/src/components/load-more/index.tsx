@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { errorText, t } from '../../i18n';
+import { errorText, t } from '../../i18n/shared';
 import type { MoreState } from '../../hooks/use-paged-list';
 import { ActionButton } from '../action-button';
 import './index.scss';

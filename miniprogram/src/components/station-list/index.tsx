@@ -1,7 +1,7 @@
 import type { StationProfile } from '@shared/schemas/stations';
 import { Text, View } from '@tarojs/components';
 import { openPage } from '../../services/routes';
-import { toStationRow } from '../../services/station-view';
+import { toStationRow } from '../../services/station-row-view';
 import { ListCard, ListRow } from '../list-row';
 import { Pill } from '../pill';
 import './index.scss';

@@ -1,8 +1,8 @@
 import Taro from '@tarojs/taro';
 import { Map, Text, View } from '@tarojs/components';
-import { t } from '../../i18n';
+import { t } from '../../i18n/station';
 import { wgs84ToGcj02 } from '../../services/datum';
-import { formatCoordinates } from '../../services/format';
+import { formatCoordinates } from '../../services/coordinates';
 import { openInMap } from '../../services/location';
 import { ActionButton } from '../action-button';
 import './index.scss';

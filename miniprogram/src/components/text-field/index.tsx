@@ -1,5 +1,5 @@
 import { Input, Picker, Text, View } from '@tarojs/components';
-import { t } from '../../i18n';
+import { t } from '../../i18n/shared';
 import './index.scss';
 
 /**

@@ -35,6 +35,7 @@ export const meMessages = {
   'me.homeChange': '更换',
   'me.homeFind': '查找服务站',
   'me.stationRegion': '所在地',
+  'me.villageLabel': '村',
   'me.stationCode': '站点编码',
   'me.regionTitle': '管辖范围',
   'me.regionName': '地区',

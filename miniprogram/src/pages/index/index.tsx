@@ -7,18 +7,15 @@ import { Notice } from '../../components/notice';
 import { PageHero } from '../../components/page-hero';
 import { Panel } from '../../components/panel';
 import { Section } from '../../components/section';
-import { TextField } from '../../components/text-field';
-import { useCodeEntry } from '../../hooks/use-code-entry';
 import { useSession } from '../../hooks/use-session';
 import { t } from '../../i18n';
 import { openPage, type PageName } from '../../services/routes';
 import { scanStationCode } from '../../services/scan';
 import { hasRole } from '../../services/session';
+import { CodeEntry } from './code-entry';
 import './index.scss';
 
 const openStation = (code: string) => openPage('station', { scene: code });
-/** A typed code that finds nothing is a typing mistake, not a stale QR code: the station page words it so. */
-const openTypedStation = (code: string) => openPage('station', { scene: code, entry: 'typed' });
 
 /** WeChat: scan the station's QR code. */
 function ScanEntry() {
@@ -31,41 +28,11 @@ function ScanEntry() {
   };
   return (
     <>
+      <Text className="home__intro">{t('home.intro')}</Text>
       <ActionButton id="home-scan-button" onClick={() => void scan()}>
         {t('home.scan')}
       </ActionButton>
       {notice ? <Notice id="home-scan-error" kind="error" text={notice} /> : null}
-    </>
-  );
-}
-
-/** Room for a 32-character code with the spaces or dashes people type between groups of digits. */
-const CODE_FIELD_MAX_LENGTH = 48;
-
-/** H5 (no scanner): type the code printed under the QR code. */
-function CodeEntry() {
-  const { value, error, setValue, submit } = useCodeEntry();
-  const open = () => {
-    const code = submit();
-    if (code) openTypedStation(code);
-  };
-  return (
-    <>
-      <TextField
-        id="home-code-input"
-        label={t('home.codeLabel')}
-        value={value}
-        placeholder={t('home.codePlaceholder')}
-        hint={t('home.codeHint')}
-        error={error}
-        kind="digits"
-        maxLength={CODE_FIELD_MAX_LENGTH}
-        onChange={setValue}
-        onConfirm={open}
-      />
-      <ActionButton id="home-open-button" onClick={open}>
-        {t('home.open')}
-      </ActionButton>
     </>
   );
 }
@@ -122,10 +89,7 @@ export default function HomePage() {
   return (
     <View id="home-page" className="page home">
       <PageHero title={{ text: t('home.title') }} size="display" lines={[{ text: t('app.tagline') }]} overlap />
-      <Panel overlap>
-        <Text className="home__intro">{isH5 ? t('home.introH5') : t('home.intro')}</Text>
-        {isH5 ? <CodeEntry /> : <ScanEntry />}
-      </Panel>
+      <Panel overlap>{isH5 ? <CodeEntry /> : <ScanEntry />}</Panel>
       <FindEntries />
       <AccountLinks />
     </View>

@@ -1,26 +1,18 @@
 import { useEffect, useMemo } from 'react';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { MeResponse } from '@shared/schemas/accounts';
 import type { StationProfile } from '@shared/schemas/stations';
 import { ActionButton } from '../../components/action-button';
-import { InfoList } from '../../components/info-list';
-import { Notice } from '../../components/notice';
+import { ListCard, ListRow } from '../../components/list-row';
 import { PageHero, type HeroBadge } from '../../components/page-hero';
-import { Panel } from '../../components/panel';
-import { Pill } from '../../components/pill';
 import { Section } from '../../components/section';
 import { ServiceCard } from '../../components/service-card';
 import { ErrorStateView, StateView, type StateAction } from '../../components/state-view';
-import { StationMap } from '../../components/station-map';
 import { TileGrid } from '../../components/tile';
-import { useHomeStation } from '../../hooks/use-home-station';
-import { useMe, type MeState } from '../../hooks/use-me';
 import { useStation } from '../../hooks/use-station';
-import { useStationPhone } from '../../hooks/use-station-phone';
 import { t } from '../../i18n';
 import type { ApiError } from '../../services/api-error';
-import { goHome, openPage, openSignIn } from '../../services/routes';
+import { goHome, openPage } from '../../services/routes';
 import { stationCodeFromParams, stationPageUrl } from '../../services/station-code';
 import type { StationView } from '../../services/station-view';
 import { LatestFeeds } from './latest-feeds';
@@ -64,134 +56,23 @@ function StationError({ error, code, typed, onRetry }: { error: ApiError; code?:
   );
 }
 
-/** "设为我的站点" for a signed-in villager, or "我的站点" when it is theirs. */
-function HomeStationBar({ station, me, onMeChange }: { station: StationProfile; me: MeState; onMeChange: (me: MeResponse) => void }) {
-  const { state, set } = useHomeStation(station.id, me, onMeChange);
-  if (state.status === 'hidden') return null;
-  if (state.status === 'is-home') {
-    return (
-      <View id="station-home" className="station__home station__home--set">
-        <Pill id="station-home-badge" tone="brand">
-          {t('station.home.isHome')}
-        </Pill>
-        {state.justSet ? <Text className="station__home-text">{t('station.home.done')}</Text> : null}
-      </View>
-    );
-  }
+/** The way to the station's details (hours, the officer's phone, capabilities, the map): packages/station, preloaded. */
+function AboutLink({ code }: { code: string }) {
   return (
-    <View id="station-home" className="station__home">
-      <Text className="station__home-text">{t('station.home.intro')}</Text>
-      <ActionButton id="station-home-set-button" size="small" loading={state.pending} onClick={() => void set()}>
-        {state.pending ? t('station.home.setting') : t('station.home.set')}
-      </ActionButton>
-      {state.error ? <Notice id="station-home-error" kind="error" text={state.error} /> : null}
+    <View className="station__about">
+      <ListCard>
+        <ListRow
+          id="station-about-link"
+          title={t('station.aboutTitle')}
+          subtitle={t('station.aboutDesc')}
+          onClick={() => openPage('stationAbout', { code })}
+        />
+      </ListCard>
     </View>
   );
 }
 
-function HoursPanel({ view }: { view: StationView }) {
-  return (
-    <Panel id="station-hours" title={t('station.hoursTitle')}>
-      {view.hours.length === 0 ? (
-        <Text id="station-hours-none" className="station__muted">
-          {t('station.hoursNone')}
-        </Text>
-      ) : (
-        <View className="station__lines">
-          {view.hours.map((line, index) => (
-            <Text key={line} id={`station-hours-${index}`} className="station__line">
-              {line}
-            </Text>
-          ))}
-          <Text className="station__muted">{t('station.hoursNote')}</Text>
-        </View>
-      )}
-    </Panel>
-  );
-}
-
-/** The officer and the phone: masked for everyone, the full number on request for signed-in users. */
-function ContactPanel({ station, view, me }: { station: StationProfile; view: StationView; me: MeState }) {
-  const { state: phone, reveal } = useStationPhone(station.id);
-  const signedIn = me.status !== 'signed-out';
-  const shownPhone = phone.status === 'revealed' ? phone.phone : view.phoneMasked || t('station.phoneNone');
-  return (
-    <Panel id="station-contact" title={t('station.contactTitle')}>
-      <InfoList
-        items={[
-          { id: 'station-officer', label: t('station.officer'), value: view.officerName || t('station.officerNone') },
-          { id: 'station-phone', label: t('station.phone'), value: shownPhone },
-        ]}
-      />
-      {!view.phoneMasked ? null : !signedIn ? (
-        <View className="station__sign-in">
-          <Text id="station-phone-sign-in" className="station__muted">
-            {t('station.phoneSignIn')}
-          </Text>
-          <ActionButton id="station-phone-sign-in-button" kind="secondary" size="small" onClick={() => openSignIn(stationPageUrl(station.code))}>
-            {t('station.phoneGoSignIn')}
-          </ActionButton>
-        </View>
-      ) : phone.status === 'revealed' ? (
-        <ActionButton id="station-call-button" onClick={() => void Taro.makePhoneCall({ phoneNumber: phone.phone }).catch(() => undefined)}>
-          {t('station.phoneCall')}
-        </ActionButton>
-      ) : (
-        <ActionButton id="station-phone-reveal-button" kind="secondary" loading={phone.status === 'pending'} onClick={() => void reveal()}>
-          {phone.status === 'pending' ? t('station.phoneRevealing') : t('station.phoneReveal')}
-        </ActionButton>
-      )}
-      {phone.status === 'failed' ? <Notice id="station-phone-error" kind="error" text={phone.message} /> : null}
-    </Panel>
-  );
-}
-
-function CapabilitiesPanel({ view }: { view: StationView }) {
-  return (
-    <Panel id="station-capabilities" title={t('station.capabilitiesTitle')}>
-      <View className="station__capabilities">
-        {view.capabilities.map((capability) => (
-          <View
-            key={capability.key}
-            id={`capability-${capability.key}`}
-            className={`station__capability station__capability--${capability.available ? 'on' : 'off'}`}
-          >
-            <Text className="station__capability-name">{capability.name}</Text>
-            <Pill tone={capability.available ? 'brand' : 'muted'}>{t(capability.available ? 'station.capabilityOn' : 'station.capabilityOff')}</Pill>
-          </View>
-        ))}
-      </View>
-    </Panel>
-  );
-}
-
-function PlacePanel({ view }: { view: StationView }) {
-  return (
-    <Panel id="station-place" title={t('station.locationTitle')}>
-      <InfoList
-        items={[
-          { id: 'station-village', label: t('station.field.village'), value: view.village },
-          { id: 'station-official-name', label: t('station.field.officialName'), value: view.officialName },
-          { id: 'station-township', label: t('station.field.township'), value: view.township },
-          { id: 'station-county', label: t('station.field.county'), value: view.county },
-          { id: 'station-prefecture', label: t('station.field.prefecture'), value: view.prefecture },
-          { id: 'station-province', label: t('station.field.province'), value: view.province },
-        ].filter((item) => item.value !== '')}
-      />
-      {view.location ? (
-        <StationMap location={view.location} name={view.title} address={[view.county, view.township, view.village].join('')} />
-      ) : (
-        <Text id="station-map-none" className="station__muted">
-          {t('station.mapNone')}
-        </Text>
-      )}
-    </Panel>
-  );
-}
-
 function StationDetails({ station, view }: { station: StationProfile; view: StationView }) {
-  // Once for the page: who is signed in decides the home-station bar and the phone button.
-  const { state: me, replace } = useMe();
   const badges: HeroBadge[] = [
     { id: 'station-type', text: view.typeLabel },
     { text: view.kindLabel, tone: 'on-dark-soft' },
@@ -204,10 +85,8 @@ function StationDetails({ station, view }: { station: StationProfile; view: Stat
         badges={badges}
         lines={[{ id: 'station-code', text: t('station.code', { code: view.code }) }]}
       />
-      <HomeStationBar station={station} me={me} onMeChange={replace} />
+      <AboutLink code={station.code} />
       <LatestFeeds villageCode={station.villageCode} villageName={station.villageName} />
-      <HoursPanel view={view} />
-      <ContactPanel station={station} view={view} me={me} />
       <Section title={t('station.servicesTitle')}>
         <TileGrid id="station-services">
           {view.services.map((service) => (
@@ -222,8 +101,6 @@ function StationDetails({ station, view }: { station: StationProfile; view: Stat
           {t('station.market')}
         </Text>
       </Section>
-      <CapabilitiesPanel view={view} />
-      <PlacePanel view={view} />
       <View className="station__footer">
         {process.env.TARO_ENV === 'weapp' ? (
           <ActionButton id="station-share-button" openType="share">
@@ -282,7 +159,7 @@ export default function StationPage() {
   // Shared into a chat, the card opens this station again, like its QR code.
   useShareAppMessage(() => {
     if (state.status !== 'ready') return { title: t('app.name'), path: '/pages/index/index' };
-    return { title: t('station.shareTitle', { village: state.station.villageName }), path: stationPageUrl(state.station.code) };
+    return { title: t('station.name', { village: state.station.villageName }), path: stationPageUrl(state.station.code) };
   });
 
   if (state.status === 'loading') {

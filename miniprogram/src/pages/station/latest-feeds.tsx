@@ -5,7 +5,7 @@ import { Pill } from '../../components/pill';
 import { useResource } from '../../hooks/use-resource';
 import { t } from '../../i18n';
 import { getLatestFeeds } from '../../services/api-main';
-import { formatChinaTime } from '../../services/format';
+import { formatChinaTime } from '../../services/china-time';
 import { openPage } from '../../services/routes';
 
 const loadLatest = (villageCode: string) => getLatestFeeds(villageCode, 3);

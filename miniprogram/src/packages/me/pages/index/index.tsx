@@ -15,7 +15,7 @@ import { canHaveHomeStation } from '../../../../hooks/use-home-station';
 import { useMe } from '../../../../hooks/use-me';
 import { useSignIn } from '../../../../hooks/use-sign-in';
 import { t } from '../../../../i18n/me';
-import { signOut } from '../../../../services/api-main';
+import { signOut } from '../../../../services/api-account';
 import { requestNote } from '../../../../services/errors';
 import { openPage, returnAfterSignIn } from '../../../../services/routes';
 import { hasRole } from '../../../../services/session';
@@ -99,7 +99,7 @@ function HomeStationPanel({ me }: { me: MeResponse }) {
     <Panel id="me-home-station" title={t('me.homeTitle')}>
       <InfoList
         items={[
-          { id: 'me-home-station-name', label: t('station.field.village'), value: homeStation.villageName },
+          { id: 'me-home-station-name', label: t('me.villageLabel'), value: homeStation.villageName },
           { id: 'me-home-station-region', label: t('me.stationRegion'), value: homeStation.regionNames.slice(1).join(' ') },
         ]}
       />
@@ -158,7 +158,7 @@ function Profile({ me }: { me: MeResponse }) {
         <Panel id="me-station" title={t('me.stationTitle')}>
           <InfoList
             items={[
-              { id: 'me-station-name', label: t('station.field.village'), value: station.villageName },
+              { id: 'me-station-name', label: t('me.villageLabel'), value: station.villageName },
               { id: 'me-station-region', label: t('me.stationRegion'), value: station.regionNames.join(' ') },
               { id: 'me-station-code', label: t('me.stationCode'), value: station.code },
             ]}

@@ -1,4 +1,4 @@
-import { t } from '../../../../i18n';
+import { t } from '../../../../i18n/shared';
 
 export default definePageConfig({
   navigationBarTitleText: t('notFound.navTitle'),

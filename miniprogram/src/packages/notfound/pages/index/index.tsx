@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import { StateView } from '../../../../components/state-view';
-import { t } from '../../../../i18n';
+import { t } from '../../../../i18n/shared';
 import { goHome } from '../../../../services/routes';
 
 /** Where an unknown route lands (app.tsx's onPageNotFound): say so, and lead home. */

@@ -1,0 +1,13 @@
+/**
+ * `t` for the H5 home page's typed station code (pages/index/code-entry.tsx, hooks/use-code-entry.ts): the
+ * strings any subpackage shares (its text field's limits) and its own. The weapp build never imports it.
+ */
+import { withMessages, type MessageKey as MainMessageKey } from './index';
+import { codeEntryMessages } from './messages/zh-CN.code-entry';
+import { sharedMessages } from './messages/zh-CN.shared';
+
+export * from './index';
+
+const extra = { ...sharedMessages, ...codeEntryMessages };
+export type MessageKey = MainMessageKey | keyof typeof extra;
+export const t = withMessages(extra);

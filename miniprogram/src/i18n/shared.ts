@@ -1,0 +1,11 @@
+/**
+ * `t` for code any subpackage uses (lists, distances, the not-found page): the main catalogue plus the
+ * strings the subpackages share (messages/zh-CN.shared.ts). The main package never imports this file.
+ */
+import { withMessages, type MessageKey as MainMessageKey } from './index';
+import { sharedMessages } from './messages/zh-CN.shared';
+
+export * from './index';
+
+export type MessageKey = MainMessageKey | keyof typeof sharedMessages;
+export const t = withMessages(sharedMessages);

@@ -1,0 +1,15 @@
+/**
+ * `t` for a station's details (packages/station) and the modules it shares with the staff pages
+ * (opening hours, coordinates): the main catalogue plus the station catalogue. Import from here, not
+ * from './index', in modules that use them; the main package never imports this file, so the strings
+ * ship with the subpackages.
+ */
+import { withMessages, type MessageKey as MainMessageKey } from './index';
+import { sharedMessages } from './messages/zh-CN.shared';
+import { stationMessages } from './messages/zh-CN.station';
+
+export * from './index';
+
+const extra = { ...sharedMessages, ...stationMessages };
+export type MessageKey = MainMessageKey | keyof typeof extra;
+export const t = withMessages(extra);
