@@ -1,23 +1,16 @@
 import Taro from '@tarojs/taro';
+import { MAIN_PAGES, sub, withQuery } from './main-routes';
 
-/** A subpackage page's path: `sub('officer', 'pay')` is '/packages/officer/pages/pay/index' (spelled once, shorter in the main package). */
-const sub = (root: string, page = 'index') => `/packages/${root}/pages/${page}/index`;
+export { goHome } from './main-routes';
 
 /**
- * Every page of the app.config.ts, as the absolute path `Taro.navigateTo` takes. The main package
+ * Every page of the app.config.ts, as the absolute path `Taro.navigateTo` takes: the main pages'
+ * (main-routes.ts, which the main package imports instead of this module) and the rest. The main package
  * holds the scan -> station path; 我的 (sign-in), finding a station (browse, search, nearest), the staff
  * pages and a payment's receipt (villagers open it too) are subpackages, loaded when first opened.
  */
 export const PAGES = {
-  home: '/pages/index/index',
-  station: '/pages/station/index',
-  // A station's details (hours, the officer's phone, capabilities, the map, 设为我的站点), one tap from the station page.
-  stationAbout: sub('station', 'about'),
-  me: sub('me'),
-  browse: sub('find', 'browse'),
-  search: sub('find', 'search'),
-  nearest: sub('find', 'nearest'),
-  officer: sub('officer'),
+  ...MAIN_PAGES,
   officerStation: sub('officer', 'station'),
   workbench: sub('officer', 'payments'),
   pay: sub('officer', 'pay'),
@@ -30,7 +23,6 @@ export const PAGES = {
   feedAcks: sub('officer', 'acks'),
   receipt: sub('receipt'),
   myHousehold: sub('receipt', 'household'),
-  admin: sub('admin'),
   adminStation: sub('admin', 'station'),
   reconciliations: sub('admin', 'reconciliations'),
   appointExpert: sub('admin', 'experts'),
@@ -41,10 +33,7 @@ export const PAGES = {
   publishEdit: sub('publish', 'edit'),
   adminAlerts: sub('admin', 'alerts'),
   ackRates: sub('admin', 'ack-rates'),
-  feed: sub('feed'),
-  feedItem: sub('feed', 'item'),
   // Market prices (市场行情): the overview and a series; the officer's 报价格 and the admin's reports of a market.
-  prices: sub('prices'),
   priceSeries: sub('prices', 'series'),
   reportPrice: sub('officer', 'price-report'),
   // 农产品代销 (officer): the station's sellers, a listing's form and history, the station's listings and orders.
@@ -53,27 +42,21 @@ export const PAGES = {
   stationListings: sub('officer', 'station-listings'),
   priceReports: sub('admin', 'price-reports'),
   // Ask an expert (问专家): search and 我的提问, the ask form, a question, the expert's inbox.
-  ask: sub('ask'),
   askForm: sub('ask', 'ask'),
   question: sub('ask', 'question'),
   questionInbox: sub('ask', 'inbox'),
   // 农产品 (the marketplace, buyers): browse, a listing, the carts, an order with 支付, my orders.
-  market: sub('market'),
   listing: sub('market', 'listing'),
   cart: sub('market', 'cart'),
   order: sub('market', 'order'),
   orders: sub('market', 'orders'),
-  notFound: sub('notfound'),
 } as const;
 
 export type PageName = keyof typeof PAGES;
 
 /** A page path with its query, values encoded; undefined values are left out. */
 export function pageUrl(page: PageName, query: Record<string, string | undefined> = {}): string {
-  const pairs = Object.entries(query)
-    .filter((entry): entry is [string, string] => entry[1] !== undefined)
-    .map(([key, value]) => `${key}=${encodeURIComponent(value)}`);
-  return pairs.length ? `${PAGES[page]}?${pairs.join('&')}` : PAGES[page];
+  return withQuery(PAGES[page], query);
 }
 
 /** Opens a page over the current one (back returns here). */
@@ -93,11 +76,6 @@ export function goBackTo(page: PageName): void {
   const index = stack.map((entry) => (entry.route ?? '').replace(/^\//, '')).lastIndexOf(path);
   if (index >= 0 && index < stack.length - 1) void Taro.navigateBack({ delta: stack.length - 1 - index });
   else void Taro.redirectTo({ url: PAGES[page] });
-}
-
-/** Back to the home page, closing every page above it. */
-export function goHome(): void {
-  void Taro.reLaunch({ url: PAGES.home });
 }
 
 /** A return address is one of our own pages (never a URL from elsewhere), with its query. */

@@ -70,4 +70,9 @@ describe('weapp main package', () => {
     expect(reached).toEqual(expect.arrayContaining(['pages/index/code-entry.weapp.tsx', 'services/station-prefetch-early.weapp.ts']));
     expect(reached.filter((file) => /code-entry\.tsx$|station-prefetch-early\.ts$|components\/text-field\/|use-code-entry/.test(file))).toEqual([]);
   });
+
+  it('names only the pages the main pages open (main-routes.ts), never the full route table of the subpackages (routes.ts)', () => {
+    expect(reached).toContain('services/main-routes.ts');
+    expect(reached.filter((file) => file === 'services/routes.ts')).toEqual([]);
+  });
 });

@@ -3,10 +3,10 @@ import { ActionButton } from '../../components/action-button';
 import { TextField } from '../../components/text-field';
 import { useCodeEntry } from '../../hooks/use-code-entry';
 import { t } from '../../i18n/code-entry';
-import { openPage } from '../../services/routes';
+import { openMainPage } from '../../services/main-routes';
 
 /** A typed code that finds nothing is a typing mistake, not a stale QR code: the station page words it so. */
-const openTypedStation = (code: string) => openPage('station', { scene: code, entry: 'typed' });
+const openTypedStation = (code: string) => openMainPage('station', { scene: code, entry: 'typed' });
 
 /** Room for a 32-character code with the spaces or dashes people type between groups of digits. */
 const CODE_FIELD_MAX_LENGTH = 48;

@@ -9,13 +9,13 @@ import { Panel } from '../../components/panel';
 import { Section } from '../../components/section';
 import { useSession } from '../../hooks/use-session';
 import { t } from '../../i18n';
-import { openPage, type PageName } from '../../services/routes';
+import { openMainPage, type MainPageName } from '../../services/main-routes';
 import { scanStationCode } from '../../services/scan';
 import { hasRole } from '../../services/session';
 import { CodeEntry } from './code-entry';
 import './index.scss';
 
-const openStation = (code: string) => openPage('station', { scene: code });
+const openStation = (code: string) => openMainPage('station', { scene: code });
 
 /** WeChat: scan the station's QR code. */
 function ScanEntry() {
@@ -41,7 +41,7 @@ const FIND_ENTRIES = [
   { page: 'nearest', id: 'home-nearest-link', title: 'home.find.nearest', desc: 'home.find.nearestDesc' },
   { page: 'browse', id: 'home-browse-link', title: 'home.find.browse', desc: 'home.find.browseDesc' },
   { page: 'search', id: 'home-search-link', title: 'home.find.search', desc: 'home.find.searchDesc' },
-] as const satisfies ReadonlyArray<{ page: PageName; id: string; title: string; desc: string }>;
+] as const satisfies ReadonlyArray<{ page: MainPageName; id: string; title: string; desc: string }>;
 
 /** Without the QR code at hand: nearest, browse by region, search by name (the find subpackage). */
 function FindEntries() {
@@ -49,7 +49,7 @@ function FindEntries() {
     <Section id="home-find" title={t('home.findIntro')}>
       <ListCard>
         {FIND_ENTRIES.map((entry) => (
-          <ListRow key={entry.page} id={entry.id} title={t(entry.title)} subtitle={t(entry.desc)} onClick={() => openPage(entry.page)} />
+          <ListRow key={entry.page} id={entry.id} title={t(entry.title)} subtitle={t(entry.desc)} onClick={() => openMainPage(entry.page)} />
         ))}
       </ListCard>
     </Section>
@@ -66,16 +66,16 @@ function AccountLinks() {
     <View className="home__account">
       <Text className="home__account-title">{t('home.accountTitle')}</Text>
       <View className="home__account-links">
-        <Text id="home-me-link" className="home__account-link" onClick={() => openPage('me')}>
+        <Text id="home-me-link" className="home__account-link" onClick={() => openMainPage('me')}>
           {user ? t('home.meEntrySignedIn', { role: t(`roleName.${user.role}`) }) : t('home.meEntry')}
         </Text>
         {user?.role === 'officer' ? (
-          <Text id="home-officer-link" className="home__account-link" onClick={() => openPage('officer')}>
+          <Text id="home-officer-link" className="home__account-link" onClick={() => openMainPage('officer')}>
             {t('home.officerEntry')}
           </Text>
         ) : null}
         {hasRole(user, ADMIN_ROLES) ? (
-          <Text id="home-admin-link" className="home__account-link" onClick={() => openPage('admin')}>
+          <Text id="home-admin-link" className="home__account-link" onClick={() => openMainPage('admin')}>
             {t('home.adminEntry')}
           </Text>
         ) : null}

@@ -12,7 +12,7 @@ import { TileGrid } from '../../components/tile';
 import { useStation } from '../../hooks/use-station';
 import { t } from '../../i18n';
 import type { ApiError } from '../../services/api-error';
-import { goHome, openPage } from '../../services/routes';
+import { goHome, openMainPage } from '../../services/main-routes';
 import { stationCodeFromParams, stationPageUrl } from '../../services/station-code';
 import type { StationView } from '../../services/station-view';
 import { LatestFeeds } from './latest-feeds';
@@ -65,7 +65,7 @@ function AboutLink({ code }: { code: string }) {
           id="station-about-link"
           title={t('station.aboutTitle')}
           subtitle={t('station.aboutDesc')}
-          onClick={() => openPage('stationAbout', { code })}
+          onClick={() => openMainPage('stationAbout', { code })}
         />
       </ListCard>
     </View>
@@ -93,11 +93,11 @@ function StationDetails({ station, view }: { station: StationProfile; view: Stat
             <ServiceCard key={service.key} service={service} />
           ))}
         </TileGrid>
-        <Text id="station-ask-link" className="station__link" onClick={() => openPage('ask')}>
+        <Text id="station-ask-link" className="station__link" onClick={() => openMainPage('ask')}>
           {t('station.askExpert')}
         </Text>
         {/* 农产品 of the station's county first (a division code's first 6 digits are its county). */}
-        <Text id="station-market-link" className="station__link" onClick={() => openPage('market', { region: station.villageCode.slice(0, 6) })}>
+        <Text id="station-market-link" className="station__link" onClick={() => openMainPage('market', { region: station.villageCode.slice(0, 6) })}>
           {t('station.market')}
         </Text>
       </Section>
@@ -108,10 +108,10 @@ function StationDetails({ station, view }: { station: StationProfile; view: Stat
           </ActionButton>
         ) : null}
         <View className="station__links">
-          <Text id="station-find-link" className="station__link" onClick={() => openPage('search')}>
+          <Text id="station-find-link" className="station__link" onClick={() => openMainPage('search')}>
             {t('station.findOthers')}
           </Text>
-          <Text id="station-prices-link" className="station__link" onClick={() => openPage('prices')}>
+          <Text id="station-prices-link" className="station__link" onClick={() => openMainPage('prices')}>
             {t('station.prices')}
           </Text>
           <Text id="station-home-link" className="station__link" onClick={goHome}>

@@ -6,7 +6,7 @@ import { useResource } from '../../hooks/use-resource';
 import { t } from '../../i18n';
 import { getLatestFeeds } from '../../services/api-main';
 import { formatChinaTime } from '../../services/china-time';
-import { openPage } from '../../services/routes';
+import { openMainPage } from '../../services/main-routes';
 
 const loadLatest = (villageCode: string) => getLatestFeeds(villageCode, 3);
 
@@ -30,11 +30,11 @@ export function LatestFeeds({ villageCode, villageName }: { villageCode: string;
             title={item.title}
             subtitle={formatChinaTime(item.publishedAt ?? '').slice(0, 10)}
             aside={item.pinned ? <Pill tone="danger">{t('station.feedUrgent')}</Pill> : undefined}
-            onClick={() => openPage('feedItem', { id: item.id })}
+            onClick={() => openMainPage('feedItem', { id: item.id })}
           />
         ))}
       </ListCard>
-      <Text id="station-feed-more" className="station__link" onClick={() => openPage('feed', { region: villageCode, name: villageName })}>
+      <Text id="station-feed-more" className="station__link" onClick={() => openMainPage('feed', { region: villageCode, name: villageName })}>
         {t('station.feedMore')}
       </Text>
     </Panel>
