@@ -58,6 +58,8 @@ export const PAGES = {
   cart: '/packages/market/pages/cart/index',
   order: '/packages/market/pages/order/index',
   orders: '/packages/market/pages/orders/index',
+  // 我卖的农产品: a linked seller's listings, sales and earnings (opened from 我的).
+  sellerAccount: '/packages/market/pages/seller/index',
   notFound: '/packages/notfound/pages/index/index',
 } as const;
 
