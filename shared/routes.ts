@@ -150,6 +150,7 @@ import {
   StationPageQuery,
   StationSellerParams,
 } from './schemas/market';
+import { MySellersResponse, SellerLinkCodeParams, SellerLinkCodeResponse, SellerLinkRequest, SellerLinkResponse } from './schemas/market-seller';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -1109,6 +1110,42 @@ export const routes = defineRoutes({
     params: StationSellerParams,
     query: StationPageQuery,
     response: SellerPage,
+  },
+  sellerLinkCode: {
+    operationId: 'sellerLinkCode',
+    method: 'POST',
+    path: '/sellers/{sellerId}/link-code',
+    function: 'market',
+    summary:
+      'Its station’s officer issues a one-time 8-digit code (10 minutes) for a cooperative seller, which the cooperative’s contact enters in 我的 to see its listings, sales and earnings (a household seller is linked through its household instead: 409)',
+    access: ['officer'],
+    scope: 'station',
+    params: SellerLinkCodeParams,
+    response: SellerLinkCodeResponse,
+    successStatus: 201,
+  },
+  linkSeller: {
+    operationId: 'linkSeller',
+    method: 'POST',
+    path: '/me/seller-links',
+    function: 'market',
+    summary: 'The signed-in user enters a cooperative’s one-time link code: their account becomes its contact (the code is used up)',
+    access: ROLES,
+    scope: 'self',
+    body: SellerLinkRequest,
+    response: SellerLinkResponse,
+    successStatus: 201,
+  },
+  mySellers: {
+    operationId: 'mySellers',
+    method: 'GET',
+    path: '/me/seller',
+    function: 'market',
+    summary:
+      'The sellers linked to the signed-in user (their household’s, the cooperatives they are the contact of), each with its listings (status, stock, price, sold), paid orders and earnings in fen',
+    access: ROLES,
+    scope: 'self',
+    response: MySellersResponse,
   },
   createListing: {
     operationId: 'createListing',

@@ -214,6 +214,14 @@ export const accountCodeKeys = {
   item: (code: string): PrimaryKey => ({ PK: `ACCOUNT_CODE#${code}`, SK: 'ACCOUNT_CODE' }),
 };
 
+/**
+ * One-time codes an officer issues for a cooperative seller, which its contact enters in 我的. Their own
+ * key space: never a household link code or an account code, and none of those redeems one.
+ */
+export const sellerLinkCodeKeys = {
+  item: (code: string): PrimaryKey => ({ PK: `SELLER_LINK_CODE#${code}`, SK: 'SELLER_LINK_CODE' }),
+};
+
 /** What the sandbox bill provider charged, one item per payment id (its idempotency reference). */
 export const chargeKeys = {
   item: (paymentId: string): PrimaryKey => ({ PK: `CHARGE#${paymentId}`, SK: 'CHARGE' }),
@@ -380,6 +388,9 @@ export const sellerKeys = {
   ofStationIndex: (stationId: string, createdAt: string, id: string) => ({ GSI1PK: `STATION_SELLERS#${stationId}`, GSI1SK: `${createdAt}#${id}` }),
   /** One seller per household: claimed with attribute_not_exists in the seller's transaction. */
   household: (householdId: string): PrimaryKey => ({ PK: `HOUSEHOLD#${householdId}`, SK: 'SELLER' }),
+  /** A cooperative's contact: the link lives in the user's partition, so "my sellers" is one Query. */
+  userLink: (userId: string, sellerId: string): PrimaryKey => ({ PK: `USER#${userId}`, SK: `SELLER_LINK#${sellerId}` }),
+  userLinkPrefix: 'SELLER_LINK#',
 };
 export const listingKeys = {
   item: (id: string): PrimaryKey => ({ PK: `LISTING#${id}`, SK: 'LISTING' }),

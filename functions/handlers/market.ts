@@ -12,6 +12,9 @@ import { getListing, listListings } from '../domain/market/listing-read';
 import { createListing, listingHistory, stationListings, updateListing } from '../domain/market/listing-write';
 import { cancelOrder, getOrder, myOrders, placeOrder, stationOrders } from '../domain/market/orders';
 import { createSeller, listCategories, listSellers } from '../domain/market/sellers';
+import { issueSellerLinkCode, linkSeller, mySellers } from '../domain/market/seller-account';
+import { dynamoSellerAccountRepository } from '../data/seller-accounts-repository';
+import { takeRateLimitToken } from '../data/rate-limiter';
 import { handlePaymentNotification, payOrder } from '../domain/market/order-payment';
 import { createHttpHandler, HttpResult } from '../http/pipeline';
 import { wechatPayProvider } from '../adapters/wechat-pay-providers';
@@ -29,12 +32,16 @@ const writeDeps = { listings, sellers, stations, images, uploads: dynamoUploadRe
 const readDeps = { listings, images, offsets: offsetCursor };
 const buyerDeps = { buyers, listings, sellers };
 const openidOf = async (userId: string) => (await dynamoUserRepository.get(userId))?.openid ?? '';
+const sellerAccountDeps = { accounts: dynamoSellerAccountRepository, sellers, rateLimiter: takeRateLimitToken };
 const orderDeps = { orders, listings, buyers, stations, idempotency: createIdempotencyStore() };
 
 export const handler = createHttpHandler('market', {
   listCategories: async () => listCategories(),
   createSeller: ({ caller, params, body }) => createSeller(sellerDeps, caller, params.stationId, body),
   listSellers: ({ caller, params, query }) => listSellers(sellerDeps, caller, params.stationId, query),
+  sellerLinkCode: ({ caller, params }) => issueSellerLinkCode(sellerAccountDeps, caller, params.sellerId),
+  linkSeller: ({ caller, body }) => linkSeller(sellerAccountDeps, caller, body.code),
+  mySellers: ({ caller }) => mySellers(sellerAccountDeps, caller),
   createListing: ({ caller, body }) => createListing(writeDeps, caller, body),
   listListings: ({ query }) => listListings(readDeps, query),
   getListing: ({ params }) => getListing(readDeps, params.listingId),

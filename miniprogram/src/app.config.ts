@@ -64,8 +64,12 @@ export default defineAppConfig({
     // question with its answer (the answer's subscribe message opens it), and the expert's inbox.
     { root: 'packages/ask', pages: ['pages/index/index', 'pages/ask/index', 'pages/question/index', 'pages/inbox/index'] },
     // 农产品 (电子商务) for buyers: browse and search listings, a listing, the carts (per seller), an order
-    // with 支付 and 取消, my orders. Opened from the station page and from 我的.
-    { root: 'packages/market', pages: ['pages/index/index', 'pages/listing/index', 'pages/cart/index', 'pages/order/index', 'pages/orders/index'] },
+    // with 支付 and 取消, my orders. Opened from the station page and from 我的. Beside them, 我卖的农产品: a
+    // linked seller's listings, sales and earnings, opened from 我的.
+    {
+      root: 'packages/market',
+      pages: ['pages/index/index', 'pages/listing/index', 'pages/cart/index', 'pages/order/index', 'pages/orders/index', 'pages/seller/index'],
+    },
     // Where an unknown route lands (app.tsx): a page of its own, kept out of the main package.
     { root: 'packages/notfound', pages: ['pages/index/index'] },
   ],

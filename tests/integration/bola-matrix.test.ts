@@ -18,7 +18,7 @@ import { snapshotTable } from '../harness/snapshot';
 import { createUser } from '../harness/users';
 import { copyRegionChain, expertOf, feedBody, feedIn } from '../harness/feeds';
 import { reportBody, reportPrice, seedPriceCatalogue } from '../harness/prices';
-import { listProduce, order, registerCooperative } from '../harness/market';
+import { listProduce, marketCall, order, registerCooperative } from '../harness/market';
 
 type Route = RouteDef & { name: RouteName };
 type User = Awaited<ReturnType<typeof createUser>>;
@@ -83,6 +83,8 @@ interface Objects {
   sellerId: string;
   listingId: string;
   orderId: string;
+  /** The station's officer (issues the cooperative's link code a contact enters). */
+  officer: User;
 }
 
 /** The seeded price market of each station's prefecture: 乐都 (海东市) for A, 结古 (玉树州) for B. */
@@ -129,6 +131,9 @@ async function objectsOf(station: { id: string; villageCode: string }, officer: 
   const report = await reportPrice(officer.auth, reportBody({ marketId, productId: 'barley', priceFen: 250 }));
   expect(report.status).toBe(201);
   const sellerId = await registerCooperative(officer, station.id);
+  // The household sells too: a villager linked to it sees it as their own seller (GET /me/seller).
+  const householdSeller = await marketCall(officer, 'POST', `/stations/${station.id}/sellers`, { kind: 'household', householdId, consent: true });
+  expect(householdSeller.status).toBe(201);
   const listingId = await listProduce(officer, sellerId, { stock: 10 });
   const placed = await order(await createUser(table.doc, table.tableName, { role: 'buyer' }), [{ listingId, quantity: 1 }]);
   expect(placed.status).toBe(201);
@@ -150,6 +155,7 @@ async function objectsOf(station: { id: string; villageCode: string }, officer: 
     sellerId,
     listingId,
     orderId: placed.json.id,
+    officer,
   };
 }
 
@@ -192,6 +198,7 @@ const BODIES: Partial<Record<RouteName, (o: Objects) => Promise<unknown> | unkno
   createAddress: () => ({ name: '王芳', phone: '13812345678', province: '北京市', city: '北京市', county: '朝阳区', detail: '建国路1号' }),
   createOrder: (o) => ({ items: [{ listingId: o.listingId, quantity: 1 }], delivery: { mode: 'pickup' } }),
   putCart: (o) => ({ items: [{ listingId: o.listingId, quantity: 1 }] }),
+  linkSeller: async (o) => ({ code: (await marketCall(o.officer, 'POST', `/sellers/${o.sellerId}/link-code`)).json.code }),
   askQuestion: (o) => ({ field: 'crops', text: '羊咳嗽流鼻涕怎么办？', consent: false, householdId: o.householdId }),
 };
 const QUERIES: Partial<Record<RouteName, Record<string, string>>> = {
@@ -337,7 +344,8 @@ describe('BOLA: self-scoped routes', () => {
     expect(marks.filter((mark) => res.raw.includes(mark))).toEqual([]);
     // It does answer about the caller (so "names nothing of the stranger" is not an empty answer); the
     // one-time codes a user shows, the subscribe-message allowances (templates and counts) and the presigned upload forms and questions (views say `yours`, never an id) name nobody at all.
-    // Marketplace: a buyer's addresses, carts and orders name the buyer nowhere (views say `yours`); a fresh caller has none.
+    // Marketplace: a buyer's addresses, carts and orders name the buyer nowhere (views say `yours`); a fresh caller has none;
+    // a cooperative's link answers the cooperative (its contact is the caller, named nowhere).
     const namesNobody = [
       'householdLinkCode',
       'accountCode',
@@ -350,6 +358,7 @@ describe('BOLA: self-scoped routes', () => {
       'myCarts',
       'createOrder',
       'myOrders',
+      'linkSeller',
     ].includes(route.name);
     expect([caller.user.id, own.householdId, own.paymentId, own.publishedId].some((mark) => res.raw.includes(mark)) || namesNobody).toBe(true);
     expect(await snapshotTable(table.doc, table.tableName, strangers)).toEqual(before);

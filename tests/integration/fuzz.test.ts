@@ -167,6 +167,7 @@ const body = fc.oneof(
           jsonValue,
         ),
         phone: fc.oneof(fc.constant('13812345678'), fc.string()),
+        code: fc.oneof(fc.constantFrom('12345678', '123456'), fc.string()),
       },
       { requiredKeys: [] },
     )

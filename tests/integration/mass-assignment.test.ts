@@ -115,6 +115,7 @@ const VALID: Record<string, () => { body: Record<string, unknown>; auth: Record<
     auth: buyer.auth,
   }),
   putCart: () => ({ body: { items: [{ listingId: ids.listingId, quantity: 1 }] }, auth: buyer.auth }),
+  linkSeller: () => ({ body: { code: '12345678' }, auth: buyer.auth }),
   createOrder: () => ({ body: { items: [{ listingId: ids.listingId, quantity: 1 }], delivery: { mode: 'pickup' } }, auth: buyer.auth }),
 };
 

@@ -270,6 +270,8 @@ const BODIES: Partial<Record<RouteName, () => Promise<unknown> | unknown>> = {
   updateListing: () => ({ priceFen: 9_000 }),
   createAddress: () => addressOf(PHONES.address),
   putCart: () => ({ items: [{ listingId: market.listingId, quantity: 2 }] }),
+  // The officer becomes the cooperative's contact (it answers the cooperative; GET /me/seller then shows its sales).
+  linkSeller: async () => ({ code: (await marketCall(officer, 'POST', `/sellers/${market.sellerId}/link-code`)).json.code }),
   createOrder: () => ({ items: [{ listingId: market.listingId, quantity: 1 }], delivery: { mode: 'shipping', addressId: market.addressId } }),
 };
 /** Routes authenticated by a provider's signature: the signed request (WeChat Pay pays the officer's shipped order). */

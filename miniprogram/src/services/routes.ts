@@ -50,6 +50,8 @@ export const PAGES = {
   cart: sub('market', 'cart'),
   order: sub('market', 'order'),
   orders: sub('market', 'orders'),
+  // 我卖的农产品: a linked seller's listings, sales and earnings (opened from 我的).
+  sellerAccount: sub('market', 'seller'),
 } as const;
 
 export type PageName = keyof typeof PAGES;

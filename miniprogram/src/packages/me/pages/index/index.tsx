@@ -20,6 +20,7 @@ import { requestNote } from '../../../../services/errors';
 import { openPage, returnAfterSignIn } from '../../../../services/routes';
 import { hasRole } from '../../../../services/session';
 import { devLoginEnabled } from '../../../../services/wechat-login';
+import { SellerPanel } from '../../components/seller-panel';
 import './index.scss';
 
 function Hero({ title, subtitle, badge }: { title: string; subtitle?: string; badge?: string }) {
@@ -145,6 +146,9 @@ function Profile({ me }: { me: MeResponse }) {
           {t('me.ordersOpen')}
         </ActionButton>
       </Panel>
+
+      {/* A household's villager or a cooperative's contact sees what they sell; anyone may enter a cooperative's code. */}
+      <SellerPanel userId={user.id} />
 
       {canHaveHomeStation(user.role) ? (
         <Panel id="me-household" title={t('me.householdTitle')} intro={t('me.householdEntryIntro')}>
