@@ -17,6 +17,18 @@ import { createHttpHandler, HttpResult } from '../http/pipeline';
 import { wechatPayProvider } from '../adapters/wechat-pay-providers';
 import { dynamoUserRepository } from '../data/users-repository';
 import { confirmStubPayment } from '../adapters/wechat-pay-stub-sheet';
+import { dynamoFulfilmentRepository } from '../data/fulfilment-repository';
+import { takeRateLimitToken } from '../data/rate-limiter';
+import {
+  confirmPickup,
+  confirmReceipt,
+  consignOrders,
+  lookupPickup,
+  markReady,
+  pickupCodeOf,
+  shipOrder,
+  stationManifest,
+} from '../domain/market/fulfilment';
 
 const listings = dynamoListingRepository;
 const sellers = dynamoSellerRepository;
@@ -30,6 +42,7 @@ const readDeps = { listings, images, offsets: offsetCursor };
 const buyerDeps = { buyers, listings, sellers };
 const openidOf = async (userId: string) => (await dynamoUserRepository.get(userId))?.openid ?? '';
 const orderDeps = { orders, listings, buyers, stations, idempotency: createIdempotencyStore() };
+const fulfilmentDeps = { orders, stations, fulfilment: dynamoFulfilmentRepository, rateLimit: takeRateLimitToken };
 
 export const handler = createHttpHandler('market', {
   listCategories: async () => listCategories(),
@@ -74,4 +87,12 @@ export const handler = createHttpHandler('market', {
     return outcome.kind === 'rejected' ? new HttpResult(401, { code: 'FAIL', message: `rejected: ${outcome.reason}` }) : new HttpResult(204, '');
   },
   stationOrders: ({ caller, params, query }) => stationOrders(orderDeps, caller, params.stationId, query),
+  pickupCode: ({ caller, params }) => pickupCodeOf(fulfilmentDeps, caller, params.orderId),
+  lookupPickup: ({ caller, params, body }) => lookupPickup(fulfilmentDeps, caller, params.stationId, body.code),
+  confirmPickup: ({ caller, params, body }) => confirmPickup(fulfilmentDeps, caller, params.stationId, body.code),
+  markOrderReady: ({ caller, params }) => markReady(fulfilmentDeps, caller, params.orderId),
+  shipOrder: ({ caller, params, body }) => shipOrder(fulfilmentDeps, caller, params.orderId, body),
+  confirmReceipt: ({ caller, params }) => confirmReceipt(fulfilmentDeps, caller, params.orderId),
+  stationManifest: ({ caller, params }) => stationManifest(fulfilmentDeps, caller, params.stationId),
+  createConsignment: ({ caller, params, body }) => consignOrders(fulfilmentDeps, caller, params.stationId, body),
 });

@@ -637,6 +637,10 @@ export const staffMessages = {
   'sell.orderStatus.PAID': '已付款，待备货',
   'sell.orderStatus.CANCELLED': '已取消',
   'sell.orderStatus.EXPIRED': '超时未付',
+  'sell.orderStatus.READY_FOR_PICKUP': '已到站，待自提',
+  'sell.orderStatus.HANDED_OVER': '已交付买家',
+  'sell.orderStatus.SHIPPED': '已发货',
+  'sell.orderStatus.RECEIVED': '买家已收货',
   'sell.deliveryMode.pickup': '自提',
   'sell.deliveryMode.shipping': '快递',
 } as const;
