@@ -32,9 +32,9 @@ export async function markPaid(orderId: string, at = new Date()) {
   return paid;
 }
 
-/** A paid order of the listing by the buyer: pickup at the station, or shipped to a new address in `city`. */
-export async function paidOrder(buyer: Auth, listingId: string, mode: 'pickup' | 'shipping' = 'pickup', city?: string) {
-  const delivery = mode === 'pickup' ? { mode } : { mode, addressId: await shippingAddress(buyer, city) };
+/** A paid order of the listing by the buyer: pickup at the station, or shipped to `addressId` (default: a new address in `city`). */
+export async function paidOrder(buyer: Auth, listingId: string, mode: 'pickup' | 'shipping' = 'pickup', city?: string, addressId?: string) {
+  const delivery = mode === 'pickup' ? { mode } : { mode, addressId: addressId ?? (await shippingAddress(buyer, city)) };
   const placed = await order(buyer, [{ listingId, quantity: 1 }], newKey(), delivery);
   if (placed.status !== 201) throw new Error(`order: ${placed.status} ${placed.raw}`);
   await markPaid(placed.json.id);
