@@ -17,6 +17,7 @@ import { createHttpHandler, HttpResult } from '../http/pipeline';
 import { wechatPayProvider } from '../adapters/wechat-pay-providers';
 import { dynamoUserRepository } from '../data/users-repository';
 import { confirmStubPayment } from '../adapters/wechat-pay-stub-sheet';
+import { qrSvgDataUri } from '../adapters/qr-image';
 import { dynamoFulfilmentRepository } from '../data/fulfilment-repository';
 import { takeRateLimitToken } from '../data/rate-limiter';
 import {
@@ -42,7 +43,7 @@ const readDeps = { listings, images, offsets: offsetCursor };
 const buyerDeps = { buyers, listings, sellers };
 const openidOf = async (userId: string) => (await dynamoUserRepository.get(userId))?.openid ?? '';
 const orderDeps = { orders, listings, buyers, stations, idempotency: createIdempotencyStore() };
-const fulfilmentDeps = { orders, stations, fulfilment: dynamoFulfilmentRepository, rateLimit: takeRateLimitToken };
+const fulfilmentDeps = { orders, stations, fulfilment: dynamoFulfilmentRepository, rateLimit: takeRateLimitToken, qrImage: qrSvgDataUri };
 
 export const handler = createHttpHandler('market', {
   listCategories: async () => listCategories(),

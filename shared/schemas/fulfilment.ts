@@ -18,7 +18,14 @@ export const MAX_CONSIGNMENT_ORDERS = 50;
 export const pickupCode = z.string().check(z.regex(/^\d{6}$/, 'must be a 6-digit pickup code'));
 
 /** The buyer's code for a paid pickup order, and the text its QR code carries (the officer scans it). */
-export const PickupCodeResponse = z.object({ orderId: z.string(), stationId: z.string(), code: z.string(), qrText: z.string() });
+export const PickupCodeResponse = z.object({
+  orderId: z.string(),
+  stationId: z.string(),
+  code: z.string(),
+  qrText: z.string(),
+  /** The same text as a QR code (an SVG data URI an <Image> shows). */
+  qrImage: z.string(),
+});
 export const PickupCodeRequest = z.strictObject({ code: pickupCode });
 export const StationPickupParams = z.strictObject({ stationId });
 

@@ -5,6 +5,7 @@
  * manifest, and consignments that never mix stations.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { qrSvgDataUri } from '../../functions/adapters/qr-image';
 import fc from 'fast-check';
 import { dynamoFulfilmentRepository } from '../../functions/data/fulfilment-repository';
 import { orderKeys } from '../../functions/data/keys';
@@ -43,6 +44,7 @@ const fulfilmentDeps = (now?: () => Date) => ({
   stations: dynamoStationRepository,
   fulfilment: dynamoFulfilmentRepository,
   rateLimit: takeRateLimitToken,
+  qrImage: qrSvgDataUri,
   now,
 });
 
@@ -124,6 +126,8 @@ describe('pickup at the station', () => {
     const orderId = await paidOrder(me, listingId);
     const code = await pickupCodeOf(me, orderId);
     expect(code).toMatch(/^\d{6}$/);
+    const shown = (await marketCall(me, 'GET', `/orders/${orderId}/pickup-code`)).json;
+    expect([shown.qrText, shown.qrImage]).toEqual([`yinong:pickup:${TUQIAO.id}:${code}`, expect.stringMatching(/^data:image\/svg\+xml;base64,/)]);
     // The same code on a second read (issued once).
     expect(await pickupCodeOf(me, orderId)).toBe(code);
     const codesBefore = await countEntities(table.doc, table.tableName, 'PickupCode');

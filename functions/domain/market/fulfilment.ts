@@ -64,6 +64,8 @@ export interface FulfilmentDeps {
   fulfilment: FulfilmentRepository;
   stations: Pick<StationRepository, 'getById'>;
   rateLimit: RateLimiter;
+  /** The QR code of a text as an image (functions/adapters/qr-image.ts). */
+  qrImage: (text: string) => Promise<string>;
   now?: () => Date;
   newCode?: () => string;
 }
@@ -93,7 +95,10 @@ export async function pickupCodeOf(deps: FulfilmentDeps, caller: Caller, orderId
   if (!order || order.buyerId !== caller.userId) throw notFound('Order');
   if (order.delivery.mode !== 'pickup' || !['PAID', 'READY_FOR_PICKUP'].includes(order.status))
     throw new AppError('CONFLICT', 'Only a paid pickup order not yet handed over has a pickup code');
-  const view = (code: string) => ({ orderId: order.id, stationId: order.stationId, code, qrText: qrTextOf(order.stationId, code) });
+  const view = async (code: string) => {
+    const qrText = qrTextOf(order.stationId, code);
+    return { orderId: order.id, stationId: order.stationId, code, qrText, qrImage: await deps.qrImage(qrText) };
+  };
   if (order.pickupCode) return view(order.pickupCode);
   const at = nowOf(deps).toISOString();
   for (let attempt = 0; attempt < 5; attempt++) {
