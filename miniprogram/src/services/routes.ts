@@ -46,6 +46,8 @@ export const PAGES = {
   sellers: '/packages/officer/pages/sellers/index',
   listingEdit: '/packages/officer/pages/listing-edit/index',
   stationListings: '/packages/officer/pages/station-listings/index',
+  // 提货与发货 (officer): the pickup counter and today's manifest with shipping.
+  fulfil: '/packages/officer/pages/fulfil/index',
   priceReports: '/packages/admin/pages/price-reports/index',
   // Ask an expert (问专家): search and 我的提问, the ask form, a question, the expert's inbox.
   ask: '/packages/ask/pages/index/index',
