@@ -118,7 +118,7 @@ describe('提货与发货 (officer)', () => {
     type('pickup-code', '042917');
     fireEvent.click(button('pickup-look'));
     await waitFor(() => byId('pickup-order'));
-    expect(byId('pickup-order').textContent).toContain('牦牛肉干 × 2jin');
+    expect(byId('pickup-order').textContent).toContain('牦牛肉干 × 2斤');
     fireEvent.click(button('pickup-confirm'));
     await waitFor(() => byId('pickup-success'));
     expect(confirmed).toEqual([{ code: '042917' }]);

@@ -40,7 +40,11 @@ function PickupCodeCard({ orderId }: { orderId: string }) {
   return (
     <View id="order-pickup" className="market-card">
       <Text className="market-row__title">{t('market.pickupCodeTitle')}</Text>
-      {code ? <Text id="order-pickup-code">{code.code}</Text> : null}
+      {code ? (
+        <Text id="order-pickup-code" className="market-pickup-code">
+          {code.code}
+        </Text>
+      ) : null}
       {code ? <Image id="order-pickup-qr" src={code.qrImage} mode="aspectFit" style={{ width: '160px', height: '160px' }} /> : null}
       {failure ? <Text id="order-pickup-error">{failure}</Text> : null}
       <Text className="market-muted">{t('market.pickupCodeHint')}</Text>

@@ -11,9 +11,11 @@ import { errorText, t } from '../../../../i18n/staff';
 import { createConsignment, shipOrder, type Manifest } from '../../../../services/api-fulfil';
 import type { Order } from '../../../../services/api-sell';
 import { toApiErrorLike } from '../../../../services/errors';
+import { unitText } from './unit-text';
 import { formatFen } from '../../../../services/money';
 
-const linesOf = (order: Order) => order.lines.map((l) => t('fulfil.line', { title: l.title, quantity: l.quantity, unit: l.unit })).join('，');
+const linesOf = (order: Order) =>
+  order.lines.map((l) => t('fulfil.line', { title: l.title, quantity: l.quantity, unit: unitText(l.unit) })).join('，');
 const cityOf = (order: Order) => (order.delivery.address ? `${order.delivery.address.province}${order.delivery.address.city}` : '');
 
 /**

@@ -8,6 +8,7 @@ import { errorText, t } from '../../../../i18n/staff';
 import { confirmPickup, lookupPickup, pickupCodeIn } from '../../../../services/api-fulfil';
 import type { Order } from '../../../../services/api-sell';
 import { toApiErrorLike } from '../../../../services/errors';
+import { unitText } from './unit-text';
 import { formatFen } from '../../../../services/money';
 
 /**
@@ -73,7 +74,7 @@ export function PickupDesk({ stationId, onHandedOver }: { stationId: string; onH
         <View id="pickup-order">
           <Text id="pickup-order-seller">{t('fulfil.orderOf', { seller: order.sellerName, total: formatFen(order.totalFen) })}</Text>
           {order.lines.map((line) => (
-            <Text key={line.listingId}>{t('fulfil.line', { title: line.title, quantity: line.quantity, unit: line.unit })}</Text>
+            <Text key={line.listingId}>{t('fulfil.line', { title: line.title, quantity: line.quantity, unit: unitText(line.unit) })}</Text>
           ))}
           <ActionButton id="pickup-confirm" loading={busy} disabled={busy} onClick={() => void handOver()}>
             {t('fulfil.confirmHandover')}
