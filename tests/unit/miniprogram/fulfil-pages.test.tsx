@@ -138,6 +138,10 @@ describe('提货与发货 (officer)', () => {
     render(<FulfilPage />);
     await waitFor(() => byId(`manifest-pack-${PACK_A}`));
     expect(byId(`manifest-pack-${PACK_A}`).textContent).toContain('寄往青海省西宁市');
+    // Printable on H5: the browser prints the page.
+    const print = jest.spyOn(window, 'print').mockImplementation(() => undefined);
+    fireEvent.click(button('manifest-print'));
+    expect(print).toHaveBeenCalledTimes(1);
     fireEvent.click(byId(`manifest-pack-${PACK_A}`));
     type('ship-carrier', '顺丰');
     type('ship-tracking', 'SF100200300');

@@ -665,6 +665,7 @@ export const staffMessages = {
   'fulfil.manifestLoading': '正在读取清单',
   'fulfil.manifestError': '清单没有读取成功',
   'fulfil.manifestEmpty': '今天没有待交货或待发货的订单',
+  'fulfil.print': '打印清单',
   'fulfil.handOverRow': '到站自提 · {total}',
   'fulfil.packRow': '寄往{city} · {total}',
   'fulfil.carrier': '快递公司',

@@ -91,6 +91,12 @@ export function ManifestView({
         {t('fulfil.manifestDate', { date })}
       </Text>
       {sellers.length === 0 ? <StateView id="manifest-empty" kind="empty" title={t('fulfil.manifestEmpty')} /> : null}
+      {process.env.TARO_ENV === 'h5' && sellers.length > 0 ? (
+        // On H5 the browser prints the page as it is (the counter's printer); the mini-program has no printing.
+        <ActionButton id="manifest-print" kind="secondary" size="small" onClick={() => window.print()}>
+          {t('fulfil.print')}
+        </ActionButton>
+      ) : null}
       {sellers.map((group) => (
         <Section key={group.sellerId} id={`manifest-${group.sellerId}`} title={group.sellerName}>
           <ListCard>
