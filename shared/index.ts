@@ -14,3 +14,4 @@ export * from './schemas/prices';
 export * from './schemas/questions';
 export * from './schemas/market';
 export * from './schemas/market-seller';
+export * from './schemas/fulfilment';

@@ -453,3 +453,28 @@ export const nonCashLedgerKeys = {
 
 /** The local WeChat Pay stub's key pairs and API v3 key: created once, shared by every process of the stage. */
 export const wechatPayStubKeys = { item: (): PrimaryKey => ({ PK: 'WECHATPAY_STUB', SK: 'KEYS' }) };
+
+/**
+ * Fulfilment (issue 14). While an order is paid and not yet out of the station (PAID, READY_FOR_PICKUP)
+ * it carries GSI3 under its station, by payment time: the station's manifest is ONE Query of that
+ * sparse partition (the hold's GSI3 keys leave in the same write that adds these). Handing over,
+ * shipping or a consignment drops them.
+ */
+export const orderFulfilmentKeys = {
+  open: (stationId: string) => `STATION_FULFIL#${stationId}`,
+  openIndex: (stationId: string, paidAt: string, orderId: string) => ({ GSI3PK: `STATION_FULFIL#${stationId}`, GSI3SK: `${paidAt}#${orderId}` }),
+};
+
+/**
+ * Pickup codes, in their own key space and per station: the same 6 digits at two stations are two
+ * items, and a code looked up at another station finds nothing. Claimed with attribute_not_exists when
+ * issued; deleted (condition: it exists) in the handover's transaction, so a code works once.
+ */
+export const pickupCodeKeys = {
+  item: (stationId: string, code: string): PrimaryKey => ({ PK: `PICKUP_CODE#${stationId}#${code}`, SK: 'PICKUP_CODE' }),
+};
+
+/** A consolidated shipment: one station's paid shipping orders to one city under one tracking number. */
+export const consignmentKeys = {
+  item: (id: string): PrimaryKey => ({ PK: `CONSIGNMENT#${id}`, SK: 'CONSIGNMENT' }),
+};

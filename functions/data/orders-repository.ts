@@ -7,7 +7,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AddressRecord, BuyerRepository, CartRecord, OrderRecord, OrderRepository } from '../domain/market/market';
 import { db, tableName } from './client';
 import { stripKeys } from './item';
-import { buyerKeys, INDEX, listingKeys, nonCashLedgerKeys, ORDER_HOLD_SHARDS, orderKeys } from './keys';
+import { buyerKeys, INDEX, listingKeys, nonCashLedgerKeys, ORDER_HOLD_SHARDS, orderFulfilmentKeys, orderKeys } from './keys';
 import { queryAll, queryPage } from './query-pages';
 import { transactWrite } from './transact';
 import { isConditionFailure } from './transaction-errors';
@@ -24,6 +24,10 @@ const orderItem = (o: OrderRecord) => ({
   ...o,
 });
 const toOrder = (item: Item) => stripKeys<OrderRecord>(item);
+const openIndexValues = (order: OrderRecord, paidAt: string) => {
+  const index = orderFulfilmentKeys.openIndex(order.stationId, paidAt, order.id);
+  return { ':openPk': index.GSI3PK, ':openSk': index.GSI3SK };
+};
 
 /** The buyer's unpaid counter moved by `delta`; going up is capped, going down never below 0. */
 const counterUpdate = (buyerId: string, delta: 1 | -1, max: number): TransactItem => ({
@@ -133,7 +137,8 @@ export const dynamoOrderRepository: OrderRepository = {
             Update: {
               TableName: tableName(),
               Key: orderKeys.item(order.id),
-              UpdateExpression: 'SET #status = :paid, paidAt = :at, transactionId = :tx REMOVE GSI3PK, GSI3SK',
+              // The hold's GSI3 keys give way to the station's open-fulfilment ones (its manifest: orderFulfilmentKeys).
+              UpdateExpression: 'SET #status = :paid, paidAt = :at, transactionId = :tx, GSI3PK = :openPk, GSI3SK = :openSk',
               ConditionExpression: '#status = :pending AND totalFen = :amount',
               ExpressionAttributeNames: { '#status': 'status' },
               ExpressionAttributeValues: {
@@ -142,6 +147,7 @@ export const dynamoOrderRepository: OrderRepository = {
                 ':tx': payment.transactionId,
                 ':pending': 'PENDING_PAYMENT',
                 ':amount': payment.amountFen,
+                ...openIndexValues(order, payment.at),
               },
             },
           },

@@ -20,6 +20,18 @@ import { createHttpHandler, HttpResult } from '../http/pipeline';
 import { wechatPayProvider } from '../adapters/wechat-pay-providers';
 import { dynamoUserRepository } from '../data/users-repository';
 import { confirmStubPayment } from '../adapters/wechat-pay-stub-sheet';
+import { qrSvgDataUri } from '../adapters/qr-image';
+import { dynamoFulfilmentRepository } from '../data/fulfilment-repository';
+import {
+  confirmPickup,
+  confirmReceipt,
+  consignOrders,
+  lookupPickup,
+  markReady,
+  pickupCodeOf,
+  shipOrder,
+  stationManifest,
+} from '../domain/market/fulfilment';
 
 const listings = dynamoListingRepository;
 const sellers = dynamoSellerRepository;
@@ -34,6 +46,7 @@ const buyerDeps = { buyers, listings, sellers };
 const openidOf = async (userId: string) => (await dynamoUserRepository.get(userId))?.openid ?? '';
 const sellerAccountDeps = { accounts: dynamoSellerAccountRepository, sellers, rateLimiter: takeRateLimitToken };
 const orderDeps = { orders, listings, buyers, stations, idempotency: createIdempotencyStore() };
+const fulfilmentDeps = { orders, stations, fulfilment: dynamoFulfilmentRepository, rateLimit: takeRateLimitToken, qrImage: qrSvgDataUri };
 
 export const handler = createHttpHandler('market', {
   listCategories: async () => listCategories(),
@@ -81,4 +94,12 @@ export const handler = createHttpHandler('market', {
     return outcome.kind === 'rejected' ? new HttpResult(401, { code: 'FAIL', message: `rejected: ${outcome.reason}` }) : new HttpResult(204, '');
   },
   stationOrders: ({ caller, params, query }) => stationOrders(orderDeps, caller, params.stationId, query),
+  pickupCode: ({ caller, params }) => pickupCodeOf(fulfilmentDeps, caller, params.orderId),
+  lookupPickup: ({ caller, params, body }) => lookupPickup(fulfilmentDeps, caller, params.stationId, body.code),
+  confirmPickup: ({ caller, params, body }) => confirmPickup(fulfilmentDeps, caller, params.stationId, body.code),
+  markOrderReady: ({ caller, params }) => markReady(fulfilmentDeps, caller, params.orderId),
+  shipOrder: ({ caller, params, body }) => shipOrder(fulfilmentDeps, caller, params.orderId, body),
+  confirmReceipt: ({ caller, params }) => confirmReceipt(fulfilmentDeps, caller, params.orderId),
+  stationManifest: ({ caller, params }) => stationManifest(fulfilmentDeps, caller, params.stationId),
+  createConsignment: ({ caller, params, body }) => consignOrders(fulfilmentDeps, caller, params.stationId, body),
 });

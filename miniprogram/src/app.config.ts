@@ -34,6 +34,8 @@ export default defineAppConfig({
         'pages/sellers/index',
         'pages/listing-edit/index',
         'pages/station-listings/index',
+        // 提货与发货: the pickup counter (code or QR), today's manifest by seller, shipping and consignments.
+        'pages/fulfil/index',
       ],
     },
     // A payment's receipt on its own: villagers open it from "me", so it must not pull in the officer

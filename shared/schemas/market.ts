@@ -36,7 +36,8 @@ export const LISTING_UNIT_NAMES: Record<ListingUnit, string> = { jin: '斤', zhi
 
 export const LISTING_STATUSES = ['ACTIVE', 'PAUSED', 'ENDED'] as const;
 export type ListingStatus = (typeof LISTING_STATUSES)[number];
-export const ORDER_STATUSES = ['PENDING_PAYMENT', 'PAID', 'CANCELLED', 'EXPIRED'] as const;
+/** The order's state machine (functions/domain/market/order-state.ts) moves between these; fulfilment (issue 14) added the last four. */
+export const ORDER_STATUSES = ['PENDING_PAYMENT', 'PAID', 'CANCELLED', 'EXPIRED', 'READY_FOR_PICKUP', 'HANDED_OVER', 'SHIPPED', 'RECEIVED'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const MAX_LISTING_PHOTOS = 6;
@@ -224,6 +225,12 @@ export const Order = z.object({
   yours: z.boolean(),
   createdAt: z.string(),
   closedAt: z.nullable(z.string()),
+  /** Fulfilment (issue 14): the steps of this order's delivery mode only (no "shipped" for a pickup), each with when it was reached. */
+  steps: z.optional(z.array(z.object({ status: z.enum(ORDER_STATUSES), done: z.boolean(), at: z.nullable(z.string()) }))),
+  /** The carrier and tracking number once shipped (a consignment's, when the order travels in one). */
+  shipment: z.optional(
+    z.nullable(z.object({ carrier: z.string(), trackingNo: z.string(), shippedAt: z.string(), consignmentId: z.nullable(z.string()) })),
+  ),
 });
 export type Order = z.infer<typeof Order>;
 export const OrderPage = pageOf(Order);

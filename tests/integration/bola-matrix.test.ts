@@ -19,6 +19,7 @@ import { createUser } from '../harness/users';
 import { copyRegionChain, expertOf, feedBody, feedIn } from '../harness/feeds';
 import { reportBody, reportPrice, seedPriceCatalogue } from '../harness/prices';
 import { listProduce, marketCall, order, registerCooperative } from '../harness/market';
+import { paidOrder, pickupCodeOf } from '../harness/fulfilment';
 
 type Route = RouteDef & { name: RouteName };
 type User = Awaited<ReturnType<typeof createUser>>;
@@ -85,7 +86,17 @@ interface Objects {
   orderId: string;
   /** The station's officer (issues the cooperative's link code a contact enters). */
   officer: User;
+  /** Fulfilment (issue 14): a paid pickup order with its buyer's code, and a paid shipping order. */
+  pickupOrderId: string;
+  pickupCode: string;
+  shippingOrderId: string;
 }
+
+/** Which order a route's `{orderId}` names: each fulfilment route gets one in the status it acts on. */
+const ORDER_FOR: Partial<Record<RouteName, 'pickupOrderId' | 'shippingOrderId'>> = {
+  markOrderReady: 'pickupOrderId',
+  shipOrder: 'shippingOrderId',
+};
 
 /** The seeded price market of each station's prefecture: 乐都 (海东市) for A, 结古 (玉树州) for B. */
 const MARKET_OF: Record<string, string> = { '6302': 'ledu', '6327': 'jiegu' };
@@ -137,7 +148,13 @@ async function objectsOf(station: { id: string; villageCode: string }, officer: 
   const listingId = await listProduce(officer, sellerId, { stock: 10 });
   const placed = await order(await createUser(table.doc, table.tableName, { role: 'buyer' }), [{ listingId, quantity: 1 }]);
   expect(placed.status).toBe(201);
+  const pickupBuyer = await createUser(table.doc, table.tableName, { role: 'buyer' });
+  const pickupOrderId = await paidOrder(pickupBuyer, listingId, 'pickup');
+  const shippingOrderId = await paidOrder(await createUser(table.doc, table.tableName, { role: 'buyer' }), listingId, 'shipping');
   return {
+    pickupOrderId,
+    pickupCode: await pickupCodeOf(pickupBuyer, pickupOrderId),
+    shippingOrderId,
     stationId: station.id,
     paymentId: payment.json.id,
     householdId,
@@ -199,6 +216,10 @@ const BODIES: Partial<Record<RouteName, (o: Objects) => Promise<unknown> | unkno
   createOrder: (o) => ({ items: [{ listingId: o.listingId, quantity: 1 }], delivery: { mode: 'pickup' } }),
   putCart: (o) => ({ items: [{ listingId: o.listingId, quantity: 1 }] }),
   linkSeller: async (o) => ({ code: (await marketCall(o.officer, 'POST', `/sellers/${o.sellerId}/link-code`)).json.code }),
+  lookupPickup: (o) => ({ code: o.pickupCode }),
+  confirmPickup: (o) => ({ code: o.pickupCode }),
+  shipOrder: () => ({ carrier: '顺丰', trackingNo: 'SF100200300' }),
+  createConsignment: (o) => ({ orderIds: [o.shippingOrderId], carrier: '邮政', trackingNo: 'EMS987654321' }),
   askQuestion: (o) => ({ field: 'crops', text: '羊咳嗽流鼻涕怎么办？', consent: false, householdId: o.householdId }),
 };
 const QUERIES: Partial<Record<RouteName, Record<string, string>>> = {
@@ -209,7 +230,12 @@ const QUERIES: Partial<Record<RouteName, Record<string, string>>> = {
 
 const fillPath = (route: Route, o: Objects) =>
   route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = name === 'id' ? o[FEED_FOR[route.name] ?? 'publishedId'] : (o as unknown as Record<string, string>)[name];
+    const value =
+      name === 'id'
+        ? o[FEED_FOR[route.name] ?? 'publishedId']
+        : name === 'orderId'
+          ? o[ORDER_FOR[route.name] ?? 'orderId']
+          : (o as unknown as Record<string, string>)[name];
     if (!value) throw new Error(`${route.name}: no object for {${name}}: add it to the BOLA fixture`);
     return value;
   });

@@ -172,6 +172,18 @@ const body = fc.oneof(
       { requiredKeys: [] },
     )
     .map((v) => JSON.stringify(v)),
+  // Fulfilment shapes (pickup codes, shipments, consignments), so the fuzzer reaches past their schemas too.
+  fc
+    .record(
+      {
+        code: fc.oneof(fc.constantFrom('123456', '000000', '12345'), fc.string({ maxLength: 8 }), fc.integer()),
+        carrier: fc.oneof(fc.constantFrom('顺丰', '邮政'), fc.string()),
+        trackingNo: fc.oneof(fc.constantFrom('SF100200300', 'x'), fc.string()),
+        orderIds: fc.oneof(fc.array(fc.constantFrom('or000000000000000000000000', 'x'), { maxLength: 60 }), jsonValue),
+      },
+      { requiredKeys: [] },
+    )
+    .map((v) => JSON.stringify(v)),
   fc.string({ maxLength: 200 }),
 );
 const query = fc.dictionary(

@@ -117,6 +117,11 @@ const VALID: Record<string, () => { body: Record<string, unknown>; auth: Record<
   putCart: () => ({ body: { items: [{ listingId: ids.listingId, quantity: 1 }] }, auth: buyer.auth }),
   linkSeller: () => ({ body: { code: '12345678' }, auth: buyer.auth }),
   createOrder: () => ({ body: { items: [{ listingId: ids.listingId, quantity: 1 }], delivery: { mode: 'pickup' } }, auth: buyer.auth }),
+  // Fulfilment (issue 14).
+  lookupPickup: () => ({ body: { code: '123456' }, auth: officer.auth }),
+  confirmPickup: () => ({ body: { code: '123456' }, auth: officer.auth }),
+  shipOrder: () => ({ body: { carrier: '顺丰', trackingNo: 'SF100200300' }, auth: officer.auth }),
+  createConsignment: () => ({ body: { orderIds: [ids.orderId], carrier: '顺丰', trackingNo: 'SF100200300' }, auth: officer.auth }),
 };
 
 const concretePath = (route: RouteDef) =>

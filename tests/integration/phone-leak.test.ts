@@ -19,6 +19,7 @@ import { createUser } from '../harness/users';
 import { copyRegionChain, expertOf, feedBody, feedIn } from '../harness/feeds';
 import { reportBody, reportPrice, seedPriceCatalogue } from '../harness/prices';
 import { listProduce, marketCall, order, registerCooperative } from '../harness/market';
+import { paidOrder, pickupCodeOf } from '../harness/fulfilment';
 import { wechatPayStub } from '../../functions/adapters/wechat-pay-providers';
 
 type Route = RouteDef & { name: RouteName };
@@ -44,7 +45,17 @@ const PHONES = {
 const OWN_ADDRESSES: RouteName[] = ['createAddress', 'myAddresses'];
 const addressOf = (phone: string) => ({ name: '王芳', phone, province: '北京市', city: '北京市', county: '朝阳区', detail: '建国路1号' });
 /** The marketplace's objects: a seller of the station, its listing, an unpaid order the villager placed, the officer's address. */
-let market: { sellerId: string; listingId: string; orderId: string; addressId: string; shipped: { id: string; totalFen: number } };
+let market: {
+  sellerId: string;
+  listingId: string;
+  orderId: string;
+  addressId: string;
+  shipped: { id: string; totalFen: number };
+  /** Fulfilment (issue 14): paid pickup orders of the villager (one handed over with its code, one marked ready), a paid shipping order of the officer to consign. */
+  pickup: string;
+  pickupReady: string;
+  toConsign: string;
+};
 
 let table: Awaited<ReturnType<typeof useFreshTable>>;
 let officer: User;
@@ -74,9 +85,11 @@ const WRITER: Partial<Record<RouteName, () => User>> = {
   questionInbox: () => questionExpert,
   claimQuestion: () => questionExpert,
   answerQuestion: () => questionExpert,
-  // Only the order's buyer may pay or cancel it.
+  // Only the order's buyer may pay or cancel it, or see its pickup code; the officer confirms receipt of their own shipped order.
   payOrder: () => villager,
   cancelOrder: () => villager,
+  pickupCode: () => villager,
+  confirmReceipt: () => officer,
   confirmStubPayment: () => officer,
 };
 
@@ -181,6 +194,9 @@ beforeAll(async () => {
     orderId: placed.json.id,
     addressId: address.json.id,
     shipped: { id: shipped.json.id, totalFen: shipped.json.totalFen },
+    pickup: await paidOrder(villager, listingId, 'pickup'),
+    pickupReady: await paidOrder(villager, listingId, 'pickup'),
+    toConsign: await paidOrder(officer, listingId, 'shipping', undefined, address.json.id),
   };
   const alert = feedBody('630202', { requiresAck: true });
   feeds = {
@@ -191,6 +207,17 @@ beforeAll(async () => {
     toRetract: await feedIn('PUBLISHED', expert, provinceAdmin, alert),
   };
 });
+
+/** Which order a route's `{orderId}` names (the others: the villager's unpaid order). */
+const ORDER_OF: Partial<Record<RouteName, () => string>> = {
+  // The stub's sheet confirms the officer's shipped order (paid by the webhook's turn already: it answers it paid).
+  confirmStubPayment: () => market.shipped.id,
+  pickupCode: () => market.pickup,
+  markOrderReady: () => market.pickupReady,
+  // Paid by the webhook's turn, shipped, then received by its buyer (the officer).
+  shipOrder: () => market.shipped.id,
+  confirmReceipt: () => market.shipped.id,
+};
 
 const pathOf = (route: Route) =>
   route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -207,8 +234,7 @@ const pathOf = (route: Route) =>
       reportId: priceReportId,
       sellerId: market.sellerId,
       listingId: market.listingId,
-      // The stub's sheet confirms the officer's shipped order (paid by the webhook's turn already: it answers it paid).
-      orderId: route.name === 'confirmStubPayment' ? market.shipped.id : market.orderId,
+      orderId: ORDER_OF[route.name]?.() ?? market.orderId,
     }[name];
     if (!value) throw new Error(`${route.name}: no real id for {${name}}: add one to the leak walk`);
     return value;
@@ -273,6 +299,10 @@ const BODIES: Partial<Record<RouteName, () => Promise<unknown> | unknown>> = {
   // The officer becomes the cooperative's contact (it answers the cooperative; GET /me/seller then shows its sales).
   linkSeller: async () => ({ code: (await marketCall(officer, 'POST', `/sellers/${market.sellerId}/link-code`)).json.code }),
   createOrder: () => ({ items: [{ listingId: market.listingId, quantity: 1 }], delivery: { mode: 'shipping', addressId: market.addressId } }),
+  lookupPickup: async () => ({ code: await pickupCodeOf(villager, market.pickup) }),
+  confirmPickup: async () => ({ code: await pickupCodeOf(villager, market.pickup) }),
+  shipOrder: () => ({ carrier: '顺丰', trackingNo: 'SF100200300' }),
+  createConsignment: () => ({ orderIds: [market.toConsign], carrier: '邮政', trackingNo: 'EMS987654321' }),
 };
 /** Routes authenticated by a provider's signature: the signed request (WeChat Pay pays the officer's shipped order). */
 const SIGNED: Partial<Record<RouteName, () => Promise<{ headers: Record<string, string>; body: string }>>> = {

@@ -99,6 +99,14 @@ export interface OrderRecord {
   /** WeChat Pay's transaction id, once paid. */
   transactionId?: string;
   paidAt?: string;
+  /** Fulfilment (issue 14, functions/domain/market/fulfilment.ts): when each step was reached, and by whom receipt was confirmed. */
+  readyAt?: string;
+  handedOverAt?: string;
+  receivedAt?: string;
+  receivedBy?: 'buyer' | 'officer';
+  shipment?: { carrier: string; trackingNo: string; shippedAt: string; consignmentId: string | null };
+  /** The pickup code the buyer shows at the station (never in a view but the buyer's own code route). */
+  pickupCode?: string;
 }
 
 export interface CartRecord {

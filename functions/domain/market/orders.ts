@@ -14,7 +14,7 @@
  *   complete the key
  */
 import { createHash } from 'node:crypto';
-import { MAX_UNPAID_ORDERS, ORDER_HOLD_MINUTES, type Order, type OrderCreateRequest } from '../../../shared';
+import { MAX_UNPAID_ORDERS, ORDER_HOLD_MINUTES, type Order, type OrderCreateRequest, type OrderStatus } from '../../../shared';
 import type { Caller } from '../../auth/caller';
 import { AppError, invalidField, notFound } from '../errors';
 import type { IdempotencyStore } from '../idempotency';
@@ -23,6 +23,7 @@ import { requestHashOf } from '../payments/create-payment';
 import { maskPhone, type StationRepository } from '../stations/station';
 import { canManageStation, managedStation } from '../stations/station-access';
 import type { BuyerRepository, ListingRepository, OrderRecord, OrderRepository } from './market';
+import { STEPS_OF } from './order-state';
 
 export interface OrderDeps {
   orders: OrderRepository;
@@ -60,7 +61,25 @@ export function toOrderView(caller: Caller, o: OrderRecord): Order {
     yours: o.buyerId === caller.userId,
     createdAt: o.createdAt,
     closedAt: o.closedAt,
+    steps: stepsOf(o),
+    shipment: o.shipment ?? null,
   };
+}
+
+/** When the order reached each status (the fields its moves set). */
+const reachedAt = (o: OrderRecord): Partial<Record<OrderStatus, string | undefined>> => ({
+  PENDING_PAYMENT: o.createdAt,
+  PAID: o.paidAt,
+  READY_FOR_PICKUP: o.readyAt,
+  HANDED_OVER: o.handedOverAt,
+  SHIPPED: o.shipment?.shippedAt,
+  RECEIVED: o.receivedAt,
+});
+
+/** Only the steps of the order's mode (no "shipped" for a pickup); a pickup handed over from the shelf skips "ready". */
+function stepsOf(o: OrderRecord) {
+  const at = reachedAt(o);
+  return STEPS_OF[o.delivery.mode].map((status) => ({ status, done: Boolean(at[status]), at: at[status] ?? null }));
 }
 
 const orderIdFor = (callerId: string, key: string, requestHash: string) =>

@@ -40,6 +40,8 @@ export const PAGES = {
   sellers: sub('officer', 'sellers'),
   listingEdit: sub('officer', 'listing-edit'),
   stationListings: sub('officer', 'station-listings'),
+  // 提货与发货 (officer): the pickup counter and today's manifest with shipping.
+  fulfil: sub('officer', 'fulfil'),
   priceReports: sub('admin', 'price-reports'),
   // Ask an expert (问专家): search and 我的提问, the ask form, a question, the expert's inbox.
   askForm: sub('ask', 'ask'),

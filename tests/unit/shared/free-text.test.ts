@@ -131,6 +131,8 @@ describe('the route table', () => {
         'createAddress.body.city',
         'createAddress.body.county',
         'createAddress.body.detail',
+        'shipOrder.body.carrier',
+        'createConsignment.body.carrier',
       ].sort(),
     );
     expect(

@@ -8,6 +8,7 @@ import { errorText, t } from '../../../../i18n/market';
 import { cancelOrder, confirmStubPayment, getOrder, payOrder, type Order } from '../../../../services/api-market';
 import { toApiErrorLike } from '../../../../services/errors';
 import { formatFen } from '../../../../services/money';
+import { OrderProgress } from '../../components/order-progress';
 import { OrderSummary } from '../../components/order-summary';
 import '../../market.scss';
 
@@ -123,6 +124,9 @@ export default function OrderPage() {
               : t('market.pickupAt')}
           </Text>
           {state.value.status === 'PENDING_PAYMENT' ? <PendingActions order={state.value} onChanged={replace} onRecheck={refresh} /> : null}
+          {['PAID', 'READY_FOR_PICKUP', 'HANDED_OVER', 'SHIPPED', 'RECEIVED'].includes(state.value.status) ? (
+            <OrderProgress order={state.value} onChanged={replace} />
+          ) : null}
         </View>
       ) : null}
     </View>

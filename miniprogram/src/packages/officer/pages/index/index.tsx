@@ -76,6 +76,7 @@ function OfficerHome({ me }: { me: MeResponse }) {
               subtitle={t('sell.stationEntryDesc')}
               onClick={() => openPage('stationListings')}
             />
+            <ListRow id="officer-fulfil-link" title={t('fulfil.entry')} subtitle={t('fulfil.entryDesc')} onClick={() => openPage('fulfil')} />
           </ListCard>
         </Section>
       ) : null}
