@@ -31,6 +31,6 @@ export async function confirmStubPayment(
   // The buyer's own unpaid order on hold (404/409 otherwise); the prepay order is created again if this
   // process has not seen it (the stub keeps its orders in memory; out_trade_no makes it idempotent).
   await payOrder(payment, caller, orderId);
-  const signed = (await wechatPayStub()).pay(orderId);
+  const signed = await (await wechatPayStub()).pay(orderId);
   return handlePaymentNotification(payment, signed.headers, signed.body);
 }

@@ -5,6 +5,7 @@
  *   order:    PENDING_PAYMENT ──pay (callback)──> PAID
  *                   │ ├──cancel (buyer)──────────> CANCELLED ┐ stock returns, the buyer's unpaid
  *                   │ └──hold over (job or a read)─> EXPIRED  ┘ counter drops: exactly once (status condition)
+ *                   │       (both only after the provider order is closed: functions/domain/market/order-payment.ts)
  *
  * Stock lives on the listing item; an order takes it in its own transaction with `stock >= :qty`, so
  * it never oversells, and gives it back in the transaction that closes the order.
@@ -99,6 +100,17 @@ export interface OrderRecord {
   /** WeChat Pay's transaction id, once paid. */
   transactionId?: string;
   paidAt?: string;
+  /** A success that arrived after the order was released, refunded through the provider. */
+  refund?: LateRefund;
+}
+
+export interface LateRefund {
+  outRefundNo: string;
+  refundId: string;
+  transactionId: string;
+  amountFen: number;
+  at: string;
+  businessDate: string;
 }
 
 export interface CartRecord {
@@ -160,6 +172,11 @@ export interface OrderRepository {
    * ONE transaction, so of any number of concurrent notifications exactly one pays it. Null otherwise.
    */
   markPaid(order: OrderRecord, payment: { transactionId: string; amountFen: number; at: string; businessDate: string }): Promise<OrderRecord | null>;
+  /**
+   * A late success's refund recorded on its released order (EXPIRED or CANCELLED, none recorded yet)
+   * with one refund line on the station's non-cash day: ONE transaction; false when already recorded.
+   */
+  recordLateRefund(order: OrderRecord, refund: LateRefund): Promise<boolean>;
   /** Pending orders whose hold ended before `at`, up to `limit` per shard. */
   dueHolds(at: string, limit: number): Promise<OrderRecord[]>;
 }
