@@ -123,7 +123,11 @@ export function createWechatPayStub(material: StubKeyMaterial = newStubKeyMateri
    * is built for it (deliver it, or drop it to play a missed callback). A closed order cannot be paid.
    */
   async function pay(outTradeNo: string, at = new Date()) {
-    const order = await book.settle(outTradeNo, { tradeState: 'SUCCESS', transactionId: '4200' + randomBytes(12).toString('hex'), at: at.toISOString() });
+    const order = await book.settle(outTradeNo, {
+      tradeState: 'SUCCESS',
+      transactionId: '4200' + randomBytes(12).toString('hex'),
+      at: at.toISOString(),
+    });
     if (!order) throw new Error(`stub: no prepay order ${outTradeNo}`);
     if (order.tradeState === 'CLOSED') throw new Error(`stub: order ${outTradeNo} is closed (ORDER_CLOSED): it cannot be paid`);
     const transaction: PaidTransaction = {

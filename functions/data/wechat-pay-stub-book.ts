@@ -42,8 +42,7 @@ export const dynamoStubTradeBook: StubTradeBook = {
         new UpdateCommand({
           TableName: tableName(),
           Key: wechatPayStubKeys.trade(outTradeNo),
-          UpdateExpression:
-            to.tradeState === 'SUCCESS' ? 'SET tradeState = :to, transactionId = :tx, successTime = :at' : 'SET tradeState = :to',
+          UpdateExpression: to.tradeState === 'SUCCESS' ? 'SET tradeState = :to, transactionId = :tx, successTime = :at' : 'SET tradeState = :to',
           ConditionExpression: 'tradeState = :notpay',
           ExpressionAttributeValues: {
             ':to': to.tradeState,

@@ -55,10 +55,10 @@ export const handler = createHttpHandler('market', {
   myAddresses: ({ caller }) => myAddresses(buyerDeps, caller),
   putCart: ({ caller, params, body }) => putCart(buyerDeps, caller, params.sellerId, body),
   myCarts: ({ caller }) => myCarts(buyerDeps, caller),
-  createOrder: ({ caller, body, idempotencyKey , log }) => placeOrder(orderDeps(log), caller, idempotencyKey, body),
-  getOrder: ({ caller, params , log }) => getOrder(orderDeps(log), caller, params.orderId),
-  myOrders: ({ caller, query , log }) => myOrders(orderDeps(log), caller, query),
-  cancelOrder: ({ caller, params , log }) => cancelOrder(orderDeps(log), caller, params.orderId),
+  createOrder: ({ caller, body, idempotencyKey, log }) => placeOrder(orderDeps(log), caller, idempotencyKey, body),
+  getOrder: ({ caller, params, log }) => getOrder(orderDeps(log), caller, params.orderId),
+  myOrders: ({ caller, query, log }) => myOrders(orderDeps(log), caller, query),
+  cancelOrder: ({ caller, params, log }) => cancelOrder(orderDeps(log), caller, params.orderId),
   confirmStubPayment: async ({ caller, params, log }) => {
     const outcome = await confirmStubPayment({ orders, openidOf, alert: (message, details) => log.error(message, details) }, caller, params.orderId);
     log.info('stub payment confirmed', { outcome: outcome.kind });
@@ -83,5 +83,5 @@ export const handler = createHttpHandler('market', {
     // WeChat Pay retries anything but 2xx: a rejected notification gets 401 FAIL; handled (a duplicate too) 204.
     return outcome.kind === 'rejected' ? new HttpResult(401, { code: 'FAIL', message: `rejected: ${outcome.reason}` }) : new HttpResult(204, '');
   },
-  stationOrders: ({ caller, params, query , log }) => stationOrders(orderDeps(log), caller, params.stationId, query),
+  stationOrders: ({ caller, params, query, log }) => stationOrders(orderDeps(log), caller, params.stationId, query),
 });

@@ -18,7 +18,10 @@ export function jobOrderDeps(log: Pick<Logger, 'error'>, now?: () => Date) {
   return { orders, now, payment: () => stagePaymentDeps({ orders, openidOf, alert: (message, details) => log.error(message, details) }) };
 }
 
-export async function runOrderReleaser(now?: () => Date, log = createLogger({ function: 'orderReleaser' })): Promise<{ due: number; released: number }> {
+export async function runOrderReleaser(
+  now?: () => Date,
+  log: Pick<Logger, 'error'> = createLogger({ function: 'orderReleaser' }),
+): Promise<{ due: number; released: number }> {
   return releaseDueHolds(jobOrderDeps(log, now));
 }
 

@@ -7,10 +7,10 @@
  */
 import { ensureReady, StartupRefusedError } from '../config/ready';
 import { recoverMissedPayments } from '../domain/market/orders';
-import { createLogger } from '../logging/logger';
+import { createLogger, type Logger } from '../logging/logger';
 import { jobOrderDeps } from './order-releaser';
 
-export async function runPaymentRecoverer(now?: () => Date, log = createLogger({ function: 'paymentRecoverer' })) {
+export async function runPaymentRecoverer(now?: () => Date, log: Pick<Logger, 'error'> = createLogger({ function: 'paymentRecoverer' })) {
   return recoverMissedPayments(jobOrderDeps(log, now));
 }
 

@@ -7,7 +7,8 @@
  * Everything is counted in the table: orders, stub trades and refunds, non-cash ledger lines.
  */
 import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { wechatPayStub } from '../../functions/adapters/wechat-pay-providers';
+import { stagePaymentDeps, wechatPayStub } from '../../functions/adapters/wechat-pay-providers';
+import { handlePaymentNotification } from '../../functions/domain/market/order-payment';
 import { buyerKeys, nonCashLedgerKeys } from '../../functions/data/keys';
 import { dynamoOrderRepository } from '../../functions/data/orders-repository';
 import { dynamoStubTradeBook } from '../../functions/data/wechat-pay-stub-book';
@@ -66,7 +67,12 @@ const stubRefunds = () => count('WechatPayStubRefund');
 const stockOf = async (listingId: string) => Number((await storedListing(table.doc, table.tableName, listingId)).stock);
 
 const webhook = (note: { headers: Record<string, string>; body: string }) =>
-  invoke(handlers.market, { method: 'POST', path: '/webhooks/wechatpay', headers: { ...note.headers, 'content-type': 'application/json' }, body: note.body });
+  invoke(handlers.market, {
+    method: 'POST',
+    path: '/webhooks/wechatpay',
+    headers: { ...note.headers, 'content-type': 'application/json' },
+    body: note.body,
+  });
 
 /** A buyer's order placed and prepaid (POST /orders/{id}/pay: the stub's prepay order exists, NOTPAY). */
 async function prepaidOrder(stock = 4, quantity = 2) {
@@ -208,5 +214,30 @@ describe('a success that still arrives for a released order is refunded automati
     expect((await webhook(note)).status).toBe(204);
     expect(await stubRefunds()).toBe(refunds + 1);
     expect(await refundLines()).toBe(refundsLogged + 1);
+  });
+});
+
+describe('the non-cash day: per station and Asia/Shanghai business day, read by the day-close page', () => {
+  it('an order paid at 23:59:59 and one at 00:00:01 (Shanghai) land on their own days; GET /stations/{id}/ledger shows them beside an untouched cash day', async () => {
+    const day = businessDay(new Date(Date.now() - 3 * 86_400_000));
+    const next = businessDay(new Date(Date.parse(`${day}T16:00:01Z`)));
+    const [late, early] = await Promise.all([prepaidOrder(), prepaidOrder()]);
+    const stub = await wechatPayStub();
+    const payment = (await stagePaymentDeps({ orders: dynamoOrderRepository, openidOf: async () => '' }))!;
+    for (const [run, at] of [
+      [late, new Date(`${day}T15:59:59Z`)],
+      [early, new Date(`${day}T16:00:01Z`)],
+    ] as const) {
+      const note = await stub.pay(run.orderId, at);
+      expect((await handlePaymentNotification({ ...payment, now: () => at }, note.headers, note.body)).kind).toBe('paid');
+    }
+    const ledger = (date: string) =>
+      invoke(handlers.payments, { method: 'GET', path: `/stations/${TUQIAO.id}/ledger`, headers: officer.auth, query: { date } });
+    const [first, second] = [await ledger(day), await ledger(next)];
+    expect([first.status, first.json.nonCash]).toEqual([200, { paidCount: 1, paidFen: 3_000, refundCount: 0, refundedFen: 0 }]);
+    expect(second.json.nonCash).toEqual({ paidCount: 1, paidFen: 3_000, refundCount: 0, refundedFen: 0 });
+    // The cash day is the drawer's alone: no order money in it.
+    expect([first.json.totals.cashInFen, first.json.totals.expectedCashFen, first.json.items]).toEqual([0, 0, []]);
+    expect(await count('NonCashLedgerEntry', { kind: 'order_paid', stationId: TUQIAO.id })).toBe(await paidLines());
   });
 });

@@ -122,7 +122,13 @@ export async function closeBeforeRelease(deps: PaymentDeps, order: OrderRecord):
   return 'paid';
 }
 
-async function markPaidOnce(deps: PaymentDeps, order: OrderRecord, transactionId: string, amountFen: number, now: Date): Promise<NotificationOutcome> {
+async function markPaidOnce(
+  deps: PaymentDeps,
+  order: OrderRecord,
+  transactionId: string,
+  amountFen: number,
+  now: Date,
+): Promise<NotificationOutcome> {
   const at = now.toISOString();
   let marked: OrderRecord | null = null;
   for (let attempt = 0; attempt < 4 && !marked; attempt++) {

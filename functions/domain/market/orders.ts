@@ -242,7 +242,9 @@ export async function releaseDueHolds(deps: HoldDeps, limit = 100): Promise<{ du
   const at = (deps.now?.() ?? new Date()).toISOString();
   const due = await deps.orders.dueHolds(at, limit);
   const released = await Promise.all(
-    due.map(async (o) => ((await closeProviderOrder(deps, o).catch(() => null)) === 'closed' ? deps.orders.release(o, 'EXPIRED', at).catch(() => null) : null)),
+    due.map(async (o) =>
+      (await closeProviderOrder(deps, o).catch(() => null)) === 'closed' ? deps.orders.release(o, 'EXPIRED', at).catch(() => null) : null,
+    ),
   );
   return { due: due.length, released: released.filter(Boolean).length };
 }
