@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: every benchmark in turn. The API and payment benchmarks need `npm start` running;
  * the nearest-station, feed and price ones start their own DynamoDB Local (China-scale part skipped: --china to add it);
+ * the marketplace one starts its own stack (DynamoDB Local and the API);
  * the slow-link one starts its own stack (DynamoDB Local, API, web server) and Chromium; the weapp
  * size one builds the app and a blank Taro app. `npm run bench -- --only h5-slow-link` runs one.
  */
@@ -9,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 const runs: Array<[string, string[]]> = [
   ['bench/api.ts', []],
   ['bench/payments.ts', []],
+  ['bench/market.ts', []],
   ['bench/nearest.ts', process.argv.includes('--china') ? [] : ['--skip-china']],
   ['bench/feeds.ts', []],
   ['bench/notify.ts', []],

@@ -6,6 +6,7 @@
  */
 import { config } from '../config';
 import { getOrCreateStubKeys } from '../data/wechat-pay-stub-keys';
+import { dynamoStubTradeBook } from '../data/wechat-pay-stub-book';
 import { AppError } from '../domain/errors';
 import type { PaymentDeps } from '../domain/market/order-payment';
 import { billProviderModeNow } from './bill-providers';
@@ -13,10 +14,10 @@ import { createWechatPayStub, newStubKeyMaterial } from './wechat-pay-stub';
 
 let stub: Promise<ReturnType<typeof createWechatPayStub>> | undefined;
 
-/** The stub of this stage, its keys shared through the table (every process verifies what any signed). */
+/** The stub of this stage, its keys and books shared through the table (every process verifies what any signed, sees what any paid). */
 export function wechatPayStub() {
   stub ??= getOrCreateStubKeys(newStubKeyMaterial)
-    .then(createWechatPayStub)
+    .then((material) => createWechatPayStub(material, dynamoStubTradeBook))
     .catch((error: unknown) => {
       stub = undefined;
       throw error;
@@ -34,4 +35,17 @@ export async function wechatPayProvider(): Promise<Pick<PaymentDeps, 'provider' 
     keys,
     merchant: { appid: config().wechat.appId, mchid: '1900000001', notifyUrl: '/webhooks/wechatpay' },
   };
+}
+
+/**
+ * Everything the orders domain needs to close and query provider orders in this stage, or null in a
+ * stage without a provider (no order can have been prepaid there: nothing to close, nothing to query).
+ */
+export async function stagePaymentDeps(base: Pick<PaymentDeps, 'orders' | 'openidOf' | 'alert'>): Promise<PaymentDeps | null> {
+  try {
+    return { ...(await wechatPayProvider()), ...base };
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'PROVIDER_NOT_CONFIGURED') return null;
+    throw error;
+  }
 }

@@ -9,7 +9,7 @@
  * bundle time, so deployed stages' bundles answer 404 from dead code; a local stage is checked too.
  */
 import { config, isLocalStage } from '../config';
-import { notFound } from '../domain/errors';
+import { AppError, notFound } from '../domain/errors';
 import type { Caller } from '../auth/caller';
 import { handlePaymentNotification, payOrder, type NotificationOutcome, type PaymentDeps } from '../domain/market/order-payment';
 import { wechatPayProvider, wechatPayStub } from './wechat-pay-providers';
@@ -28,9 +28,13 @@ export async function confirmStubPayment(
   const order = await deps.orders.get(orderId);
   if (order?.buyerId === caller.userId && order.status === 'PAID') return { kind: 'duplicate', orderId };
   const payment = { ...(await wechatPayProvider()), ...deps };
-  // The buyer's own unpaid order on hold (404/409 otherwise); the prepay order is created again if this
-  // process has not seen it (the stub keeps its orders in memory; out_trade_no makes it idempotent).
+  // The buyer's own unpaid order on hold (404/409 otherwise); the prepay order is created if the buyer
+  // never asked for it (out_trade_no makes it idempotent at the stub).
   await payOrder(payment, caller, orderId);
-  const signed = (await wechatPayStub()).pay(orderId);
+  const signed = await (await wechatPayStub()).pay(orderId).catch((error: Error) => {
+    // Released (and closed at the provider) between the check and the payment: as WeChat's sheet says.
+    if (/ORDER_CLOSED/.test(error.message)) throw new AppError('CONFLICT', 'The order was closed meanwhile: it cannot be paid');
+    throw error;
+  });
   return handlePaymentNotification(payment, signed.headers, signed.body);
 }

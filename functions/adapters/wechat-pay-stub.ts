@@ -2,15 +2,18 @@
  * A local WeChat Pay v3 provider that behaves like the real one where our code can tell: prepay ids,
  * requestPayment parameters signed with a merchant key, and notifications signed with its own platform
  * key (RSA-SHA256 over "timestamp\nnonce\nbody\n", serial in Wechatpay-Serial) whose resource is
- * AES-256-GCM encrypted with the API v3 key. It pays nobody. Its state lives in this process: the
- * HTTP wiring (POST /orders/{id}/pay, POST /webhooks/wechatpay, the H5 payment sheet) is left to the
- * next step and will keep its key pair in the table so every Lambda process shares it.
+ * AES-256-GCM encrypted with the API v3 key; the query by out_trade_no, the close and the refund APIs.
+ * It pays nobody. Its books (prepay orders, refunds) live in a StubTradeBook: in memory by default, in
+ * the table for a stage (functions/data/wechat-pay-stub-book.ts), so every process sees the same trades.
  */
 import { createCipheriv, createPrivateKey, createPublicKey, createSign, generateKeyPairSync, randomBytes } from 'node:crypto';
 import type {
   NotificationKeys,
   PaidTransaction,
   PrepayRequest,
+  QueriedTransaction,
+  RefundRequest,
+  RefundResult,
   RequestPaymentParams,
   StubKeyMaterial,
   WechatPayProvider,
@@ -19,8 +22,66 @@ export type { StubKeyMaterial };
 
 export interface StubOrder extends PrepayRequest {
   prepayId: string;
-  tradeState: 'NOTPAY' | 'SUCCESS' | 'CLOSED';
+  tradeState: 'NOTPAY' | 'SUCCESS' | 'CLOSED' | 'REFUND';
   transactionId: string | null;
+  successTime?: string;
+}
+
+export interface StubRefund {
+  outRefundNo: string;
+  outTradeNo: string;
+  refundId: string;
+  refundFen: number;
+  totalFen: number;
+  reason: string;
+  status: 'SUCCESS';
+  at: string;
+}
+
+/** The stub provider's own books. Every change is conditional, as the real provider's state machine is. */
+export interface StubTradeBook {
+  /** Stores the prepay order unless its out_trade_no has one; answers the one that stands. */
+  create(order: StubOrder): Promise<StubOrder>;
+  get(outTradeNo: string): Promise<StubOrder | null>;
+  /** NOTPAY ──> SUCCESS (with its transaction id) or CLOSED, once; answers the order as it stands after. */
+  settle(outTradeNo: string, to: { tradeState: 'SUCCESS'; transactionId: string; at: string } | { tradeState: 'CLOSED' }): Promise<StubOrder | null>;
+  /**
+   * Records a refund unless its out_refund_no has one, moving the order SUCCESS ──> REFUND with it;
+   * answers the refund that stands, or null when the order was never paid.
+   */
+  refundOnce(refund: StubRefund): Promise<StubRefund | null>;
+}
+
+/** The in-memory book (unit and integration tests that need no shared state). */
+export function memoryTradeBook(): StubTradeBook & { refunds: Map<string, StubRefund> } {
+  const orders = new Map<string, StubOrder>();
+  const refunds = new Map<string, StubRefund>();
+  return {
+    refunds,
+    async create(order) {
+      if (!orders.has(order.outTradeNo)) orders.set(order.outTradeNo, { ...order });
+      return { ...orders.get(order.outTradeNo)! };
+    },
+    async get(outTradeNo) {
+      const order = orders.get(outTradeNo);
+      return order ? { ...order } : null;
+    },
+    async settle(outTradeNo, to) {
+      const order = orders.get(outTradeNo);
+      if (!order) return null;
+      if (order.tradeState === 'NOTPAY') Object.assign(order, to.tradeState === 'SUCCESS' ? { ...to, successTime: to.at } : to);
+      return { ...order };
+    },
+    async refundOnce(refund) {
+      const existing = refunds.get(refund.outRefundNo);
+      if (existing) return existing;
+      const order = orders.get(refund.outTradeNo);
+      if (!order || (order.tradeState !== 'SUCCESS' && order.tradeState !== 'REFUND')) return null;
+      order.tradeState = 'REFUND';
+      refunds.set(refund.outRefundNo, refund);
+      return refund;
+    },
+  };
 }
 
 export function newStubKeyMaterial(): StubKeyMaterial {
@@ -33,20 +94,17 @@ export function newStubKeyMaterial(): StubKeyMaterial {
   };
 }
 
-export function createWechatPayStub(material: StubKeyMaterial = newStubKeyMaterial()) {
+export function createWechatPayStub(material: StubKeyMaterial = newStubKeyMaterial(), book: StubTradeBook = memoryTradeBook()) {
   const platform = { privateKey: createPrivateKey(material.platformPrivateKey) };
   const merchant = { privateKey: createPrivateKey(material.merchantPrivateKey) };
   const { serial, apiV3Key } = material;
-  const orders = new Map<string, StubOrder>();
   const platformPublicPem = createPublicKey(platform.privateKey).export({ type: 'spki', format: 'pem' }).toString();
 
   const provider: WechatPayProvider = {
     async createJsapiOrder(request) {
-      const existing = orders.get(request.outTradeNo);
-      if (existing) return { prepayId: existing.prepayId }; // out_trade_no is the provider's idempotency key
-      const prepayId = 'wx' + randomBytes(14).toString('hex');
-      orders.set(request.outTradeNo, { ...request, prepayId, tradeState: 'NOTPAY', transactionId: null });
-      return { prepayId };
+      // out_trade_no is the provider's idempotency key: a second prepay for it answers the first.
+      const order = await book.create({ ...request, prepayId: 'wx' + randomBytes(14).toString('hex'), tradeState: 'NOTPAY', transactionId: null });
+      return { prepayId: order.prepayId };
     },
     requestPaymentParams(appid, prepayId) {
       const timeStamp = String(Math.floor(Date.now() / 1000));
@@ -55,24 +113,23 @@ export function createWechatPayStub(material: StubKeyMaterial = newStubKeyMateri
       const paySign = createSign('RSA-SHA256').update(`${appid}\n${timeStamp}\n${nonceStr}\n${pkg}\n`).sign(merchant.privateKey, 'base64');
       return { appId: appid, timeStamp, nonceStr, package: pkg, signType: 'RSA', paySign } satisfies RequestPaymentParams;
     },
-    async queryOrder(outTradeNo) {
-      const order = orders.get(outTradeNo);
-      return order ? { tradeState: order.tradeState, amountFen: order.amountFen, transactionId: order.transactionId } : null;
-    },
-    async closeOrder(outTradeNo) {
-      const order = orders.get(outTradeNo);
-      if (order && order.tradeState === 'NOTPAY') order.tradeState = 'CLOSED';
-    },
+    queryOrder: (outTradeNo) => queryByOutTradeNo(book, outTradeNo),
+    closeOrder: (outTradeNo) => closeByOutTradeNo(book, outTradeNo),
+    refund: (request) => refundDomestic(book, request),
   };
 
-  /** The payer confirms on the stub's sheet: the order is paid and a signed notification is built for it. */
-  function pay(outTradeNo: string, at = new Date()) {
-    const order = orders.get(outTradeNo);
+  /**
+   * The payer confirms on the stub's sheet: the order is paid at the provider and a signed notification
+   * is built for it (deliver it, or drop it to play a missed callback). A closed order cannot be paid.
+   */
+  async function pay(outTradeNo: string, at = new Date()) {
+    const order = await book.settle(outTradeNo, {
+      tradeState: 'SUCCESS',
+      transactionId: '4200' + randomBytes(12).toString('hex'),
+      at: at.toISOString(),
+    });
     if (!order) throw new Error(`stub: no prepay order ${outTradeNo}`);
-    if (order.tradeState === 'NOTPAY') {
-      order.tradeState = 'SUCCESS';
-      order.transactionId = '4200' + randomBytes(12).toString('hex');
-    }
+    if (order.tradeState === 'CLOSED') throw new Error(`stub: order ${outTradeNo} is closed (ORDER_CLOSED): it cannot be paid`);
     const transaction: PaidTransaction = {
       mchid: order.mchid,
       appid: order.appid,
@@ -80,7 +137,7 @@ export function createWechatPayStub(material: StubKeyMaterial = newStubKeyMateri
       transaction_id: order.transactionId!,
       trade_state: 'SUCCESS',
       amount: { total: order.amountFen, currency: 'CNY' },
-      success_time: at.toISOString(),
+      success_time: order.successTime ?? at.toISOString(),
     };
     return notification(transaction, at);
   }
@@ -116,5 +173,45 @@ export function createWechatPayStub(material: StubKeyMaterial = newStubKeyMateri
   }
 
   const keys: NotificationKeys = { platformKeys: new Map([[serial, platformPublicPem]]), apiV3Key };
-  return { provider, pay, notification, notificationFromBody, keys, orders };
+  return { provider, pay, notification, notificationFromBody, keys, book };
+}
+
+/** GET /v3/pay/transactions/out-trade-no/{out_trade_no}: the trade as the provider has it. */
+async function queryByOutTradeNo(book: StubTradeBook, outTradeNo: string): Promise<QueriedTransaction | null> {
+  const order = await book.get(outTradeNo);
+  if (!order) return null; // v3: 404 ORDER_NOT_EXIST
+  return {
+    mchid: order.mchid,
+    appid: order.appid,
+    out_trade_no: order.outTradeNo,
+    ...(order.transactionId ? { transaction_id: order.transactionId } : {}),
+    trade_state: order.tradeState,
+    amount: { total: order.amountFen, currency: 'CNY' },
+    ...(order.successTime ? { success_time: order.successTime } : {}),
+  };
+}
+
+/** POST /v3/pay/transactions/out-trade-no/{out_trade_no}/close: NOTPAY ──> CLOSED; a paid order answers ORDERPAID. */
+async function closeByOutTradeNo(book: StubTradeBook, outTradeNo: string): Promise<'closed' | 'paid'> {
+  const order = await book.settle(outTradeNo, { tradeState: 'CLOSED' });
+  return order && (order.tradeState === 'SUCCESS' || order.tradeState === 'REFUND') ? 'paid' : 'closed';
+}
+
+/** POST /v3/refund/domestic/refunds: one refund per out_refund_no, only of a paid order, never above its total. */
+async function refundDomestic(book: StubTradeBook, request: RefundRequest): Promise<RefundResult> {
+  const order = await book.get(request.outTradeNo);
+  if (!order || request.totalFen !== order.amountFen || request.refundFen < 1 || request.refundFen > order.amountFen)
+    throw new Error(`stub refund refused (PARAM_ERROR): ${request.outTradeNo}`);
+  const refund = await book.refundOnce({
+    outRefundNo: request.outRefundNo,
+    outTradeNo: request.outTradeNo,
+    refundId: '5030' + randomBytes(12).toString('hex'),
+    refundFen: request.refundFen,
+    totalFen: request.totalFen,
+    reason: request.reason,
+    status: 'SUCCESS',
+    at: new Date().toISOString(),
+  });
+  if (!refund) throw new Error(`stub refund refused (TRADE_NOT_PAID): ${request.outTradeNo}`);
+  return { refundId: refund.refundId, outRefundNo: refund.outRefundNo, status: refund.status, refundFen: refund.refundFen };
 }

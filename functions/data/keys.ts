@@ -449,10 +449,20 @@ export const orderKeys = {
 export const nonCashLedgerKeys = {
   day: (stationId: string, date: string): PrimaryKey => ({ PK: `NONCASH#${stationId}#${date}`, SK: 'DAY' }),
   entry: (stationId: string, date: string, orderId: string): PrimaryKey => ({ PK: `NONCASH#${stationId}#${date}`, SK: `ENTRY#${orderId}` }),
+  /** A late success refunded (the order was released first): one per order, like its paid entry. */
+  refundEntry: (stationId: string, date: string, orderId: string): PrimaryKey => ({
+    PK: `NONCASH#${stationId}#${date}`,
+    SK: `REFUND#${orderId}`,
+  }),
 };
 
 /** The local WeChat Pay stub's key pairs and API v3 key: created once, shared by every process of the stage. */
-export const wechatPayStubKeys = { item: (): PrimaryKey => ({ PK: 'WECHATPAY_STUB', SK: 'KEYS' }) };
+export const wechatPayStubKeys = {
+  item: (): PrimaryKey => ({ PK: 'WECHATPAY_STUB', SK: 'KEYS' }),
+  /** The stub provider's own books: a prepay order by out_trade_no, a refund by out_refund_no. */
+  trade: (outTradeNo: string): PrimaryKey => ({ PK: `WECHATPAY_STUB#TRADE#${outTradeNo}`, SK: 'TRADE' }),
+  refund: (outRefundNo: string): PrimaryKey => ({ PK: `WECHATPAY_STUB#REFUND#${outRefundNo}`, SK: 'REFUND' }),
+};
 
 /**
  * Fulfilment (issue 14). While an order is paid and not yet out of the station (PAID, READY_FOR_PICKUP)

@@ -186,6 +186,59 @@ export const dynamoOrderRepository: OrderRepository = {
     }
   },
 
+  /**
+   *   order         status IN (EXPIRED, CANCELLED) AND no refund yet ──> refund
+   *   non-cash day  ADD refundCount 1, refundedFen
+   *   refund line   attribute_not_exists (keyed by the order)
+   */
+  async recordLateRefund(order, refund) {
+    try {
+      await transactWrite({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName(),
+              Key: orderKeys.item(order.id),
+              UpdateExpression: 'SET refund = :refund',
+              ConditionExpression: '#status IN (:expired, :cancelled) AND attribute_not_exists(refund)',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':refund': refund, ':expired': 'EXPIRED', ':cancelled': 'CANCELLED' },
+            },
+          },
+          {
+            Update: {
+              TableName: tableName(),
+              Key: nonCashLedgerKeys.day(order.stationId, refund.businessDate),
+              UpdateExpression: 'SET entity = :entity ADD refundCount :one, refundedFen :amount',
+              ExpressionAttributeValues: { ':entity': 'NonCashDay', ':one': 1, ':amount': refund.amountFen },
+            },
+          },
+          {
+            Put: {
+              TableName: tableName(),
+              Item: {
+                ...nonCashLedgerKeys.refundEntry(order.stationId, refund.businessDate, order.id),
+                entity: 'NonCashLedgerEntry',
+                kind: 'late_success_refunded',
+                orderId: order.id,
+                stationId: order.stationId,
+                amountFen: refund.amountFen,
+                transactionId: refund.transactionId,
+                refundId: refund.refundId,
+                at: refund.at,
+              },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+        ],
+      });
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  },
+
   ofBuyer: (buyerId, page) =>
     queryPage(
       {

@@ -17,7 +17,7 @@ import { dynamoSellerAccountRepository } from '../data/seller-accounts-repositor
 import { takeRateLimitToken } from '../data/rate-limiter';
 import { handlePaymentNotification, payOrder } from '../domain/market/order-payment';
 import { createHttpHandler, HttpResult } from '../http/pipeline';
-import { wechatPayProvider } from '../adapters/wechat-pay-providers';
+import { stagePaymentDeps, wechatPayProvider } from '../adapters/wechat-pay-providers';
 import { dynamoUserRepository } from '../data/users-repository';
 import { confirmStubPayment } from '../adapters/wechat-pay-stub-sheet';
 import { qrSvgDataUri } from '../adapters/qr-image';
@@ -45,8 +45,18 @@ const readDeps = { listings, images, offsets: offsetCursor };
 const buyerDeps = { buyers, listings, sellers };
 const openidOf = async (userId: string) => (await dynamoUserRepository.get(userId))?.openid ?? '';
 const sellerAccountDeps = { accounts: dynamoSellerAccountRepository, sellers, rateLimiter: takeRateLimitToken };
-const orderDeps = { orders, listings, buyers, stations, idempotency: createIdempotencyStore() };
 const fulfilmentDeps = { orders, stations, fulfilment: dynamoFulfilmentRepository, rateLimit: takeRateLimitToken, qrImage: qrSvgDataUri };
+const idempotency = createIdempotencyStore();
+type Log = { error: (message: string, details: Record<string, unknown>) => void };
+/** The orders domain with the stage's provider (closed before a hold is released, queried when an order is opened). */
+const orderDeps = (log: Log) => ({
+  orders,
+  listings,
+  buyers,
+  stations,
+  idempotency,
+  payment: () => stagePaymentDeps({ orders, openidOf, alert: (message, details) => log.error(message, details) }),
+});
 
 export const handler = createHttpHandler('market', {
   listCategories: async () => listCategories(),
@@ -65,14 +75,14 @@ export const handler = createHttpHandler('market', {
   myAddresses: ({ caller }) => myAddresses(buyerDeps, caller),
   putCart: ({ caller, params, body }) => putCart(buyerDeps, caller, params.sellerId, body),
   myCarts: ({ caller }) => myCarts(buyerDeps, caller),
-  createOrder: ({ caller, body, idempotencyKey }) => placeOrder(orderDeps, caller, idempotencyKey, body),
-  getOrder: ({ caller, params }) => getOrder(orderDeps, caller, params.orderId),
-  myOrders: ({ caller, query }) => myOrders(orderDeps, caller, query),
-  cancelOrder: ({ caller, params }) => cancelOrder(orderDeps, caller, params.orderId),
+  createOrder: ({ caller, body, idempotencyKey, log }) => placeOrder(orderDeps(log), caller, idempotencyKey, body),
+  getOrder: ({ caller, params, log }) => getOrder(orderDeps(log), caller, params.orderId),
+  myOrders: ({ caller, query, log }) => myOrders(orderDeps(log), caller, query),
+  cancelOrder: ({ caller, params, log }) => cancelOrder(orderDeps(log), caller, params.orderId),
   confirmStubPayment: async ({ caller, params, log }) => {
     const outcome = await confirmStubPayment({ orders, openidOf, alert: (message, details) => log.error(message, details) }, caller, params.orderId);
     log.info('stub payment confirmed', { outcome: outcome.kind });
-    return getOrder(orderDeps, caller, params.orderId);
+    return getOrder(orderDeps(log), caller, params.orderId);
   },
   payOrder: async ({ caller, params }) => {
     const pay = await wechatPayProvider();
@@ -93,7 +103,7 @@ export const handler = createHttpHandler('market', {
     // WeChat Pay retries anything but 2xx: a rejected notification gets 401 FAIL; handled (a duplicate too) 204.
     return outcome.kind === 'rejected' ? new HttpResult(401, { code: 'FAIL', message: `rejected: ${outcome.reason}` }) : new HttpResult(204, '');
   },
-  stationOrders: ({ caller, params, query }) => stationOrders(orderDeps, caller, params.stationId, query),
+  stationOrders: ({ caller, params, query, log }) => stationOrders(orderDeps(log), caller, params.stationId, query),
   pickupCode: ({ caller, params }) => pickupCodeOf(fulfilmentDeps, caller, params.orderId),
   lookupPickup: ({ caller, params, body }) => lookupPickup(fulfilmentDeps, caller, params.stationId, body.code),
   confirmPickup: ({ caller, params, body }) => confirmPickup(fulfilmentDeps, caller, params.stationId, body.code),

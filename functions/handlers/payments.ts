@@ -10,6 +10,7 @@ import { listBillTypes, lookupBill } from '../domain/payments/bill-lookup';
 import { createPayment } from '../domain/payments/create-payment';
 import { createHousehold, getHousehold, issueLinkCode, linkHousehold, saveBillBookEntry, stationHouseholds } from '../domain/payments/household';
 import { closeDay, regionDays, stationCloses, stationLedger } from '../domain/payments/ledger';
+import { dynamoNonCashLedger } from '../data/non-cash-ledger-repository';
 import { getPayment, listStationPayments, myPayments } from '../domain/payments/payment-queries';
 import { voidPayment } from '../domain/payments/void-payment';
 import { createHttpHandler } from '../http/pipeline';
@@ -34,7 +35,7 @@ export const handler = createHttpHandler('payments', {
   voidPayment: ({ caller, params, body }) => voidPayment({ payments, provider: billProvider(), audit }, caller, params.paymentId, body.reason),
   myPayments: ({ caller, query }) => myPayments({ payments, households }, caller, query),
   stationPayments: ({ caller, params, query }) => listStationPayments({ payments, stations }, caller, params.stationId, query),
-  stationLedger: ({ caller, params, query }) => stationLedger({ ledger, stations }, caller, params.stationId, query),
+  stationLedger: ({ caller, params, query }) => stationLedger({ ledger, stations, nonCash: dynamoNonCashLedger }, caller, params.stationId, query),
   closeDay: ({ caller, params, body }) => closeDay({ ledger, stations, audit }, caller, params.stationId, body),
   stationReconciliations: ({ caller, params, query }) => stationCloses({ ledger, stations }, caller, params.stationId, query),
   regionReconciliations: ({ caller, params, query }) => regionDays({ ledger, stations }, caller, params.code, query),

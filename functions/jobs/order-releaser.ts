@@ -1,15 +1,28 @@
 /**
  * Releases unpaid orders past their 15-minute hold (domain/market/orders.ts releaseDueHolds): every
- * minute in a deployed stage, every 30 s under `npm start`. Each read of an order makes the same
- * check; the status condition lets exactly one of them return the stock.
+ * minute in a deployed stage, every 30 s under `npm start`. Each provider order is closed first (one
+ * paid meanwhile is marked paid instead). Each read of an order makes the same check; the status
+ * condition lets exactly one of them return the stock.
  */
+import { stagePaymentDeps } from '../adapters/wechat-pay-providers';
 import { ensureReady, StartupRefusedError } from '../config/ready';
 import { dynamoOrderRepository } from '../data/orders-repository';
+import { dynamoUserRepository } from '../data/users-repository';
 import { releaseDueHolds } from '../domain/market/orders';
-import { createLogger } from '../logging/logger';
+import { createLogger, type Logger } from '../logging/logger';
 
-export async function runOrderReleaser(now?: () => Date): Promise<{ due: number; released: number }> {
-  return releaseDueHolds({ orders: dynamoOrderRepository, now });
+/** The orders domain's deps for a job: the table and the stage's payment provider (alerts logged). */
+export function jobOrderDeps(log: Pick<Logger, 'error'>, now?: () => Date) {
+  const orders = dynamoOrderRepository;
+  const openidOf = async (userId: string) => (await dynamoUserRepository.get(userId))?.openid ?? '';
+  return { orders, now, payment: () => stagePaymentDeps({ orders, openidOf, alert: (message, details) => log.error(message, details) }) };
+}
+
+export async function runOrderReleaser(
+  now?: () => Date,
+  log: Pick<Logger, 'error'> = createLogger({ function: 'orderReleaser' }),
+): Promise<{ due: number; released: number }> {
+  return releaseDueHolds(jobOrderDeps(log, now));
 }
 
 export const handler = async (): Promise<{ due: number; released: number }> => {
@@ -18,7 +31,7 @@ export const handler = async (): Promise<{ due: number; released: number }> => {
     log.error(error instanceof StartupRefusedError ? 'startup refused' : 'order releaser could not start', { error: error.message });
     throw error;
   });
-  const report = await runOrderReleaser();
+  const report = await runOrderReleaser(undefined, log);
   log.info('order holds released', report);
   return report;
 };

@@ -57,6 +57,17 @@ const LOCAL_JOBS: LocalJob[] = [
       return report.released > 0 ? [`${report.released} unpaid orders past their hold released, stock returned`] : [];
     },
   },
+  {
+    // Deployed: every minute. Pending orders older than a minute are queried at the WeChat Pay stub:
+    // one paid there whose notification never arrived is marked paid (opening the order does the same).
+    name: 'payment recoverer',
+    everyMs: 30_000,
+    async run() {
+      const { runPaymentRecoverer } = await import('../../functions/jobs/payment-recoverer');
+      const report = await runPaymentRecoverer();
+      return report.recovered > 0 ? [`${report.recovered} paid orders whose notification was missed marked paid`] : [];
+    },
+  },
 ];
 
 export function startLocalJobs(options: { endpoint: string; table: string; say: (line: string) => void }): () => Promise<void> {

@@ -195,11 +195,25 @@ export const DayClose = z.object({
   note: z.nullable(z.string()),
 });
 
+/**
+ * The station's non-cash day (marketplace orders paid by WeChat Pay), kept apart from the cash drawer:
+ * a callback at any hour moves it, never a closed cash day. Refunds: successes that arrived after their
+ * order was released, sent back automatically.
+ */
+export const NonCashTotals = z.object({
+  paidCount: z.int(),
+  paidFen: z.int(),
+  refundCount: z.int(),
+  refundedFen: z.int(),
+});
+export type NonCashTotals = z.infer<typeof NonCashTotals>;
+
 export const LedgerResponse = z.object({
   stationId: z.string(),
   date: z.string(),
   status: z.enum(['OPEN', 'CLOSED']),
   totals: DayTotals,
+  nonCash: NonCashTotals,
   close: z.nullable(DayClose),
   items: z.array(LedgerEntry),
   nextCursor: z.nullable(z.string()),

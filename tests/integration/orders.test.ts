@@ -4,9 +4,9 @@
  * prices come from the listing, orders are idempotent per caller.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamoOrderRepository } from '../../functions/data/orders-repository';
 import { buyerKeys } from '../../functions/data/keys';
 import { getOrder, releaseDueHolds } from '../../functions/domain/market/orders';
+import { jobOrderDeps } from '../../functions/jobs/order-releaser';
 import { countEntities } from '../harness/count';
 import { copyRegionChain, countingQueries } from '../harness/feeds';
 import { useFreshTable } from '../harness/fresh-table';
@@ -123,8 +123,8 @@ describe('holds and cancels', () => {
     expect(placed.map((r) => r.status)).toEqual([201, 201, 201, 201]);
     expect(await stock(listingId)).toBe(2);
     // Not yet due: neither the job nor a read releases anything.
-    expect((await releaseDueHolds({ orders: dynamoOrderRepository, now: minutesLater(14) })).released).toBe(0);
-    const deps = { orders: dynamoOrderRepository, now: minutesLater(16) };
+    expect((await releaseDueHolds(jobOrderDeps(console, minutesLater(14)))).released).toBe(0);
+    const deps = jobOrderDeps(console, minutesLater(16));
     const caller = (b: User) => ({ userId: b.user.id, role: b.user.role });
     const [first, second, ...views] = await Promise.all([
       releaseDueHolds(deps),

@@ -47,7 +47,7 @@ async function paidOrder(listingId: string, quantity: number, delivery: unknown 
   const placed = await order(buyer, [{ listingId, quantity }], undefined, delivery);
   expect(placed.status).toBe(201);
   await payOrder(payDeps, { userId: buyer.user.id, role: buyer.user.role }, placed.json.id);
-  const note = stub.pay(placed.json.id);
+  const note = await stub.pay(placed.json.id);
   expect((await handlePaymentNotification(payDeps, note.headers, note.body)).kind).toBe('paid');
   return { buyer, order: placed.json };
 }
@@ -109,7 +109,7 @@ describe('GET /me/seller: a household seller', () => {
     });
     const shipped = await order(buyer, [{ listingId: meat, quantity: 3 }], undefined, { mode: 'shipping', addressId: shippedAddress.json.id });
     await payOrder(payDeps, { userId: buyer.user.id, role: buyer.user.role }, shipped.json.id);
-    const note = stub.pay(shipped.json.id);
+    const note = await stub.pay(shipped.json.id);
     expect((await handlePaymentNotification(payDeps, note.headers, note.body)).kind).toBe('paid');
     const unpaid = await order(await newBuyer(), [{ listingId: meat, quantity: 1 }]);
     const canceller = await newBuyer();

@@ -5,6 +5,7 @@
  *   order:    PENDING_PAYMENT ──pay (callback)──> PAID
  *                   │ ├──cancel (buyer)──────────> CANCELLED ┐ stock returns, the buyer's unpaid
  *                   │ └──hold over (job or a read)─> EXPIRED  ┘ counter drops: exactly once (status condition)
+ *                   │       (both only after the provider order is closed: functions/domain/market/order-payment.ts)
  *
  * Stock lives on the listing item; an order takes it in its own transaction with `stock >= :qty`, so
  * it never oversells, and gives it back in the transaction that closes the order.
@@ -107,6 +108,17 @@ export interface OrderRecord {
   shipment?: { carrier: string; trackingNo: string; shippedAt: string; consignmentId: string | null };
   /** The pickup code the buyer shows at the station (never in a view but the buyer's own code route). */
   pickupCode?: string;
+  /** A success that arrived after the order was released, refunded through the provider. */
+  refund?: LateRefund;
+}
+
+export interface LateRefund {
+  outRefundNo: string;
+  refundId: string;
+  transactionId: string;
+  amountFen: number;
+  at: string;
+  businessDate: string;
 }
 
 export interface CartRecord {
@@ -168,6 +180,11 @@ export interface OrderRepository {
    * ONE transaction, so of any number of concurrent notifications exactly one pays it. Null otherwise.
    */
   markPaid(order: OrderRecord, payment: { transactionId: string; amountFen: number; at: string; businessDate: string }): Promise<OrderRecord | null>;
+  /**
+   * A late success's refund recorded on its released order (EXPIRED or CANCELLED, none recorded yet)
+   * with one refund line on the station's non-cash day: ONE transaction; false when already recorded.
+   */
+  recordLateRefund(order: OrderRecord, refund: LateRefund): Promise<boolean>;
   /** Pending orders whose hold ended before `at`, up to `limit` per shard. */
   dueHolds(at: string, limit: number): Promise<OrderRecord[]>;
 }

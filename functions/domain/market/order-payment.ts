@@ -4,16 +4,28 @@
  * "success" never does: there is no route that takes it.
  *
  *   PENDING_PAYMENT ──notification (verified, matching)──> PAID + non-cash ledger line   (exactly once)
- *   EXPIRED/CANCELLED ──a late success──> recorded as `late` for a refund (issue 14: the stub's refund API)
+ *                   ──query by out_trade_no: SUCCESS────> the same, when the notification was missed
+ *                      (the recovery job, and whenever someone opens the order)
+ *   release (expiry, cancel): the provider order is CLOSED first; ORDERPAID means it was paid: marked
+ *                      paid instead, never released
+ *   EXPIRED/CANCELLED ──a late success──> refunded through the provider (out_refund_no derives from the
+ *                      order: one refund however many copies) + one refund line on the non-cash day
  */
 import type { Caller } from '../../auth/caller';
 import { AppError, notFound } from '../errors';
 import { businessDay } from '../stations/opening-hours';
 import type { OrderRecord, OrderRepository } from './market';
-import { NotificationRejected, openNotification, type NotificationKeys, type RequestPaymentParams, type WechatPayProvider } from './wechat-pay';
+import {
+  NotificationRejected,
+  openNotification,
+  type NotificationKeys,
+  type QueriedTransaction,
+  type RequestPaymentParams,
+  type WechatPayProvider,
+} from './wechat-pay';
 
 export interface PaymentDeps {
-  orders: Pick<OrderRepository, 'get' | 'markPaid' | 'release'>;
+  orders: Pick<OrderRepository, 'get' | 'markPaid' | 'release' | 'recordLateRefund'>;
   provider: WechatPayProvider;
   keys: NotificationKeys;
   merchant: { appid: string; mchid: string; notifyUrl: string };
@@ -50,7 +62,9 @@ export async function payOrder(deps: PaymentDeps, caller: Caller, orderId: strin
 }
 
 export type NotificationOutcome =
-  { kind: 'rejected'; reason: NotificationRejected['reason'] } | { kind: 'paid' | 'duplicate' | 'late' | 'ignored'; orderId: string | null };
+  | { kind: 'rejected'; reason: NotificationRejected['reason'] }
+  /** `late`: a success for an order released first, refunded (once). */
+  | { kind: 'paid' | 'duplicate' | 'late' | 'ignored'; orderId: string | null };
 
 /**
  * One notification, as POST /webhooks/wechatpay will hand it over (headers and the RAW body). `rejected`
@@ -71,15 +85,50 @@ export async function handlePaymentNotification(
   }
   if (paid.trade_state !== 'SUCCESS') return { kind: 'ignored', orderId: null };
   const order = await deps.orders.get(paid.out_trade_no);
-  if (!order || paid.mchid !== deps.merchant.mchid || paid.appid !== deps.merchant.appid || paid.amount.total !== order.totalFen) {
+  if (!order || !matches(deps, order, paid)) {
     deps.alert?.('WeChat Pay notification does not match an order of ours', { outTradeNo: paid.out_trade_no, amount: paid.amount.total });
     return { kind: 'rejected', reason: 'mismatch' };
   }
-  const marked = await markPaidOnce(deps, order, paid.transaction_id, paid.amount.total, now);
-  return marked;
+  return markPaidOnce(deps, order, paid.transaction_id, paid.amount.total, now);
 }
 
-async function markPaidOnce(deps: PaymentDeps, order: OrderRecord, transactionId: string, amountFen: number, now: Date) {
+const matches = (deps: Pick<PaymentDeps, 'merchant'>, order: OrderRecord, trade: Pick<QueriedTransaction, 'mchid' | 'appid' | 'amount'>) =>
+  trade.mchid === deps.merchant.mchid && trade.appid === deps.merchant.appid && trade.amount.total === order.totalFen;
+
+/**
+ * A missed notification recovered: the provider's order queried by out_trade_no; SUCCESS marks the
+ * order paid by the same transaction as the notification (a notification racing it pays it once).
+ * `unpaid` when the provider has nothing paid for it (or nothing at all).
+ */
+export async function recoverPayment(deps: PaymentDeps, order: OrderRecord): Promise<NotificationOutcome | { kind: 'unpaid'; orderId: string }> {
+  const trade = await deps.provider.queryOrder(order.id);
+  if (!trade || trade.trade_state !== 'SUCCESS' || !trade.transaction_id) return { kind: 'unpaid', orderId: order.id };
+  if (!matches(deps, order, trade)) {
+    deps.alert?.('WeChat Pay order query does not match our order', { outTradeNo: order.id, amount: trade.amount.total });
+    return { kind: 'rejected', reason: 'mismatch' };
+  }
+  return markPaidOnce(deps, order, trade.transaction_id, trade.amount.total, deps.now?.() ?? new Date());
+}
+
+/**
+ * Before a hold is released (expiry or cancel): the provider order is closed, so it can no longer be
+ * paid. `paid` when the provider says it was paid first: the order is marked paid here (the
+ * notification may be late or lost) and must not be released. Throws when the provider is unreachable:
+ * the hold stays until a later try closes it.
+ */
+export async function closeBeforeRelease(deps: PaymentDeps, order: OrderRecord): Promise<'closed' | 'paid'> {
+  if ((await deps.provider.closeOrder(order.id)) === 'closed') return 'closed';
+  await recoverPayment(deps, order);
+  return 'paid';
+}
+
+async function markPaidOnce(
+  deps: PaymentDeps,
+  order: OrderRecord,
+  transactionId: string,
+  amountFen: number,
+  now: Date,
+): Promise<NotificationOutcome> {
   const at = now.toISOString();
   let marked: OrderRecord | null = null;
   for (let attempt = 0; attempt < 4 && !marked; attempt++) {
@@ -96,7 +145,38 @@ async function markPaidOnce(deps: PaymentDeps, order: OrderRecord, transactionId
   if (marked) return { kind: 'paid' as const, orderId: order.id };
   const current = await deps.orders.get(order.id);
   if (current?.status === 'PAID') return { kind: 'duplicate' as const, orderId: order.id };
-  // Released (expired or cancelled) before the success arrived: the money must go back (issue 14's refund).
-  deps.alert?.('WeChat Pay success for an order no longer payable: refund needed', { orderId: order.id, status: current?.status });
+  if (!current || current.status === 'PENDING_PAYMENT') throw new AppError('CONFLICT', 'The order is changing; the provider will deliver again');
+  // Released (expired or cancelled) before the success arrived: the money goes back.
+  await refundLateSuccess(deps, current, transactionId, amountFen, now);
   return { kind: 'late' as const, orderId: order.id };
 }
+
+/**
+ *   provider refund (out_refund_no = "RF" + order id: the provider refunds it once, whoever asks)
+ *        │ then
+ *   order: refund recorded (EXPIRED/CANCELLED, no refund yet) + the non-cash day's refund line, ONE
+ *          transaction: a copy finding it recorded changes nothing
+ * A failure between the two leaves the order without its record; the provider's next delivery of the
+ * notification (it retries anything but 2xx) asks again and gets the same refund.
+ */
+async function refundLateSuccess(deps: PaymentDeps, order: OrderRecord, transactionId: string, amountFen: number, now: Date) {
+  deps.alert?.('WeChat Pay success for an order no longer payable: refunding it', { orderId: order.id, status: order.status });
+  if (order.refund) return;
+  const refund = await deps.provider.refund({
+    outTradeNo: order.id,
+    outRefundNo: lateRefundNo(order.id),
+    reason: '订单已关闭，自动退款',
+    refundFen: amountFen,
+    totalFen: amountFen,
+  });
+  await deps.orders.recordLateRefund(order, {
+    outRefundNo: refund.outRefundNo,
+    refundId: refund.refundId,
+    transactionId,
+    amountFen: refund.refundFen,
+    at: now.toISOString(),
+    businessDate: businessDay(now),
+  });
+}
+
+export const lateRefundNo = (orderId: string) => `RF${orderId}`;

@@ -24,6 +24,7 @@ import { maskPhone, type StationRepository } from '../stations/station';
 import { canManageStation, managedStation } from '../stations/station-access';
 import type { BuyerRepository, ListingRepository, OrderRecord, OrderRepository } from './market';
 import { STEPS_OF } from './order-state';
+import { closeBeforeRelease, recoverPayment, type PaymentDeps } from './order-payment';
 
 export interface OrderDeps {
   orders: OrderRepository;
@@ -31,6 +32,11 @@ export interface OrderDeps {
   buyers: Pick<BuyerRepository, 'address'>;
   stations: Pick<StationRepository, 'getById'>;
   idempotency: IdempotencyStore;
+  /**
+   * The stage's payment provider (closed before a hold is released, queried when an order is opened);
+   * null in a stage without one: no order can have been prepaid there, so there is nothing to close.
+   */
+  payment: () => Promise<PaymentDeps | null>;
   now?: () => Date;
 }
 
@@ -185,50 +191,97 @@ const mayRead = (caller: Caller, o: OrderRecord) =>
 
 /**
  * The hold check every read makes: a pending order past its hold is released now (the job does the
- * same; the status condition lets exactly one of them, or of racing reads, return the stock).
+ * same; the status condition lets exactly one of them, or of racing reads, return the stock), after
+ * its provider order is closed. Paid at the provider first: marked paid instead. The provider not
+ * answering: the hold stays (shown as it is) until a later read or the job closes it.
  */
-async function withHoldChecked(deps: Pick<OrderDeps, 'orders' | 'now'>, order: OrderRecord): Promise<OrderRecord> {
+type HoldDeps = Pick<OrderDeps, 'orders' | 'payment' | 'now'>;
+async function withHoldChecked(deps: HoldDeps, order: OrderRecord): Promise<OrderRecord> {
   const at = (deps.now?.() ?? new Date()).toISOString();
   if (order.status !== 'PENDING_PAYMENT' || order.holdUntil > at) return order;
-  const released = await deps.orders.release(order, 'EXPIRED', at).catch(() => null); // a collision: the other side released it
+  const closed = await closeProviderOrder(deps, order).catch(() => null);
+  if (closed === null) return order;
+  const released = closed === 'closed' ? await deps.orders.release(order, 'EXPIRED', at).catch(() => null) : null; // null: the other side released it
   return released ?? (await deps.orders.get(order.id)) ?? order;
 }
 
-export async function getOrder(deps: Pick<OrderDeps, 'orders' | 'now'>, caller: Caller, id: string): Promise<Order> {
+async function closeProviderOrder(deps: HoldDeps, order: OrderRecord): Promise<'closed' | 'paid'> {
+  const payment = await deps.payment();
+  return payment ? closeBeforeRelease({ ...payment, now: deps.now }, order) : 'closed';
+}
+
+/** Opening a pending order asks the provider about it: a payment whose notification was missed shows paid. */
+async function withPaymentRecovered(deps: HoldDeps, order: OrderRecord): Promise<OrderRecord> {
+  const at = (deps.now?.() ?? new Date()).toISOString();
+  if (order.status !== 'PENDING_PAYMENT' || order.holdUntil <= at) return order;
+  const payment = await deps.payment().catch(() => null);
+  const outcome = payment ? await recoverPayment({ ...payment, now: deps.now }, order).catch(() => null) : null;
+  return outcome && outcome.kind !== 'unpaid' && outcome.kind !== 'rejected' ? ((await deps.orders.get(order.id)) ?? order) : order;
+}
+
+export async function getOrder(deps: HoldDeps, caller: Caller, id: string): Promise<Order> {
   const order = await deps.orders.get(id);
   if (!order || !mayRead(caller, order)) throw notFound('Order');
-  return toOrderView(caller, await withHoldChecked(deps, order));
+  return toOrderView(caller, await withHoldChecked(deps, await withPaymentRecovered(deps, order)));
 }
 
 /** Its buyer cancels before payment: the stock returns once, whatever the number of concurrent cancels. */
-export async function cancelOrder(deps: Pick<OrderDeps, 'orders' | 'now'>, caller: Caller, id: string): Promise<Order> {
+export async function cancelOrder(deps: HoldDeps, caller: Caller, id: string): Promise<Order> {
   const stored = await deps.orders.get(id);
   if (!stored || stored.buyerId !== caller.userId) throw notFound('Order');
   const order = await withHoldChecked(deps, stored);
   const conflict = () => new AppError('CONFLICT', `The order is ${order.status.toLowerCase()}: only an unpaid order can be cancelled`);
   if (order.status !== 'PENDING_PAYMENT') throw conflict();
+  // Closed at the provider first, so it can no longer be paid; paid there already: it stays paid.
+  if ((await closeProviderOrder(deps, order)) === 'paid') throw new AppError('CONFLICT', 'The order is paid: only an unpaid order can be cancelled');
   const cancelled = await deps.orders.release(order, 'CANCELLED', (deps.now?.() ?? new Date()).toISOString());
   if (!cancelled) throw new AppError('CONFLICT', 'The order changed meanwhile (cancelled, expired or paid)');
   return toOrderView(caller, cancelled);
 }
 
-export async function myOrders(deps: Pick<OrderDeps, 'orders' | 'now'>, caller: Caller, page: PageRequest) {
+export async function myOrders(deps: HoldDeps, caller: Caller, page: PageRequest) {
   const result = await deps.orders.ofBuyer(caller.userId, page);
   const items = await Promise.all(result.items.map((o) => withHoldChecked(deps, o)));
   return { items: items.map((o) => toOrderView(caller, o)), nextCursor: result.nextCursor };
 }
 
-export async function stationOrders(deps: Pick<OrderDeps, 'orders' | 'stations' | 'now'>, caller: Caller, stationId: string, page: PageRequest) {
+export async function stationOrders(deps: HoldDeps & Pick<OrderDeps, 'stations'>, caller: Caller, stationId: string, page: PageRequest) {
   const station = await managedStation(deps.stations, caller, stationId);
   const result = await deps.orders.ofStation(station.id, page);
   const items = await Promise.all(result.items.map((o) => withHoldChecked(deps, o)));
   return { items: items.map((o) => toOrderView(caller, o)), nextCursor: result.nextCursor };
 }
 
-/** The scheduled release: every pending order past its hold, EXPIRED with its stock back (each once). */
-export async function releaseDueHolds(deps: Pick<OrderDeps, 'orders' | 'now'>, limit = 100): Promise<{ due: number; released: number }> {
+/**
+ * The scheduled release: every pending order past its hold, its provider order closed, then EXPIRED
+ * with its stock back (each once). One paid at the provider first is marked paid instead; one whose
+ * provider does not answer is left for the next run.
+ */
+export async function releaseDueHolds(deps: HoldDeps, limit = 100): Promise<{ due: number; released: number }> {
   const at = (deps.now?.() ?? new Date()).toISOString();
   const due = await deps.orders.dueHolds(at, limit);
-  const released = await Promise.all(due.map((o) => deps.orders.release(o, 'EXPIRED', at).catch(() => null)));
+  const released = await Promise.all(
+    due.map(async (o) =>
+      (await closeProviderOrder(deps, o).catch(() => null)) === 'closed' ? deps.orders.release(o, 'EXPIRED', at).catch(() => null) : null,
+    ),
+  );
   return { due: due.length, released: released.filter(Boolean).length };
+}
+
+/** A notification has had this long to arrive before the recovery job asks the provider. */
+export const PAYMENT_RECOVERY_GRACE_MS = 60_000;
+
+/**
+ * The recovery job: every pending order older than the grace period (still on hold) queried at the
+ * provider by out_trade_no; paid there, marked paid by the notification's own transaction.
+ */
+export async function recoverMissedPayments(deps: HoldDeps, limit = 100): Promise<{ checked: number; recovered: number }> {
+  const payment = await deps.payment();
+  if (!payment) return { checked: 0, recovered: 0 };
+  const now = deps.now?.() ?? new Date();
+  // The hold index by hold end: created before now - grace <=> hold ends before now + hold - grace.
+  const createdBefore = new Date(now.getTime() + ORDER_HOLD_MINUTES * 60_000 - PAYMENT_RECOVERY_GRACE_MS).toISOString();
+  const pending = (await deps.orders.dueHolds(createdBefore, limit)).filter((o) => o.holdUntil > now.toISOString());
+  const outcomes = await Promise.all(pending.map((o) => recoverPayment({ ...payment, now: deps.now }, o).catch(() => null)));
+  return { checked: pending.length, recovered: outcomes.filter((o) => o?.kind === 'paid').length };
 }

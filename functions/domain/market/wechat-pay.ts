@@ -41,9 +41,52 @@ export interface RequestPaymentParams {
 export interface WechatPayProvider {
   createJsapiOrder(request: PrepayRequest): Promise<{ prepayId: string }>;
   requestPaymentParams(appid: string, prepayId: string): RequestPaymentParams;
-  /** Recovers a missed notification (a job, and when the buyer opens the order). */
-  queryOrder(outTradeNo: string): Promise<{ tradeState: string; amountFen: number; transactionId: string | null } | null>;
-  closeOrder(outTradeNo: string): Promise<void>;
+  /**
+   * GET /v3/pay/transactions/out-trade-no/{out_trade_no}?mchid=: the provider's view of the order
+   * (recovers a missed notification: a job, and when the buyer opens the order); null: no such order
+   * (ORDER_NOT_EXIST, never prepaid).
+   */
+  queryOrder(outTradeNo: string): Promise<QueriedTransaction | null>;
+  /**
+   * POST /v3/pay/transactions/out-trade-no/{out_trade_no}/close: after it the order can no longer be
+   * paid. `paid` when it was paid first (v3 answers ORDERPAID): the hold must not be released then.
+   * An order never prepaid counts as closed (nothing can pay it).
+   */
+  closeOrder(outTradeNo: string): Promise<'closed' | 'paid'>;
+  /**
+   * POST /v3/refund/domestic/refunds: `out_refund_no` is the provider's idempotency key, so a second
+   * call with the same one answers the first refund and moves no more money.
+   */
+  refund(request: RefundRequest): Promise<RefundResult>;
+}
+
+/** v3 trade states (the ones our code tells apart). */
+export type TradeState = 'SUCCESS' | 'NOTPAY' | 'CLOSED' | 'REFUND' | 'USERPAYING' | 'PAYERROR';
+
+/** The answer of the v3 query by out_trade_no (the fields we check). */
+export interface QueriedTransaction {
+  mchid: string;
+  appid: string;
+  out_trade_no: string;
+  transaction_id?: string;
+  trade_state: TradeState;
+  amount: { total: number; currency: string };
+  success_time?: string;
+}
+
+export interface RefundRequest {
+  outTradeNo: string;
+  outRefundNo: string;
+  reason: string;
+  refundFen: number;
+  totalFen: number;
+}
+
+export interface RefundResult {
+  refundId: string;
+  outRefundNo: string;
+  status: 'SUCCESS' | 'PROCESSING';
+  refundFen: number;
 }
 
 /** The decrypted resource of a TRANSACTION.SUCCESS notification (the fields we check). */

@@ -3,7 +3,7 @@
  * station by station. A station's officers and the admins over its region see its days; an officer
  * closes them; everyone else is told "not found".
  */
-import type { LedgerResponse, Reconciliation, RegionDayFilter, RegionDaysPage, StationDay } from '../../../shared';
+import type { LedgerResponse, NonCashTotals, Reconciliation, RegionDayFilter, RegionDaysPage, StationDay } from '../../../shared';
 import type { Caller } from '../../auth/caller';
 import { audited, type AuditSink } from '../audit';
 import { invalidField } from '../errors';
@@ -12,6 +12,11 @@ import { businessDay } from '../stations/opening-hours';
 import type { StationRepository } from '../stations/station';
 import { assertRegionWithin, managedStation } from '../stations/station-access';
 import { toReconciliation, toTotals, type LedgerRepository } from './ledger-day';
+
+/** The station's non-cash day (WeChat Pay orders, functions/data/non-cash-ledger-repository.ts). */
+export interface NonCashDayReader {
+  nonCashDay(stationId: string, date: string): Promise<NonCashTotals>;
+}
 
 export interface LedgerDeps {
   ledger: LedgerRepository;
@@ -23,7 +28,7 @@ export interface LedgerDeps {
 const today = (deps: Pick<LedgerDeps, 'now'>) => businessDay(deps.now?.() ?? new Date());
 
 export async function stationLedger(
-  deps: LedgerDeps,
+  deps: LedgerDeps & { nonCash: NonCashDayReader },
   caller: Caller,
   stationId: string,
   query: PageRequest & { date?: string },
@@ -31,15 +36,17 @@ export async function stationLedger(
   const station = await managedStation(deps.stations, caller, stationId);
   const date = query.date ?? today(deps);
   if (date > today(deps)) throw invalidField('query.date', 'is in the future');
-  const [day, page] = await Promise.all([
+  const [day, page, nonCash] = await Promise.all([
     deps.ledger.getDay(station.id, date),
     deps.ledger.listEntries(station.id, date, { limit: query.limit, cursor: query.cursor }),
+    deps.nonCash.nonCashDay(station.id, date),
   ]);
   return {
     stationId: station.id,
     date,
     status: day.status,
     totals: toTotals(day),
+    nonCash,
     close: day.close,
     items: page.items.map((e) => ({
       id: e.id,

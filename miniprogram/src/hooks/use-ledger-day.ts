@@ -38,7 +38,14 @@ export function useLedgerDay(
       onFirstPage: (answer, pageKey) =>
         setSummary({
           key: pageKey,
-          day: { stationId: answer.stationId, date: answer.date, status: answer.status, totals: answer.totals, close: answer.close },
+          day: {
+            stationId: answer.stationId,
+            date: answer.date,
+            status: answer.status,
+            totals: answer.totals,
+            nonCash: answer.nonCash,
+            close: answer.close,
+          },
         }),
     },
   );

@@ -135,6 +135,7 @@ export function ledgerOf(fields: Partial<LedgerResponse['totals']> = {}, status:
       limitUsedFen: 12_345,
       ...fields,
     },
+    nonCash: { paidCount: 0, paidFen: 0, refundCount: 0, refundedFen: 0 },
     close: null,
     items: [],
     nextCursor: null,

@@ -429,6 +429,28 @@ describe('day close', () => {
   });
 });
 
+describe('day close: the non-cash day beside the cash', () => {
+  it('shows the day’s WeChat Pay orders and automatic refunds apart from the drawer’s cash, open or closed', async () => {
+    const nonCash = { paidCount: 3, paidFen: 45_000, refundCount: 1, refundedFen: 3_000 };
+    routes({ 'GET /me': ok(officerMe), [`GET /stations/${officerMe.station!.id}/ledger`]: ok({ ...ledgerOf(), nonCash }) });
+    const open = render(<CloseDayPage />);
+    await waitFor(() => byId('close-noncash'));
+    expect(byId('close-noncash-paid').textContent).toBe('¥450.00，3 笔');
+    expect(byId('close-noncash-refunded').textContent).toBe('¥30.00，1 笔');
+    // The cash to count is the drawer's alone.
+    expect(byId('close-expected').textContent).toBe('¥150.00');
+    open.unmount();
+
+    const close = { countedCashFen: 15_000, varianceFen: 0, closedAt: '2026-11-29T10:00:00Z', closedBy: 'u0123456789', note: null };
+    const closed = { ...ledgerOf({}, 'CLOSED'), close, nonCash: { ...nonCash, refundCount: 0, refundedFen: 0 } };
+    routes({ 'GET /me': ok(officerMe), [`GET /stations/${officerMe.station!.id}/ledger`]: ok(closed) });
+    render(<CloseDayPage />);
+    await waitFor(() => byId('close-result'));
+    expect(byId('close-noncash-paid').textContent).toBe('¥450.00，3 笔');
+    expect(exists('close-noncash-refunded')).toBe(false);
+  });
+});
+
 describe('day close: one more look before it is final', () => {
   const FRIDAY = '2026-11-27';
   /** The officer's phone at `hhmm` China time on a Friday (the station opens Monday to Saturday 09:00-18:00). */

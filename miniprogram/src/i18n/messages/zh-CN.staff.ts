@@ -372,6 +372,11 @@ export const staffMessages = {
   'close.backToWorkbench': '回到工作台',
   'close.ledgerLink': '查看今天的流水',
   'close.closesLink': '日结记录',
+  'close.nonCashTitle': '线上收款（微信支付）',
+  'close.nonCashPaid': '农产品订单',
+  'close.nonCashRefunded': '自动退款',
+  'close.nonCashFigure': '{amount}，{count} 笔',
+  'close.nonCashNote': '线上收款直接进站点的微信支付账户，不在钱箱里，不用清点。自动退款是订单关闭后才到账的付款，已原路退回。',
 
   'ledger.navTitle': '流水账',
   'ledger.title': '现金流水账',

@@ -25,6 +25,7 @@ import { closesLaterToday } from '../../../../services/opening-hours';
 import { varianceText } from '../../../../services/payment-text';
 import { goBackTo, openPage } from '../../../../services/routes';
 import { ConfirmClose } from './confirm-close';
+import { NonCashPanel } from './non-cash-panel';
 import '../../payments.scss';
 
 type Close = NonNullable<LedgerResponse['close']>;
@@ -188,6 +189,7 @@ function DayClose({ stationId, villageName, date }: { stationId: string; village
               onReload={ledger.refresh}
             />
           )}
+          <NonCashPanel nonCash={state.value.nonCash} />
           <View className="pay-section">
             <View className="pay-actions">
               <ActionButton id="close-ledger" kind="secondary" onClick={() => openPage('ledger', { date: today })}>
@@ -216,7 +218,7 @@ function Content({ me, date }: { me: MeResponse; date: string }) {
   return <DayClose stationId={me.station.id} villageName={me.station.villageName} date={date} />;
 }
 
-/** Closing a day: the cash the ledger expects, the cash counted, the variance; not while payments are pending. */
+/** Closing a day: the cash the ledger expects, the cash counted, the variance; not while payments are pending. The day's WeChat Pay orders are shown beside it. */
 export default function CloseDayPage() {
   const router = useRouter();
   const date = dayToClose(router.params.date);
