@@ -13,3 +13,4 @@ export * from './schemas/uploads';
 export * from './schemas/prices';
 export * from './schemas/questions';
 export * from './schemas/market';
+export * from './schemas/pay-links';

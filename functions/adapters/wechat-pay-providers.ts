@@ -35,3 +35,9 @@ export async function wechatPayProvider(): Promise<Pick<PaymentDeps, 'provider' 
     merchant: { appid: config().wechat.appId, mchid: '1900000001', notifyUrl: '/webhooks/wechatpay' },
   };
 }
+
+/** The same provider for pay links (functions/domain/payments/pay-link.ts), in the shape their domain takes. */
+export async function payLinkWechat() {
+  const { provider, keys, merchant } = await wechatPayProvider();
+  return { wechat: provider, keys, merchant: { appid: merchant.appid, mchid: merchant.mchid } };
+}
