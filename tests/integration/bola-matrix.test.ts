@@ -83,6 +83,8 @@ interface Objects {
   sellerId: string;
   listingId: string;
   orderId: string;
+  /** An open payment request (remote pay link) of the station. */
+  payRequestId: string;
 }
 
 /** The seeded price market of each station's prefecture: 乐都 (海东市) for A, 结古 (玉树州) for B. */
@@ -132,6 +134,13 @@ async function objectsOf(station: { id: string; villageCode: string }, officer: 
   const listingId = await listProduce(officer, sellerId, { stock: 10 });
   const placed = await order(await createUser(table.doc, table.tableName, { role: 'buyer' }), [{ listingId, quantity: 1 }]);
   expect(placed.status).toBe(201);
+  const payRequest = await invoke(handlers.payments, {
+    method: 'POST',
+    path: `/stations/${station.id}/pay-requests`,
+    headers: { ...officer.auth, 'idempotency-key': newKey() },
+    body: { billType: 'phone', accountNo: '13800001234', amountFen: 5_000 },
+  });
+  expect(payRequest.status).toBe(201);
   return {
     stationId: station.id,
     paymentId: payment.json.id,
@@ -150,6 +159,7 @@ async function objectsOf(station: { id: string; villageCode: string }, officer: 
     sellerId,
     listingId,
     orderId: placed.json.id,
+    payRequestId: payRequest.json.id,
   };
 }
 
@@ -192,6 +202,7 @@ const BODIES: Partial<Record<RouteName, (o: Objects) => Promise<unknown> | unkno
   createAddress: () => ({ name: '王芳', phone: '13812345678', province: '北京市', city: '北京市', county: '朝阳区', detail: '建国路1号' }),
   createOrder: (o) => ({ items: [{ listingId: o.listingId, quantity: 1 }], delivery: { mode: 'pickup' } }),
   putCart: (o) => ({ items: [{ listingId: o.listingId, quantity: 1 }] }),
+  createPayRequest: (o) => ({ billType: 'phone', householdId: o.householdId, accountNo: '13800005678', amountFen: 5_000 }),
   askQuestion: (o) => ({ field: 'crops', text: '羊咳嗽流鼻涕怎么办？', consent: false, householdId: o.householdId }),
 };
 const QUERIES: Partial<Record<RouteName, Record<string, string>>> = {

@@ -116,6 +116,7 @@ const VALID: Record<string, () => { body: Record<string, unknown>; auth: Record<
   }),
   putCart: () => ({ body: { items: [{ listingId: ids.listingId, quantity: 1 }] }, auth: buyer.auth }),
   createOrder: () => ({ body: { items: [{ listingId: ids.listingId, quantity: 1 }], delivery: { mode: 'pickup' } }, auth: buyer.auth }),
+  createPayRequest: () => ({ body: { billType: 'phone', accountNo: '13800005678', amountFen: 5_000 }, auth: officer.auth }),
 };
 
 const concretePath = (route: RouteDef) =>

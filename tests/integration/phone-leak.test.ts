@@ -44,6 +44,8 @@ const PHONES = {
 const OWN_ADDRESSES: RouteName[] = ['createAddress', 'myAddresses'];
 const addressOf = (phone: string) => ({ name: '王芳', phone, province: '北京市', city: '北京市', county: '朝阳区', detail: '建国路1号' });
 /** The marketplace's objects: a seller of the station, its listing, an unpaid order the villager placed, the officer's address. */
+/** A payment request of the station (a phone bill, for a phone-only payer): its id and its link's token. */
+let payLink: { id: string; token: string; amountFen: number };
 let market: { sellerId: string; listingId: string; orderId: string; addressId: string; shipped: { id: string; totalFen: number } };
 
 let table: Awaited<ReturnType<typeof useFreshTable>>;
@@ -182,6 +184,14 @@ beforeAll(async () => {
     addressId: address.json.id,
     shipped: { id: shipped.json.id, totalFen: shipped.json.totalFen },
   };
+  const request = await invoke(handlers.payments, {
+    method: 'POST',
+    path: `/stations/${TUQIAO.id}/pay-requests`,
+    headers: { ...officer.auth, 'idempotency-key': newKey() },
+    body: { billType: 'phone', accountNo: PHONES.phoneBill, amountFen: 5_000, payerPhone: PHONES.payer },
+  });
+  expect(request.status).toBe(201);
+  payLink = { id: request.json.id, token: request.json.link.token, amountFen: 5_000 };
   const alert = feedBody('630202', { requiresAck: true });
   feeds = {
     draft: await feedIn('DRAFT', provinceAdmin, provinceAdmin, alert),
@@ -209,6 +219,8 @@ const pathOf = (route: Route) =>
       listingId: market.listingId,
       // The stub's sheet confirms the officer's shipped order (paid by the webhook's turn already: it answers it paid).
       orderId: route.name === 'confirmStubPayment' ? market.shipped.id : market.orderId,
+      payRequestId: payLink.id,
+      token: payLink.token,
     }[name];
     if (!value) throw new Error(`${route.name}: no real id for {${name}}: add one to the leak walk`);
     return value;
@@ -271,9 +283,20 @@ const BODIES: Partial<Record<RouteName, () => Promise<unknown> | unknown>> = {
   createAddress: () => addressOf(PHONES.address),
   putCart: () => ({ items: [{ listingId: market.listingId, quantity: 2 }] }),
   createOrder: () => ({ items: [{ listingId: market.listingId, quantity: 1 }], delivery: { mode: 'shipping', addressId: market.addressId } }),
+  createPayRequest: () => ({ billType: 'phone', accountNo: PHONES.phoneBill, amountFen: 5_000, payerPhone: PHONES.payer }),
 };
 /** Routes authenticated by a provider's signature: the signed request (WeChat Pay pays the officer's shipped order). */
 const SIGNED: Partial<Record<RouteName, () => Promise<{ headers: Record<string, string>; body: string }>>> = {
+  // WeChat Pay pays the station's pay link (already paid through the stub's sheet by then: a duplicate, answered 204).
+  payLinkWebhook: async () =>
+    (await wechatPayStub()).notification({
+      mchid: '1900000001',
+      appid: 'wx-local-app',
+      out_trade_no: payLink.id,
+      transaction_id: '4200000000000009',
+      trade_state: 'SUCCESS',
+      amount: { total: payLink.amountFen, currency: 'CNY' },
+    }),
   wechatPayWebhook: async () =>
     (await wechatPayStub()).notification({
       mchid: '1900000001',
