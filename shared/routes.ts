@@ -1375,7 +1375,8 @@ export const routes = defineRoutes({
       'The link’s holder gets the wx.requestPayment parameters (WeChat Pay JSAPI prepay, expiring with the link); only the provider’s signed notification pays the bill',
     access: ROLES,
     scope: 'none',
-    scopeReason: 'the unguessable token in the path is the credential (the link’s holder pays as themselves: their openid from the token of the session)',
+    scopeReason:
+      'the unguessable token in the path is the credential (the link’s holder pays as themselves: their openid from the token of the session)',
     params: PayLinkParams,
     response: RequestPaymentResponse,
   },

@@ -10,11 +10,7 @@ import { handlePayLinkNotification, payPayLink, type PayLinkDeps, type PayLinkOu
 import { stubSheetEnabled } from './wechat-pay-stub-sheet';
 import { wechatPayStub } from './wechat-pay-providers';
 
-export async function confirmPayLinkStub(
-  deps: PayLinkDeps & WechatDeps,
-  caller: Caller,
-  token: string,
-): Promise<PayLinkOutcome> {
+export async function confirmPayLinkStub(deps: PayLinkDeps & WechatDeps, caller: Caller, token: string): Promise<PayLinkOutcome> {
   if (!stubSheetEnabled()) throw notFound('Route');
   const record = await deps.requests.byToken(token);
   if (!record) throw notFound('Pay link');

@@ -45,7 +45,12 @@ export const dynamoPayRequestRepository: PayRequestRepository = {
           {
             Put: {
               TableName: tableName(),
-              Item: { ...payRequestKeys.item(request.id), ...payRequestKeys.pendingIndex(request.createdAt, request.id), entity: 'PayRequest', ...request },
+              Item: {
+                ...payRequestKeys.item(request.id),
+                ...payRequestKeys.pendingIndex(request.createdAt, request.id),
+                entity: 'PayRequest',
+                ...request,
+              },
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },

@@ -58,7 +58,10 @@ export const handler = createHttpHandler('payments', {
     createPayRequest({ ...payLinkDeps(), stations, households, idempotency }, caller, params.stationId, idempotencyKey, body),
   getPayRequest: ({ caller, params }) => getPayRequest({ requests }, caller, params.payRequestId),
   openPayLink: ({ params }) => openPayLink({ requests }, params.token),
-  payPayLink: async ({ caller, params }) => ({ ...(await payPayLink({ requests, ...(await payLinkWechat()), openidOf }, caller, params.token)), provider: 'stub' as const }),
+  payPayLink: async ({ caller, params }) => ({
+    ...(await payPayLink({ requests, ...(await payLinkWechat()), openidOf }, caller, params.token)),
+    provider: 'stub' as const,
+  }),
   confirmPayLinkStub: async ({ caller, params, log }) => {
     const deps = { ...payLinkDeps((message, details) => log.error(message, details)), ...(await payLinkWechat()), openidOf };
     const outcome = await confirmPayLinkStub(deps, caller, params.token);
@@ -74,5 +77,6 @@ export const handler = createHttpHandler('payments', {
     });
     return outcome.kind === 'rejected' ? new HttpResult(401, { code: 'FAIL', message: `rejected: ${outcome.reason}` }) : new HttpResult(204, '');
   },
-  stationNonCashLedger: ({ caller, params, query }) => stationNonCashLedger({ ledger: dynamoNonCashLedgerRepository, stations }, caller, params.stationId, query),
+  stationNonCashLedger: ({ caller, params, query }) =>
+    stationNonCashLedger({ ledger: dynamoNonCashLedgerRepository, stations }, caller, params.stationId, query),
 });

@@ -25,7 +25,10 @@ export async function runSettler(options: Partial<SettlerOptions> = {}, log = cr
  * the money came in (asked of the bill provider, same id), a link past its 24 hours (closed, then expired).
  * Without a WeChat Pay provider it still settles FUNDED requests and expires the rest.
  */
-export async function runPayLinkSettler(options: { minAgeMs?: number } = {}, log = createLogger({ function: 'settler' })): Promise<PayLinkSettlerReport> {
+export async function runPayLinkSettler(
+  options: { minAgeMs?: number } = {},
+  log = createLogger({ function: 'settler' }),
+): Promise<PayLinkSettlerReport> {
   const wechat = await payLinkWechat()
     .then((pay) => pay.wechat)
     .catch(() => null);

@@ -24,7 +24,9 @@ const LOCAL_JOBS: LocalJob[] = [
         ...(report.checked > 0
           ? [`checked ${report.checked}, succeeded ${report.succeeded}, failed ${report.failed}, still pending ${report.stillPending}`]
           : []),
-        ...(links.checked > 0 ? [`pay links: checked ${links.checked}, paid ${links.paid}, expired ${links.expired}, still pending ${links.stillPending}`] : []),
+        ...(links.checked > 0
+          ? [`pay links: checked ${links.checked}, paid ${links.paid}, expired ${links.expired}, still pending ${links.stillPending}`]
+          : []),
       ];
     },
   },

@@ -63,7 +63,12 @@ async function itemsOf(entity: string, attribute: string, value: string) {
 }
 
 const webhook = (note: { headers: Record<string, string>; body: string }) =>
-  invoke(handlers.payments, { method: 'POST', path: '/webhooks/wechatpay/pay-links', headers: { ...note.headers, 'content-type': 'application/json' }, body: note.body });
+  invoke(handlers.payments, {
+    method: 'POST',
+    path: '/webhooks/wechatpay/pay-links',
+    headers: { ...note.headers, 'content-type': 'application/json' },
+    body: note.body,
+  });
 
 describe('creating a pay request', () => {
   it('is idempotent: the same key and body answer the same request, 50 at once store one; another body with the key is 422', async () => {
@@ -98,7 +103,13 @@ describe('who sees a pay link', () => {
     expect(request.link.path).toBe(`packages/paylink/pages/index/index?t=${request.link.token}`);
     const seen = await call(payer, 'GET', `/pay-links/${request.link.token}`);
     expect(seen.status).toBe(200);
-    expect(seen.json).toMatchObject({ status: 'OPEN', billType: 'phone', accountNoMasked: '*******1234', amountFen: 5_000, station: { code: expect.any(String) } });
+    expect(seen.json).toMatchObject({
+      status: 'OPEN',
+      billType: 'phone',
+      accountNoMasked: '*******1234',
+      amountFen: 5_000,
+      station: { code: expect.any(String) },
+    });
     expect(seen.raw).not.toContain('13800001234');
     expect(seen.raw).not.toContain(officer.user.id);
     const other = request.link.token.slice(0, -1) + (request.link.token.endsWith('A') ? 'B' : 'A');

@@ -15,7 +15,13 @@ import { PAY_REQUEST_TTL_HOURS, type PayLinkView, type PayRequest, type PayReque
 import type { Caller } from '../../auth/caller';
 import { AppError, notFound } from '../errors';
 import type { IdempotencyStore } from '../idempotency';
-import { NotificationRejected, openNotification, type NotificationKeys, type RequestPaymentParams, type WechatPayProvider } from '../market/wechat-pay';
+import {
+  NotificationRejected,
+  openNotification,
+  type NotificationKeys,
+  type RequestPaymentParams,
+  type WechatPayProvider,
+} from '../market/wechat-pay';
 import { businessDay } from '../stations/opening-hours';
 import type { StationRepository } from '../stations/station';
 import { managedRecord, managedStation } from '../stations/station-access';
@@ -61,7 +67,8 @@ export async function createPayRequest(
   assertProviderConfigured(deps.provider);
   const requestHash = requestHashOf('createPayRequest', { stationId, ...body });
   const claim = await deps.idempotency.claim({ callerId: caller.userId, key: idempotencyKey, requestHash });
-  if (claim.kind === 'in_progress') throw new AppError('IDEMPOTENCY_IN_PROGRESS', 'This request is still being created; retry with the same key', undefined, 1);
+  if (claim.kind === 'in_progress')
+    throw new AppError('IDEMPOTENCY_IN_PROGRESS', 'This request is still being created; retry with the same key', undefined, 1);
   if (claim.kind === 'replay') {
     const existing = await deps.requests.get((claim.response.body as { payRequestId: string }).payRequestId);
     if (!existing) throw new AppError('CONFLICT', 'The payment request of this attempt is no longer available');
@@ -130,7 +137,11 @@ export async function openPayLink(deps: Pick<PayLinkDeps, 'requests' | 'now'>, t
 }
 
 /** The payer's requestPayment parameters; the prepay order expires with the link. */
-export async function payPayLink(deps: Pick<PayLinkDeps, 'requests' | 'now'> & WechatDeps, caller: Caller, token: string): Promise<RequestPaymentParams> {
+export async function payPayLink(
+  deps: Pick<PayLinkDeps, 'requests' | 'now'> & WechatDeps,
+  caller: Caller,
+  token: string,
+): Promise<RequestPaymentParams> {
   const record = await deps.requests.byToken(token);
   if (!record) throw notFound('Pay link');
   const status = statusAt(record, nowOf(deps));

@@ -59,6 +59,8 @@ export const PAGES = {
   order: '/packages/market/pages/order/index',
   orders: '/packages/market/pages/orders/index',
   notFound: '/packages/notfound/pages/index/index',
+  // A remote pay link (远程代付): the payer's page, opened from the link the officer sends.
+  payLink: '/packages/paylink/pages/index/index',
 } as const;
 
 export type PageName = keyof typeof PAGES;

@@ -13,10 +13,12 @@ import { errors, messages } from '../../../miniprogram/src/i18n/messages/zh-CN';
 import { t as feedT } from '../../../miniprogram/src/i18n/feed';
 import { feedMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.feed';
 import { marketMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.market';
+import { paylinkMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.paylink';
 import { t as pricesT } from '../../../miniprogram/src/i18n/prices';
 import { pricesMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.prices';
 import { askMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.ask';
 import { t as askT } from '../../../miniprogram/src/i18n/ask';
+import { t as paylinkT } from '../../../miniprogram/src/i18n/paylink';
 import { findMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.find';
 import { meMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.me';
 import { publishMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.publish';
@@ -81,6 +83,7 @@ describe('i18n catalogue split by package', () => {
     prices: pricesMessages,
     ask: askMessages,
     market: marketMessages,
+    paylink: paylinkMessages,
   };
 
   it('keeps staff, find and receipt strings out of the main catalogue (they ship with their subpackages)', () => {
@@ -121,6 +124,7 @@ describe('i18n catalogue split by package', () => {
       'prices',
       'ask',
       'market',
+      'paylink',
     ];
     const inMain = Object.keys(messages).filter((key) => moved.includes(key.split('.')[0]));
     expect(inMain).toEqual([]);
@@ -147,6 +151,8 @@ describe('i18n catalogue split by package', () => {
     expect(pricesT('prices.admin.markWrong')).toBe('标为错误');
     expect(pricesT('state.retry')).toBe(staffT('state.retry'));
     expect(askT('ask.state.claimed')).toBe('专家解答中');
+    expect(paylinkT('paylink.status.PAID')).toContain('已缴费');
+    expect(paylinkT('billType.water')).toBe(staffT('billType.water'));
   });
 
   it('never reaches a subpackage catalogue from the main package (app, home, station, me)', () => {
@@ -168,7 +174,7 @@ describe('i18n catalogue split by package', () => {
     expect(reached).toContain('i18n/messages/zh-CN.ts');
     expect(
       reached.filter((file) =>
-        /i18n\/(find|staff|receipt|me|publish|feed|prices|ask|market)\.ts$|zh-CN\.(find|staff|receipt|me|publish|feed|prices|ask|market)\.ts$/.test(
+        /i18n\/(find|staff|receipt|me|publish|feed|prices|ask|market|paylink)\.ts$|zh-CN\.(find|staff|receipt|me|publish|feed|prices|ask|market|paylink)\.ts$/.test(
           file,
         ),
       ),
