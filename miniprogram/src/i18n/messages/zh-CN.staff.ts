@@ -245,6 +245,7 @@ export const staffMessages = {
   'pay.linkTitle': '发付款链接',
   'pay.linkIntro': '不收现金：把链接发给在外的家人，对方用微信支付后才去缴费。链接 24 小时内有效。',
   'pay.linkCreate': '生成付款链接',
+  'pay.linkAccount': '户号',
   'pay.linkMadeTitle': '付款链接已生成',
   'pay.linkMadeIntro': '把链接发给付款人（有效到 {time}）。只有拿到链接的人和本站能看到它。',
   'pay.linkCopy': '复制链接',

@@ -47,6 +47,7 @@ export function PayForm({
   const [mode, setMode] = useState<PayerMode>(() => form.draft.payer?.kind ?? null);
   // 现金 (the officer takes the cash now) or 发付款链接 (someone elsewhere pays with WeChat Pay).
   const [method, setMethod] = useState<'cash' | 'link'>('cash');
+  const [linkMade, setLinkMade] = useState(false);
   const { draft, info, errors, confirming, lookupResult, choosePayer, forgetDraft } = form;
 
   // Opened from a household's page: that household is the payer.
@@ -113,20 +114,28 @@ export function PayForm({
     setMethod('cash');
     form.backToForm();
   };
-  // Once a cash attempt is open, its method is settled: no link for a bill that may be paid already.
-  const methodChoice = submit.locked ? null : (
-    <View className="pay-section">
-      <ChipGroup id="pay-method" label={t('pay.methodLabel')}>
-        <Chip id="pay-method-cash" label={t('pay.methodCash')} selected={method === 'cash'} onClick={() => setMethod('cash')} />
-        <Chip id="pay-method-link" label={t('pay.methodLink')} selected={method === 'link'} onClick={() => setMethod('link')} />
-      </ChipGroup>
-    </View>
-  );
+  // Once a cash attempt is open, or a link was made, the method is settled: the bill is never asked for twice.
+  const methodChoice =
+    submit.locked || linkMade ? null : (
+      <View className="pay-section">
+        <ChipGroup id="pay-method" label={t('pay.methodLabel')}>
+          <Chip id="pay-method-cash" label={t('pay.methodCash')} selected={method === 'cash'} onClick={() => setMethod('cash')} />
+          <Chip id="pay-method-link" label={t('pay.methodLink')} selected={method === 'link'} onClick={() => setMethod('link')} />
+        </ChipGroup>
+      </View>
+    );
 
   if (confirming && method === 'link') {
     return withStorageNotice(
       <View>
-        <PayLinkPanel stationId={stationId} body={confirming} payerText={payerText} lookup={lookupResult} onEdit={backToForm} />
+        <PayLinkPanel
+          stationId={stationId}
+          body={confirming}
+          payerText={payerText}
+          lookup={lookupResult}
+          onEdit={backToForm}
+          onMade={() => setLinkMade(true)}
+        />
         {methodChoice}
       </View>,
     );

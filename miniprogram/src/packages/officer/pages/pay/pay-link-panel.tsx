@@ -36,12 +36,15 @@ export function PayLinkPanel({
   payerText,
   lookup,
   onEdit,
+  onMade,
 }: {
   stationId: string;
   body: PaymentCreateRequest;
   payerText: string;
   lookup: BillLookupResponse | undefined;
   onEdit: () => void;
+  /** The link exists: the bill must not be taken in cash any more. */
+  onMade: () => void;
 }) {
   const attempts = useMemo(() => createOrderAttempts('link'), []);
   const [request, setRequest] = useState<PayRequest | null>(null);
@@ -63,6 +66,7 @@ export function PayLinkPanel({
       const made = await createPayRequest(stationId, requestBody, attempts.keyFor(JSON.stringify(requestBody)));
       attempts.settle();
       setRequest(made);
+      onMade();
       setSharedPayLink({ path: made.link.path, title: t('pay.linkShareTitle', { amount: formatFen(made.amountFen) }) });
     } catch (failure) {
       attempts.settle(failure);
@@ -91,13 +95,18 @@ export function PayLinkPanel({
   const rows = [
     { id: 'pay-link-payer', label: t('pay.confirmPayer'), value: payerText },
     { id: 'pay-link-bill', label: t('pay.confirmBill'), value: billTypeName(body.billType) },
-    ...(lookup ? [{ id: 'pay-link-account', label: t('pay.holder'), value: `${lookup.holderNameMasked} ${lookup.accountNoMasked}` }] : []),
+    ...(lookup
+      ? [
+          { id: 'pay-link-account', label: t('pay.linkAccount'), value: lookup.accountNoMasked },
+          { id: 'pay-link-holder', label: t('pay.holder'), value: lookup.holderNameMasked },
+        ]
+      : []),
     { id: 'pay-link-amount', label: t('pay.confirmAmount'), value: formatFen(body.amountFen) },
   ];
 
   if (!request) {
     return (
-      <Panel id="pay-link" overlap title={t('pay.linkTitle')} intro={t('pay.linkIntro')}>
+      <Panel id="pay-link" title={t('pay.linkTitle')} intro={t('pay.linkIntro')}>
         <InfoList items={rows} />
         {message ? <Notice id="pay-link-error" kind="error" text={message} /> : null}
         <View className="pay-actions">
@@ -115,7 +124,7 @@ export function PayLinkPanel({
   const address = payLinkAddress(request.link.path);
   const line = ledger?.items.find((item) => item.refId === request.id);
   return (
-    <Panel id="pay-link" overlap title={t('pay.linkMadeTitle')} intro={t('pay.linkMadeIntro', { time: formatChinaTime(request.expiresAt) })}>
+    <Panel id="pay-link" title={t('pay.linkMadeTitle')} intro={t('pay.linkMadeIntro', { time: formatChinaTime(request.expiresAt) })}>
       <InfoList items={rows} />
       <Text id="pay-link-url" className="pay-note" userSelect>
         {address}
