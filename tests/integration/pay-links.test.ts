@@ -119,6 +119,26 @@ describe('who sees a pay link', () => {
     expect((await call(payer, 'GET', `/pay-requests/${request.id}`)).status).toBe(403);
     expect((await call(officer, 'GET', `/pay-requests/${request.id}`)).json.status).toBe('OPEN');
   });
+
+  it('the token never reaches the logs (it is the link’s only credential)', async () => {
+    const request = await newRequest(phoneBill('13800007777'));
+    const logged: string[] = [];
+    const writes = { out: process.stdout.write, err: process.stderr.write };
+    process.stdout.write = ((chunk: string) => (logged.push(String(chunk)), true)) as typeof process.stdout.write;
+    process.stderr.write = ((chunk: string) => (logged.push(String(chunk)), true)) as typeof process.stderr.write;
+    const saved = process.env.LOG_LEVEL;
+    process.env.LOG_LEVEL = 'debug';
+    try {
+      expect((await call(payer, 'GET', `/pay-links/${request.link.token}`)).status).toBe(200);
+      expect((await call(payer, 'POST', `/pay-links/${request.link.token}/pay`)).status).toBe(200);
+    } finally {
+      process.stdout.write = writes.out;
+      process.stderr.write = writes.err;
+      process.env.LOG_LEVEL = saved;
+    }
+    expect(logged.join('')).toContain('/pay-links/<token>');
+    expect(logged.join('')).not.toContain(request.link.token);
+  });
 });
 
 describe('paying a pay link', () => {
