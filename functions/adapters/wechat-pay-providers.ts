@@ -38,6 +38,6 @@ export async function wechatPayProvider(): Promise<Pick<PaymentDeps, 'provider' 
 
 /** The same provider for pay links (functions/domain/payments/pay-link.ts), in the shape their domain takes. */
 export async function payLinkWechat() {
-  const { provider, keys, merchant } = await wechatPayProvider();
-  return { wechat: provider, keys, merchant: { appid: merchant.appid, mchid: merchant.mchid } };
+  const { provider, keys, merchant, mode } = await wechatPayProvider();
+  return { wechat: provider, keys, merchant: { appid: merchant.appid, mchid: merchant.mchid }, mode };
 }

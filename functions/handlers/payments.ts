@@ -58,10 +58,10 @@ export const handler = createHttpHandler('payments', {
     createPayRequest({ ...payLinkDeps(), stations, households, idempotency }, caller, params.stationId, idempotencyKey, body),
   getPayRequest: ({ caller, params }) => getPayRequest({ requests }, caller, params.payRequestId),
   openPayLink: ({ params }) => openPayLink({ requests }, params.token),
-  payPayLink: async ({ caller, params }) => ({
-    ...(await payPayLink({ requests, ...(await payLinkWechat()), openidOf }, caller, params.token)),
-    provider: 'stub' as const,
-  }),
+  payPayLink: async ({ caller, params }) => {
+    const pay = await payLinkWechat();
+    return { ...(await payPayLink({ requests, ...pay, openidOf }, caller, params.token)), provider: pay.mode };
+  },
   confirmPayLinkStub: async ({ caller, params, log }) => {
     const deps = { ...payLinkDeps((message, details) => log.error(message, details)), ...(await payLinkWechat()), openidOf };
     const outcome = await confirmPayLinkStub(deps, caller, params.token);
