@@ -15,3 +15,4 @@ export * from './schemas/questions';
 export * from './schemas/market';
 export * from './schemas/market-seller';
 export * from './schemas/fulfilment';
+export * from './schemas/pay-links';

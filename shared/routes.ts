@@ -160,6 +160,16 @@ import {
   StationSellerParams,
 } from './schemas/market';
 import { MySellersResponse, SellerLinkCodeParams, SellerLinkCodeResponse, SellerLinkRequest, SellerLinkResponse } from './schemas/market-seller';
+import {
+  NonCashLedgerQuery,
+  NonCashLedgerResponse,
+  PayLinkParams,
+  PayLinkView,
+  PayRequest,
+  PayRequestCreateRequest,
+  PayRequestParams,
+  StationPayRequestParams,
+} from './schemas/pay-links';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -1361,6 +1371,98 @@ export const routes = defineRoutes({
       'only the order’s own buyer (the caller’s id on the order) gets past 404: nobody else, officers included, may cancel it (tests/integration/orders.test.ts)',
     params: OrderParams,
     response: Order,
+  },
+  // Remote pay links (远程代付, issue 14): a bill paid by someone elsewhere with WeChat Pay.
+  createPayRequest: {
+    operationId: 'createPayRequest',
+    method: 'POST',
+    path: '/stations/{stationId}/pay-requests',
+    function: 'payments',
+    summary:
+      'Instead of taking cash, the station’s officer asks for a bill to be paid through a link (Idempotency-Key): the same checks as a cash payment; 201 with the link (an unguessable token), OPEN for 24 hours',
+    access: ['officer'],
+    scope: 'station',
+    params: StationPayRequestParams,
+    body: PayRequestCreateRequest,
+    response: PayRequest,
+    successStatus: 201,
+    idempotent: true,
+  },
+  getPayRequest: {
+    operationId: 'getPayRequest',
+    method: 'GET',
+    path: '/pay-requests/{payRequestId}',
+    function: 'payments',
+    summary: 'A payment request with its link and progress (OPEN, FUNDED, PAID, BILL_FAILED, EXPIRED): its station’s officers and admins over it',
+    access: ['officer', ...ADMIN_ROLES],
+    scope: 'station',
+    params: PayRequestParams,
+    response: PayRequest,
+  },
+  openPayLink: {
+    operationId: 'openPayLink',
+    method: 'GET',
+    path: '/pay-links/{token}',
+    function: 'payments',
+    summary: 'What the link’s holder pays for: bill type, masked account and holder, amount, station, until when',
+    access: ROLES,
+    scope: 'none',
+    scopeReason:
+      'the unguessable token in the path (32 random bytes) is the credential: whoever holds the link may see and pay it, nobody can name it without the token (tests/integration/pay-links.test.ts)',
+    params: PayLinkParams,
+    response: PayLinkView,
+  },
+  payPayLink: {
+    operationId: 'payPayLink',
+    method: 'POST',
+    path: '/pay-links/{token}/pay',
+    function: 'payments',
+    summary:
+      'The link’s holder gets the wx.requestPayment parameters (WeChat Pay JSAPI prepay, expiring with the link); only the provider’s signed notification pays the bill',
+    access: ROLES,
+    scope: 'none',
+    scopeReason:
+      'the unguessable token in the path is the credential (the link’s holder pays as themselves: their openid from the token of the session)',
+    params: PayLinkParams,
+    response: RequestPaymentResponse,
+  },
+  confirmPayLinkStub: {
+    operationId: 'confirmPayLinkStub',
+    method: 'POST',
+    path: '/dev/wechatpay/pay-links/{token}/confirm',
+    function: 'payments',
+    summary:
+      'LOCAL STAGES ONLY (404 elsewhere, like the dev sign-in): the WeChat Pay stub’s sheet for a pay link: the stub pays and its signed notification goes through the webhook’s verification; answers the link',
+    access: ROLES,
+    scope: 'none',
+    scopeReason: 'the unguessable token in the path is the credential, as for payPayLink',
+    params: PayLinkParams,
+    response: PayLinkView,
+  },
+  payLinkWebhook: {
+    operationId: 'payLinkWebhook',
+    method: 'POST',
+    path: '/webhooks/wechatpay/pay-links',
+    function: 'payments',
+    summary:
+      'WeChat Pay’s notification for pay links (their prepay orders name this notify URL), verified like orders’ (serial, 5-minute window, RSA-SHA256, AES-256-GCM): 204 when handled, a duplicate too; 401 {"code":"FAIL"} and no change otherwise',
+    access: 'public',
+    rawBody: true,
+    errorFormat: 'wechatpay',
+    response: DocumentResponse,
+    successStatus: 204,
+  },
+  stationNonCashLedger: {
+    operationId: 'stationNonCashLedger',
+    method: 'GET',
+    path: '/stations/{stationId}/noncash-ledger',
+    function: 'payments',
+    summary: 'The station’s non-cash ledger of one business day (WeChat Pay: paid orders, bills paid by link), apart from the cash day',
+    access: ['officer', ...ADMIN_ROLES],
+    scope: 'station',
+    params: StationPayRequestParams,
+    query: NonCashLedgerQuery,
+    response: NonCashLedgerResponse,
   },
   stationOrders: {
     operationId: 'stationOrders',

@@ -49,3 +49,9 @@ export async function stagePaymentDeps(base: Pick<PaymentDeps, 'orders' | 'openi
     throw error;
   }
 }
+
+/** The same provider for pay links (functions/domain/payments/pay-link.ts), in the shape their domain takes. */
+export async function payLinkWechat() {
+  const { provider, keys, merchant, mode } = await wechatPayProvider();
+  return { wechat: provider, keys, merchant: { appid: merchant.appid, mchid: merchant.mchid }, mode };
+}

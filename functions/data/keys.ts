@@ -488,3 +488,15 @@ export const pickupCodeKeys = {
 export const consignmentKeys = {
   item: (id: string): PrimaryKey => ({ PK: `CONSIGNMENT#${id}`, SK: 'CONSIGNMENT' }),
 };
+
+/**
+ * Payment requests (remote pay links). The request's item, and its token's lookup item (the token is
+ * the link's only credential, so the table is read by it directly). GSI3 (sparse, while OPEN or FUNDED):
+ * the settler's work list, oldest first, one partition: requests are few (one per bill an officer sends).
+ */
+export const payRequestKeys = {
+  item: (id: string): PrimaryKey => ({ PK: `PAYREQ#${id}`, SK: 'PAYREQ' }),
+  token: (token: string): PrimaryKey => ({ PK: `PAYLINK#${token}`, SK: 'PAYLINK' }),
+  pending: () => 'PAYREQ_PENDING',
+  pendingIndex: (createdAt: string, id: string) => ({ GSI3PK: 'PAYREQ_PENDING', GSI3SK: `${createdAt}#${id}` }),
+};

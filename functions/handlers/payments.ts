@@ -13,7 +13,13 @@ import { closeDay, regionDays, stationCloses, stationLedger } from '../domain/pa
 import { dynamoNonCashLedger } from '../data/non-cash-ledger-repository';
 import { getPayment, listStationPayments, myPayments } from '../domain/payments/payment-queries';
 import { voidPayment } from '../domain/payments/void-payment';
-import { createHttpHandler } from '../http/pipeline';
+import { createHttpHandler, HttpResult } from '../http/pipeline';
+import { confirmPayLinkStub } from '../adapters/pay-link-stub-sheet';
+import { payLinkWechat } from '../adapters/wechat-pay-providers';
+import { dynamoNonCashLedgerRepository } from '../data/noncash-ledger-repository';
+import { dynamoPayRequestRepository } from '../data/pay-requests-repository';
+import { stationNonCashLedger } from '../domain/payments/noncash-ledger';
+import { createPayRequest, getPayRequest, handlePayLinkNotification, openPayLink, payPayLink } from '../domain/payments/pay-link';
 import { auditLog } from '../logging/audit-log';
 
 const payments = dynamoPaymentRepository;
@@ -26,6 +32,10 @@ const audit = auditLog;
 // billProvider() is asked for by the routes that need one: without a provider they answer 503
 // PROVIDER_NOT_CONFIGURED after their access check and before anything is written.
 const paymentDeps = () => ({ payments, households, stations, provider: billProvider(), idempotency, audit });
+// Remote pay links: the bill provider pays once WeChat Pay's signed notification is in.
+const requests = dynamoPayRequestRepository;
+const openidOf = async (userId: string) => (await dynamoUserRepository.get(userId))?.openid ?? '';
+const payLinkDeps = (alert?: (message: string, details: Record<string, unknown>) => void) => ({ requests, provider: billProvider(), alert });
 
 export const handler = createHttpHandler('payments', {
   billTypes: async () => ({ ...listBillTypes(), provider: { mode: billProviderModeNow() } }),
@@ -45,4 +55,29 @@ export const handler = createHttpHandler('payments', {
   saveBillBookEntry: ({ caller, params, body }) => saveBillBookEntry(householdDeps, caller, params.householdId, params.billType, body.accountNo),
   linkHousehold: ({ caller, params, body }) => linkHousehold(householdDeps, caller, params.householdId, body.code),
   householdLinkCode: ({ caller }) => issueLinkCode(householdDeps, caller),
+  createPayRequest: ({ caller, params, body, idempotencyKey }) =>
+    createPayRequest({ ...payLinkDeps(), stations, households, idempotency }, caller, params.stationId, idempotencyKey, body),
+  getPayRequest: ({ caller, params }) => getPayRequest({ requests }, caller, params.payRequestId),
+  openPayLink: ({ params }) => openPayLink({ requests }, params.token),
+  payPayLink: async ({ caller, params }) => {
+    const pay = await payLinkWechat();
+    return { ...(await payPayLink({ requests, ...pay, openidOf }, caller, params.token)), provider: pay.mode };
+  },
+  confirmPayLinkStub: async ({ caller, params, log }) => {
+    const deps = { ...payLinkDeps((message, details) => log.error(message, details)), ...(await payLinkWechat()), openidOf };
+    const outcome = await confirmPayLinkStub(deps, caller, params.token);
+    log.info('stub pay link confirmed', { outcome: outcome.kind });
+    return openPayLink({ requests }, params.token);
+  },
+  payLinkWebhook: async ({ headers, rawBody, log }) => {
+    const deps = { ...payLinkDeps((message, details) => log.error(message, details)), ...(await payLinkWechat()) };
+    const outcome = await handlePayLinkNotification(deps, headers, rawBody ?? '');
+    log.info('wechat pay notification (pay link)', {
+      outcome: outcome.kind,
+      ...(outcome.kind === 'rejected' ? { reason: outcome.reason } : { payRequestId: outcome.payRequestId }),
+    });
+    return outcome.kind === 'rejected' ? new HttpResult(401, { code: 'FAIL', message: `rejected: ${outcome.reason}` }) : new HttpResult(204, '');
+  },
+  stationNonCashLedger: ({ caller, params, query }) =>
+    stationNonCashLedger({ ledger: dynamoNonCashLedgerRepository, stations }, caller, params.stationId, query),
 });

@@ -86,7 +86,9 @@ export function createHttpHandler<F extends FunctionName>(functionName: F, handl
     const method = (event.requestContext?.http?.method ?? 'GET').toUpperCase();
     const path = event.rawPath ?? '/';
     const started = Date.now();
-    const log = createLogger({ requestId, gatewayRequestId: event.requestContext?.requestId, method, path, function: functionName });
+    // A pay link's token is its only credential: the logs name the route, never the token.
+    const loggedPath = path.replace(/(\/pay-links\/)[^/?]+/, '$1<token>');
+    const log = createLogger({ requestId, gatewayRequestId: event.requestContext?.requestId, method, path: loggedPath, function: functionName });
     let routeName: string | undefined;
     let result: LambdaResult;
     try {

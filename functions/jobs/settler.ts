@@ -7,6 +7,9 @@ import { ensureReady, StartupRefusedError } from '../config/ready';
 import { dynamoPaymentRepository } from '../data/payments-repository';
 import { settlePendingPayments, type SettlerOptions, type SettlerReport } from '../domain/payments/settler';
 import { createLogger } from '../logging/logger';
+import { payLinkWechat } from '../adapters/wechat-pay-providers';
+import { dynamoPayRequestRepository } from '../data/pay-requests-repository';
+import { settlePayRequests, type PayLinkSettlerReport } from '../domain/payments/pay-link';
 
 export const SETTLER_MIN_AGE_MS = 30_000;
 
@@ -17,7 +20,25 @@ export async function runSettler(options: Partial<SettlerOptions> = {}, log = cr
   );
 }
 
-export const handler = async (): Promise<SettlerReport | { skipped: string }> => {
+/**
+ * Pay links left behind: a missed WeChat Pay notification (asked of WeChat Pay), a bill not paid after
+ * the money came in (asked of the bill provider, same id), a link past its 24 hours (closed, then expired).
+ * Without a WeChat Pay provider it still settles FUNDED requests and expires the rest.
+ */
+export async function runPayLinkSettler(
+  options: { minAgeMs?: number } = {},
+  log = createLogger({ function: 'settler' }),
+): Promise<PayLinkSettlerReport> {
+  const wechat = await payLinkWechat()
+    .then((pay) => pay.wechat)
+    .catch(() => null);
+  return settlePayRequests(
+    { requests: dynamoPayRequestRepository, provider: billProvider(), wechat, alert: (message, details) => log.error(message, details) },
+    { minAgeMs: options.minAgeMs ?? SETTLER_MIN_AGE_MS },
+  );
+}
+
+export const handler = async (): Promise<(SettlerReport & { payLinks: PayLinkSettlerReport }) | { skipped: string }> => {
   const log = createLogger({ function: 'settler' });
   // The same start-up checks as the HTTP functions: a refused deployment settles nothing.
   await ensureReady(log).catch((error: Error) => {
@@ -30,6 +51,7 @@ export const handler = async (): Promise<SettlerReport | { skipped: string }> =>
     return { skipped: 'no bill provider configured' };
   }
   const report = await runSettler({}, log);
-  log.info('settler run', { ...report });
-  return report;
+  const payLinks = await runPayLinkSettler({}, log);
+  log.info('settler run', { ...report, payLinks });
+  return { ...report, payLinks };
 };

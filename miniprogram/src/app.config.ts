@@ -72,6 +72,9 @@ export default defineAppConfig({
       root: 'packages/market',
       pages: ['pages/index/index', 'pages/listing/index', 'pages/cart/index', 'pages/order/index', 'pages/orders/index', 'pages/seller/index'],
     },
+    // A remote pay link (远程代付): someone elsewhere opens the officer's link (?t=<token>), sees the bill and
+    // pays with WeChat Pay. Its own subpackage: neither the main package nor the officer's carries it.
+    { root: 'packages/paylink', pages: ['pages/index/index'] },
     // Where an unknown route lands (app.tsx): a page of its own, kept out of the main package.
     { root: 'packages/notfound', pages: ['pages/index/index'] },
   ],

@@ -17,11 +17,17 @@ const LOCAL_JOBS: LocalJob[] = [
     name: 'settler',
     everyMs: 30_000,
     async run() {
-      const { runSettler } = await import('../../functions/jobs/settler');
+      const { runSettler, runPayLinkSettler } = await import('../../functions/jobs/settler');
       const report = await runSettler();
-      return report.checked > 0
-        ? [`checked ${report.checked}, succeeded ${report.succeeded}, failed ${report.failed}, still pending ${report.stillPending}`]
-        : [];
+      const links = await runPayLinkSettler();
+      return [
+        ...(report.checked > 0
+          ? [`checked ${report.checked}, succeeded ${report.succeeded}, failed ${report.failed}, still pending ${report.stillPending}`]
+          : []),
+        ...(links.checked > 0
+          ? [`pay links: checked ${links.checked}, paid ${links.paid}, expired ${links.expired}, still pending ${links.stillPending}`]
+          : []),
+      ];
     },
   },
   {

@@ -32,6 +32,7 @@ const PUBLIC_ROUTES = [
   'listListings',
   'getListing',
   'wechatPayWebhook',
+  'payLinkWebhook',
 ];
 
 describe('authentication and role matrix', () => {

@@ -90,6 +90,8 @@ interface Objects {
   pickupOrderId: string;
   pickupCode: string;
   shippingOrderId: string;
+  /** An open payment request (remote pay link) of the station. */
+  payRequestId: string;
 }
 
 /** Which order a route's `{orderId}` names: each fulfilment route gets one in the status it acts on. */
@@ -151,6 +153,13 @@ async function objectsOf(station: { id: string; villageCode: string }, officer: 
   const pickupBuyer = await createUser(table.doc, table.tableName, { role: 'buyer' });
   const pickupOrderId = await paidOrder(pickupBuyer, listingId, 'pickup');
   const shippingOrderId = await paidOrder(await createUser(table.doc, table.tableName, { role: 'buyer' }), listingId, 'shipping');
+  const payRequest = await invoke(handlers.payments, {
+    method: 'POST',
+    path: `/stations/${station.id}/pay-requests`,
+    headers: { ...officer.auth, 'idempotency-key': newKey() },
+    body: { billType: 'phone', accountNo: '13800001234', amountFen: 5_000 },
+  });
+  expect(payRequest.status).toBe(201);
   return {
     pickupOrderId,
     pickupCode: await pickupCodeOf(pickupBuyer, pickupOrderId),
@@ -173,6 +182,7 @@ async function objectsOf(station: { id: string; villageCode: string }, officer: 
     listingId,
     orderId: placed.json.id,
     officer,
+    payRequestId: payRequest.json.id,
   };
 }
 
@@ -220,6 +230,7 @@ const BODIES: Partial<Record<RouteName, (o: Objects) => Promise<unknown> | unkno
   confirmPickup: (o) => ({ code: o.pickupCode }),
   shipOrder: () => ({ carrier: '顺丰', trackingNo: 'SF100200300' }),
   createConsignment: (o) => ({ orderIds: [o.shippingOrderId], carrier: '邮政', trackingNo: 'EMS987654321' }),
+  createPayRequest: (o) => ({ billType: 'phone', householdId: o.householdId, accountNo: '13800005678', amountFen: 5_000 }),
   askQuestion: (o) => ({ field: 'crops', text: '羊咳嗽流鼻涕怎么办？', consent: false, householdId: o.householdId }),
 };
 const QUERIES: Partial<Record<RouteName, Record<string, string>>> = {

@@ -122,6 +122,7 @@ const VALID: Record<string, () => { body: Record<string, unknown>; auth: Record<
   confirmPickup: () => ({ body: { code: '123456' }, auth: officer.auth }),
   shipOrder: () => ({ body: { carrier: '顺丰', trackingNo: 'SF100200300' }, auth: officer.auth }),
   createConsignment: () => ({ body: { orderIds: [ids.orderId], carrier: '顺丰', trackingNo: 'SF100200300' }, auth: officer.auth }),
+  createPayRequest: () => ({ body: { billType: 'phone', accountNo: '13800005678', amountFen: 5_000 }, auth: officer.auth }),
 };
 
 const concretePath = (route: RouteDef) =>

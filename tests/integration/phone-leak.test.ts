@@ -45,6 +45,8 @@ const PHONES = {
 const OWN_ADDRESSES: RouteName[] = ['createAddress', 'myAddresses'];
 const addressOf = (phone: string) => ({ name: '王芳', phone, province: '北京市', city: '北京市', county: '朝阳区', detail: '建国路1号' });
 /** The marketplace's objects: a seller of the station, its listing, an unpaid order the villager placed, the officer's address. */
+/** A payment request of the station (a phone bill, for a phone-only payer): its id and its link's token. */
+let payLink: { id: string; token: string; amountFen: number };
 let market: {
   sellerId: string;
   listingId: string;
@@ -198,6 +200,14 @@ beforeAll(async () => {
     pickupReady: await paidOrder(villager, listingId, 'pickup'),
     toConsign: await paidOrder(officer, listingId, 'shipping', undefined, address.json.id),
   };
+  const request = await invoke(handlers.payments, {
+    method: 'POST',
+    path: `/stations/${TUQIAO.id}/pay-requests`,
+    headers: { ...officer.auth, 'idempotency-key': newKey() },
+    body: { billType: 'phone', accountNo: PHONES.phoneBill, amountFen: 5_000, payerPhone: PHONES.payer },
+  });
+  expect(request.status).toBe(201);
+  payLink = { id: request.json.id, token: request.json.link.token, amountFen: 5_000 };
   const alert = feedBody('630202', { requiresAck: true });
   feeds = {
     draft: await feedIn('DRAFT', provinceAdmin, provinceAdmin, alert),
@@ -235,6 +245,8 @@ const pathOf = (route: Route) =>
       sellerId: market.sellerId,
       listingId: market.listingId,
       orderId: ORDER_OF[route.name]?.() ?? market.orderId,
+      payRequestId: payLink.id,
+      token: payLink.token,
     }[name];
     if (!value) throw new Error(`${route.name}: no real id for {${name}}: add one to the leak walk`);
     return value;
@@ -303,9 +315,20 @@ const BODIES: Partial<Record<RouteName, () => Promise<unknown> | unknown>> = {
   confirmPickup: async () => ({ code: await pickupCodeOf(villager, market.pickup) }),
   shipOrder: () => ({ carrier: '顺丰', trackingNo: 'SF100200300' }),
   createConsignment: () => ({ orderIds: [market.toConsign], carrier: '邮政', trackingNo: 'EMS987654321' }),
+  createPayRequest: () => ({ billType: 'phone', accountNo: PHONES.phoneBill, amountFen: 5_000, payerPhone: PHONES.payer }),
 };
 /** Routes authenticated by a provider's signature: the signed request (WeChat Pay pays the officer's shipped order). */
 const SIGNED: Partial<Record<RouteName, () => Promise<{ headers: Record<string, string>; body: string }>>> = {
+  // WeChat Pay pays the station's pay link (already paid through the stub's sheet by then: a duplicate, answered 204).
+  payLinkWebhook: async () =>
+    (await wechatPayStub()).notification({
+      mchid: '1900000001',
+      appid: 'wx-local-app',
+      out_trade_no: payLink.id,
+      transaction_id: '4200000000000009',
+      trade_state: 'SUCCESS',
+      amount: { total: payLink.amountFen, currency: 'CNY' },
+    }),
   wechatPayWebhook: async () =>
     (await wechatPayStub()).notification({
       mchid: '1900000001',

@@ -123,8 +123,14 @@ async function makePayment(deps: PaymentDeps, caller: Caller, idempotencyKey: st
   return toPaymentView(settled);
 }
 
-/** Everything checked before a payment exists: account, amount due, per-type and per-payment limits. */
-async function prepare(deps: PaymentDeps, caller: Caller, station: Station, paymentId: string, body: PaymentCreateRequest): Promise<PaymentRecord> {
+/** Everything checked before a payment exists: account, amount due, per-type and per-payment limits (a pay link checks the same). */
+export async function prepare(
+  deps: Pick<PaymentDeps, 'households' | 'provider' | 'now'>,
+  caller: Caller,
+  station: Station,
+  paymentId: string,
+  body: PaymentCreateRequest,
+): Promise<PaymentRecord> {
   let accountNo = body.accountNo;
   if (body.householdId) {
     const household = await deps.households.get(body.householdId);

@@ -54,6 +54,8 @@ export const PAGES = {
   orders: sub('market', 'orders'),
   // 我卖的农产品: a linked seller's listings, sales and earnings (opened from 我的).
   sellerAccount: sub('market', 'seller'),
+  // A remote pay link (远程代付): the payer's page, opened from the link the officer sends.
+  payLink: sub('paylink'),
 } as const;
 
 export type PageName = keyof typeof PAGES;

@@ -13,10 +13,12 @@ import { errors, messages } from '../../../miniprogram/src/i18n/messages/zh-CN';
 import { t as feedT } from '../../../miniprogram/src/i18n/feed';
 import { feedMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.feed';
 import { marketMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.market';
+import { paylinkMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.paylink';
 import { t as pricesT } from '../../../miniprogram/src/i18n/prices';
 import { pricesMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.prices';
 import { askMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.ask';
 import { t as askT } from '../../../miniprogram/src/i18n/ask';
+import { t as paylinkT } from '../../../miniprogram/src/i18n/paylink';
 import { findMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.find';
 import { meMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.me';
 import { publishMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.publish';
@@ -88,6 +90,7 @@ describe('i18n catalogue split by package', () => {
     station: stationMessages,
     shared: sharedMessages,
     codeEntry: codeEntryMessages,
+    paylink: paylinkMessages,
   };
 
   it('keeps staff, find and receipt strings out of the main catalogue (they ship with their subpackages)', () => {
@@ -137,6 +140,7 @@ describe('i18n catalogue split by package', () => {
       'distance',
       'field',
       'notFound',
+      'paylink',
     ];
     const inMain = Object.keys(messages).filter((key) => moved.includes(key.split('.')[0]));
     expect(inMain).toEqual([]);
@@ -167,6 +171,8 @@ describe('i18n catalogue split by package', () => {
     expect(staffT('day.1')).toBe('周一');
     expect(findT('list.more')).toBe(staffT('list.more'));
     expect(Object.keys(messages).filter((key) => key in stationMessages || key.startsWith('home.code'))).toEqual([]);
+    expect(paylinkT('paylink.status.PAID')).toContain('已缴费');
+    expect(paylinkT('billType.water')).toBe(staffT('billType.water'));
   });
 
   it('never reaches a subpackage catalogue from the main package (app, home, station, me)', () => {
@@ -195,7 +201,7 @@ describe('i18n catalogue split by package', () => {
     expect(reached).toContain('i18n/messages/zh-CN.ts');
     expect(
       reached.filter((file) =>
-        /i18n\/(find|staff|receipt|me|publish|feed|prices|ask|market|station|shared|code-entry)\.ts$|zh-CN\.(find|staff|receipt|me|publish|feed|prices|ask|market|station|shared|code-entry)\.ts$/.test(
+        /i18n\/(find|staff|receipt|me|publish|feed|prices|ask|market|station|shared|code-entry|paylink)\.ts$|zh-CN\.(find|staff|receipt|me|publish|feed|prices|ask|market|station|shared|code-entry|paylink)\.ts$/.test(
           file,
         ),
       ),

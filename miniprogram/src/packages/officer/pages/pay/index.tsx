@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { useRouter } from '@tarojs/taro';
+import { useRouter, useShareAppMessage } from '@tarojs/taro';
 import type { MeResponse } from '@shared/schemas/accounts';
 import { PageHero } from '../../../../components/page-hero';
 import { ProviderBanner } from '../../../../components/provider-banner';
@@ -11,6 +11,7 @@ import { errorText, t } from '../../../../i18n/staff';
 import { getBillTypes, getStationLedger } from '../../../../services/api';
 import { chinaDate } from '../../../../services/business-date';
 import { PayForm } from './pay-form';
+import { sharedPayLink } from './pay-link-share';
 import '../../payments.scss';
 
 function Content({ me }: { me: MeResponse }) {
@@ -65,6 +66,11 @@ function Content({ me }: { me: MeResponse }) {
  * Each step is a panel of its own file beside this one; pay-form.tsx puts them together.
  */
 export default function PayPage() {
+  // weapp: 发给微信好友 on a pay link shares it as a card opening the payer's page (packages/paylink).
+  useShareAppMessage(() => {
+    const link = sharedPayLink();
+    return link ? { title: link.title, path: `/${link.path}` } : { title: t('pay.navTitle'), path: '/pages/index/index' };
+  });
   return (
     <View id="pay-page" className="page">
       <RoleGate roles={['officer']} title="role.officer.title" signInPrompt="role.officer.signIn" deniedText="role.officer.denied">

@@ -18,6 +18,8 @@ import { clockOf } from './clock';
 import { ConfirmPanel } from './confirm-panel';
 import { DayClosedPanel, OutcomePanel } from './outcome-panel';
 import { PayerPanel, type PayerMode } from './payer-panel';
+import { PayLinkPanel } from './pay-link-panel';
+import { Chip, ChipGroup } from '../../../../components/chip';
 import { StoredAttemptPanel } from './stored-attempt-panel';
 
 /**
@@ -43,6 +45,9 @@ export function PayForm({
   const form = useNewPayment(stationId, billTypes);
   const submit = usePaymentSubmit({ userId, limits: billTypes.stationLimits });
   const [mode, setMode] = useState<PayerMode>(() => form.draft.payer?.kind ?? null);
+  // 现金 (the officer takes the cash now) or 发付款链接 (someone elsewhere pays with WeChat Pay).
+  const [method, setMethod] = useState<'cash' | 'link'>('cash');
+  const [linkMade, setLinkMade] = useState(false);
   const { draft, info, errors, confirming, lookupResult, choosePayer, forgetDraft } = form;
 
   // Opened from a household's page: that household is the payer.
@@ -105,25 +110,59 @@ export function PayForm({
         ? t('pay.confirmPhoneOnly', { phone: draft.phone.trim() })
         : t('pay.confirmNoPhone');
 
+  const backToForm = () => {
+    setMethod('cash');
+    form.backToForm();
+  };
+  // Once a cash attempt is open, or a link was made, the method is settled: the bill is never asked for twice.
+  const methodChoice =
+    submit.locked || linkMade ? null : (
+      <View className="pay-section">
+        <ChipGroup id="pay-method" label={t('pay.methodLabel')}>
+          <Chip id="pay-method-cash" label={t('pay.methodCash')} selected={method === 'cash'} onClick={() => setMethod('cash')} />
+          <Chip id="pay-method-link" label={t('pay.methodLink')} selected={method === 'link'} onClick={() => setMethod('link')} />
+        </ChipGroup>
+      </View>
+    );
+
+  if (confirming && method === 'link') {
+    return withStorageNotice(
+      <View>
+        <PayLinkPanel
+          stationId={stationId}
+          body={confirming}
+          payerText={payerText}
+          lookup={lookupResult}
+          onEdit={backToForm}
+          onMade={() => setLinkMade(true)}
+        />
+        {methodChoice}
+      </View>,
+    );
+  }
+
   if (confirming) {
     return withStorageNotice(
-      <ConfirmPanel
-        body={confirming}
-        payerText={payerText}
-        lookup={lookupResult}
-        billTypes={billTypes}
-        submit={submit}
-        onEdit={() => {
-          // Only offered while no attempt is open (the Confirm step hides it otherwise).
-          if (submit.locked) return;
-          submit.reset();
-          form.backToForm();
-        }}
-        onDiscard={() => {
-          submit.discard();
-          form.backToForm();
-        }}
-      />,
+      <View>
+        <ConfirmPanel
+          body={confirming}
+          payerText={payerText}
+          lookup={lookupResult}
+          billTypes={billTypes}
+          submit={submit}
+          onEdit={() => {
+            // Only offered while no attempt is open (the Confirm step hides it otherwise).
+            if (submit.locked) return;
+            submit.reset();
+            form.backToForm();
+          }}
+          onDiscard={() => {
+            submit.discard();
+            form.backToForm();
+          }}
+        />
+        {methodChoice}
+      </View>,
     );
   }
 
