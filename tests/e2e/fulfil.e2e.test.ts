@@ -6,6 +6,7 @@
  * do the rest:
  * - pickup: the buyer's order page shows the pickup code; the officer of 土桥村 types it on 提货与发货,
  *   sees the order and confirms; the buyer's page then says 已提货 (and the API: HANDED_OVER);
+ * - shipping with tracking: one order shipped with its carrier and number, which its buyer sees;
  * - a consolidated shipment of two sellers: the officer ticks two paid shipping orders to 西宁市 in
  *   today's manifest, enters one carrier and tracking number: both orders carry it (read through the
  *   API); the buyer sees the tracking number and confirms receipt (已收货).
@@ -117,6 +118,29 @@ describe('fulfilment at the station', () => {
 
     await openRoute(buyer, webUrl, `packages/market/pages/order/index?id=${orderId}`);
     await waitForText(buyer, `#order-${orderId}-status`, '已提货');
+  });
+
+  it('shipping with tracking: the officer ships one order with its carrier and number; its buyer sees them, and only the shipping steps', async () => {
+    const { openid, token, orderId } = await paidOrder(listings[1], 'shipping');
+    const desk = await phone();
+    await signInAs(desk, webUrl, 'officer-tuqiao');
+    await openRoute(desk, webUrl, 'packages/officer/pages/fulfil/index');
+    await desk.locator(`#manifest-pack-${orderId}`).click();
+    await desk.locator('#ship-carrier input').fill('顺丰速运');
+    await desk.locator('#ship-tracking input').fill(`SF${tag}654321`);
+    await click(desk, 'ship-submit');
+    await waitForText(desk, '#ship-done', `已发货 1 单，单号 SF${tag}654321`);
+    const shipped = await api<Order>(`/orders/${orderId}`, { token });
+    expect([shipped.status, shipped.shipment?.trackingNo]).toEqual(['SHIPPED', `SF${tag}654321`]);
+
+    const buyer = await phone();
+    await signInAs(buyer, webUrl, openid);
+    await openRoute(buyer, webUrl, `packages/market/pages/order/index?id=${orderId}`);
+    await waitForText(buyer, '#order-shipment', `顺丰速运 单号 SF${tag}654321`);
+    await waitForText(buyer, `#order-${orderId}-status`, '已发货');
+    // A shipping order has no pickup code and no pickup steps.
+    expect(await buyer.locator('#order-pickup-code').count()).toBe(0);
+    await shoot(buyer, 'fulfil-shipped.png');
   });
 
   it('a consolidated shipment of two sellers: one tracking number for both orders; the buyer sees it and confirms receipt', async () => {

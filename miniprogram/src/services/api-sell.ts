@@ -9,6 +9,7 @@ import type {
   Seller,
   SellerCreateRequest,
 } from '@shared/schemas/market';
+import type { SellerLinkCodeResponse } from '@shared/schemas/market-seller';
 import { request } from './api-client';
 
 /**
@@ -68,4 +69,9 @@ export function updateListing(id: string, body: ListingUpdateRequest): Promise<L
 /** `GET /listings/{id}/history`: every change (who by role and id tail, when), newest first. */
 export function getListingHistory(id: string, cursor?: string): Promise<Page<ListingChangeView>> {
   return request<Page<ListingChangeView>>(listingPath(id, '/history'), { query: { cursor } });
+}
+
+/** `POST /sellers/{sellerId}/link-code`: a cooperative's one-time 8-digit code (10 minutes) its contact enters in 我的. */
+export function issueSellerLinkCode(sellerId: string): Promise<z.infer<typeof SellerLinkCodeResponse>> {
+  return request<z.infer<typeof SellerLinkCodeResponse>>(`/sellers/${encodeURIComponent(sellerId)}/link-code`, { method: 'POST' });
 }

@@ -141,6 +141,39 @@ describe('农产品代销: sellers', () => {
     expect(byId('seller-form-error').textContent).toContain('没有登记成功');
     expect(posted).toEqual([{ kind: 'household', householdId: household.id, consent: true }]);
   });
+  it('gives a cooperative’s contact a one-time code to enter in 我的; a household seller has none (linked through its household)', async () => {
+    const householdSeller: Seller = {
+      ...coop,
+      id: 'sl0000000000000000000000hh',
+      kind: 'household',
+      displayName: '卓玛家',
+      householdId: household.id,
+    };
+    let issued = 0;
+    routes({
+      'GET /me': ok(officerMe),
+      [`GET ${STATION}/sellers`]: ok({ items: [coop, householdSeller], nextCursor: null }),
+      [`GET ${STATION}/listings`]: ok({ items: [], nextCursor: null }),
+      [`POST /sellers/${coop.id}/link-code`]: () => {
+        issued += 1;
+        return issued === 1
+          ? { statusCode: 201, data: { code: '12345678', expiresAt: '2026-11-30T07:10:00.000Z' } }
+          : { statusCode: 429, data: errorBody('RATE_LIMITED') };
+      },
+    });
+    render(<SellersPage />);
+    await waitFor(() => byId(`seller-${coop.id}-link-button`));
+    expect(exists(`seller-${householdSeller.id}-link-button`)).toBe(false);
+    fireEvent.click(button(`seller-${coop.id}-link-button`));
+    await waitFor(() => byId(`seller-${coop.id}-link-code`));
+    expect(byId(`seller-${coop.id}-link-code`).textContent).toBe('1234 5678');
+    // Its end in China's time (07:10 UTC is 15:10 in Xining).
+    expect(byId(`seller-${coop.id}-link`).textContent).toContain('15:10 前有效，只能用一次');
+    fireEvent.click(button(`seller-${coop.id}-link-button`));
+    await waitFor(() => byId(`seller-${coop.id}-link-error`));
+    expect(byId(`seller-${coop.id}-link-error`).textContent).toContain('关联码没有生成');
+    expect(issued).toBe(2);
+  });
 });
 
 describe('农产品代销: a listing', () => {

@@ -17,6 +17,7 @@ import { getStationListings, getStationSellers, type Listing, type Seller } from
 import { openPage } from '../../../../services/routes';
 import { listingRowText } from '../station-listings/listing-text';
 import { RegisterSeller } from './register-seller';
+import { SellerLinkCode } from './seller-link-code';
 import '../../payments.scss';
 
 /** One seller: who, and the listings the officer keeps for them, each opening its edit page. */
@@ -42,6 +43,8 @@ function SellerCard({ seller, listings }: { seller: Seller; listings: Listing[] 
       >
         {t('sell.newListing')}
       </ActionButton>
+      {/* A cooperative's contact links their WeChat with a code; a household's villager is linked through the household. */}
+      {seller.kind === 'cooperative' ? <SellerLinkCode sellerId={seller.id} /> : null}
     </Section>
   );
 }
