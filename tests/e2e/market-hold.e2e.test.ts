@@ -50,7 +50,7 @@ beforeAll(async () => {
         priceFen: 600,
         stock: STOCK,
         description: '高原黑青稞',
-        delivery: { pickup: true },
+        delivery: { pickup: true, shipping: null },
       },
     })
   ).id;
