@@ -164,7 +164,7 @@ async function refundLateSuccess(deps: PaymentDeps, order: OrderRecord, transact
   if (order.refund) return;
   const refund = await deps.provider.refund({
     outTradeNo: order.id,
-    outRefundNo: lateRefundNo(order.id),
+    outRefundNo: refundNoOf(order.id),
     reason: '订单已关闭，自动退款',
     refundFen: amountFen,
     totalFen: amountFen,
@@ -179,4 +179,8 @@ async function refundLateSuccess(deps: PaymentDeps, order: OrderRecord, transact
   });
 }
 
-export const lateRefundNo = (orderId: string) => `RF${orderId}`;
+/**
+ * The provider's refund number of an order: one per order, whichever path asks (a late success, the
+ * buyer's approved request), so the provider can never refund an order twice.
+ */
+export const refundNoOf = (orderId: string) => `RF${orderId}`;

@@ -394,9 +394,9 @@ export const staffMessages = {
   'close.closesLink': '日结记录',
   'close.nonCashTitle': '线上收款（微信支付）',
   'close.nonCashPaid': '农产品订单',
-  'close.nonCashRefunded': '自动退款',
+  'close.nonCashRefunded': '退款',
   'close.nonCashFigure': '{amount}，{count} 笔',
-  'close.nonCashNote': '线上收款直接进站点的微信支付账户，不在钱箱里，不用清点。自动退款是订单关闭后才到账的付款，已原路退回。',
+  'close.nonCashNote': '线上收款直接进站点的微信支付账户，不在钱箱里，不用清点。退款（买家申请、服务站同意的，以及订单关闭后才到账的付款）已原路退回。',
 
   'ledger.navTitle': '流水账',
   'ledger.title': '现金流水账',
@@ -666,6 +666,9 @@ export const staffMessages = {
   'sell.orderStatus.HANDED_OVER': '已交付买家',
   'sell.orderStatus.SHIPPED': '已发货',
   'sell.orderStatus.RECEIVED': '买家已收货',
+  'sell.orderStatus.REFUND_REQUESTED': '买家申请退款',
+  'sell.orderStatus.REFUNDING': '退款中',
+  'sell.orderStatus.REFUNDED': '已退款',
   // 提货与发货 (issue 14): the pickup counter, today's manifest, shipping and consignments.
   'fulfil.entry': '提货与发货',
   'fulfil.entryDesc': '核对提货码交货，按卖家看今日清单，填写快递单号',
