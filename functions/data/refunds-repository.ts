@@ -16,7 +16,10 @@ import { isConditionFailure } from './transaction-errors';
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** One conditional UpdateItem of the order answering the order as stored after it, or null when its condition failed. */
-async function updateOrder(orderId: string, update: { expression: string; condition: string; names: Record<string, string>; values: Record<string, unknown> }) {
+async function updateOrder(
+  orderId: string,
+  update: { expression: string; condition: string; names: Record<string, string>; values: Record<string, unknown> },
+) {
   try {
     const { Attributes } = await db().send(
       new UpdateCommand({
@@ -95,17 +98,15 @@ export const dynamoRefundRepository: RefundRepository = {
               ExpressionAttributeValues: { ...move.values, ':refunded': refunded },
             },
           },
-          ...order.lines.map(
-            (line): TransactItem => ({
-              Update: {
-                TableName: tableName(),
-                Key: listingKeys.item(line.listingId),
-                UpdateExpression: 'ADD stock :qty',
-                ConditionExpression: 'attribute_exists(PK)',
-                ExpressionAttributeValues: { ':qty': line.quantity },
-              },
-            }),
-          ),
+          ...order.lines.map((line): TransactItem => ({
+            Update: {
+              TableName: tableName(),
+              Key: listingKeys.item(line.listingId),
+              UpdateExpression: 'ADD stock :qty',
+              ConditionExpression: 'attribute_exists(PK)',
+              ExpressionAttributeValues: { ':qty': line.quantity },
+            },
+          })),
           {
             Update: {
               TableName: tableName(),

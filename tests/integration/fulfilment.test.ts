@@ -126,7 +126,13 @@ async function apply(action: OrderAction, o: OrderRecord, at: string, code: stri
     case 'approveRefund':
       return dynamoRefundRepository.approve(o, { approved: true, note: null, byUserId: 'u1', at });
     case 'completeRefund':
-      return dynamoRefundRepository.complete(o, { refundId: 'rf' + o.id, outRefundNo: 'RF' + o.id, amountFen: o.totalFen, at, businessDate: businessDay(new Date(at)) });
+      return dynamoRefundRepository.complete(o, {
+        refundId: 'rf' + o.id,
+        outRefundNo: 'RF' + o.id,
+        amountFen: o.totalFen,
+        at,
+        businessDate: businessDay(new Date(at)),
+      });
     default:
       return dynamoFulfilmentRepository.move(o, action, at, action === 'confirmReceipt' ? { receivedBy: 'buyer' } : {});
   }

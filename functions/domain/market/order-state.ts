@@ -67,7 +67,10 @@ export const ORDER_MOVES: Readonly<Record<OrderAction, Move>> = {
  * The status after `action`, or null when the move is illegal from here (or for this delivery mode).
  * `resumeTo`: the status a refund was requested from (a refusal returns there; it must be refundable).
  */
-export function nextStatus(order: { status: OrderStatus; mode: DeliveryMode; resumeTo?: OrderStatus | null }, action: OrderAction): OrderStatus | null {
+export function nextStatus(
+  order: { status: OrderStatus; mode: DeliveryMode; resumeTo?: OrderStatus | null },
+  action: OrderAction,
+): OrderStatus | null {
   const move = ORDER_MOVES[action];
   if (!move.from.includes(order.status) || !move.modes.includes(order.mode) || isOtherModes(order.status, order.mode)) return null;
   if (move.to !== RESUME) return move.to;

@@ -69,7 +69,12 @@ export async function requestRefund(deps: RefundDeps, caller: Caller, orderId: s
   const order = await deps.orders.get(orderId);
   if (!order || order.buyerId !== caller.userId) throw notFound('Order');
   assertLegal(order, 'requestRefund', 'a refund is asked for only after payment and before the goods leave the station');
-  const requested = await deps.refunds.request(order, { reason: body.reason, requestedAt: nowOf(deps).toISOString(), decision: null, refunded: null });
+  const requested = await deps.refunds.request(order, {
+    reason: body.reason,
+    requestedAt: nowOf(deps).toISOString(),
+    decision: null,
+    refunded: null,
+  });
   if (!requested) throw changed();
   return toOrderView(caller, requested);
 }
@@ -123,8 +128,7 @@ export async function decideRefund(
 }
 
 export type RefundNotificationOutcome =
-  | { kind: 'rejected'; reason: NotificationRejected['reason'] }
-  | { kind: 'refunded' | 'duplicate' | 'ignored'; orderId: string | null };
+  { kind: 'rejected'; reason: NotificationRejected['reason'] } | { kind: 'refunded' | 'duplicate' | 'ignored'; orderId: string | null };
 
 /**
  * One refund notification as POST /webhooks/wechatpay/refunds hands it over (headers, RAW body): the same
@@ -153,7 +157,10 @@ export async function handleRefundNotification(
     refund.amount?.refund !== order.totalFen ||
     typeof refund.refund_id !== 'string'
   ) {
-    deps.alert?.('WeChat Pay refund notification does not match an order of ours', { outTradeNo: refund.out_trade_no, outRefundNo: refund.out_refund_no });
+    deps.alert?.('WeChat Pay refund notification does not match an order of ours', {
+      outTradeNo: refund.out_trade_no,
+      outRefundNo: refund.out_refund_no,
+    });
     return { kind: 'rejected', reason: 'mismatch' };
   }
   if (order.status === 'REFUNDED') return { kind: 'duplicate', orderId: order.id };

@@ -50,7 +50,13 @@ describe('order state machine', () => {
         for (const action of ORDER_ACTIONS)
           for (const resumeTo of RESUMES) {
             const next = nextStatus({ status, mode, resumeTo }, action);
-            expect({ status, mode, action, resumeTo, next }).toEqual({ status, mode, action, resumeTo, next: oracle(status, mode, action, resumeTo) });
+            expect({ status, mode, action, resumeTo, next }).toEqual({
+              status,
+              mode,
+              action,
+              resumeTo,
+              next: oracle(status, mode, action, resumeTo),
+            });
             if (next === null) refused++;
           }
     // Legal: the table's rows (whatever resumeTo), and a refusal back to PAID (both modes) or READY (pickup).

@@ -396,7 +396,8 @@ export const staffMessages = {
   'close.nonCashPaid': '农产品订单',
   'close.nonCashRefunded': '退款',
   'close.nonCashFigure': '{amount}，{count} 笔',
-  'close.nonCashNote': '线上收款直接进站点的微信支付账户，不在钱箱里，不用清点。退款（买家申请、服务站同意的，以及订单关闭后才到账的付款）已原路退回。',
+  'close.nonCashNote':
+    '线上收款直接进站点的微信支付账户，不在钱箱里，不用清点。退款（买家申请、服务站同意的，以及订单关闭后才到账的付款）已原路退回。',
 
   'ledger.navTitle': '流水账',
   'ledger.title': '现金流水账',
