@@ -140,7 +140,7 @@ describe('退款申请 on 提货与发货 (officer)', () => {
     const modal = jest.spyOn(Taro, 'showModal').mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'showModal:ok' });
     fireEvent.click(button(`refund-${ID}-approve`));
     await waitFor(() => expect(modal).toHaveBeenCalledTimes(1));
-    expect(modal.mock.calls[0][0].content).toContain('¥176.00 将通过微信支付原路退回');
+    expect(modal.mock.calls[0][0]?.content).toContain('¥176.00 将通过微信支付原路退回');
     expect(decisions).toEqual([]);
     fireEvent.click(button(`refund-${ID}-approve`));
     await waitFor(() => byId('refund-done'));
