@@ -171,6 +171,28 @@ describe('a refund after payment', () => {
   });
 });
 
+describe('sellers’ earnings', () => {
+  it('GET /me/seller: earnings are net of refunds (refundedFen apart), a refunded order is neither sold nor a paid order', async () => {
+    const coop = await registerCooperative(officer, TUQIAO.id, `退款合作社${Date.now()}`);
+    const listingId = await listProduce(officer, coop, { priceFen: 3_000, stock: 10 });
+    const kept = await stubPaidOrder(await buyer(), listingId, 'pickup', undefined, 2);
+    const me = await buyer();
+    const refunded = await stubPaidOrder(me, listingId, 'pickup', undefined, 3);
+    await refundRequested(me, refunded.id);
+    expect((await decide(officer, refunded.id, { decision: 'approve' })).json.status).toBe('REFUNDED');
+    const contact = await createUser(table.doc, table.tableName, { role: 'villager' });
+    const code = await marketCall(officer, 'POST', `/sellers/${coop}/link-code`);
+    expect((await marketCall(contact, 'POST', '/me/seller-links', { code: code.json.code })).status).toBe(201);
+    const [account] = (await marketCall(contact, 'GET', '/me/seller')).json.items;
+    expect([account.earningsFen, account.refundedFen, account.sales, account.listings[0].soldQuantity]).toEqual([
+      kept.totalFen,
+      refunded.totalFen,
+      { paidOrders: 1, quantity: 2 },
+      2,
+    ]);
+  });
+});
+
 describe('refusals and illegal moves', () => {
   it('a refusal needs a note and puts the order back where it was (ready on the shelf): no money, no stock, no line; the buyer may ask again', async () => {
     const listingId = await listProduce(officer, sellerId, { stock: 5 });
