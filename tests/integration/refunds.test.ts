@@ -171,6 +171,44 @@ describe('a refund after payment', () => {
   });
 });
 
+describe('a late copy of the payment notification', () => {
+  it('after the order moved on (handed over; a refund asked) is a duplicate: no refund at the provider, nothing written', async () => {
+    const listingId = await listProduce(officer, sellerId, { stock: 5 });
+    const stub = await wechatPayStub();
+    const moved: string[] = [];
+    for (const next of ['handOver', 'refundRequest'] as const) {
+      const me = await buyer();
+      const paid = await stubPaidOrder(me, listingId);
+      if (next === 'handOver') {
+        const code = (await marketCall(me, 'GET', `/orders/${paid.id}/pickup-code`)).json.code;
+        expect((await marketCall(officer, 'POST', `/stations/${TUQIAO.id}/pickups`, { code })).status).toBe(200);
+      } else await refundRequested(me, paid.id);
+      moved.push(paid.id);
+    }
+    const notCounters = (item: Record<string, unknown>) => !/^(RATE|IDEMPOTENCY)#/.test(String(item.PK));
+    const before = await snapshotTable(table.doc, table.tableName, notCounters);
+    for (const orderId of moved) {
+      const trade = (await stub.book.get(orderId))!;
+      const copy = stub.notification({
+        mchid: trade.mchid,
+        appid: trade.appid,
+        out_trade_no: orderId,
+        transaction_id: trade.transactionId!,
+        trade_state: 'SUCCESS',
+        amount: { total: trade.amountFen, currency: 'CNY' },
+      });
+      const res = await invoke(handlers.market, {
+        method: 'POST',
+        path: '/webhooks/wechatpay',
+        headers: { ...copy.headers, 'content-type': 'application/json' },
+        body: copy.body,
+      });
+      expect(res.status).toBe(204);
+    }
+    expect(await snapshotTable(table.doc, table.tableName, notCounters)).toEqual(before);
+  });
+});
+
 describe('sellers’ earnings', () => {
   it('GET /me/seller: earnings are net of refunds (refundedFen apart), a refunded order is neither sold nor a paid order', async () => {
     const coop = await registerCooperative(officer, TUQIAO.id, `退款合作社${Date.now()}`);
