@@ -105,6 +105,8 @@ import {
   Manifest,
   PickupCodeRequest,
   PickupCodeResponse,
+  RefundDecisionBody,
+  RefundRequestBody,
   ShipmentRequest,
   StationPickupParams,
 } from './schemas/fulfilment';
@@ -1577,6 +1579,48 @@ export const routes = defineRoutes({
     body: ConsignmentCreateRequest,
     response: Consignment,
     successStatus: 201,
+  },
+  // Refunds (issue 14, functions/domain/market/refunds.ts): moves of the state machine too.
+  requestRefund: {
+    operationId: 'requestRefund',
+    method: 'POST',
+    path: '/orders/{orderId}/refund-request',
+    function: 'market',
+    summary:
+      'Its buyer asks for a refund of a paid order with a reason, before the goods leave the station (PAID, READY_FOR_PICKUP; 409 otherwise): REFUND_REQUESTED until the station decides',
+    access: ROLES,
+    scope: 'none',
+    scopeReason:
+      'only the order’s own buyer (the caller’s id on the order) gets past 404: the buyer-scoped check of cancelOrder (tests/integration/refunds.test.ts)',
+    params: OrderParams,
+    body: RefundRequestBody,
+    response: Order,
+  },
+  decideRefund: {
+    operationId: 'decideRefund',
+    method: 'POST',
+    path: '/orders/{orderId}/refund-decision',
+    function: 'market',
+    summary:
+      'The station’s officer (or an admin over it) approves a refund request (REFUNDING: the provider refunds once, out_refund_no derives from the order; REFUNDED when its signed notification arrives) or refuses it with a note (the order goes back where it was)',
+    access: ['officer', ...ADMIN_ROLES],
+    scope: 'station',
+    params: OrderParams,
+    body: RefundDecisionBody,
+    response: Order,
+  },
+  refundWebhook: {
+    operationId: 'refundWebhook',
+    method: 'POST',
+    path: '/webhooks/wechatpay/refunds',
+    function: 'market',
+    summary:
+      'WeChat Pay’s REFUND.SUCCESS notification (refunds name this notify URL), verified like payments’ (serial, 5-minute window, RSA-SHA256, AES-256-GCM): REFUNDING ──> REFUNDED with the stock back and the station’s refund line, once; 204 when handled, a duplicate too; 401 {"code":"FAIL"} and no change otherwise',
+    access: 'public',
+    rawBody: true,
+    errorFormat: 'wechatpay',
+    response: DocumentResponse,
+    successStatus: 204,
   },
 });
 

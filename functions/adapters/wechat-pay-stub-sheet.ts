@@ -11,7 +11,8 @@
 import { config, isLocalStage } from '../config';
 import { AppError, notFound } from '../domain/errors';
 import type { Caller } from '../auth/caller';
-import { handlePaymentNotification, payOrder, type NotificationOutcome, type PaymentDeps } from '../domain/market/order-payment';
+import { handlePaymentNotification, payOrder, refundNoOf, type NotificationOutcome, type PaymentDeps } from '../domain/market/order-payment';
+import { handleRefundNotification, type RefundDeps, type RefundNotificationOutcome } from '../domain/market/refunds';
 import { wechatPayProvider, wechatPayStub } from './wechat-pay-providers';
 
 export function stubSheetEnabled(): boolean {
@@ -37,4 +38,22 @@ export async function confirmStubPayment(
     throw error;
   });
   return handlePaymentNotification(payment, signed.headers, signed.body);
+}
+
+/**
+ * What WeChat Pay does after a refund is made, done by the stub in a local stage: it sends the refund's
+ * SIGNED REFUND.SUCCESS notification to the refund webhook's path (handleRefundNotification: the same
+ * serial, window, signature and AES-256-GCM checks), so only that notification marks the order refunded,
+ * as on a deployed stage. Null where there is no stub sheet, or the stub made no refund for the order.
+ */
+export async function deliverStubRefund(
+  deps: RefundDeps & { alert?: (message: string, details: Record<string, unknown>) => void },
+  orderId: string,
+): Promise<RefundNotificationOutcome | null> {
+  if (!stubSheetEnabled()) return null;
+  const stub = await wechatPayStub();
+  const signed = await stub.refundNotification(refundNoOf(orderId));
+  if (!signed) return null;
+  const { merchant, keys } = await wechatPayProvider();
+  return handleRefundNotification({ ...deps, keys, merchant }, signed.headers, signed.body);
 }

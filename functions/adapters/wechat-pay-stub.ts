@@ -12,6 +12,7 @@ import type {
   PaidTransaction,
   PrepayRequest,
   QueriedTransaction,
+  RefundedTransaction,
   RefundRequest,
   RefundResult,
   RequestPaymentParams,
@@ -50,6 +51,7 @@ export interface StubTradeBook {
    * answers the refund that stands, or null when the order was never paid.
    */
   refundOnce(refund: StubRefund): Promise<StubRefund | null>;
+  getRefund(outRefundNo: string): Promise<StubRefund | null>;
 }
 
 /** The in-memory book (unit and integration tests that need no shared state). */
@@ -80,6 +82,9 @@ export function memoryTradeBook(): StubTradeBook & { refunds: Map<string, StubRe
       order.tradeState = 'REFUND';
       refunds.set(refund.outRefundNo, refund);
       return refund;
+    },
+    async getRefund(outRefundNo) {
+      return refunds.get(outRefundNo) ?? null;
     },
   };
 }
@@ -144,16 +149,42 @@ export function createWechatPayStub(material: StubKeyMaterial = newStubKeyMateri
 
   /** A notification as WeChat Pay sends it: headers and the raw body. */
   function notification(transaction: PaidTransaction, at = new Date()) {
+    return signedEvent('TRANSACTION.SUCCESS', 'transaction', transaction, at);
+  }
+
+  /**
+   * The REFUND.SUCCESS notification of a refund in the stub's book (the provider sends it to the refund's
+   * notify_url once the money is back): null when the book has no such refund.
+   */
+  async function refundNotification(outRefundNo: string, at = new Date()) {
+    const refund = await book.getRefund(outRefundNo);
+    const trade = refund && (await book.get(refund.outTradeNo));
+    if (!refund || !trade) return null;
+    const resource: RefundedTransaction = {
+      mchid: trade.mchid,
+      out_trade_no: refund.outTradeNo,
+      transaction_id: trade.transactionId ?? '',
+      out_refund_no: refund.outRefundNo,
+      refund_id: refund.refundId,
+      refund_status: 'SUCCESS',
+      success_time: refund.at,
+      amount: { total: refund.totalFen, refund: refund.refundFen, payer_total: refund.totalFen, payer_refund: refund.refundFen },
+    };
+    return signedEvent('REFUND.SUCCESS', 'refund', resource, at);
+  }
+
+  /** Any v3 event: the resource AES-256-GCM encrypted with the API v3 key, the body signed with the platform key. */
+  function signedEvent(eventType: string, originalType: string, resource: unknown, at: Date) {
     const nonce = randomBytes(16).toString('hex').slice(0, 12);
     const cipher = createCipheriv('aes-256-gcm', Buffer.from(apiV3Key, 'utf8'), Buffer.from(nonce, 'utf8'));
-    cipher.setAAD(Buffer.from('transaction', 'utf8'));
-    const ciphertext = Buffer.concat([cipher.update(JSON.stringify(transaction), 'utf8'), cipher.final(), cipher.getAuthTag()]).toString('base64');
+    cipher.setAAD(Buffer.from(originalType, 'utf8'));
+    const ciphertext = Buffer.concat([cipher.update(JSON.stringify(resource), 'utf8'), cipher.final(), cipher.getAuthTag()]).toString('base64');
     const body = JSON.stringify({
       id: randomBytes(8).toString('hex'),
       create_time: at.toISOString(),
-      event_type: 'TRANSACTION.SUCCESS',
+      event_type: eventType,
       resource_type: 'encrypt-resource',
-      resource: { algorithm: 'AEAD_AES_256_GCM', ciphertext, nonce, associated_data: 'transaction', original_type: 'transaction' },
+      resource: { algorithm: 'AEAD_AES_256_GCM', ciphertext, nonce, associated_data: originalType, original_type: originalType },
     });
     const timestamp = String(Math.floor(at.getTime() / 1000));
     const headerNonce = randomBytes(16).toString('hex');
@@ -173,7 +204,7 @@ export function createWechatPayStub(material: StubKeyMaterial = newStubKeyMateri
   }
 
   const keys: NotificationKeys = { platformKeys: new Map([[serial, platformPublicPem]]), apiV3Key };
-  return { provider, pay, notification, notificationFromBody, keys, book };
+  return { provider, pay, notification, refundNotification, notificationFromBody, keys, book };
 }
 
 /** GET /v3/pay/transactions/out-trade-no/{out_trade_no}: the trade as the provider has it. */

@@ -16,14 +16,17 @@ import { isConditionFailure } from './transaction-errors';
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 type Cancelled = Error & { CancellationReasons?: Array<{ Code?: string }> };
 
-/** Statuses that keep an order in its station's manifest (orderFulfilmentKeys). */
-const OPEN = ['PAID', 'READY_FOR_PICKUP'];
+/**
+ * Statuses that keep an order in its station's manifest index (orderFulfilmentKeys); a refund request
+ * keeps it there too (a refusal puts it back to work), the manifest itself shows only PAID and READY.
+ */
+const OPEN = ['PAID', 'READY_FOR_PICKUP', 'REFUND_REQUESTED'];
 
 /**
  * `#status IN (:from0, ...) AND #delivery.#mode IN (:mode0, ...)` for a move of the machine, with its
  * names and values; `prefix` keeps the values of several conditions in one expression apart.
  */
-function moveCondition(action: keyof typeof ORDER_MOVES, prefix = '') {
+export function moveCondition(action: keyof typeof ORDER_MOVES, prefix = '') {
   const move = ORDER_MOVES[action];
   const values: Record<string, unknown> = { [`:${prefix}to`]: move.to };
   move.from.forEach((status, i) => (values[`:${prefix}from${i}`] = status));

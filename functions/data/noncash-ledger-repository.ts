@@ -26,7 +26,8 @@ export const dynamoNonCashLedgerRepository: NonCashLedgerRepository = {
       count: Number(day?.count ?? 0),
       totalFen: Number(day?.amountFen ?? 0),
       lines: items
-        .filter((item) => String(item.SK).startsWith('ENTRY#'))
+        // Refund lines (REFUND#) too: money going back is a line of the day it went back.
+        .filter((item) => String(item.SK).startsWith('ENTRY#') || String(item.SK).startsWith('REFUND#'))
         .map((item) => ({
           kind: String(item.kind),
           refId: String(item.orderId ?? item.payRequestId ?? ''),

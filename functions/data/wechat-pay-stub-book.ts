@@ -57,6 +57,8 @@ export const dynamoStubTradeBook: StubTradeBook = {
     return this.get(outTradeNo);
   },
 
+  getRefund: async (outRefundNo) => getItem<StubRefund>(wechatPayStubKeys.refund(outRefundNo)),
+
   /**
    *   refund  attribute_not_exists (keyed by out_refund_no)
    *   trade   tradeState IN (SUCCESS, REFUND) ──> REFUND

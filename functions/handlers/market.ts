@@ -19,7 +19,9 @@ import { handlePaymentNotification, payOrder } from '../domain/market/order-paym
 import { createHttpHandler, HttpResult } from '../http/pipeline';
 import { stagePaymentDeps, wechatPayProvider } from '../adapters/wechat-pay-providers';
 import { dynamoUserRepository } from '../data/users-repository';
-import { confirmStubPayment } from '../adapters/wechat-pay-stub-sheet';
+import { confirmStubPayment, deliverStubRefund } from '../adapters/wechat-pay-stub-sheet';
+import { dynamoRefundRepository } from '../data/refunds-repository';
+import { decideRefund, handleRefundNotification, requestRefund } from '../domain/market/refunds';
 import { qrSvgDataUri } from '../adapters/qr-image';
 import { dynamoFulfilmentRepository } from '../data/fulfilment-repository';
 import {
@@ -46,6 +48,7 @@ const buyerDeps = { buyers, listings, sellers };
 const openidOf = async (userId: string) => (await dynamoUserRepository.get(userId))?.openid ?? '';
 const sellerAccountDeps = { accounts: dynamoSellerAccountRepository, sellers, rateLimiter: takeRateLimitToken };
 const fulfilmentDeps = { orders, stations, fulfilment: dynamoFulfilmentRepository, rateLimit: takeRateLimitToken, qrImage: qrSvgDataUri };
+const refundDeps = { orders, refunds: dynamoRefundRepository };
 const idempotency = createIdempotencyStore();
 type Log = { error: (message: string, details: Record<string, unknown>) => void };
 /** The orders domain with the stage's provider (closed before a hold is released, queried when an order is opened). */
@@ -112,4 +115,33 @@ export const handler = createHttpHandler('market', {
   confirmReceipt: ({ caller, params }) => confirmReceipt(fulfilmentDeps, caller, params.orderId),
   stationManifest: ({ caller, params }) => stationManifest(fulfilmentDeps, caller, params.stationId),
   createConsignment: ({ caller, params, body }) => consignOrders(fulfilmentDeps, caller, params.stationId, body),
+  requestRefund: ({ caller, params, body }) => requestRefund(refundDeps, caller, params.orderId, body),
+  decideRefund: async ({ caller, params, body, log }) => {
+    const alert = (message: string, details: Record<string, unknown>) => log.error(message, details);
+    const provider = async () => ({ ...(await wechatPayProvider()), alert });
+    const decided = await decideRefund(refundDeps, provider, caller, params.orderId, body);
+    if (body.decision !== 'approve') return decided;
+    // Locally the stub then sends its signed refund notification; the refund is made already, so a failed
+    // delivery is only logged (approving again delivers again; a deployed provider retries by itself).
+    const delivered = await deliverStubRefund({ ...refundDeps, alert }, params.orderId).catch((error: Error) => {
+      log.error('stub refund notification not delivered', { orderId: params.orderId, message: error.message });
+      return null;
+    });
+    if (!delivered) return decided;
+    log.info('stub refund notification delivered', { outcome: delivered.kind });
+    return getOrder(orderDeps(log), caller, params.orderId);
+  },
+  refundWebhook: async ({ headers, rawBody, log }) => {
+    const { keys, merchant } = await wechatPayProvider();
+    const outcome = await handleRefundNotification(
+      { ...refundDeps, keys, merchant, alert: (message, details) => log.error(message, details) },
+      headers,
+      rawBody ?? '',
+    );
+    log.info('wechat pay refund notification', {
+      outcome: outcome.kind,
+      ...(outcome.kind === 'rejected' ? { reason: outcome.reason } : { orderId: outcome.orderId }),
+    });
+    return outcome.kind === 'rejected' ? new HttpResult(401, { code: 'FAIL', message: `rejected: ${outcome.reason}` }) : new HttpResult(204, '');
+  },
 });

@@ -60,3 +60,11 @@ export const Manifest = z.object({
   sellers: z.array(z.object({ sellerId: z.string(), sellerName: z.string(), handOver: z.array(Order), pack: z.array(Order) })),
 });
 export type Manifest = z.infer<typeof Manifest>;
+
+/** Refunds (issue 14): the buyer's reason, and the station's decision with its note. */
+export const REFUND_REASON_MAX = 200;
+export const RefundRequestBody = z.strictObject({ reason: freeText(2, REFUND_REASON_MAX) });
+export type RefundRequestBody = z.infer<typeof RefundRequestBody>;
+/** A refusal must say why (the domain answers 400 on body.note otherwise): the buyer reads it. */
+export const RefundDecisionBody = z.strictObject({ decision: z.enum(['approve', 'refuse']), note: z.optional(freeText(2, REFUND_REASON_MAX)) });
+export type RefundDecisionBody = z.infer<typeof RefundDecisionBody>;

@@ -31,8 +31,10 @@ export const MySeller = z.object({
     }),
   ),
   sales: z.object({ paidOrders: z.number(), quantity: z.number() }),
-  /** Paid order totals (items and shipping), integer fen; refunds will subtract (the fulfilment issue). */
+  /** Paid order totals (items and shipping) net of refunds, integer fen. */
   earningsFen: z.number(),
+  /** What went back to buyers (refunded orders' totals), already taken out of earningsFen. */
+  refundedFen: z.number(),
 });
 export type MySeller = z.infer<typeof MySeller>;
 /** The sellers linked to the caller (a household and the cooperatives they are the contact of): never paginated. */

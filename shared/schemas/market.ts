@@ -36,8 +36,20 @@ export const LISTING_UNIT_NAMES: Record<ListingUnit, string> = { jin: '斤', zhi
 
 export const LISTING_STATUSES = ['ACTIVE', 'PAUSED', 'ENDED'] as const;
 export type ListingStatus = (typeof LISTING_STATUSES)[number];
-/** The order's state machine (functions/domain/market/order-state.ts) moves between these; fulfilment (issue 14) added the last four. */
-export const ORDER_STATUSES = ['PENDING_PAYMENT', 'PAID', 'CANCELLED', 'EXPIRED', 'READY_FOR_PICKUP', 'HANDED_OVER', 'SHIPPED', 'RECEIVED'] as const;
+/** The order's state machine (functions/domain/market/order-state.ts) moves between these; fulfilment (issue 14) added the rest. */
+export const ORDER_STATUSES = [
+  'PENDING_PAYMENT',
+  'PAID',
+  'CANCELLED',
+  'EXPIRED',
+  'READY_FOR_PICKUP',
+  'HANDED_OVER',
+  'SHIPPED',
+  'RECEIVED',
+  'REFUND_REQUESTED',
+  'REFUNDING',
+  'REFUNDED',
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const MAX_LISTING_PHOTOS = 6;
@@ -230,6 +242,23 @@ export const Order = z.object({
   /** The carrier and tracking number once shipped (a consignment's, when the order travels in one). */
   shipment: z.optional(
     z.nullable(z.object({ carrier: z.string(), trackingNo: z.string(), shippedAt: z.string(), consignmentId: z.nullable(z.string()) })),
+  ),
+  /**
+   * The buyer's latest refund request (functions/domain/market/refunds.ts): REQUESTED, then REFUSED (the
+   * order back where it was) or APPROVED (REFUNDING, then REFUNDED once the provider's notification arrives).
+   */
+  refund: z.optional(
+    z.nullable(
+      z.object({
+        status: z.enum(['REQUESTED', 'REFUSED', 'APPROVED', 'REFUNDED']),
+        reason: z.string(),
+        requestedAt: z.string(),
+        note: z.nullable(z.string()),
+        decidedAt: z.nullable(z.string()),
+        refundedAt: z.nullable(z.string()),
+        amountFen: z.number(),
+      }),
+    ),
   ),
 });
 export type Order = z.infer<typeof Order>;

@@ -67,7 +67,7 @@ export type PayLinkView = z.infer<typeof PayLinkView>;
 
 export const NonCashLedgerQuery = z.strictObject({ date: z.optional(businessDate) });
 export const NonCashLedgerEntry = z.object({
-  /** `order_paid` (marketplace), `bill_paid_by_link` (a pay link). */
+  /** `order_paid` (marketplace), `bill_paid_by_link` (a pay link); money back: `order_refunded` (an approved refund), `late_success_refunded`. */
   kind: z.string(),
   /** The order or payment request the line is for. */
   refId: z.string(),

@@ -47,3 +47,20 @@ export async function pickupCodeOf(buyer: Auth, orderId: string) {
   if (res.status !== 200) throw new Error(`pickup code: ${res.status} ${res.raw}`);
   return res.json.code as string;
 }
+
+/** A paid order paid the whole way through the stage's WeChat Pay stub (its book holds the trade, so it can be refunded). */
+export async function stubPaidOrder(buyer: Auth, listingId: string, mode: 'pickup' | 'shipping' = 'pickup', addressId?: string, quantity = 1) {
+  const delivery = mode === 'pickup' ? { mode } : { mode, addressId: addressId ?? (await shippingAddress(buyer)) };
+  const placed = await order(buyer, [{ listingId, quantity }], newKey(), delivery);
+  if (placed.status !== 201) throw new Error(`order: ${placed.status} ${placed.raw}`);
+  const paid = await marketCall(buyer, 'POST', `/dev/wechatpay/orders/${placed.json.id}/confirm`);
+  if (paid.status !== 200 || paid.json.status !== 'PAID') throw new Error(`stub pay: ${paid.status} ${paid.raw}`);
+  return { id: placed.json.id as string, totalFen: placed.json.totalFen as number };
+}
+
+/** The buyer asks for a refund of a paid order. */
+export async function refundRequested(buyer: Auth, orderId: string, reason = '家里临时有事，不要了') {
+  const res = await marketCall(buyer, 'POST', `/orders/${orderId}/refund-request`, { reason });
+  if (res.status !== 200) throw new Error(`refund request: ${res.status} ${res.raw}`);
+  return res.json;
+}

@@ -33,6 +33,7 @@ const PUBLIC_ROUTES = [
   'getListing',
   'wechatPayWebhook',
   'payLinkWebhook',
+  'refundWebhook',
 ];
 
 describe('authentication and role matrix', () => {

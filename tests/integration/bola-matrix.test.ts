@@ -19,7 +19,7 @@ import { createUser } from '../harness/users';
 import { copyRegionChain, expertOf, feedBody, feedIn } from '../harness/feeds';
 import { reportBody, reportPrice, seedPriceCatalogue } from '../harness/prices';
 import { listProduce, marketCall, order, registerCooperative } from '../harness/market';
-import { paidOrder, pickupCodeOf } from '../harness/fulfilment';
+import { paidOrder, pickupCodeOf, refundRequested } from '../harness/fulfilment';
 
 type Route = RouteDef & { name: RouteName };
 type User = Awaited<ReturnType<typeof createUser>>;
@@ -90,14 +90,17 @@ interface Objects {
   pickupOrderId: string;
   pickupCode: string;
   shippingOrderId: string;
+  /** Refunds: a paid order whose buyer asked for a refund (the station decides it). */
+  refundRequestedOrderId: string;
   /** An open payment request (remote pay link) of the station. */
   payRequestId: string;
 }
 
 /** Which order a route's `{orderId}` names: each fulfilment route gets one in the status it acts on. */
-const ORDER_FOR: Partial<Record<RouteName, 'pickupOrderId' | 'shippingOrderId'>> = {
+const ORDER_FOR: Partial<Record<RouteName, 'pickupOrderId' | 'shippingOrderId' | 'refundRequestedOrderId'>> = {
   markOrderReady: 'pickupOrderId',
   shipOrder: 'shippingOrderId',
+  decideRefund: 'refundRequestedOrderId',
 };
 
 /** The seeded price market of each station's prefecture: 乐都 (海东市) for A, 结古 (玉树州) for B. */
@@ -153,6 +156,9 @@ async function objectsOf(station: { id: string; villageCode: string }, officer: 
   const pickupBuyer = await createUser(table.doc, table.tableName, { role: 'buyer' });
   const pickupOrderId = await paidOrder(pickupBuyer, listingId, 'pickup');
   const shippingOrderId = await paidOrder(await createUser(table.doc, table.tableName, { role: 'buyer' }), listingId, 'shipping');
+  const refundBuyer = await createUser(table.doc, table.tableName, { role: 'buyer' });
+  const refundRequestedOrderId = await paidOrder(refundBuyer, listingId, 'pickup');
+  await refundRequested(refundBuyer, refundRequestedOrderId);
   const payRequest = await invoke(handlers.payments, {
     method: 'POST',
     path: `/stations/${station.id}/pay-requests`,
@@ -164,6 +170,7 @@ async function objectsOf(station: { id: string; villageCode: string }, officer: 
     pickupOrderId,
     pickupCode: await pickupCodeOf(pickupBuyer, pickupOrderId),
     shippingOrderId,
+    refundRequestedOrderId,
     stationId: station.id,
     paymentId: payment.json.id,
     householdId,
@@ -230,6 +237,8 @@ const BODIES: Partial<Record<RouteName, (o: Objects) => Promise<unknown> | unkno
   confirmPickup: (o) => ({ code: o.pickupCode }),
   shipOrder: () => ({ carrier: '顺丰', trackingNo: 'SF100200300' }),
   createConsignment: (o) => ({ orderIds: [o.shippingOrderId], carrier: '邮政', trackingNo: 'EMS987654321' }),
+  // Refusing moves no money (the approval's provider path is tests/integration/refunds.test.ts).
+  decideRefund: () => ({ decision: 'refuse', note: '货已备好，请到站自提' }),
   createPayRequest: (o) => ({ billType: 'phone', householdId: o.householdId, accountNo: '13800005678', amountFen: 5_000 }),
   askQuestion: (o) => ({ field: 'crops', text: '羊咳嗽流鼻涕怎么办？', consent: false, householdId: o.householdId }),
 };

@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { dynamoFulfilmentRepository } from '../../functions/data/fulfilment-repository';
 import { orderKeys } from '../../functions/data/keys';
 import { dynamoOrderRepository } from '../../functions/data/orders-repository';
+import { dynamoRefundRepository } from '../../functions/data/refunds-repository';
 import { confirmReceipt } from '../../functions/domain/market/fulfilment';
 import type { OrderRecord } from '../../functions/domain/market/market';
 import { nextStatus, ORDER_ACTIONS, type OrderAction } from '../../functions/domain/market/order-state';
@@ -74,10 +75,12 @@ describe('the state machine in the table', () => {
           // The snapshot every move is sent with: only the stored conditions can tell what is legal now.
           const stale = (await dynamoOrderRepository.get(placed.json.id)) as OrderRecord;
           let model: OrderStatus = 'PENDING_PAYMENT';
+          let resumeTo: OrderStatus | null = null;
           let code: string | null = null;
           for (const action of actions) {
             const at = new Date().toISOString();
-            const expected = nextStatus({ status: model, mode }, action);
+            const expected = nextStatus({ status: model, mode, resumeTo }, action);
+            if (action === 'requestRefund' && expected) resumeTo = model;
             const before = await stored(stale.id);
             const applied = await apply(action, stale, at, code);
             if (action === 'pay' && applied && mode === 'pickup') code = await pickupCodeOf(me, stale.id);
@@ -90,7 +93,8 @@ describe('the state machine in the table', () => {
             }
             expect(after.status).toBe(model);
             // The manifest's sparse index is there exactly while the order is paid and not yet out.
-            expect(after.GSI3PK === `STATION_FULFIL#${TUQIAO.id}`).toBe(['PAID', 'READY_FOR_PICKUP'].includes(model));
+            // (a refund request keeps it, off the manifest's list; approving drops it)
+            expect(after.GSI3PK === `STATION_FULFIL#${TUQIAO.id}`).toBe(['PAID', 'READY_FOR_PICKUP', 'REFUND_REQUESTED'].includes(model));
           }
         },
       ),
@@ -114,6 +118,20 @@ async function apply(action: OrderAction, o: OrderRecord, at: string, code: stri
     case 'ship':
       return dynamoFulfilmentRepository.move(o, 'ship', at, {
         shipment: { carrier: '顺丰', trackingNo: 'SF1234567', shippedAt: at, consignmentId: null },
+      });
+    case 'requestRefund':
+      return dynamoRefundRepository.request(o, { reason: '不想要了', requestedAt: at, decision: null, refunded: null });
+    case 'refuseRefund':
+      return dynamoRefundRepository.refuse(o, { approved: false, note: '货已备好', byUserId: 'u1', at });
+    case 'approveRefund':
+      return dynamoRefundRepository.approve(o, { approved: true, note: null, byUserId: 'u1', at });
+    case 'completeRefund':
+      return dynamoRefundRepository.complete(o, {
+        refundId: 'rf' + o.id,
+        outRefundNo: 'RF' + o.id,
+        amountFen: o.totalFen,
+        at,
+        businessDate: businessDay(new Date(at)),
       });
     default:
       return dynamoFulfilmentRepository.move(o, action, at, action === 'confirmReceipt' ? { receivedBy: 'buyer' } : {});

@@ -123,6 +123,9 @@ const VALID: Record<string, () => { body: Record<string, unknown>; auth: Record<
   shipOrder: () => ({ body: { carrier: '顺丰', trackingNo: 'SF100200300' }, auth: officer.auth }),
   createConsignment: () => ({ body: { orderIds: [ids.orderId], carrier: '顺丰', trackingNo: 'SF100200300' }, auth: officer.auth }),
   createPayRequest: () => ({ body: { billType: 'phone', accountNo: '13800005678', amountFen: 5_000 }, auth: officer.auth }),
+  // Refunds (issue 14).
+  requestRefund: () => ({ body: { reason: '不想要了' }, auth: buyer.auth }),
+  decideRefund: () => ({ body: { decision: 'refuse', note: '货已发出' }, auth: officer.auth }),
 };
 
 const concretePath = (route: RouteDef) =>

@@ -19,7 +19,8 @@ import { createUser } from '../harness/users';
 import { copyRegionChain, expertOf, feedBody, feedIn } from '../harness/feeds';
 import { reportBody, reportPrice, seedPriceCatalogue } from '../harness/prices';
 import { listProduce, marketCall, order, registerCooperative } from '../harness/market';
-import { paidOrder, pickupCodeOf } from '../harness/fulfilment';
+import { paidOrder, pickupCodeOf, stubPaidOrder } from '../harness/fulfilment';
+import { refundNoOf } from '../../functions/domain/market/order-payment';
 import { wechatPayStub } from '../../functions/adapters/wechat-pay-providers';
 
 type Route = RouteDef & { name: RouteName };
@@ -57,6 +58,8 @@ let market: {
   pickup: string;
   pickupReady: string;
   toConsign: string;
+  /** Refunds: a shipping order of the officer paid through the stub (to its address), whose refund they ask for. */
+  refundable: string;
 };
 
 let table: Awaited<ReturnType<typeof useFreshTable>>;
@@ -93,6 +96,8 @@ const WRITER: Partial<Record<RouteName, () => User>> = {
   pickupCode: () => villager,
   confirmReceipt: () => officer,
   confirmStubPayment: () => officer,
+  // The officer asks a refund of their own order; as its station's officer they approve it.
+  requestRefund: () => officer,
 };
 
 async function issuedLinkCode(user: User): Promise<string> {
@@ -199,6 +204,7 @@ beforeAll(async () => {
     pickup: await paidOrder(villager, listingId, 'pickup'),
     pickupReady: await paidOrder(villager, listingId, 'pickup'),
     toConsign: await paidOrder(officer, listingId, 'shipping', undefined, address.json.id),
+    refundable: (await stubPaidOrder(officer, listingId, 'shipping', address.json.id)).id,
   };
   const request = await invoke(handlers.payments, {
     method: 'POST',
@@ -227,6 +233,8 @@ const ORDER_OF: Partial<Record<RouteName, () => string>> = {
   // Paid by the webhook's turn, shipped, then received by its buyer (the officer).
   shipOrder: () => market.shipped.id,
   confirmReceipt: () => market.shipped.id,
+  requestRefund: () => market.refundable,
+  decideRefund: () => market.refundable,
 };
 
 const pathOf = (route: Route) =>
@@ -316,6 +324,8 @@ const BODIES: Partial<Record<RouteName, () => Promise<unknown> | unknown>> = {
   shipOrder: () => ({ carrier: '顺丰', trackingNo: 'SF100200300' }),
   createConsignment: () => ({ orderIds: [market.toConsign], carrier: '邮政', trackingNo: 'EMS987654321' }),
   createPayRequest: () => ({ billType: 'phone', accountNo: PHONES.phoneBill, amountFen: 5_000, payerPhone: PHONES.payer }),
+  requestRefund: () => ({ reason: '买重了，想退款' }),
+  decideRefund: () => ({ decision: 'approve', note: '同意退款' }),
 };
 /** Routes authenticated by a provider's signature: the signed request (WeChat Pay pays the officer's shipped order). */
 const SIGNED: Partial<Record<RouteName, () => Promise<{ headers: Record<string, string>; body: string }>>> = {
@@ -329,6 +339,8 @@ const SIGNED: Partial<Record<RouteName, () => Promise<{ headers: Record<string, 
       trade_state: 'SUCCESS',
       amount: { total: payLink.amountFen, currency: 'CNY' },
     }),
+  // The stub's REFUND.SUCCESS for the refund approved in decideRefund's turn (delivered then already: a duplicate, 204).
+  refundWebhook: async () => (await (await wechatPayStub()).refundNotification(refundNoOf(market.refundable)))!,
   wechatPayWebhook: async () =>
     (await wechatPayStub()).notification({
       mchid: '1900000001',

@@ -176,7 +176,8 @@ export async function confirmReceipt(deps: FulfilmentDeps, caller: Caller, order
 /** What the station hands over (pickup) and packs (shipping), by seller: every paid order not yet out, oldest first. */
 export async function stationManifest(deps: FulfilmentDeps, caller: Caller, stationId: string): Promise<Manifest> {
   const station = await managedStation(deps.stations, caller, stationId);
-  const open = await deps.fulfilment.openOrders(station.id);
+  // A refund request keeps its order in the index (a refusal puts it back to work) but off today's list.
+  const open = (await deps.fulfilment.openOrders(station.id)).filter((o) => o.status === 'PAID' || o.status === 'READY_FOR_PICKUP');
   const bySeller = new Map<string, Manifest['sellers'][number]>();
   for (const order of open) {
     const group = bySeller.get(order.sellerId) ?? { sellerId: order.sellerId, sellerName: order.sellerName, handOver: [], pack: [] };

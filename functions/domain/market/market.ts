@@ -110,6 +110,18 @@ export interface OrderRecord {
   pickupCode?: string;
   /** A success that arrived after the order was released, refunded through the provider. */
   refund?: LateRefund;
+  /** The buyer's latest refund request and what became of it (functions/domain/market/refunds.ts). */
+  refundRequest?: RefundRequestRecord;
+  /** The status a refund was requested from (copied from the stored status by the request's write): where a refusal returns it. */
+  refundFrom?: OrderStatus;
+}
+
+export interface RefundRequestRecord {
+  reason: string;
+  requestedAt: string;
+  decision: null | { approved: boolean; note: string | null; byUserId: string; at: string };
+  /** Set by the provider's verified REFUND.SUCCESS notification, with the station's refund line. */
+  refunded: null | { refundId: string; outRefundNo: string; amountFen: number; at: string; businessDate: string };
 }
 
 export interface LateRefund {

@@ -144,8 +144,10 @@ async function markPaidOnce(
   }
   if (marked) return { kind: 'paid' as const, orderId: order.id };
   const current = await deps.orders.get(order.id);
-  if (current?.status === 'PAID') return { kind: 'duplicate' as const, orderId: order.id };
   if (!current || current.status === 'PENDING_PAYMENT') throw new AppError('CONFLICT', 'The order is changing; the provider will deliver again');
+  // Paid already, whatever came after (ready, handed over, shipped, a refund asked or made): a copy of
+  // the notification. Only an order released unpaid gets its late success refunded.
+  if (current.status !== 'EXPIRED' && current.status !== 'CANCELLED') return { kind: 'duplicate' as const, orderId: order.id };
   // Released (expired or cancelled) before the success arrived: the money goes back.
   await refundLateSuccess(deps, current, transactionId, amountFen, now);
   return { kind: 'late' as const, orderId: order.id };
@@ -164,7 +166,7 @@ async function refundLateSuccess(deps: PaymentDeps, order: OrderRecord, transact
   if (order.refund) return;
   const refund = await deps.provider.refund({
     outTradeNo: order.id,
-    outRefundNo: lateRefundNo(order.id),
+    outRefundNo: refundNoOf(order.id),
     reason: '订单已关闭，自动退款',
     refundFen: amountFen,
     totalFen: amountFen,
@@ -179,4 +181,8 @@ async function refundLateSuccess(deps: PaymentDeps, order: OrderRecord, transact
   });
 }
 
-export const lateRefundNo = (orderId: string) => `RF${orderId}`;
+/**
+ * The provider's refund number of an order: one per order, whichever path asks (a late success, the
+ * buyer's approved request), so the provider can never refund an order twice.
+ */
+export const refundNoOf = (orderId: string) => `RF${orderId}`;

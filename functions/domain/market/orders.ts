@@ -69,6 +69,22 @@ export function toOrderView(caller: Caller, o: OrderRecord): Order {
     closedAt: o.closedAt,
     steps: stepsOf(o),
     shipment: o.shipment ?? null,
+    refund: refundViewOf(o),
+  };
+}
+
+function refundViewOf(o: OrderRecord): Order['refund'] {
+  const r = o.refundRequest;
+  if (!r) return null;
+  const status = r.refunded ? 'REFUNDED' : !r.decision ? 'REQUESTED' : r.decision.approved ? 'APPROVED' : 'REFUSED';
+  return {
+    status,
+    reason: r.reason,
+    requestedAt: r.requestedAt,
+    note: r.decision?.note ?? null,
+    decidedAt: r.decision?.at ?? null,
+    refundedAt: r.refunded?.at ?? null,
+    amountFen: o.totalFen,
   };
 }
 

@@ -74,7 +74,10 @@ export async function linkSeller(deps: SellerAccountDeps, caller: Caller, code: 
   return { seller: toSellerView(seller) };
 }
 
-function sellerView(seller: SellerRecord, listings: ListingRecord[], paid: OrderRecord[]): MySeller {
+function sellerView(seller: SellerRecord, listings: ListingRecord[], paidEver: OrderRecord[]): MySeller {
+  // A refunded order's money went back and its goods returned to stock: it is neither sold nor earned.
+  const refunded = paidEver.filter((o) => o.status === 'REFUNDED');
+  const paid = paidEver.filter((o) => o.status !== 'REFUNDED');
   const sold = new Map<string, { quantity: number; amountFen: number }>();
   for (const line of paid.flatMap((o) => o.lines)) {
     const entry = sold.get(line.listingId) ?? { quantity: 0, amountFen: 0 };
@@ -94,8 +97,9 @@ function sellerView(seller: SellerRecord, listings: ListingRecord[], paid: Order
       soldFen: sold.get(l.id)?.amountFen ?? 0,
     })),
     sales: { paidOrders: paid.length, quantity: [...sold.values()].reduce((sum, s) => sum + s.quantity, 0) },
-    // Paid totals, shipping included (the seller ships). Refunds will subtract here: the fulfilment issue.
-    earningsFen: paid.reduce((sum, o) => sum + o.totalFen, 0),
+    // Paid totals, shipping included (the seller ships), net of refunds.
+    earningsFen: paidEver.reduce((sum, o) => sum + o.totalFen, 0) - refunded.reduce((sum, o) => sum + o.totalFen, 0),
+    refundedFen: refunded.reduce((sum, o) => sum + o.totalFen, 0),
   };
 }
 

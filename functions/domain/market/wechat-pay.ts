@@ -75,6 +75,8 @@ export interface QueriedTransaction {
 }
 
 export interface RefundRequest {
+  /** Where the provider sends the refund's REFUND.SUCCESS notification. */
+  notifyUrl?: string;
   outTradeNo: string;
   outRefundNo: string;
   reason: string;
@@ -123,8 +125,34 @@ export interface NotificationKeys {
 
 const header = (headers: Record<string, string | undefined>, name: string) => headers[name] ?? headers[name.toLowerCase()];
 
-/** Verifies and decrypts a notification; throws NotificationRejected, never anything else for bad input. */
+/** The decrypted resource of a REFUND.SUCCESS notification (v3 refund notifications: the fields we check). */
+export interface RefundedTransaction {
+  mchid: string;
+  out_trade_no: string;
+  transaction_id: string;
+  out_refund_no: string;
+  refund_id: string;
+  refund_status: 'SUCCESS' | 'CLOSED' | 'ABNORMAL';
+  success_time?: string;
+  amount: { total: number; refund: number; payer_total: number; payer_refund: number };
+}
+
+/** Verifies and decrypts a payment notification; throws NotificationRejected, never anything else for bad input. */
 export function openNotification(keys: NotificationKeys, headers: Record<string, string | undefined>, rawBody: string, now: Date): PaidTransaction {
+  return openSignedResource(keys, headers, rawBody, now) as PaidTransaction;
+}
+
+/** A refund notification: the very same checks (serial, window, signature, AES-256-GCM) as a payment's. */
+export function openRefundNotification(
+  keys: NotificationKeys,
+  headers: Record<string, string | undefined>,
+  rawBody: string,
+  now: Date,
+): RefundedTransaction {
+  return openSignedResource(keys, headers, rawBody, now) as RefundedTransaction;
+}
+
+function openSignedResource(keys: NotificationKeys, headers: Record<string, string | undefined>, rawBody: string, now: Date): unknown {
   const serial = header(headers, 'Wechatpay-Serial');
   const timestamp = header(headers, 'Wechatpay-Timestamp');
   const nonce = header(headers, 'Wechatpay-Nonce');
@@ -156,7 +184,7 @@ export function openNotification(keys: NotificationKeys, headers: Record<string,
     decipher.setAuthTag(data.subarray(data.length - 16));
     decipher.setAAD(Buffer.from(typeof resource.associated_data === 'string' ? resource.associated_data : '', 'utf8'));
     const plain = Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]).toString('utf8');
-    return JSON.parse(plain) as PaidTransaction;
+    return JSON.parse(plain) as unknown;
   } catch {
     throw new NotificationRejected('decrypt');
   }

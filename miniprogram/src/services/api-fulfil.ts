@@ -39,6 +39,21 @@ export function createConsignment(stationId: string, orderIds: string[], carrier
   return request<Consignment>(stationPath(stationId, '/consignments'), { method: 'POST', body: { orderIds, carrier, trackingNo } });
 }
 
+/**
+ * The station's refund requests: its newest 50 orders (`GET /stations/{id}/orders`), those waiting for a
+ * decision. A village station has a handful of open orders, so a request older than its last 50 orders
+ * is out of sight here (it still shows on the buyer's order and can be decided from there).
+ */
+export async function getRefundRequests(stationId: string): Promise<Order[]> {
+  const page = await request<{ items: Order[] }>(stationPath(stationId, '/orders'), { query: { limit: '50' } });
+  return page.items.filter((order) => order.status === 'REFUND_REQUESTED');
+}
+
+/** `POST /orders/{id}/refund-decision`: approve (the money goes back through WeChat Pay) or refuse with a note. */
+export function decideRefund(orderId: string, decision: 'approve' | 'refuse', note?: string): Promise<Order> {
+  return request<Order>(orderPath(orderId, '/refund-decision'), { method: 'POST', body: note ? { decision, note } : { decision } });
+}
+
 /** `GET /orders/{id}/pickup-code`: the buyer's code and its QR code. */
 export function getPickupCode(orderId: string): Promise<PickupCode> {
   return request<PickupCode>(orderPath(orderId, '/pickup-code'));

@@ -89,6 +89,11 @@ export function cancelOrder(id: string): Promise<Order> {
   return request<Order>(orderPath(id, '/cancel'), { method: 'POST' });
 }
 
+/** `POST /orders/{id}/refund-request`: its buyer asks for the money back, with a reason, before the goods leave the station. */
+export function requestRefund(id: string, reason: string): Promise<Order> {
+  return request<Order>(orderPath(id, '/refund-request'), { method: 'POST', body: { reason } });
+}
+
 /** Local stages only: the stub's sheet confirms, and its signed notification marks the order paid. */
 export function confirmStubPayment(id: string): Promise<Order> {
   return request<Order>(`/dev/wechatpay${orderPath(id, '/confirm')}`, { method: 'POST' });

@@ -28,6 +28,7 @@ const household: MySeller = {
   ],
   sales: { paidOrders: 2, quantity: 5 },
   earningsFen: 45200,
+  refundedFen: 0,
 };
 const none = ok({ items: [], nextCursor: null });
 const bodyOf = (options: RequestOptions) => (typeof options.data === 'string' ? JSON.parse(options.data) : options.data);

@@ -133,6 +133,8 @@ describe('the route table', () => {
         'createAddress.body.detail',
         'shipOrder.body.carrier',
         'createConsignment.body.carrier',
+        'requestRefund.body.reason',
+        'decideRefund.body.note',
       ].sort(),
     );
     expect(

@@ -10,6 +10,7 @@ import { toApiErrorLike } from '../../../../services/errors';
 import { formatFen } from '../../../../services/money';
 import { OrderProgress } from '../../components/order-progress';
 import { OrderSummary } from '../../components/order-summary';
+import { RefundPanel } from '../../components/refund-panel';
 import '../../market.scss';
 
 /** "mm:ss" left until `until`, ticking each second; null once past. */
@@ -127,6 +128,7 @@ export default function OrderPage() {
           {['PAID', 'READY_FOR_PICKUP', 'HANDED_OVER', 'SHIPPED', 'RECEIVED'].includes(state.value.status) ? (
             <OrderProgress order={state.value} onChanged={replace} />
           ) : null}
+          <RefundPanel order={state.value} onChanged={replace} />
         </View>
       ) : null}
     </View>

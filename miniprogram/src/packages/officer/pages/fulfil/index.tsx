@@ -10,6 +10,7 @@ import { t } from '../../../../i18n/staff';
 import { getManifest } from '../../../../services/api-fulfil';
 import { ManifestView } from './manifest-view';
 import { PickupDesk } from './pickup-desk';
+import { RefundRequests } from './refund-requests';
 
 function Fulfilment({ stationId, villageName }: { stationId: string; villageName: string }) {
   const manifest = useResource(stationId, getManifest);
@@ -19,6 +20,9 @@ function Fulfilment({ stationId, villageName }: { stationId: string; villageName
       <PageHero eyebrow={{ text: t('officer.stationLine', { village: villageName }) }} title={{ text: t('fulfil.title') }} />
       <Section id="fulfil-pickup" title={t('fulfil.pickupTitle')}>
         <PickupDesk stationId={stationId} onHandedOver={manifest.refresh} />
+      </Section>
+      <Section id="fulfil-refunds" title={t('refund.title')}>
+        <RefundRequests stationId={stationId} onDecided={manifest.refresh} />
       </Section>
       <Section id="fulfil-manifest" title={t('fulfil.manifestTitle')}>
         <ManifestView stationId={stationId} state={manifest.state} onRetry={manifest.retry} onChanged={manifest.refresh} />
@@ -33,7 +37,7 @@ function Content({ me }: { me: MeResponse }) {
   return <Fulfilment stationId={me.station.id} villageName={me.station.villageName} />;
 }
 
-/** 提货与发货: the pickup counter (code typed or scanned, then handed over) and today's manifest with shipping. */
+/** 提货与发货: the pickup counter (code typed or scanned, then handed over), refund requests, and today's manifest with shipping. */
 export default function FulfilPage() {
   return (
     <View id="fulfil-page" className="page">
