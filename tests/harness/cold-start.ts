@@ -15,7 +15,7 @@ exports.handler = async () => ({ statusCode: 200 });
 `;
 
 export interface FunctionBundle {
-  /** The function's name (its zip). */
+  /** The function's name (its zip), or the bundle's path when several share a zip. */
   name: string;
   /** The handler bundle inside the zip: `functions/handlers/market.js`. */
   bundle: string;
@@ -24,18 +24,19 @@ export interface FunctionBundle {
   dir: string;
 }
 
-/** Unzips every function of the package into a temporary folder; one entry per function. */
+/** Unzips every zip of the package into a temporary folder; one entry per handler bundle found in them. */
 export function extractFunctions(pkg: PackagedStage): FunctionBundle[] {
   const root = mkdtempSync(join(tmpdir(), 'yinong-cold-'));
-  return [...pkg.zips].map(([zip, files]) => {
-    const name = zip.replace(/\.zip$/, '');
-    const dir = join(root, name);
+  return [...pkg.zips].flatMap(([zip, files]) => {
+    const dir = join(root, zip.replace(/\.zip$/, ''));
     for (const [path, data] of files) {
       mkdirSync(dirname(join(dir, path)), { recursive: true });
       writeFileSync(join(dir, path), data);
     }
-    const [bundle] = [...files.keys()].filter((path) => path.startsWith('functions/') && path.endsWith('.js'));
-    return { name, bundle, bytes: files.get(bundle)!.length, dir };
+    const bundles = [...files.keys()].filter((path) => path.startsWith('functions/') && path.endsWith('.js'));
+    // One zip per function names the function; a shared zip (not packaged individually) names each bundle.
+    const nameOf = (bundle: string) => (bundles.length === 1 ? zip.replace(/\.zip$/, '') : bundle);
+    return bundles.map((bundle) => ({ name: nameOf(bundle), bundle, bytes: files.get(bundle)!.length, dir }));
   });
 }
 
