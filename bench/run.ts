@@ -3,7 +3,7 @@
  * the nearest-station, feed and price ones start their own DynamoDB Local (China-scale part skipped: --china to add it);
  * the marketplace one starts its own stack (DynamoDB Local and the API);
  * the slow-link one starts its own stack (DynamoDB Local, API, web server) and Chromium; the weapp
- * size one builds the app and a blank Taro app. `npm run bench -- --only h5-slow-link` runs one.
+ * size one builds the app and a blank Taro app; the cold-start one packages the prod stage (offline). `npm run bench -- --only h5-slow-link` runs one.
  */
 import { spawnSync } from 'node:child_process';
 
@@ -17,6 +17,7 @@ const runs: Array<[string, string[]]> = [
   ['bench/prices.ts', []],
   ['bench/h5-slow-link.ts', []],
   ['bench/weapp-size.ts', []],
+  ['bench/cold-start.ts', []],
 ];
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 for (const [script, args] of runs) {

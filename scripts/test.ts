@@ -5,7 +5,7 @@
  */
 import './lib/env';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildMiniprogram } from './lib/miniprogram-build';
 import { ensurePrerequisites, thisMachine } from './lib/prerequisites';
@@ -14,8 +14,8 @@ import { ROOT } from './lib/table';
 const step = (name: string) => process.stdout.write(`\n[test] ${name}\n`);
 const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): number {
-  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env });
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env, cwd = ROOT): number {
+  const result = spawnSync(command, args, { cwd, stdio: 'inherit', env });
   return result.status ?? 1;
 }
 
@@ -52,6 +52,18 @@ async function main() {
   if ((await time('typecheck', () => run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']))) !== 0) {
     process.stdout.write('\n0 passed, 1 failed\n');
     process.exit(1);
+  }
+
+  // WeChat's pre-upload checks (tests/weapp/wechat-ci.test.ts) use miniprogram-ci: ~650 packages kept
+  // out of the main install, in their own folder with their own lockfile.
+  if (!existsSync(join(ROOT, 'tools', 'wechat-ci', 'node_modules', 'miniprogram-ci'))) {
+    step('installing miniprogram-ci (tools/wechat-ci)');
+    if (
+      (await time('wechat-ci install', () => run('npm', ['install', '--no-audit', '--no-fund'], process.env, join(ROOT, 'tools', 'wechat-ci')))) !== 0
+    ) {
+      process.stdout.write('\n0 passed, 1 failed\n');
+      process.exit(1);
+    }
   }
 
   step('mini-program builds (weapp, H5)');

@@ -22,9 +22,12 @@ interface TableResource {
 
 export function tableDefinition(tableName: string): { create: CreateTableCommandInput; ttlAttribute?: string } {
   const doc = parse(readFileSync(join(ROOT, 'serverless.yml'), 'utf8')) as {
-    resources: { Resources: { YinongTable: TableResource } };
+    // A list: the per-function roles (generated), then the table, bucket and API settings.
+    resources: Array<string | { Resources?: { YinongTable?: TableResource } }>;
   };
-  const p = doc.resources.Resources.YinongTable.Properties;
+  const table = doc.resources.map((part) => (typeof part === 'object' ? part.Resources?.YinongTable : undefined)).find(Boolean);
+  if (!table) throw new Error('serverless.yml: no YinongTable resource');
+  const p = table.Properties;
   return {
     create: {
       TableName: tableName,

@@ -4,6 +4,7 @@
  * data (the station's officer, the province admin, a villager linked to the household), after phones
  * were stored everywhere they can be (station, household, payer, a phone bill's account, the
  * station's change history). Every string of every answer is searched, whatever its schema says.
+ * The same walk counts the DynamoDB calls of each request against the route table's `callBudget`.
  */
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { routeList, type RouteDef, type RouteName } from '../../shared';
@@ -22,6 +23,7 @@ import { listProduce, marketCall, order, registerCooperative } from '../harness/
 import { paidOrder, pickupCodeOf, stubPaidOrder } from '../harness/fulfilment';
 import { refundNoOf } from '../../functions/domain/market/order-payment';
 import { wechatPayStub } from '../../functions/adapters/wechat-pay-providers';
+import { db } from '../../functions/data/client';
 
 type Route = RouteDef & { name: RouteName };
 type User = Awaited<ReturnType<typeof createUser>>;
@@ -63,6 +65,23 @@ let market: {
 };
 
 let table: Awaited<ReturnType<typeof useFreshTable>>;
+/** DynamoDB calls counted during the current request, and the most each route made in the walk. */
+let calls = 0;
+const callsMade = new Map<RouteName, number>();
+const counted = new WeakSet<object>();
+/** The handlers' DynamoDB client counts its calls (a test harness may have replaced the client since). */
+function countCalls() {
+  const client = db();
+  if (counted.has(client)) return;
+  counted.add(client);
+  client.middlewareStack.add(
+    (next) => (args) => {
+      calls++;
+      return next(args);
+    },
+    { step: 'initialize', name: 'countCallsPerRequest' },
+  );
+}
 let officer: User;
 let provinceAdmin: User;
 let villager: User;
@@ -406,6 +425,8 @@ describe('no full phone number in any answer', () => {
       if (route.body && body === undefined) throw new Error(`${route.name}: add a valid body to the leak walk`);
       // Reads as every caller; a write once (as the first caller allowed).
       for (const caller of WRITER[route.name] ? [WRITER[route.name]!()] : route.method === 'GET' ? callers : callers.slice(0, 1)) {
+        countCalls();
+        calls = 0;
         const res = await invoke(handlers[route.function], {
           method: route.method,
           path: pathOf(route),
@@ -413,8 +434,10 @@ describe('no full phone number in any answer', () => {
           headers: { ...(caller?.auth ?? {}), ...(signed?.headers ?? {}), ...(route.idempotent ? { 'idempotency-key': newKey() } : {}) },
           body,
         });
-        if (res.status >= 200 && res.status < 300) exercised.add(route.name);
-        else leaks.push(`${route.name} as ${caller?.user.role ?? 'anonymous'}: status ${res.status} ${res.raw.slice(0, 200)}`);
+        if (res.status >= 200 && res.status < 300) {
+          exercised.add(route.name);
+          callsMade.set(route.name, Math.max(callsMade.get(route.name) ?? 0, calls));
+        } else leaks.push(`${route.name} as ${caller?.user.role ?? 'anonymous'}: status ${res.status} ${res.raw.slice(0, 200)}`);
         if (route.name === REVEAL)
           expect(res.json.phone).toMatch(FULL_MOBILE); // the exception is real: the full number
         else
@@ -430,5 +453,21 @@ describe('no full phone number in any answer', () => {
     expect(routeList.map((r) => r.name).filter((name) => !exercised.has(name))).toEqual([]);
     // The phones did flow through the answers, masked.
     expect(maskedSeen).toBeGreaterThan(5);
+  });
+
+  // The same walk counts DynamoDB calls (every command the document client sends, in-process) per request.
+  it('keeps every route within the DynamoDB calls per request its route table entry allows (callBudget; a read makes at least 1)', () => {
+    expect(callsMade.size).toBe(routeList.length);
+    const measured = routeList.map((route) => `${route.name}: ${callsMade.get(route.name)}`);
+    console.log(`DynamoDB calls per request (max over the walk's callers):\n${measured.join('\n')}`);
+    const over = routeList
+      .filter((route) => callsMade.get(route.name)! > route.callBudget)
+      .map((route) => `${route.name}: ${callsMade.get(route.name)} calls, budget ${route.callBudget}`);
+    expect(over).toEqual([]);
+    // A budget is no wish list: no route is given more than it uses (a regression shows up at once).
+    const slack = routeList
+      .filter((route) => callsMade.get(route.name)! < route.callBudget)
+      .map((route) => `${route.name}: ${callsMade.get(route.name)} calls, budget ${route.callBudget}`);
+    expect(slack).toEqual([]);
   });
 });

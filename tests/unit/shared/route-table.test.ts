@@ -68,7 +68,7 @@ describe('route scopes (what the BOLA matrix is generated from)', () => {
   });
 
   it('finds a route that forgets its scope, a bare none and a self route that names another user', () => {
-    const base = { operationId: 'x', method: 'GET', function: 'stations', summary: 'x', response: HealthResponse } as const;
+    const base = { operationId: 'x', callBudget: 1, method: 'GET', function: 'stations', summary: 'x', response: HealthResponse } as const;
     const forgot = { ...base, name: 'forgot', path: '/stations/{stationId}/things', access: ['officer'] } as unknown as RouteDef & { name: string };
     const bareNone = { ...base, name: 'bareNone', path: '/things', access: ['officer'], scope: 'none', scopeReason: ' ' } as RouteDef & {
       name: string;
@@ -78,7 +78,15 @@ describe('route scopes (what the BOLA matrix is generated from)', () => {
   });
 
   it('the RouteDef type already refuses a signed-in route without a scope, and none without a reason', () => {
-    const base = { operationId: 'x', method: 'GET', path: '/things/{id}', function: 'stations', summary: 'x', response: HealthResponse } as const;
+    const base = {
+      operationId: 'x',
+      callBudget: 1,
+      method: 'GET',
+      path: '/things/{id}',
+      function: 'stations',
+      summary: 'x',
+      response: HealthResponse,
+    } as const;
     // @ts-expect-error scope is required once access is a list of roles
     const forgot: RouteDef = { ...base, access: ['officer'] };
     // @ts-expect-error scope 'none' needs its reason
