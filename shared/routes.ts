@@ -1707,6 +1707,7 @@ export const routes = defineRoutes({
     function: 'market',
     summary:
       'Its buyer asks for a refund of a paid order with a reason, before the goods leave the station (PAID, READY_FOR_PICKUP; 409 otherwise): REFUND_REQUESTED until the station decides',
+    callBudget: 3,
     access: ROLES,
     scope: 'none',
     scopeReason:
@@ -1722,6 +1723,7 @@ export const routes = defineRoutes({
     function: 'market',
     summary:
       'The station’s officer (or an admin over it) approves a refund request (REFUNDING: the provider refunds once, out_refund_no derives from the order; REFUNDED when its signed notification arrives) or refuses it with a note (the order goes back where it was)',
+    callBudget: 11,
     access: ['officer', ...ADMIN_ROLES],
     scope: 'station',
     params: OrderParams,
@@ -1735,6 +1737,7 @@ export const routes = defineRoutes({
     function: 'market',
     summary:
       'WeChat Pay’s REFUND.SUCCESS notification (refunds name this notify URL), verified like payments’ (serial, 5-minute window, RSA-SHA256, AES-256-GCM): REFUNDING ──> REFUNDED with the stock back and the station’s refund line, once; 204 when handled, a duplicate too; 401 {"code":"FAIL"} and no change otherwise',
+    callBudget: 1,
     access: 'public',
     rawBody: true,
     errorFormat: 'wechatpay',
