@@ -1399,7 +1399,7 @@ export const routes = defineRoutes({
   },
   getOrder: {
     operationId: 'getOrder',
-    callBudget: 6,
+    callBudget: 3,
     method: 'GET',
     path: '/orders/{orderId}',
     function: 'market',
