@@ -110,6 +110,20 @@ import {
 } from './schemas/fulfilment';
 import { ADMIN_ROLES, ROLES, type Role } from './roles';
 import {
+  ConsultationRequest,
+  OfficerMonth,
+  OfficerMonthParams,
+  OfficerMonthQuery,
+  RatingRequest,
+  RatingResponse,
+  Service,
+  ServiceList,
+  ServiceParams,
+  Supervision,
+  SupervisionParams,
+  SupervisionQuery,
+} from './schemas/services';
+import {
   AccountCodeResponse,
   AppointOfficerRequest,
   LoginRequest,
@@ -176,7 +190,19 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** The Lambda function that serves a route (one per route group). `fallback` serves no route: it answers
  * every request API Gateway matched to no declared route with the contract's 404. */
 export type FunctionName =
-  'system' | 'auth' | 'admin' | 'regions' | 'stations' | 'payments' | 'feeds' | 'notify' | 'prices' | 'questions' | 'market' | 'fallback';
+  | 'system'
+  | 'auth'
+  | 'admin'
+  | 'regions'
+  | 'stations'
+  | 'payments'
+  | 'feeds'
+  | 'notify'
+  | 'prices'
+  | 'questions'
+  | 'market'
+  | 'services'
+  | 'fallback';
 
 /** What limits the objects a caller may touch (the BOLA matrix is generated from it). */
 export type RouteScope =
@@ -1577,6 +1603,82 @@ export const routes = defineRoutes({
     body: ConsignmentCreateRequest,
     response: Consignment,
     successStatus: 201,
+  },
+  logConsultation: {
+    operationId: 'logConsultation',
+    method: 'POST',
+    path: '/stations/{stationId}/consultations',
+    function: 'services',
+    summary:
+      'The station’s officer logs a consultation in one tap (phone, WeChat or in person, optionally for a household of the station): one service record, once per Idempotency-Key',
+    access: ['officer'],
+    scope: 'station',
+    params: StationIdParams,
+    body: ConsultationRequest,
+    response: Service,
+    successStatus: 201,
+    idempotent: true,
+  },
+  myServices: {
+    operationId: 'myServices',
+    method: 'GET',
+    path: '/me/services',
+    function: 'services',
+    summary: 'The caller’s latest services (their own and their household’s), with their rating: what they may rate',
+    access: ROLES,
+    scope: 'self',
+    response: ServiceList,
+  },
+  rateService: {
+    operationId: 'rateService',
+    method: 'POST',
+    path: '/services/{serviceId}/rating',
+    function: 'services',
+    summary: 'The villager served rates a service 1-5 with an optional comment, once (409 after)',
+    access: ROLES,
+    scope: 'self',
+    params: ServiceParams,
+    body: RatingRequest,
+    response: RatingResponse,
+    successStatus: 201,
+  },
+  officerMonth: {
+    operationId: 'officerMonth',
+    method: 'GET',
+    path: '/stations/{stationId}/service-month',
+    function: 'services',
+    summary: 'The station’s month: services against its area type’s target, satisfaction, six months’ trend and the pace still needed',
+    access: ['officer', ...ADMIN_ROLES],
+    scope: 'station',
+    params: OfficerMonthParams,
+    query: OfficerMonthQuery,
+    response: OfficerMonth,
+  },
+  regionSupervision: {
+    operationId: 'regionSupervision',
+    method: 'GET',
+    path: '/regions/{code}/supervision',
+    function: 'services',
+    summary:
+      'A region’s figures for a period from aggregates (coverage, services by type, payments, e-commerce turnover, trainings, acknowledgements, satisfaction), its children weakest first against target, flags and how fresh the figures are',
+    access: ADMIN_ROLES,
+    scope: 'region',
+    params: SupervisionParams,
+    query: SupervisionQuery,
+    response: Supervision,
+  },
+  regionSupervisionCsv: {
+    operationId: 'regionSupervisionCsv',
+    method: 'GET',
+    path: '/regions/{code}/supervision/export',
+    function: 'services',
+    summary: 'The same figures as CSV (the region and each child): aggregates only, no personal data',
+    access: ADMIN_ROLES,
+    scope: 'region',
+    params: SupervisionParams,
+    query: SupervisionQuery,
+    response: DocumentResponse,
+    responseMediaType: 'text/csv',
   },
 });
 
