@@ -92,6 +92,8 @@ interface Objects {
   shippingOrderId: string;
   /** An open payment request (remote pay link) of the station. */
   payRequestId: string;
+  /** The service record of the household's payment (its linked villager rates it). */
+  serviceId: string;
 }
 
 /** Which order a route's `{orderId}` names: each fulfilment route gets one in the status it acts on. */
@@ -183,6 +185,7 @@ async function objectsOf(station: { id: string; villageCode: string }, officer: 
     orderId: placed.json.id,
     officer,
     payRequestId: payRequest.json.id,
+    serviceId: `pay-${payment.json.id}`,
   };
 }
 
@@ -232,11 +235,15 @@ const BODIES: Partial<Record<RouteName, (o: Objects) => Promise<unknown> | unkno
   createConsignment: (o) => ({ orderIds: [o.shippingOrderId], carrier: '邮政', trackingNo: 'EMS987654321' }),
   createPayRequest: (o) => ({ billType: 'phone', householdId: o.householdId, accountNo: '13800005678', amountFen: 5_000 }),
   askQuestion: (o) => ({ field: 'crops', text: '羊咳嗽流鼻涕怎么办？', consent: false, householdId: o.householdId }),
+  logConsultation: () => ({ channel: 'phone' }),
+  rateService: () => ({ rating: 5, comment: '很耐心' }),
 };
 const QUERIES: Partial<Record<RouteName, Record<string, string>>> = {
   regionReconciliations: { date: businessDay(new Date()) },
   reviewQueue: { region: B_COUNTY },
   marketPriceReports: { product: 'barley' },
+  regionSupervision: { from: businessDay(new Date(Date.now() - 30 * DAY_MS)), to: businessDay(new Date()) },
+  regionSupervisionCsv: { from: businessDay(new Date(Date.now() - 30 * DAY_MS)), to: businessDay(new Date()) },
 };
 
 const fillPath = (route: Route, o: Objects) =>

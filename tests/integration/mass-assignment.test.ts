@@ -123,6 +123,9 @@ const VALID: Record<string, () => { body: Record<string, unknown>; auth: Record<
   shipOrder: () => ({ body: { carrier: '顺丰', trackingNo: 'SF100200300' }, auth: officer.auth }),
   createConsignment: () => ({ body: { orderIds: [ids.orderId], carrier: '顺丰', trackingNo: 'SF100200300' }, auth: officer.auth }),
   createPayRequest: () => ({ body: { billType: 'phone', accountNo: '13800005678', amountFen: 5_000 }, auth: officer.auth }),
+  // The service ledger (issue 15).
+  logConsultation: () => ({ body: { channel: 'phone' }, auth: officer.auth }),
+  rateService: () => ({ body: { rating: 5, comment: '很好' }, auth: buyer.auth }),
 };
 
 const concretePath = (route: RouteDef) =>
@@ -139,7 +142,8 @@ const concretePath = (route: RouteDef) =>
     .replace('{reportId}', 'pr000000000000000000000000')
     .replace('{sellerId}', ids.sellerId)
     .replace('{listingId}', ids.listingId)
-    .replace('{orderId}', ids.orderId);
+    .replace('{orderId}', ids.orderId)
+    .replace('{serviceId}', `pay-${ids.paymentId}`);
 
 // Every item at every depth (a key filter on JSON.stringify would blank nested objects).
 const snapshot = () => snapshotTable(table.doc, table.tableName);

@@ -93,6 +93,8 @@ const WRITER: Partial<Record<RouteName, () => User>> = {
   pickupCode: () => villager,
   confirmReceipt: () => officer,
   confirmStubPayment: () => officer,
+  // The household's payment is the linked villager's service to rate.
+  rateService: () => villager,
 };
 
 async function issuedLinkCode(user: User): Promise<string> {
@@ -247,6 +249,7 @@ const pathOf = (route: Route) =>
       orderId: ORDER_OF[route.name]?.() ?? market.orderId,
       payRequestId: payLink.id,
       token: payLink.token,
+      serviceId: `pay-${ids.paymentId}`,
     }[name];
     if (!value) throw new Error(`${route.name}: no real id for {${name}}: add one to the leak walk`);
     return value;
@@ -316,6 +319,8 @@ const BODIES: Partial<Record<RouteName, () => Promise<unknown> | unknown>> = {
   shipOrder: () => ({ carrier: '顺丰', trackingNo: 'SF100200300' }),
   createConsignment: () => ({ orderIds: [market.toConsign], carrier: '邮政', trackingNo: 'EMS987654321' }),
   createPayRequest: () => ({ billType: 'phone', accountNo: PHONES.phoneBill, amountFen: 5_000, payerPhone: PHONES.payer }),
+  logConsultation: () => ({ channel: 'in_person', householdId: ids.householdId }),
+  rateService: () => ({ rating: 4, comment: '办得快' }),
 };
 /** Routes authenticated by a provider's signature: the signed request (WeChat Pay pays the officer's shipped order). */
 const SIGNED: Partial<Record<RouteName, () => Promise<{ headers: Record<string, string>; body: string }>>> = {
@@ -347,6 +352,8 @@ const QUERIES: Partial<Record<RouteName, Record<string, string>>> = {
   marketPrices: { product: 'barley' },
   marketPriceReports: { product: 'barley' },
   searchQuestions: { q: '青稞' },
+  regionSupervision: { from: businessDay(new Date()), to: businessDay(new Date()) },
+  regionSupervisionCsv: { from: businessDay(new Date()), to: businessDay(new Date()) },
 };
 
 /** Every string (and key) of a JSON value, at any depth, with where it sits. */
