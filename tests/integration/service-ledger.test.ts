@@ -261,3 +261,112 @@ describe('aggregates equal a recount after a randomized workload', () => {
     expect(await countEntities(table.doc, table.tableName, 'ServiceEntry')).toBe(entries.length);
   });
 });
+
+describe('ratings, consultations, voids, the officer’s month and the export', () => {
+  const officer = () => officers.get(TUQIAO.id)!;
+  const month = (who: User, stationId: string, query?: Record<string, string>) =>
+    invoke(handlers.services, { path: `/stations/${stationId}/service-month`, headers: who.auth, query });
+
+  it('a rating once per service: 12 concurrent ratings by its villager store one and count one; another villager gets 404', async () => {
+    const seller = await registerCooperative(officer(), TUQIAO.id, '土桥蕨麻合作社');
+    const listing = await listProduce(officer(), seller, { stock: 10 });
+    const buyer = await createUser(table.doc, table.tableName, { role: 'buyer' });
+    const orderId = await paidOrder(buyer, listing);
+    const handed = await marketCall(officer(), 'POST', `/stations/${TUQIAO.id}/pickups`, { code: await pickupCodeOf(buyer, orderId) });
+    expect(handed.status).toBe(200);
+    const serviceId = `order-${orderId}`;
+    const stranger = await createUser(table.doc, table.tableName, { role: 'villager' });
+    const before = await countEntities(table.doc, table.tableName, 'ServiceEntry');
+    expect((await rate(stranger, serviceId, 1)).status).toBe(404);
+    const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => rate(buyer, serviceId, 1 + (i % 5))));
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
+    expect(answers.filter((a) => a.status !== 201).map((a) => a.status)).toEqual(Array(11).fill(409));
+    expect(await countEntities(table.doc, table.tableName, 'ServiceEntry')).toBe(before + 1);
+    const day = (await scanEntity('ServiceDay')).find((d) => d.PK === `STATS#S#${TUQIAO.id}` && d.SK === `DAY#${businessDay(new Date())}`)!;
+    const ratings = (await scanEntity('ServiceEntry')).filter((e) => e.kind === 'rating' && e.stationId === TUQIAO.id);
+    expect(Number(day.ratingCount)).toBe(ratings.length);
+    const mine = await invoke(handlers.services, { path: '/me/services', headers: buyer.auth });
+    expect(mine.json.items).toEqual([
+      expect.objectContaining({ id: serviceId, type: 'order', rating: answers.find((a) => a.status === 201)!.json.rating }),
+    ]);
+  });
+
+  it('a comment with a bidi override is 400 and stores nothing', async () => {
+    const before = await countEntities(table.doc, table.tableName, 'ServiceEntry');
+    const res = await invoke(handlers.services, {
+      method: 'POST',
+      path: '/services/consult-AAAAAAAAAAAAAAAAAAAAAAAA/rating',
+      headers: admin.auth,
+      body: { rating: 5, comment: '很好\u202E' },
+    });
+    expect([res.status, res.json.error.details[0].path]).toEqual([400, 'body.comment']);
+    expect(await countEntities(table.doc, table.tableName, 'ServiceEntry')).toBe(before);
+  });
+
+  it('a consultation retried with its key is one service; the same key for another consultation is 422; another station’s household is 404', async () => {
+    const key = newKey();
+    const before = await countEntities(table.doc, table.tableName, 'ServiceEntry');
+    const answers = await Promise.all(Array.from({ length: 6 }, () => consult(officer(), TUQIAO.id, { channel: 'wechat' }, key)));
+    expect(new Set(answers.filter((a) => a.status === 201).map((a) => a.json.id)).size).toBe(1);
+    expect(answers.every((a) => a.status === 201 || a.status === 409)).toBe(true);
+    expect((await consult(officer(), TUQIAO.id, { channel: 'phone' }, key)).status).toBe(422);
+    const household = await invoke(handlers.payments, {
+      method: 'POST',
+      path: `/stations/${YUSHU.id}/households`,
+      headers: officers.get(YUSHU.id)!.auth,
+      body: { headName: '扎西', consent: true, allowDuplicate: true },
+    });
+    expect((await consult(officer(), TUQIAO.id, { channel: 'phone', householdId: household.json.id })).status).toBe(404);
+    expect(await countEntities(table.doc, table.tableName, 'ServiceEntry')).toBe(before + 1);
+  });
+
+  it('a void subtracts the payment from the day the void happens, not the day it was paid', async () => {
+    const body = await electricityBody(officer().auth, TUQIAO.id, '4401239911');
+    const paid = await pay(officer().auth, body);
+    expect([paid.status, paid.json.status]).toEqual([201, 'SUCCEEDED']);
+    const entries = async () => (await scanEntity('ServiceEntry')).filter((e) => String(e.id).endsWith(paid.json.id));
+    expect((await entries()).map((e) => [e.kind, e.count, e.fen])).toEqual([['service', 1, body.amountFen]]);
+    const voided = await invoke(handlers.payments, {
+      method: 'POST',
+      path: `/payments/${paid.json.id}/void`,
+      headers: officer().auth,
+      body: { reason: '重复缴费' },
+    });
+    expect(voided.status).toBe(200);
+    const reversal = (await entries()).find((e) => e.kind === 'reversal')!;
+    expect([reversal.count, reversal.fen, reversal.date]).toEqual([-1, -body.amountFen, businessDay(new Date(String(voided.json.voided.at)))]);
+  });
+
+  it('the officer’s month: services against the farming target, the trend, the pace; another station’s officer gets 404', async () => {
+    await runServiceRollup();
+    const res = await month(officer(), TUQIAO.id);
+    expect(res.status).toBe(200);
+    const days = await dynamoStationDays(TUQIAO.id, res.json.month);
+    expect(res.json.figures.services).toBe(days);
+    expect(res.json.target).toEqual({ servicesPerMonth: 200, satisfaction: 0.9 });
+    expect(res.json.trend).toHaveLength(6);
+    expect(res.json.pending.servicesToTarget).toBe(Math.max(0, 200 - days));
+    expect((await month(officers.get(YUSHU.id)!, TUQIAO.id)).status).toBe(404);
+  });
+
+  it('the CSV export: the region and each child, aggregates only (no user, household or phone)', async () => {
+    const today = businessDay(new Date());
+    const res = await invoke(handlers.services, { path: '/regions/63/supervision/export', headers: admin.auth, query: { from: today, to: today } });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    const lines = res.raw.trim().split('\n');
+    expect(lines[0].split(',')).toEqual(expect.arrayContaining(['code', 'services', 'payment_fen', 'order_fen', 'satisfaction']));
+    expect(lines[1].startsWith('63,')).toBe(true);
+    expect(lines).toHaveLength(2 + 8);
+    const people = [...officers.values()].map((o) => o.user.id);
+    expect(people.filter((id) => res.raw.includes(id))).toEqual([]);
+    expect(res.raw).not.toMatch(/hh[0-9a-f]{24}|1[3-9]\d{9}/);
+  });
+});
+
+/** A station's services of a month, summed from its stored entries (the recount). */
+async function dynamoStationDays(stationId: string, month: string) {
+  return (await scanEntity('ServiceEntry'))
+    .filter((e) => e.stationId === stationId && String(e.date).startsWith(month))
+    .reduce((sum, e) => sum + Number(e.count), 0);
+}
