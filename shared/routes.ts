@@ -1636,7 +1636,9 @@ export const routes = defineRoutes({
     function: 'services',
     summary: 'The villager served rates a service 1-5 with an optional comment, once (409 after)',
     access: ROLES,
-    scope: 'self',
+    scope: 'none',
+    scopeReason:
+      'only the villager served (the record’s user, e.g. an order’s buyer, or a user linked to its household) gets past 404: nobody else, officers included, may rate it (tests/integration/service-ledger.test.ts)',
     params: ServiceParams,
     body: RatingRequest,
     response: RatingResponse,

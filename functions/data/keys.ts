@@ -535,7 +535,10 @@ export const statsKeys = {
   childDay: (parent: string, date: string, child: string): PrimaryKey => ({ PK: `STATS#C#${parent}`, SK: `DAY#${date}#${child}` }),
   children: (parent: string) => `STATS#C#${parent}`,
   day: (date: string) => `DAY#${date}`,
-  activity: (villageCode: string, stationId: string): PrimaryKey => ({ PK: `STATS#ACTIVE#${villageCode.slice(0, 2)}`, SK: `${villageCode}#${stationId}` }),
+  activity: (villageCode: string, stationId: string): PrimaryKey => ({
+    PK: `STATS#ACTIVE#${villageCode.slice(0, 2)}`,
+    SK: `${villageCode}#${stationId}`,
+  }),
   activityPartition: (regionCode: string) => `STATS#ACTIVE#${regionCode.slice(0, 2)}`,
   /** When the roll-up last emptied its work list: every figure includes all events before it. */
   freshness: (): PrimaryKey => ({ PK: 'STATS#ROLLUP', SK: 'FRESH' }),
