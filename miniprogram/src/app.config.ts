@@ -36,6 +36,8 @@ export default defineAppConfig({
         'pages/station-listings/index',
         // 提货与发货: the pickup counter (code or QR), today's manifest by seller, shipping and consignments.
         'pages/fulfil/index',
+        // 我的本月: services against the month's target, 一键登记咨询.
+        'pages/month/index',
       ],
     },
     // A payment's receipt on its own: villagers open it from "me", so it must not pull in the officer

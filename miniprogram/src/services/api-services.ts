@@ -1,0 +1,19 @@
+import type * as z from 'zod/mini';
+import type { ConsultationRequest, OfficerMonth, Service } from '@shared/schemas/services';
+import { request } from './api-client';
+
+/** The service ledger (issue 15): the officer's one-tap consultation and month. */
+export type ServiceMonth = z.infer<typeof OfficerMonth>;
+export type ServiceRecord = z.infer<typeof Service>;
+
+const stationPath = (stationId: string, rest: string) => `/stations/${encodeURIComponent(stationId)}${rest}`;
+
+/** `GET /stations/{id}/service-month`: services against the month's target, satisfaction, trend, pace. */
+export function getServiceMonth(stationId: string): Promise<ServiceMonth> {
+  return request<ServiceMonth>(stationPath(stationId, '/service-month'));
+}
+
+/** `POST /stations/{id}/consultations` with the tap's key: a retry with the same key logs nothing more. */
+export function logConsultation(stationId: string, body: ConsultationRequest, idempotencyKey: string): Promise<ServiceRecord> {
+  return request<ServiceRecord>(stationPath(stationId, '/consultations'), { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } });
+}

@@ -1,0 +1,95 @@
+/** @jest-environment jsdom */
+/**
+ * 我的本月 (officer, issue 15) with stubbed Taro components, through the real API client (Taro.request
+ * answered by route): the month against its target, and 一键登记咨询: one tap logs one consultation
+ * and the month is read again; a tap whose answer was lost is retried with the SAME key.
+ */
+import { fireEvent, render, waitFor } from '@testing-library/react';
+import ServiceMonthPage from '../../../miniprogram/src/packages/officer/pages/month/index';
+import type { ServiceMonth } from '../../../miniprogram/src/services/api-services';
+import { saveSession } from '../../../miniprogram/src/services/session';
+import { resetStorage, setRouterParams } from '../../stubs/taro';
+import { errorBody, loginAnswer, officerMe, station } from './fixtures';
+import { button, byId, exists, ok, routes, type RequestOptions } from './page-helpers';
+
+const STATION = `/stations/${station.id}`;
+const byType = { payment: 40, order: 5, ack: 20, informed: 10, answer: 3, consultation: 41, training: 1 };
+const monthOf = (services: number): ServiceMonth => ({
+  stationId: station.id,
+  month: '2026-11',
+  areaType: 'farming',
+  target: { servicesPerMonth: 200, satisfaction: 0.9 },
+  figures: { services, byType, paymentFen: 1_234_500, orderFen: 88_000, trainings: 1, ratingCount: 10, satisfaction: 0.8 },
+  progress: services / 200,
+  trend: [{ month: '2026-11', services, satisfaction: 0.8 }],
+  days: [],
+  pending: { servicesToTarget: 200 - services, daysLeft: 1, perDayNeeded: 200 - services },
+});
+
+beforeEach(() => {
+  process.env.TARO_ENV = 'h5';
+  resetStorage();
+  saveSession(loginAnswer({ role: 'officer' }));
+});
+afterEach(() => {
+  jest.restoreAllMocks();
+  setRouterParams({});
+});
+
+describe('我的本月 (officer)', () => {
+  it('shows the month against its target; 电话咨询 logs one consultation and the month is read again', async () => {
+    let services = 120;
+    const logged: Array<{ body: unknown; key: string }> = [];
+    routes({
+      'GET /me': ok(officerMe),
+      [`GET ${STATION}/service-month`]: () => ok(monthOf(services)),
+      [`POST ${STATION}/consultations`]: (options: RequestOptions) => {
+        logged.push({
+          body: typeof options.data === 'string' ? JSON.parse(options.data) : options.data,
+          key: (options.header as Record<string, string>)['Idempotency-Key'],
+        });
+        services++;
+        return {
+          statusCode: 201,
+          data: { id: 'consult-x', type: 'consultation', stationId: station.id, at: '', date: '', channel: 'phone', rating: null },
+        };
+      },
+    });
+    render(<ServiceMonthPage />);
+    await waitFor(() => byId('month-services'));
+    expect(byId('month-services').textContent).toBe('服务 120 人次 / 目标 200');
+    expect(byId('month-satisfaction').textContent).toBe('满意度 80%（目标 90%）');
+    expect(byId('month-payment-fen').textContent).toContain('¥12,345.00');
+    fireEvent.click(button('month-log-phone'));
+    await waitFor(() => byId('month-logged'));
+    expect(byId('month-logged').textContent).toBe('已登记一次电话咨询');
+    expect(logged).toEqual([{ body: { channel: 'phone' }, key: expect.stringMatching(/^consult/) }]);
+    await waitFor(() => expect(byId('month-services').textContent).toBe('服务 121 人次 / 目标 200'));
+  });
+
+  it('a tap whose answer is lost says so; the next tap resends the same key', async () => {
+    const keys: string[] = [];
+    routes({
+      'GET /me': ok(officerMe),
+      [`GET ${STATION}/service-month`]: ok(monthOf(10)),
+      [`POST ${STATION}/consultations`]: (options: RequestOptions) => {
+        keys.push((options.header as Record<string, string>)['Idempotency-Key']);
+        return keys.length === 1
+          ? { statusCode: 503, data: errorBody('DEPENDENCY_UNAVAILABLE') }
+          : {
+              statusCode: 201,
+              data: { id: 'consult-y', type: 'consultation', stationId: station.id, at: '', date: '', channel: 'wechat', rating: null },
+            };
+      },
+    });
+    render(<ServiceMonthPage />);
+    await waitFor(() => byId('month-services'));
+    fireEvent.click(button('month-log-wechat'));
+    await waitFor(() => byId('month-log-error'));
+    expect(exists('month-logged')).toBe(false);
+    fireEvent.click(button('month-log-wechat'));
+    await waitFor(() => byId('month-logged'));
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+  });
+});
