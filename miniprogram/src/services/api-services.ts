@@ -17,3 +17,11 @@ export function getServiceMonth(stationId: string): Promise<ServiceMonth> {
 export function logConsultation(stationId: string, body: ConsultationRequest, idempotencyKey: string): Promise<ServiceRecord> {
   return request<ServiceRecord>(stationPath(stationId, '/consultations'), { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } });
 }
+
+/** `POST /services/{id}/rating`: the villager served rates it 1-5, once (409 after). */
+export function rateService(
+  serviceId: string,
+  body: { rating: number; comment?: string },
+): Promise<{ serviceId: string; rating: number; at: string }> {
+  return request(`/services/${encodeURIComponent(serviceId)}/rating`, { method: 'POST', body });
+}

@@ -6,11 +6,12 @@
  */
 import { fireEvent, render, waitFor } from '@testing-library/react';
 import ServiceMonthPage from '../../../miniprogram/src/packages/officer/pages/month/index';
+import OrderPage from '../../../miniprogram/src/packages/market/pages/order/index';
 import type { ServiceMonth } from '../../../miniprogram/src/services/api-services';
 import { saveSession } from '../../../miniprogram/src/services/session';
 import { resetStorage, setRouterParams } from '../../stubs/taro';
 import { errorBody, loginAnswer, officerMe, station } from './fixtures';
-import { button, byId, exists, ok, routes, type RequestOptions } from './page-helpers';
+import { button, byId, exists, ok, routes, type, type RequestOptions } from './page-helpers';
 
 const STATION = `/stations/${station.id}`;
 const byType = { payment: 40, order: 5, ack: 20, informed: 10, answer: 3, consultation: 41, training: 1 };
@@ -91,5 +92,55 @@ describe('我的本月 (officer)', () => {
     await waitFor(() => byId('month-logged'));
     expect(keys).toHaveLength(2);
     expect(keys[1]).toBe(keys[0]);
+  });
+});
+
+describe('the villager’s rating prompt on a handed-over order', () => {
+  const ORDER = 'or000000000000000000000009';
+  const handed = {
+    id: ORDER,
+    status: 'HANDED_OVER',
+    sellerId: 'sl0123456789abcdef01234567',
+    sellerName: '土桥牦牛合作社',
+    stationId: station.id,
+    lines: [{ listingId: 'ls0123456789abcdef01234567', title: '牦牛肉干', unit: 'jin', priceFen: 8800, quantity: 1, amountFen: 8800 }],
+    itemsFen: 8800,
+    shippingFen: 0,
+    totalFen: 8800,
+    delivery: { mode: 'pickup', address: null },
+    holdUntil: '2026-11-30T02:00:00.000Z',
+    yours: true,
+    createdAt: '2026-11-30T02:00:00.000Z',
+    closedAt: null,
+    steps: [],
+    shipment: null,
+  };
+
+  it('rates 4 with a comment once; a second rating (409) reads as already rated', async () => {
+    saveSession(loginAnswer({ role: 'buyer' }));
+    setRouterParams({ id: ORDER });
+    const sent: unknown[] = [];
+    routes({
+      [`GET /orders/${ORDER}`]: ok(handed),
+      [`POST /services/order-${ORDER}/rating`]: (options: RequestOptions) => {
+        sent.push(typeof options.data === 'string' ? JSON.parse(options.data) : options.data);
+        return sent.length === 1
+          ? { statusCode: 201, data: { serviceId: `order-${ORDER}`, rating: 4, at: '' } }
+          : { statusCode: 409, data: errorBody('CONFLICT') };
+      },
+    });
+    const first = render(<OrderPage />);
+    await waitFor(() => byId('rating-prompt'));
+    fireEvent.click(byId('rating-4'));
+    type('rating-comment', '很耐心');
+    fireEvent.click(button('rating-send'));
+    await waitFor(() => byId('rating-thanks'));
+    expect(sent).toEqual([{ rating: 4, comment: '很耐心' }]);
+    first.unmount();
+    render(<OrderPage />);
+    await waitFor(() => byId('rating-prompt'));
+    fireEvent.click(byId('rating-5'));
+    fireEvent.click(button('rating-send'));
+    await waitFor(() => byId('rating-already'));
   });
 });

@@ -10,6 +10,7 @@ import { toApiErrorLike } from '../../../../services/errors';
 import { formatFen } from '../../../../services/money';
 import { OrderProgress } from '../../components/order-progress';
 import { OrderSummary } from '../../components/order-summary';
+import { ServiceRating } from '../../components/service-rating';
 import '../../market.scss';
 
 /** "mm:ss" left until `until`, ticking each second; null once past. */
@@ -126,6 +127,10 @@ export default function OrderPage() {
           {state.value.status === 'PENDING_PAYMENT' ? <PendingActions order={state.value} onChanged={replace} onRecheck={refresh} /> : null}
           {['PAID', 'READY_FOR_PICKUP', 'HANDED_OVER', 'SHIPPED', 'RECEIVED'].includes(state.value.status) ? (
             <OrderProgress order={state.value} onChanged={replace} />
+          ) : null}
+          {/* Handed over or shipped: a service of the station its buyer may rate, once. */}
+          {state.value.yours && ['HANDED_OVER', 'SHIPPED', 'RECEIVED'].includes(state.value.status) ? (
+            <ServiceRating serviceId={`order-${state.value.id}`} />
           ) : null}
         </View>
       ) : null}
