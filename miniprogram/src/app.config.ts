@@ -55,6 +55,8 @@ export default defineAppConfig({
         'pages/ack-rates/index',
         // A market's price reports, to mark an outlier wrong.
         'pages/price-reports/index',
+        // 服务督导: a region's services from aggregates, children weakest first, drill down to stations.
+        'pages/supervision/index',
       ],
     },
     // Writing and reviewing information items (公益服务): experts and admins only. Their own items, the

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import type { ConsultationRequest, OfficerMonth, Service } from '@shared/schemas/services';
+import type { ConsultationRequest, OfficerMonth, Service, Supervision } from '@shared/schemas/services';
 import { request } from './api-client';
 
 /** The service ledger (issue 15): the officer's one-tap consultation and month. */
@@ -24,4 +24,11 @@ export function rateService(
   body: { rating: number; comment?: string },
 ): Promise<{ serviceId: string; rating: number; at: string }> {
   return request(`/services/${encodeURIComponent(serviceId)}/rating`, { method: 'POST', body });
+}
+
+export type SupervisionView = z.infer<typeof Supervision>;
+
+/** `GET /regions/{code}/supervision?from=&to=`: a region's figures from aggregates, its children weakest first. */
+export function getSupervision(code: string, from: string, to: string): Promise<SupervisionView> {
+  return request<SupervisionView>(`/regions/${encodeURIComponent(code)}/supervision`, { query: { from, to } });
 }

@@ -7,10 +7,12 @@
 import { fireEvent, render, waitFor } from '@testing-library/react';
 import ServiceMonthPage from '../../../miniprogram/src/packages/officer/pages/month/index';
 import OrderPage from '../../../miniprogram/src/packages/market/pages/order/index';
+import SupervisionPage from '../../../miniprogram/src/packages/admin/pages/supervision/index';
+import Taro from '@tarojs/taro';
 import type { ServiceMonth } from '../../../miniprogram/src/services/api-services';
 import { saveSession } from '../../../miniprogram/src/services/session';
 import { resetStorage, setRouterParams } from '../../stubs/taro';
-import { errorBody, loginAnswer, officerMe, station } from './fixtures';
+import { adminMe, errorBody, loginAnswer, officerMe, station } from './fixtures';
 import { button, byId, exists, ok, routes, type, type RequestOptions } from './page-helpers';
 
 const STATION = `/stations/${station.id}`;
@@ -142,5 +144,73 @@ describe('the villager’s rating prompt on a handed-over order', () => {
     fireEvent.click(byId('rating-5'));
     fireEvent.click(button('rating-send'));
     await waitFor(() => byId('rating-already'));
+  });
+});
+
+describe('服务督导 (admin)', () => {
+  const figures = (services: number) => ({
+    services,
+    byType: { ...byType, payment: 3 },
+    paymentFen: 30_000,
+    orderFen: 0,
+    trainings: 0,
+    ratingCount: 0,
+    satisfaction: null,
+  });
+  const row = (code: string, name: string, services: number, target: number) => ({
+    code,
+    name,
+    kind: 'region',
+    stationId: null,
+    stationCount: 10,
+    activeStations: 2,
+    target,
+    attainment: services / target,
+    figures: figures(services),
+  });
+
+  it('shows the province from aggregates with its freshness, children weakest first as answered; a tap drills down', async () => {
+    saveSession(loginAnswer({ role: 'province_admin', regionCode: '63' }));
+    const asked: string[] = [];
+    routes({
+      'GET /me': ok(adminMe),
+      'GET /regions/63/supervision': (options: RequestOptions) => (
+        asked.push(options.url),
+        ok({
+          region: { code: '63', name: '青海省', level: 'province' },
+          from: '2026-11-01',
+          to: '2026-11-30',
+          freshAt: '2026-11-30T08:15:00.000Z',
+          coverage: { villages: 4129, stations: 4129, activeStations: 2000, rate: 0.484 },
+          figures: figures(300),
+          acknowledgements: { acked: 20, informed: 10 },
+          target: 1000,
+          attainment: 0.3,
+          children: [row('6327', '玉树藏族自治州', 10, 100), row('6302', '海东市', 290, 900)],
+          flags: [{ kind: 'silent', stationId: 'st1', villageCode: '632701001201', detail: 'last service 2026-11-01' }],
+          definitions: {
+            activeWithinDays: 30,
+            silentAfterDays: 14,
+            spikeTimesMedian: 5,
+            spikeMedianWeeks: 8,
+            burstServices: 30,
+            burstMinutes: 10,
+            satisfiedFrom: 4,
+            targets: {},
+          },
+        })
+      ),
+    });
+    const navigateTo = jest.spyOn(Taro, 'navigateTo');
+    render(<SupervisionPage />);
+    await waitFor(() => byId('supervision-region'));
+    expect(asked[0]).toMatch(/from=\d{4}-\d{2}-01&to=\d{4}-\d{2}-\d{2}/);
+    expect(byId('supervision-services').textContent).toBe('服务 300 人次 / 目标 1000（30%）');
+    expect(byId('supervision-fresh').textContent).toBe('数据截至 2026-11-30 08:15（UTC）');
+    const rows = Array.from(byId('supervision-children').querySelectorAll('[id^="supervision-child-"][id$="-share"]')).map((e) => e.id);
+    expect(rows).toEqual(['supervision-child-6327-share', 'supervision-child-6302-share']);
+    expect(byId('supervision-flags').textContent).toContain('632701001201 已超过14天没有服务');
+    fireEvent.click(byId('supervision-child-6327'));
+    expect(navigateTo).toHaveBeenLastCalledWith({ url: expect.stringContaining('packages/admin/pages/supervision/index?code=6327') });
   });
 });
