@@ -320,7 +320,7 @@ describe('ratings, consultations, voids, the officer’s month and the export', 
     expect(await countEntities(table.doc, table.tableName, 'ServiceEntry')).toBe(before + 1);
   });
 
-  it('a void subtracts the payment from the day the void happens, not the day it was paid', async () => {
+  it('a void is a reversal entry (-1, -amount) dated the day the void happens (across midnight: tests/unit/functions/service-events.test.ts)', async () => {
     const body = await electricityBody(officer().auth, TUQIAO.id, '4401239911');
     const paid = await pay(officer().auth, body);
     expect([paid.status, paid.json.status]).toEqual([201, 'SUCCEEDED']);
