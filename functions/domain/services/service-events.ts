@@ -5,6 +5,7 @@
 import type { FeedRecord } from '../feeds/feed';
 import type { OrderRecord } from '../market/market';
 import type { PaymentRecord } from '../payments/payment';
+import type { PayRequestRecord } from '../payments/pay-request';
 import type { QuestionRecord } from '../questions/question';
 import { businessDay } from '../stations/opening-hours';
 import { serviceIds, type ConsultationChannel, type ServiceEntry, type ServiceType } from './service';
@@ -31,6 +32,18 @@ export const serviceEvents = {
       userId: null,
       at,
       fen: p.amountFen,
+    }),
+  /** A bill paid through the officer's remote pay link: a payment service of the station, with its amount. */
+  payLinkPaid: (r: PayRequestRecord, at: string): ServiceEntry =>
+    service({
+      id: serviceIds.payment(r.id),
+      type: 'payment',
+      stationId: r.stationId,
+      officerId: r.officerId,
+      householdId: r.householdId,
+      userId: null,
+      at,
+      fen: r.amountFen,
     }),
   /** A void: the payment leaves the counts and sums of the day the void happens, never the day it was paid. */
   paymentVoided: (p: PaymentRecord, at: string, by: string): ServiceEntry => ({
