@@ -11,6 +11,7 @@ const runs: Array<[string, string[]]> = [
   ['bench/api.ts', []],
   ['bench/payments.ts', []],
   ['bench/market.ts', []],
+  ['bench/supervision.ts', []],
   ['bench/nearest.ts', process.argv.includes('--china') ? [] : ['--skip-china']],
   ['bench/feeds.ts', []],
   ['bench/notify.ts', []],

@@ -112,6 +112,20 @@ import {
 } from './schemas/fulfilment';
 import { ADMIN_ROLES, ROLES, type Role } from './roles';
 import {
+  ConsultationRequest,
+  OfficerMonth,
+  OfficerMonthParams,
+  OfficerMonthQuery,
+  RatingRequest,
+  RatingResponse,
+  Service,
+  ServiceList,
+  ServiceParams,
+  Supervision,
+  SupervisionParams,
+  SupervisionQuery,
+} from './schemas/services';
+import {
   AccountCodeResponse,
   AppointOfficerRequest,
   LoginRequest,
@@ -178,7 +192,19 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** The Lambda function that serves a route (one per route group). `fallback` serves no route: it answers
  * every request API Gateway matched to no declared route with the contract's 404. */
 export type FunctionName =
-  'system' | 'auth' | 'admin' | 'regions' | 'stations' | 'payments' | 'feeds' | 'notify' | 'prices' | 'questions' | 'market' | 'fallback';
+  | 'system'
+  | 'auth'
+  | 'admin'
+  | 'regions'
+  | 'stations'
+  | 'payments'
+  | 'feeds'
+  | 'notify'
+  | 'prices'
+  | 'questions'
+  | 'market'
+  | 'services'
+  | 'fallback';
 
 /** What limits the objects a caller may touch (the BOLA matrix is generated from it). */
 export type RouteScope =
@@ -1743,6 +1769,90 @@ export const routes = defineRoutes({
     errorFormat: 'wechatpay',
     response: DocumentResponse,
     successStatus: 204,
+  },
+  logConsultation: {
+    operationId: 'logConsultation',
+    method: 'POST',
+    path: '/stations/{stationId}/consultations',
+    function: 'services',
+    summary:
+      'The station’s officer logs a consultation in one tap (phone, WeChat or in person, optionally for a household of the station): one service record, once per Idempotency-Key',
+    callBudget: 1,
+    access: ['officer'],
+    scope: 'station',
+    params: StationIdParams,
+    body: ConsultationRequest,
+    response: Service,
+    successStatus: 201,
+    idempotent: true,
+  },
+  myServices: {
+    operationId: 'myServices',
+    method: 'GET',
+    path: '/me/services',
+    function: 'services',
+    summary: 'The caller’s latest services (their own and their household’s), with their rating: what they may rate',
+    callBudget: 1,
+    access: ROLES,
+    scope: 'self',
+    response: ServiceList,
+  },
+  rateService: {
+    operationId: 'rateService',
+    method: 'POST',
+    path: '/services/{serviceId}/rating',
+    function: 'services',
+    summary: 'The villager served rates a service 1-5 with an optional comment, once (409 after)',
+    callBudget: 1,
+    access: ROLES,
+    scope: 'none',
+    scopeReason:
+      'only the villager served (the record’s user, e.g. an order’s buyer, or a user linked to its household) gets past 404: nobody else, officers included, may rate it (tests/integration/service-ledger.test.ts)',
+    params: ServiceParams,
+    body: RatingRequest,
+    response: RatingResponse,
+    successStatus: 201,
+  },
+  officerMonth: {
+    operationId: 'officerMonth',
+    method: 'GET',
+    path: '/stations/{stationId}/service-month',
+    function: 'services',
+    summary: 'The station’s month: services against its area type’s target, satisfaction, six months’ trend and the pace still needed',
+    callBudget: 1,
+    access: ['officer', ...ADMIN_ROLES],
+    scope: 'station',
+    params: OfficerMonthParams,
+    query: OfficerMonthQuery,
+    response: OfficerMonth,
+  },
+  regionSupervision: {
+    operationId: 'regionSupervision',
+    method: 'GET',
+    path: '/regions/{code}/supervision',
+    function: 'services',
+    summary:
+      'A region’s figures for a period from aggregates (coverage, services by type, payments, e-commerce turnover, trainings, acknowledgements, satisfaction), its children weakest first against target, flags and how fresh the figures are',
+    callBudget: 1,
+    access: ADMIN_ROLES,
+    scope: 'region',
+    params: SupervisionParams,
+    query: SupervisionQuery,
+    response: Supervision,
+  },
+  regionSupervisionCsv: {
+    operationId: 'regionSupervisionCsv',
+    method: 'GET',
+    path: '/regions/{code}/supervision/export',
+    function: 'services',
+    summary: 'The same figures as CSV (the region and each child): aggregates only, no personal data',
+    callBudget: 1,
+    access: ADMIN_ROLES,
+    scope: 'region',
+    params: SupervisionParams,
+    query: SupervisionQuery,
+    response: DocumentResponse,
+    responseMediaType: 'text/csv',
   },
 });
 

@@ -11,6 +11,8 @@ import { stripKeys } from './item';
 import { feedKeys, householdKeys, INDEX } from './keys';
 import { queryPage } from './query-pages';
 import { transactWrite } from './transact';
+import { serviceItems } from './service-ledger-items';
+import { serviceEvents } from '../domain/services/service-events';
 import { attachUpload } from './uploads-repository';
 import { alertOutboxItem } from './subscriptions-repository';
 import { isConditionFailure } from './transaction-errors';
@@ -287,6 +289,7 @@ export const dynamoFeedAckRepository: FeedAckRepository = {
             },
           },
           counterUpdate(feed.id, stationId, 'acked'),
+          ...serviceItems(tableName(), serviceEvents.acknowledged(feed, householdId, stationId, at, null)),
         ],
       });
       return true;
@@ -316,6 +319,7 @@ export const dynamoFeedAckRepository: FeedAckRepository = {
             },
           },
           counterUpdate(feedId, stationId, 'informed'),
+          ...serviceItems(tableName(), serviceEvents.informed(feedId, householdId, stationId, informed.byUserId, informed.at)),
         ],
       });
       return true;

@@ -11,6 +11,8 @@ import { stripKeys } from './item';
 import { consignmentKeys, INDEX, orderFulfilmentKeys, orderKeys, pickupCodeKeys } from './keys';
 import { queryAll } from './query-pages';
 import { transactWrite } from './transact';
+import { serviceItems, serviceItemsOf } from './service-ledger-items';
+import { serviceEvents } from '../domain/services/service-events';
 import { isConditionFailure } from './transaction-errors';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -59,18 +61,23 @@ export const dynamoFulfilmentRepository: FulfilmentRepository = {
       set.push('receivedBy = :by');
       values[':by'] = extra.receivedBy;
     }
+    const update = {
+      TableName: tableName(),
+      Key: orderKeys.item(order.id),
+      UpdateExpression: `SET ${set.join(', ')}${move.leavesManifest ? ' REMOVE GSI3PK, GSI3SK' : ''}`,
+      ConditionExpression: move.condition,
+      ExpressionAttributeNames: move.names,
+      ExpressionAttributeValues: values,
+    };
     try {
-      const { Attributes } = await db().send(
-        new UpdateCommand({
-          TableName: tableName(),
-          Key: orderKeys.item(order.id),
-          UpdateExpression: `SET ${set.join(', ')}${move.leavesManifest ? ' REMOVE GSI3PK, GSI3SK' : ''}`,
-          ConditionExpression: move.condition,
-          ExpressionAttributeNames: move.names,
-          ExpressionAttributeValues: values,
-          ReturnValues: 'ALL_NEW',
-        }),
-      );
+      if (action === 'ship') {
+        // Shipped from the station: counted as its service (e-commerce turnover) in the same transaction.
+        await transactWrite({
+          TransactItems: [{ Update: update }, ...serviceItems(tableName(), serviceEvents.orderHandedOver(order, at, extra.by ?? null))],
+        });
+        return { ...order, status: 'SHIPPED', shipment: extra.shipment };
+      }
+      const { Attributes } = await db().send(new UpdateCommand({ ...update, ReturnValues: 'ALL_NEW' }));
       return stripKeys<OrderRecord>(Attributes!);
     } catch (error) {
       if (isConditionFailure(error)) return null;
@@ -128,7 +135,7 @@ export const dynamoFulfilmentRepository: FulfilmentRepository = {
    *   code item   exists, names this order  ──> deleted (a code works once)
    *   order       PAID|READY, pickup, this code ──> HANDED_OVER, handedOverAt; out of the manifest
    */
-  async handOver(order, code, at) {
+  async handOver(order, code, at, by) {
     const move = moveCondition('handOver');
     try {
       await transactWrite({
@@ -151,6 +158,7 @@ export const dynamoFulfilmentRepository: FulfilmentRepository = {
               ExpressionAttributeValues: { ...move.values, ':at': at, ':code': code },
             },
           },
+          ...serviceItems(tableName(), serviceEvents.orderHandedOver(order, at, by ?? null)),
         ],
       });
       return { ...order, status: 'HANDED_OVER', handedOverAt: at };
@@ -206,6 +214,10 @@ export const dynamoFulfilmentRepository: FulfilmentRepository = {
           },
         },
       })),
+      ...serviceItemsOf(
+        tableName(),
+        orders.map((order) => serviceEvents.orderHandedOver(order, consignment.createdAt, consignment.createdBy)),
+      ),
     ];
     try {
       await transactWrite({ TransactItems: items });

@@ -500,3 +500,46 @@ export const payRequestKeys = {
   pending: () => 'PAYREQ_PENDING',
   pendingIndex: (createdAt: string, id: string) => ({ GSI3PK: 'PAYREQ_PENDING', GSI3SK: `${createdAt}#${id}` }),
 };
+
+/**
+ * The service ledger (issue 15, functions/domain/services/service.ts). An entry is its own item, keyed
+ * by the event's id. GSI1: a station's entries, newest last; GSI2 (services with a villager): the
+ * user's or household's services, for the rating prompt; GSI3 (sparse, until rolled up): the roll-up's
+ * work list, spread over SERVICE_ROLLUP_SHARDS partitions by entry id (every event passes through one).
+ */
+export const SERVICE_ROLLUP_SHARDS = 4;
+const rollupShardOf = (id: string) => createHash('sha256').update(id).digest().readUInt16BE(0) % SERVICE_ROLLUP_SHARDS;
+export const serviceKeys = {
+  entry: (id: string): PrimaryKey => ({ PK: `SVC#${id}`, SK: 'SVC' }),
+  station: (stationId: string) => `SVC_STATION#${stationId}`,
+  stationIndex: (stationId: string, at: string, id: string) => ({ GSI1PK: `SVC_STATION#${stationId}`, GSI1SK: `${at}#${id}` }),
+  served: (who: string) => `SVC_SERVED#${who}`,
+  servedIndex: (who: string, at: string, id: string) => ({ GSI2PK: `SVC_SERVED#${who}`, GSI2SK: `${at}#${id}` }),
+  rollupShard: (shard: number) => `SVC_ROLLUP#${shard}`,
+  rollupIndex: (id: string, at: string) => ({ GSI3PK: `SVC_ROLLUP#${rollupShardOf(id)}`, GSI3SK: `${at}#${id}` }),
+};
+
+/**
+ * Service statistics (access pattern 28). Per station and day, moved in the event's transaction:
+ * STATS#S#<stationId> / DAY#<date>. Per region (province, prefecture, county, township) and day, moved
+ * by the roll-up only: STATS#R#<code> / DAY#<date>; and the same figures of each child (a region, or
+ * a township's stations) in its parent's partition, STATS#C#<parent> / DAY#<date>#<child>, so a
+ * region's children over a period is ONE Query. A station's last day with a service sits in the
+ * province's activity partition by village code (coverage and silence: one Query for a region).
+ */
+export const statsKeys = {
+  stationDay: (stationId: string, date: string): PrimaryKey => ({ PK: `STATS#S#${stationId}`, SK: `DAY#${date}` }),
+  station: (stationId: string) => `STATS#S#${stationId}`,
+  regionDay: (code: string, date: string): PrimaryKey => ({ PK: `STATS#R#${code}`, SK: `DAY#${date}` }),
+  region: (code: string) => `STATS#R#${code}`,
+  childDay: (parent: string, date: string, child: string): PrimaryKey => ({ PK: `STATS#C#${parent}`, SK: `DAY#${date}#${child}` }),
+  children: (parent: string) => `STATS#C#${parent}`,
+  day: (date: string) => `DAY#${date}`,
+  activity: (villageCode: string, stationId: string): PrimaryKey => ({
+    PK: `STATS#ACTIVE#${villageCode.slice(0, 2)}`,
+    SK: `${villageCode}#${stationId}`,
+  }),
+  activityPartition: (regionCode: string) => `STATS#ACTIVE#${regionCode.slice(0, 2)}`,
+  /** When the roll-up last emptied its work list: every figure includes all events before it. */
+  freshness: (): PrimaryKey => ({ PK: 'STATS#ROLLUP', SK: 'FRESH' }),
+};

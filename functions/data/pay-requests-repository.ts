@@ -11,6 +11,8 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { stripKeys } from './item';
 import { INDEX, nonCashLedgerKeys, payRequestKeys } from './keys';
 import { transactWrite } from './transact';
+import { serviceItems } from './service-ledger-items';
+import { serviceEvents } from '../domain/services/service-events';
 import { isConditionFailure } from './transaction-errors';
 
 const toRecord = (item: Record<string, unknown>) => stripKeys<PayRequestRecord>(item);
@@ -138,6 +140,8 @@ export const dynamoPayRequestRepository: PayRequestRepository = {
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },
+          // Counted as the station's payment service with the bill it pays (once: the move above).
+          ...serviceItems(tableName(), serviceEvents.payLinkPaid(request, paid.at)),
         ],
       });
       return true;

@@ -23,6 +23,8 @@ import { stripKeys } from './item';
 import { ledgerKeys, paymentKeys, pendingPaymentKeys } from './keys';
 import { dayMustBeOpen, entryPut, releaseOnDay, reserveOnDay, settleOnDay, voidOnDay } from './ledger-items';
 import { firstPaymentOfDay } from './region-day-counters';
+import { serviceItems } from './service-ledger-items';
+import { serviceEvents } from '../domain/services/service-events';
 import { transactWrite } from './transact';
 import { isConditionFailure } from './transaction-errors';
 
@@ -145,6 +147,8 @@ export const paymentTransitions: Transitions = {
       ...leaveFlight(table, payment),
       entryPut(table, entry),
       ...settleOnDay(table, payment, ledgerDate),
+      // Counted as a service with its settlement (the move above makes it happen once).
+      ...serviceItems(table, serviceEvents.paymentSettled(payment, at)),
     ]);
   },
 
@@ -223,6 +227,8 @@ export const paymentTransitions: Transitions = {
       ...leaveFlight(table, payment),
       entryPut(table, entry),
       voidOnDay(table, payment, date),
+      // Subtracted from the day the void happens.
+      ...serviceItems(table, serviceEvents.paymentVoided(payment, request.at, request.by)),
     ]);
   },
 

@@ -8,6 +8,14 @@ import { stripKeys } from './item';
 import { INDEX, questionKeys } from './keys';
 import { queryAll, queryPage } from './query-pages';
 import { transactWrite } from './transact';
+import { serviceItems } from './service-ledger-items';
+import { serviceEvents } from '../domain/services/service-events';
+
+/** An answer counts as a service of the station the question came through (if any), in the answer's transaction. */
+const answeredService = (q: QuestionRecord, answer: { by: string; at: string }) => {
+  const entry = serviceEvents.answered(q, answer.by, answer.at);
+  return entry ? serviceItems(tableName(), entry) : [];
+};
 import { isConditionFailure } from './transaction-errors';
 import { attachUpload } from './uploads-repository';
 import { AppError } from '../domain/errors';
@@ -148,6 +156,7 @@ export const dynamoQuestionRepository: QuestionRepository = {
             },
           },
           ...newUploadIds.map((id) => attachUpload(id, answer.by, q.id)),
+          ...answeredService(q, answer),
           ...(published
             ? [
                 {

@@ -36,6 +36,8 @@ export default defineAppConfig({
         'pages/station-listings/index',
         // 提货与发货: the pickup counter (code or QR), today's manifest by seller, shipping and consignments.
         'pages/fulfil/index',
+        // 我的本月: services against the month's target, 一键登记咨询.
+        'pages/month/index',
       ],
     },
     // A payment's receipt on its own: villagers open it from "me", so it must not pull in the officer
@@ -53,6 +55,8 @@ export default defineAppConfig({
         'pages/ack-rates/index',
         // A market's price reports, to mark an outlier wrong.
         'pages/price-reports/index',
+        // 服务督导: a region's services from aggregates, children weakest first, drill down to stations.
+        'pages/supervision/index',
       ],
     },
     // Writing and reviewing information items (公益服务): experts and admins only. Their own items, the

@@ -25,6 +25,9 @@ const ACCESS = {
   market: ['tableWrite', 'secrets', 'images'],
   orderReleaser: ['tableWrite', 'secrets'],
   paymentRecoverer: ['tableWrite', 'secrets'],
+  // The service ledger (consultations, ratings, the officer's month, supervision) and its roll-up job.
+  services: ['tableWrite', 'secrets'],
+  serviceRollup: ['tableWrite', 'secrets'],
 };
 
 const TABLE_READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];

@@ -64,6 +64,16 @@ const LOCAL_JOBS: LocalJob[] = [
     },
   },
   {
+    // Deployed: every minute. Service ledger entries applied to their regions' figures, each once.
+    name: 'service roll-up',
+    everyMs: 10_000,
+    async run() {
+      const { runServiceRollup } = await import('../../functions/jobs/service-rollup');
+      const report = await runServiceRollup();
+      return report.applied > 0 ? [`${report.applied} service records rolled up into their regions`] : [];
+    },
+  },
+  {
     // Deployed: every minute. Pending orders older than a minute are queried at the WeChat Pay stub:
     // one paid there whose notification never arrived is marked paid (opening the order does the same).
     name: 'payment recoverer',

@@ -10,6 +10,7 @@ import { handler as payments } from '../../functions/handlers/payments';
 import { handler as prices } from '../../functions/handlers/prices';
 import { handler as questions } from '../../functions/handlers/questions';
 import { handler as regions } from '../../functions/handlers/regions';
+import { handler as services } from '../../functions/handlers/services';
 import { handler as stations } from '../../functions/handlers/stations';
 import { handler as system } from '../../functions/handlers/system';
 
@@ -25,6 +26,7 @@ export const handlers: Record<FunctionName, Handler> = {
   prices,
   questions,
   regions,
+  services,
   stations,
   system,
 };

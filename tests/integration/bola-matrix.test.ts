@@ -94,6 +94,8 @@ interface Objects {
   refundRequestedOrderId: string;
   /** An open payment request (remote pay link) of the station. */
   payRequestId: string;
+  /** The service record of the household's payment (its linked villager rates it). */
+  serviceId: string;
 }
 
 /** Which order a route's `{orderId}` names: each fulfilment route gets one in the status it acts on. */
@@ -190,6 +192,7 @@ async function objectsOf(station: { id: string; villageCode: string }, officer: 
     orderId: placed.json.id,
     officer,
     payRequestId: payRequest.json.id,
+    serviceId: `pay-${payment.json.id}`,
   };
 }
 
@@ -241,11 +244,15 @@ const BODIES: Partial<Record<RouteName, (o: Objects) => Promise<unknown> | unkno
   decideRefund: () => ({ decision: 'refuse', note: '货已备好，请到站自提' }),
   createPayRequest: (o) => ({ billType: 'phone', householdId: o.householdId, accountNo: '13800005678', amountFen: 5_000 }),
   askQuestion: (o) => ({ field: 'crops', text: '羊咳嗽流鼻涕怎么办？', consent: false, householdId: o.householdId }),
+  logConsultation: () => ({ channel: 'phone' }),
+  rateService: () => ({ rating: 5, comment: '很耐心' }),
 };
 const QUERIES: Partial<Record<RouteName, Record<string, string>>> = {
   regionReconciliations: { date: businessDay(new Date()) },
   reviewQueue: { region: B_COUNTY },
   marketPriceReports: { product: 'barley' },
+  regionSupervision: { from: businessDay(new Date(Date.now() - 30 * DAY_MS)), to: businessDay(new Date()) },
+  regionSupervisionCsv: { from: businessDay(new Date(Date.now() - 30 * DAY_MS)), to: businessDay(new Date()) },
 };
 
 const fillPath = (route: Route, o: Objects) =>

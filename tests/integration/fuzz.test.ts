@@ -36,6 +36,8 @@ const segment = fc.oneof(
     // A pay link's token and a payment request's id in their shapes, so the fuzzer reaches past those schemas.
     'A'.repeat(43),
     'pq000000000000000000000000',
+    // A service record's id in its shape (consultations, ratings).
+    'consult-AAAAAAAAAAAAAAAAAAAAAAAA',
   ),
   fc.string({ maxLength: 40 }).map(encodeURIComponent),
 );
@@ -187,10 +189,22 @@ const body = fc.oneof(
       { requiredKeys: [] },
     )
     .map((v) => JSON.stringify(v)),
+  // Service ledger shapes (consultations, ratings), so the fuzzer reaches past their schemas too.
+  fc
+    .record(
+      {
+        channel: fc.constantFrom('phone', 'wechat', 'in_person', 'x'),
+        householdId: fc.oneof(fc.constant('hh000000000000000000000000'), fc.string()),
+        rating: fc.oneof(fc.integer({ min: -1, max: 7 }), fc.double(), fc.string()),
+        comment: fc.oneof(fc.constantFrom('很好', '\u202E', ''), fc.string()),
+      },
+      { requiredKeys: [] },
+    )
+    .map((v) => JSON.stringify(v)),
   fc.string({ maxLength: 200 }),
 );
 const query = fc.dictionary(
-  fc.constantFrom('region', 'q', 'near', 'limit', 'cursor', 'date', 'status', 'category', 'lang', 'product', 'from', 'to', 'x', '__proto__'),
+  fc.constantFrom('region', 'q', 'near', 'limit', 'cursor', 'date', 'status', 'category', 'lang', 'product', 'from', 'to', 'month', 'x', '__proto__'),
   fc.oneof(segment, fc.string({ maxLength: 30 })),
   { maxKeys: 4 },
 );

@@ -126,6 +126,9 @@ const VALID: Record<string, () => { body: Record<string, unknown>; auth: Record<
   // Refunds (issue 14).
   requestRefund: () => ({ body: { reason: '不想要了' }, auth: buyer.auth }),
   decideRefund: () => ({ body: { decision: 'refuse', note: '货已发出' }, auth: officer.auth }),
+  // The service ledger (issue 15).
+  logConsultation: () => ({ body: { channel: 'phone' }, auth: officer.auth }),
+  rateService: () => ({ body: { rating: 5, comment: '很好' }, auth: buyer.auth }),
 };
 
 const concretePath = (route: RouteDef) =>
@@ -142,7 +145,8 @@ const concretePath = (route: RouteDef) =>
     .replace('{reportId}', 'pr000000000000000000000000')
     .replace('{sellerId}', ids.sellerId)
     .replace('{listingId}', ids.listingId)
-    .replace('{orderId}', ids.orderId);
+    .replace('{orderId}', ids.orderId)
+    .replace('{serviceId}', `pay-${ids.paymentId}`);
 
 // Every item at every depth (a key filter on JSON.stringify would blank nested objects).
 const snapshot = () => snapshotTable(table.doc, table.tableName);

@@ -160,6 +160,8 @@ describe('paying a pay link', () => {
       expect(await itemsOf('SandboxCharge', 'paymentId', request.id)).toHaveLength(1);
       expect(await itemsOf('NonCashLedgerEntry', 'payRequestId', request.id)).toHaveLength(1);
       expect(await countEntities(table.doc, table.tableName, 'LedgerEntry')).toBe(cashLinesBefore);
+      // One payment service of the station (issue 15), with the bill's amount.
+      expect((await itemsOf('ServiceEntry', 'id', `pay-${request.id}`)).map((e) => [e.type, e.count, e.fen])).toEqual([['payment', 1, 5_000]]);
       const seen = await call(officer, 'GET', `/pay-requests/${request.id}`);
       expect(seen.json).toMatchObject({ status: 'PAID', ledgerDate: expect.any(String) });
       const ledger = await call(officer, 'GET', `/stations/${TUQIAO.id}/noncash-ledger`, { query: { date: seen.json.ledgerDate } });

@@ -117,6 +117,8 @@ const WRITER: Partial<Record<RouteName, () => User>> = {
   confirmStubPayment: () => officer,
   // The officer asks a refund of their own order; as its station's officer they approve it.
   requestRefund: () => officer,
+  // The household's payment is the linked villager's service to rate.
+  rateService: () => villager,
 };
 
 async function issuedLinkCode(user: User): Promise<string> {
@@ -274,6 +276,7 @@ const pathOf = (route: Route) =>
       orderId: ORDER_OF[route.name]?.() ?? market.orderId,
       payRequestId: payLink.id,
       token: payLink.token,
+      serviceId: `pay-${ids.paymentId}`,
     }[name];
     if (!value) throw new Error(`${route.name}: no real id for {${name}}: add one to the leak walk`);
     return value;
@@ -345,6 +348,8 @@ const BODIES: Partial<Record<RouteName, () => Promise<unknown> | unknown>> = {
   createPayRequest: () => ({ billType: 'phone', accountNo: PHONES.phoneBill, amountFen: 5_000, payerPhone: PHONES.payer }),
   requestRefund: () => ({ reason: '买重了，想退款' }),
   decideRefund: () => ({ decision: 'approve', note: '同意退款' }),
+  logConsultation: () => ({ channel: 'in_person', householdId: ids.householdId }),
+  rateService: () => ({ rating: 4, comment: '办得快' }),
 };
 /** Routes authenticated by a provider's signature: the signed request (WeChat Pay pays the officer's shipped order). */
 const SIGNED: Partial<Record<RouteName, () => Promise<{ headers: Record<string, string>; body: string }>>> = {
@@ -378,6 +383,8 @@ const QUERIES: Partial<Record<RouteName, Record<string, string>>> = {
   marketPrices: { product: 'barley' },
   marketPriceReports: { product: 'barley' },
   searchQuestions: { q: '青稞' },
+  regionSupervision: { from: businessDay(new Date()), to: businessDay(new Date()) },
+  regionSupervisionCsv: { from: businessDay(new Date()), to: businessDay(new Date()) },
 };
 
 /** Every string (and key) of a JSON value, at any depth, with where it sits. */

@@ -46,16 +46,19 @@ export interface FulfilmentRepository {
     order: OrderRecord,
     action: Exclude<FulfilmentAction, 'handOver'>,
     at: string,
-    extra?: Pick<OrderRecord, 'shipment' | 'receivedBy'>,
+    extra?: Pick<OrderRecord, 'shipment' | 'receivedBy'> & { by?: string },
   ): Promise<OrderRecord | null>;
   /** The code item (attribute_not_exists) and the order's `pickupCode` (a paid pickup order without one): one transaction. */
   issuePickupCode(order: OrderRecord, code: string, at: string): Promise<'issued' | 'code_taken' | 'refused'>;
   orderIdOfCode(stationId: string, code: string): Promise<string | null>;
-  /** The code deleted (it must exist) and the order moved to HANDED_OVER (from PAID or READY), one transaction; null otherwise. */
-  handOver(order: OrderRecord, code: string, at: string): Promise<OrderRecord | null>;
+  /**
+   * The code deleted (it must exist) and the order moved to HANDED_OVER (from PAID or READY), with its
+   * service entry (functions/domain/services), one transaction; null otherwise.
+   */
+  handOver(order: OrderRecord, code: string, at: string, by?: string): Promise<OrderRecord | null>;
   /** The station's paid orders not yet out (ONE Query of its sparse index, every page). */
   openOrders(stationId: string): Promise<OrderRecord[]>;
-  /** The consignment and each order PAID ──> SHIPPED (its station, shipping, same city), ONE transaction; false when any moved. */
+  /** The consignment and each order PAID ──> SHIPPED (its station, shipping, same city) with their service entries, ONE transaction; false when any moved. */
   consign(consignment: ConsignmentRecord, orders: OrderRecord[]): Promise<boolean>;
 }
 
@@ -131,7 +134,7 @@ export async function lookupPickup(deps: FulfilmentDeps, caller: Caller, station
 export async function confirmPickup(deps: FulfilmentDeps, caller: Caller, stationId: string, code: string): Promise<Order> {
   const order = await orderOfCode(deps, caller, stationId, code);
   assertLegal(order, 'handOver', 'handed over');
-  const handed = await deps.fulfilment.handOver(order, code, nowOf(deps).toISOString());
+  const handed = await deps.fulfilment.handOver(order, code, nowOf(deps).toISOString(), caller.userId);
   if (!handed) throw new AppError('CONFLICT', 'This pickup code was used meanwhile: the order is handed over already');
   return toOrderView(caller, handed);
 }
@@ -151,7 +154,7 @@ export async function shipOrder(deps: FulfilmentDeps, caller: Caller, orderId: s
   assertLegal(order, 'ship', 'shipped');
   const at = nowOf(deps).toISOString();
   const shipment = { carrier: body.carrier, trackingNo: body.trackingNo, shippedAt: at, consignmentId: null };
-  const moved = await deps.fulfilment.move(order, 'ship', at, { shipment });
+  const moved = await deps.fulfilment.move(order, 'ship', at, { shipment, by: caller.userId });
   if (!moved) throw new AppError('CONFLICT', 'The order changed meanwhile; reload it');
   return toOrderView(caller, moved);
 }

@@ -42,6 +42,10 @@ export const PAGES = {
   stationListings: sub('officer', 'station-listings'),
   // 提货与发货 (officer): the pickup counter and today's manifest with shipping.
   fulfil: sub('officer', 'fulfil'),
+  // 我的本月 (officer): the month's services against its target, and 一键登记咨询.
+  serviceMonth: sub('officer', 'month'),
+  // 服务督导 (admins): a region's figures, children weakest first, drill down.
+  supervision: sub('admin', 'supervision'),
   priceReports: sub('admin', 'price-reports'),
   // Ask an expert (问专家): search and 我的提问, the ask form, a question, the expert's inbox.
   askForm: sub('ask', 'ask'),

@@ -122,6 +122,7 @@ describe('the route table', () => {
         'createPriceMarket.body.name',
         'updatePriceMarket.body.name',
         'markPriceReport.body.reason',
+        'rateService.body.comment',
         'createSeller.body.name',
         'createListing.body.title',
         'updateListing.body.title',

@@ -158,6 +158,17 @@ function AlertsPanel() {
   );
 }
 
+/** 服务督导: the region's services from aggregates, weakest first (the page lives here). */
+function SupervisionPanel() {
+  return (
+    <Panel id="admin-supervision" title={t('supervision.entry')} intro={t('supervision.entryIntro')}>
+      <ActionButton id="admin-supervision-link" onClick={() => openPage('supervision')}>
+        {t('supervision.entry')}
+      </ActionButton>
+    </Panel>
+  );
+}
+
 /** Market prices: a market's reports, to mark an outlier wrong (the page lives here). */
 function PricesPanel() {
   return (
@@ -181,6 +192,7 @@ function AdminHome({ me }: { me: MeResponse }) {
       <StationsPanel />
       <ReconciliationsPanel />
       <PublishPanel />
+      <SupervisionPanel />
       <AlertsPanel />
       <PricesPanel />
       <AppointOfficerForm />

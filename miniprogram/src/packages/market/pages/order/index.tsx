@@ -11,6 +11,7 @@ import { formatFen } from '../../../../services/money';
 import { OrderProgress } from '../../components/order-progress';
 import { OrderSummary } from '../../components/order-summary';
 import { RefundPanel } from '../../components/refund-panel';
+import { ServiceRating } from '../../components/service-rating';
 import '../../market.scss';
 
 /** "mm:ss" left until `until`, ticking each second; null once past. */
@@ -129,6 +130,10 @@ export default function OrderPage() {
             <OrderProgress order={state.value} onChanged={replace} />
           ) : null}
           <RefundPanel order={state.value} onChanged={replace} />
+          {/* Handed over or shipped: a service of the station its buyer may rate, once. */}
+          {state.value.yours && ['HANDED_OVER', 'SHIPPED', 'RECEIVED'].includes(state.value.status) ? (
+            <ServiceRating serviceId={`order-${state.value.id}`} />
+          ) : null}
         </View>
       ) : null}
     </View>

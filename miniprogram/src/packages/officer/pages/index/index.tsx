@@ -48,6 +48,13 @@ function OfficerHome({ me }: { me: MeResponse }) {
         </Section>
       ) : null}
       {station ? (
+        <Section title={t('month.entryTitle')}>
+          <ListCard>
+            <ListRow id="officer-month-link" title={t('month.entry')} subtitle={t('month.entryDesc')} onClick={() => openPage('serviceMonth')} />
+          </ListCard>
+        </Section>
+      ) : null}
+      {station ? (
         <Section title={t('alerts.title')}>
           <ListCard>
             <ListRow id="officer-alerts-link" title={t('alerts.entry')} subtitle={t('alerts.entryDesc')} onClick={() => openPage('officerAlerts')} />

@@ -1,0 +1,66 @@
+/**
+ * Supervision's reads (functions/domain/services/supervision.ts), all from the roll-up's aggregates:
+ * a region's days over a period (ONE Query of its partition), its children's days (ONE Query of the
+ * children partition), its stations' last active days (ONE Query of the province's activity partition
+ * by village-code prefix) and the roll-up's freshness (one GetItem). Never a scan of events.
+ */
+import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { addCounters, emptyCounters } from '../domain/services/service';
+import type { SupervisionRepository } from '../domain/services/supervision';
+import { db, tableName } from './client';
+import { statsKeys } from './keys';
+import { countersFromItem } from './service-ledger-items';
+
+async function queryEvery(input: Omit<QueryCommandInput, 'TableName'>) {
+  const items: Array<Record<string, unknown>> = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db().send(new QueryCommand({ TableName: tableName(), ...input, ExclusiveStartKey: start }));
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+export const dynamoSupervisionRepository: SupervisionRepository = {
+  async regionPeriod(code, from, to) {
+    const items = await queryEvery({
+      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': statsKeys.region(code), ':from': statsKeys.day(from), ':to': statsKeys.day(to) },
+    });
+    const days = items.map((item) => ({ date: String(item.date), counters: countersFromItem(item) }));
+    return { total: days.reduce((sum, d) => addCounters(sum, d.counters), emptyCounters()), days };
+  },
+
+  async childrenPeriod(code, from, to) {
+    const items = await queryEvery({
+      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': statsKeys.children(code), ':from': statsKeys.day(from), ':to': `${statsKeys.day(to)}#~` },
+    });
+    const children = new Map<string, ReturnType<typeof emptyCounters>>();
+    for (const item of items)
+      children.set(String(item.code), addCounters(children.get(String(item.code)) ?? emptyCounters(), countersFromItem(item)));
+    return children;
+  },
+
+  async childrenDays(code, from, to) {
+    const items = await queryEvery({
+      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': statsKeys.children(code), ':from': statsKeys.day(from), ':to': `${statsKeys.day(to)}#~` },
+    });
+    return items.map((item) => ({ code: String(item.code), date: String(item.date), services: Number(item.services ?? 0) }));
+  },
+
+  async activity(regionCode) {
+    const items = await queryEvery({
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': statsKeys.activityPartition(regionCode), ':prefix': regionCode },
+    });
+    return items.map((item) => ({ stationId: String(item.stationId), villageCode: String(item.villageCode), lastDate: String(item.lastDate) }));
+  },
+
+  async freshAt() {
+    const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: statsKeys.freshness() }));
+    return Item?.freshAt ? String(Item.freshAt) : null;
+  },
+};

@@ -1,0 +1,233 @@
+/**
+ * Supervision for county, prefecture and province admins (issue 15): a region's figures over a period
+ * read from the roll-up's aggregates, never from events. A fixed number of reads whatever the number
+ * of events: the region and its children (2), the region's days (1 Query), its children's days (1 Query),
+ * its stations' last active days (1 Query), the roll-up's freshness (1 GetItem); a township also reads
+ * its stations (1 Query) and 8 weeks of their days for spikes (1 Query).
+ */
+import type { Caller } from '../../auth/caller';
+import type { SupervisionQuery } from '../../../shared/schemas/services';
+import { invalidField, notFound } from '../errors';
+import type { Region, RegionRepository } from '../regions/region';
+import type { StationRepository } from '../stations/station';
+import { businessDay } from '../stations/opening-hours';
+import { assertRegionWithin } from '../stations/station-access';
+import { emptyCounters, SERVICE_TARGETS, SUPERVISION_DEFINITIONS, type ServiceCounters } from './service';
+import { toFigures } from './service-desk';
+
+export interface SupervisionRepository {
+  regionPeriod(code: string, from: string, to: string): Promise<{ total: ServiceCounters; days: Array<{ date: string; counters: ServiceCounters }> }>;
+  /** Each child's sums over the period (child: a region code, or a township's station id). */
+  childrenPeriod(code: string, from: string, to: string): Promise<Map<string, ServiceCounters>>;
+  /** Children's days one by one (spikes: a township's stations). */
+  childrenDays?(code: string, from: string, to: string): Promise<Array<{ code: string; date: string; services: number }>>;
+  /** The stations of the region that ever served, with their latest day with a service. */
+  activity(regionCode: string): Promise<Array<{ stationId: string; villageCode: string; lastDate: string }>>;
+  freshAt(): Promise<string | null>;
+}
+
+export interface SupervisionDeps {
+  supervision: SupervisionRepository;
+  regions: RegionRepository;
+  stations: Pick<StationRepository, 'listInRegion'>;
+  now?: () => Date;
+}
+
+const DAY_MS = 86_400_000;
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS) + 1;
+const round3 = (n: number) => Math.round(n * 1000) / 1000;
+
+/** A region's target over a period: its stations × its area type's monthly target, pro rata by days. */
+const targetOf = (region: Pick<Region, 'stationCount' | 'areaType'>, days: number) =>
+  Math.round(region.stationCount * SERVICE_TARGETS[region.areaType].servicesPerMonth * (days / 30));
+
+export async function regionSupervision(deps: SupervisionDeps, caller: Caller, code: string, query: SupervisionQuery) {
+  assertRegionWithin(caller, code);
+  if (code.length === 12) throw invalidField('params.code', 'names a village: its station is a row of its township');
+  if (query.from > query.to) throw invalidField('query.from', 'is after query.to');
+  const days = daysBetween(query.from, query.to);
+  if (days > 366) throw invalidField('query.to', 'is more than 366 days after query.from');
+  const today = businessDay((deps.now ?? (() => new Date()))());
+  const township = code.length === 9;
+
+  const [region, childRegions, period, children, activity, freshAt, stations, recent] = await Promise.all([
+    deps.regions.get(code),
+    township ? Promise.resolve([]) : deps.regions.listChildren(code),
+    deps.supervision.regionPeriod(code, query.from, query.to),
+    deps.supervision.childrenPeriod(code, query.from, query.to),
+    deps.supervision.activity(code),
+    deps.supervision.freshAt(),
+    township ? deps.stations.listInRegion(code, { limit: 100 }).then((p) => p.items) : Promise.resolve([]),
+    township && deps.supervision.childrenDays
+      ? deps.supervision.childrenDays(code, addDays(today, -7 * SUPERVISION_DEFINITIONS.spikeMedianWeeks), today)
+      : Promise.resolve([]),
+  ]);
+  if (!region) throw notFound('Region');
+
+  const activeSince = addDays(today, -(SUPERVISION_DEFINITIONS.activeWithinDays - 1));
+  const silentBefore = addDays(today, -SUPERVISION_DEFINITIONS.silentAfterDays);
+  const active = activity.filter((a) => a.lastDate >= activeSince);
+  const activeIn = (prefix: string) => active.filter((a) => a.villageCode.startsWith(prefix)).length;
+
+  const rows = township
+    ? stations.map((s) => {
+        const counters = children.get(s.id) ?? emptyCounters();
+        const target = targetOf({ stationCount: 1, areaType: s.areaType }, days);
+        return {
+          code: s.villageCode,
+          name: s.villageName,
+          kind: 'station' as const,
+          stationId: s.id,
+          stationCount: 1,
+          activeStations: active.some((a) => a.stationId === s.id) ? 1 : 0,
+          target,
+          attainment: target ? round3(counters.services / target) : 0,
+          figures: toFigures(counters),
+        };
+      })
+    : childRegions.map((child) => {
+        const counters = children.get(child.code) ?? emptyCounters();
+        const target = targetOf(child, days);
+        return {
+          code: child.code,
+          name: child.name,
+          kind: 'region' as const,
+          stationId: null,
+          stationCount: child.stationCount,
+          activeStations: activeIn(child.code),
+          target,
+          attainment: target ? round3(counters.services / target) : 0,
+          figures: toFigures(counters),
+        };
+      });
+  // Weakest first against its target; regions without stations last.
+  rows.sort((a, b) => (a.target === 0 ? 1 : 0) - (b.target === 0 ? 1 : 0) || a.attainment - b.attainment || a.code.localeCompare(b.code));
+
+  const target = targetOf(region, days);
+  return {
+    region: { code: region.code, name: region.name, level: region.level },
+    from: query.from,
+    to: query.to,
+    freshAt,
+    coverage: {
+      villages: region.villageCount,
+      stations: region.stationCount,
+      activeStations: active.length,
+      rate: region.villageCount ? round3(active.length / region.villageCount) : 0,
+    },
+    figures: toFigures(period.total),
+    acknowledgements: { acked: period.total.byType.ack, informed: period.total.byType.informed },
+    target,
+    attainment: target ? round3(period.total.services / target) : 0,
+    children: rows,
+    flags: [
+      ...activity
+        .filter((a) => a.lastDate < silentBefore)
+        .map((a) => ({ kind: 'silent' as const, stationId: a.stationId, villageCode: a.villageCode, detail: `last service ${a.lastDate}` })),
+      ...spikes(recent, stations, query),
+    ],
+    definitions: { ...SUPERVISION_DEFINITIONS, targets: SERVICE_TARGETS },
+  };
+}
+
+/** A station's day in the period above 5x its median day of the 8 weeks before today (a median of at least 1). */
+function spikes(
+  recent: Array<{ code: string; date: string; services: number }>,
+  stations: Array<{ id: string; villageCode: string }>,
+  query: SupervisionQuery,
+) {
+  const weeks = SUPERVISION_DEFINITIONS.spikeMedianWeeks * 7;
+  return stations.flatMap((s) => {
+    const mine = recent.filter((d) => d.code === s.id);
+    const counts = [...mine.map((d) => d.services), ...Array(Math.max(0, weeks - mine.length)).fill(0)].sort((a, b) => a - b);
+    const median = Math.max(1, counts[Math.floor(counts.length / 2)] ?? 0);
+    return mine
+      .filter((d) => d.date >= query.from && d.date <= query.to && d.services > SUPERVISION_DEFINITIONS.spikeTimesMedian * median)
+      .map((d) => ({
+        kind: 'spike' as const,
+        stationId: s.id,
+        villageCode: s.villageCode,
+        detail: `${d.date}: ${d.services} services, median ${median}`,
+      }));
+  });
+}
+
+/** The same figures as CSV, one line for the region and one per child: aggregates only, no person. */
+export function supervisionCsv(s: Awaited<ReturnType<typeof regionSupervision>>): string {
+  const header = [
+    'code',
+    'name',
+    'kind',
+    'from',
+    'to',
+    'stations',
+    'active_stations',
+    'services',
+    'target',
+    'attainment',
+    'payments',
+    'payment_fen',
+    'orders',
+    'order_fen',
+    'acks',
+    'informed',
+    'answers',
+    'consultations',
+    'trainings',
+    'ratings',
+    'satisfaction',
+  ];
+  const cell = (v: unknown) => {
+    const text = v === null || v === undefined ? '' : String(v);
+    // Names are ours (division names), but a leading = + - @ would be a formula in a spreadsheet.
+    const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+    return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  const line = (r: {
+    code: string;
+    name: string;
+    kind: string;
+    stationCount: number;
+    activeStations: number;
+    target: number;
+    attainment: number;
+    figures: ReturnType<typeof toFigures>;
+  }) =>
+    [
+      r.code,
+      r.name,
+      r.kind,
+      s.from,
+      s.to,
+      r.stationCount,
+      r.activeStations,
+      r.figures.services,
+      r.target,
+      r.attainment,
+      r.figures.byType.payment,
+      r.figures.paymentFen,
+      r.figures.byType.order,
+      r.figures.orderFen,
+      r.figures.byType.ack,
+      r.figures.byType.informed,
+      r.figures.byType.answer,
+      r.figures.byType.consultation,
+      r.figures.trainings,
+      r.figures.ratingCount,
+      r.figures.satisfaction,
+    ]
+      .map(cell)
+      .join(',');
+  const own = {
+    code: s.region.code,
+    name: s.region.name,
+    kind: 'region',
+    stationCount: s.coverage.stations,
+    activeStations: s.coverage.activeStations,
+    target: s.target,
+    attainment: s.attainment,
+    figures: s.figures,
+  };
+  return [header.join(','), line(own), ...s.children.map(line)].join('\n') + '\n';
+}

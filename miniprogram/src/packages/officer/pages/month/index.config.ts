@@ -1,0 +1,5 @@
+import { t } from '../../../../i18n/staff';
+
+export default definePageConfig({
+  navigationBarTitleText: t('month.navTitle'),
+});

@@ -1,0 +1,131 @@
+import { View } from '@tarojs/components';
+import type { MeResponse } from '@shared/schemas/accounts';
+import { ActionButton } from '../../../../components/action-button';
+import { ListCard, ListRow } from '../../../../components/list-row';
+import { Notice } from '../../../../components/notice';
+import { PageHero } from '../../../../components/page-hero';
+import { RoleGate } from '../../../../components/role-gate';
+import { Section } from '../../../../components/section';
+import { ErrorStateView, StateView } from '../../../../components/state-view';
+import { useConsultationLog } from '../../../../hooks/use-consultation-log';
+import { useResource } from '../../../../hooks/use-resource';
+import { errorText, t } from '../../../../i18n/staff';
+import { getServiceMonth, type ServiceMonth } from '../../../../services/api-services';
+import { formatFen } from '../../../../services/money';
+import { openPage } from '../../../../services/routes';
+
+const CHANNELS = ['phone', 'wechat', 'in_person'] as const;
+const TYPES = ['payment', 'order', 'ack', 'informed', 'answer', 'consultation', 'training'] as const;
+const percent = (share: number | null) => (share === null ? t('month.noRatings') : `${Math.round(share * 100)}%`);
+
+/** 一键登记咨询: three buttons, one tap each; the month reads again after each one logged. */
+function QuickLog({ stationId, onLogged }: { stationId: string; onLogged: () => void }) {
+  const { state, log } = useConsultationLog(stationId, onLogged);
+  return (
+    <Section id="month-quick-log" title={t('month.quickTitle')}>
+      <View className="month__channels">
+        {CHANNELS.map((channel) => (
+          <ActionButton
+            key={channel}
+            id={`month-log-${channel}`}
+            kind="secondary"
+            size="small"
+            loading={state.status === 'sending' && state.channel === channel}
+            onClick={() => log(channel)}
+          >
+            {t(`month.channel.${channel}`)}
+          </ActionButton>
+        ))}
+      </View>
+      {state.status === 'done' ? (
+        <Notice
+          id="month-logged"
+          kind="success"
+          text={t('month.logged', { channel: t(`month.channel.${state.service.channel as (typeof CHANNELS)[number]}`) })}
+        />
+      ) : null}
+      {state.status === 'failed' ? (
+        <Notice id="month-log-error" kind="error" text={t('month.logFailed', { reason: errorText(state.error.code) })} />
+      ) : null}
+    </Section>
+  );
+}
+
+function MonthFigures({ month }: { month: ServiceMonth }) {
+  const { figures, target, pending } = month;
+  return (
+    <>
+      <PageHero
+        eyebrow={{ text: t('month.eyebrow', { month: month.month }) }}
+        title={{ id: 'month-services', text: t('month.services', { services: figures.services, target: target.servicesPerMonth }) }}
+        lines={[
+          { id: 'month-satisfaction', text: t('month.satisfaction', { share: percent(figures.satisfaction), target: percent(target.satisfaction) }) },
+          { id: 'month-pending', text: pending.servicesToTarget > 0 ? t('month.pending', pending) : t('month.reached') },
+        ]}
+      />
+      <Section id="month-by-type" title={t('month.byTypeTitle')}>
+        <ListCard>
+          {TYPES.map((type) => (
+            <ListRow key={type} id={`month-type-${type}`} title={t(`month.type.${type}`)} aside={String(figures.byType[type])} />
+          ))}
+          <ListRow id="month-payment-fen" title={t('month.paymentFen')} aside={formatFen(figures.paymentFen)} />
+          <ListRow id="month-order-fen" title={t('month.orderFen')} aside={formatFen(figures.orderFen)} />
+        </ListCard>
+      </Section>
+      <Section id="month-trend" title={t('month.trendTitle')}>
+        <ListCard>
+          {month.trend.map((m) => (
+            <ListRow
+              key={m.month}
+              id={`month-trend-${m.month}`}
+              title={m.month}
+              aside={t('month.trendRow', { services: m.services, share: percent(m.satisfaction) })}
+            />
+          ))}
+        </ListCard>
+      </Section>
+    </>
+  );
+}
+
+function Content({ me }: { me: MeResponse }) {
+  const stationId = me.station?.id;
+  const { state, retry, refresh } = useResource(stationId, getServiceMonth);
+  if (!stationId) {
+    return (
+      <StateView
+        id="month-no-station"
+        kind="empty"
+        title={t('officer.noStationTitle')}
+        description={t('officer.stationMissing')}
+        actions={[{ id: 'month-me-button', label: t('role.openMe'), onClick: () => openPage('me') }]}
+      />
+    );
+  }
+  return (
+    <View>
+      <QuickLog stationId={stationId} onLogged={refresh} />
+      {state.status === 'ready' ? <MonthFigures month={state.value} /> : null}
+      {state.status === 'error' ? (
+        <ErrorStateView
+          id="month-error"
+          title={t('month.error')}
+          error={state.error}
+          actions={[{ id: 'month-retry', label: t('state.retry'), onClick: retry }]}
+        />
+      ) : null}
+      {state.status === 'loading' ? <StateView id="month-loading" kind="loading" title={t('month.loading')} /> : null}
+    </View>
+  );
+}
+
+/** 我的本月: the station's services against the month's target, and 一键登记咨询 on top. */
+export default function ServiceMonthPage() {
+  return (
+    <View id="month-page" className="page">
+      <RoleGate roles={['officer']} title="role.officer.title" signInPrompt="role.officer.signIn" deniedText="role.officer.denied">
+        {(me) => <Content me={me} />}
+      </RoleGate>
+    </View>
+  );
+}
