@@ -211,6 +211,11 @@ describe('the prod template: routes', () => {
     const publicChanges = routeList
       .filter((route) => route.access === 'public' && route.method !== 'GET')
       .map((route) => `${route.method} ${route.path}`);
-    expect(publicChanges.sort()).toEqual(['POST /auth/login', 'POST /webhooks/wechatpay', 'POST /webhooks/wechatpay/pay-links']);
+    expect(publicChanges.sort()).toEqual([
+      'POST /auth/login',
+      'POST /webhooks/wechatpay',
+      'POST /webhooks/wechatpay/pay-links',
+      'POST /webhooks/wechatpay/refunds',
+    ]);
   });
 });

@@ -85,8 +85,8 @@ describe('packaging', () => {
     for (const [name, fn] of functions) {
       expect(fn.Properties.Runtime).toBe('nodejs20.x');
       expect(fn.Properties.MemorySize).toBeLessThanOrEqual(512);
-      // HTTP functions answer within API Gateway's 30 s; the scheduled jobs (settler, notifier, question escalator) end well before their next run.
-      expect({ name, timeout: fn.Properties.Timeout <= (/^(Settler|Notifier|QuestionEscalator)/.test(name) ? 60 : 15) }).toEqual({
+      // HTTP functions answer within API Gateway's 30 s; the scheduled jobs (settler, notifier, question escalator, service roll-up) end well before their next run.
+      expect({ name, timeout: fn.Properties.Timeout <= (/^(Settler|Notifier|QuestionEscalator|ServiceRollup)/.test(name) ? 60 : 15) }).toEqual({
         name,
         timeout: true,
       });
