@@ -16,3 +16,4 @@ export * from './schemas/market';
 export * from './schemas/market-seller';
 export * from './schemas/fulfilment';
 export * from './schemas/pay-links';
+export * from './schemas/training';

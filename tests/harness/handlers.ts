@@ -12,6 +12,7 @@ import { handler as questions } from '../../functions/handlers/questions';
 import { handler as regions } from '../../functions/handlers/regions';
 import { handler as stations } from '../../functions/handlers/stations';
 import { handler as system } from '../../functions/handlers/system';
+import { handler as training } from '../../functions/handlers/training';
 
 /** The real Lambda handler of each function of serverless.yml. */
 export const handlers: Record<FunctionName, Handler> = {
@@ -27,4 +28,5 @@ export const handlers: Record<FunctionName, Handler> = {
   regions,
   stations,
   system,
+  training,
 };

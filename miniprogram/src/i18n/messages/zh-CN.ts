@@ -114,6 +114,8 @@ export const errors: Record<ErrorTextCode, string> = {
   OUT_OF_STOCK: '库存不足。',
   DAY_CLOSED: '当天的账已经结清，不能再修改。',
   IDEMPOTENCY_IN_PROGRESS: '上一次提交还在处理中，请稍候。',
+  TRAINING_FULL: '名额已满。',
+  CHECKIN_CLOSED: '不在签到时间内。',
   IDEMPOTENCY_KEY_REUSED: '这次提交和上一次的内容不一致，请重新提交。',
   INVALID_IMAGE: '图片无法使用（只支持 JPG、PNG、WebP），请换一张。',
   RATE_LIMITED: '操作太频繁了，请稍后再试。',
