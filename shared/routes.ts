@@ -191,7 +191,19 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** The Lambda function that serves a route (one per route group). `fallback` serves no route: it answers
  * every request API Gateway matched to no declared route with the contract's 404. */
 export type FunctionName =
-  'system' | 'auth' | 'admin' | 'regions' | 'stations' | 'payments' | 'feeds' | 'notify' | 'prices' | 'questions' | 'market' | 'training' | 'fallback';
+  | 'system'
+  | 'auth'
+  | 'admin'
+  | 'regions'
+  | 'stations'
+  | 'payments'
+  | 'feeds'
+  | 'notify'
+  | 'prices'
+  | 'questions'
+  | 'market'
+  | 'training'
+  | 'fallback';
 
 /** What limits the objects a caller may touch (the BOLA matrix is generated from it). */
 export type RouteScope =
@@ -1598,7 +1610,8 @@ export const routes = defineRoutes({
     method: 'GET',
     path: '/trainings',
     function: 'training',
-    summary: 'A station’s training sessions: `when=upcoming` (not ended, soonest first: the default) or `past`; cancelled ones stay listed. ONE Query a page',
+    summary:
+      'A station’s training sessions: `when=upcoming` (not ended, soonest first: the default) or `past`; cancelled ones stay listed. ONE Query a page',
     access: 'public',
     query: TrainingListQuery,
     response: TrainingPage,
@@ -1619,7 +1632,8 @@ export const routes = defineRoutes({
     method: 'POST',
     path: '/trainings',
     function: 'training',
-    summary: 'Schedule a session at a station (its officers, admins over its region): topic, title, trainer, start and end, capacity; recorded with who and when',
+    summary:
+      'Schedule a session at a station (its officers, admins over its region): topic, title, trainer, start and end, capacity; recorded with who and when',
     access: ['officer', ...ADMIN_ROLES],
     scope: 'station',
     body: TrainingCreateRequest,
@@ -1655,7 +1669,8 @@ export const routes = defineRoutes({
     method: 'GET',
     path: '/trainings/{trainingId}/attendance',
     function: 'training',
-    summary: 'For the station’s officers and admins over it: the session’s check-in QR code and link, who signed up and who came (phones masked), its history',
+    summary:
+      'For the station’s officers and admins over it: the session’s check-in QR code and link, who signed up and who came (phones masked), its history',
     access: ['officer', ...ADMIN_ROLES],
     scope: 'station',
     params: TrainingParams,
@@ -1684,7 +1699,9 @@ export const routes = defineRoutes({
     function: 'training',
     summary: 'Withdraw the caller’s own sign-up (its seat is freed); already withdrawn answers the same',
     access: ROLES,
-    scope: 'self',
+    scope: 'none',
+    scopeReason:
+      'sessions are public and the sign-up withdrawn is always the caller’s own (keyed by their user id): no other person’s sign-up can be named',
     params: TrainingParams,
     response: Training,
   },

@@ -140,19 +140,30 @@ export const dynamoTrainingRepository: TrainingRepository = {
     const outcome = await transactUntilSettled({
       TransactItems: [
         { Delete: { TableName: tableName(), Key: trainingKeys.signup(trainingId, personId), ConditionExpression: 'attribute_exists(PK)' } },
-        { Update: { TableName: tableName(), Key: trainingKeys.item(trainingId), UpdateExpression: 'ADD signedUpCount :minus', ExpressionAttributeValues: { ':minus': -1 } } },
+        {
+          Update: {
+            TableName: tableName(),
+            Key: trainingKeys.item(trainingId),
+            UpdateExpression: 'ADD signedUpCount :minus',
+            ExpressionAttributeValues: { ':minus': -1 },
+          },
+        },
       ],
     });
     return outcome === 'done';
   },
 
   async getSignup(trainingId, personId) {
-    const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: trainingKeys.signup(trainingId, personId), ConsistentRead: true }));
+    const { Item } = await db().send(
+      new GetCommand({ TableName: tableName(), Key: trainingKeys.signup(trainingId, personId), ConsistentRead: true }),
+    );
     return Item ? stripKeys<SignupRecord>(Item) : null;
   },
 
   async getCheckin(trainingId, personId) {
-    const { Item } = await db().send(new GetCommand({ TableName: tableName(), Key: trainingKeys.checkin(trainingId, personId), ConsistentRead: true }));
+    const { Item } = await db().send(
+      new GetCommand({ TableName: tableName(), Key: trainingKeys.checkin(trainingId, personId), ConsistentRead: true }),
+    );
     return Item ? stripKeys<CheckinRecord>(Item) : null;
   },
 
@@ -183,7 +194,13 @@ export const dynamoTrainingRepository: TrainingRepository = {
           Key: officerHoursKeys.month(minutes.userId, minutes.month),
           UpdateExpression: 'SET entity = :entity, userId = :user, #month = :month ADD #minutes :minutes, sessions :one',
           ExpressionAttributeNames: { '#month': 'month', '#minutes': minutes.kind === 'gave' ? 'gaveMinutes' : 'attendedMinutes' },
-          ExpressionAttributeValues: { ':entity': 'OfficerTrainingMonth', ':user': minutes.userId, ':month': minutes.month, ':minutes': minutes.minutes, ':one': 1 },
+          ExpressionAttributeValues: {
+            ':entity': 'OfficerTrainingMonth',
+            ':user': minutes.userId,
+            ':month': minutes.month,
+            ':minutes': minutes.minutes,
+            ':one': 1,
+          },
         },
       });
     }
@@ -226,4 +243,3 @@ export const dynamoTrainingRepository: TrainingRepository = {
     })) as OfficerMonth[];
   },
 };
-

@@ -19,7 +19,8 @@ export const handler = createHttpHandler('training', {
   createTraining: ({ caller, body }) => createTraining(scheduleDeps, caller, body),
   updateTraining: ({ caller, params, body }) => updateTraining(scheduleDeps, caller, params.trainingId, body),
   cancelTraining: ({ caller, params, body }) => cancelTraining(scheduleDeps, caller, params.trainingId, body.reason),
-  trainingAttendance: ({ caller, params }) => trainingAttendance({ trainings, users: dynamoUserRepository, qrImage: qrSvgDataUri }, caller, params.trainingId),
+  trainingAttendance: ({ caller, params }) =>
+    trainingAttendance({ trainings, users: dynamoUserRepository, qrImage: qrSvgDataUri }, caller, params.trainingId),
   signUpTraining: ({ caller, params, body }) => signUp(peopleDeps, caller, params.trainingId, body),
   cancelMySignup: ({ caller, params }) => cancelMySignup({ trainings }, caller, params.trainingId),
   checkInTraining: ({ caller, params, body }) => checkIn(peopleDeps, caller, params.trainingId, body),

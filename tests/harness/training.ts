@@ -20,7 +20,12 @@ export const trainingCall = (caller: Caller, method: string, path: string, body?
   invoke(handlers.training, { method, path, headers: caller.auth, body, query });
 
 /** A scheduled session's id (by the station's officer or an admin over it). */
-export async function scheduleSession(officer: Caller, stationId: string, extra: Record<string, unknown> = {}, startsInMinutes = 10): Promise<string> {
+export async function scheduleSession(
+  officer: Caller,
+  stationId: string,
+  extra: Record<string, unknown> = {},
+  startsInMinutes = 10,
+): Promise<string> {
   const res = await trainingCall(officer, 'POST', '/trainings', sessionBody(stationId, extra, startsInMinutes));
   if (res.status !== 201) throw new Error(`schedule: ${res.status} ${res.raw}`);
   return res.json.id;

@@ -33,6 +33,8 @@ const PUBLIC_ROUTES = [
   'getListing',
   'wechatPayWebhook',
   'payLinkWebhook',
+  'listTrainings',
+  'getTraining',
 ];
 
 describe('authentication and role matrix', () => {

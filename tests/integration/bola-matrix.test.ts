@@ -20,6 +20,7 @@ import { copyRegionChain, expertOf, feedBody, feedIn } from '../harness/feeds';
 import { reportBody, reportPrice, seedPriceCatalogue } from '../harness/prices';
 import { listProduce, marketCall, order, registerCooperative } from '../harness/market';
 import { paidOrder, pickupCodeOf } from '../harness/fulfilment';
+import { scheduleSession } from '../harness/training';
 
 type Route = RouteDef & { name: RouteName };
 type User = Awaited<ReturnType<typeof createUser>>;
@@ -92,6 +93,8 @@ interface Objects {
   shippingOrderId: string;
   /** An open payment request (remote pay link) of the station. */
   payRequestId: string;
+  /** A training session scheduled at the station by its officer. */
+  trainingId: string;
 }
 
 /** Which order a route's `{orderId}` names: each fulfilment route gets one in the status it acts on. */
@@ -183,6 +186,7 @@ async function objectsOf(station: { id: string; villageCode: string }, officer: 
     orderId: placed.json.id,
     officer,
     payRequestId: payRequest.json.id,
+    trainingId: await scheduleSession(officer, station.id),
   };
 }
 
@@ -232,6 +236,15 @@ const BODIES: Partial<Record<RouteName, (o: Objects) => Promise<unknown> | unkno
   createConsignment: (o) => ({ orderIds: [o.shippingOrderId], carrier: '邮政', trackingNo: 'EMS987654321' }),
   createPayRequest: (o) => ({ billType: 'phone', householdId: o.householdId, accountNo: '13800005678', amountFen: 5_000 }),
   askQuestion: (o) => ({ field: 'crops', text: '羊咳嗽流鼻涕怎么办？', consent: false, householdId: o.householdId }),
+  createTraining: (o) => ({
+    stationId: o.stationId,
+    title: '牲畜防疫',
+    startsAt: '2030-01-01T02:00:00Z',
+    endsAt: '2030-01-01T04:00:00Z',
+    capacity: 20,
+  }),
+  updateTraining: () => ({ capacity: 25, trainer: '赵兽医' }),
+  cancelTraining: () => ({ reason: '下雪路断' }),
 };
 const QUERIES: Partial<Record<RouteName, Record<string, string>>> = {
   regionReconciliations: { date: businessDay(new Date()) },

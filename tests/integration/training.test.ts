@@ -115,7 +115,13 @@ describe('scheduling', () => {
     const past = await createTraining(
       { trainings: dynamoTrainingRepository, stations: dynamoStationRepository, now: () => new Date(dayAgo.getTime() - 3600_000) },
       { userId: yushuOfficer.user.id, role: 'officer', stationId: YUSHU.id },
-      { ...sessionBody(YUSHU.id), topic: 'farming_tech', startsAt: dayAgo.toISOString(), endsAt: new Date(dayAgo.getTime() + 3600_000).toISOString(), capacity: 5 },
+      {
+        ...sessionBody(YUSHU.id),
+        topic: 'farming_tech',
+        startsAt: dayAgo.toISOString(),
+        endsAt: new Date(dayAgo.getTime() + 3600_000).toISOString(),
+        capacity: 5,
+      },
     );
     const first = await invoke(handlers.training, { path: '/trainings', query: { stationId: YUSHU.id, limit: '2' } });
     expect([first.status, first.json.items.map((t: { id: string }) => t.id)]).toEqual([200, [soonest, sooner]]);
@@ -137,7 +143,12 @@ describe('sign-ups', () => {
     expect(rows.length).toBe(10);
     expect(stored.signedUpCount).toBe(10);
     expect(statuses.filter((s) => s === 201)).toHaveLength(10);
-    expect(answers.filter((a) => a.status !== 201).map((a) => a.json.error.code).every((c) => c === 'TRAINING_FULL' || c === 'CONFLICT')).toBe(true);
+    expect(
+      answers
+        .filter((a) => a.status !== 201)
+        .map((a) => a.json.error.code)
+        .every((c) => c === 'TRAINING_FULL' || c === 'CONFLICT'),
+    ).toBe(true);
     expect(new Set(rows.map((r) => r.userId)).size).toBe(10);
   });
 
@@ -160,7 +171,9 @@ describe('sign-ups', () => {
     const res = await trainingCall(officer, 'POST', `/trainings/${id}/signups`, { householdId, name: '卓玛', phone: '13912345678' });
     expect([res.status, res.json.signedUpCount]).toEqual([201, 1]);
     const view = await trainingCall(officer, 'GET', `/trainings/${id}/attendance`);
-    expect(view.json.people).toEqual([expect.objectContaining({ name: '卓玛', phoneMasked: '139****5678', signedUpBy: 'officer', checkedInAt: null })]);
+    expect(view.json.people).toEqual([
+      expect.objectContaining({ name: '卓玛', phoneMasked: '139****5678', signedUpBy: 'officer', checkedInAt: null }),
+    ]);
     expect(view.raw).not.toContain('13912345678');
     const yushuOfficer = await officerOf(table.doc, table.tableName, YUSHU);
     const someone = await villager();
@@ -179,13 +192,29 @@ describe('check-ins', () => {
     const person = await villager();
     expect((await trainingCall(person, 'POST', `/trainings/${id}/signups`, {})).status).toBe(201);
     const events: TrainingAttendedEvent[] = [];
-    const deps = { trainings: dynamoTrainingRepository, users: dynamoUserRepository, households: dynamoHouseholdRepository, onAttended: (e: TrainingAttendedEvent) => void events.push(e) };
+    const deps = {
+      trainings: dynamoTrainingRepository,
+      users: dynamoUserRepository,
+      households: dynamoHouseholdRepository,
+      onAttended: (e: TrainingAttendedEvent) => void events.push(e),
+    };
     const caller = { userId: person.user.id, role: 'villager' as const };
     const answers = await Promise.allSettled(Array.from({ length: 20 }, () => checkIn(deps, caller, id, { token })));
     expect(answers.filter((a) => a.status === 'fulfilled').length).toBeGreaterThan(0);
     expect((await rowsOf(id, 'TrainingCheckin')).length).toBe(1);
     expect((await session(id)).attendedCount).toBe(1);
-    expect(events).toEqual([{ type: 'training', trainingId: id, stationId: TUQIAO.id, stationVillageCode: TUQIAO.villageCode, officerId: officer.user.id, householdId: null, userId: person.user.id, at: expect.any(String) }]);
+    expect(events).toEqual([
+      {
+        type: 'training',
+        trainingId: id,
+        stationId: TUQIAO.id,
+        stationVillageCode: TUQIAO.villageCode,
+        officerId: officer.user.id,
+        householdId: null,
+        userId: person.user.id,
+        at: expect.any(String),
+      },
+    ]);
     // Over HTTP too: 20 more scans add nothing, each answers `already`.
     const http = await Promise.all(Array.from({ length: 20 }, () => trainingCall(person, 'POST', `/trainings/${id}/checkins`, { token })));
     expect(http.filter((a) => a.status === 200).every((a) => a.json.already === true)).toBe(true);
@@ -209,7 +238,12 @@ describe('check-ins', () => {
     expect(await countItems(table.doc, table.tableName)).toBe(countAfterSchedule);
     // The same session 20 minutes later (its window open): the scan counts.
     const inWindow = await checkIn(
-      { trainings: dynamoTrainingRepository, users: dynamoUserRepository, households: dynamoHouseholdRepository, now: () => new Date(Date.now() + 20 * 60_000) },
+      {
+        trainings: dynamoTrainingRepository,
+        users: dynamoUserRepository,
+        households: dynamoHouseholdRepository,
+        now: () => new Date(Date.now() + 20 * 60_000),
+      },
       { userId: person.user.id, role: 'villager' },
       id,
       { token },
@@ -218,7 +252,12 @@ describe('check-ins', () => {
     // After its end: closed again.
     await expect(
       checkIn(
-        { trainings: dynamoTrainingRepository, users: dynamoUserRepository, households: dynamoHouseholdRepository, now: () => new Date(Date.now() + 200 * 60_000) },
+        {
+          trainings: dynamoTrainingRepository,
+          users: dynamoUserRepository,
+          households: dynamoHouseholdRepository,
+          now: () => new Date(Date.now() + 200 * 60_000),
+        },
         { userId: (await villager()).user.id, role: 'villager' },
         id,
         { token },
@@ -252,8 +291,12 @@ describe('check-ins', () => {
     const given = await scheduleSession(trainer, TUQIAO.id, { trainerIsMe: true });
     const attended = await scheduleSession(officer, TUQIAO.id);
     const colleague = await officerOf(table.doc, table.tableName, YUSHU, '更登');
-    await Promise.all([1, 2, 3].map(async () => trainingCall(trainer, 'POST', `/trainings/${given}/checkins`, { token: await checkinTokenOf(trainer, given) })));
-    expect((await trainingCall(colleague, 'POST', `/trainings/${attended}/checkins`, { token: await checkinTokenOf(officer, attended) })).status).toBe(200);
+    await Promise.all(
+      [1, 2, 3].map(async () => trainingCall(trainer, 'POST', `/trainings/${given}/checkins`, { token: await checkinTokenOf(trainer, given) })),
+    );
+    expect(
+      (await trainingCall(colleague, 'POST', `/trainings/${attended}/checkins`, { token: await checkinTokenOf(officer, attended) })).status,
+    ).toBe(200);
     const month = new Date(Date.now() + 8 * 3600_000 + 10 * 60_000).toISOString().slice(0, 7);
     const hours = await trainingCall(trainer, 'GET', '/me/training-hours', undefined, { from: month, to: month });
     expect(hours.json).toEqual({ userId: trainer.user.id, months: [{ month, attendedMinutes: 0, gaveMinutes: 120, sessions: 1 }] });

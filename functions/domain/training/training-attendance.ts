@@ -40,13 +40,31 @@ export async function trainingAttendance(
   });
   // Walk-ins: checked in without a sign-up.
   for (const c of came.values()) {
-    people.push({ signupId: null, name: c.name, phoneMasked: c.phone ? maskPhone(c.phone) : null, signedUpBy: null, signedUpAt: null, checkedInAt: c.at, checkedInBy: c.by });
+    people.push({
+      signupId: null,
+      name: c.name,
+      phoneMasked: c.phone ? maskPhone(c.phone) : null,
+      signedUpBy: null,
+      signedUpAt: null,
+      checkedInAt: c.at,
+      checkedInBy: c.by,
+    });
   }
-  const label = await labelPeople(deps.users, caller, changes.map((c) => ({ userId: c.byUserId, role: c.byRole })));
+  const label = await labelPeople(
+    deps.users,
+    caller,
+    changes.map((c) => ({ userId: c.byUserId, role: c.byRole })),
+  );
   const text = checkinQrText(training.id, training.checkinToken);
   return {
     training: toTrainingView(training),
-    qr: { text, link: checkinLink(training.id, training.checkinToken), image: await deps.qrImage(text), validFrom: checkinOpensAt(training), validUntil: training.endsAt },
+    qr: {
+      text,
+      link: checkinLink(training.id, training.checkinToken),
+      image: await deps.qrImage(text),
+      validFrom: checkinOpensAt(training),
+      validUntil: training.endsAt,
+    },
     people,
     history: changes.map((c) => {
       const by = label({ userId: c.byUserId, role: c.byRole });

@@ -16,7 +16,15 @@ import { AppError, invalidField, notFound } from '../errors';
 import type { HouseholdRepository } from '../payments/household';
 import { businessDay } from '../stations/opening-hours';
 import { canManageStation } from '../stations/station-access';
-import { checkinOpen, durationMinutes, toTrainingView, type CheckinRecord, type OfficerMinutes, type TrainingRecord, type TrainingRepository } from './training';
+import {
+  checkinOpen,
+  durationMinutes,
+  toTrainingView,
+  type CheckinRecord,
+  type OfficerMinutes,
+  type TrainingRecord,
+  type TrainingRepository,
+} from './training';
 import { trainingAttended, type TrainingEventSink } from './training-events';
 import { accountLabel, personOfCaller } from './training-people';
 import { householdMember } from './training-signup';
@@ -30,8 +38,7 @@ export interface CheckinDeps {
   now?: () => Date;
 }
 
-const tokenMatches = (stored: string, given: string) =>
-  stored.length === given.length && timingSafeEqual(Buffer.from(stored), Buffer.from(given));
+const tokenMatches = (stored: string, given: string) => stored.length === given.length && timingSafeEqual(Buffer.from(stored), Buffer.from(given));
 
 /** An officer's minutes for the session: attended, or given when they are its trainer (month of its start, Asia/Shanghai). */
 function officerMinutes(caller: Caller, training: TrainingRecord): OfficerMinutes | null {
@@ -49,7 +56,15 @@ async function personToCheckIn(deps: CheckinDeps, caller: Caller, training: Trai
     // A wrong token says nothing about the session: the same 404 as a session that does not exist.
     if (!tokenMatches(training.checkinToken, request.token)) throw notFound('Training');
     const user = await deps.users.get(caller.userId);
-    const checkin: CheckinRecord = { ...personOfCaller(caller), trainingId: training.id, name: accountLabel(caller.userId, user?.name), phone: null, by: 'qr', byUserId: caller.userId, at };
+    const checkin: CheckinRecord = {
+      ...personOfCaller(caller),
+      trainingId: training.id,
+      name: accountLabel(caller.userId, user?.name),
+      phone: null,
+      by: 'qr',
+      byUserId: caller.userId,
+      at,
+    };
     return { checkin, minutes: officerMinutes(caller, training) };
   }
   if (!canManageStation(caller, { id: training.stationId, villageCode: training.stationVillageCode })) throw notFound('Training');
@@ -57,11 +72,17 @@ async function personToCheckIn(deps: CheckinDeps, caller: Caller, training: Trai
     const signup = await deps.trainings.getSignup(training.id, request.signupId);
     if (!signup) throw notFound('Sign-up');
     const { personId, userId, householdId, name, phone } = signup;
-    return { checkin: { personId, userId, householdId, name, phone, trainingId: training.id, by: 'officer' as const, byUserId: caller.userId, at }, minutes: null };
+    return {
+      checkin: { personId, userId, householdId, name, phone, trainingId: training.id, by: 'officer' as const, byUserId: caller.userId, at },
+      minutes: null,
+    };
   }
   if (request.householdId === undefined) throw invalidField('body.token', 'is required (or an officer’s signupId, or householdId and name)');
   const member = await householdMember(deps, caller, training, request);
-  return { checkin: { ...member, userId: null, phone: null, trainingId: training.id, by: 'officer' as const, byUserId: caller.userId, at }, minutes: null };
+  return {
+    checkin: { ...member, userId: null, phone: null, trainingId: training.id, by: 'officer' as const, byUserId: caller.userId, at },
+    minutes: null,
+  };
 }
 
 export async function checkIn(deps: CheckinDeps, caller: Caller, trainingId: string, request: CheckinRequest): Promise<CheckinResponse> {
@@ -69,7 +90,8 @@ export async function checkIn(deps: CheckinDeps, caller: Caller, trainingId: str
   if (!training) throw notFound('Training');
   const now = deps.now?.() ?? new Date();
   const { checkin, minutes } = await personToCheckIn(deps, caller, training, request, now.toISOString());
-  if (!checkinOpen(training, now)) throw new AppError('CHECKIN_CLOSED', 'Check-in is open from 30 minutes before the start to the end of a scheduled session');
+  if (!checkinOpen(training, now))
+    throw new AppError('CHECKIN_CLOSED', 'Check-in is open from 30 minutes before the start to the end of a scheduled session');
   const outcome = await deps.trainings.checkIn(training, checkin, now.toISOString(), minutes);
   if (outcome === 'refused') throw new AppError('CHECKIN_CLOSED', 'The session was cancelled or is over');
   const stored = outcome === 'already' ? await deps.trainings.getCheckin(trainingId, checkin.personId) : checkin;
@@ -84,7 +106,10 @@ export async function checkIn(deps: CheckinDeps, caller: Caller, trainingId: str
   const fresh = (await deps.trainings.get(trainingId)) ?? training;
   const self = request.token !== undefined;
   return {
-    training: toTrainingView(fresh, self ? { signedUp: (await deps.trainings.getSignup(trainingId, checkin.personId)) !== null, checkedInAt: stored?.at ?? checkin.at } : null),
+    training: toTrainingView(
+      fresh,
+      self ? { signedUp: (await deps.trainings.getSignup(trainingId, checkin.personId)) !== null, checkedInAt: stored?.at ?? checkin.at } : null,
+    ),
     name: self ? 'you' : checkin.name,
     checkedInAt: stored?.at ?? checkin.at,
     already: outcome === 'already',

@@ -20,7 +20,11 @@ export interface TrainingAttendedEvent {
 
 export type TrainingEventSink = (event: TrainingAttendedEvent) => void | Promise<void>;
 
-export function trainingAttended(training: TrainingRecord, checkin: CheckinRecord, officerIds: { checkedInBy: string | null; scheduledBy: string | null }): TrainingAttendedEvent {
+export function trainingAttended(
+  training: TrainingRecord,
+  checkin: CheckinRecord,
+  officerIds: { checkedInBy: string | null; scheduledBy: string | null },
+): TrainingAttendedEvent {
   return {
     type: 'training',
     trainingId: training.id,

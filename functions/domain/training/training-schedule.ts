@@ -4,12 +4,7 @@
  * sessions (upcoming first) and a session.
  */
 import { randomBytes } from 'node:crypto';
-import {
-  TRAINING_MAX_HOURS,
-  type Training,
-  type TrainingCreateRequest,
-  type TrainingUpdateRequest,
-} from '../../../shared';
+import { TRAINING_MAX_HOURS, type Training, type TrainingCreateRequest, type TrainingUpdateRequest } from '../../../shared';
 import type { Caller } from '../../auth/caller';
 import { AppError, invalidField, notFound } from '../errors';
 import type { Page, PageRequest } from '../page';
@@ -41,7 +36,8 @@ function checkTimes(startsAt: string, endsAt: string, prefix: 'body.'): { starts
   if (!Number.isFinite(start)) throw invalidField(`${prefix}startsAt`, 'is not a time');
   if (!Number.isFinite(end)) throw invalidField(`${prefix}endsAt`, 'is not a time');
   if (end <= start) throw invalidField(`${prefix}endsAt`, 'must be after startsAt');
-  if (end - start > TRAINING_MAX_HOURS * 3600_000) throw invalidField(`${prefix}endsAt`, `must be at most ${TRAINING_MAX_HOURS} hours after startsAt`);
+  if (end - start > TRAINING_MAX_HOURS * 3600_000)
+    throw invalidField(`${prefix}endsAt`, `must be at most ${TRAINING_MAX_HOURS} hours after startsAt`);
   return { startsAt: new Date(start).toISOString(), endsAt: new Date(end).toISOString() };
 }
 
@@ -73,7 +69,15 @@ export async function createTraining(deps: ScheduleDeps, caller: Caller, request
     version: 1,
   };
   const { checkinToken: _secret, ...recorded } = training;
-  await deps.trainings.create(training, { at, byUserId: caller.userId, byRole: caller.role, action: 'created', fields: [], before: {}, after: recorded });
+  await deps.trainings.create(training, {
+    at,
+    byUserId: caller.userId,
+    byRole: caller.role,
+    action: 'created',
+    fields: [],
+    before: {},
+    after: recorded,
+  });
   return toTrainingView(training);
 }
 
@@ -88,18 +92,24 @@ async function change(
     const training = await managedTraining(deps.trainings, caller, id);
     if (training.status === 'CANCELLED') throw new AppError('CONFLICT', 'The session is cancelled');
     const { changes, action } = apply(training);
-    const fields = (Object.keys(changes) as Array<keyof TrainingRecord>).filter((f) => JSON.stringify(training[f]) !== JSON.stringify(changes[f])).sort();
+    const fields = (Object.keys(changes) as Array<keyof TrainingRecord>)
+      .filter((f) => JSON.stringify(training[f]) !== JSON.stringify(changes[f]))
+      .sort();
     if (fields.length === 0) return toTrainingView(training);
     const at = nowOf(deps).toISOString();
-    const updated = await deps.trainings.update(training, { ...changes, updatedAt: at }, {
-      at,
-      byUserId: caller.userId,
-      byRole: caller.role,
-      action,
-      fields,
-      before: Object.fromEntries(fields.map((f) => [f, training[f] ?? null])),
-      after: Object.fromEntries(fields.map((f) => [f, changes[f] ?? null])),
-    });
+    const updated = await deps.trainings.update(
+      training,
+      { ...changes, updatedAt: at },
+      {
+        at,
+        byUserId: caller.userId,
+        byRole: caller.role,
+        action,
+        fields,
+        before: Object.fromEntries(fields.map((f) => [f, training[f] ?? null])),
+        after: Object.fromEntries(fields.map((f) => [f, changes[f] ?? null])),
+      },
+    );
     if (updated) return toTrainingView(updated);
     const fresh = await deps.trainings.get(id);
     if (fresh && changes.capacity !== undefined && fresh.signedUpCount > changes.capacity) {

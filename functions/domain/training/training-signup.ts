@@ -56,12 +56,23 @@ export async function signUp(deps: SignupDeps, caller: Caller, trainingId: strin
   } else {
     const user = await deps.users.get(caller.userId);
     const self = personOfCaller(caller);
-    signup = { ...self, trainingId, name: accountLabel(caller.userId, user?.name), phone: null, by: 'self', byUserId: caller.userId, at: now.toISOString() };
+    signup = {
+      ...self,
+      trainingId,
+      name: accountLabel(caller.userId, user?.name),
+      phone: null,
+      by: 'self',
+      byUserId: caller.userId,
+      at: now.toISOString(),
+    };
   }
   const outcome = await deps.trainings.signUp(training, signup, now.toISOString());
   if (outcome === 'refused') throw refusal(await deps.trainings.get(trainingId), now);
   const fresh = (await deps.trainings.get(trainingId)) ?? training;
-  return toTrainingView(fresh, forSomeoneElse ? null : { signedUp: true, checkedInAt: (await deps.trainings.getCheckin(trainingId, signup.personId))?.at ?? null });
+  return toTrainingView(
+    fresh,
+    forSomeoneElse ? null : { signedUp: true, checkedInAt: (await deps.trainings.getCheckin(trainingId, signup.personId))?.at ?? null },
+  );
 }
 
 /** The caller's own sign-up, withdrawn (its seat freed); already withdrawn is fine (the answer says so). */

@@ -96,7 +96,12 @@ export interface TrainingRepository {
   cancelSignup(trainingId: string, personId: string): Promise<boolean>;
   getSignup(trainingId: string, personId: string): Promise<SignupRecord | null>;
   getCheckin(trainingId: string, personId: string): Promise<CheckinRecord | null>;
-  checkIn(training: TrainingRecord, checkin: CheckinRecord, now: string, minutes: OfficerMinutes | null): Promise<'checked_in' | 'already' | 'refused'>;
+  checkIn(
+    training: TrainingRecord,
+    checkin: CheckinRecord,
+    now: string,
+    minutes: OfficerMinutes | null,
+  ): Promise<'checked_in' | 'already' | 'refused'>;
   /** Everything in the session's partition but the session: one Query (a session holds at most 200 sign-ups). */
   peopleOf(trainingId: string): Promise<{ signups: SignupRecord[]; checkins: CheckinRecord[]; changes: TrainingChange[] }>;
   officerMonths(userId: string, fromMonth: string, toMonth: string): Promise<OfficerMonth[]>;
@@ -109,7 +114,8 @@ export const checkinOpensAt = (t: Pick<TrainingRecord, 'startsAt'>) =>
 export const checkinOpen = (t: TrainingRecord, now: Date) =>
   t.status === 'SCHEDULED' && now.getTime() >= Date.parse(checkinOpensAt(t)) && now.getTime() <= Date.parse(t.endsAt);
 
-export const durationMinutes = (t: Pick<TrainingRecord, 'startsAt' | 'endsAt'>) => Math.round((Date.parse(t.endsAt) - Date.parse(t.startsAt)) / 60_000);
+export const durationMinutes = (t: Pick<TrainingRecord, 'startsAt' | 'endsAt'>) =>
+  Math.round((Date.parse(t.endsAt) - Date.parse(t.startsAt)) / 60_000);
 
 export function toTrainingView(t: TrainingRecord, mine: Training['mine'] = null): Training {
   return {

@@ -133,6 +133,13 @@ describe('the route table', () => {
         'createAddress.body.detail',
         'shipOrder.body.carrier',
         'createConsignment.body.carrier',
+        'createTraining.body.title',
+        'createTraining.body.trainer',
+        'updateTraining.body.title',
+        'updateTraining.body.trainer',
+        'cancelTraining.body.reason',
+        'signUpTraining.body.name',
+        'checkInTraining.body.name',
       ].sort(),
     );
     expect(
