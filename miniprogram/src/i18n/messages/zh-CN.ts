@@ -54,6 +54,7 @@ export const messages = {
   'station.findOthers': '找其他服务站',
   'station.prices': '市场行情',
   'station.market': '村里的农产品 ›',
+  'station.trainings': '站里的培训 ›',
   'station.feedTitle': '通知与预警',
   'station.feedMore': '更多',
   'station.askExpert': '庄稼、牲畜有问题？问专家 ›',
