@@ -8,9 +8,9 @@ import { freeText, pageLimit, cursor } from './common';
 import { householdId, mobilePhone } from './payments';
 import { stationId } from './stations';
 
-/** The topics a session is scheduled under (configuration; the mini-program shows their names). */
-export const TRAINING_TOPICS = ['phone_skills', 'selling_online', 'livestock_disease', 'farming_tech', 'other'] as const;
-export type TrainingTopic = (typeof TRAINING_TOPICS)[number];
+import { TRAINING_TOPICS } from '../training-topics';
+
+export { TRAINING_TOPICS, type TrainingTopic } from '../training-topics';
 /** The QR code checks people in from this many minutes before the start until the end. */
 export const CHECKIN_OPENS_MINUTES_BEFORE = 30;
 export const TRAINING_CAPACITY_MAX = 200;

@@ -8,6 +8,7 @@ import type {
   TrainingHours,
   TrainingUpdateRequest,
 } from '@shared/schemas/training';
+import type { Household } from '@shared/schemas/households';
 import { request } from './api-client';
 import { currentSession } from './session';
 
@@ -67,4 +68,9 @@ export function getMyTrainingHours(): Promise<TrainingHours> {
 export function checkinAddress(path: string): string {
   if (process.env.TARO_ENV === 'h5' && typeof window !== 'undefined') return `${window.location.origin}${window.location.pathname}#${path}`;
   return path;
+}
+
+/** `GET /stations/{id}/households`: the station's households, for the officer to pick whom they sign up or check in. */
+export function getStationHouseholds(stationId: string, limit = 50): Promise<{ items: Household[]; nextCursor: string | null }> {
+  return request<{ items: Household[]; nextCursor: string | null }>(`/stations/${encodeURIComponent(stationId)}/households`, { query: { limit } });
 }

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useResource } from '../../../hooks/use-resource';
-import { getStationHouseholds } from '../../../services/api';
-import { checkIn, getAttendance, signUp } from '../../../services/api-training';
+import { checkIn, getAttendance, getStationHouseholds, signUp } from '../../../services/api-training';
 import { useTrainingAction } from './use-training-actions';
 
 /**
@@ -12,7 +11,7 @@ import { useTrainingAction } from './use-training-actions';
 export function useAttendance(id: string | undefined) {
   const attendance = useResource(id, getAttendance);
   const stationId = attendance.state.status === 'ready' ? attendance.state.value.training.stationId : undefined;
-  const households = useResource(stationId, (station) => getStationHouseholds(station, { limit: 50 }));
+  const households = useResource(stationId, (station) => getStationHouseholds(station));
   const [householdId, setHouseholdId] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');

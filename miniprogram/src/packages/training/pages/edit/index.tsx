@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { TRAINING_TOPICS } from '@shared/schemas/training';
+import { TRAINING_TOPICS } from '@shared/training-topics';
 import { ActionButton } from '../../../../components/action-button';
 import { Chip, ChipGroup } from '../../../../components/chip';
 import { Panel } from '../../../../components/panel';
