@@ -13,7 +13,19 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import { click, freshOpenid, openRoute, phonesForSuite, requireStack, shoot, signInAs, text, waitForText } from './support';
+import {
+  click,
+  expectWithin,
+  freshOpenid,
+  horizontalExtent,
+  openRoute,
+  phonesForSuite,
+  requireStack,
+  shoot,
+  signInAs,
+  text,
+  waitForText,
+} from './support';
 
 const TUQIAO = '630202002214';
 const TITLE = `手机上网课${randomBytes(3).toString('hex')}`;
@@ -90,6 +102,8 @@ describe('H5: training sessions', () => {
     checkinLink = (await text(officer, '#training-qr-link')).replace(/^签到链接：/, '').trim();
     expect(checkinLink).toContain(`#/packages/training/pages/checkin/index?id=${sessionId}&t=`);
     await shoot(officer, 'training-attendance-qr.png');
+    // The long link wraps inside a 375 px screen.
+    expectWithin(await horizontalExtent(officer));
 
     const villager = await phone();
     await signInAs(villager, webUrl, villagerOpenid);

@@ -38,7 +38,7 @@ export default function TrainingAttendancePage() {
         <Image id="training-qr-image" className="training-qr" src={qr.image} />
         <Text className="training-muted">{t('training.qrHint', { from: formatChinaTime(qr.validFrom), until: formatChinaTime(qr.validUntil) })}</Text>
         {/* On H5 the link is what a phone's camera opens; in WeChat the mini-program scans the code itself. */}
-        <Text id="training-qr-link" className="training-muted" userSelect>
+        <Text id="training-qr-link" className="training-muted training-link" userSelect>
           {t('training.qrLink')}
           {checkinAddress(qr.link)}
         </Text>
