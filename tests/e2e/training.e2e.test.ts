@@ -25,6 +25,7 @@ import {
   signInAs,
   text,
   waitForText,
+  WIDTH,
 } from './support';
 
 const TUQIAO = '630202002214';
@@ -102,7 +103,14 @@ describe('H5: training sessions', () => {
     checkinLink = (await text(officer, '#training-qr-link')).replace(/^签到链接：/, '').trim();
     expect(checkinLink).toContain(`#/packages/training/pages/checkin/index?id=${sessionId}&t=`);
     await shoot(officer, 'training-attendance-qr.png');
-    // The long link wraps inside a 375 px screen.
+    // The long link wraps inside a 375 px screen (an unbroken address would run past its right edge).
+    const linkRight = await officer.locator('#training-qr-link').evaluate((el) => {
+      // The text's own extent (a clipping box would hide an overflow from the element's rectangle).
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return Math.max(...Array.from(range.getClientRects(), (r) => r.right));
+    });
+    expect(linkRight).toBeLessThanOrEqual(WIDTH);
     expectWithin(await horizontalExtent(officer));
 
     const villager = await phone();
