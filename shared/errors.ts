@@ -15,6 +15,10 @@ export const ERROR_STATUS = {
   OUT_OF_STOCK: 409,
   DAY_CLOSED: 409,
   IDEMPOTENCY_IN_PROGRESS: 409,
+  /** A training session has no seat left (its capacity is a DynamoDB condition). */
+  TRAINING_FULL: 409,
+  /** A check-in outside the session's window (30 minutes before its start to its end), or of a cancelled session. */
+  CHECKIN_CLOSED: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
   /** An uploaded file is not what it was declared (not a JPEG/PNG/WebP by its bytes), or was never uploaded. */
   INVALID_IMAGE: 422,

@@ -17,3 +17,4 @@ export * from './schemas/market-seller';
 export * from './schemas/fulfilment';
 export * from './schemas/pay-links';
 export * from './schemas/services';
+export * from './schemas/training';

@@ -186,6 +186,21 @@ import {
   PayRequestParams,
   StationPayRequestParams,
 } from './schemas/pay-links';
+import {
+  CheckinRequest,
+  CheckinResponse,
+  SignupRequest,
+  Training,
+  TrainingAttendance,
+  TrainingCancelRequest,
+  TrainingCreateRequest,
+  TrainingHours,
+  TrainingHoursQuery,
+  TrainingListQuery,
+  TrainingPage,
+  TrainingParams,
+  TrainingUpdateRequest,
+} from './schemas/training';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -204,6 +219,7 @@ export type FunctionName =
   | 'questions'
   | 'market'
   | 'services'
+  | 'training'
   | 'fallback';
 
 /** What limits the objects a caller may touch (the BOLA matrix is generated from it). */
@@ -1853,6 +1869,142 @@ export const routes = defineRoutes({
     query: SupervisionQuery,
     response: DocumentResponse,
     responseMediaType: 'text/csv',
+  },
+  listTrainings: {
+    operationId: 'listTrainings',
+    method: 'GET',
+    path: '/trainings',
+    function: 'training',
+    summary:
+      'A station’s training sessions: `when=upcoming` (not ended, soonest first: the default) or `past`; cancelled ones stay listed. ONE Query a page',
+    callBudget: 1,
+    access: 'public',
+    query: TrainingListQuery,
+    response: TrainingPage,
+  },
+  getTraining: {
+    operationId: 'getTraining',
+    method: 'GET',
+    path: '/trainings/{trainingId}',
+    function: 'training',
+    summary: 'One session (public); a signed-in caller also sees their own sign-up and check-in (`mine`)',
+    callBudget: 1,
+    access: 'public',
+    callerOptional: true,
+    params: TrainingParams,
+    response: Training,
+  },
+  createTraining: {
+    operationId: 'createTraining',
+    method: 'POST',
+    path: '/trainings',
+    function: 'training',
+    summary:
+      'Schedule a session at a station (its officers, admins over its region): topic, title, trainer, start and end, capacity; recorded with who and when',
+    callBudget: 3,
+    access: ['officer', ...ADMIN_ROLES],
+    scope: 'station',
+    body: TrainingCreateRequest,
+    response: Training,
+    successStatus: 201,
+  },
+  updateTraining: {
+    operationId: 'updateTraining',
+    method: 'PATCH',
+    path: '/trainings/{trainingId}',
+    function: 'training',
+    summary: 'Edit a scheduled session (a capacity below its sign-ups is 400); every change recorded with who and when',
+    callBudget: 2,
+    access: ['officer', ...ADMIN_ROLES],
+    scope: 'station',
+    params: TrainingParams,
+    body: TrainingUpdateRequest,
+    response: Training,
+  },
+  cancelTraining: {
+    operationId: 'cancelTraining',
+    method: 'POST',
+    path: '/trainings/{trainingId}/cancel',
+    function: 'training',
+    summary: 'Cancel a session with a reason: it stays listed as CANCELLED for those signed up; recorded with who and when',
+    callBudget: 4,
+    access: ['officer', ...ADMIN_ROLES],
+    scope: 'station',
+    params: TrainingParams,
+    body: TrainingCancelRequest,
+    response: Training,
+  },
+  trainingAttendance: {
+    operationId: 'trainingAttendance',
+    method: 'GET',
+    path: '/trainings/{trainingId}/attendance',
+    function: 'training',
+    summary:
+      'For the station’s officers and admins over it: the session’s check-in QR code and link, who signed up and who came (phones masked), its history',
+    callBudget: 4,
+    access: ['officer', ...ADMIN_ROLES],
+    scope: 'station',
+    params: TrainingParams,
+    response: TrainingAttendance,
+  },
+  signUpTraining: {
+    operationId: 'signUpTraining',
+    method: 'POST',
+    path: '/trainings/{trainingId}/signups',
+    function: 'training',
+    summary:
+      'Sign up: an empty body signs up the caller; an officer of the station (or an admin over it) signs up a member of one of its households by name. Once per person; 409 TRAINING_FULL when no seat is left (a DynamoDB condition)',
+    callBudget: 5,
+    access: ROLES,
+    scope: 'none',
+    scopeReason:
+      'sessions are public: anyone signed in signs up themselves; signing up someone else is checked against the session’s station in the domain (404 elsewhere: tests/integration/training.test.ts)',
+    params: TrainingParams,
+    body: SignupRequest,
+    response: Training,
+    successStatus: 201,
+  },
+  cancelMySignup: {
+    operationId: 'cancelMySignup',
+    method: 'DELETE',
+    path: '/trainings/{trainingId}/signups/mine',
+    function: 'training',
+    summary: 'Withdraw the caller’s own sign-up (its seat is freed); already withdrawn answers the same',
+    callBudget: 5,
+    access: ROLES,
+    scope: 'none',
+    scopeReason:
+      'sessions are public and the sign-up withdrawn is always the caller’s own (keyed by their user id): no other person’s sign-up can be named',
+    params: TrainingParams,
+    response: Training,
+  },
+  checkInTraining: {
+    operationId: 'checkInTraining',
+    method: 'POST',
+    path: '/trainings/{trainingId}/checkins',
+    function: 'training',
+    summary:
+      'Check in with the token of the session’s QR code (the caller), or, for the station’s officers, a person without a phone (`signupId`, or `householdId` and `name`). Once per person (again: `already`); only from 30 minutes before the start to the end (409 CHECKIN_CLOSED)',
+    callBudget: 6,
+    access: ROLES,
+    scope: 'none',
+    scopeReason:
+      'the QR code’s token is the proof of presence (a wrong one is 404); checking in someone else is checked against the session’s station in the domain (tests/integration/training.test.ts)',
+    params: TrainingParams,
+    body: CheckinRequest,
+    response: CheckinResponse,
+  },
+  myTrainingHours: {
+    operationId: 'myTrainingHours',
+    method: 'GET',
+    path: '/me/training-hours',
+    function: 'training',
+    summary: 'The caller’s own training minutes per month (attended, given, sessions), Asia/Shanghai months `from`..`to` (at most 12)',
+    callBudget: 2,
+    access: ROLES,
+    scope: 'self',
+    query: TrainingHoursQuery,
+    response: TrainingHours,
   },
 });
 

@@ -543,3 +543,24 @@ export const statsKeys = {
   /** When the roll-up last emptied its work list: every figure includes all events before it. */
   freshness: (): PrimaryKey => ({ PK: 'STATS#ROLLUP', SK: 'FRESH' }),
 };
+
+/**
+ * Training sessions (issue 15). A session's partition holds the session, its sign-ups and check-ins (one
+ * item per person: `attribute_not_exists` makes each once) and its change records, so the attendance page
+ * is one Query. GSI1: a station's sessions by end time (`upcoming` = not ended, soonest first).
+ * An officer's training minutes: one counter item per month (ADDed in the check-in's transaction).
+ */
+export const trainingKeys = {
+  item: (id: string): PrimaryKey => ({ PK: `TRAINING#${id}`, SK: 'TRAINING' }),
+  partition: (id: string) => `TRAINING#${id}`,
+  ofStation: (stationId: string) => `STATION_TRAININGS#${stationId}`,
+  stationIndex: (stationId: string, endsAt: string, id: string) => ({ GSI1PK: `STATION_TRAININGS#${stationId}`, GSI1SK: `${endsAt}#${id}` }),
+  signup: (id: string, personId: string): PrimaryKey => ({ PK: `TRAINING#${id}`, SK: `SIGNUP#${personId}` }),
+  checkin: (id: string, personId: string): PrimaryKey => ({ PK: `TRAINING#${id}`, SK: `CHECKIN#${personId}` }),
+  change: (id: string, at: string, changeId: string): PrimaryKey => ({ PK: `TRAINING#${id}`, SK: `CHANGE#${at}#${changeId}` }),
+};
+
+export const officerHoursKeys = {
+  month: (userId: string, month: string): PrimaryKey => ({ PK: `OFFICER_HOURS#${userId}`, SK: `MONTH#${month}` }),
+  partition: (userId: string) => `OFFICER_HOURS#${userId}`,
+};

@@ -79,6 +79,12 @@ export default defineAppConfig({
     // A remote pay link (远程代付): someone elsewhere opens the officer's link (?t=<token>), sees the bill and
     // pays with WeChat Pay. Its own subpackage: neither the main package nor the officer's carries it.
     { root: 'packages/paylink', pages: ['pages/index/index'] },
+    // Training (培训体验): a station's sessions, a session (sign up, check-in result), the officer's schedule form
+    // and attendance (the QR code, people without a phone), and the page the session's QR code opens.
+    {
+      root: 'packages/training',
+      pages: ['pages/index/index', 'pages/session/index', 'pages/edit/index', 'pages/attendance/index', 'pages/checkin/index'],
+    },
     // Where an unknown route lands (app.tsx): a page of its own, kept out of the main package.
     { root: 'packages/notfound', pages: ['pages/index/index'] },
   ],

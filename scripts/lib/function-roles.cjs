@@ -28,6 +28,8 @@ const ACCESS = {
   // The service ledger (consultations, ratings, the officer's month, supervision) and its roll-up job.
   services: ['tableWrite', 'secrets'],
   serviceRollup: ['tableWrite', 'secrets'],
+  // Training sessions: schedules, sign-ups, check-ins (public reads of a station's sessions live here too).
+  training: ['tableWrite', 'secrets'],
 };
 
 const TABLE_READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'];

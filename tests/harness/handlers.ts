@@ -13,6 +13,7 @@ import { handler as regions } from '../../functions/handlers/regions';
 import { handler as services } from '../../functions/handlers/services';
 import { handler as stations } from '../../functions/handlers/stations';
 import { handler as system } from '../../functions/handlers/system';
+import { handler as training } from '../../functions/handlers/training';
 
 /** The real Lambda handler of each function of serverless.yml. */
 export const handlers: Record<FunctionName, Handler> = {
@@ -29,4 +30,5 @@ export const handlers: Record<FunctionName, Handler> = {
   services,
   stations,
   system,
+  training,
 };

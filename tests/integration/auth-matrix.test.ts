@@ -34,6 +34,8 @@ const PUBLIC_ROUTES = [
   'wechatPayWebhook',
   'payLinkWebhook',
   'refundWebhook',
+  'listTrainings',
+  'getTraining',
 ];
 
 describe('authentication and role matrix', () => {

@@ -20,6 +20,7 @@ import { copyRegionChain, expertOf, feedBody, feedIn } from '../harness/feeds';
 import { reportBody, reportPrice, seedPriceCatalogue } from '../harness/prices';
 import { listProduce, marketCall, order, registerCooperative } from '../harness/market';
 import { paidOrder, pickupCodeOf, refundRequested } from '../harness/fulfilment';
+import { scheduleSession } from '../harness/training';
 
 type Route = RouteDef & { name: RouteName };
 type User = Awaited<ReturnType<typeof createUser>>;
@@ -96,6 +97,8 @@ interface Objects {
   payRequestId: string;
   /** The service record of the household's payment (its linked villager rates it). */
   serviceId: string;
+  /** A training session scheduled at the station by its officer. */
+  trainingId: string;
 }
 
 /** Which order a route's `{orderId}` names: each fulfilment route gets one in the status it acts on. */
@@ -193,6 +196,7 @@ async function objectsOf(station: { id: string; villageCode: string }, officer: 
     officer,
     payRequestId: payRequest.json.id,
     serviceId: `pay-${payment.json.id}`,
+    trainingId: await scheduleSession(officer, station.id),
   };
 }
 
@@ -246,6 +250,15 @@ const BODIES: Partial<Record<RouteName, (o: Objects) => Promise<unknown> | unkno
   askQuestion: (o) => ({ field: 'crops', text: '羊咳嗽流鼻涕怎么办？', consent: false, householdId: o.householdId }),
   logConsultation: () => ({ channel: 'phone' }),
   rateService: () => ({ rating: 5, comment: '很耐心' }),
+  createTraining: (o) => ({
+    stationId: o.stationId,
+    title: '牲畜防疫',
+    startsAt: '2030-01-01T02:00:00Z',
+    endsAt: '2030-01-01T04:00:00Z',
+    capacity: 20,
+  }),
+  updateTraining: () => ({ capacity: 25, trainer: '赵兽医' }),
+  cancelTraining: () => ({ reason: '下雪路断' }),
 };
 const QUERIES: Partial<Record<RouteName, Record<string, string>>> = {
   regionReconciliations: { date: businessDay(new Date()) },

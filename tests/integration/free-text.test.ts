@@ -9,6 +9,7 @@ import { useFreshTable } from '../harness/fresh-table';
 import { handlers } from '../harness/handlers';
 import { invoke } from '../harness/invoke';
 import { copyStations, officerOf, TUQIAO } from '../harness/payments';
+import { sessionBody, trainingCall } from '../harness/training';
 
 let table: Awaited<ReturnType<typeof useFreshTable>>;
 beforeAll(async () => {
@@ -55,5 +56,29 @@ describe('free text elsewhere', () => {
   it('a search text with a bidi override is 400', async () => {
     const res = await invoke(handlers.stations, { path: '/stations', query: { q: '土桥\u202E' } });
     expect([res.status, res.json.error.details[0].path]).toEqual([400, 'query.q']);
+  });
+});
+
+describe('free text in a training session', () => {
+  it('a title, trainer or attendee name with a bidi override or a control character is 400 and writes nothing; NFD is stored NFC', async () => {
+    const officer = await officerOf(table.doc, table.tableName, TUQIAO);
+    const before = await countItems(table.doc, table.tableName);
+    const cases = [
+      { body: sessionBody(TUQIAO.id, { title: '手机\u202E上网' }), path: 'body.title' },
+      { body: sessionBody(TUQIAO.id, { trainer: '李\u0007老师' }), path: 'body.trainer' },
+    ];
+    for (const { body, path } of cases) {
+      const res = await trainingCall(officer, 'POST', '/trainings', body);
+      expect([res.status, res.json.error.details.map((d: { path: string }) => d.path)]).toEqual([400, [path]]);
+    }
+    expect(await countItems(table.doc, table.tableName)).toBe(before);
+    const decomposed = 'Lu\u0308\u030c Xia\u0300';
+    const created = await trainingCall(officer, 'POST', '/trainings', sessionBody(TUQIAO.id, { trainer: decomposed }));
+    expect([created.status, created.json.trainer]).toEqual([201, decomposed.normalize('NFC')]);
+    const signup = await trainingCall(officer, 'POST', `/trainings/${created.json.id}/signups`, {
+      householdId: 'hh000000000000000000000000',
+      name: '卓\u200F玛',
+    });
+    expect([signup.status, signup.json.error.details[0].path]).toEqual([400, 'body.name']);
   });
 });

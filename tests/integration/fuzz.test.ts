@@ -38,6 +38,8 @@ const segment = fc.oneof(
     'pq000000000000000000000000',
     // A service record's id in its shape (consultations, ratings).
     'consult-AAAAAAAAAAAAAAAAAAAAAAAA',
+    // A training session's id in its shape.
+    'tr000000000000000000000000',
   ),
   fc.string({ maxLength: 40 }).map(encodeURIComponent),
 );
@@ -201,10 +203,50 @@ const body = fc.oneof(
       { requiredKeys: [] },
     )
     .map((v) => JSON.stringify(v)),
+  // Training shapes (sessions, sign-ups, check-ins), so the fuzzer reaches past their schemas too.
+  fc
+    .record(
+      {
+        stationId: fc.oneof(fc.constant(TUQIAO), fc.string()),
+        title: fc.oneof(fc.constant('手机上网课'), fc.string()),
+        topic: fc.constantFrom('phone_skills', 'other', 'x'),
+        trainer: fc.string(),
+        trainerIsMe: fc.oneof(fc.boolean(), fc.string()),
+        startsAt: fc.oneof(fc.constantFrom('2030-01-01T02:00:00Z', '2000-01-01T00:00:00Z', '2030-02-30T25:00:00+08:00'), fc.string()),
+        endsAt: fc.oneof(fc.constantFrom('2030-01-01T04:00:00Z', '2030-01-02T04:00:00Z', '2029-12-31T00:00:00Z'), fc.string()),
+        capacity: fc.oneof(fc.integer(), fc.double(), fc.string()),
+        reason: fc.string(),
+        householdId: fc.oneof(fc.constant('hh000000000000000000000000'), fc.string()),
+        name: fc.string(),
+        phone: fc.oneof(fc.constant('13812345678'), fc.string()),
+        token: fc.oneof(fc.constant('A'.repeat(22)), fc.string()),
+        signupId: fc.oneof(fc.constant('0'.repeat(24)), fc.string()),
+      },
+      { requiredKeys: [] },
+    )
+    .map((v) => JSON.stringify(v)),
   fc.string({ maxLength: 200 }),
 );
 const query = fc.dictionary(
-  fc.constantFrom('region', 'q', 'near', 'limit', 'cursor', 'date', 'status', 'category', 'lang', 'product', 'from', 'to', 'month', 'x', '__proto__'),
+  fc.constantFrom(
+    'region',
+    'q',
+    'near',
+    'limit',
+    'cursor',
+    'date',
+    'status',
+    'category',
+    'lang',
+    'product',
+    'from',
+    'to',
+    'month',
+    'stationId',
+    'when',
+    'x',
+    '__proto__',
+  ),
   fc.oneof(segment, fc.string({ maxLength: 30 })),
   { maxKeys: 4 },
 );

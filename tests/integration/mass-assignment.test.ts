@@ -13,6 +13,7 @@ import { copyStations, officerOf, pay, TUQIAO } from '../harness/payments';
 import { snapshotTable } from '../harness/snapshot';
 import { createUser } from '../harness/users';
 import { listProduce, marketCall, registerCooperative } from '../harness/market';
+import { scheduleSession } from '../harness/training';
 
 const EXTRA_KEYS = ['status', 'stock', 'stationId', 'role', 'priceFen', 'PK', 'officerId', 'commissionFen', 'linkedUserCount', 'version'];
 
@@ -22,7 +23,16 @@ let admin: Awaited<ReturnType<typeof createUser>>;
 let provinceAdmin: Awaited<ReturnType<typeof createUser>>;
 let expert: Awaited<ReturnType<typeof createUser>>;
 let buyer: Awaited<ReturnType<typeof createUser>>;
-let ids: { paymentId: string; householdId: string; userId: string; sellerId: string; listingId: string; orderId: string; addressId: string };
+let ids: {
+  paymentId: string;
+  householdId: string;
+  userId: string;
+  sellerId: string;
+  listingId: string;
+  orderId: string;
+  addressId: string;
+  trainingId: string;
+};
 
 beforeAll(async () => {
   table = await useFreshTable('az4');
@@ -67,6 +77,7 @@ beforeAll(async () => {
     listingId,
     orderId: order.json.id,
     addressId: address.json.id,
+    trainingId: await scheduleSession(officer, TUQIAO.id),
   };
 });
 
@@ -129,6 +140,15 @@ const VALID: Record<string, () => { body: Record<string, unknown>; auth: Record<
   // The service ledger (issue 15).
   logConsultation: () => ({ body: { channel: 'phone' }, auth: officer.auth }),
   rateService: () => ({ body: { rating: 5, comment: '很好' }, auth: buyer.auth }),
+  // Training (issue 15): a session names its station by design; the extra keys tried are the others.
+  createTraining: () => ({
+    body: { stationId: TUQIAO.id, title: '网上卖货', startsAt: '2030-01-01T02:00:00Z', endsAt: '2030-01-01T04:00:00Z', capacity: 20 },
+    auth: officer.auth,
+  }),
+  updateTraining: () => ({ body: { capacity: 25 }, auth: officer.auth }),
+  cancelTraining: () => ({ body: { reason: '下雪' }, auth: officer.auth }),
+  signUpTraining: () => ({ body: {}, auth: buyer.auth }),
+  checkInTraining: () => ({ body: { householdId: ids.householdId, name: '多杰' }, auth: officer.auth }),
 };
 
 const concretePath = (route: RouteDef) =>
@@ -146,7 +166,8 @@ const concretePath = (route: RouteDef) =>
     .replace('{sellerId}', ids.sellerId)
     .replace('{listingId}', ids.listingId)
     .replace('{orderId}', ids.orderId)
-    .replace('{serviceId}', `pay-${ids.paymentId}`);
+    .replace('{serviceId}', `pay-${ids.paymentId}`)
+    .replace('{trainingId}', ids.trainingId);
 
 // Every item at every depth (a key filter on JSON.stringify would blank nested objects).
 const snapshot = () => snapshotTable(table.doc, table.tableName);

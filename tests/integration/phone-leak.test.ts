@@ -17,6 +17,7 @@ import { invoke } from '../harness/invoke';
 import { copyStations, newKey, officerOf, pay, TUQIAO } from '../harness/payments';
 import { snapshotTable } from '../harness/snapshot';
 import { createUser } from '../harness/users';
+import { checkinTokenOf, scheduleSession } from '../harness/training';
 import { copyRegionChain, expertOf, feedBody, feedIn } from '../harness/feeds';
 import { reportBody, reportPrice, seedPriceCatalogue } from '../harness/prices';
 import { listProduce, marketCall, order, registerCooperative } from '../harness/market';
@@ -90,6 +91,8 @@ let ids: { paymentId: string; householdId: string; appointedUserId: string };
 let priceReportId: string;
 /** A question the officer asked for the household, and an expert it reaches (crops, 乐都区). */
 let questionId: string;
+/** Training sessions of the station: one walked through sign-up and check-in, one to cancel. */
+let trainings: { main: string; toCancel: string };
 let questionExpert: User;
 let feeds: { draft: string; inReview: string; toReject: string; published: string; toRetract: string };
 /** Which item a route's `{id}` names. */
@@ -245,6 +248,10 @@ beforeAll(async () => {
   };
 });
 
+beforeAll(async () => {
+  trainings = { main: await scheduleSession(officer, TUQIAO.id), toCancel: await scheduleSession(officer, TUQIAO.id) };
+});
+
 /** Which order a route's `{orderId}` names (the others: the villager's unpaid order). */
 const ORDER_OF: Partial<Record<RouteName, () => string>> = {
   // The stub's sheet confirms the officer's shipped order (paid by the webhook's turn already: it answers it paid).
@@ -277,6 +284,7 @@ const pathOf = (route: Route) =>
       payRequestId: payLink.id,
       token: payLink.token,
       serviceId: `pay-${ids.paymentId}`,
+      trainingId: route.name === 'cancelTraining' ? trainings.toCancel : trainings.main,
     }[name];
     if (!value) throw new Error(`${route.name}: no real id for {${name}}: add one to the leak walk`);
     return value;
@@ -350,6 +358,18 @@ const BODIES: Partial<Record<RouteName, () => Promise<unknown> | unknown>> = {
   decideRefund: () => ({ decision: 'approve', note: '同意退款' }),
   logConsultation: () => ({ channel: 'in_person', householdId: ids.householdId }),
   rateService: () => ({ rating: 4, comment: '办得快' }),
+  createTraining: () => ({
+    stationId: TUQIAO.id,
+    title: '手机上网课',
+    startsAt: '2030-01-01T02:00:00Z',
+    endsAt: '2030-01-01T04:00:00Z',
+    capacity: 20,
+  }),
+  updateTraining: () => ({ trainer: '李老师' }),
+  cancelTraining: () => ({ reason: '下雪路断' }),
+  // The officer signs up a household member with a phone (answered masked on the attendance list).
+  signUpTraining: () => ({ householdId: ids.householdId, name: '卓玛', phone: '13766667777' }),
+  checkInTraining: async () => ({ token: await checkinTokenOf(officer, trainings.main) }),
 };
 /** Routes authenticated by a provider's signature: the signed request (WeChat Pay pays the officer's shipped order). */
 const SIGNED: Partial<Record<RouteName, () => Promise<{ headers: Record<string, string>; body: string }>>> = {
@@ -385,6 +405,7 @@ const QUERIES: Partial<Record<RouteName, Record<string, string>>> = {
   searchQuestions: { q: '青稞' },
   regionSupervision: { from: businessDay(new Date()), to: businessDay(new Date()) },
   regionSupervisionCsv: { from: businessDay(new Date()), to: businessDay(new Date()) },
+  listTrainings: { stationId: TUQIAO.id },
 };
 
 /** Every string (and key) of a JSON value, at any depth, with where it sits. */

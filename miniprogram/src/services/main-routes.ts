@@ -25,6 +25,7 @@ export const MAIN_PAGES = {
   prices: sub('prices'),
   ask: sub('ask'),
   market: sub('market'),
+  trainings: sub('training'),
   notFound: sub('notfound'),
 } as const;
 

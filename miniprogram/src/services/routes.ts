@@ -60,6 +60,11 @@ export const PAGES = {
   sellerAccount: sub('market', 'seller'),
   // A remote pay link (远程代付): the payer's page, opened from the link the officer sends.
   payLink: sub('paylink'),
+  // Training (培训体验): a station's sessions, a session, the schedule form, the officer's attendance, the QR code's check-in.
+  trainingSession: sub('training', 'session'),
+  trainingEdit: sub('training', 'edit'),
+  trainingAttendance: sub('training', 'attendance'),
+  trainingCheckin: sub('training', 'checkin'),
 } as const;
 
 export type PageName = keyof typeof PAGES;

@@ -14,6 +14,8 @@ import { t as feedT } from '../../../miniprogram/src/i18n/feed';
 import { feedMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.feed';
 import { marketMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.market';
 import { paylinkMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.paylink';
+import { trainingMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.training';
+import { t as trainingT } from '../../../miniprogram/src/i18n/training';
 import { t as pricesT } from '../../../miniprogram/src/i18n/prices';
 import { pricesMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.prices';
 import { askMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.ask';
@@ -91,6 +93,7 @@ describe('i18n catalogue split by package', () => {
     shared: sharedMessages,
     codeEntry: codeEntryMessages,
     paylink: paylinkMessages,
+    training: trainingMessages,
   };
 
   it('keeps staff, find and receipt strings out of the main catalogue (they ship with their subpackages)', () => {
@@ -141,6 +144,7 @@ describe('i18n catalogue split by package', () => {
       'field',
       'notFound',
       'paylink',
+      'training',
     ];
     const inMain = Object.keys(messages).filter((key) => moved.includes(key.split('.')[0]));
     expect(inMain).toEqual([]);
@@ -173,6 +177,8 @@ describe('i18n catalogue split by package', () => {
     expect(Object.keys(messages).filter((key) => key in stationMessages || key.startsWith('home.code'))).toEqual([]);
     expect(paylinkT('paylink.status.PAID')).toContain('已缴费');
     expect(paylinkT('billType.water')).toBe(staffT('billType.water'));
+    expect(trainingT('training.topic.livestock_disease')).toBe('牲畜疫病防治');
+    expect(trainingT('list.more')).toBe(staffT('list.more'));
   });
 
   it('never reaches a subpackage catalogue from the main package (app, home, station, me)', () => {
@@ -201,7 +207,7 @@ describe('i18n catalogue split by package', () => {
     expect(reached).toContain('i18n/messages/zh-CN.ts');
     expect(
       reached.filter((file) =>
-        /i18n\/(find|staff|receipt|me|publish|feed|prices|ask|market|station|shared|code-entry|paylink)\.ts$|zh-CN\.(find|staff|receipt|me|publish|feed|prices|ask|market|station|shared|code-entry|paylink)\.ts$/.test(
+        /i18n\/(find|staff|receipt|me|publish|feed|prices|ask|market|station|shared|code-entry|paylink|training)\.ts$|zh-CN\.(find|staff|receipt|me|publish|feed|prices|ask|market|station|shared|code-entry|paylink|training)\.ts$/.test(
           file,
         ),
       ),

@@ -327,9 +327,8 @@ describe('officer workspace', () => {
     expect(byId('officer-station-region').textContent).toBe('青海省 海东市 乐都区 碾伯镇');
     expect(byId('officer-feature-payments').textContent).toContain('已开通');
     expect(byId('officer-feature-listings').textContent).toContain('已开通');
-    for (const feature of ['trainings', 'notices']) {
-      expect(byId(`officer-feature-${feature}`).textContent).toContain('即将上线');
-    }
+    expect(byId('officer-feature-trainings').textContent).toContain('已开通');
+    expect(byId('officer-feature-notices').textContent).toContain('即将上线');
     const navigateTo = jest.spyOn(Taro, 'navigateTo');
     fireEvent.click(byId('officer-payments-link'));
     expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/officer/pages/payments/index' });
@@ -337,6 +336,11 @@ describe('officer workspace', () => {
     expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/officer/pages/sellers/index' });
     fireEvent.click(byId('officer-feature-listings'));
     expect(navigateTo).toHaveBeenLastCalledWith({ url: '/packages/officer/pages/sellers/index' });
+    // 培训: the station's sessions in packages/training.
+    fireEvent.click(byId('officer-feature-trainings'));
+    expect(navigateTo).toHaveBeenLastCalledWith({
+      url: `/packages/training/pages/index/index?stationId=${officerMe.station!.id}&name=${encodeURIComponent(officerMe.station!.villageName)}`,
+    });
   });
 
   it('refuses anyone else, whatever the stored role says', async () => {

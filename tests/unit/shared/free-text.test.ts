@@ -136,6 +136,13 @@ describe('the route table', () => {
         'createConsignment.body.carrier',
         'requestRefund.body.reason',
         'decideRefund.body.note',
+        'createTraining.body.title',
+        'createTraining.body.trainer',
+        'updateTraining.body.title',
+        'updateTraining.body.trainer',
+        'cancelTraining.body.reason',
+        'signUpTraining.body.name',
+        'checkInTraining.body.name',
       ].sort(),
     );
     expect(

@@ -14,7 +14,7 @@ export const staffMessages = {
   'officer.feature.listings.name': '农产品上架',
   'officer.feature.listings.desc': '登记村里的农畜产品，对接采购商',
   'officer.feature.trainings.name': '培训登记',
-  'officer.feature.trainings.desc': '发布培训通知，登记参训村民',
+  'officer.feature.trainings.desc': '安排培训，报名、扫码签到和名单',
   'officer.feature.notices.name': '信息发布',
   'officer.feature.notices.desc': '转发政策、行情和灾害预警',
   'officer.colleaguesNote': '站点信息员可以有多位，由县级以上管理员任命。',

@@ -100,6 +100,13 @@ function StationDetails({ station, view }: { station: StationProfile; view: Stat
         <Text id="station-market-link" className="station__link" onClick={() => openMainPage('market', { region: station.villageCode.slice(0, 6) })}>
           {t('station.market')}
         </Text>
+        <Text
+          id="station-trainings-link"
+          className="station__link"
+          onClick={() => openMainPage('trainings', { stationId: station.id, name: station.villageName })}
+        >
+          {t('station.trainings')}
+        </Text>
       </Section>
       <View className="station__footer">
         {process.env.TARO_ENV === 'weapp' ? (

@@ -10,10 +10,10 @@ import { t } from '../../../../i18n/staff';
 import { openPage } from '../../../../services/routes';
 import './index.scss';
 
-/** What an officer does at the station; only convenience payments are open so far. */
+/** What an officer does at the station; notices are not open yet. */
 const FEATURES = ['payments', 'listings', 'trainings', 'notices'] as const;
-const OPEN_FEATURES: ReadonlySet<string> = new Set(['payments', 'listings']);
-const FEATURE_PAGES = { payments: 'workbench', listings: 'sellers' } as const;
+const OPEN_FEATURES: ReadonlySet<string> = new Set(['payments', 'listings', 'trainings']);
+const FEATURE_PAGES = { payments: 'workbench', listings: 'sellers', trainings: 'trainings' } as const;
 
 function OfficerHome({ me }: { me: MeResponse }) {
   const { station } = me;
@@ -112,7 +112,16 @@ function OfficerHome({ me }: { me: MeResponse }) {
                 status={open ? t('officer.feature.open') : t('officer.comingSoon')}
                 statusTone={open ? 'brand' : 'accent'}
                 edge={open ? 'brand' : 'accent'}
-                onClick={open ? () => openPage(FEATURE_PAGES[feature as keyof typeof FEATURE_PAGES]) : undefined}
+                onClick={
+                  open && station
+                    ? () =>
+                        openPage(
+                          FEATURE_PAGES[feature as keyof typeof FEATURE_PAGES],
+                          // The station's sessions (packages/training) are listed by station.
+                          feature === 'trainings' ? { stationId: station.id, name: station.villageName } : undefined,
+                        )
+                    : undefined
+                }
               />
             );
           })}

@@ -1,0 +1,13 @@
+/**
+ * `t` for the training subpackage: the main catalogue, the strings subpackages share and its own. The
+ * main package never imports this file, so the strings ship with the subpackage.
+ */
+import { withMessages, type MessageKey as MainMessageKey } from './index';
+import { sharedMessages } from './messages/zh-CN.shared';
+import { trainingMessages } from './messages/zh-CN.training';
+
+export * from './index';
+
+const extra = { ...sharedMessages, ...trainingMessages };
+export type MessageKey = MainMessageKey | keyof typeof extra;
+export const t = withMessages(extra);

@@ -1,0 +1,3 @@
+import { t } from '../../../../i18n/training';
+
+export default definePageConfig({ navigationBarTitleText: t('training.navList'), enablePullDownRefresh: true });
