@@ -6,11 +6,12 @@
  * payments, their markers and every transition are the real repository on DynamoDB Local.
  */
 import { BatchWriteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { paymentKeys, pendingPaymentKeys } from '../../functions/data/keys';
+import { ledgerKeys, paymentKeys, pendingPaymentKeys } from '../../functions/data/keys';
 import { paymentItem } from '../../functions/data/payment-transitions';
 import { dynamoPaymentRepository } from '../../functions/data/payments-repository';
 import type { BillProvider, ProviderOutcome } from '../../functions/domain/payments/bill-provider';
 import type { PaymentRecord } from '../../functions/domain/payments/payment';
+import { businessDay } from '../../functions/domain/stations/opening-hours';
 import { settlePendingPayments } from '../../functions/domain/payments/settler';
 import { voidPayment } from '../../functions/domain/payments/void-payment';
 import { createLogger } from '../../functions/logging/logger';
@@ -52,7 +53,8 @@ function processing(stationId: string, createdAt = HOUR_AGO()): PaymentRecord {
     householdId: null,
     payerPhone: null,
     createdAt,
-    businessDate: createdAt.slice(0, 10),
+    // The station's business day (Asia/Shanghai), as a real payment has: past 16:00 UTC it is the next UTC date.
+    businessDate: businessDay(new Date(createdAt)),
     settledAt: null,
     ledgerDate: null,
     providerRef: null,
@@ -64,10 +66,28 @@ function processing(stationId: string, createdAt = HOUR_AGO()): PaymentRecord {
 
 /** Stores payments as a request that died after recording them leaves them: PROCESSING, with their pending markers. */
 async function storeStuck(payments: PaymentRecord[]) {
-  const items = payments.flatMap((p) => [
-    paymentItem(p),
-    { ...pendingPaymentKeys.item(p.stationId, p.createdAt, p.id), entity: 'PendingPayment', paymentId: p.id },
-  ]);
+  // Each payment's day as the payment route leaves it: open, counting its payments in flight.
+  const days = new Map<string, Record<string, unknown>>();
+  for (const p of payments) {
+    const key = `${p.stationId}#${p.businessDate}`;
+    const day = days.get(key) ?? {
+      ...ledgerKeys.day(p.stationId, p.businessDate),
+      entity: 'LedgerDay',
+      stationId: p.stationId,
+      date: p.businessDate,
+      status: 'OPEN',
+      processingCount: 0,
+    };
+    day.processingCount = (day.processingCount as number) + 1;
+    days.set(key, day);
+  }
+  const items = [
+    ...payments.flatMap((p) => [
+      paymentItem(p),
+      { ...pendingPaymentKeys.item(p.stationId, p.createdAt, p.id), entity: 'PendingPayment', paymentId: p.id },
+    ]),
+    ...days.values(),
+  ];
   for (let i = 0; i < items.length; i += 25) {
     await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) } }));
   }
