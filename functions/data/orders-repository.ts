@@ -11,6 +11,7 @@ import { buyerKeys, INDEX, listingKeys, nonCashLedgerKeys, ORDER_HOLD_SHARDS, or
 import { queryAll, queryPage } from './query-pages';
 import { transactWrite } from './transact';
 import { isConditionFailure } from './transaction-errors';
+import { nonCashRefundItems } from './non-cash-ledger-repository';
 
 type Item = Record<string, unknown>;
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -205,31 +206,7 @@ export const dynamoOrderRepository: OrderRepository = {
               ExpressionAttributeValues: { ':refund': refund, ':expired': 'EXPIRED', ':cancelled': 'CANCELLED' },
             },
           },
-          {
-            Update: {
-              TableName: tableName(),
-              Key: nonCashLedgerKeys.day(order.stationId, refund.businessDate),
-              UpdateExpression: 'SET entity = :entity ADD refundCount :one, refundedFen :amount',
-              ExpressionAttributeValues: { ':entity': 'NonCashDay', ':one': 1, ':amount': refund.amountFen },
-            },
-          },
-          {
-            Put: {
-              TableName: tableName(),
-              Item: {
-                ...nonCashLedgerKeys.refundEntry(order.stationId, refund.businessDate, order.id),
-                entity: 'NonCashLedgerEntry',
-                kind: 'late_success_refunded',
-                orderId: order.id,
-                stationId: order.stationId,
-                amountFen: refund.amountFen,
-                transactionId: refund.transactionId,
-                refundId: refund.refundId,
-                at: refund.at,
-              },
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          },
+          ...nonCashRefundItems(order, refund, 'late_success_refunded'),
         ],
       });
       return true;

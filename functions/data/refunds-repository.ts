@@ -9,9 +9,10 @@ import type { RefundRepository } from '../domain/market/refunds';
 import { db, tableName } from './client';
 import { moveCondition } from './fulfilment-repository';
 import { stripKeys } from './item';
-import { listingKeys, nonCashLedgerKeys, orderKeys } from './keys';
+import { listingKeys, orderKeys } from './keys';
 import { transactWrite } from './transact';
 import { isConditionFailure } from './transaction-errors';
+import { nonCashRefundItems } from './non-cash-ledger-repository';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -107,30 +108,7 @@ export const dynamoRefundRepository: RefundRepository = {
               ExpressionAttributeValues: { ':qty': line.quantity },
             },
           })),
-          {
-            Update: {
-              TableName: tableName(),
-              Key: nonCashLedgerKeys.day(order.stationId, refunded.businessDate),
-              UpdateExpression: 'SET entity = :entity ADD refundCount :one, refundedFen :amount',
-              ExpressionAttributeValues: { ':entity': 'NonCashDay', ':one': 1, ':amount': refunded.amountFen },
-            },
-          },
-          {
-            Put: {
-              TableName: tableName(),
-              Item: {
-                ...nonCashLedgerKeys.refundEntry(order.stationId, refunded.businessDate, order.id),
-                entity: 'NonCashLedgerEntry',
-                kind: 'order_refunded',
-                orderId: order.id,
-                stationId: order.stationId,
-                amountFen: refunded.amountFen,
-                refundId: refunded.refundId,
-                at: refunded.at,
-              },
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          },
+          ...nonCashRefundItems(order, refunded, 'order_refunded'),
         ],
       });
       return true;
