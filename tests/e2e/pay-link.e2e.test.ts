@@ -2,7 +2,8 @@
  * @jest-environment node
  *
  * A remote pay link (远程代付, issue 14) on the H5 build in Chromium, against the real stack: the officer of
- * 土桥村 prepares a phone-only villager's electricity bill, chooses 发付款链接 instead of cash and gets the
+ * a station of its own (a fresh user the county admin appoints to a 乐都区 station other than 土桥村, whose
+ * day payments.e2e closes for the rest of the run, whichever suite runs first) prepares a phone-only villager's electricity bill, chooses 发付款链接 instead of cash and gets the
  * link; a SECOND browser context (the family member in the city) opens it, signs in, sees what they pay for
  * (masked account, amount, station) and pays through the local WeChat Pay stub's sheet, whose SIGNED
  * notification pays the bill; the officer's page follows the request to 已缴费 and shows its line of the
@@ -18,12 +19,19 @@ import type { Page } from 'playwright-core';
 import { click, freshOpenid, openRoute, phonesForSuite, requireStack, shoot, signInAs, stackApi, text, waitForText } from './support';
 
 const TUQIAO = '630202002214';
+const LEDU_TOWNSHIP = '630202002';
 let webUrl: string;
 const phone = phonesForSuite();
 const { api, login } = stackApi(() => webUrl);
+const officerOpenid = freshOpenid('e2e-paylink-officer');
+let station: { id: string; villageName: string };
 
-beforeAll(() => {
+beforeAll(async () => {
   webUrl = requireStack();
+  const stations = await api<{ items: Array<{ id: string; code: string; villageName: string }> }>(`/stations?region=${LEDU_TOWNSHIP}&limit=10`);
+  station = stations.items.find((s) => s.code !== TUQIAO)!;
+  const me = await api<{ user: { id: string } }>('/me', { token: await login(officerOpenid) });
+  await api('/admin/officers', { method: 'POST', token: await login('admin-ledu'), body: { stationId: station.id, userId: me.user.id } });
 });
 
 /** A postpaid account the sandbox pays at once (no 0000/900x ending), fresh for this run. */
@@ -48,12 +56,11 @@ async function prepareBill(page: Page) {
 
 describe('a bill paid through a remote pay link', () => {
   it('the officer sends a link; a second browser pays it through the stub sheet; the officer sees it paid in the non-cash ledger, not the cash', async () => {
-    const officerToken = await login('officer-tuqiao');
-    const station = await api<{ id: string }>(`/stations/by-code/${TUQIAO}`);
+    const officerToken = await login(officerOpenid);
     const cashBefore = await cashInToday(officerToken, station.id);
 
     const officer = await phone();
-    await signInAs(officer, webUrl, 'officer-tuqiao');
+    await signInAs(officer, webUrl, officerOpenid);
     await prepareBill(officer);
     await officer.locator('#pay-method-link').click();
     await officer.waitForSelector('#pay-link-create');
@@ -79,7 +86,7 @@ describe('a bill paid through a remote pay link', () => {
     await payer.waitForSelector('#paylink-amount');
     expect(await text(payer, '#paylink-amount')).toBe(amountText);
     expect(await text(payer, '#paylink-account')).toBe(`${'*'.repeat(accountNo.length - 4)}${accountNo.slice(-4)}`);
-    expect(await text(payer, '#paylink-station')).toContain('土桥村');
+    expect(await text(payer, '#paylink-station')).toContain(station.villageName);
     expect(await payer.locator('#paylink-page').innerText()).not.toContain(accountNo);
     await shoot(payer, 'pay-link-payer-open.png');
     await click(payer, 'paylink-pay');
