@@ -144,7 +144,7 @@ export const boMarketMessages: Record<keyof typeof marketMessages, string> = {
   'market.sellerEmptyTitle': 'རྩིས་ཐོ་འདི་ད་དུང་འཚོང་མཁན་དང་འབྲེལ་མཐུད་བྱས་མེད།',
   'market.sellerEmptyHint':
     'ཞིང་པ་ཁྱིམ་ཚང་། ཆ་འཕྲིན་ལས་བྱེད་པར་ཁྱེད་ཀྱི་སྐད་འཕྲིན་རང་ཁྱིམ་དང་འབྲེལ་མཐུད་བྱེད་དུ་འཇུག་རོགས། (ང་ → ངའི་ཁྱིམ་ཚང་གི་འབབ་སྤྲོད།) མཉམ་ལས་ཁང་། “ང་” ཤོག་ངོས་སུ་ཆ་འཕྲིན་ལས་བྱེད་པས་སྤྲད་པའི་མཉམ་ལས་ཁང་གི་འབྲེལ་མཐུད་ཨང་རྟགས་འབྲི་རོགས།',
-  'market.sellerBackToMe': '“ང་” རུ་ཕྱིར་ལོག',
+  'market.sellerBackToMe': '“ང་” ཤོག་ངོས་སུ་ལོག',
   'market.sellerKindHousehold': 'ཞིང་པ་ཁྱིམ་ཚང་།',
   'market.sellerKindCooperative': 'མཉམ་ལས་ཁང་།',
   'market.sellerEarnings': 'འབབ་འབྲས་ {amount}',
