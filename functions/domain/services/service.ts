@@ -126,6 +126,18 @@ export const SUPERVISION_DEFINITIONS = {
   satisfiedFrom: 4,
 };
 
+/**
+ * The clock-aligned window (Asia/Shanghai wall clock, burstMinutes long) a service falls in, named by
+ * its start: 2026-11-30T09:17:05Z -> 2026-11-30T17:10. "More than 30 services in 10 minutes" is
+ * counted per station and window as the services happen, never by scanning them.
+ */
+export function burstBucketOf(at: string): string {
+  const wall = new Date(Date.parse(at) + 8 * 3_600_000).toISOString();
+  const minutes = Number(wall.slice(14, 16));
+  const start = minutes - (minutes % SUPERVISION_DEFINITIONS.burstMinutes);
+  return `${wall.slice(0, 14)}${String(start).padStart(2, '0')}`;
+}
+
 /** The share of ratings of 4 or 5 (null without ratings). */
 export const satisfactionOf = (c: Pick<ServiceCounters, 'ratingCount' | 'ratingSatisfied'>) =>
   c.ratingCount === 0 ? null : Math.round((c.ratingSatisfied / c.ratingCount) * 1000) / 1000;
