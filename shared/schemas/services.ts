@@ -96,7 +96,9 @@ export const Supervision = z.object({
   target: z.number(),
   attainment: z.number(),
   children: z.array(Row),
-  flags: z.array(z.object({ kind: z.enum(['silent', 'spike', 'burst']), stationId: z.string(), villageCode: z.string(), detail: z.string() })),
+  flags: z.array(
+    z.object({ kind: z.enum(['silent', 'spike', 'burst', 'drop']), stationId: z.string(), villageCode: z.string(), detail: z.string() }),
+  ),
   definitions: z.object({
     activeWithinDays: z.number(),
     silentAfterDays: z.number(),
@@ -104,6 +106,9 @@ export const Supervision = z.object({
     spikeMedianWeeks: z.number(),
     burstServices: z.number(),
     burstMinutes: z.number(),
+    dropWindowDays: z.number(),
+    dropShare: z.number(),
+    dropMinBaseline: z.number(),
     satisfiedFrom: z.number(),
     ackRate: z.string(),
     targets: z.record(z.string(), z.object({ servicesPerMonth: z.number(), satisfaction: z.number() })),

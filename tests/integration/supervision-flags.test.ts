@@ -21,11 +21,14 @@ import { useFreshTable } from '../harness/fresh-table';
 import { handlers } from '../harness/handlers';
 import { invoke } from '../harness/invoke';
 import { copyStations, TUQIAO, YUSHU } from '../harness/payments';
+import { stationIdForVillage } from '../../functions/domain/stations/station-identity';
 import { createUser } from '../harness/users';
 
 type User = Awaited<ReturnType<typeof createUser>>;
 let table: Awaited<ReturnType<typeof useFreshTable>>;
 let admin: User;
+/** 七里店村, in 土桥村's township: 33 services a month ago, 1 today (dropped sharply). */
+const QILIDIAN = { villageCode: '630202002200', id: stationIdForVillage('630202002200') };
 
 const DAY_MS = 86_400_000;
 const today = () => businessDay(new Date());
@@ -42,7 +45,7 @@ const supervision = (code: string, from: string, to: string) =>
 
 beforeAll(async () => {
   table = await useFreshTable('svcflags');
-  await copyStations(table.doc, table.tableName, [TUQIAO.villageCode, YUSHU.villageCode]);
+  await copyStations(table.doc, table.tableName, [TUQIAO.villageCode, YUSHU.villageCode, QILIDIAN.villageCode]);
   await copyRegionChain(table.doc, table.tableName, '63', true);
   for (const s of [TUQIAO, YUSHU]) await copyRegionChain(table.doc, table.tableName, s.villageCode);
   admin = await createUser(table.doc, table.tableName, { role: 'province_admin', regionCode: '63' });
@@ -55,6 +58,9 @@ beforeAll(async () => {
   // 玉树: 30 in one window 20 days ago (exactly the threshold: no burst), nothing since (silent).
   const yushuStart = new Date(Date.parse(`${daysAgo(20)}T10:00:00+08:00`));
   await consultations(YUSHU.id, yushuStart, 30, 15, 'yushu');
+  // 七里店村: 33 a minute apart 31 days ago (its usual fortnight: 33 / 42 days x 14 = 11), then 1 today.
+  await consultations(QILIDIAN.id, new Date(Date.parse(`${daysAgo(31)}T09:00:00+08:00`)), 33, 60, 'usual');
+  await consultations(QILIDIAN.id, new Date(), 1, 0, 'lately');
   // Alerts: 3 households acknowledged in the app, 1 told by phone at 土桥村.
   const feedId = 'fdsvcflags00001';
   await table.doc.send(new PutCommand({ TableName: table.tableName, Item: { ...feedKeys.item(feedId), entity: 'Feed', id: feedId, ackCount: 0 } }));
@@ -110,7 +116,7 @@ describe('flags', () => {
 
   it('a station without a service for 14 days is silent: counted in its regions’ rows, listed on its township, still active within 30 days', async () => {
     const province = await supervision('63', daysAgo(29), today());
-    expect(province.json.coverage).toEqual(expect.objectContaining({ activeStations: 2, silentStations: 1 }));
+    expect(province.json.coverage).toEqual(expect.objectContaining({ activeStations: 3, silentStations: 1 }));
     const yushu = province.json.children.find((r: { code: string }) => r.code === '6327');
     expect([yushu.activeStations, yushu.silentStations]).toEqual([1, 1]);
     const township = await supervision(YUSHU.villageCode.slice(0, 9), daysAgo(29), today());
@@ -123,6 +129,18 @@ describe('flags', () => {
     const township = await supervision(TUQIAO.villageCode.slice(0, 9), today(), today());
     const spikes = township.json.flags.filter((f: { kind: string }) => f.kind === 'spike');
     expect(spikes).toEqual([expect.objectContaining({ stationId: TUQIAO.id, detail: `${today()}: 35 services, median 1` })]);
+  });
+
+  it('a station whose last 14 days fell below 30 % of its usual fortnight dropped sharply; a silent one is flagged silent only', async () => {
+    const tuqiaoTownship = await supervision(TUQIAO.villageCode.slice(0, 9), today(), today());
+    expect(tuqiaoTownship.json.flags.filter((f: { kind: string }) => f.kind === 'drop')).toEqual([
+      expect.objectContaining({ stationId: QILIDIAN.id, detail: 'last 14 days: 1 services, usually 11' }),
+    ]);
+    const yushuTownship = await supervision(YUSHU.villageCode.slice(0, 9), today(), today());
+    expect(yushuTownship.json.flags.map((f: { kind: string }) => f.kind)).not.toContain('drop');
+    expect((await supervision('63', today(), today())).json.definitions).toEqual(
+      expect.objectContaining({ dropWindowDays: 14, dropShare: 0.3, dropMinBaseline: 10 }),
+    );
   });
 });
 

@@ -122,6 +122,10 @@ export const SUPERVISION_DEFINITIONS = {
   spikeMedianWeeks: 8,
   burstServices: 30,
   burstMinutes: 10,
+  /** Dropped sharply: the last dropWindowDays below dropShare of the same length's average over the rest of the 8 weeks (itself at least dropMinBaseline). */
+  dropWindowDays: 14,
+  dropShare: 0.3,
+  dropMinBaseline: 10,
   /** A rating of 4 or 5 counts as satisfied. */
   satisfiedFrom: 4,
 };

@@ -153,6 +153,7 @@ export async function regionSupervision(deps: SupervisionDeps, caller: Caller, c
         .filter((a) => a.lastDate < silentBefore)
         .map((a) => ({ kind: 'silent' as const, stationId: a.stationId, villageCode: a.villageCode, detail: `last service ${a.lastDate}` })),
       ...spikes(recent, stations, query),
+      ...drops(recent, stations, today, new Set(activity.filter((a) => a.lastDate < silentBefore).map((a) => a.stationId))),
       ...bursts.map((b) => ({
         kind: 'burst' as const,
         stationId: b.stationId,
@@ -187,6 +188,37 @@ function spikes(
         villageCode: s.villageCode,
         detail: `${d.date}: ${d.services} services, median ${median}`,
       }));
+  });
+}
+
+/**
+ * A station whose last 14 days fell below 30 % of its usual fortnight (the average over the rest of the 8
+ * weeks, at least 10 services): dropped sharply, before it goes silent. A silent station is flagged as silent only.
+ */
+function drops(
+  recent: Array<{ code: string; date: string; services: number }>,
+  stations: Array<{ id: string; villageCode: string }>,
+  today: string,
+  silent: Set<string>,
+) {
+  const d = SUPERVISION_DEFINITIONS;
+  const windowStart = addDays(today, -(d.dropWindowDays - 1));
+  const baselineDays = d.spikeMedianWeeks * 7 - d.dropWindowDays;
+  return stations.flatMap((s) => {
+    if (silent.has(s.id)) return [];
+    const mine = recent.filter((r) => r.code === s.id);
+    const last = mine.filter((r) => r.date >= windowStart).reduce((n, r) => n + r.services, 0);
+    const before = mine.filter((r) => r.date < windowStart).reduce((n, r) => n + r.services, 0);
+    const usual = (before / baselineDays) * d.dropWindowDays;
+    if (usual < d.dropMinBaseline || last >= d.dropShare * usual) return [];
+    return [
+      {
+        kind: 'drop' as const,
+        stationId: s.id,
+        villageCode: s.villageCode,
+        detail: `last ${d.dropWindowDays} days: ${last} services, usually ${Math.round(usual)}`,
+      },
+    ];
   });
 }
 

@@ -88,6 +88,7 @@ function Definitions({ view }: { view: SupervisionView }) {
     t('supervision.def.active', { days: d.activeWithinDays }),
     t('supervision.def.silent', { days: d.silentAfterDays }),
     t('supervision.def.spike', { weeks: d.spikeMedianWeeks, times: d.spikeTimesMedian }),
+    t('supervision.def.drop', { days: d.dropWindowDays, share: percent(d.dropShare), min: d.dropMinBaseline }),
     t('supervision.def.burst', { minutes: d.burstMinutes, services: d.burstServices }),
     t('supervision.def.ackRate'),
     t('supervision.def.satisfied', { from: d.satisfiedFrom }),
