@@ -5,10 +5,12 @@
  *      marks, trainings via recordService, ratings), 20 in flight, a fifth of them sent twice at once
  *      (a retry); two roll-ups racing, then a recount from the raw entries (Scan, benchmark only):
  *      every station day and region day must be equal.
- *   2. The province dashboard (GET /regions/63/supervision, a 30-day period) and a county's, with 100
- *      and with 100,000 events in the table: DynamoDB calls and items read per request, p50 and p95.
- *      The 100,000 are bulk-loaded as entries plus the aggregates the roll-up leaves for them (same
- *      functions), since pushing them one by one through transactions would take an hour here.
+ *      The coverage items (stations per last active day, per region) and the 10-minute windows are
+ *      recounted from the entries too.
+ *   2. The province dashboard (GET /regions/63/supervision, a 30-day period), a county's and a township's,
+ *      with 100 and with 100,000 events in the table: DynamoDB calls and items read per request, p50 and
+ *      p95. The 100,000 are bulk-loaded as entries plus the aggregates the roll-up leaves for them (day
+ *      items, activity, coverage), since pushing them one by one through transactions would take an hour.
  * `npx tsx bench/supervision.ts [--events 5000] [--reads 50]`
  */
 import '../scripts/lib/env';
@@ -21,11 +23,20 @@ import { dynamoFeedAckRepository } from '../functions/data/feeds-repository';
 import { feedKeys, statsKeys } from '../functions/data/keys';
 import { regionToItem, dynamoRegionRepository } from '../functions/data/regions-repository';
 import { rollupTargets, runServiceRollup } from '../functions/data/service-rollup';
+import { coverageAttribute } from '../functions/data/service-signals';
 import { countersFromItem, serviceEntryItem } from '../functions/data/service-ledger-items';
 import { dynamoServiceLedger } from '../functions/data/services-repository';
 import { dynamoStationRepository, stationToItem } from '../functions/data/stations-repository';
 import { dynamoSupervisionRepository } from '../functions/data/supervision-repository';
-import { addCounters, countersOf, emptyCounters, serviceIds, type ServiceCounters, type ServiceEntry } from '../functions/domain/services/service';
+import {
+  addCounters,
+  burstBucketOf,
+  countersOf,
+  emptyCounters,
+  serviceIds,
+  type ServiceCounters,
+  type ServiceEntry,
+} from '../functions/domain/services/service';
 import { serviceEvents } from '../functions/domain/services/service-events';
 import { recordService } from '../functions/domain/services/service-desk';
 import { regionSupervision } from '../functions/domain/services/supervision';
@@ -70,6 +81,18 @@ async function scanAll(doc: Doc, table: string, entity: string) {
     start = page.LastEvaluatedKey;
   } while (start);
   return items;
+}
+
+/** The coverage items the roll-up keeps, computed from each station's last day with a service (region -> d_<day> -> stations). */
+function coverageOf(lastDates: Map<string, { villageCode: string; lastDate: string }>) {
+  const regions = new Map<string, Record<string, number>>();
+  for (const { villageCode, lastDate } of lastDates.values())
+    for (const code of [2, 4, 6, 9].map((n) => villageCode.slice(0, n))) {
+      const days = regions.get(code) ?? {};
+      days[coverageAttribute(lastDate)] = (days[coverageAttribute(lastDate)] ?? 0) + 1;
+      regions.set(code, days);
+    }
+  return regions;
 }
 
 async function main() {
@@ -176,7 +199,29 @@ async function main() {
     console.log(
       `   recount: ${expected.size.toLocaleString()} day items expected, ${stored.size.toLocaleString()} stored, ${mismatches.length} different`,
     );
-    if (mismatches.length) process.exitCode = 1;
+    // Coverage (stations per last active day, per region) and the 10-minute windows, recounted the same way.
+    const lastDates = new Map<string, { villageCode: string; lastDate: string }>();
+    const windows = new Map<string, number>();
+    for (const e of entries.filter((x) => x.kind === 'service')) {
+      if ((lastDates.get(e.stationId)?.lastDate ?? '') < e.date)
+        lastDates.set(e.stationId, { villageCode: village.get(e.stationId)!, lastDate: e.date });
+      const w = `${e.stationId}|${burstBucketOf(e.at)}`;
+      windows.set(w, (windows.get(w) ?? 0) + 1);
+    }
+    const expectedCoverage = coverageOf(lastDates);
+    const storedCoverage = await scanAll(doc, 'bench-svc-events', 'RegionCoverage');
+    const coverageOff = [...expectedCoverage].filter(([code, days]) => {
+      const item = storedCoverage.find((i) => i.code === code) ?? {};
+      const nonZero = Object.entries(item).filter(([k, v]) => k.startsWith('d_') && Number(v) !== 0);
+      return JSON.stringify(Object.fromEntries(nonZero.sort())) !== JSON.stringify(Object.fromEntries(Object.entries(days).sort()));
+    }).length;
+    const storedWindows = await scanAll(doc, 'bench-svc-events', 'ServiceBurst');
+    const windowsOff = storedWindows.filter((w) => windows.get(`${w.stationId}|${w.bucket}`) !== Number(w.services)).length;
+    console.log(
+      `   coverage: ${expectedCoverage.size} region items expected, ${storedCoverage.length} stored, ${coverageOff} different; ` +
+        `10-minute windows: ${windows.size} expected, ${storedWindows.length} stored, ${windowsOff} different`,
+    );
+    if (mismatches.length || coverageOff || windowsOff || storedWindows.length !== windows.size) process.exitCode = 1;
 
     // 2. The dashboard with 100 and with 100,000 events.
     const today = businessDay(new Date());
@@ -222,15 +267,20 @@ async function main() {
         const c = s.counters;
         return { ...s.key, ...s.labels, entity: 'ServiceDay', services: c.services, n_consultation: c.byType.consultation };
       });
+      const coverage = coverageOf(
+        new Map([...activity].map(([id, a]) => [id, { villageCode: String(a.villageCode), lastDate: String(a.lastDate) }])),
+      );
       await writeAll(doc, table, [
         ...bulk,
         ...dayItems,
         ...activity.values(),
+        ...[...coverage].map(([code, days]) => ({ ...statsKeys.coverage(code), entity: 'RegionCoverage', code, ...days })),
         { ...statsKeys.freshness(), entity: 'StatsFreshness', freshAt: new Date().toISOString() },
       ]);
       for (const [label, caller, code] of [
         ['province 63 (8 prefectures)', provinceAdmin, '63'],
         ['county 630202 (乐都区)', countyAdmin, '630202'],
+        ['township 630202002', countyAdmin, '630202002'],
       ] as const) {
         const times: number[] = [];
         const perCall: number[] = [];

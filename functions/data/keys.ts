@@ -542,7 +542,30 @@ export const statsKeys = {
   activityPartition: (regionCode: string) => `STATS#ACTIVE#${regionCode.slice(0, 2)}`,
   /** When the roll-up last emptied its work list: every figure includes all events before it. */
   freshness: (): PrimaryKey => ({ PK: 'STATS#ROLLUP', SK: 'FRESH' }),
+  /**
+   * A station's services in one clock-aligned 10-minute window (`bucket` = its start, e.g.
+   * 2026-11-30T09:10), ADDed in the event's transaction: a per-station item, never a hot one.
+   */
+  burstBucket: (stationId: string, bucket: string): PrimaryKey => ({ PK: `STATS#S#${stationId}`, SK: `BURST#${bucket}` }),
+  /** A window above the burst threshold, written by the roll-up: the province's flag partition by village code. */
+  burstFlag: (villageCode: string, bucket: string, stationId: string): PrimaryKey => ({
+    PK: `STATS#FLAG#${villageCode.slice(0, 2)}`,
+    SK: `BURST#${villageCode}#${bucket}#${stationId}`,
+  }),
+  flagPartition: (regionCode: string) => `STATS#FLAG#${regionCode.slice(0, 2)}`,
+  burstFlagPrefix: (regionCode: string) => `BURST#${regionCode}`,
+  /**
+   * A region's coverage, moved by the roll-up as a station's last day with a service moves: how many of
+   * its stations last served on each day (attributes d_<YYYYMMDD>), so "active in 30 days" and "silent
+   * 14 days" are sums over one item. Kept in the parent's partition (the province's under ROOT), so a
+   * region and its children are one GetItem and one Query whatever the number of stations.
+   */
+  coverage: (code: string): PrimaryKey => ({ PK: `STATS#COV#${code.length === 2 ? 'ROOT' : parentCodeOf(code)}`, SK: code }),
+  coverageChildren: (code: string) => `STATS#COV#${code}`,
 };
+
+/** The parent of a province (2), prefecture (4), county (6) or township (9) code. */
+const parentCodeOf = (code: string) => code.slice(0, code.length === 9 ? 6 : code.length - 2);
 
 /**
  * Training sessions (issue 15). A session's partition holds the session, its sign-ups and check-ins (one

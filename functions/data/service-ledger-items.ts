@@ -8,7 +8,15 @@
  * Region figures are never touched here: the entry waits in the roll-up's sparse index (GSI3).
  */
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { addCounters, countersOf, emptyCounters, SERVICE_TYPES, type ServiceCounters, type ServiceEntry } from '../domain/services/service';
+import {
+  addCounters,
+  burstBucketOf,
+  countersOf,
+  emptyCounters,
+  SERVICE_TYPES,
+  type ServiceCounters,
+  type ServiceEntry,
+} from '../domain/services/service';
 import { serviceKeys, statsKeys, type PrimaryKey } from './keys';
 
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -71,11 +79,25 @@ export function addCountersUpdate(table: string, key: PrimaryKey, counters: Serv
   };
 }
 
-/** The items an event's transaction adds: its ledger entry (once) and its station's day counters. */
+/** ADD n services to a station's 10-minute window (the burst flag's counter; reversals and ratings are not services done then). */
+function burstUpdate(table: string, stationId: string, bucket: string, services: number): TransactItem {
+  return {
+    Update: {
+      TableName: table,
+      Key: statsKeys.burstBucket(stationId, bucket),
+      UpdateExpression: 'SET entity = :entity, stationId = :station, #bucket = :bucket ADD services :n',
+      ExpressionAttributeNames: { '#bucket': 'bucket' },
+      ExpressionAttributeValues: { ':entity': 'ServiceBurst', ':station': stationId, ':bucket': bucket, ':n': services },
+    },
+  };
+}
+
+/** The items an event's transaction adds: its ledger entry (once), its station's day counters and, for a service, its 10-minute window. */
 export function serviceItems(table: string, entry: ServiceEntry): TransactItem[] {
   return [
     { Put: { TableName: table, Item: serviceEntryItem(entry), ConditionExpression: 'attribute_not_exists(PK)' } },
     addCountersUpdate(table, statsKeys.stationDay(entry.stationId, entry.date), countersOf(entry), { stationId: entry.stationId, date: entry.date }),
+    ...(entry.kind === 'service' ? [burstUpdate(table, entry.stationId, burstBucketOf(entry.at), 1)] : []),
   ];
 }
 
@@ -88,10 +110,17 @@ export function serviceItemsOf(table: string, entries: ServiceEntry[]): Transact
     addCounters(day.counters, countersOf(entry));
     days.set(key, day);
   }
+  const windows = new Map<string, { stationId: string; bucket: string; services: number }>();
+  for (const entry of entries.filter((e) => e.kind === 'service')) {
+    const bucket = burstBucketOf(entry.at);
+    const key = `${entry.stationId}#${bucket}`;
+    windows.set(key, { stationId: entry.stationId, bucket, services: (windows.get(key)?.services ?? 0) + 1 });
+  }
   return [
     ...entries.map((entry) => ({ Put: { TableName: table, Item: serviceEntryItem(entry), ConditionExpression: 'attribute_not_exists(PK)' } })),
     ...[...days.values()].map(({ entry, counters }) =>
       addCountersUpdate(table, statsKeys.stationDay(entry.stationId, entry.date), counters, { stationId: entry.stationId, date: entry.date }),
     ),
+    ...[...windows.values()].map((w) => burstUpdate(table, w.stationId, w.bucket, w.services)),
   ];
 }

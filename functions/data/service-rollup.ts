@@ -4,6 +4,8 @@
  *   each entry     REMOVE its GSI3 keys, conditional on still having them (applied by no one else)
  *   region days    ADD the batch's sums, one Update per distinct item (its 4 region levels, and its
  *                  place among its parent's children: prefecture in province, ..., station in township)
+ * Before each batch, each station's last active day and its regions' coverage, and the burst flags
+ * (functions/data/service-signals.ts).
  * A failed condition names the entries another run applied meanwhile: they are dropped and the rest
  * retried, so two runs at once, or a run dying halfway, never count an entry twice or lose one.
  * Only this job writes region items: no event's transaction ever touches a province-wide item.
@@ -15,6 +17,7 @@ import { db, tableName } from './client';
 import { stripKeys } from './item';
 import { INDEX, SERVICE_ROLLUP_SHARDS, serviceKeys, stationKeys, statsKeys, type PrimaryKey } from './keys';
 import { addCountersUpdate } from './service-ledger-items';
+import { noteActivity, noteBursts } from './service-signals';
 import { transactWrite } from './transact';
 
 type Cancelled = Error & { CancellationReasons?: Array<{ Code?: string }> };
@@ -85,6 +88,8 @@ async function applyBatch(entries: ServiceEntry[], villages: Map<string, string>
   for (let attempt = 1; attempt <= 5 && remaining.length; attempt++) {
     const { taken, sums } = batchOf(remaining, villages);
     if (!taken.length) return 0;
+    // Before the entries leave the work list: a run dying after this notes them again, harmlessly.
+    await Promise.all([noteActivity(taken, villages), noteBursts(taken, villages)]);
     const table = tableName();
     try {
       await transactWrite({
@@ -101,7 +106,6 @@ async function applyBatch(entries: ServiceEntry[], villages: Map<string, string>
           ...sums.map((sum) => addCountersUpdate(table, sum.key, sum.counters, sum.labels)),
         ],
       });
-      await noteActivity(taken, villages);
       return taken.length;
     } catch (error) {
       const reasons = (error as Cancelled).CancellationReasons ?? [];
@@ -113,29 +117,6 @@ async function applyBatch(entries: ServiceEntry[], villages: Map<string, string>
     }
   }
   return 0;
-}
-
-/** Each station's latest day with a service (coverage, silence): a max, so applying it twice changes nothing. */
-async function noteActivity(entries: ServiceEntry[], villages: Map<string, string>) {
-  const latest = new Map<string, string>();
-  for (const e of entries) if (e.kind === 'service' && (latest.get(e.stationId) ?? '') < e.date) latest.set(e.stationId, e.date);
-  await Promise.all(
-    [...latest].map(([stationId, date]) =>
-      db()
-        .send(
-          new UpdateCommand({
-            TableName: tableName(),
-            Key: statsKeys.activity(villages.get(stationId)!, stationId),
-            UpdateExpression: 'SET entity = :entity, stationId = :station, villageCode = :village, lastDate = :date',
-            ConditionExpression: 'attribute_not_exists(lastDate) OR lastDate < :date',
-            ExpressionAttributeValues: { ':entity': 'StationActivity', ':station': stationId, ':village': villages.get(stationId)!, ':date': date },
-          }),
-        )
-        .catch((error: Error) => {
-          if (error.name !== 'ConditionalCheckFailedException') throw error;
-        }),
-    ),
-  );
 }
 
 /**

@@ -43,7 +43,8 @@ export default defineAppConfig({
     // A payment's receipt on its own: villagers open it from "me", so it must not pull in the officer
     // subpackage (the officer's void panel is small and lives here too). Beside it, the villager's
     // household payments ("我家的缴费", opened from "me"), whose rows open those receipts.
-    { root: 'packages/receipt', pages: ['pages/index/index', 'pages/household/index'] },
+    // 我的服务评价 (the villager rates what the station did for them, once) sits beside it.
+    { root: 'packages/receipt', pages: ['pages/index/index', 'pages/household/index', 'pages/services/index'] },
     {
       root: 'packages/admin',
       pages: [

@@ -46,6 +46,8 @@ export const Figures = z.object({
   paymentFen: z.number(),
   orderFen: z.number(),
   trainings: z.number(),
+  /** Acknowledged in the app / reached (acknowledged + told by the officer); null when none reached. */
+  ackRate: z.nullable(z.number()),
   ratingCount: z.number(),
   satisfaction: z.nullable(z.number()),
 });
@@ -74,6 +76,10 @@ const Row = z.object({
   stationId: z.nullable(z.string()),
   stationCount: z.number(),
   activeStations: z.number(),
+  /** Stations without a service for silentAfterDays (from the roll-up's coverage items). */
+  silentStations: z.number(),
+  /** 10-minute windows above the burst threshold in the period. */
+  burstFlags: z.number(),
   target: z.number(),
   attainment: z.number(),
   figures: Figures,
@@ -83,13 +89,16 @@ export const Supervision = z.object({
   from: z.string(),
   to: z.string(),
   freshAt: z.nullable(z.string()),
-  coverage: z.object({ villages: z.number(), stations: z.number(), activeStations: z.number(), rate: z.number() }),
+  coverage: z.object({ villages: z.number(), stations: z.number(), activeStations: z.number(), silentStations: z.number(), rate: z.number() }),
   figures: Figures,
-  acknowledgements: z.object({ acked: z.number(), informed: z.number() }),
+  acknowledgements: z.object({ acked: z.number(), informed: z.number(), reached: z.number(), rate: z.nullable(z.number()) }),
+  days: z.array(z.object({ date: z.string(), services: z.number() })),
   target: z.number(),
   attainment: z.number(),
   children: z.array(Row),
-  flags: z.array(z.object({ kind: z.enum(['silent', 'spike']), stationId: z.string(), villageCode: z.string(), detail: z.string() })),
+  flags: z.array(
+    z.object({ kind: z.enum(['silent', 'spike', 'burst', 'drop']), stationId: z.string(), villageCode: z.string(), detail: z.string() }),
+  ),
   definitions: z.object({
     activeWithinDays: z.number(),
     silentAfterDays: z.number(),
@@ -97,7 +106,11 @@ export const Supervision = z.object({
     spikeMedianWeeks: z.number(),
     burstServices: z.number(),
     burstMinutes: z.number(),
+    dropWindowDays: z.number(),
+    dropShare: z.number(),
+    dropMinBaseline: z.number(),
     satisfiedFrom: z.number(),
+    ackRate: z.string(),
     targets: z.record(z.string(), z.object({ servicesPerMonth: z.number(), satisfaction: z.number() })),
   }),
 });

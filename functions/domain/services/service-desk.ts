@@ -47,6 +47,8 @@ export const toFigures = (c: ServiceCounters) => ({
   paymentFen: c.paymentFen,
   orderFen: c.orderFen,
   trainings: c.byType.training,
+  /** Households that acknowledged an alert themselves, of those reached (acknowledged + told by the officer); null when none. */
+  ackRate: c.byType.ack + c.byType.informed ? Math.round((c.byType.ack / (c.byType.ack + c.byType.informed)) * 1000) / 1000 : null,
   ratingCount: c.ratingCount,
   satisfaction: satisfactionOf(c),
 });

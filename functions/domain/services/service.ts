@@ -122,9 +122,25 @@ export const SUPERVISION_DEFINITIONS = {
   spikeMedianWeeks: 8,
   burstServices: 30,
   burstMinutes: 10,
+  /** Dropped sharply: the last dropWindowDays below dropShare of the same length's average over the rest of the 8 weeks (itself at least dropMinBaseline). */
+  dropWindowDays: 14,
+  dropShare: 0.3,
+  dropMinBaseline: 10,
   /** A rating of 4 or 5 counts as satisfied. */
   satisfiedFrom: 4,
 };
+
+/**
+ * The clock-aligned window (Asia/Shanghai wall clock, burstMinutes long) a service falls in, named by
+ * its start: 2026-11-30T09:17:05Z -> 2026-11-30T17:10. "More than 30 services in 10 minutes" is
+ * counted per station and window as the services happen, never by scanning them.
+ */
+export function burstBucketOf(at: string): string {
+  const wall = new Date(Date.parse(at) + 8 * 3_600_000).toISOString();
+  const minutes = Number(wall.slice(14, 16));
+  const start = minutes - (minutes % SUPERVISION_DEFINITIONS.burstMinutes);
+  return `${wall.slice(0, 14)}${String(start).padStart(2, '0')}`;
+}
 
 /** The share of ratings of 4 or 5 (null without ratings). */
 export const satisfactionOf = (c: Pick<ServiceCounters, 'ratingCount' | 'ratingSatisfied'>) =>

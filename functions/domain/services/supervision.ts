@@ -1,9 +1,10 @@
 /**
  * Supervision for county, prefecture and province admins (issue 15): a region's figures over a period
  * read from the roll-up's aggregates, never from events. A fixed number of reads whatever the number
- * of events: the region and its children (2), the region's days (1 Query), its children's days (1 Query),
- * its stations' last active days (1 Query), the roll-up's freshness (1 GetItem); a township also reads
- * its stations (1 Query) and 8 weeks of their days for spikes (1 Query).
+ * of events AND of stations: the region and its children (2), the region's days (1 Query), its
+ * children's days (1 Query), its coverage and its children's (1 GetItem + 1 Query: stations per last
+ * active day, kept by the roll-up), its burst flags (1 Query), the roll-up's freshness (1 GetItem); a
+ * township also reads its stations, their last active days and 8 weeks of their days (3 Queries).
  */
 import type { Caller } from '../../auth/caller';
 import type { SupervisionQuery } from '../../../shared/schemas/services';
@@ -15,14 +16,21 @@ import { assertRegionWithin } from '../stations/station-access';
 import { emptyCounters, SERVICE_TARGETS, SUPERVISION_DEFINITIONS, type ServiceCounters } from './service';
 import { toFigures } from './service-desk';
 
+/** Stations per last day with a service (a region's coverage item). */
+export type LastDays = Map<string, number>;
+
 export interface SupervisionRepository {
   regionPeriod(code: string, from: string, to: string): Promise<{ total: ServiceCounters; days: Array<{ date: string; counters: ServiceCounters }> }>;
   /** Each child's sums over the period (child: a region code, or a township's station id). */
   childrenPeriod(code: string, from: string, to: string): Promise<Map<string, ServiceCounters>>;
   /** Children's days one by one (spikes: a township's stations). */
   childrenDays?(code: string, from: string, to: string): Promise<Array<{ code: string; date: string; services: number }>>;
-  /** The stations of the region that ever served, with their latest day with a service. */
+  /** The stations of the region that ever served, with their latest day with a service (read for a township only). */
   activity(regionCode: string): Promise<Array<{ stationId: string; villageCode: string; lastDate: string }>>;
+  /** The region's and each child region's stations per last active day (kept by the roll-up). */
+  coverage(code: string): Promise<{ own: LastDays; children: Map<string, LastDays> }>;
+  /** The 10-minute windows of the region's stations above the burst threshold, in the period. */
+  burstFlags(code: string, from: string, to: string): Promise<Array<{ stationId: string; villageCode: string; bucket: string; services: number }>>;
   freshAt(): Promise<string | null>;
 }
 
@@ -51,12 +59,14 @@ export async function regionSupervision(deps: SupervisionDeps, caller: Caller, c
   const today = businessDay((deps.now ?? (() => new Date()))());
   const township = code.length === 9;
 
-  const [region, childRegions, period, children, activity, freshAt, stations, recent] = await Promise.all([
+  const [region, childRegions, period, children, coverage, bursts, activity, freshAt, stations, recent] = await Promise.all([
     deps.regions.get(code),
     township ? Promise.resolve([]) : deps.regions.listChildren(code),
     deps.supervision.regionPeriod(code, query.from, query.to),
     deps.supervision.childrenPeriod(code, query.from, query.to),
-    deps.supervision.activity(code),
+    deps.supervision.coverage(code),
+    deps.supervision.burstFlags(code, query.from, query.to),
+    township ? deps.supervision.activity(code) : Promise.resolve([]),
     deps.supervision.freshAt(),
     township ? deps.stations.listInRegion(code, { limit: 100 }).then((p) => p.items) : Promise.resolve([]),
     township && deps.supervision.childrenDays
@@ -68,7 +78,10 @@ export async function regionSupervision(deps: SupervisionDeps, caller: Caller, c
   const activeSince = addDays(today, -(SUPERVISION_DEFINITIONS.activeWithinDays - 1));
   const silentBefore = addDays(today, -SUPERVISION_DEFINITIONS.silentAfterDays);
   const active = activity.filter((a) => a.lastDate >= activeSince);
-  const activeIn = (prefix: string) => active.filter((a) => a.villageCode.startsWith(prefix)).length;
+  const sumOf = (days: LastDays | undefined, keep: (date: string) => boolean) => [...(days ?? [])].reduce((n, [d, c]) => n + (keep(d) ? c : 0), 0);
+  const activeOf = (days: LastDays | undefined) => sumOf(days, (d) => d >= activeSince);
+  const silentOf = (days: LastDays | undefined) => sumOf(days, (d) => d < silentBefore);
+  const burstsIn = (prefix: string) => bursts.filter((b) => b.villageCode.startsWith(prefix)).length;
 
   const rows = township
     ? stations.map((s) => {
@@ -81,6 +94,8 @@ export async function regionSupervision(deps: SupervisionDeps, caller: Caller, c
           stationId: s.id,
           stationCount: 1,
           activeStations: active.some((a) => a.stationId === s.id) ? 1 : 0,
+          silentStations: activity.some((a) => a.stationId === s.id && a.lastDate < silentBefore) ? 1 : 0,
+          burstFlags: bursts.filter((b) => b.stationId === s.id).length,
           target,
           attainment: target ? round3(counters.services / target) : 0,
           figures: toFigures(counters),
@@ -95,7 +110,9 @@ export async function regionSupervision(deps: SupervisionDeps, caller: Caller, c
           kind: 'region' as const,
           stationId: null,
           stationCount: child.stationCount,
-          activeStations: activeIn(child.code),
+          activeStations: activeOf(coverage.children.get(child.code)),
+          silentStations: silentOf(coverage.children.get(child.code)),
+          burstFlags: burstsIn(child.code),
           target,
           attainment: target ? round3(counters.services / target) : 0,
           figures: toFigures(counters),
@@ -113,23 +130,44 @@ export async function regionSupervision(deps: SupervisionDeps, caller: Caller, c
     coverage: {
       villages: region.villageCount,
       stations: region.stationCount,
-      activeStations: active.length,
-      rate: region.villageCount ? round3(active.length / region.villageCount) : 0,
+      activeStations: activeOf(coverage.own),
+      silentStations: silentOf(coverage.own),
+      rate: region.villageCount ? round3(activeOf(coverage.own) / region.villageCount) : 0,
     },
     figures: toFigures(period.total),
-    acknowledgements: { acked: period.total.byType.ack, informed: period.total.byType.informed },
+    acknowledgements: {
+      acked: period.total.byType.ack,
+      informed: period.total.byType.informed,
+      reached: period.total.byType.ack + period.total.byType.informed,
+      rate: toFigures(period.total).ackRate,
+    },
+    /** Each day's services in the period (the trend chart), oldest first. */
+    days: period.days.map((d) => ({ date: d.date, services: d.counters.services })).sort((a, b) => a.date.localeCompare(b.date)),
     target,
     attainment: target ? round3(period.total.services / target) : 0,
     children: rows,
+    // Each station's own flags: silence and day spikes on a township (above it, its rows count the silent);
+    // the 10-minute bursts at every level (rare, and the reason to look closer).
     flags: [
       ...activity
         .filter((a) => a.lastDate < silentBefore)
         .map((a) => ({ kind: 'silent' as const, stationId: a.stationId, villageCode: a.villageCode, detail: `last service ${a.lastDate}` })),
       ...spikes(recent, stations, query),
+      ...drops(recent, stations, today, new Set(activity.filter((a) => a.lastDate < silentBefore).map((a) => a.stationId))),
+      ...bursts.map((b) => ({
+        kind: 'burst' as const,
+        stationId: b.stationId,
+        villageCode: b.villageCode,
+        detail: `${b.bucket.replace('T', ' ')}: ${b.services} services in ${SUPERVISION_DEFINITIONS.burstMinutes} minutes`,
+      })),
     ],
-    definitions: { ...SUPERVISION_DEFINITIONS, targets: SERVICE_TARGETS },
+    definitions: { ...SUPERVISION_DEFINITIONS, ackRate: ACK_RATE_DEFINITION, targets: SERVICE_TARGETS },
   };
 }
+
+/** What the acknowledgement rate divides (shown to admins with the other definitions). */
+export const ACK_RATE_DEFINITION =
+  'acknowledged by the household in the app / households reached about an alert asking for 收到 (acknowledged + told by the officer by phone or in person)';
 
 /** A station's day in the period above 5x its median day of the 8 weeks before today (a median of at least 1). */
 function spikes(
@@ -153,6 +191,37 @@ function spikes(
   });
 }
 
+/**
+ * A station whose last 14 days fell below 30 % of its usual fortnight (the average over the rest of the 8
+ * weeks, at least 10 services): dropped sharply, before it goes silent. A silent station is flagged as silent only.
+ */
+function drops(
+  recent: Array<{ code: string; date: string; services: number }>,
+  stations: Array<{ id: string; villageCode: string }>,
+  today: string,
+  silent: Set<string>,
+) {
+  const d = SUPERVISION_DEFINITIONS;
+  const windowStart = addDays(today, -(d.dropWindowDays - 1));
+  const baselineDays = d.spikeMedianWeeks * 7 - d.dropWindowDays;
+  return stations.flatMap((s) => {
+    if (silent.has(s.id)) return [];
+    const mine = recent.filter((r) => r.code === s.id);
+    const last = mine.filter((r) => r.date >= windowStart).reduce((n, r) => n + r.services, 0);
+    const before = mine.filter((r) => r.date < windowStart).reduce((n, r) => n + r.services, 0);
+    const usual = (before / baselineDays) * d.dropWindowDays;
+    if (usual < d.dropMinBaseline || last >= d.dropShare * usual) return [];
+    return [
+      {
+        kind: 'drop' as const,
+        stationId: s.id,
+        villageCode: s.villageCode,
+        detail: `last ${d.dropWindowDays} days: ${last} services, usually ${Math.round(usual)}`,
+      },
+    ];
+  });
+}
+
 /** The same figures as CSV, one line for the region and one per child: aggregates only, no person. */
 export function supervisionCsv(s: Awaited<ReturnType<typeof regionSupervision>>): string {
   const header = [
@@ -172,6 +241,7 @@ export function supervisionCsv(s: Awaited<ReturnType<typeof regionSupervision>>)
     'order_fen',
     'acks',
     'informed',
+    'ack_rate',
     'answers',
     'consultations',
     'trainings',
@@ -211,6 +281,7 @@ export function supervisionCsv(s: Awaited<ReturnType<typeof regionSupervision>>)
       r.figures.orderFen,
       r.figures.byType.ack,
       r.figures.byType.informed,
+      r.figures.ackRate,
       r.figures.byType.answer,
       r.figures.byType.consultation,
       r.figures.trainings,

@@ -13,8 +13,8 @@ export type ConsultationState =
   /** The same channel tapped again resends the same key: a lost answer never logs it twice. */
   | { status: 'failed'; channel: Channel; error: ApiError };
 
-/** 一键登记咨询: one tap, one consultation; the key is kept until the server has answered for it. */
-export function useConsultationLog(stationId: string, onLogged: () => void) {
+/** 一键登记咨询: one tap, one consultation (for a household of the station, if given: its villagers may rate it); the key is kept until the server has answered for it. */
+export function useConsultationLog(stationId: string, onLogged: () => void, householdId?: string) {
   const [state, setState] = useState<ConsultationState>({ status: 'idle' });
   const pending = useRef<{ channel: Channel; key: string } | null>(null);
   const inFlight = useRef(false);
@@ -26,7 +26,7 @@ export function useConsultationLog(stationId: string, onLogged: () => void) {
       if (!pending.current || pending.current.channel !== channel) pending.current = { channel, key: newIdempotencyKey('consult') };
       setState({ status: 'sending', channel });
       try {
-        const service = await logConsultation(stationId, { channel }, pending.current.key);
+        const service = await logConsultation(stationId, { channel, ...(householdId ? { householdId } : {}) }, pending.current.key);
         pending.current = null;
         setState({ status: 'done', service });
         onLogged();
@@ -36,7 +36,7 @@ export function useConsultationLog(stationId: string, onLogged: () => void) {
         inFlight.current = false;
       }
     },
-    [stationId, onLogged],
+    [stationId, onLogged, householdId],
   );
 
   return { state, log };

@@ -18,6 +18,11 @@ export function logConsultation(stationId: string, body: ConsultationRequest, id
   return request<ServiceRecord>(stationPath(stationId, '/consultations'), { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } });
 }
 
+/** `GET /me/services`: the caller's and their household's latest services, with their rating (null: not rated yet). */
+export function getMyServices(): Promise<{ items: ServiceRecord[] }> {
+  return request<{ items: ServiceRecord[] }>('/me/services');
+}
+
 /** `POST /services/{id}/rating`: the villager served rates it 1-5, once (409 after). */
 export function rateService(
   serviceId: string,

@@ -23,6 +23,8 @@ export const PAGES = {
   feedAcks: sub('officer', 'acks'),
   receipt: sub('receipt'),
   myHousehold: sub('receipt', 'household'),
+  // 我的服务评价: the caller's and their household's services, each rated once.
+  myServices: sub('receipt', 'services'),
   adminStation: sub('admin', 'station'),
   reconciliations: sub('admin', 'reconciliations'),
   appointExpert: sub('admin', 'experts'),

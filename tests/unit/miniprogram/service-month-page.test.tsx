@@ -22,7 +22,7 @@ const monthOf = (services: number): ServiceMonth => ({
   month: '2026-11',
   areaType: 'farming',
   target: { servicesPerMonth: 200, satisfaction: 0.9 },
-  figures: { services, byType, paymentFen: 1_234_500, orderFen: 88_000, trainings: 1, ratingCount: 10, satisfaction: 0.8 },
+  figures: { services, byType, paymentFen: 1_234_500, orderFen: 88_000, trainings: 1, ackRate: 0.667, ratingCount: 10, satisfaction: 0.8 },
   progress: services / 200,
   trend: [{ month: '2026-11', services, satisfaction: 0.8 }],
   days: [],
@@ -154,6 +154,7 @@ describe('服务督导 (admin)', () => {
     paymentFen: 30_000,
     orderFen: 0,
     trainings: 0,
+    ackRate: 0.667,
     ratingCount: 0,
     satisfaction: null,
   });
@@ -164,6 +165,8 @@ describe('服务督导 (admin)', () => {
     stationId: null,
     stationCount: 10,
     activeStations: 2,
+    silentStations: code === '6327' ? 3 : 0,
+    burstFlags: code === '6327' ? 1 : 0,
     target,
     attainment: services / target,
     figures: figures(services),
@@ -181,13 +184,20 @@ describe('服务督导 (admin)', () => {
           from: '2026-11-01',
           to: '2026-11-30',
           freshAt: '2026-11-30T08:15:00.000Z',
-          coverage: { villages: 4129, stations: 4129, activeStations: 2000, rate: 0.484 },
+          coverage: { villages: 4129, stations: 4129, activeStations: 2000, silentStations: 3, rate: 0.484 },
           figures: figures(300),
-          acknowledgements: { acked: 20, informed: 10 },
+          acknowledgements: { acked: 20, informed: 10, reached: 30, rate: 0.667 },
+          days: [
+            { date: '2026-11-01', services: 100 },
+            { date: '2026-11-02', services: 50 },
+          ],
           target: 1000,
           attainment: 0.3,
           children: [row('6327', '玉树藏族自治州', 10, 100), row('6302', '海东市', 290, 900)],
-          flags: [{ kind: 'silent', stationId: 'st1', villageCode: '632701001201', detail: 'last service 2026-11-01' }],
+          flags: [
+            { kind: 'silent', stationId: 'st1', villageCode: '632701001201', detail: 'last service 2026-11-01' },
+            { kind: 'burst', stationId: 'st1', villageCode: '632701001201', detail: '2026-11-02 10:10: 31 services in 10 minutes' },
+          ],
           definitions: {
             activeWithinDays: 30,
             silentAfterDays: 14,
@@ -195,8 +205,12 @@ describe('服务督导 (admin)', () => {
             spikeMedianWeeks: 8,
             burstServices: 30,
             burstMinutes: 10,
+            dropWindowDays: 14,
+            dropShare: 0.3,
+            dropMinBaseline: 10,
             satisfiedFrom: 4,
-            targets: {},
+            ackRate: 'acknowledged / reached',
+            targets: { farming: { servicesPerMonth: 200, satisfaction: 0.9 } },
           },
         })
       ),
@@ -210,6 +224,16 @@ describe('服务督导 (admin)', () => {
     const rows = Array.from(byId('supervision-children').querySelectorAll('[id^="supervision-child-"][id$="-share"]')).map((e) => e.id);
     expect(rows).toEqual(['supervision-child-6327-share', 'supervision-child-6302-share']);
     expect(byId('supervision-flags').textContent).toContain('632701001201 已超过14天没有服务');
+    expect(byId('supervision-flags').textContent).toContain('632701001201 10分钟内服务过多');
+    expect(byId('supervision-child-6327').textContent).toContain('沉寂站点 3 · 异常时段 1');
+    expect(byId('supervision-ack-rate').textContent).toContain('67%（20 / 30 户）');
+    // The charts: bars in proportion to the largest (services by type; each day).
+    const width = (id: string) => (byId(id).querySelector('.bar-chart__bar') as HTMLElement).style.width;
+    expect([width('supervision-chart-types-consultation'), width('supervision-chart-types-payment')]).toEqual(['100%', '7%']);
+    const height = (id: string) => (byId(id).querySelector('.bar-chart__column-bar') as HTMLElement).style.height;
+    expect([height('supervision-chart-trend-2026-11-01'), height('supervision-chart-trend-2026-11-02')]).toEqual(['100%', '50%']);
+    expect(byId('supervision-definitions').textContent).toContain('同一站 10 分钟内服务超过 30 次');
+    expect(byId('supervision-definitions').textContent).toContain('农区 200 人次');
     fireEvent.click(byId('supervision-child-6327'));
     expect(navigateTo).toHaveBeenLastCalledWith({ url: expect.stringContaining('packages/admin/pages/supervision/index?code=6327') });
   });

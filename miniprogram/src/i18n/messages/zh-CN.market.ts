@@ -141,11 +141,4 @@ export const marketMessages = {
   'market.listingStatus.ACTIVE': '在售',
   'market.listingStatus.PAUSED': '暂停',
   'market.listingStatus.ENDED': '已下架',
-  'market.rate.title': '为这次服务评分',
-  'market.rate.star': '{n}分',
-  'market.rate.comment': '想说的话（可不填）',
-  'market.rate.send': '提交评价',
-  'market.rate.thanks': '谢谢你的评价：{n}分',
-  'market.rate.already': '这次服务已经评价过了',
-  'market.rate.failed': '评价没有提交成功：{reason}',
 } as const;

@@ -52,6 +52,7 @@ export const meMessages = {
   'login.error.DEPENDENCY_UNAVAILABLE': '微信登录服务暂时不可用，请稍后再试。',
   'me.householdEntryIntro': '在服务站登记过的农户，可以把微信关联到自己家，查看代缴记录和凭条。',
   'me.householdOpen': '查看我家的缴费',
+  'me.servicesOpen': '给服务评分',
   'me.ordersTitle': '我的订单',
   'me.ordersOpen': '查看我买的农产品',
   'me.sellerTitle': '我卖的农产品',

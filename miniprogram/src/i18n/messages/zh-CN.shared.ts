@@ -22,4 +22,11 @@ export const sharedMessages = {
   'notFound.hint': '链接可能输错了或已经过时。可以回到首页，再按编码、地区或名称找到服务站。',
   'field.tooLong': '最多 {max} 个字，现在有 {count} 个字，请删减。',
   'field.count': '{count}/{max}',
+  'rate.title': '为这次服务评分',
+  'rate.star': '{n}分',
+  'rate.comment': '想说的话（可不填）',
+  'rate.send': '提交评价',
+  'rate.thanks': '谢谢你的评价：{n}分',
+  'rate.already': '这次服务已经评价过了',
+  'rate.failed': '评价没有提交成功：{reason}',
 } as const;

@@ -11,7 +11,7 @@ import { formatFen } from '../../../../services/money';
 import { OrderProgress } from '../../components/order-progress';
 import { OrderSummary } from '../../components/order-summary';
 import { RefundPanel } from '../../components/refund-panel';
-import { ServiceRating } from '../../components/service-rating';
+import { ServiceRating } from '../../../../components/service-rating';
 import '../../market.scss';
 
 /** "mm:ss" left until `until`, ticking each second; null once past. */

@@ -155,6 +155,9 @@ function Profile({ me }: { me: MeResponse }) {
           <ActionButton id="me-household-open" kind="secondary" onClick={() => openPage('myHousehold')}>
             {t('me.householdOpen')}
           </ActionButton>
+          <ActionButton id="me-services-open" kind="secondary" onClick={() => openPage('myServices')}>
+            {t('me.servicesOpen')}
+          </ActionButton>
         </Panel>
       ) : null}
 

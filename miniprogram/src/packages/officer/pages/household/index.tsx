@@ -20,6 +20,7 @@ import { formatChinaTime } from '../../../../services/format';
 import { billTypeName } from '../../../../services/payment-text';
 import { openPage } from '../../../../services/routes';
 import { personText } from '../../../../services/person-label';
+import { QuickLog } from '../../components/quick-log';
 import '../../payments.scss';
 import './index.scss';
 
@@ -106,6 +107,8 @@ function LinkPanel({ household, onLinked }: { household: Household; onLinked: (h
   );
 }
 
+const noop = () => undefined;
+
 function Detail({ household, onChange, officer }: { household: Household; onChange: (household: Household) => void; officer: boolean }) {
   const members = household.members.map((member) => member.name).join(t('list.comma'));
   return (
@@ -132,6 +135,7 @@ function Detail({ household, onChange, officer }: { household: Household; onChan
           </ActionButton>
         ) : null}
       </Panel>
+      {officer ? <QuickLog idPrefix="household" stationId={household.stationId} householdId={household.id} onLogged={noop} /> : null}
       {officer ? <BillBook household={household} onSaved={onChange} /> : null}
       {officer ? <LinkPanel household={household} onLinked={onChange} /> : null}
     </View>

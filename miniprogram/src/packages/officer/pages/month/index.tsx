@@ -1,55 +1,19 @@
 import { View } from '@tarojs/components';
 import type { MeResponse } from '@shared/schemas/accounts';
-import { ActionButton } from '../../../../components/action-button';
 import { ListCard, ListRow } from '../../../../components/list-row';
-import { Notice } from '../../../../components/notice';
 import { PageHero } from '../../../../components/page-hero';
 import { RoleGate } from '../../../../components/role-gate';
 import { Section } from '../../../../components/section';
 import { ErrorStateView, StateView } from '../../../../components/state-view';
-import { useConsultationLog } from '../../../../hooks/use-consultation-log';
 import { useResource } from '../../../../hooks/use-resource';
-import { errorText, t } from '../../../../i18n/staff';
+import { t } from '../../../../i18n/staff';
 import { getServiceMonth, type ServiceMonth } from '../../../../services/api-services';
 import { formatFen } from '../../../../services/money';
 import { openPage } from '../../../../services/routes';
+import { QuickLog } from '../../components/quick-log';
 
-const CHANNELS = ['phone', 'wechat', 'in_person'] as const;
 const TYPES = ['payment', 'order', 'ack', 'informed', 'answer', 'consultation', 'training'] as const;
 const percent = (share: number | null) => (share === null ? t('month.noRatings') : `${Math.round(share * 100)}%`);
-
-/** 一键登记咨询: three buttons, one tap each; the month reads again after each one logged. */
-function QuickLog({ stationId, onLogged }: { stationId: string; onLogged: () => void }) {
-  const { state, log } = useConsultationLog(stationId, onLogged);
-  return (
-    <Section id="month-quick-log" title={t('month.quickTitle')}>
-      <View className="month__channels">
-        {CHANNELS.map((channel) => (
-          <ActionButton
-            key={channel}
-            id={`month-log-${channel}`}
-            kind="secondary"
-            size="small"
-            loading={state.status === 'sending' && state.channel === channel}
-            onClick={() => log(channel)}
-          >
-            {t(`month.channel.${channel}`)}
-          </ActionButton>
-        ))}
-      </View>
-      {state.status === 'done' ? (
-        <Notice
-          id="month-logged"
-          kind="success"
-          text={t('month.logged', { channel: t(`month.channel.${state.service.channel as (typeof CHANNELS)[number]}`) })}
-        />
-      ) : null}
-      {state.status === 'failed' ? (
-        <Notice id="month-log-error" kind="error" text={t('month.logFailed', { reason: errorText(state.error.code) })} />
-      ) : null}
-    </Section>
-  );
-}
 
 function MonthFigures({ month }: { month: ServiceMonth }) {
   const { figures, target, pending } = month;
@@ -104,7 +68,7 @@ function Content({ me }: { me: MeResponse }) {
   }
   return (
     <View>
-      <QuickLog stationId={stationId} onLogged={refresh} />
+      <QuickLog idPrefix="month" stationId={stationId} onLogged={refresh} />
       {state.status === 'ready' ? <MonthFigures month={state.value} /> : null}
       {state.status === 'error' ? (
         <ErrorStateView

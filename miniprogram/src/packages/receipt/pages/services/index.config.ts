@@ -1,0 +1,5 @@
+import { t } from '../../../../i18n/receipt';
+
+export default definePageConfig({
+  navigationBarTitleText: t('services.title'),
+});
