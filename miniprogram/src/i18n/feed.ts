@@ -4,6 +4,7 @@
  * with the subpackage.
  */
 import { withMessages, type MessageKey as MainMessageKey } from './index';
+import { boSharedMessages } from './messages/bo.shared';
 import { sharedMessages } from './messages/zh-CN.shared';
 import { feedMessages } from './messages/zh-CN.feed';
 
@@ -11,4 +12,4 @@ export * from './index';
 
 const extra = { ...sharedMessages, ...feedMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;
-export const t = withMessages(extra);
+export const t = withMessages(extra, { bo: boSharedMessages });

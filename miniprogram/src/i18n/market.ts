@@ -3,6 +3,7 @@
  * imports this file, so the strings ship with the subpackage.
  */
 import { withMessages, type MessageKey as MainMessageKey } from './index';
+import { boSharedMessages } from './messages/bo.shared';
 import { sharedMessages } from './messages/zh-CN.shared';
 import { marketMessages } from './messages/zh-CN.market';
 
@@ -10,4 +11,4 @@ export * from './index';
 
 const extra = { ...sharedMessages, ...marketMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;
-export const t = withMessages(extra);
+export const t = withMessages(extra, { bo: boSharedMessages });

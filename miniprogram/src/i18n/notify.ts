@@ -3,6 +3,7 @@
  * that place the prompt import it from here; the main package never does, so the strings ship with them.
  */
 import { withMessages, type MessageKey as MainMessageKey } from './index';
+import { boSharedMessages } from './messages/bo.shared';
 import { sharedMessages } from './messages/zh-CN.shared';
 import { notifyMessages } from './messages/zh-CN.notify';
 
@@ -10,4 +11,4 @@ export * from './index';
 
 const extra = { ...sharedMessages, ...notifyMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;
-export const t = withMessages(extra);
+export const t = withMessages(extra, { bo: boSharedMessages });

@@ -4,6 +4,7 @@
  * never imports this file, so the strings ship with those subpackages.
  */
 import { withMessages, type MessageKey as MainMessageKey } from './index';
+import { boSharedMessages } from './messages/bo.shared';
 import { sharedMessages } from './messages/zh-CN.shared';
 import { pricesMessages } from './messages/zh-CN.prices';
 
@@ -11,4 +12,4 @@ export * from './index';
 
 const extra = { ...sharedMessages, ...pricesMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;
-export const t = withMessages(extra);
+export const t = withMessages(extra, { bo: boSharedMessages });

@@ -4,6 +4,7 @@
  * package never imports this file, so the strings ship with the subpackage.
  */
 import { withMessages, type MessageKey as MainMessageKey } from './index';
+import { boSharedMessages } from './messages/bo.shared';
 import { sharedMessages } from './messages/zh-CN.shared';
 import { publishMessages } from './messages/zh-CN.publish';
 import { receiptMessages } from './messages/zh-CN.receipt';
@@ -12,4 +13,4 @@ export * from './index';
 
 const extra = { ...sharedMessages, ...receiptMessages, ...publishMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;
-export const t = withMessages(extra);
+export const t = withMessages(extra, { bo: boSharedMessages });

@@ -4,6 +4,7 @@
  * ship with the subpackage.
  */
 import { withMessages, type MessageKey as MainMessageKey } from './index';
+import { boSharedMessages } from './messages/bo.shared';
 import { sharedMessages } from './messages/zh-CN.shared';
 import { receiptMessages } from './messages/zh-CN.receipt';
 
@@ -11,4 +12,4 @@ export * from './index';
 
 const extra = { ...sharedMessages, ...receiptMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;
-export const t = withMessages(extra);
+export const t = withMessages(extra, { bo: boSharedMessages });
