@@ -14,7 +14,8 @@ export function keepTibetanCatalogue(): void {
   installMainCatalogue('bo', { messages: boMessages, errors: boErrors });
   try {
     const cached = Taro.getStorageSync(BO_CATALOGUE_STORAGE_KEY);
-    if (cached?.version !== BO_MAIN_VERSION) Taro.setStorageSync(BO_CATALOGUE_STORAGE_KEY, { version: BO_MAIN_VERSION, messages: boMessages, errors: boErrors });
+    if (cached?.version !== BO_MAIN_VERSION)
+      Taro.setStorageSync(BO_CATALOGUE_STORAGE_KEY, { version: BO_MAIN_VERSION, messages: boMessages, errors: boErrors });
   } catch {
     // Storage full or unavailable: this run shows Tibetan; the main pages of a later start show zh-CN.
   }
