@@ -9,6 +9,8 @@ import { sharedMessages } from './messages/zh-CN.shared';
 import { askMessages } from './messages/zh-CN.ask';
 
 export * from './index';
+// The error texts only subpackages meet, with their Tibetan.
+import './errors';
 
 const extra = { ...sharedMessages, ...askMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;

@@ -9,6 +9,8 @@ import { boSharedMessages } from './messages/bo.shared';
 import { sharedMessages } from './messages/zh-CN.shared';
 
 export * from './index';
+// The error texts only subpackages meet, with their Tibetan.
+import './errors';
 
 const extra = { ...sharedMessages, ...codeEntryMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;

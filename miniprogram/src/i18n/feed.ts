@@ -9,6 +9,8 @@ import { sharedMessages } from './messages/zh-CN.shared';
 import { feedMessages } from './messages/zh-CN.feed';
 
 export * from './index';
+// The error texts only subpackages meet, with their Tibetan.
+import './errors';
 
 const extra = { ...sharedMessages, ...feedMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;

@@ -10,6 +10,8 @@ import { boFindMessages } from './messages/bo.find';
 import { findMessages } from './messages/zh-CN.find';
 
 export * from './index';
+// The error texts only subpackages meet, with their Tibetan.
+import './errors';
 
 const extra = { ...sharedMessages, ...findMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;

@@ -56,12 +56,20 @@ export function withMessages<K extends string>(
   return (key, params) => (own(key) ? interpolate(localized[current]?.[key] ?? extra[key], params) : t(key as MessageKey, params));
 }
 
-function hasErrorText(code: string): code is ErrorTextCode {
-  return Object.prototype.hasOwnProperty.call(zhCN.errors, code);
+type ErrorTexts = Partial<Record<ErrorTextCode, string>>;
+/** Error texts beyond the main pages' (i18n/errors.ts adds them when a subpackage loads). */
+const addedErrors: Partial<Record<Locale, ErrorTexts>> = {};
+
+export function addErrorTexts(texts: Partial<Record<Locale, ErrorTexts>>): void {
+  for (const locale of LOCALES) addedErrors[locale] = { ...addedErrors[locale], ...texts[locale] };
 }
 
-/** The text for an API/client error code; codes this build does not know read as UNKNOWN. */
+/** The text for an API/client error code; codes this build does not know (or has not loaded) read as UNKNOWN. */
 export function errorText(code: string): string {
-  const key: ErrorTextCode = hasErrorText(code) ? code : 'UNKNOWN';
-  return installed[current]?.errors[key] ?? zhCN.errors[key];
+  const main: ErrorTexts = zhCN.errors;
+  const key = (
+    Object.prototype.hasOwnProperty.call(main, code) || Object.prototype.hasOwnProperty.call(addedErrors['zh-CN'] ?? {}, code) ? code : 'UNKNOWN'
+  ) as ErrorTextCode;
+  const localized: ErrorTexts = installed[current]?.errors ?? {};
+  return localized[key] ?? addedErrors[current]?.[key] ?? main[key] ?? addedErrors['zh-CN']?.[key] ?? zhCN.errors.UNKNOWN;
 }

@@ -2,6 +2,8 @@ import Taro from '@tarojs/taro';
 import { installMainCatalogue, setLocale } from '.';
 import { boErrors, boMessages } from './messages/bo';
 import { LOCALE_STORAGE_KEY, pickLocale } from './locale-keys';
+import '@fontsource/noto-serif-tibetan/tibetan-400.css';
+import '@fontsource/noto-serif-tibetan/tibetan-700.css';
 import '../styles/tibetan-font.scss';
 
 /**

@@ -8,6 +8,8 @@ import { sharedMessages } from './messages/zh-CN.shared';
 import { marketMessages } from './messages/zh-CN.market';
 
 export * from './index';
+// The error texts only subpackages meet, with their Tibetan.
+import './errors';
 
 const extra = { ...sharedMessages, ...marketMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;

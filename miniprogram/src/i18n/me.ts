@@ -10,6 +10,8 @@ import { boMeMessages } from './messages/bo.me';
 import { meMessages } from './messages/zh-CN.me';
 
 export * from './index';
+// The error texts only subpackages meet, with their Tibetan.
+import './errors';
 
 const extra = { ...sharedMessages, ...meMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;

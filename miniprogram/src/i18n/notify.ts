@@ -8,6 +8,8 @@ import { sharedMessages } from './messages/zh-CN.shared';
 import { notifyMessages } from './messages/zh-CN.notify';
 
 export * from './index';
+// The error texts only subpackages meet, with their Tibetan.
+import './errors';
 
 const extra = { ...sharedMessages, ...notifyMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;

@@ -9,6 +9,8 @@ import { sharedMessages } from './messages/zh-CN.shared';
 import { pricesMessages } from './messages/zh-CN.prices';
 
 export * from './index';
+// The error texts only subpackages meet, with their Tibetan.
+import './errors';
 
 const extra = { ...sharedMessages, ...pricesMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;

@@ -10,6 +10,8 @@ import { publishMessages } from './messages/zh-CN.publish';
 import { receiptMessages } from './messages/zh-CN.receipt';
 
 export * from './index';
+// The error texts only subpackages meet, with their Tibetan.
+import './errors';
 
 const extra = { ...sharedMessages, ...receiptMessages, ...publishMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;

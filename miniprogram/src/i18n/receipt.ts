@@ -9,6 +9,8 @@ import { sharedMessages } from './messages/zh-CN.shared';
 import { receiptMessages } from './messages/zh-CN.receipt';
 
 export * from './index';
+// The error texts only subpackages meet, with their Tibetan.
+import './errors';
 
 const extra = { ...sharedMessages, ...receiptMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;

@@ -7,6 +7,8 @@ import { boSharedMessages } from './messages/bo.shared';
 import { sharedMessages } from './messages/zh-CN.shared';
 
 export * from './index';
+// The error texts only subpackages meet, with their Tibetan.
+import './errors';
 
 export type MessageKey = MainMessageKey | keyof typeof sharedMessages;
 export const t = withMessages(sharedMessages, { bo: boSharedMessages });

@@ -11,6 +11,8 @@ import { boStationMessages } from './messages/bo.station';
 import { stationMessages } from './messages/zh-CN.station';
 
 export * from './index';
+// The error texts only subpackages meet, with their Tibetan.
+import './errors';
 
 const extra = { ...sharedMessages, ...stationMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;

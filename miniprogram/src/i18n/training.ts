@@ -8,6 +8,8 @@ import { sharedMessages } from './messages/zh-CN.shared';
 import { trainingMessages } from './messages/zh-CN.training';
 
 export * from './index';
+// The error texts only subpackages meet, with their Tibetan.
+import './errors';
 
 const extra = { ...sharedMessages, ...trainingMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;

@@ -1,12 +1,12 @@
 /**
- * Tibetan (bo) main catalogue: the same keys as zh-CN.ts (messages and error texts), complete by type.
+ * Tibetan (bo) main catalogue: the same keys as zh-CN.ts (messages and the main pages' error texts), complete by type.
  * Machine-drafted, awaiting review by a native speaker. Placeholders `{name}` stay as they are; the brand
  * 益农信息社 is kept in Chinese beside the Tibetan where villagers see it printed so.
  * Not in the weapp main package: packages/me carries it and stores it on the device for the main pages
  * (services/locale-choice.ts, i18n/locale-boot.weapp.ts). Changing a text here changes the catalogue's
  * version (BO_MAIN_VERSION in i18n/locale-keys.ts; the i18n-locales test gives the new value).
  */
-import type { ErrorTextCode, MessageKey } from './zh-CN';
+import type { MainErrorCode, MessageKey } from './zh-CN';
 
 export const boMessages: Record<MessageKey, string> = {
   'app.name': 'ཞིང་འབྲོག་ཆ་འཕྲིན་ཁང་། 益农信息社',
@@ -87,29 +87,14 @@ export const boMessages: Record<MessageKey, string> = {
   'station.invalidCodeTypedHint': 'ཞབས་ཞུ་ས་ཚིགས་ཀྱི་ཨང་གྲངས་ལ་ཨང་ཀི་དང་ཕྱི་ཡིག་ཁོ་ན་ཡོད། ཞིབ་བཤེར་བྱས་ནས་ཡང་བསྐྱར་འབྲི་རོགས།',
 };
 
-export const boErrors: Record<ErrorTextCode, string> = {
-  PAYLOAD_TOO_LARGE: 'ཕུལ་བའི་ནང་དོན་མང་དྲགས། ཉུང་དུ་བཏང་ནས་ཡང་བསྐྱར་ཚོད་ལྟ་བྱོས།',
-  UNSUPPORTED_MEDIA_TYPE: 'ཕུལ་བའི་ནང་དོན་གྱི་རྣམ་གཞག་ལ་རྒྱབ་སྐྱོར་མེད།',
-  INVALID_JSON: 'ཕུལ་བའི་ནང་དོན་གྱི་རྣམ་གཞག་ནོར་འདུག',
+export const boErrors: Record<MainErrorCode, string> = {
   UNAUTHENTICATED: 'སྔོན་ལ་ནང་འཛུལ་བྱོས།',
   FORBIDDEN: 'ཁྱེད་ལ་བྱ་བ་འདི་སྒྲུབ་པའི་དབང་ཚད་མེད།',
   VALIDATION_FAILED: 'བྲིས་པའི་ཆ་འཕྲིན་ནོར་འདུག ཞིབ་བཤེར་བྱས་ནས་ཡང་བསྐྱར་ཚོད་ལྟ་བྱོས།',
-  IDEMPOTENCY_KEY_MISSING: 'ཕུལ་བར་བསྐྱར་ཟློས་འགོག་པའི་རྟགས་མི་འདུག ཡང་བསྐྱར་ཕུལ་རོགས།',
   NOT_FOUND: 'འབྲེལ་ཡོད་ནང་དོན་རྙེད་མ་བྱུང་།',
-  CONFLICT: 'ནང་དོན་མི་གཞན་གྱིས་བཟོ་བཅོས་བྱས་ཟིན། གསར་བསྐྱར་བྱས་ནས་ཡང་བསྐྱར་ཚོད་ལྟ་བྱོས།',
-  OUT_OF_STOCK: 'ཉར་ཚགས་མི་འདང་།',
-  DAY_CLOSED: 'ཉིན་དེའི་རྩིས་ཐོ་རྫོགས་ཟིན་པས་བཟོ་བཅོས་བྱེད་མི་ཆོག',
-  IDEMPOTENCY_IN_PROGRESS: 'སྔོན་མའི་ཕུལ་བ་ད་དུང་སྒྲུབ་བཞིན་ཡོད། ཅུང་ཙམ་སྒུག་རོགས།',
-  TRAINING_FULL: 'མི་གྲངས་ཁེངས་ཟིན།',
-  CHECKIN_CLOSED: 'མཚན་རྟགས་འགོད་པའི་དུས་ཚོད་མིན།',
-  IDEMPOTENCY_KEY_REUSED: 'ཐེངས་འདིར་ཕུལ་བ་དང་སྔོན་མའི་ནང་དོན་མི་མཐུན། ཡང་བསྐྱར་ཕུལ་རོགས།',
-  INVALID_IMAGE: 'པར་རིས་བེད་སྤྱོད་བྱེད་མི་ཐུབ། (JPG དང་ PNG། WebP ཁོ་ན་ཆོག) པར་གཞན་ཞིག་བརྗེ་རོགས།',
   RATE_LIMITED: 'བཀོལ་སྤྱོད་ཐེངས་མང་དྲགས། ཅུང་ཙམ་སྒུག་ནས་ཚོད་ལྟ་བྱོས།',
-  LIMIT_EXCEEDED: 'ཚད་བཀག་ལས་བརྒལ་ཟིན།',
   INTERNAL: 'ཞབས་ཞུ་འཕྲུལ་ཆས་ལ་དཀའ་ངལ་ཅུང་ཟད་བྱུང་། ཅུང་ཙམ་སྒུག་ནས་ཚོད་ལྟ་བྱོས།',
   DEPENDENCY_UNAVAILABLE: 'ཞབས་ཞུ་གནས་སྐབས་སྤྱོད་མི་ཐུབ། ཅུང་ཙམ་སྒུག་ནས་ཡང་བསྐྱར་ཚོད་ལྟ་བྱོས།',
-  PROVIDER_NOT_CONFIGURED: 'ཚབ་སྤྲོད་ཞབས་ཞུ་ད་དུང་སྒོ་ཕྱེ་མེད། འགྲོ་གྲོན་ལེན་པའི་ལས་ཁུངས་དང་ད་དུང་མཐུད་མེད།',
   NETWORK_ERROR: 'དྲ་རྒྱ་མཐུད་མ་ཐུབ། དྲ་རྒྱ་ཞིབ་བཤེར་བྱས་ནས་ཡང་བསྐྱར་ཚོད་ལྟ་བྱོས།',
-  WECHAT_LOGIN_FAILED: 'སྐད་འཕྲིན་ནང་འཛུལ་མ་ཐུབ། ཅུང་ཙམ་སྒུག་ནས་ཡང་བསྐྱར་ཚོད་ལྟ་བྱོས།',
   UNKNOWN: 'ངོས་མ་ཟིན་པའི་ནོར་འཁྲུལ་ཞིག་བྱུང་། ཅུང་ཙམ་སྒུག་ནས་ཡང་བསྐྱར་ཚོད་ལྟ་བྱོས།',
 };
