@@ -7,7 +7,7 @@
  * docs/screenshots/bo/ (looked at for stacking and layout); the rest to .tmp/e2e/.
  *
  * Selectors: #me-language (panel), #me-language-bo, #me-language-zh-CN (buttons), #station-details,
- * #station-name, #service-information, #station-about-link, #station-about, #station-feed-more, #feed,
+ * #station-name, #service-information, #station-about-link, #station-about, #feed,
  * #officer-home.
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
@@ -117,9 +117,8 @@ describe('H5 in Tibetan', () => {
     await signInAs(page, webUrl, 'officer-tuqiao');
     await chooseTibetan(page);
 
-    await openRoute(page, webUrl, `pages/station/index?scene=${encodeURIComponent(target.station.code)}`);
-    await page.waitForSelector('#station-details');
-    await page.locator('#station-feed-more').click();
+    const { villageCode, villageName } = target.station;
+    await openRoute(page, webUrl, `packages/feed/pages/index/index?region=${villageCode}&name=${encodeURIComponent(villageName)}`);
     await page.waitForSelector('#feed');
     await expectTidyInTibetan(page, 'feed');
 
