@@ -31,5 +31,7 @@ export function chooseLocale(locale: Locale, url: string): void {
     // Not stored: the choice holds for this run only.
   }
   setLocale(locale);
+  // H5 relaunches without reloading: the document's language (line breaking, the Tibetan font rules) follows here.
+  if (process.env.TARO_ENV === 'h5') document.documentElement.lang = locale;
   void Taro.reLaunch({ url });
 }
