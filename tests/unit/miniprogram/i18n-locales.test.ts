@@ -251,7 +251,7 @@ describe('choosing the language', () => {
     // A subpackage's error (its i18n entry, imported above, added them) in Tibetan too.
     expect(errorText('DAY_CLOSED')).toBe(boSubpackageErrors.DAY_CLOSED);
     expect(staffT('state.retry')).toBe(boMessages['state.retry']);
-    expect(staffT('day.1')).toBe('གཟའ་ཟླ་བ།');
+    expect(staffT('day.1')).toBe('གཟའ་ཟླ་བ');
   });
 
   it('ignores a stored catalogue of another version', () => {
