@@ -121,7 +121,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
       postcss: {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false },
+        // Off: its 'rebase' rewrote the Tibetan web font's url() (node_modules/@fontsource, outside src) to a
+        // path nothing emitted; css-loader resolves url() itself, and our own styles have none.
+        url: { enable: false },
       },
+      // The Tibetan web font (i18n/locale-boot.ts) as static/fonts/<name>.<hash>.woff2, not its path under node_modules.
+      fontUrlLoaderOption: { name: () => 'static/fonts/[name].[contenthash:8][ext]' },
     },
   };
 

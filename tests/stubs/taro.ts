@@ -73,6 +73,8 @@ const Taro = {
     errMsg: 'showModal:ok',
   }),
   pxTransform: (size: number) => `${size / 40}rem`,
+  /** WeChat's language ('zh_CN'); a test sets another with jest.spyOn(Taro, 'getSystemInfoSync'). */
+  getSystemInfoSync: (): { language: string } => ({ language: 'zh_CN' }),
   // wx returns '' for a key it does not have.
   getStorageSync: (key: string): unknown => (storage.has(key) ? copyOf(storage.get(key)) : ''),
   setStorageSync: (key: string, data: unknown): void => {

@@ -3,11 +3,14 @@
  * imports this file, so the strings ship with the subpackage.
  */
 import { withMessages, type MessageKey as MainMessageKey } from './index';
+import { boSharedMessages } from './messages/bo.shared';
 import { sharedMessages } from './messages/zh-CN.shared';
 import { marketMessages } from './messages/zh-CN.market';
 
 export * from './index';
+// The error texts only subpackages meet, with their Tibetan.
+import './errors';
 
 const extra = { ...sharedMessages, ...marketMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;
-export const t = withMessages(extra);
+export const t = withMessages(extra, { bo: boSharedMessages });

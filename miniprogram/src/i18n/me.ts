@@ -4,11 +4,17 @@
  * ship with the subpackage.
  */
 import { withMessages, type MessageKey as MainMessageKey } from './index';
+import { boSharedMessages } from './messages/bo.shared';
 import { sharedMessages } from './messages/zh-CN.shared';
+import { boMeMessages } from './messages/bo.me';
 import { meMessages } from './messages/zh-CN.me';
 
 export * from './index';
+// The error texts only subpackages meet, with their Tibetan.
+import './errors';
 
 const extra = { ...sharedMessages, ...meMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;
-export const t = withMessages(extra);
+// Tibetan: each part's bo.<name>.ts (complete by type), in the same order.
+const bo = { ...boSharedMessages, ...boMeMessages };
+export const t = withMessages(extra, { bo });

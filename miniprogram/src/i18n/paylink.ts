@@ -7,6 +7,8 @@ import { paylinkMessages } from './messages/zh-CN.paylink';
 import { receiptMessages } from './messages/zh-CN.receipt';
 
 export * from './index';
+// The error texts only subpackages meet, with their Tibetan.
+import './errors';
 
 const extra = { ...receiptMessages, ...paylinkMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;

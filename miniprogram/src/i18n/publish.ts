@@ -4,12 +4,15 @@
  * package never imports this file, so the strings ship with the subpackage.
  */
 import { withMessages, type MessageKey as MainMessageKey } from './index';
+import { boSharedMessages } from './messages/bo.shared';
 import { sharedMessages } from './messages/zh-CN.shared';
 import { publishMessages } from './messages/zh-CN.publish';
 import { receiptMessages } from './messages/zh-CN.receipt';
 
 export * from './index';
+// The error texts only subpackages meet, with their Tibetan.
+import './errors';
 
 const extra = { ...sharedMessages, ...receiptMessages, ...publishMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;
-export const t = withMessages(extra);
+export const t = withMessages(extra, { bo: boSharedMessages });

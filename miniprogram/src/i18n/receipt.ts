@@ -4,11 +4,14 @@
  * ship with the subpackage.
  */
 import { withMessages, type MessageKey as MainMessageKey } from './index';
+import { boSharedMessages } from './messages/bo.shared';
 import { sharedMessages } from './messages/zh-CN.shared';
 import { receiptMessages } from './messages/zh-CN.receipt';
 
 export * from './index';
+// The error texts only subpackages meet, with their Tibetan.
+import './errors';
 
 const extra = { ...sharedMessages, ...receiptMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;
-export const t = withMessages(extra);
+export const t = withMessages(extra, { bo: boSharedMessages });

@@ -5,11 +5,17 @@
  * ship with the subpackages.
  */
 import { withMessages, type MessageKey as MainMessageKey } from './index';
+import { boSharedMessages } from './messages/bo.shared';
 import { sharedMessages } from './messages/zh-CN.shared';
+import { boStationMessages } from './messages/bo.station';
 import { stationMessages } from './messages/zh-CN.station';
 
 export * from './index';
+// The error texts only subpackages meet, with their Tibetan.
+import './errors';
 
 const extra = { ...sharedMessages, ...stationMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;
-export const t = withMessages(extra);
+// Tibetan: each part's bo.<name>.ts (complete by type), in the same order.
+const bo = { ...boSharedMessages, ...boStationMessages };
+export const t = withMessages(extra, { bo });

@@ -3,11 +3,14 @@
  * main package never imports this file, so the strings ship with the subpackage.
  */
 import { withMessages, type MessageKey as MainMessageKey } from './index';
+import { boSharedMessages } from './messages/bo.shared';
 import { sharedMessages } from './messages/zh-CN.shared';
 import { trainingMessages } from './messages/zh-CN.training';
 
 export * from './index';
+// The error texts only subpackages meet, with their Tibetan.
+import './errors';
 
 const extra = { ...sharedMessages, ...trainingMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;
-export const t = withMessages(extra);
+export const t = withMessages(extra, { bo: boSharedMessages });

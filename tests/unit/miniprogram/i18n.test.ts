@@ -9,7 +9,8 @@ import { errorText, t } from '../../../miniprogram/src/i18n';
 import { t as findT } from '../../../miniprogram/src/i18n/find';
 import { t as publishT } from '../../../miniprogram/src/i18n/publish';
 import { t as staffT } from '../../../miniprogram/src/i18n/staff';
-import { errors, messages } from '../../../miniprogram/src/i18n/messages/zh-CN';
+import { errors as mainErrors, messages } from '../../../miniprogram/src/i18n/messages/zh-CN';
+import { subpackageErrors } from '../../../miniprogram/src/i18n/messages/zh-CN.errors';
 import { t as feedT } from '../../../miniprogram/src/i18n/feed';
 import { feedMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.feed';
 import { marketMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.market';
@@ -30,6 +31,9 @@ import { stationMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.st
 import { sharedMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.shared';
 import { codeEntryMessages } from '../../../miniprogram/src/i18n/messages/zh-CN.code-entry';
 import { t as stationT } from '../../../miniprogram/src/i18n/station';
+
+// The main pages' error texts and the subpackages' (added by every subpackage's i18n entry, imported above).
+const errors = { ...mainErrors, ...subpackageErrors };
 
 describe('i18n catalogue (zh-CN)', () => {
   it('has its own text for every error code of shared/errors.ts and the client-only ones', () => {

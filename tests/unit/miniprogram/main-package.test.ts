@@ -75,4 +75,11 @@ describe('weapp main package', () => {
     expect(reached).toContain('services/main-routes.ts');
     expect(reached.filter((file) => file === 'services/routes.ts')).toEqual([]);
   });
+
+  it('carries no Tibetan catalogue and no subpackage error texts: the main pages read the Tibetan main catalogue 我的 stored on the device (i18n/locale-boot.weapp.ts)', () => {
+    expect(reached).toEqual(expect.arrayContaining(['i18n/locale-boot.weapp.ts', 'i18n/locale-keys.ts']));
+    expect(
+      reached.filter((file) => /i18n\/messages\/bo(\.[\w-]+)?\.ts$|services\/locale-choice\.ts$|i18n\/errors\.ts$|zh-CN\.errors\.ts$/.test(file)),
+    ).toEqual([]);
+  });
 });

@@ -66,4 +66,8 @@ export const meMessages = {
   'me.sellerLinked': '已关联“{name}”。',
   'me.sellerLinkFailed': '关联没有成功：{reason}',
   'me.sellerCodeUnknown': '关联码不对，或已过期、已被使用。请向信息员要一个新的。',
+  'me.languageTitle': '语言',
+  // Each language is named in its own script, in both catalogues.
+  'me.language.zh-CN': '中文',
+  'me.language.bo': 'བོད་ཡིག',
 } as const;

@@ -101,37 +101,39 @@ export type MessageKey = keyof typeof messages;
 /** Codes with a text of their own; anything else shows UNKNOWN. */
 export type ErrorTextCode = ClientErrorCode | 'UNKNOWN';
 
-/** Typed as a full Record: adding a code to shared/errors.ts fails the type check until it has a text. */
-export const errors: Record<ErrorTextCode, string> = {
-  PAYLOAD_TOO_LARGE: '提交的内容太多了，请精简后再试。',
-  UNSUPPORTED_MEDIA_TYPE: '提交的内容格式不受支持。',
-  INVALID_JSON: '提交的内容格式有误。',
+/**
+ * The codes the main pages can meet (reading a station and its latest items); the others' texts are in
+ * zh-CN.errors.ts, which every subpackage's i18n entry adds (i18n/errors.ts), so the main package a villager
+ * downloads on the first scan does not carry them. A subpackage code reaching a main page before any
+ * subpackage loaded reads as UNKNOWN.
+ */
+export type MainErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'VALIDATION_FAILED'
+  | 'NOT_FOUND'
+  | 'RATE_LIMITED'
+  | 'INTERNAL'
+  | 'DEPENDENCY_UNAVAILABLE'
+  | 'NETWORK_ERROR'
+  | 'UNKNOWN';
+
+/** Typed as a full Record: with zh-CN.errors.ts, adding a code to shared/errors.ts fails the type check until it has a text. */
+export const errors: Record<MainErrorCode, string> = {
   UNAUTHENTICATED: '请先登录。',
   FORBIDDEN: '您没有权限进行这项操作。',
   VALIDATION_FAILED: '填写的信息有误，请检查后再试。',
-  IDEMPOTENCY_KEY_MISSING: '提交缺少防重复标识，请重新提交。',
   NOT_FOUND: '没有找到相关内容。',
-  CONFLICT: '内容已被他人修改，请刷新后再试。',
-  OUT_OF_STOCK: '库存不足。',
-  DAY_CLOSED: '当天的账已经结清，不能再修改。',
-  IDEMPOTENCY_IN_PROGRESS: '上一次提交还在处理中，请稍候。',
-  TRAINING_FULL: '名额已满。',
-  CHECKIN_CLOSED: '不在签到时间内。',
-  IDEMPOTENCY_KEY_REUSED: '这次提交和上一次的内容不一致，请重新提交。',
-  INVALID_IMAGE: '图片无法使用（只支持 JPG、PNG、WebP），请换一张。',
   RATE_LIMITED: '操作太频繁了，请稍后再试。',
-  LIMIT_EXCEEDED: '已超出限额。',
   INTERNAL: '服务器出了点问题，请稍后再试。',
   DEPENDENCY_UNAVAILABLE: '服务暂时不可用，请稍后再试。',
-  PROVIDER_NOT_CONFIGURED: '代缴服务暂未开通：还没有接入缴费单位。',
   NETWORK_ERROR: '网络连接失败，请检查网络后重试。',
-  WECHAT_LOGIN_FAILED: '微信登录没有成功，请稍后再试。',
   UNKNOWN: '出现了未知错误，请稍后再试。',
 };
 
 export interface Catalogue {
   messages: Record<MessageKey, string>;
-  errors: Record<ErrorTextCode, string>;
+  errors: Record<MainErrorCode, string>;
 }
 
 export const zhCN: Catalogue = { messages, errors };

@@ -1,0 +1,21 @@
+import type { Locale } from '.';
+
+/**
+ * Where the language lives on the device, shared by the main package's boot (locale-boot*.ts) and 我的's
+ * switch (services/locale-choice.ts). Taro-free and tiny: the weapp main package carries it.
+ */
+export const LOCALE_STORAGE_KEY = 'yinong.locale';
+/** The Tibetan main catalogue as packages/me stored it: { version, messages, errors }. */
+export const BO_CATALOGUE_STORAGE_KEY = 'yinong.i18n.bo';
+/**
+ * The stored catalogue is used only when its version is this one (an older build's keys and texts are
+ * not this build's). tests/unit/miniprogram/i18n-locales.test.ts fails, with the value to put here, when
+ * messages/bo.ts changes without it.
+ */
+export const BO_MAIN_VERSION = '976b9891c0a1';
+
+/** The language to show: the one chosen in 我的, else the system's (Tibetan when it starts with "bo"). */
+export function pickLocale(stored: unknown, systemLanguage: string | undefined): Locale {
+  if (stored === 'bo' || stored === 'zh-CN') return stored;
+  return /^bo\b/i.test(systemLanguage ?? '') ? 'bo' : 'zh-CN';
+}

@@ -1,0 +1,164 @@
+/**
+ * @jest-environment node
+ *
+ * Tibetan (བོད་ཡིག) on the H5 build in Chromium: the language chosen in 我的 holds for every page after
+ * it (stored on the device), the Tibetan web font (Noto Serif Tibetan) is what draws it, and long Tibetan
+ * labels stay within a 375 px screen at 1x and 1.5x text. Screenshots at 1x device pixels go to
+ * docs/screenshots/bo/ (looked at for stacking and layout); the rest to .tmp/e2e/.
+ *
+ * Selectors: #me-language (panel), #me-language-bo, #me-language-zh-CN (buttons), #station-details,
+ * #station-name, #service-information, #station-about-link, #station-about, #feed,
+ * #officer-home.
+ */
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { boMessages } from '../../miniprogram/src/i18n/messages/bo';
+import { boStationMessages } from '../../miniprogram/src/i18n/messages/bo.station';
+import {
+  click,
+  expectWithin,
+  type Extent,
+  openRoute,
+  phonesForSuite,
+  requireStack,
+  ROOT,
+  scaleRootFont,
+  shoot,
+  SHOTS,
+  signInAs,
+  startTarget,
+  text,
+  type Target,
+} from './support';
+
+const DOCS_SHOTS = join(ROOT, 'docs', 'screenshots', 'bo');
+const ME = 'packages/me/pages/index/index';
+const TIBETAN = /[\u0F00-\u0FFF]/;
+
+let target: Target;
+const phone = phonesForSuite();
+
+beforeAll(async () => {
+  target = await startTarget();
+  mkdirSync(DOCS_SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await target?.close();
+});
+
+/** 1x device pixels: the screenshots show the glyphs as a low-end phone's screen would. */
+const phone1x = () => phone({ deviceScaleFactor: 1 });
+
+async function chooseTibetan(page: Page) {
+  await openRoute(page, target.webUrl, ME);
+  await page.waitForSelector('#me-language');
+  await click(page, 'me-language-bo');
+  // 我的 relaunches in Tibetan: its own panel title and the chosen button.
+  await page.locator('#me-language', { hasText: 'སྐད་ཡིག' }).waitFor();
+}
+
+/**
+ * Like support.ts's horizontalExtent, but what sits inside a horizontal scroller (the feed's category tabs)
+ * may reach past the screen: the scroller itself must not.
+ */
+async function extentOutsideScrollers(page: Page): Promise<Extent> {
+  return page.evaluate(() => {
+    let widest = 0;
+    let culprit = '';
+    const scope = document.querySelector('.taro_page_show') ?? document.body;
+    const inScroller = (element: Element) => {
+      for (let up = element.parentElement; up && up !== scope; up = up.parentElement) {
+        if (/(auto|scroll)/.test(getComputedStyle(up).overflowX)) return true;
+      }
+      return false;
+    };
+    const consider = (right: number, element: Element | null) => {
+      if (!element || right <= widest || inScroller(element)) return;
+      widest = right;
+      culprit = `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${String(element.className).split(' ').join('.')}`;
+    };
+    for (const element of Array.from(scope.querySelectorAll('*'))) {
+      const rect = element.getBoundingClientRect();
+      if (rect.width > 0 && rect.height > 0) consider(rect.right, element);
+    }
+    const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent?.trim()) continue;
+      range.selectNodeContents(node);
+      for (const rect of Array.from(range.getClientRects())) consider(rect.right, node.parentElement);
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, widest: Math.ceil(widest - 0.5), culprit };
+  });
+}
+
+/** Within the screen at 1x and at 1.5x text; a screenshot of each, kept in docs/screenshots/bo/. */
+async function expectTidyInTibetan(page: Page, name: string) {
+  expectWithin(await extentOutsideScrollers(page));
+  await shoot(page, `bo-${name}.png`);
+  copyFileSync(join(SHOTS, `bo-${name}.png`), join(DOCS_SHOTS, `${name}.png`));
+  const { after } = await scaleRootFont(page, 1.5);
+  expectWithin(await extentOutsideScrollers(page));
+  await shoot(page, `bo-${name}-1.5x.png`, after);
+  copyFileSync(join(SHOTS, `bo-${name}-1.5x.png`), join(DOCS_SHOTS, `${name}-1.5x.png`));
+}
+
+/** The Tibetan face is loaded and is the first family Chromium uses for Tibetan letters. */
+async function tibetanFontInUse(page: Page): Promise<boolean> {
+  return page.evaluate(async () => {
+    await document.fonts.ready;
+    await document.fonts.load('16px "Noto Serif Tibetan"', 'བོད');
+    const faces: FontFace[] = [];
+    document.fonts.forEach((face) => faces.push(face));
+    const loaded = faces.some((face) => face.family.replace(/"/g, '') === 'Noto Serif Tibetan' && face.status === 'loaded');
+    return loaded && getComputedStyle(document.body).fontFamily.startsWith('"Noto Serif Tibetan"');
+  });
+}
+
+describe('H5 in Tibetan', () => {
+  it('switches to Tibetan in 我的; the station page and its details follow, drawn with the Tibetan font, within the screen; 中文 switches back', async () => {
+    const page = await phone1x();
+    await chooseTibetan(page);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('bo');
+    await expectTidyInTibetan(page, 'me');
+
+    await openRoute(page, target.webUrl, `pages/station/index?scene=${encodeURIComponent(target.station.code)}`);
+    await page.waitForSelector('#station-details');
+    expect(await text(page, '#station-name')).toBe(`${target.station.villageName} ཞིང་འབྲོག་ཆ་འཕྲིན་ཁང་།`);
+    expect(await text(page, '#service-information')).toContain(boMessages['service.information.name']);
+    expect(TIBETAN.test(await text(page, '#station-about-link'))).toBe(true);
+    expect(await tibetanFontInUse(page)).toBe(true);
+    await expectTidyInTibetan(page, 'station');
+
+    await openRoute(page, target.webUrl, `pages/station/index?scene=${encodeURIComponent(target.station.code)}`);
+    await page.locator('#station-about-link').click();
+    await page.waitForSelector('#station-about');
+    await page.locator('#station-about', { hasText: boStationMessages['station.hoursTitle'] }).waitFor();
+    await expectTidyInTibetan(page, 'station-about');
+
+    await openRoute(page, target.webUrl, ME);
+    await click(page, 'me-language-zh-CN');
+    await page.locator('#me-language', { hasText: '语言' }).waitFor();
+    await openRoute(page, target.webUrl, `pages/station/index?scene=${encodeURIComponent(target.station.code)}`);
+    await page.waitForSelector('#station-details');
+    expect(await text(page, '#station-name')).toBe(`${target.station.villageName}益农信息社`);
+  });
+
+  it('the feed and the officer workbench in Tibetan stay within the screen', async () => {
+    const webUrl = requireStack();
+    const page = await phone1x();
+    await signInAs(page, webUrl, 'officer-tuqiao');
+    await chooseTibetan(page);
+
+    const { villageCode, villageName } = target.station;
+    await openRoute(page, webUrl, `packages/feed/pages/index/index?region=${villageCode}&name=${encodeURIComponent(villageName)}`);
+    await page.waitForSelector('#feed');
+    await expectTidyInTibetan(page, 'feed');
+
+    await openRoute(page, webUrl, 'packages/officer/pages/index/index');
+    await page.waitForSelector('#officer-home');
+    await expectTidyInTibetan(page, 'officer');
+  });
+});
