@@ -13,6 +13,7 @@ import { useStation } from '../../hooks/use-station';
 import { t } from '../../i18n';
 import type { ApiError } from '../../services/api-error';
 import { goHome, openMainPage } from '../../services/main-routes';
+import { cachedAgeText } from '../../services/offline-cache';
 import { stationCodeFromParams, stationPageUrl } from '../../services/station-code';
 import type { StationView } from '../../services/station-view';
 import { LatestFeeds } from './latest-feeds';
@@ -72,7 +73,7 @@ function AboutLink({ code }: { code: string }) {
   );
 }
 
-function StationDetails({ station, view }: { station: StationProfile; view: StationView }) {
+function StationDetails({ station, view }: { station: StationProfile & { cachedAt?: number }; view: StationView }) {
   const badges: HeroBadge[] = [
     { id: 'station-type', text: view.typeLabel },
     { text: view.kindLabel, tone: 'on-dark-soft' },
@@ -85,6 +86,11 @@ function StationDetails({ station, view }: { station: StationProfile; view: Stat
         badges={badges}
         lines={[{ id: 'station-code', text: t('station.code', { code: view.code }) }]}
       />
+      {station.cachedAt ? (
+        <Text id="station-offline-age" className="station__offline">
+          {cachedAgeText(station.cachedAt)}
+        </Text>
+      ) : null}
       <AboutLink code={station.code} />
       <LatestFeeds villageCode={station.villageCode} villageName={station.villageName} />
       <Section title={t('station.servicesTitle')}>
