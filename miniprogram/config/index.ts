@@ -118,7 +118,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       // The station code and a skeleton in the first response, and the station's data asked for
       // beside the JavaScript (see config/h5-boot.ts).
-      htmlPluginOption: platform === 'h5' ? { bootScript: h5BootScript((process.env.TARO_APP_API_BASE || '/api').replace(/\/+$/, '')), careScript: h5CareScript() } : {},
+      htmlPluginOption:
+        platform === 'h5'
+          ? { bootScript: h5BootScript((process.env.TARO_APP_API_BASE || '/api').replace(/\/+$/, '')), careScript: h5CareScript() }
+          : {},
       postcss: {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false },

@@ -49,7 +49,10 @@ async function countTargets(page: Page): Promise<number> {
 
 /** Root font 1.5x of Taro's 20 px at 375 px; targets, overflow; a screenshot kept in docs/. */
 async function expectCareLayout(page: Page, name: string, scrollsSideways?: string) {
-  const root = await page.evaluate(() => ({ px: parseFloat(getComputedStyle(document.documentElement).fontSize), scale: document.documentElement.dataset.fontScale }));
+  const root = await page.evaluate(() => ({
+    px: parseFloat(getComputedStyle(document.documentElement).fontSize),
+    scale: document.documentElement.dataset.fontScale,
+  }));
   expect(root).toEqual({ px: 30, scale: '1.5' });
   expect(await countTargets(page)).toBeGreaterThan(0);
   expect(await smallTargets(page)).toEqual([]);

@@ -6,7 +6,9 @@ import { toStationView, type StationView } from '../services/station-view';
 import { useResource } from './use-resource';
 
 export type StationState =
-  { status: 'loading' } | { status: 'ready'; station: StationProfile & { cachedAt?: number }; view: StationView } | { status: 'error'; error: ApiError };
+  | { status: 'loading' }
+  | { status: 'ready'; station: StationProfile & { cachedAt?: number }; view: StationView }
+  | { status: 'error'; error: ApiError };
 
 export type StationFetcher = (code: string) => Promise<StationProfile & { cachedAt?: number }>;
 

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import type { ErrorCode } from '@shared/errors';
 import { ApiError, type ApiErrorDetail } from './api-error';
+import { withQuery } from './main-routes';
 import { clearSession, currentSession } from './session';
 
 export { ApiError, isApiError } from './api-error';
@@ -44,8 +45,11 @@ export function backoffMs(attempt: number, random: () => number = Math.random): 
   return ceiling / 2 + random() * (ceiling / 2);
 }
 
-/** Worth another try: no answer at all, or a gateway's / rate limiter's "not now". */
-const transient = (status: number) => status === 0 || status === 429 || status === 502 || status === 503 || status === 504;
+/**
+ * Worth another try within seconds: no answer at all, or a gateway's "not now". Not a 429: its
+ * allowances (a phone number's reveals per hour) outlast any backoff, and a retry would spend them.
+ */
+const transient = (status: number) => status === 0 || status === 502 || status === 503 || status === 504;
 
 export type Query = Record<string, string | number | undefined>;
 
@@ -61,14 +65,6 @@ interface RequestOptions {
   auth?: boolean;
   /** Extra headers, e.g. `Idempotency-Key` of a money-moving POST. */
   headers?: Record<string, string>;
-}
-
-function toQueryString(query: Query | undefined): string {
-  if (!query) return '';
-  const pairs = Object.entries(query)
-    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
-    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
-  return pairs.length ? `?${pairs.join('&')}` : '';
 }
 
 /** A code for an error answer that does not carry the contract's body (e.g. a proxy's HTML page). */
@@ -156,7 +152,7 @@ export function authHeader(): { Authorization: string } {
 
 /** The full URL of an API path (for downloads that do not go through `request`). */
 export function apiUrl(path: string, query?: Query): string {
-  return `${apiBase()}${path}${toQueryString(query)}`;
+  return withQuery(apiBase() + path, query);
 }
 
 /**

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import Taro from '@tarojs/taro';
 import { resetStorage } from '../../stubs/taro';
-import { ApiError, RETRIES, backoffMs, request } from '../../../miniprogram/src/services/api-client';
+import { type ApiError, RETRIES, backoffMs, request } from '../../../miniprogram/src/services/api-client';
 
 type RequestOptions = Parameters<typeof Taro.request>[0];
 
@@ -90,13 +90,15 @@ describe('retries in the one API client', () => {
 
   it('repeats a write that carries its Idempotency-Key, with the same key each time', async () => {
     const spy = answers(504, 200);
-    const { result } = await settle(request('/payments', { method: 'POST', body: { amountFen: 100 }, auth: false, headers: { 'Idempotency-Key': 'k-1' } }));
+    const { result } = await settle(
+      request('/payments', { method: 'POST', body: { amountFen: 100 }, auth: false, headers: { 'Idempotency-Key': 'k-1' } }),
+    );
     expect(result).toEqual({ ok: true });
     expect(spy.mock.calls.map(([options]) => (options as RequestOptions).header?.['Idempotency-Key'])).toEqual(['k-1', 'k-1']);
   });
 
-  it('does not retry an answer that another try cannot change (400, 404)', async () => {
-    for (const status of [400, 404]) {
+  it('does not retry an answer that another try cannot change soon (400, 404, 429)', async () => {
+    for (const status of [400, 404, 429]) {
       const spy = answers(status, 200);
       const { error } = await settle(request('/stations/by-code/x', { auth: false }));
       expect(error).toMatchObject({ status });

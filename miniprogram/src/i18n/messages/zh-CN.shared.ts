@@ -22,4 +22,5 @@ export const sharedMessages = {
   'notFound.hint': '链接可能输错了或已经过时。可以回到首页，再按编码、地区或名称找到服务站。',
   'field.tooLong': '最多 {max} 个字，现在有 {count} 个字，请删减。',
   'field.count': '{count}/{max}',
+  'lowData.tapToLoad': '点按加载图片',
 } as const;

@@ -20,6 +20,7 @@ import { requestNote } from '../../../../services/errors';
 import { openPage, returnAfterSignIn } from '../../../../services/routes';
 import { hasRole } from '../../../../services/session';
 import { devLoginEnabled } from '../../../../services/wechat-login';
+import { LowDataPanel } from '../../components/low-data-panel';
 import { SellerPanel } from '../../components/seller-panel';
 import './index.scss';
 
@@ -75,6 +76,7 @@ function SignIn() {
           </ActionButton>
         </Panel>
       ) : null}
+      <LowDataPanel />
     </View>
   );
 }
@@ -209,6 +211,7 @@ function Profile({ me }: { me: MeResponse }) {
         </Panel>
       ) : null}
 
+      <LowDataPanel />
       <View className="me__footer">
         <ActionButton id="me-sign-out-button" kind="secondary" onClick={signOut}>
           {t('me.signOut')}
