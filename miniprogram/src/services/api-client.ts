@@ -32,8 +32,12 @@ export function apiBase(): string {
  */
 const READ_TIMEOUT_MS = 8_000;
 const WRITE_TIMEOUT_MS = 20_000;
-/** Retries after the first attempt, for calls safe to repeat (see `mayRetry`). */
-export const RETRIES = 2;
+/**
+ * Retries after the first attempt, for calls safe to repeat (see `mayRetry`). The page tests set it
+ * to 0 (tests/stubs/no-retries.ts): they show what a page does once a call has failed for good;
+ * tests/unit/miniprogram/api-retry.test.ts tests the retries themselves.
+ */
+export const retryPolicy = { retries: 2 };
 
 /**
  * The wait before retry `attempt` (0-based): 600 ms doubling, capped at 5 s, with "equal jitter"
@@ -164,7 +168,7 @@ const mayRetry = (method: string, headers?: Record<string, string>) => method ==
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const retries = mayRetry(options.method ?? 'GET', options.headers) ? RETRIES : 0;
+  const retries = mayRetry(options.method ?? 'GET', options.headers) ? retryPolicy.retries : 0;
   for (let attempt = 0; ; attempt++) {
     try {
       return await requestOnce<T>(path, options);

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import Taro from '@tarojs/taro';
 import { resetStorage } from '../../stubs/taro';
-import { type ApiError, RETRIES, backoffMs, request } from '../../../miniprogram/src/services/api-client';
+import { type ApiError, backoffMs, request, retryPolicy } from '../../../miniprogram/src/services/api-client';
 
 type RequestOptions = Parameters<typeof Taro.request>[0];
 
@@ -26,13 +26,18 @@ async function settle<T>(promise: Promise<T>): Promise<{ result?: T; error?: Api
   return outcome;
 }
 
+const RETRIES = 2;
+
 beforeEach(() => {
+  // The page tests run without retries (tests/stubs/no-retries.ts); these test them.
+  retryPolicy.retries = RETRIES;
   jest.useFakeTimers();
   process.env.TARO_ENV = 'h5';
   resetStorage();
 });
 
 afterEach(() => {
+  retryPolicy.retries = 0;
   jest.useRealTimers();
   jest.restoreAllMocks();
 });
