@@ -82,6 +82,19 @@ describe('H5 offline', () => {
     expect(await text(page, '#station-offline-age')).toBe('无网络，显示 0 分钟前的内容');
   });
 
+  it('shows the last feed page with its age when the network is gone', async () => {
+    const page = await phone();
+    await openRoute(page, target.webUrl, feedRoute());
+    await page.waitForSelector('#feed-list, #feed-empty');
+    expect(await page.locator('#feed-offline-age').count()).toBe(0);
+
+    await page.route('**/api/**', (route) => route.abort('internetdisconnected'));
+    await page.reload();
+    await page.waitForSelector('#feed-offline-age');
+    expect(await text(page, '#feed-offline-age')).toBe('无网络，显示 0 分钟前的内容');
+    expect(await page.locator('#feed-error').count()).toBe(0);
+  });
+
   it('low-data mode: the feed shows text first and loads a picture only when it is tapped', async () => {
     const page = await phone();
     await openRoute(page, target.webUrl, 'packages/me/pages/index/index');

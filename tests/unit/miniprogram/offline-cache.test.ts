@@ -1,8 +1,10 @@
 /** @jest-environment jsdom */
 import Taro from '@tarojs/taro';
+import { act, renderHook } from '@testing-library/react';
 import { resetStorage } from '../../stubs/taro';
 import { cachedAgeText, loadOrCached } from '../../../miniprogram/src/services/offline-cache';
 import { ApiError } from '../../../miniprogram/src/services/api-error';
+import { useOfflineFirstPage } from '../../../miniprogram/src/hooks/use-offline-first-page';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -62,5 +64,31 @@ describe('loadOrCached', () => {
       throw new Error('quota');
     });
     await expect(loadOrCached('station.1', async () => ({ name: 'A' }))).resolves.toEqual({ name: 'A' });
+  });
+});
+
+describe('useOfflineFirstPage (the feed, a villager’s receipts)', () => {
+  const offline = new ApiError({ status: 0, code: 'NETWORK_ERROR', message: 'request:fail' });
+
+  it('keeps the first page and says since when once offline; later pages are never from the cache', async () => {
+    jest.useFakeTimers({ now: T0 });
+    const fetchPage = jest.fn(async (_key: string, cursor: string | undefined) => ({ items: [cursor ?? 'first'], nextCursor: 'c2' }));
+    const { result } = renderHook(() => useOfflineFirstPage('feedpage', fetchPage));
+    await act(async () => {
+      await result.current.fetchPage('630202', undefined);
+    });
+    expect(result.current.cachedAt).toBeUndefined();
+
+    fetchPage.mockRejectedValue(offline);
+    jest.setSystemTime(T0 + 2 * HOUR);
+    let page: unknown;
+    await act(async () => {
+      page = await result.current.fetchPage('630202', undefined);
+    });
+    expect(page).toEqual({ items: ['first'], nextCursor: 'c2', cachedAt: T0 });
+    expect(result.current.cachedAt).toBe(T0);
+    await expect(result.current.fetchPage('630202', 'c2')).rejects.toBe(offline);
+    // Another place has no copy.
+    await expect(result.current.fetchPage('630203', undefined)).rejects.toBe(offline);
   });
 });
