@@ -40,6 +40,7 @@ module.exports = {
     project('unit', ['<rootDir>/tests/unit/**/*.test.ts'], { testPathIgnorePatterns: ['/tests/unit/miniprogram/'] }),
     project('ui', ['<rootDir>/tests/unit/miniprogram/**/*.test.ts?(x)'], {
       testEnvironment: 'jsdom',
+      setupFiles: ['<rootDir>/tests/harness/setup-env.ts', '<rootDir>/tests/stubs/no-retries.ts'],
       moduleNameMapper: {
         ...moduleNameMapper,
         '^@tarojs/taro$': '<rootDir>/tests/stubs/taro.ts',

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
+import { h5CareScript } from './h5-care';
 import { h5BootScript } from './h5-boot';
 import { PagePreloadPlugin } from './page-preload';
 import prodConfig from './prod';
@@ -117,7 +118,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       // The station code and a skeleton in the first response, and the station's data asked for
       // beside the JavaScript (see config/h5-boot.ts).
-      htmlPluginOption: platform === 'h5' ? { bootScript: h5BootScript((process.env.TARO_APP_API_BASE || '/api').replace(/\/+$/, '')) } : {},
+      htmlPluginOption:
+        platform === 'h5'
+          ? { bootScript: h5BootScript((process.env.TARO_APP_API_BASE || '/api').replace(/\/+$/, '')), careScript: h5CareScript() }
+          : {},
       postcss: {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false },

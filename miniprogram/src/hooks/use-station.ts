@@ -6,9 +6,11 @@ import { toStationView, type StationView } from '../services/station-view';
 import { useResource } from './use-resource';
 
 export type StationState =
-  { status: 'loading' } | { status: 'ready'; station: StationProfile; view: StationView } | { status: 'error'; error: ApiError };
+  | { status: 'loading' }
+  | { status: 'ready'; station: StationProfile & { cachedAt?: number }; view: StationView }
+  | { status: 'error'; error: ApiError };
 
-export type StationFetcher = (code: string) => Promise<StationProfile>;
+export type StationFetcher = (code: string) => Promise<StationProfile & { cachedAt?: number }>;
 
 /** A missing or malformed code never reaches the API: it reads like the API's own 400. */
 const INVALID_CODE = new ApiError({ status: 400, code: 'VALIDATION_FAILED', message: 'invalid station code' });

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import type { ErrorCode } from '@shared/errors';
 import { ApiError, type ApiErrorDetail } from './api-error';
+import { withQuery } from './main-routes';
 import { clearSession, currentSession } from './session';
 
 export { ApiError, isApiError } from './api-error';
@@ -25,7 +26,34 @@ export function apiBase(): string {
   return process.env.TARO_ENV === 'h5' ? '/api' : 'http://127.0.0.1:3000';
 }
 
-const REQUEST_TIMEOUT_MS = 15_000;
+/**
+ * Per attempt. A read gives up sooner (it is retried, and the page may show what it cached); a
+ * write waits longer, since giving up on a write the server may still finish helps nobody.
+ */
+const READ_TIMEOUT_MS = 8_000;
+const WRITE_TIMEOUT_MS = 20_000;
+/**
+ * Retries after the first attempt, for calls safe to repeat (see `mayRetry`). The page tests set it
+ * to 0 (tests/stubs/no-retries.ts): they show what a page does once a call has failed for good;
+ * tests/unit/miniprogram/api-retry.test.ts tests the retries themselves.
+ */
+export const retryPolicy = { retries: 2 };
+
+/**
+ * The wait before retry `attempt` (0-based): 600 ms doubling, capped at 5 s, with "equal jitter"
+ * (half fixed, half random) so that phones that lost the same cell tower do not all come back at
+ * the same instant.
+ */
+export function backoffMs(attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(5_000, 600 * 2 ** attempt);
+  return ceiling / 2 + random() * (ceiling / 2);
+}
+
+/**
+ * Worth another try within seconds: no answer at all, or a gateway's "not now". Not a 429: its
+ * allowances (a phone number's reveals per hour) outlast any backoff, and a retry would spend them.
+ */
+const transient = (status: number) => status === 0 || status === 502 || status === 503 || status === 504;
 
 export type Query = Record<string, string | number | undefined>;
 
@@ -41,14 +69,6 @@ interface RequestOptions {
   auth?: boolean;
   /** Extra headers, e.g. `Idempotency-Key` of a money-moving POST. */
   headers?: Record<string, string>;
-}
-
-function toQueryString(query: Query | undefined): string {
-  if (!query) return '';
-  const pairs = Object.entries(query)
-    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
-    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
-  return pairs.length ? `?${pairs.join('&')}` : '';
 }
 
 /** A code for an error answer that does not carry the contract's body (e.g. a proxy's HTML page). */
@@ -136,10 +156,30 @@ export function authHeader(): { Authorization: string } {
 
 /** The full URL of an API path (for downloads that do not go through `request`). */
 export function apiUrl(path: string, query?: Query): string {
-  return `${apiBase()}${path}${toQueryString(query)}`;
+  return withQuery(apiBase() + path, query);
 }
 
+/**
+ * A GET repeats harmlessly; a write only with its Idempotency-Key (the server answers a replay with
+ * the first answer). A payment without its key is never sent twice.
+ */
+const mayRetry = (method: string, headers?: Record<string, string>) => method === 'GET' || Boolean(headers?.['Idempotency-Key']);
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const retries = mayRetry(options.method ?? 'GET', options.headers) ? retryPolicy.retries : 0;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await requestOnce<T>(path, options);
+    } catch (error) {
+      if (attempt >= retries || !transient((error as ApiError).status)) throw error;
+      await pause(backoffMs(attempt));
+    }
+  }
+}
+
+async function requestOnce<T>(path: string, options: RequestOptions): Promise<T> {
   const { method = 'GET', query, body, auth = true, headers } = options;
   const header: Record<string, string> = { Accept: 'application/json', ...headers };
   if (body !== undefined) header['Content-Type'] = 'application/json';
@@ -155,7 +195,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
       data: body,
       header,
       dataType: 'json',
-      timeout: REQUEST_TIMEOUT_MS,
+      timeout: method === 'GET' ? READ_TIMEOUT_MS : WRITE_TIMEOUT_MS,
     });
   } catch (cause) {
     throw toNetworkError(cause);

@@ -31,10 +31,10 @@ export const MAIN_PAGES = {
 
 export type MainPageName = keyof typeof MAIN_PAGES;
 
-/** A path with its query, values encoded; undefined values are left out. */
-export function withQuery(path: string, query: Record<string, string | undefined> = {}): string {
+/** A path with its query, values encoded; undefined values are left out. Pages' and API calls' URLs alike. */
+export function withQuery(path: string, query: Record<string, string | number | undefined> = {}): string {
   const pairs = Object.entries(query)
-    .filter((entry): entry is [string, string] => entry[1] !== undefined)
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined)
     .map(([key, value]) => `${key}=${encodeURIComponent(value)}`);
   return pairs.length ? `${path}?${pairs.join('&')}` : path;
 }

@@ -1,13 +1,15 @@
 import type { StationProfile } from '@shared/schemas/stations';
 import { getStationByCode } from './api-main';
+import { loadOrCached } from './offline-cache';
 import { takeEarlyRequest } from './station-prefetch-early';
 
 /** The last station the station page loaded, so its details page (opened from it) shows at once. */
 let lastLoaded: StationProfile | undefined;
 
-export async function loadStationByCode(code: string): Promise<StationProfile> {
+/** A station; without signal, the one this phone saw last, with `cachedAt` (when it was received). */
+export async function loadStationByCode(code: string): Promise<StationProfile & { cachedAt?: number }> {
   const early = takeEarlyRequest(code);
-  const station = (early ? await early.answer.catch(() => null) : null) ?? (await getStationByCode(code));
+  const station = await loadOrCached(`station.${code}`, async () => (early ? await early.answer.catch(() => null) : null) ?? getStationByCode(code));
   lastLoaded = station;
   return station;
 }

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import type { MyPaymentsAnswer } from '../../services/api';
 import { getMyPayments } from '../../services/api';
+import { useOfflineFirstPage } from '../../hooks/use-offline-first-page';
 import { usePagedList } from '../../hooks/use-paged-list';
+import { OfflineAge } from '../offline-age';
 import { useReloadOnShow } from '../../hooks/use-reload-on-show';
 import { useLinkCode } from '../../hooks/use-link-code';
 import { errorText, t } from '../../i18n/receipt';
@@ -19,9 +21,13 @@ type LinkedHousehold = MyPaymentsAnswer['household'];
  * "我家的缴费" (packages/receipt/pages/household, opened from "me"): a villager linked to a registered household sees its payments (each opens
  * its receipt); one who is not gets a one-time code to show the officer, who links them.
  */
+const fetchMyPayments = (_key: string, cursor: string | undefined) => getMyPayments({ cursor });
+
 export function MyHousehold({ userId }: { userId: string }) {
   const [household, setHousehold] = useState<LinkedHousehold>(null);
-  const { state, loadMore, retry, refresh } = usePagedList(userId, (_key, cursor) => getMyPayments({ cursor }), {
+  // A villager's recent receipts are kept on the device: shown without signal, with their age.
+  const { fetchPage, cachedAt } = useOfflineFirstPage('receipts', fetchMyPayments);
+  const { state, loadMore, retry, refresh } = usePagedList(userId, fetchPage, {
     // Only the latest load's answer: an older one cannot bring back a household since unlinked.
     onFirstPage: (page) => setHousehold(page.household),
   });
@@ -80,6 +86,7 @@ export function MyHousehold({ userId }: { userId: string }) {
       <Text id="me-household-name" className="my-household__name">
         {t('me.householdName', { name: household.headName })}
       </Text>
+      <OfflineAge id="me-household-offline-age" cachedAt={cachedAt} />
       <PaymentList id="me-payments" state={state} empty={t('me.householdEmpty')} fullDate onMore={loadMore} onRetry={retry} />
     </Panel>
   );

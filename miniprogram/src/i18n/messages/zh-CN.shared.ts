@@ -29,4 +29,5 @@ export const sharedMessages = {
   'rate.thanks': '谢谢你的评价：{n}分',
   'rate.already': '这次服务已经评价过了',
   'rate.failed': '评价没有提交成功：{reason}',
+  'lowData.tapToLoad': '点按加载图片',
 } as const;

@@ -30,6 +30,9 @@ export const messages = {
   'home.adminEntry': '管理后台',
 
   'station.navTitle': '服务站',
+  'offline.minutes': '无网络，显示 {n} 分钟前的内容',
+  'offline.hours': '无网络，显示 {n} 小时前的内容',
+  'offline.days': '无网络，显示 {n} 天前的内容',
   'station.loading': '正在加载服务站信息…',
   'station.name': '{village}益农信息社',
   'station.code': '站点编码 {code}',

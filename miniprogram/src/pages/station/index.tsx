@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components';
 import type { StationProfile } from '@shared/schemas/stations';
 import { ActionButton } from '../../components/action-button';
 import { ListCard, ListRow } from '../../components/list-row';
+import { OfflineAge } from '../../components/offline-age';
 import { PageHero, type HeroBadge } from '../../components/page-hero';
 import { Section } from '../../components/section';
 import { ServiceCard } from '../../components/service-card';
@@ -26,20 +27,20 @@ function homeAction(kind: StateAction['kind']): StateAction {
  * Answers that no retry changes: say what is wrong and lead home. A code from a scan or a link may
  * be a stale QR code; a code typed on the home page (`entry=typed`) is more likely mistyped.
  */
-const DEAD_ENDS = {
-  scanned: {
-    NOT_FOUND: { id: 'station-not-found', title: 'station.notFoundTitle', hint: 'station.notFoundHint' },
-    VALIDATION_FAILED: { id: 'station-invalid-code', title: 'station.invalidCodeTitle', hint: 'station.invalidCodeHint' },
-  },
-  typed: {
-    NOT_FOUND: { id: 'station-not-found', title: 'station.notFoundTitle', hint: 'station.notFoundTypedHint' },
-    VALIDATION_FAILED: { id: 'station-invalid-code', title: 'station.invalidCodeTitle', hint: 'station.invalidCodeTypedHint' },
-  },
-} as const;
+function deadEnd(code: string, typed: boolean) {
+  if (code === 'NOT_FOUND')
+    return { id: 'station-not-found', title: 'station.notFoundTitle', hint: typed ? 'station.notFoundTypedHint' : 'station.notFoundHint' } as const;
+  if (code === 'VALIDATION_FAILED')
+    return {
+      id: 'station-invalid-code',
+      title: 'station.invalidCodeTitle',
+      hint: typed ? 'station.invalidCodeTypedHint' : 'station.invalidCodeHint',
+    } as const;
+  return undefined;
+}
 
 function StationError({ error, code, typed, onRetry }: { error: ApiError; code?: string; typed: boolean; onRetry: () => void }) {
-  const deadEnds = DEAD_ENDS[typed ? 'typed' : 'scanned'];
-  const dead = error.code === 'NOT_FOUND' || error.code === 'VALIDATION_FAILED' ? deadEnds[error.code as keyof typeof deadEnds] : undefined;
+  const dead = deadEnd(error.code, typed);
   if (dead) {
     return (
       <StateView id={dead.id} kind="empty" title={t(dead.title)} description={t(dead.hint, { code: code ?? '' })} actions={[homeAction('primary')]} />
@@ -72,7 +73,7 @@ function AboutLink({ code }: { code: string }) {
   );
 }
 
-function StationDetails({ station, view }: { station: StationProfile; view: StationView }) {
+function StationDetails({ station, view }: { station: StationProfile & { cachedAt?: number }; view: StationView }) {
   const badges: HeroBadge[] = [
     { id: 'station-type', text: view.typeLabel },
     { text: view.kindLabel, tone: 'on-dark-soft' },
@@ -85,6 +86,7 @@ function StationDetails({ station, view }: { station: StationProfile; view: Stat
         badges={badges}
         lines={[{ id: 'station-code', text: t('station.code', { code: view.code }) }]}
       />
+      <OfflineAge id="station-offline-age" cachedAt={station.cachedAt} />
       <AboutLink code={station.code} />
       <LatestFeeds villageCode={station.villageCode} villageName={station.villageName} />
       <Section title={t('station.servicesTitle')}>

@@ -7,8 +7,9 @@ import { t } from '../../i18n';
 import { getLatestFeeds } from '../../services/api-main';
 import { formatChinaTime } from '../../services/china-time';
 import { openMainPage } from '../../services/main-routes';
+import { loadOrCached } from '../../services/offline-cache';
 
-const loadLatest = (villageCode: string) => getLatestFeeds(villageCode, 3);
+const loadLatest = (villageCode: string) => loadOrCached(`feeds.${villageCode}`, () => getLatestFeeds(villageCode, 3));
 
 /**
  * The station's latest three items (pinned alerts first, marked 紧急) and 更多 to the feed. Kept tiny:

@@ -1,6 +1,7 @@
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { FeedSummary } from '@shared/schemas/feeds';
 import { Pill } from '../../../components/pill';
+import { TapImage } from '../../../components/tap-image';
 import { t } from '../../../i18n/feed';
 import { formatChinaTime } from '../../../services/format';
 
@@ -30,7 +31,7 @@ export function FeedRow({ item, categoryName, onOpen }: { item: FeedSummary; cat
         <Text className="feed-row__meta">{[categoryName, publishedDate(item)].filter(Boolean).join(' · ')}</Text>
       </View>
       {item.thumbnailUrl ? (
-        <Image id={`feed-item-${item.id}-thumb`} className="feed-row__thumb" src={item.thumbnailUrl} mode="aspectFill" lazyLoad />
+        <TapImage id={`feed-item-${item.id}-thumb`} className="feed-row__thumb" src={item.thumbnailUrl} mode="aspectFill" />
       ) : null}
     </View>
   );

@@ -1,11 +1,13 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { ScrollView, Text, View } from '@tarojs/components';
 import type { FeedCategory } from '@shared/schemas/feeds';
 import { LoadMore } from '../../../../components/load-more';
+import { OfflineAge } from '../../../../components/offline-age';
 import { PageHero } from '../../../../components/page-hero';
 import { ErrorStateView, StateView } from '../../../../components/state-view';
 import { useFeedCategories } from '../../../../hooks/use-feed-categories';
+import { useOfflineFirstPage } from '../../../../hooks/use-offline-first-page';
 import { usePagedList } from '../../../../hooks/use-paged-list';
 import { t } from '../../../../i18n/feed';
 import { listFeeds, type FeedCategoryTab } from '../../../../services/api-feeds';
@@ -58,7 +60,10 @@ function usePullToRefresh(refresh: () => void, settled: unknown) {
 function Feed({ region, place }: { region: string; place: string | undefined }) {
   const [category, setCategory] = useState<FeedCategory | undefined>(undefined);
   const { tabs, nameOf } = useFeedCategories();
-  const { state, loadMore, retry, refresh } = usePagedList(`${region}|${category ?? ''}`, (_key, cursor) => listFeeds(region, { category, cursor }));
+  const load = useCallback((_key: string, cursor: string | undefined) => listFeeds(region, { category, cursor }), [region, category]);
+  // The first page of each place and tab is kept on the device: read again without signal, with its age.
+  const { fetchPage, cachedAt } = useOfflineFirstPage('feedpage', load);
+  const { state, loadMore, retry, refresh } = usePagedList(`${region}|${category ?? ''}`, fetchPage);
   usePullToRefresh(refresh, state);
 
   return (
@@ -66,6 +71,7 @@ function Feed({ region, place }: { region: string; place: string | undefined }) 
       <PageHero title={{ text: t('feed.title') }} lines={[{ id: 'feed-place', text: place ? t('feed.placeLine', { place }) : t('feed.intro') }]} />
       <CategoryTabs tabs={tabs} selected={category} onSelect={setCategory} />
       <SubscribePrompt id="feed-subscribe" />
+      {state.status === 'ready' ? <OfflineAge id="feed-offline-age" cachedAt={cachedAt} /> : null}
       {state.status === 'idle' || state.status === 'loading' ? <StateView id="feed-loading" kind="loading" title={t('feed.loading')} /> : null}
       {state.status === 'error' ? (
         <ErrorStateView

@@ -1,5 +1,5 @@
 import Taro, { useRouter } from '@tarojs/taro';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { FeedItem } from '@shared/schemas/feeds';
 import { Pill } from '../../../../components/pill';
 import { ErrorStateView, StateView } from '../../../../components/state-view';
@@ -13,6 +13,7 @@ import { goHome } from '../../../../services/routes';
 import { AckPanel } from '../../components/ack-panel';
 import { publishedDate } from '../../components/feed-row';
 import { SubscribePrompt } from '../../../../components/subscribe-prompt';
+import { TapImage } from '../../../../components/tap-image';
 import '../../feed.scss';
 
 /** The target region by name ("海东市 · 乐都区"); the code until the name is in, or if it cannot be had. */
@@ -30,13 +31,12 @@ function Images({ item }: { item: FeedItem }) {
   return (
     <View id="feed-images" className="feed-images">
       {item.images.map((image, index) => (
-        <Image
+        <TapImage
           key={image.url}
           id={`feed-image-${index}`}
           className="feed-images__image"
           src={image.url}
           mode="widthFix"
-          lazyLoad
           onClick={() => void Taro.previewImage({ current: image.url, urls }).catch(() => undefined)}
         />
       ))}

@@ -21,6 +21,7 @@ import { openPage, returnAfterSignIn } from '../../../../services/routes';
 import { hasRole } from '../../../../services/session';
 import { devLoginEnabled } from '../../../../services/wechat-login';
 import { LanguagePanel } from '../../components/language-panel';
+import { LowDataPanel } from '../../components/low-data-panel';
 import { SellerPanel } from '../../components/seller-panel';
 import './index.scss';
 
@@ -77,6 +78,7 @@ function SignIn() {
         </Panel>
       ) : null}
       <LanguagePanel />
+      <LowDataPanel />
     </View>
   );
 }
@@ -216,6 +218,7 @@ function Profile({ me }: { me: MeResponse }) {
 
       <LanguagePanel />
 
+      <LowDataPanel />
       <View className="me__footer">
         <ActionButton id="me-sign-out-button" kind="secondary" onClick={signOut}>
           {t('me.signOut')}
