@@ -220,6 +220,7 @@ const BODIES: Partial<Record<RouteName, (o: Objects) => Promise<unknown> | unkno
   linkHousehold: async () => ({ code: await issuedLinkCode() }),
   stationUpdate: () => ({ phone: '13900000001' }),
   homeStation: () => ({ stationId: A.id }),
+  myLanguage: () => ({ language: 'bo' }),
   regionAreaType: () => ({ areaType: 'semi_pastoral' }),
   appointExpert: (o) => ({ userId: o.villagerId, field: 'livestock', regionCode: o.code }),
   createFeed: (o) => feedBody(o.code),
