@@ -703,7 +703,7 @@ export const routes = defineRoutes({
   },
   myLanguage: {
     operationId: 'myLanguage',
-    callBudget: 1,
+    callBudget: 2,
     method: 'PUT',
     path: '/me/language',
     function: 'auth',

@@ -426,6 +426,8 @@ describe('BOLA: self-scoped routes', () => {
       'createOrder',
       'myOrders',
       'linkSeller',
+      // the chosen language ({"language":"bo"}): the caller's own setting, naming no one.
+      'myLanguage',
     ].includes(route.name);
     expect([caller.user.id, own.householdId, own.paymentId, own.publishedId].some((mark) => res.raw.includes(mark)) || namesNobody).toBe(true);
     expect(await snapshotTable(table.doc, table.tableName, strangers)).toEqual(before);
