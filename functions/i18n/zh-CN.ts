@@ -39,6 +39,13 @@ export const zhCN = {
   'poster.codeLabel': '站点编码',
   'poster.services': '公益服务 · 便民服务 · 电子商务 · 培训体验',
   'poster.footer': '信息进村入户 · 青海',
+  /** A pay link's order description, on the payer's WeChat Pay sheet and bill (at most 120 characters). */
+  'payLink.description': '代缴{billType} {village}',
+  'billType.electricity': '电费',
+  'billType.water': '水费',
+  'billType.broadband': '宽带费',
+  'billType.phone': '话费',
+  'billType.social_insurance': '城乡居民社保',
   'csv.code': '编码',
   'csv.name': '名称',
   'csv.kind': '类型',

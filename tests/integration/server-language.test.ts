@@ -137,7 +137,7 @@ describe('the language on the account', () => {
       feedBody(VILLAGE.slice(0, 6), { urgent: true, title, translations: { bo: { title: boTitle, body: 'ཉིན་གསུམ་རིང་ཁ་བ་དྲག་པོ་འབབ་ངེས།' } } }),
     );
     expect((await runNotifier()).find((r) => r.feedId === id)).toMatchObject({ sent: 2, failed: 0 });
-    const messages = (await recordedMessages(100)).filter((m) => m.request.page.endsWith(`id=${id}`));
+    const messages = (await recordedMessages(100)).filter((m) => m.request.page?.endsWith(`id=${id}`));
     const to = (user: User) => messages.find((m) => m.request.touser === user.user.openid)!.request.data;
     const values = (data: Record<string, { value: string }>) => Object.values(data).map((v) => v.value);
     expect(values(to(tibetanReader))).toEqual(expect.arrayContaining([boTitle, FEED_CATEGORY_NAMES.weather_alert.bo]));
