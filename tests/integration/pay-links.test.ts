@@ -145,7 +145,11 @@ describe('paying a pay link', () => {
   it('names the bill on WeChat Pay’s sheet in the payer’s language: Tibetan for a bo request, Chinese by default', async () => {
     const description = async (headers: Record<string, string>) => {
       const request = await newRequest(phoneBill(`1380000${headers['accept-language'] ? 8 : 9}321`));
-      const paid = await invoke(handlers.payments, { method: 'POST', path: `/pay-links/${request.link.token}/pay`, headers: { ...payer.auth, ...headers } });
+      const paid = await invoke(handlers.payments, {
+        method: 'POST',
+        path: `/pay-links/${request.link.token}/pay`,
+        headers: { ...payer.auth, ...headers },
+      });
       expect(paid.status).toBe(200);
       const [trade] = await itemsOf('WechatPayStubTrade', 'outTradeNo', request.id);
       return String(trade.description);

@@ -86,13 +86,21 @@ describe('the supervision CSV', () => {
   it('has its header in Tibetan for bo and in Chinese by default; the figures are the same', async () => {
     const today = businessDay(new Date());
     const csv = (headers: Record<string, string>) =>
-      invoke(handlers.services, { path: '/regions/63/supervision/export', headers: { ...admin.auth, ...headers }, query: { from: today, to: today } });
+      invoke(handlers.services, {
+        path: '/regions/63/supervision/export',
+        headers: { ...admin.auth, ...headers },
+        query: { from: today, to: today },
+      });
     const tibetan = await csv(IN_TIBETAN);
     const chinese = await csv({});
     expect([tibetan.status, chinese.status]).toEqual([200, 200]);
     const [boHeader, ...boRows] = tibetan.raw.trim().split('\n');
     const [zhHeader, ...zhRows] = chinese.raw.trim().split('\n');
-    expect(boHeader.split(',')).toEqual(Object.entries(bo).filter(([key]) => key.startsWith('csv.')).map(([, text]) => text));
+    expect(boHeader.split(',')).toEqual(
+      Object.entries(bo)
+        .filter(([key]) => key.startsWith('csv.'))
+        .map(([, text]) => text),
+    );
     expect(boHeader.split(',').every((cell) => TIBETAN.test(cell))).toBe(true);
     expect(zhHeader.split(',').slice(0, 3)).toEqual(['编码', '名称', '类型']);
     expect(zhHeader.split(',')).toHaveLength(boHeader.split(',').length);
@@ -119,8 +127,15 @@ describe('the language on the account', () => {
   it('an alert reaches a bo subscriber with the item’s Tibetan title and category, a default one in Chinese', async () => {
     const subscriber = async (chosen?: 'bo' | 'zh-CN') => {
       const user = await createUser(table.doc, table.tableName, { role: 'villager' });
-      expect((await invoke(handlers.auth, { method: 'PUT', path: '/me/home-station', headers: user.auth, body: { stationId: STATION.id } })).status).toBe(200);
-      const accepted = await invoke(handlers.notify, { method: 'POST', path: '/me/subscriptions', headers: user.auth, body: { accepted: [LOCAL_ALERT_TEMPLATE_ID] } });
+      expect(
+        (await invoke(handlers.auth, { method: 'PUT', path: '/me/home-station', headers: user.auth, body: { stationId: STATION.id } })).status,
+      ).toBe(200);
+      const accepted = await invoke(handlers.notify, {
+        method: 'POST',
+        path: '/me/subscriptions',
+        headers: user.auth,
+        body: { accepted: [LOCAL_ALERT_TEMPLATE_ID] },
+      });
       expect(accepted.status).toBe(200);
       if (chosen) expect((await language(user, { language: chosen })).status).toBe(200);
       return user;

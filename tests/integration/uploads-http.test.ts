@@ -93,7 +93,10 @@ describe('POST /uploads', () => {
   it('refuses a declared 20 MB image with 413, and other types, and villagers', async () => {
     const tooLarge = await askUpload(expert, 20 * 1024 * 1024, 20_000);
     expect(tooLarge.status).toBe(413);
-    expect(tooLarge.json.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', details: [{ path: 'body.size', message: expect.stringMatching(/20\.0 MB.*5\.0 MB/) }] });
+    expect(tooLarge.json.error).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      details: [{ path: 'body.size', message: expect.stringMatching(/20\.0 MB.*5\.0 MB/) }],
+    });
     const exe = await call('POST', '/uploads', expert, {
       purpose: 'feed_image',
       contentType: 'application/x-msdownload',

@@ -19,7 +19,8 @@ describe('server catalogue', () => {
 
   it('has the message of every error code of the contract', () => {
     for (const locale of LOCALES) {
-      for (const code of ERROR_CODES) expect({ code, text: serverText(locale, `error.${code}`) }).toEqual({ code, text: expect.stringMatching(/\S/) });
+      for (const code of ERROR_CODES)
+        expect({ code, text: serverText(locale, `error.${code}`) }).toEqual({ code, text: expect.stringMatching(/\S/) });
     }
   });
 
@@ -30,7 +31,8 @@ describe('server catalogue', () => {
     expect(copies).toEqual([]);
     const hanInTibetan = Object.entries(bo).filter(([, text]) => /[\u4e00-\u9fff]/.test(text));
     expect(hanInTibetan).toEqual([]);
-    for (const [key, text] of Object.entries(bo)) expect({ key, names: placeholders(text) }).toEqual({ key, names: placeholders(zhCN[key as keyof typeof zhCN]) });
+    for (const [key, text] of Object.entries(bo))
+      expect({ key, names: placeholders(text) }).toEqual({ key, names: placeholders(zhCN[key as keyof typeof zhCN]) });
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
