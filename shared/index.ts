@@ -1,4 +1,5 @@
 export * from './errors';
+export * from './locale';
 export * from './roles';
 export * from './routes';
 export * from './schemas/common';

@@ -111,6 +111,7 @@ import {
   StationPickupParams,
 } from './schemas/fulfilment';
 import { ADMIN_ROLES, ROLES, type Role } from './roles';
+import { LanguageRequest, LanguageResponse } from './locale';
 import {
   ConsultationRequest,
   OfficerMonth,
@@ -699,6 +700,18 @@ export const routes = defineRoutes({
     scope: 'self',
     body: HomeStationRequest,
     response: MeResponse,
+  },
+  myLanguage: {
+    operationId: 'myLanguage',
+    callBudget: 2,
+    method: 'PUT',
+    path: '/me/language',
+    function: 'auth',
+    summary: 'The language the signed-in user chose (zh-CN or bo): subscribe messages sent to them later use it',
+    access: ROLES,
+    scope: 'self',
+    body: LanguageRequest,
+    response: LanguageResponse,
   },
   regionAreaType: {
     operationId: 'regionAreaType',

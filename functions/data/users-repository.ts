@@ -142,6 +142,19 @@ export const dynamoUserRepository: UserRepository = {
     );
   },
 
+  async setLanguage(userId, language, now) {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: userKeys.item(userId),
+        UpdateExpression: 'SET #language = :language, updatedAt = :now',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeNames: { '#language': 'language' },
+        ExpressionAttributeValues: { ':language': language, ':now': now },
+      }),
+    );
+  },
+
   async listOfficers(stationId) {
     const { Items } = await db().send(
       new QueryCommand({

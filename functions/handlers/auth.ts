@@ -11,6 +11,7 @@ import { issueAccountCode } from '../domain/accounts/account-code';
 import { login } from '../domain/accounts/login';
 import { getMe } from '../domain/accounts/me';
 import { setHomeStation } from '../domain/accounts/home-station';
+import { setLanguage } from '../domain/accounts/language';
 import { createHttpHandler } from '../http/pipeline';
 
 const tokens = {
@@ -26,6 +27,7 @@ export const handler = createHttpHandler('auth', {
   },
   me: ({ caller }) => getMe(accountDeps, caller),
   homeStation: ({ caller, body }) => setHomeStation(accountDeps, caller, body.stationId),
+  myLanguage: ({ caller, body }) => setLanguage(accountDeps, caller, body),
   accountCode: ({ caller }) =>
     issueAccountCode({ accountCodes: dynamoAccountCodeRepository, rateLimiter: takeRateLimitToken, qrImage: qrSvgDataUri }, caller),
 });

@@ -59,13 +59,13 @@ export const handler = createHttpHandler('payments', {
     createPayRequest({ ...payLinkDeps(), stations, households, idempotency }, caller, params.stationId, idempotencyKey, body),
   getPayRequest: ({ caller, params }) => getPayRequest({ requests }, caller, params.payRequestId),
   openPayLink: ({ params }) => openPayLink({ requests }, params.token),
-  payPayLink: async ({ caller, params }) => {
+  payPayLink: async ({ caller, params, locale }) => {
     const pay = await payLinkWechat();
-    return { ...(await payPayLink({ requests, ...pay, openidOf }, caller, params.token)), provider: pay.mode };
+    return { ...(await payPayLink({ requests, ...pay, openidOf }, caller, params.token, locale)), provider: pay.mode };
   },
-  confirmPayLinkStub: async ({ caller, params, log }) => {
+  confirmPayLinkStub: async ({ caller, params, log, locale }) => {
     const deps = { ...payLinkDeps((message, details) => log.error(message, details)), ...(await payLinkWechat()), openidOf };
-    const outcome = await confirmPayLinkStub(deps, caller, params.token);
+    const outcome = await confirmPayLinkStub(deps, caller, params.token, locale);
     log.info('stub pay link confirmed', { outcome: outcome.kind });
     return openPayLink({ requests }, params.token);
   },

@@ -16,9 +16,9 @@ export const handler = createHttpHandler('services', {
   rateService: ({ caller, params, body }) => rateService(desk, caller, params.serviceId, body),
   officerMonth: ({ caller, params, query }) => officerMonth(desk, caller, params.stationId, query),
   regionSupervision: ({ caller, params, query }) => regionSupervision(supervision, caller, params.code, query),
-  regionSupervisionCsv: async ({ caller, params, query }) => {
+  regionSupervisionCsv: async ({ caller, params, query, locale }) => {
     const figures = await regionSupervision(supervision, caller, params.code, query);
-    return HttpResult.text(200, supervisionCsv(figures), 'text/csv; charset=utf-8', {
+    return HttpResult.text(200, supervisionCsv(figures, locale), 'text/csv; charset=utf-8', {
       'content-disposition': `attachment; filename="supervision-${params.code}-${query.from}-${query.to}.csv"`,
     });
   },

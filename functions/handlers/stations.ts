@@ -25,11 +25,12 @@ export const handler = createHttpHandler('stations', {
   stationUpdate: ({ caller, params, body }) => updateStation({ stations }, caller, params.stationId, body),
   stationHistory: ({ caller, params, query }) => listStationChanges({ stations, users: dynamoUserRepository }, caller, params.stationId, query),
   stationPhone: ({ caller, params }) => revealStationPhone({ stations, rateLimit: takeRateLimitToken }, caller, params.stationId),
-  stationQr: async ({ caller, params }) => {
-    const poster = await stationPoster({ stations, qr: qrSource() }, caller, params.stationId);
+  stationQr: async ({ caller, params, locale }) => {
+    const poster = await stationPoster({ stations, qr: qrSource() }, caller, params.stationId, locale);
     return HttpResult.text(200, poster.svg, 'image/svg+xml; charset=utf-8', {
       'content-disposition': `attachment; filename="${poster.fileName}"`,
       'cache-control': 'private, max-age=300',
+      vary: 'accept-language',
     });
   },
 });

@@ -14,6 +14,8 @@ import { en } from 'zod/locales';
 import {
   ERROR_STATUS,
   idempotencyKey as idempotencyKeySchema,
+  localeFromAcceptLanguage,
+  type Locale,
   routes,
   type ErrorDetail,
   type FunctionName,
@@ -24,6 +26,7 @@ import { authenticate } from '../auth/authenticate';
 import type { Caller } from '../auth/caller';
 import { ensureReady, StartupRefusedError } from '../config/ready';
 import { AppError } from '../domain/errors';
+import { serverText } from '../i18n';
 import { isDependencyUnavailable } from './dependency-errors';
 import { isJsonContentType, MAX_BODY_BYTES, parseJsonBody } from './json-body';
 import { createLogger, type Logger } from '../logging/logger';
@@ -46,6 +49,8 @@ export interface RequestContext<R extends RouteDef> {
   idempotencyKey: R['idempotent'] extends true ? string : undefined;
   /** The client's address as API Gateway saw it (rate limits). */
   sourceIp: string;
+  /** The request's language (`Accept-Language`: bo / bo-CN -> bo, else zh-CN), for texts the domain writes. */
+  locale: Locale;
   requestId: string;
   log: Logger;
 }
@@ -91,6 +96,8 @@ export function createHttpHandler<F extends FunctionName>(functionName: F, handl
     const log = createLogger({ requestId, gatewayRequestId: event.requestContext?.requestId, method, path: loggedPath, function: functionName });
     let routeName: string | undefined;
     let result: LambdaResult;
+    // Read before anything can fail: every error answers in the caller's language too.
+    const locale = localeFromAcceptLanguage(lowerCaseHeaders(event.headers)['accept-language']);
     try {
       // Settings, secrets and the deployment checks, once per cold start: a refused function answers nothing else.
       await ensureReady(log);
@@ -122,6 +129,7 @@ export function createHttpHandler<F extends FunctionName>(functionName: F, handl
         headers,
         rawBody,
         sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
+        locale,
         requestId,
         log,
       };
@@ -131,7 +139,7 @@ export function createHttpHandler<F extends FunctionName>(functionName: F, handl
           ? respond(output.status, output.body, requestId, output.headers, output.raw)
           : respond(matched.route.successStatus ?? 200, output, requestId);
     } catch (error) {
-      result = errorResponse(error, requestId, log);
+      result = errorResponse(error, requestId, log, locale);
       // Provider webhooks answer in the provider's own format (WeChat Pay: {"code":"FAIL","message"}).
       if (routeName !== undefined && (routes[routeName as RouteName] as RouteDef).errorFormat === 'wechatpay') {
         result = { ...result, body: JSON.stringify({ code: 'FAIL', message: result.statusCode >= 500 ? 'retry later' : 'rejected' }) };
@@ -225,14 +233,25 @@ function respond(status: number, body: unknown, requestId: string, headers: Reco
   };
 }
 
-function errorResponse(error: unknown, requestId: string, log: Logger): LambdaResult {
+/**
+ * The one error shape. `message` is the server catalogue's text for the code in the caller's language
+ * (the English reason an AppError carries is for the log of a 5xx); `details` name the failing fields.
+ */
+function errorResponse(error: unknown, requestId: string, log: Logger, locale: Locale): LambdaResult {
   if (error instanceof AppError) {
     const status = ERROR_STATUS[error.code];
     const headers: Record<string, string> = error.retryAfterSeconds ? { 'retry-after': String(error.retryAfterSeconds) } : {};
     if (status >= 500) log.error('request failed', { code: error.code, error: describe(error) });
     return respond(
       status,
-      { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}), requestId } },
+      {
+        error: {
+          code: error.code,
+          message: serverText(locale, `error.${error.code}`),
+          ...(error.details ? { details: error.details } : {}),
+          requestId,
+        },
+      },
       requestId,
       headers,
     );
@@ -241,7 +260,7 @@ function errorResponse(error: unknown, requestId: string, log: Logger): LambdaRe
     log.error('dependency unavailable', { error: describe(error) });
     return respond(
       503,
-      { error: { code: 'DEPENDENCY_UNAVAILABLE', message: 'A service we depend on is unavailable; retry shortly', requestId } },
+      { error: { code: 'DEPENDENCY_UNAVAILABLE', message: serverText(locale, 'error.DEPENDENCY_UNAVAILABLE'), requestId } },
       requestId,
       { 'retry-after': '2' },
     );
@@ -249,7 +268,7 @@ function errorResponse(error: unknown, requestId: string, log: Logger): LambdaRe
   // Internals stay in the log; the caller gets a generic message and the id to quote.
   if (error instanceof StartupRefusedError) log.error('startup refused', { problems: error.problems });
   else log.error('unhandled error', { error: describe(error) });
-  return respond(500, { error: { code: 'INTERNAL', message: 'Something went wrong on our side', requestId } }, requestId);
+  return respond(500, { error: { code: 'INTERNAL', message: serverText(locale, 'error.INTERNAL'), requestId } }, requestId);
 }
 
 function describe(error: unknown) {

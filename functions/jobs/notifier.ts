@@ -8,6 +8,7 @@ import { subscribeMessageSender } from '../adapters/subscribe-message-senders';
 import { ensureReady, StartupRefusedError } from '../config/ready';
 import { notifySettings } from '../config/notify';
 import { dynamoFeedRepository } from '../data/feeds-repository';
+import { dynamoUserRepository } from '../data/users-repository';
 import { dynamoAlertOutbox, dynamoSubscriptionRepository, dynamoVillageAreaTypes } from '../data/subscriptions-repository';
 import { runAlertNotifications, type AlertReport, type NotifierDeps } from '../domain/notify/alert-notifier';
 import { createLogger } from '../logging/logger';
@@ -17,6 +18,7 @@ const RUN_BUDGET_MS = 40_000;
 
 export const notifierDeps = (): NotifierDeps => ({
   feeds: dynamoFeedRepository,
+  users: dynamoUserRepository,
   subscriptions: dynamoSubscriptionRepository,
   villages: dynamoVillageAreaTypes,
   outbox: dynamoAlertOutbox,

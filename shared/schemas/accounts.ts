@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { LOCALES } from '../locale';
 import { ROLES } from '../roles';
 import { stationId } from './stations';
 
@@ -21,6 +22,8 @@ export const UserProfile = z.object({
   name: z.optional(z.string()),
   /** A villager's home station: services they receive are credited to it. */
   homeStationId: z.optional(z.string()),
+  /** The language they chose (unset: zh-CN). */
+  language: z.optional(z.enum(LOCALES)),
 });
 export type UserProfile = z.infer<typeof UserProfile>;
 

@@ -17,6 +17,7 @@
  * Screenshots: .tmp/e2e/supervision-*.png.
  */
 import { randomBytes } from 'node:crypto';
+import { serverText, type ServerTextKey } from '../../functions/i18n';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { runServiceRollup } from '../../functions/data/service-rollup';
@@ -184,16 +185,18 @@ describe('H5: the province admin drills down to the weakest station and exports 
     const csv = readFileSync((await download.path())!, 'utf8');
     const lines = csv.trim().split('\n');
     const header = lines[0].split(',');
+    // The header is in the reader's language (the server's catalogue; this browser asks for Chinese).
+    const column = (key: string) => serverText('zh-CN', `csv.${key}` as ServerTextKey);
     expect(header).toEqual(
-      expect.arrayContaining(['code', 'name', 'kind', 'services', 'target', 'attainment', 'payment_fen', 'ack_rate', 'satisfaction']),
+      expect.arrayContaining(['code', 'name', 'kind', 'services', 'target', 'attainment', 'paymentFen', 'ackRate', 'satisfaction'].map(column)),
     );
-    expect(header.some((h) => /phone|openid|user|household|head/i.test(h))).toBe(false);
+    expect(header.some((h) => /phone|openid|user|household|head|电话|手机|姓名|户主|住户/i.test(h))).toBe(false);
     // 海东市 itself, then each of its counties: codes and division names only.
     const rows = lines.slice(1).map((line) => line.split(','));
     expect(rows[0].slice(0, 3)).toEqual(['6302', '海东市', 'region']);
     expect(rows.slice(1).every((r) => /^6302\d{2}$/.test(r[0]) && r[2] === 'region')).toBe(true);
     const ledu = rows.find((r) => r[0] === '630202')!;
-    expect(Number(ledu[header.indexOf('consultations')])).toBeGreaterThanOrEqual(4);
+    expect(Number(ledu[header.indexOf(column('consultations'))])).toBeGreaterThanOrEqual(4);
     expect(csv).not.toMatch(/1[3-9]\d{9}/);
     expect(csv).not.toContain(officerUserId);
     expect(csv).not.toContain(householdId);

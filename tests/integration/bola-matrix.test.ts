@@ -220,6 +220,7 @@ const BODIES: Partial<Record<RouteName, (o: Objects) => Promise<unknown> | unkno
   linkHousehold: async () => ({ code: await issuedLinkCode() }),
   stationUpdate: () => ({ phone: '13900000001' }),
   homeStation: () => ({ stationId: A.id }),
+  myLanguage: () => ({ language: 'bo' }),
   regionAreaType: () => ({ areaType: 'semi_pastoral' }),
   appointExpert: (o) => ({ userId: o.villagerId, field: 'livestock', regionCode: o.code }),
   createFeed: (o) => feedBody(o.code),
@@ -425,6 +426,8 @@ describe('BOLA: self-scoped routes', () => {
       'createOrder',
       'myOrders',
       'linkSeller',
+      // the chosen language ({"language":"bo"}): the caller's own setting, naming no one.
+      'myLanguage',
     ].includes(route.name);
     expect([caller.user.id, own.householdId, own.paymentId, own.publishedId].some((mark) => res.raw.includes(mark)) || namesNobody).toBe(true);
     expect(await snapshotTable(table.doc, table.tableName, strangers)).toEqual(before);

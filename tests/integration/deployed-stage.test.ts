@@ -14,6 +14,7 @@ import type { SecretSource } from '../../functions/config/secrets';
 import { useFreshTable, useSeededTable } from '../harness/fresh-table';
 import { handlers } from '../harness/handlers';
 import { invoke } from '../harness/invoke';
+import { zhCN } from '../../functions/i18n/zh-CN';
 import { copyStations, electricityBody, newKey, officerOf, pay, stored, TUQIAO } from '../harness/payments';
 
 const SECRETS = {
@@ -112,7 +113,7 @@ describe('a function that is not safe to deploy refuses every request (generic 5
       [handlers.stations, '/stations/by-code/630202002214'],
     ] as const) {
       const res = await invoke(handler, { path });
-      expect([res.status, res.json.error.code, res.json.error.message]).toEqual([500, 'INTERNAL', 'Something went wrong on our side']);
+      expect([res.status, res.json.error.code, res.json.error.message]).toEqual([500, 'INTERNAL', zhCN['error.INTERNAL']]);
     }
     const refusals = logLines().filter((line) => line.level === 'error' && line.message === 'startup refused');
     expect(refusals).toHaveLength(2);

@@ -42,6 +42,22 @@ describe('the local HTTP stack', () => {
     }
   });
 
+  it('answers an error in Tibetan when the request asks in bo (Accept-Language through the stack), in Chinese by default', async () => {
+    const { bo } = await import('../../functions/i18n/bo');
+    const { zhCN } = await import('../../functions/i18n/zh-CN');
+    const path = `${api()}/stations/by-code/nosuchstation`;
+    const tibetan = await fetch(path, { headers: { 'accept-language': 'bo-CN,bo;q=0.9' } });
+    const chinese = await fetch(path);
+    expect([tibetan.status, (await tibetan.json()).error]).toEqual([
+      404,
+      expect.objectContaining({ code: 'NOT_FOUND', message: bo['error.NOT_FOUND'] }),
+    ]);
+    expect([chinese.status, (await chinese.json()).error]).toEqual([
+      404,
+      expect.objectContaining({ code: 'NOT_FOUND', message: zhCN['error.NOT_FOUND'] }),
+    ]);
+  });
+
   it('IV1-IV4 over HTTP on a write route: malformed JSON 400, 16 KB+ 413, not JSON 415, __proto__ 400; nothing written', async () => {
     const { localClients } = await import('../../scripts/lib/local-clients');
     const { countEntities } = await import('../harness/count');

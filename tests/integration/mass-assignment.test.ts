@@ -87,6 +87,7 @@ const VALID: Record<string, () => { body: Record<string, unknown>; auth: Record<
   appointOfficer: () => ({ body: { stationId: TUQIAO.id, userId: ids.userId }, auth: admin.auth }),
   stationUpdate: () => ({ body: { phone: '13900000001' }, auth: officer.auth }),
   homeStation: () => ({ body: { stationId: TUQIAO.id }, auth: officer.auth }),
+  myLanguage: () => ({ body: { language: 'bo' }, auth: officer.auth }),
   billLookup: () => ({ body: { billType: 'water', accountNo: '12345678' }, auth: officer.auth }),
   createPayment: () => ({
     body: { stationId: TUQIAO.id, billType: 'phone', accountNo: '13800005678', amountFen: 5_000, method: 'cash' },

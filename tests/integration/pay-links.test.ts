@@ -142,6 +142,25 @@ describe('who sees a pay link', () => {
 });
 
 describe('paying a pay link', () => {
+  it('names the bill on WeChat Pay’s sheet in the payer’s language: Tibetan for a bo request, Chinese by default', async () => {
+    const description = async (headers: Record<string, string>) => {
+      const request = await newRequest(phoneBill(`1380000${headers['accept-language'] ? 8 : 9}321`));
+      const paid = await invoke(handlers.payments, {
+        method: 'POST',
+        path: `/pay-links/${request.link.token}/pay`,
+        headers: { ...payer.auth, ...headers },
+      });
+      expect(paid.status).toBe(200);
+      const [trade] = await itemsOf('WechatPayStubTrade', 'outTradeNo', request.id);
+      return String(trade.description);
+    };
+    const tibetan = await description({ 'accept-language': 'bo' });
+    const chinese = await description({});
+    expect(tibetan).toMatch(/^ཁ་པར་གླ།ཚབ་སྤྲོད། /);
+    expect(chinese).toMatch(/^代缴话费 /);
+    expect(tibetan.slice(tibetan.indexOf(' '))).toBe(chinese.slice(chinese.indexOf(' ')));
+  });
+
   it('the bill is paid exactly once when 10 copies of the notification and 5 settler runs race: one provider charge, one non-cash line, no cash line', async () => {
     for (let round = 0; round < 3; round++) {
       const request = await newRequest(phoneBill(`1380000${round}777`));

@@ -296,6 +296,7 @@ const BODIES: Partial<Record<RouteName, () => Promise<unknown> | unknown>> = {
   appointOfficer: async () => ({ stationId: TUQIAO.id, userId: (await createUser(table.doc, table.tableName, { role: 'villager' })).user.id }),
   stationUpdate: () => ({ phone: '13811112222' }),
   homeStation: () => ({ stationId: TUQIAO.id }),
+  myLanguage: () => ({ language: 'zh-CN' }),
   billLookup: () => ({ billType: 'phone', accountNo: PHONES.phoneBill }),
   createPayment: () => ({
     stationId: TUQIAO.id,

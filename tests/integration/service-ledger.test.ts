@@ -355,7 +355,7 @@ describe('ratings, consultations, voids, the officer’s month and the export', 
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     const lines = res.raw.trim().split('\n');
-    expect(lines[0].split(',')).toEqual(expect.arrayContaining(['code', 'services', 'payment_fen', 'order_fen', 'satisfaction']));
+    expect(lines[0].split(',')).toEqual(expect.arrayContaining(['编码', '服务次数', '缴费金额（分）', '订单金额（分）', '满意度']));
     expect(lines[1].startsWith('63,')).toBe(true);
     expect(lines).toHaveLength(2 + 8);
     const people = [...officers.values()].map((o) => o.user.id);

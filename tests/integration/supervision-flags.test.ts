@@ -6,6 +6,7 @@
  * and a question asked without a station counts against no station.
  */
 import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { serverText } from '../../functions/i18n';
 import { dynamoFeedAckRepository } from '../../functions/data/feeds-repository';
 import { feedKeys } from '../../functions/data/keys';
 import { dynamoQuestionRepository, questionItem } from '../../functions/data/questions-repository';
@@ -158,7 +159,7 @@ describe('acknowledgement rate', () => {
       query: { from: today(), to: today() },
     });
     const [header, own] = csv.raw.trim().split('\n');
-    expect(own.split(',')[header.split(',').indexOf('ack_rate')]).toBe('0.75');
+    expect(own.split(',')[header.split(',').indexOf(serverText('zh-CN', 'csv.ackRate'))]).toBe('0.75');
   });
 });
 

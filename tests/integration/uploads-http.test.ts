@@ -93,7 +93,10 @@ describe('POST /uploads', () => {
   it('refuses a declared 20 MB image with 413, and other types, and villagers', async () => {
     const tooLarge = await askUpload(expert, 20 * 1024 * 1024, 20_000);
     expect(tooLarge.status).toBe(413);
-    expect(tooLarge.json.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: expect.stringMatching(/20\.0 MB.*5\.0 MB/) });
+    expect(tooLarge.json.error).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      details: [{ path: 'body.size', message: expect.stringMatching(/20\.0 MB.*5\.0 MB/) }],
+    });
     const exe = await call('POST', '/uploads', expert, {
       purpose: 'feed_image',
       contentType: 'application/x-msdownload',
@@ -148,7 +151,7 @@ describe('images on items, checked by content when an item names them', () => {
     const mismatched = await upload(expert, fixture('field.png'), fixture('field.webp'), 'image/png', 'photo.png');
     const refused = await call('POST', '/feeds', expert, feedBody(LEDU, { images: [mismatched.answer.id] }));
     expect(refused.status).toBe(422);
-    expect(refused.json.error.message).toMatch(/thumbnail is a image\/webp, not the image\/png declared/);
+    expect(refused.json.error.details[0].message).toMatch(/thumbnail is a image\/webp, not the image\/png declared/);
     const oversized = await upload(expert, fixture('field.png'), fixture('field.png'), 'image/png', 'photo.png');
     expect((await call('POST', '/feeds', expert, feedBody(LEDU, { images: [oversized.answer.id] }))).status).toBe(413);
     expect(await objectExists(s3, oversized.answer.image.fields.key)).toBe(false);
@@ -179,7 +182,7 @@ describe('images on items, checked by content when an item names them', () => {
     expect([200, 201, 204]).toContain(imageStatus);
     const created = await call('POST', '/feeds', expert, feedBody(LEDU, { images: [answer.id] }));
     expect(created.status).toBe(422);
-    expect(created.json.error).toMatchObject({ code: 'INVALID_IMAGE', message: expect.stringMatching(/not a JPEG, PNG or WebP/) });
+    expect(created.json.error).toMatchObject({ code: 'INVALID_IMAGE', details: [{ message: expect.stringMatching(/not a JPEG, PNG or WebP/) }] });
     expect((await storedFeedsOf(doc, table, expert.user.id)).length).toBe(before);
     expect(await objectExists(s3, answer.image.fields.key)).toBe(false);
     expect(await objectExists(s3, answer.thumbnail.fields.key)).toBe(false);

@@ -1,4 +1,4 @@
-import type { QuestionField, Role, UserProfile } from '../../../shared';
+import type { Locale, QuestionField, Role, UserProfile } from '../../../shared';
 
 export interface User {
   id: string;
@@ -16,6 +16,8 @@ export interface User {
   householdId?: string;
   /** Experts: the field they were appointed for. */
   expertField?: QuestionField;
+  /** The language they chose in 我的; messages sent to them later (subscribe messages) use it. Unset: zh-CN. */
+  language?: Locale;
   status: 'active' | 'blocked';
   createdAt: string;
   updatedAt: string;
@@ -43,6 +45,7 @@ export interface UserRepository {
     accountCode?: { code: string; nowMs: number };
   }): Promise<User | null>;
   setHomeStation(userId: string, stationId: string, now: string): Promise<void>;
+  setLanguage(userId: string, language: Locale, now: string): Promise<void>;
   /** The officers of a station (a handful at most). */
   listOfficers(stationId: string): Promise<User[]>;
   /** Turns an officer of a station inside `adminRegion` back into a villager; null when not such an officer. */
@@ -57,5 +60,6 @@ export function toUserProfile(user: User): UserProfile {
     ...(user.regionCode ? { regionCode: user.regionCode } : {}),
     ...(user.name ? { name: user.name } : {}),
     ...(user.homeStationId ? { homeStationId: user.homeStationId } : {}),
+    ...(user.language ? { language: user.language } : {}),
   };
 }

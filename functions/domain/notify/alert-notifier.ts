@@ -15,7 +15,8 @@
  * A crash between the claim and the outcome leaves the record `SENDING` and the message possibly
  * unsent: at most once, never twice.
  */
-import { FEED_CATEGORY_NAMES, type AreaType } from '../../../shared';
+import { DEFAULT_LOCALE, FEED_CATEGORY_NAMES, type AreaType, type Locale } from '../../../shared';
+import type { UserRepository } from '../accounts/user';
 import type { FeedRecord, FeedRepository } from '../feeds/feed';
 import { versionFor } from '../feeds/feed';
 import { isVisibleAt } from '../feeds/targeting';
@@ -54,6 +55,8 @@ export interface AlertTemplate {
 
 export interface NotifierDeps {
   feeds: Pick<FeedRepository, 'get'>;
+  /** The recipients' chosen language (one BatchGet per page of subscribers): the account is its one home. */
+  users: Pick<UserRepository, 'getMany'>;
   subscriptions: SubscriptionRepository;
   villages: VillageAreaTypes;
   outbox: AlertOutbox;
@@ -82,24 +85,27 @@ export const isAlert = (feed: Pick<FeedRecord, 'urgent' | 'requiresAck'>) => fee
 const THING_MAX = 20;
 const thing = (text: string) => ([...text].length > THING_MAX ? [...text].slice(0, THING_MAX - 1).join('') + '…' : text);
 
-/** `time` keywords read like 2026年11月30日 14:05 (Beijing time). */
+/** `time` keywords read like 2026年11月30日 14:05 (Beijing time): WeChat's own format, in every language (else 47003). */
 function wechatTime(iso: string): string {
   const shanghai = new Date(Date.parse(iso) + 8 * 3600_000);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${shanghai.getUTCFullYear()}年${shanghai.getUTCMonth() + 1}月${shanghai.getUTCDate()}日 ${pad(shanghai.getUTCHours())}:${pad(shanghai.getUTCMinutes())}`;
 }
 
-export function alertMessage(feed: FeedRecord, template: AlertTemplate, openid: string): SubscribeMessageRequest {
+/** The alert in the recipient's language: the item's Tibetan version when it has one, the category's Tibetan name. */
+export function alertMessage(feed: FeedRecord, template: AlertTemplate, openid: string, locale: Locale = DEFAULT_LOCALE): SubscribeMessageRequest {
+  const lang = locale === 'bo' ? 'bo' : 'zh';
   return {
     touser: openid,
     template_id: template.id,
     page: `${template.page}?id=${feed.id}`,
     data: {
-      [template.fields.title]: { value: thing(versionFor(feed, 'zh').text.title) },
-      [template.fields.category]: { value: thing(FEED_CATEGORY_NAMES[feed.category].zh) },
+      [template.fields.title]: { value: thing(versionFor(feed, lang).text.title) },
+      [template.fields.category]: { value: thing(FEED_CATEGORY_NAMES[feed.category][lang]) },
       [template.fields.time]: { value: wechatTime(feed.publishedAt ?? new Date().toISOString()) },
     },
     miniprogram_state: template.state,
+    // WeChat's own words around the message (zh_CN, en_US, zh_HK, zh_TW): it has no Tibetan.
     lang: 'zh_CN',
   };
 }
@@ -111,7 +117,14 @@ async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise
   for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
 }
 
-async function sendOne(deps: NotifierDeps, template: AlertTemplate, feed: FeedRecord, subscriber: Subscriber, report: AlertReport) {
+async function sendOne(
+  deps: NotifierDeps,
+  template: AlertTemplate,
+  feed: FeedRecord,
+  subscriber: Subscriber,
+  locale: Locale | undefined,
+  report: AlertReport,
+) {
   const at = () => (deps.now?.() ?? new Date()).toISOString();
   const claim = await deps.subscriptions.claim({ feedId: feed.id, userId: subscriber.userId, templateId: template.id, at: at() });
   if (claim !== 'claimed') {
@@ -120,7 +133,7 @@ async function sendOne(deps: NotifierDeps, template: AlertTemplate, feed: FeedRe
   }
   let answer: SubscribeMessageAnswer;
   try {
-    answer = await deps.sender.send(alertMessage(feed, template, subscriber.openid));
+    answer = await deps.sender.send(alertMessage(feed, template, subscriber.openid, locale));
   } catch (error) {
     answer = { errcode: -1, errmsg: `sender failed: ${(error as Error).message}` };
   }
@@ -159,7 +172,8 @@ export async function notifyAlert(
       const areaType = areaTypes.get(s.villageCode);
       return areaType !== undefined && isVisibleAt(feed, { chain: chainOf(s.villageCode), areaType }, now);
     });
-    await inBatches(reached, deps.concurrency ?? 8, (s) => sendOne(deps, template, feed, s, report));
+    const languages = new Map((reached.length ? await deps.users.getMany(reached.map((s) => s.userId)) : []).map((u) => [u.id, u.language]));
+    await inBatches(reached, deps.concurrency ?? 8, (s) => sendOne(deps, template, feed, s, languages.get(s.userId), report));
     after = page.after ?? undefined;
     if (after !== undefined) await deps.outbox.progress(feedId, after);
     if (after !== undefined && options.deadline !== undefined && Date.now() > options.deadline) return { ...report, done: false };

@@ -11,8 +11,9 @@
  *   settler ──(missed notification: queryOrder; FUNDED left behind: the provider's status; 24 h: close)──> same moves
  */
 import { randomBytes } from 'node:crypto';
-import { PAY_REQUEST_TTL_HOURS, type PayLinkView, type PayRequest, type PayRequestCreateRequest } from '../../../shared';
+import { PAY_REQUEST_TTL_HOURS, type Locale, type PayLinkView, type PayRequest, type PayRequestCreateRequest } from '../../../shared';
 import type { Caller } from '../../auth/caller';
+import { serverText } from '../../i18n';
 import { AppError, notFound } from '../errors';
 import type { IdempotencyStore } from '../idempotency';
 import {
@@ -141,6 +142,7 @@ export async function payPayLink(
   deps: Pick<PayLinkDeps, 'requests' | 'now'> & WechatDeps,
   caller: Caller,
   token: string,
+  locale: Locale,
 ): Promise<RequestPaymentParams> {
   const record = await deps.requests.byToken(token);
   if (!record) throw notFound('Pay link');
@@ -150,7 +152,11 @@ export async function payPayLink(
     appid: deps.merchant.appid,
     mchid: deps.merchant.mchid,
     outTradeNo: record.id,
-    description: `代缴 ${record.billType} ${record.stationVillageName}`.slice(0, 120),
+    // The payer reads it on WeChat Pay's sheet and in their bill: in the language they pay in.
+    description: serverText(locale, 'payLink.description', {
+      billType: serverText(locale, `billType.${record.billType}`),
+      village: record.stationVillageName,
+    }).slice(0, 120),
     amountFen: record.amountFen,
     notifyUrl: PAY_LINK_NOTIFY_PATH,
     timeExpire: record.payBy,

@@ -8,6 +8,8 @@
  */
 import type { Caller } from '../../auth/caller';
 import type { SupervisionQuery } from '../../../shared/schemas/services';
+import type { Locale } from '../../../shared/locale';
+import { serverText } from '../../i18n';
 import { invalidField, notFound } from '../errors';
 import type { Region, RegionRepository } from '../regions/region';
 import type { StationRepository } from '../stations/station';
@@ -222,32 +224,35 @@ function drops(
   });
 }
 
+const CSV_COLUMNS = [
+  'code',
+  'name',
+  'kind',
+  'from',
+  'to',
+  'stations',
+  'activeStations',
+  'services',
+  'target',
+  'attainment',
+  'payments',
+  'paymentFen',
+  'orders',
+  'orderFen',
+  'acks',
+  'informed',
+  'ackRate',
+  'answers',
+  'consultations',
+  'trainings',
+  'ratings',
+  'satisfaction',
+] as const;
+
 /** The same figures as CSV, one line for the region and one per child: aggregates only, no person. */
-export function supervisionCsv(s: Awaited<ReturnType<typeof regionSupervision>>): string {
-  const header = [
-    'code',
-    'name',
-    'kind',
-    'from',
-    'to',
-    'stations',
-    'active_stations',
-    'services',
-    'target',
-    'attainment',
-    'payments',
-    'payment_fen',
-    'orders',
-    'order_fen',
-    'acks',
-    'informed',
-    'ack_rate',
-    'answers',
-    'consultations',
-    'trainings',
-    'ratings',
-    'satisfaction',
-  ];
+export function supervisionCsv(s: Awaited<ReturnType<typeof regionSupervision>>, locale: Locale): string {
+  // The header in the reader's language (the server catalogue); the columns' order is fixed.
+  const header = CSV_COLUMNS.map((column) => serverText(locale, `csv.${column}`));
   const cell = (v: unknown) => {
     const text = v === null || v === undefined ? '' : String(v);
     // Names are ours (division names), but a leading = + - @ would be a formula in a spreadsheet.

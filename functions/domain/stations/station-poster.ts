@@ -1,9 +1,11 @@
 /**
  * The printable A4 poster of a station: its name, place, code and QR code, as SVG (millimetre
- * units, so it prints at size from any browser). Text is Chinese for now; Tibetan joins with the
- * i18n work.
+ * units, so it prints at size from any browser), its words in the requester's language (the server
+ * catalogue: Chinese or Tibetan).
  */
+import type { Locale } from '../../../shared';
 import type { Caller } from '../../auth/caller';
+import { serverText } from '../../i18n';
 import { managedStation } from './station-access';
 import type { Station, StationRepository } from './station';
 
@@ -12,9 +14,10 @@ export async function stationPoster(
   deps: { stations: StationRepository; qr: QrCodeSource },
   caller: Caller,
   stationId: string,
+  locale: Locale,
 ): Promise<{ svg: string; fileName: string }> {
   const station = await managedStation(deps.stations, caller, stationId);
-  return { svg: renderPosterSvg(station, await deps.qr.forStation(station)), fileName: `station-${station.code}.svg` };
+  return { svg: renderPosterSvg(station, await deps.qr.forStation(station), locale), fileName: `station-${station.code}.svg` };
 }
 
 export type QrImage = { kind: 'modules'; size: number; isDark: (row: number, col: number) => boolean } | { kind: 'png'; base64: string };
@@ -24,17 +27,16 @@ export interface QrCodeSource {
   forStation(station: Pick<Station, 'id' | 'code'>): Promise<QrImage>;
 }
 
-const POSTER_TEXT = {
-  title: (village: string) => `${village}益农信息社`,
-  scanHint: '微信扫一扫，进入本站',
-  codeLabel: '站点编码',
-  services: '公益服务 · 便民服务 · 电子商务 · 培训体验',
-  footer: '信息进村入户 · 青海',
+/** Tibetan needs a font that stacks its letters; CJK fonts have none, so they come after it. */
+const FONTS: Record<Locale, string> = {
+  'zh-CN': `'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',sans-serif`,
+  bo: `'Noto Serif Tibetan','Noto Sans Tibetan','Microsoft Himalaya','Noto Sans CJK SC','Source Han Sans SC',sans-serif`,
 };
 
 const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export function renderPosterSvg(station: Pick<Station, 'code' | 'villageName' | 'regionChain'>, qr: QrImage): string {
+export function renderPosterSvg(station: Pick<Station, 'code' | 'villageName' | 'regionChain'>, qr: QrImage, locale: Locale = 'zh-CN'): string {
+  const text = (key: 'poster.scanHint' | 'poster.codeLabel' | 'poster.services' | 'poster.footer') => escapeXml(serverText(locale, key));
   const place = station.regionChain
     .slice(1)
     .map((r) => r.name)
@@ -57,19 +59,19 @@ export function renderPosterSvg(station: Pick<Station, 'code' | 'villageName' | 
   } else {
     qrSvg = `<image x="${qrX}" y="${qrY}" width="${qrSize}" height="${qrSize}" href="data:image/png;base64,${qr.base64}"/>`;
   }
-  const font = `font-family="'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',sans-serif"`;
+  const font = `font-family="${FONTS[locale]}"`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="210mm" height="297mm" viewBox="0 0 210 297" ${font}>`,
     `<rect width="210" height="297" fill="#fff"/>`,
     `<rect width="210" height="62" fill="#1f7a4d"/>`,
-    `<text x="105" y="30" font-size="15" font-weight="700" fill="#fff" text-anchor="middle">${escapeXml(POSTER_TEXT.title(station.villageName))}</text>`,
+    `<text x="105" y="30" font-size="15" font-weight="700" fill="#fff" text-anchor="middle">${escapeXml(serverText(locale, 'poster.title', { village: station.villageName }))}</text>`,
     `<text x="105" y="47" font-size="7" fill="#e6f2ec" text-anchor="middle">${escapeXml(place)}</text>`,
-    `<text x="105" y="80" font-size="8" fill="#1f7a4d" text-anchor="middle">${escapeXml(POSTER_TEXT.scanHint)}</text>`,
+    `<text x="105" y="80" font-size="8" fill="#1f7a4d" text-anchor="middle">${text('poster.scanHint')}</text>`,
     qrSvg,
-    `<text x="105" y="232" font-size="6" fill="#555" text-anchor="middle">${escapeXml(POSTER_TEXT.codeLabel)}</text>`,
+    `<text x="105" y="232" font-size="6" fill="#555" text-anchor="middle">${text('poster.codeLabel')}</text>`,
     `<text x="105" y="246" font-size="11" font-weight="700" fill="#222" text-anchor="middle" letter-spacing="1">${escapeXml(station.code)}</text>`,
-    `<text x="105" y="266" font-size="6.5" fill="#333" text-anchor="middle">${escapeXml(POSTER_TEXT.services)}</text>`,
-    `<text x="105" y="287" font-size="5" fill="#888" text-anchor="middle">${escapeXml(POSTER_TEXT.footer)}</text>`,
+    `<text x="105" y="266" font-size="6.5" fill="#333" text-anchor="middle">${text('poster.services')}</text>`,
+    `<text x="105" y="287" font-size="5" fill="#888" text-anchor="middle">${text('poster.footer')}</text>`,
     `</svg>`,
   ].join('\n');
 }

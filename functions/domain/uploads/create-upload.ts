@@ -25,10 +25,15 @@ export async function createUpload(deps: UploadDeps, caller: Caller, input: Uplo
   // A listing's photos are taken by the officer who lists the produce for its seller.
   if (input.purpose === 'listing_photo' && caller.role !== 'officer')
     throw new AppError('FORBIDDEN', 'Listing photos are uploaded by the station officer who lists the produce');
-  if (input.size > MAX_IMAGE_BYTES)
-    throw new AppError('PAYLOAD_TOO_LARGE', `The image is ${megabytes(input.size)}; at most ${megabytes(MAX_IMAGE_BYTES)} is accepted`);
-  if (input.thumbnailSize > MAX_THUMBNAIL_BYTES)
-    throw new AppError('PAYLOAD_TOO_LARGE', `The thumbnail is ${Math.ceil(input.thumbnailSize / 1024)} KB; at most ${MAX_THUMBNAIL_BYTES / 1024} KB`);
+  // The sizes go in `details` too: the answer's message is the catalogue's text for the code.
+  if (input.size > MAX_IMAGE_BYTES) {
+    const message = `The image is ${megabytes(input.size)}; at most ${megabytes(MAX_IMAGE_BYTES)} is accepted`;
+    throw new AppError('PAYLOAD_TOO_LARGE', message, [{ path: 'body.size', message, code: 'too_big' }]);
+  }
+  if (input.thumbnailSize > MAX_THUMBNAIL_BYTES) {
+    const message = `The thumbnail is ${Math.ceil(input.thumbnailSize / 1024)} KB; at most ${MAX_THUMBNAIL_BYTES / 1024} KB`;
+    throw new AppError('PAYLOAD_TOO_LARGE', message, [{ path: 'body.thumbnailSize', message, code: 'too_big' }]);
+  }
   const now = deps.now?.() ?? new Date();
   const id = 'up' + randomBytes(12).toString('hex');
   const upload: UploadRecord = {

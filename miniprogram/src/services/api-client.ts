@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { ErrorCode } from '@shared/errors';
+import { getLocale } from '../i18n';
 import { ApiError, type ApiErrorDetail } from './api-error';
 import { withQuery } from './main-routes';
 import { clearSession, currentSession } from './session';
@@ -181,7 +182,8 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
 
 async function requestOnce<T>(path: string, options: RequestOptions): Promise<T> {
   const { method = 'GET', query, body, auth = true, headers } = options;
-  const header: Record<string, string> = { Accept: 'application/json', ...headers };
+  // The server answers its own texts (errors, posters, CSV headers) in the language the user reads.
+  const header: Record<string, string> = { Accept: 'application/json', 'Accept-Language': getLocale(), ...headers };
   if (body !== undefined) header['Content-Type'] = 'application/json';
   // Read per request: the session may have expired or changed since the page was opened.
   const token = auth ? currentSession()?.token : undefined;

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { getLocale } from '../i18n';
 import { ApiError } from './api-error';
 import { authHeader, codeForStatus, stationPosterUrl, toApiError } from './api';
 
@@ -28,7 +29,7 @@ async function readErrorBody(response: Response): Promise<unknown> {
 async function saveInBrowser(stationId: string, fileName: string): Promise<PosterOutcome> {
   let response: Response;
   try {
-    response = await fetch(stationPosterUrl(stationId), { headers: { ...authHeader(), Accept: 'image/svg+xml' } });
+    response = await fetch(stationPosterUrl(stationId), { headers: { ...authHeader(), Accept: 'image/svg+xml', 'Accept-Language': getLocale() } });
   } catch (cause) {
     throw new ApiError({ status: 0, code: 'NETWORK_ERROR', message: cause instanceof Error ? cause.message : 'fetch failed' });
   }
@@ -50,7 +51,7 @@ async function saveInBrowser(stationId: string, fileName: string): Promise<Poste
 async function sendInWeChat(stationId: string, fileName: string): Promise<PosterOutcome> {
   let download: { statusCode: number; tempFilePath: string };
   try {
-    download = await Taro.downloadFile({ url: stationPosterUrl(stationId), header: authHeader() });
+    download = await Taro.downloadFile({ url: stationPosterUrl(stationId), header: { ...authHeader(), 'Accept-Language': getLocale() } });
   } catch (cause) {
     if (cause instanceof ApiError) throw cause;
     const detail =

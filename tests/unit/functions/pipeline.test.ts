@@ -5,6 +5,7 @@
 import { handler as stations } from '../../../functions/handlers/stations';
 import { handler as fallback } from '../../../functions/handlers/not-found';
 import { createHttpHandler } from '../../../functions/http/pipeline';
+import { zhCN } from '../../../functions/i18n/zh-CN';
 import { invoke } from '../../harness/invoke';
 
 const expectErrorShape = (json: any, code: string) => {
@@ -43,7 +44,8 @@ describe('HTTP pipeline', () => {
       const res = await invoke(stations, { path, body, headers: { 'content-type': 'application/json; charset=utf-8' } });
       expect(res.status).toBe(400);
       expectErrorShape(res.json, 'INVALID_JSON');
-      expect(res.json.error.message).toMatch(/not valid JSON/);
+      // In the caller's language (Chinese by default), from the server catalogue.
+      expect(res.json.error.message).toBe(zhCN['error.INVALID_JSON']);
     }
   });
 
@@ -103,7 +105,7 @@ describe('HTTP pipeline', () => {
     });
     const res = await invoke(failing, { path: '/health' });
     expect(res.status).toBe(500);
-    expect(res.json).toEqual({ error: { code: 'INTERNAL', message: 'Something went wrong on our side', requestId: expect.any(String) } });
+    expect(res.json).toEqual({ error: { code: 'INTERNAL', message: zhCN['error.INTERNAL'], requestId: expect.any(String) } });
     expect(res.raw).not.toMatch(/secretTableInternals|TypeError|stack/);
     expect(res.headers['x-request-id']).toBe(res.json.error.requestId);
   });
