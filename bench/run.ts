@@ -41,8 +41,9 @@ const runs: Array<{ script: string; args: string[]; needsStack?: boolean }> = [
 
 /** A line that states a measured figure (a time, a rate, a size, a count of calls or of broken invariants). */
 const FIGURE =
-  /\d[\d,.]*\s?(ms|s|req\/s|orders\/s|payments\/s|requests\/s|B|KB|KiB|MB|x)\b|DynamoDB calls|Queries|oversells|violations|VIOLATION|stored|2xx|settled/;
-const NOT_A_FIGURE = /^(Machine|stack|load:|API |H5 build|weapp build|Page:|prod package|Crash under load on|Load benchmark|Marketplace benchmark)/;
+  /\d[\d,.]*\s?(ms|s|req\/s|orders\/s|payments\/s|requests\/s|B|KB|KiB|MB|x)\b|\s\d+ \(HTTP \d{3}\)|DynamoDB calls|Queries|oversells|violations|VIOLATION|stored|2xx|settled/;
+const NOT_A_FIGURE =
+  /:$|^(Machine|stack|load:|API |H5 build|weapp build|Page:|prod package|Crash under load on|Load benchmark|Marketplace benchmark)/;
 
 function machine(): string {
   const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
@@ -87,7 +88,8 @@ function runBench(script: string, args: string[], env: NodeJS.ProcessEnv): Promi
 }
 
 async function main() {
-  console.log(`Machine: ${machine()}`);
+  const where = machine();
+  console.log(`Machine: ${where}`);
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
   const chosen = runs.filter((r) => !only || r.script.includes(only));
   let stack: Awaited<ReturnType<typeof startStack>> | undefined;
@@ -105,7 +107,7 @@ async function main() {
   } finally {
     await stack?.stop();
   }
-  console.log(`\n=== summary: every figure line above, by benchmark (${machine()})\n`);
+  console.log(`\n=== summary: every figure line above, by benchmark (${where})\n`);
   const width = Math.max(...summary.map(([b]) => b.length), 'bench'.length);
   console.log(`| ${'bench'.padEnd(width)} | figure |`);
   console.log(`| ${'-'.repeat(width)} | ------ |`);
