@@ -41,7 +41,7 @@ const runs: Array<{ script: string; args: string[]; needsStack?: boolean }> = [
 
 /** A line that states a measured figure (a time, a rate, a size, a count of calls or of broken invariants). */
 const FIGURE =
-  /\d[\d,.]*\s?(ms|s|req\/s|orders\/s|payments\/s|requests\/s|B|KB|KiB|MB|x)\b|\s\d+ \(HTTP \d{3}\)|DynamoDB calls|Queries|oversells|violations|VIOLATION|stored|2xx|settled/;
+  /\d[\d,.]*\s?(ms|s|req\/s|orders\/s|payments\/s|requests\/s|B|KB|KiB|MB|x)\b|\s\d+ \(HTTP \d{3}\)|: \d|DynamoDB calls|Queries|oversells|violations|VIOLATION|stored|2xx|settled/;
 const NOT_A_FIGURE =
   /:$|^(Machine|stack|load:|API |H5 build|weapp build|Page:|prod package|Crash under load on|Load benchmark|Marketplace benchmark)/;
 

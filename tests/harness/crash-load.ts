@@ -33,7 +33,8 @@ export const SMALL: CrashLoadSize = { payments: 24, orders: 24, reads: 24, concu
 
 const TABLE = 'yinong-test'; // the test stage's table
 const LISTINGS = 4;
-const STOCK_PER_LISTING = 5; // fewer units than orders: some answer 409 OUT_OF_STOCK
+/** Fewer units than orders (some answer 409 OUT_OF_STOCK), more as the load grows. */
+const stockPerListing = (size: CrashLoadSize) => Math.max(5, Math.ceil((size.orders * 0.8) / LISTINGS));
 const HOLDING = new Set(['PENDING_PAYMENT', 'PAID', 'READY_FOR_PICKUP', 'HANDED_OVER', 'SHIPPED', 'RECEIVED', 'REFUND_REQUESTED', 'REFUNDING']);
 
 type Answer = { status: number; json: any } | { status: 'no answer'; error: string };
@@ -151,7 +152,12 @@ export async function runCrashLoad(size: CrashLoadSize = SMALL, log: (line: stri
     if (seller.status !== 201) throw new Error(`seller: ${JSON.stringify(seller)}`);
     const listings: string[] = [];
     for (let i = 0; i < LISTINGS; i++) {
-      const res = await send('POST', '/listings', officer.auth, listingBody((seller as any).json.id, { stock: STOCK_PER_LISTING, priceFen: 3_000 }));
+      const res = await send(
+        'POST',
+        '/listings',
+        officer.auth,
+        listingBody((seller as any).json.id, { stock: stockPerListing(size), priceFen: 3_000 }),
+      );
       if (res.status !== 201) throw new Error(`listing: ${JSON.stringify(res)}`);
       listings.push((res as any).json.id);
     }
@@ -160,7 +166,7 @@ export async function runCrashLoad(size: CrashLoadSize = SMALL, log: (line: stri
       Array.from({ length: Math.ceil(size.orders / Math.min(4, LISTINGS)) }, () => createUser(doc, TABLE, { role: 'buyer' })),
     );
 
-    say(`fixtures: a cooperative, ${LISTINGS} listings of ${STOCK_PER_LISTING}, ${buyers.length} buyers`);
+    say(`fixtures: a cooperative, ${LISTINGS} listings of ${stockPerListing(size)}, ${buyers.length} buyers`);
     const writes: WriteOp[] = [];
     for (let i = 0; i < size.payments; i++) {
       // One in four settles later (the sandbox's ….9004): PROCESSING until the settler asks.
@@ -294,7 +300,7 @@ export async function runCrashLoad(size: CrashLoadSize = SMALL, log: (line: stri
     await job.settle();
     await job.expire();
     say('replays and final jobs done');
-    const violations = await check(after, writes, replays, listings);
+    const violations = await check(after, writes, replays, listings, stockPerListing(size));
     const answered = (kind: string, pick: (a: Answer) => boolean) => writes.filter((w) => w.kind === kind && w.answers.some(pick)).length;
     const payments = await scanAll(after, 'Payment');
     const orders = (await scanAll(after, 'Order')).filter((o) => o.stationId === TUQIAO.id);
@@ -332,7 +338,13 @@ export async function runCrashLoad(size: CrashLoadSize = SMALL, log: (line: stri
 }
 
 /** Counted in the table: each promise of FA3, one line per broken one. */
-async function check(doc: DynamoDBDocumentClient, writes: WriteOp[], replays: Array<{ w: WriteOp; again: Answer }>, listings: string[]) {
+async function check(
+  doc: DynamoDBDocumentClient,
+  writes: WriteOp[],
+  replays: Array<{ w: WriteOp; again: Answer }>,
+  listings: string[],
+  stock0: number,
+) {
   const violations: string[] = [];
   const payments = await scanAll(doc, 'Payment');
   const entries = await scanAll(doc, 'LedgerEntry');
@@ -385,8 +397,8 @@ async function check(doc: DynamoDBDocumentClient, writes: WriteOp[], replays: Ar
       .filter((o) => HOLDING.has(o.status))
       .reduce((s, o) => s + o.lines.filter((l: any) => l.listingId === id).reduce((n: number, l: any) => n + l.quantity, 0), 0);
     const stock = stocks.get(id);
-    if (stock === undefined || stock < 0 || stock + held !== STOCK_PER_LISTING)
-      violations.push(`listing ${id}: stock ${stock} + held ${held} != ${STOCK_PER_LISTING}`);
+    if (stock === undefined || stock < 0 || stock + held !== stock0)
+      violations.push(`listing ${id}: stock ${stock} + held ${held} != ${stock0}`);
   }
   if (orders.some((o) => o.status === 'PENDING_PAYMENT')) violations.push('unpaid orders left after the expiry job');
   if (unpaid.some((u) => Number(u.count ?? 0) !== 0)) violations.push('a buyer’s unpaid-order counter is not 0 with no unpaid order left');
