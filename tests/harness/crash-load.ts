@@ -397,8 +397,7 @@ async function check(
       .filter((o) => HOLDING.has(o.status))
       .reduce((s, o) => s + o.lines.filter((l: any) => l.listingId === id).reduce((n: number, l: any) => n + l.quantity, 0), 0);
     const stock = stocks.get(id);
-    if (stock === undefined || stock < 0 || stock + held !== stock0)
-      violations.push(`listing ${id}: stock ${stock} + held ${held} != ${stock0}`);
+    if (stock === undefined || stock < 0 || stock + held !== stock0) violations.push(`listing ${id}: stock ${stock} + held ${held} != ${stock0}`);
   }
   if (orders.some((o) => o.status === 'PENDING_PAYMENT')) violations.push('unpaid orders left after the expiry job');
   if (unpaid.some((u) => Number(u.count ?? 0) !== 0)) violations.push('a buyer’s unpaid-order counter is not 0 with no unpaid order left');
