@@ -2,7 +2,7 @@
  * Load benchmark with autocannon on its own local stack (in-memory DynamoDB Local + Qinghai seed + the API
  * under serverless-offline, stage `test`, on free ports): the read paths (station by code, feed page,
  * listing page, search, nearest) and the write paths (a cash payment, an order), each for --duration
- * seconds with --connections requests in flight. Every write carries a fresh Idempotency-Key (autocannon's
+ * seconds with --connections requests in flight, after 3 unmeasured seconds per route (warm workers). Every write carries a fresh Idempotency-Key (autocannon's
  * setupRequest), orders rotate over buyers (5 unpaid orders each at most). Prints requests/s, latency
  * p50/p95/p99 (from every response's time) and errors (non-2xx, socket errors, timeouts).
  *
@@ -60,7 +60,7 @@ export interface LoadFigure {
   total: number;
 }
 
-async function measure(url: string, target: Target): Promise<LoadFigure> {
+async function measure(url: string, target: Target, duration = DURATION): Promise<LoadFigure> {
   const times: number[] = [];
   const statuses = new Map<number, number>();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
@@ -68,7 +68,7 @@ async function measure(url: string, target: Target): Promise<LoadFigure> {
       {
         url,
         connections: CONNECTIONS,
-        duration: DURATION,
+        duration,
         timeout: 30,
         requests: [
           {
@@ -88,13 +88,14 @@ async function measure(url: string, target: Target): Promise<LoadFigure> {
   const non2xx = [...statuses].filter(([s]) => s < 200 || s >= 300).reduce((n, [, c]) => n + c, 0);
   const figure = {
     label: target.label,
-    requestsPerSecond: result.requests.total / DURATION,
+    requestsPerSecond: result.requests.total / duration,
     p50: percentile(times, 50),
     p95: percentile(times, 95),
     p99: percentile(times, 99),
     errors: non2xx + result.errors + result.timeouts,
     total: result.requests.total,
   };
+  if (duration !== DURATION) return figure; // a warm-up: not printed
   const answers = [...statuses].map(([s, c]) => `${s} ×${c}`).join(', ');
   console.log(
     `  ${target.label.padEnd(44)} ${figure.requestsPerSecond.toFixed(1).padStart(6)} req/s  p50 ${figure.p50.toFixed(0)} ms  p95 ${figure.p95.toFixed(0)} ms  p99 ${figure.p99.toFixed(0)} ms  errors ${figure.errors} of ${figure.total} (${answers}${result.errors ? `, socket errors ${result.errors}` : ''}${result.timeouts ? `, timeouts ${result.timeouts}` : ''})`,
@@ -177,15 +178,9 @@ async function run(url: string, doc: ReturnType<typeof localClients>['doc']) {
       },
     },
   ];
-  // serverless-offline starts its workers on first use: a short unmeasured burst per route first.
-  for (const target of targets) {
-    await Promise.all(
-      Array.from({ length: CONNECTIONS }, () => {
-        const init = target.next?.();
-        return fetch(`${url}${target.path}`, { method: target.method, headers: init?.headers, body: init?.body }).then((r) => r.arrayBuffer());
-      }),
-    );
-  }
+  // serverless-offline starts a worker per concurrent request on first use (seconds each on a busy machine):
+  // 3 unmeasured seconds per route first, so the figures are of warm workers.
+  for (const target of targets) await measure(url, target, 3);
   const figures: LoadFigure[] = [];
   for (const target of targets) figures.push(await measure(url, target));
   const failing = figures.filter((f) => f.errors > 0);
