@@ -17,8 +17,17 @@ export interface IdempotencyTimings {
 
 const DEFAULTS: IdempotencyTimings = { lockMs: 60_000, ttlSeconds: 24 * 3600 };
 
+/**
+ * The test stage only (serverless.yml `idempotencyLockMs`): the crash-under-load harness shortens the lock
+ * so a retry after it killed the API takes over the dead holder's key in seconds, not a minute.
+ */
+function testStageLockMs(): Partial<IdempotencyTimings> {
+  const ms = Number(process.env.IDEMPOTENCY_LOCK_MS);
+  return process.env.STAGE === 'test' && Number.isInteger(ms) && ms > 0 ? { lockMs: ms } : {};
+}
+
 export function createIdempotencyStore(timings: Partial<IdempotencyTimings> = {}): IdempotencyStore {
-  const { lockMs, ttlSeconds, now = Date.now } = { ...DEFAULTS, ...timings };
+  const { lockMs, ttlSeconds, now = Date.now } = { ...DEFAULTS, ...testStageLockMs(), ...timings };
   return {
     async claim({ callerId, key, requestHash }) {
       const at = now();

@@ -45,6 +45,8 @@ export async function seedQinghai(
     onProgress?: (done: number, total: number) => void;
     /** The caller created the table a moment ago, so nothing can be overwritten: batch writes, no reads. */
     tableIsNew?: boolean;
+    /** Only this region (a division code: its stations, its regions and the chain above it): a small table on disk for the crash harness. */
+    onlyRegion?: string;
   } = {},
 ): Promise<SeedReport> {
   const started = Date.now();
@@ -54,7 +56,10 @@ export async function seedQinghai(
       `The local data was seeded by an older version of this project (schema ${previous.schemaVersion ?? 1}, now ${SEED_SCHEMA_VERSION}). Run \`npm start -- --reset\` to rebuild it.`,
     );
   }
-  const { regions, stations } = buildQinghaiDataset();
+  const full = buildQinghaiDataset();
+  const only = options.onlyRegion;
+  const regions = only ? full.regions.filter((r) => r.code.startsWith(only) || only.startsWith(r.code)) : full.regions;
+  const stations = only ? full.stations.filter((s) => s.villageCode.startsWith(only)) : full.stations;
   const items: Item[] = [
     ...regions.map(regionToItem),
     ...stations.map(stationToItem),
