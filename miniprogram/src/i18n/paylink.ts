@@ -4,7 +4,9 @@
  */
 import { withMessages, type MessageKey as MainMessageKey } from './index';
 import { paylinkMessages } from './messages/zh-CN.paylink';
+import { boPaylinkMessages } from './messages/bo.paylink';
 import { receiptMessages } from './messages/zh-CN.receipt';
+import { boReceiptMessages } from './messages/bo.receipt';
 
 export * from './index';
 // The error texts only subpackages meet, with their Tibetan.
@@ -12,4 +14,6 @@ import './errors';
 
 const extra = { ...receiptMessages, ...paylinkMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;
-export const t = withMessages(extra);
+// Tibetan: each part's bo.<name>.ts (complete by type), in the same order.
+const bo = { ...boReceiptMessages, ...boPaylinkMessages };
+export const t = withMessages(extra, { bo });

@@ -7,6 +7,7 @@ import { withMessages, type MessageKey as MainMessageKey } from './index';
 import { boSharedMessages } from './messages/bo.shared';
 import { sharedMessages } from './messages/zh-CN.shared';
 import { receiptMessages } from './messages/zh-CN.receipt';
+import { boReceiptMessages } from './messages/bo.receipt';
 
 export * from './index';
 // The error texts only subpackages meet, with their Tibetan.
@@ -14,4 +15,6 @@ import './errors';
 
 const extra = { ...sharedMessages, ...receiptMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;
-export const t = withMessages(extra, { bo: boSharedMessages });
+// Tibetan: each part's bo.<name>.ts (complete by type), in the same order.
+const bo = { ...boSharedMessages, ...boReceiptMessages };
+export const t = withMessages(extra, { bo });

@@ -7,7 +7,9 @@ import { withMessages, type MessageKey as MainMessageKey } from './index';
 import { boSharedMessages } from './messages/bo.shared';
 import { sharedMessages } from './messages/zh-CN.shared';
 import { receiptMessages } from './messages/zh-CN.receipt';
+import { boReceiptMessages } from './messages/bo.receipt';
 import { staffMessages } from './messages/zh-CN.staff';
+import { boStaffMessages } from './messages/bo.staff';
 import { boStationMessages } from './messages/bo.station';
 import { stationMessages } from './messages/zh-CN.station';
 
@@ -18,5 +20,5 @@ import './errors';
 const extra = { ...sharedMessages, ...receiptMessages, ...stationMessages, ...staffMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;
 // Tibetan: each part's bo.<name>.ts (complete by type), in the same order.
-const bo = { ...boSharedMessages, ...boStationMessages };
+const bo = { ...boSharedMessages, ...boReceiptMessages, ...boStationMessages, ...boStaffMessages };
 export const t = withMessages(extra, { bo });

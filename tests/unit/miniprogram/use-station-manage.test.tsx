@@ -141,7 +141,10 @@ describe('poster download', () => {
       .mockResolvedValue({ statusCode: 200, tempFilePath: 'wxfile://tmp/p.svg', errMsg: 'downloadFile:ok' } as never);
     const share = jest.spyOn(Taro, 'shareFileMessage');
     await expect(downloadPoster({ id: station.id, code: station.code })).resolves.toEqual({ kind: 'shared', fileName: 'station-630202002214.svg' });
-    expect(download).toHaveBeenCalledWith({ url: `http://127.0.0.1:3000/stations/${station.id}/qr`, header: { Authorization: 'Bearer token-abc' } });
+    expect(download).toHaveBeenCalledWith({
+      url: `http://127.0.0.1:3000/stations/${station.id}/qr`,
+      header: { Authorization: 'Bearer token-abc', 'Accept-Language': 'zh-CN' },
+    });
     expect(share).toHaveBeenCalledWith({ filePath: 'wxfile://tmp/p.svg', fileName: 'station-630202002214.svg' });
   });
 
@@ -169,7 +172,7 @@ describe('poster download', () => {
     const { result } = renderHook(() => usePosterDownload({ id: station.id, code: station.code }));
     await act(async () => result.current.start());
     expect(fetchMock).toHaveBeenCalledWith(`/api/stations/${station.id}/qr`, {
-      headers: { Authorization: 'Bearer token-abc', Accept: 'image/svg+xml' },
+      headers: { Authorization: 'Bearer token-abc', Accept: 'image/svg+xml', 'Accept-Language': 'zh-CN' },
     });
     expect(click).toHaveBeenCalled();
     expect(result.current.state).toEqual({ status: 'done', ok: true, message: '已下载 station-630202002214.svg，用浏览器打开即可打印。' });

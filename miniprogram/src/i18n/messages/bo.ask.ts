@@ -1,7 +1,7 @@
 /**
  * Tibetan (bo) strings of the ask subpackage (问专家: search answered questions, ask one, a question with
- * its answer, the expert's inbox): the same keys as zh-CN.ask.ts, complete by type. Machine-drafted
- * Tibetan, awaiting review by a native speaker. Placeholders `{name}` stay as they are; terms as listed in
+ * its answer, the expert's inbox): the same keys as zh-CN.ask.ts, complete by type.
+ * Machine-drafted, awaiting review by a native speaker. Placeholders `{name}` stay as they are; terms as listed in
  * bo.market.ts (问题 དྲི་བ། · 回答 ལན། · 领取 ལེན། · 升级 རིམ་སྤར། · 公开 སྤྱི་སྒྲོག). The search example
  * keeps the pinyin `qingke` because that is what a user may type.
  */
@@ -38,10 +38,8 @@ export const boAskMessages: Record<keyof typeof askMessages, string> = {
   'ask.mineLoading': 'ངའི་དྲི་བ་ནང་འཇུག་བྱེད་བཞིན་པ…',
   'ask.mineErrorTitle': 'ངའི་དྲི་བ་ནང་འཇུག་མ་ཐུབ།',
   'ask.mineEmpty': 'ཁྱེད་ཀྱིས་ད་དུང་དྲི་བ་དྲིས་མེད།',
-  'ask.place': '{county}',
   'ask.askedAt': 'དྲིས་པའི་དུས་ཚོད། {time}',
   'ask.answeredAt': 'ལན་བཏབ་པའི་དུས་ཚོད། {time}',
-  'ask.photoCount': 'པར་ {count}',
   'ask.answerLabel': 'ཆེད་མཁས་པའི་ལན།',
   'ask.form.loading': 'ནང་འཇུག་བྱེད་བཞིན་པ…',
   'ask.form.loadFailed': 'རྩིས་ཐོའི་ཆ་འཕྲིན་ནང་འཇུག་མ་ཐུབ།',
@@ -57,7 +55,6 @@ export const boAskMessages: Record<keyof typeof askMessages, string> = {
   'ask.form.householdsLoading': 'ས་ཚིགས་འདིའི་ཁྱིམ་ཚང་ནང་འཇུག་བྱེད་བཞིན་པ…',
   'ask.form.householdsFailed': 'ཁྱིམ་ཚང་ནང་འཇུག་མ་ཐུབ།',
   'ask.form.householdsEmpty': 'ས་ཚིགས་འདིར་ད་དུང་ཁྱིམ་ཚང་ཐོ་འགོད་བྱས་མེད། སྔོན་ལ་ཐོ་འགོད་བྱོས།',
-  'ask.form.householdsMore': 'ཁྱིམ་ཚང་མང་བ་ནང་འཇུག',
   'ask.form.submit': 'དྲི་བ་འབུལ།',
   'ask.form.submitting': 'འབུལ་བཞིན་པ…',
   'ask.form.leave': 'ཕྱིར་ལོག',

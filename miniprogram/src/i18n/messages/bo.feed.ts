@@ -1,5 +1,5 @@
 /**
- * Tibetan (bo) strings of the feed subpackage: machine-drafted Tibetan, awaiting review by a native speaker.
+ * Tibetan (bo) strings of the feed subpackage: machine-drafted, awaiting review by a native speaker.
  * Standard written Tibetan (Unicode U+0F00-U+0FFF) for readers in Qinghai. Same keys as zh-CN.feed.ts (the type enforces it).
  * Key terms (keep consistent with bo.staff.ts): 通知 བརྡ་ཁྱབ, 预警 ཉེན་བརྡ, 收到/确认 ཐོབ་སོང / ཐོབ་པ་ངོས་འཛིན, 服务站 ཞབས་ཞུ་ས་ཚིགས,
  * 信息员 ཆ་འཕྲིན་ལས་བྱེད་པ, 家庭户 ཁྱིམ་ཚང, 微信 སྐད་འཕྲིན, 二维码 ཚད་གཉིས་ཨང་རྟགས, 登录 ནང་འཛུལ, 加载 ནང་འཇུག.
@@ -24,7 +24,6 @@ export const boFeedMessages: Record<keyof typeof feedMessages, string> = {
   'feed.pinned': 'ཐོག་བཀོད',
   'feed.urgent': 'ཛ་དྲག',
   'feed.needsAck': 'ངོས་འཛིན་དགོས',
-  'feed.thumbnail': 'པར་རིས',
   'feed.itemLoading': 'ནང་འཇུག་བྱེད་བཞིན་པ…',
   'feed.itemErrorTitle': 'ཆ་འཕྲིན་ནང་འཇུག་མ་ཐུབ',
   'feed.itemGoneTitle': 'ཆ་འཕྲིན་འདི་མེད་པར་གྱུར་སོང་།',
@@ -33,7 +32,6 @@ export const boFeedMessages: Record<keyof typeof feedMessages, string> = {
   'feed.expires': 'ནུས་ཡོད་དུས་ཚོད: {time} བར',
   'feed.region': 'སྤེལ་ཁྱབ: {region}',
   'feed.imagesHint': 'པར་རིས་ལ་མནན་ན་ཆེ་རུ་བཏང་ནས་ལྟ་ཐུབ།',
-  'feed.backToList': 'ཆ་འཕྲིན་གཞན་ལྟ',
   'feed.ack.title': 'ཐོབ་པ་ངོས་འཛིན་གནང་རོགས།',
   'feed.ack.intro': 'ཉེན་བརྡ་འདི་ཁྱིམ་ཚང་རེ་རེས་ངོས་འཛིན་དགོས། “ཐོབ་སོང་” ལ་མནན་ནས་ཁྱེད་ཀྱི་ཁྱིམ་ཚང་གིས་ཤེས་ཟིན་པ་ཞབས་ཞུ་ས་ཚིགས་ལ་བརྡ་རོགས།',
   'feed.ack.button': 'ཐོབ་སོང',

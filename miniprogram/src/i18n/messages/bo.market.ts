@@ -1,6 +1,6 @@
 /**
  * Tibetan (bo) strings of the market subpackage: the same keys as zh-CN.market.ts, complete by type.
- * Machine-drafted Tibetan, awaiting review by a native speaker. Placeholders `{name}` stay as they are.
+ * Machine-drafted, awaiting review by a native speaker. Placeholders `{name}` stay as they are.
  *
  * Key terms (kept the same across bo.market, bo.publish, bo.prices, bo.ask, bo.paylink, bo.notify, and
  * with the main catalogue bo.ts where it already chose one):
@@ -119,13 +119,11 @@ export const boMarketMessages: Record<keyof typeof marketMessages, string> = {
   'market.shipmentLine': '{carrier} སྐུར་ཨང་ {trackingNo}',
   'market.confirmReceipt': 'ཟོག་འབྱོར་བ་ངོས་འཛིན།',
   'market.confirmReceiptAsk': 'ཟོག་འབྱོར་སོང་ངམ། ངོས་འཛིན་བྱས་ན་ཉོ་ཐོ་ལེགས་གྲུབ་ཡིན།',
-  'market.items': 'ཚོང་ཟོག་ {amount}',
   'market.shipping': 'སྐྱེལ་གླ་ {amount}',
   'market.total': 'ཁྱོན་བསྡོམས་ {amount}',
   'market.holdLeft': '{time} ནང་དངུལ་སྤྲོད་རོགས། དུས་ཡོལ་ན་ཉོ་ཐོ་རང་འགུལ་གྱིས་བཀག་ནས་ཚོང་ཟོག་ལྷག་མར་ཕྱིར་ལོག་འགྲོ།',
   'market.holdOver': 'དངུལ་སྤྲོད་དུས་ཚོད་ཡོལ་ཟིན། ཉོ་ཐོ་མྱུར་དུ་བཀག་རྒྱུ་ཡིན།',
   'market.pay': 'དངུལ་སྤྲོད།',
-  'market.paying': 'དངུལ་སྤྲོད་བཞིན་པ…',
   'market.payWaiting': 'དངུལ་སྤྲོད་འབྲས་བུ་ནི་སྐད་འཕྲིན་དངུལ་སྤྲོད་ཀྱི་བརྡ་ཐོ་ལྟར་ཡིན། ངོས་འཛིན་བྱེད་བཞིན་པ…',
   'market.stubSheetTitle': 'ས་གནས་ཚོད་ལྟའི་དངུལ་སྤྲོད།',
   'market.stubSheetHint': 'འདི་ནི་ས་གནས་ཁོར་ཡུག་གི་ལད་ཟློས་སྐད་འཕྲིན་དངུལ་སྤྲོད་ཡིན་པས་དངུལ་ཅི་ཡང་མི་འཐེན། ངོས་འཛིན་བྱས་རྗེས་ལད་ཟློས་སྐད་འཕྲིན་དངུལ་སྤྲོད་ཀྱིས་མིང་རྟགས་ཅན་གྱི་བརྡ་ཐོ་གཏོང་།',
@@ -155,11 +153,4 @@ export const boMarketMessages: Record<keyof typeof marketMessages, string> = {
   'market.listingStatus.ACTIVE': 'འཚོང་བཞིན།',
   'market.listingStatus.PAUSED': 'མཚམས་འཇོག',
   'market.listingStatus.ENDED': 'ཚོང་ཐོ་ནས་བསལ་ཟིན།',
-  'market.rate.title': 'ཞབས་ཞུ་ཐེངས་འདིར་སྐར་མ་སྤྲོད།',
-  'market.rate.star': 'སྐར་མ་ {n}',
-  'market.rate.comment': 'བརྗོད་འདོད། (མི་འབྲི་ཡང་ཆོག)',
-  'market.rate.send': 'དཔྱད་བརྗོད་འབུལ།',
-  'market.rate.thanks': 'ཁྱེད་ཀྱི་དཔྱད་བརྗོད་ལ་ཐུགས་རྗེ་ཆེ། སྐར་མ་ {n}',
-  'market.rate.already': 'ཞབས་ཞུ་ཐེངས་འདིར་དཔྱད་བརྗོད་བྱས་ཟིན།',
-  'market.rate.failed': 'དཔྱད་བརྗོད་ཕུལ་མ་ཐུབ། {reason}',
 };

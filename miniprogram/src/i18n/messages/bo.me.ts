@@ -70,4 +70,9 @@ export const boMeMessages: Record<keyof typeof meMessages, string> = {
   'me.languageTitle': 'སྐད་ཡིག',
   'me.language.zh-CN': '中文',
   'me.language.bo': 'བོད་ཡིག',
+  'me.lowDataTitle': 'གྲངས་གཞི་གྲོན་ཆུང་།',
+  'me.lowDataHint': 'ཡི་གེ་སྔོན་ལ་སྟོན། པར་རིས་མནན་རྗེས་འཆར།',
+  'me.lowDataOn': 'ཁ་ཕྱེ་ཟིན།',
+  'me.lowDataOff': 'ཁ་བརྒྱབ་ཟིན།',
+  'me.servicesOpen': 'ཞབས་ཞུར་སྐར་མ་སྤྲོད།',
 };

@@ -1,6 +1,6 @@
 /**
  * Tibetan (bo) strings of the subscription prompt (alerts, and the answer to a question): the same keys as
- * zh-CN.notify.ts, complete by type. Machine-drafted Tibetan, awaiting review by a native speaker.
+ * zh-CN.notify.ts, complete by type. Machine-drafted, awaiting review by a native speaker.
  * Placeholders `{name}` stay as they are; terms as listed in bo.market.ts (提醒 དྲན་སྐུལ། · 订阅消息
  * མཁོ་ཞུའི་བརྡ་འཕྲིན།). notify.declined names WeChat's own 设置 menu in Chinese beside the Tibetan,
  * because WeChat shows that menu in Chinese.

@@ -1,6 +1,6 @@
 /**
  * Tibetan (bo) strings of the pay link subpackage (the payer of a remote pay link): the same keys as
- * zh-CN.paylink.ts, complete by type. Machine-drafted Tibetan, awaiting review by a native speaker.
+ * zh-CN.paylink.ts, complete by type. Machine-drafted, awaiting review by a native speaker.
  * Placeholders `{name}` stay as they are; terms as listed in bo.market.ts (代缴 ཚབ་སྤྲོད། · 缴费 འབབ་སྤྲོད། ·
  * 缴费单位 འགྲོ་གྲོན་ལེན་པའི་ལས་ཁུངས། as in bo.ts). `{village}` is followed by the station's Tibetan
  * name, as in bo.ts station.name.

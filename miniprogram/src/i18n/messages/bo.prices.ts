@@ -1,6 +1,6 @@
 /**
  * Tibetan (bo) strings of market prices (the prices subpackage, the officer's price report and the admin's
- * reports of a market): the same keys as zh-CN.prices.ts, complete by type. Machine-drafted Tibetan,
+ * reports of a market): the same keys as zh-CN.prices.ts, complete by type. Machine-drafted,
  * awaiting review by a native speaker. Placeholders `{name}` stay as they are; terms as listed in
  * bo.market.ts (品种 ཐོན་རྫས་ཀྱི་རིགས། or, short, རིགས། · 报价 རིན་གོང་སྙན་ཞུ། · 元 སྒོར། · 分 (fen) སྐར་མ།).
  * Where a placeholder would need a case particle that depends on its last letter (a date, a role name

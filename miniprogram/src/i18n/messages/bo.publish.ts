@@ -1,6 +1,6 @@
 /**
  * Tibetan (bo) strings of the publish subpackage (write, review and manage information items): the same
- * keys as zh-CN.publish.ts, complete by type. Machine-drafted Tibetan, awaiting review by a native speaker.
+ * keys as zh-CN.publish.ts, complete by type. Machine-drafted, awaiting review by a native speaker.
  * Placeholders `{name}` stay as they are; terms as listed in bo.market.ts. The compose field labels
  * (title, body and their Tibetan pair) carry no closing shad because compose.required and compose.tooLong
  * put them inside a sentence as `{field}`.

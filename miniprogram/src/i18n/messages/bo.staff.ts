@@ -1,5 +1,5 @@
 /**
- * Tibetan (bo) strings of the officer and admin subpackages: machine-drafted Tibetan, awaiting review by a native speaker.
+ * Tibetan (bo) strings of the officer and admin subpackages: machine-drafted, awaiting review by a native speaker.
  * Standard written Tibetan (Unicode U+0F00-U+0FFF) for readers in Qinghai. Same keys as zh-CN.staff.ts (the type enforces it);
  * placeholders `{name}` kept exactly as in the source.
  * Key terms (one rendering each, kept across the file and bo.feed.ts):
@@ -189,7 +189,6 @@ export const boStaffMessages: Record<keyof typeof staffMessages, string> = {
   'workbench.pendingEmpty': 'ངོས་འཛིན་སྒུག་བཞིན་པའི་དངུལ་སྤྲོད་མེད།',
   'workbench.todayTitle': 'དེ་རིང་གི་དངུལ་སྤྲོད',
   'workbench.todayEmpty': 'དེ་རིང་ད་དུང་དངུལ་སྤྲོད་མེད།',
-  'workbench.listError': 'ཐོ་ཡིག་ནང་འཇུག་མ་ཐུབ: {reason}',
   'workbench.refresh': 'གསར་འདོན',
   'workbench.ledger': 'རྒྱུན་རྩིས',
   'workbench.closes': 'ཉིན་རྩིས་ཟིན་ཐོ',
@@ -594,7 +593,6 @@ export const boStaffMessages: Record<keyof typeof staffMessages, string> = {
   'sell.sellersError': 'འཚོང་མཁན་ནང་འཇུག་མ་ཐུབ',
   'sell.sellersEmpty': 'ད་དུང་འཚོང་མཁན་མེད།',
   'sell.newListing': 'ཚོང་ཟོག་འཚོང་ཐོར་འགོད',
-  'sell.listingsOf': '{name} ཡི་ཚོང་ཟོག',
   'sell.noListings': 'ད་དུང་ཚོང་ཟོག་མེད།',
   'sell.linkCode.issue': 'འབྲེལ་གཏུགས་མིའི་འབྲེལ་མཐུད་ཨང་བཟོ',
   'sell.linkCode.issuing': 'བཟོ་བཞིན་པ…',
@@ -644,8 +642,6 @@ export const boStaffMessages: Record<keyof typeof staffMessages, string> = {
   'sell.missing': 'འཚོང་མཁན་ནམ་ཚོང་ཟོག་གཏན་འཁེལ་བྱས་མེད།',
   'sell.loading': 'ནང་འཇུག་བྱེད་བཞིན་པ…',
   'sell.loadError': 'ནང་འཇུག་མ་ཐུབ',
-  'sell.editTitle': '{title}',
-  'sell.editSubtitle': '{seller} · {status}',
   'sell.editPanel': 'གོང་ཚད་དང་ཉར་ཚད་བཟོ་བཅོས',
   'sell.saveEdit': 'ཉར་ཚགས',
   'sell.savingEdit': 'ཉར་ཚགས་བྱེད་བཞིན་པ…',
@@ -680,7 +676,6 @@ export const boStaffMessages: Record<keyof typeof staffMessages, string> = {
   'sell.ordersLoading': 'ཉོ་ཐོ་ནང་འཇུག་བྱེད་བཞིན་པ…',
   'sell.ordersError': 'ཉོ་ཐོ་ནང་འཇུག་མ་ཐུབ',
   'sell.orderRow': '{seller} · {total} · {delivery}',
-  'sell.orderLines': '{lines}',
   'sell.orderLine': '{title} × {quantity}{unit}',
   'sell.orderStatus.PENDING_PAYMENT': 'དངུལ་སྤྲོད་སྒུག་བཞིན',
   'sell.orderStatus.PAID': 'དངུལ་སྤྲད་ཟིན། ཟོག་གྲ་སྒྲིག་སྒུག་བཞིན',
@@ -792,4 +787,28 @@ export const boStaffMessages: Record<keyof typeof staffMessages, string> = {
   'supervision.flag.spike': '{village} གི་ཞབས་ཞུའི་གྲངས་འབོར་རྒྱུན་ལྡན་མིན་པར་འཕར',
   'supervision.loading': 'ལྟ་སྐུལ་གཞི་གྲངས་ཀློག་བཞིན་པ',
   'supervision.error': 'ལྟ་སྐུལ་གཞི་གྲངས་ཀློག་མ་ཐུབ',
+  'supervision.flag.burst': '{village} སྐར་མ་ ༡༠ ནང་ཞབས་ཞུ་ཧ་ཅང་མང་།',
+  'supervision.flag.drop': '{village} ཞབས་ཞུ་ཧ་ཅང་ཉུང་དུ་ཕྱིན།',
+  'supervision.ackRate': 'ཉེན་བརྡ་རང་ཉིད་ཀྱིས་ངོས་འཛིན་ཚད།',
+  'supervision.ackRateValue': '{share} ({acked} / {reached} ཁྱིམ།)',
+  'supervision.childFlags': 'ཁ་རོག་ས་ཚིགས་ {silent} · རྒྱུན་ལྡོག་དུས་ཚོད་ {bursts}',
+  'supervision.chartsTitle': 'རི་མོས་མཐོང་།',
+  'supervision.byType': 'ཞབས་ཞུའི་རིགས། (མི་ཐེངས།)',
+  'supervision.trend': 'ཉིན་རེའི་ཞབས་ཞུ་མི་ཐེངས།',
+  'supervision.noDays': 'དུས་ཡུན་འདིར་ད་དུང་ཞབས་ཞུ་མེད།',
+  'supervision.export': 'CSV ཕྱིར་འདོན། (བསྡོམས་གྲངས་ཁོ་ན།)',
+  'supervision.exported': '{file} ཉར་ཚགས་བྱས་ཟིན།',
+  'supervision.exportShared': '{file} བསྐུར་ཟིན། གློག་ཀླད་ནས་ཁ་ཕྱེ་ཆོག',
+  'supervision.exportNotShared': 'བསྐུར་མེད། གློག་ཀླད་ཀྱི་དྲ་ལྟ་ཆས་ནས་ནང་འཛུལ་བྱས་ཏེ་ཕྱིར་འདོན་ཀྱང་ཆོག',
+  'supervision.exportFailed': 'ཕྱིར་འདོན་མ་ཐུབ། {reason}',
+  'supervision.definitionsTitle': 'ཚད་གཞིའི་འགྲེལ་བཤད།',
+  'supervision.def.active': 'འགུལ་བཞིན་པའི་ས་ཚིགས། ཉེ་བའི་ཉིན་ {days} ནང་ཉུང་མཐར་ཞབས་ཞུ་ཐེངས་གཅིག་ཡོད་པ།',
+  'supervision.def.silent': 'ཁ་རོག ཉིན་ {days} རིང་མུ་མཐུད་ཞབས་ཞུ་མེད་པ།',
+  'supervision.def.spike': 'རྒྱུན་ལྡོག་མཐོ་བ། ཉིན་གཅིག་གི་ཞབས་ཞུ་ས་ཚིགས་དེའི་ཉེ་བའི་བདུན་ཕྲག་ {weeks} ཀྱི་ཉིན་རེའི་བར་གྲངས་ཀྱི་ལྡབ་ {times} ལས་བརྒལ་བ།',
+  'supervision.def.drop': 'ཧ་ཅང་ཉུང་བ། ཉེ་བའི་ཉིན་ {days} ཀྱི་ཞབས་ཞུ་ས་ཚིགས་དེའི་རྒྱུན་གྱི་ཉིན་གྲངས་མཚུངས་པའི་ {share} ལས་ཉུང་བ། (རྒྱུན་དུ་ཉུང་མཐར་ཐེངས་ {min})',
+  'supervision.def.burst': 'རྒྱུན་ལྡོག་དུས་ཚོད། ས་ཚིགས་གཅིག་གིས་སྐར་མ་ {minutes} ནང་ཞབས་ཞུ་ཐེངས་ {services} ལས་བརྒལ་བ། (སྐར་མ་ {minutes} རེ་རེའི་དུས་ཚོད་ལྟར་རྩིས།)',
+  'supervision.def.ackRate':
+    'ཉེན་བརྡ་རང་ཉིད་ཀྱིས་ངོས་འཛིན་ཚད། ཞིང་པས་བྱ་རིམ་ཆུང་ངུའི་ནང་“ཐོབ་སོང་”མནན་པའི་ཁྱིམ་གྲངས་ ÷ སླེབས་ཟིན་པའི་ཁྱིམ་གྲངས། (“ཐོབ་སོང་”མནན་པ་དང་ཆ་འཕྲིན་ལས་བྱེད་པས་ཁ་པར་རམ་ངོ་ཐུག་ཐོག་བརྡ་སྤྲད་པ།)',
+  'supervision.def.satisfied': 'ཡིད་ཚིམ་ཚད། སྐར་མ་ {from} དང་དེའི་གོང་གི་དཔྱད་བརྗོད་ཀྱི་བསྡུར་ཚད།',
+  'supervision.def.targets': 'ཟླ་རེའི་དམིགས་ཚད། ཞིང་ཁུལ་མི་ཐེངས་ {farming} ཞིང་འབྲོག་ཁུལ་མི་ཐེངས་ {semi} འབྲོག་ཁུལ་མི་ཐེངས་ {pastoral} (ས་ཚིགས་རེ།)',
 };

@@ -85,6 +85,9 @@ export const boMessages: Record<MessageKey, string> = {
 
   'station.notFoundTypedHint': 'ཨང་གྲངས་ {code} ཅན་གྱི་ཞབས་ཞུ་ས་ཚིགས་མེད། གཉིས་ཚད་ཨང་རྟགས་འོག་གི་ཨང་གྲངས་ཞིབ་བཤེར་བྱས་ནས་ཡང་བསྐྱར་འབྲི་རོགས།',
   'station.invalidCodeTypedHint': 'ཞབས་ཞུ་ས་ཚིགས་ཀྱི་ཨང་གྲངས་ལ་ཨང་ཀི་དང་ཕྱི་ཡིག་ཁོ་ན་ཡོད། ཞིབ་བཤེར་བྱས་ནས་ཡང་བསྐྱར་འབྲི་རོགས།',
+  'offline.minutes': 'དྲ་རྒྱ་མེད། སྐར་མ་ {n} གྱི་སྔོན་གྱི་ནང་དོན་སྟོན་བཞིན་ཡོད།',
+  'offline.hours': 'དྲ་རྒྱ་མེད། ཆུ་ཚོད་ {n} གྱི་སྔོན་གྱི་ནང་དོན་སྟོན་བཞིན་ཡོད།',
+  'offline.days': 'དྲ་རྒྱ་མེད། ཉིན་ {n} གྱི་སྔོན་གྱི་ནང་དོན་སྟོན་བཞིན་ཡོད།',
 };
 
 export const boErrors: Record<MainErrorCode, string> = {

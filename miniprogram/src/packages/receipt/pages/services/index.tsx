@@ -10,13 +10,14 @@ import { formatChinaTime } from '../../../../services/china-time';
 
 /** One service: what and when; rated already (its score), or the 1-5 prompt (once: a second rating reads as already rated). */
 function ServiceItem({ service }: { service: ServiceRecord }) {
-  const channel = service.channel ? ` · ${t(`services.channel.${service.channel as 'phone' | 'wechat' | 'in_person'}`)}` : '';
+  const typeName = t(`services.type.${service.type}`);
+  const channelName = service.channel ? t(`services.channel.${service.channel as 'phone' | 'wechat' | 'in_person'}`) : '';
   return (
     <View id={`my-service-${service.id}`}>
       <ListCard>
         <ListRow
           id={`my-service-${service.id}-title`}
-          title={`${t(`services.type.${service.type}`)}${channel}`}
+          title={channelName ? `${typeName} · ${channelName}` : typeName}
           subtitle={formatChinaTime(service.at)}
           aside={service.rating === null ? undefined : t('services.rated', { n: service.rating })}
         />
