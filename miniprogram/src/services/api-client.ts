@@ -79,7 +79,7 @@ export function codeForStatus(status: number): ErrorCode | 'UNKNOWN' {
   if (status === 404) return 'NOT_FOUND';
   if (status === 413) return 'PAYLOAD_TOO_LARGE';
   if (status === 429) return 'RATE_LIMITED';
-  if (status === 502 || status === 503 || status === 504) return 'DEPENDENCY_UNAVAILABLE';
+  if (status > 0 && transient(status)) return 'DEPENDENCY_UNAVAILABLE';
   if (status >= 500) return 'INTERNAL';
   return 'UNKNOWN';
 }
