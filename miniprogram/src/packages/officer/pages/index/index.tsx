@@ -8,6 +8,7 @@ import { Section } from '../../../../components/section';
 import { Tile, TileGrid } from '../../../../components/tile';
 import { t } from '../../../../i18n/staff';
 import { openPage } from '../../../../services/routes';
+import { QueuePanel } from '../../queue-panel';
 import './index.scss';
 
 /** What an officer does at the station; notices are not open yet. */
@@ -34,6 +35,7 @@ function OfficerHome({ me }: { me: MeResponse }) {
         }
         lines={lines}
       />
+      {station ? <QueuePanel /> : null}
       {station ? (
         <Section title={t('officer.paymentsTitle')}>
           <StageProviderBanner id="officer-provider" />

@@ -13,6 +13,7 @@ import { errorText, t } from '../../../../i18n/staff';
 import { getServiceMonth, type ServiceMonth } from '../../../../services/api-services';
 import { formatFen } from '../../../../services/money';
 import { openPage } from '../../../../services/routes';
+import { QueuePanel } from '../../queue-panel';
 
 const CHANNELS = ['phone', 'wechat', 'in_person'] as const;
 const TYPES = ['payment', 'order', 'ack', 'informed', 'answer', 'consultation', 'training'] as const;
@@ -44,9 +45,17 @@ function QuickLog({ stationId, onLogged }: { stationId: string; onLogged: () => 
           text={t('month.logged', { channel: t(`month.channel.${state.service.channel as (typeof CHANNELS)[number]}`) })}
         />
       ) : null}
-      {state.status === 'failed' ? (
-        <Notice id="month-log-error" kind="error" text={t('month.logFailed', { reason: errorText(state.error.code) })} />
+      {state.status === 'queued' ? (
+        <Notice id="month-log-queued" kind="info" text={t('month.queued', { channel: t(`month.channel.${state.channel}`) })} />
       ) : null}
+      {state.status === 'failed' ? (
+        <Notice
+          id="month-log-error"
+          kind="error"
+          text={t('month.logFailed', { reason: state.error.code === 'QUEUE_FULL' ? t('queue.fullError') : errorText(state.error.code) })}
+        />
+      ) : null}
+      <QueuePanel />
     </Section>
   );
 }
