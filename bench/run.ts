@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark in turn. The API and payment benchmarks need `npm start` running;
  * the nearest-station, feed and price ones start their own DynamoDB Local (China-scale part skipped: --china to add it);
- * the marketplace one starts its own stack (DynamoDB Local and the API);
+ * the marketplace and offline-replay ones start their own stack (DynamoDB Local and the API);
  * the slow-link one starts its own stack (DynamoDB Local, API, web server) and Chromium; the weapp
  * size one builds the app and a blank Taro app; the cold-start one packages the prod stage (offline). `npm run bench -- --only h5-slow-link` runs one.
  */
@@ -16,6 +16,7 @@ const runs: Array<[string, string[]]> = [
   ['bench/feeds.ts', []],
   ['bench/notify.ts', []],
   ['bench/prices.ts', []],
+  ['bench/offline-replay.ts', []],
   ['bench/h5-slow-link.ts', []],
   ['bench/weapp-size.ts', []],
   ['bench/cold-start.ts', []],
