@@ -35,7 +35,6 @@ function OfficerHome({ me }: { me: MeResponse }) {
         }
         lines={lines}
       />
-      {station ? <QueuePanel /> : null}
       {station ? (
         <Section title={t('officer.paymentsTitle')}>
           <StageProviderBanner id="officer-provider" />
@@ -138,6 +137,8 @@ function OfficerHome({ me }: { me: MeResponse }) {
 export default function OfficerHomePage() {
   return (
     <View id="officer-page" className="page">
+      {/* Outside the gate: offline, GET /me fails, and the officer still sees what waits on the phone. */}
+      <QueuePanel />
       <RoleGate roles={['officer']} title="role.officer.title" signInPrompt="role.officer.signIn" deniedText="role.officer.denied">
         {(me) => <OfficerHome me={me} />}
       </RoleGate>
