@@ -728,7 +728,7 @@ export const staffMessages = {
   'sell.deliveryMode.shipping': '快递',
   'queue.title': '待同步',
   'queue.pending': '{count} 条待同步',
-  'queue.pendingHint': '没有网络时登记的咨询和告知先存在手机上，联网后按顺序自动补交，每条只记一次。',
+  'queue.pendingHint': '没有网络时登记的咨询、告知和价格先存在手机上，联网后按顺序自动补交，每条只记一次。',
   'queue.full': '手机上待同步的已满（{count} 条），请先联网同步，再登记新的。',
   'queue.retry': '立即同步',
   'queue.retrying': '正在同步…',
