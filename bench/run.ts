@@ -34,6 +34,7 @@ const runs: Array<{ script: string; args: string[]; needsStack?: boolean }> = [
   { script: 'bench/feeds.ts', args: [] },
   { script: 'bench/notify.ts', args: [] },
   { script: 'bench/prices.ts', args: [] },
+  { script: 'bench/offline-replay.ts', args: [] },
   { script: 'bench/h5-slow-link.ts', args: [] },
   { script: 'bench/weapp-size.ts', args: [] },
   { script: 'bench/cold-start.ts', args: [] },

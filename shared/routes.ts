@@ -265,6 +265,13 @@ interface RouteBase {
   successStatus?: 200 | 201 | 204;
   /** Moves money: an `Idempotency-Key` header is required (400 without one), scoped to the caller. */
   idempotent?: true;
+  /**
+   * An officer action the offline queue may hold and replay (never a payment: tests/unit/shared/queueable-routes.test.ts).
+   * It takes an `Idempotency-Key` (required when also `idempotent`, whose domain handles the key itself; optional
+   * otherwise, and then the pipeline answers a replay with the first answer: functions/domain/idempotency.ts runOnce).
+   * The same key with another request: 422 IDEMPOTENCY_KEY_REUSED, nothing written.
+   */
+  queueable?: true;
   /** The handler gets the body as received (`rawBody`), unparsed: a provider's callback verified over its bytes. */
   rawBody?: true;
   /** Errors answer in a provider's own format instead of the contract's shape (its webhook). */
@@ -942,6 +949,7 @@ export const routes = defineRoutes({
     params: StationFeedParams,
     body: InformedRequest,
     response: InformedResponse,
+    queueable: true,
   },
   regionAckAlerts: {
     operationId: 'regionAckAlerts',
@@ -1082,6 +1090,7 @@ export const routes = defineRoutes({
     body: PriceReportRequest,
     response: PriceReport,
     successStatus: 201,
+    queueable: true,
   },
   marketPrices: {
     operationId: 'marketPrices',
@@ -1814,6 +1823,7 @@ export const routes = defineRoutes({
     response: Service,
     successStatus: 201,
     idempotent: true,
+    queueable: true,
   },
   myServices: {
     operationId: 'myServices',
@@ -1841,6 +1851,7 @@ export const routes = defineRoutes({
     body: RatingRequest,
     response: RatingResponse,
     successStatus: 201,
+    queueable: true,
   },
   officerMonth: {
     operationId: 'officerMonth',
@@ -1976,6 +1987,7 @@ export const routes = defineRoutes({
     body: SignupRequest,
     response: Training,
     successStatus: 201,
+    queueable: true,
   },
   cancelMySignup: {
     operationId: 'cancelMySignup',
@@ -2006,6 +2018,7 @@ export const routes = defineRoutes({
     params: TrainingParams,
     body: CheckinRequest,
     response: CheckinResponse,
+    queueable: true,
   },
   myTrainingHours: {
     operationId: 'myTrainingHours',

@@ -12,6 +12,8 @@
  * A holder that died is taken over once its lock expires (same request only); whole records expire
  * after their TTL.
  */
+import { AppError } from './errors';
+
 export interface StoredResponse {
   status: number;
   body: unknown;
@@ -26,4 +28,42 @@ export interface IdempotencyStore {
   /** Stores the response; false when the claim was lost to a takeover meanwhile. */
   complete(input: { callerId: string; key: string; token: string; response: StoredResponse }): Promise<boolean>;
   release(input: { callerId: string; key: string; token: string }): Promise<void>;
+}
+
+/**
+ * Runs a queueable officer action once per (caller, key): the generic path of the route table's
+ * `queueable` routes whose domain does not handle the key itself (the offline queue replays them):
+ *
+ *   claim ──replay──> the first answer again (status and body)
+ *     │   ──held────> 409 IDEMPOTENCY_IN_PROGRESS (the queue retries later)
+ *     │   ──other request──> 422 IDEMPOTENCY_KEY_REUSED (nothing run, nothing written)
+ *     │ started
+ *   run() ──throws──> release (a 4xx wrote nothing: the key is free for a corrected request)
+ *     │
+ *   complete with the answer
+ *
+ * Routes on this path have an effect that is once per object by a DynamoDB condition (a household
+ * informed once, a person checked in once), so even a takeover after a holder died cannot write twice.
+ */
+export async function runOnce(
+  store: IdempotencyStore,
+  claimOf: { callerId: string; key: string; requestHash: string },
+  run: () => Promise<StoredResponse>,
+): Promise<StoredResponse> {
+  const claim = await store.claim(claimOf);
+  if (claim.kind === 'replay') return claim.response;
+  if (claim.kind === 'in_progress') {
+    throw new AppError('IDEMPOTENCY_IN_PROGRESS', 'This action is still being stored; retry with the same key in a moment', undefined, 1);
+  }
+  const { callerId, key } = claimOf;
+  let response: StoredResponse;
+  try {
+    response = await run();
+  } catch (error) {
+    await store.release({ callerId, key, token: claim.token }).catch(() => undefined);
+    throw error;
+  }
+  // A lost completion keeps the key held until its lock expires; the effect's own condition guards the retry.
+  await store.complete({ callerId, key, token: claim.token, response }).catch(() => undefined);
+  return response;
 }

@@ -27,13 +27,15 @@ function operation(route: RouteDef & { name: string }) {
   const parameters = [
     ...objectParameters(route.params, 'path'),
     ...objectParameters(route.query, 'query'),
-    ...(route.idempotent
+    ...(route.idempotent || route.queueable
       ? [
           {
             name: 'Idempotency-Key',
             in: 'header',
-            required: true,
-            description: 'One key per attempt, reused for its retries; scoped to the caller. Same key and body: the first response again.',
+            required: route.idempotent === true,
+            description:
+              'One key per attempt, reused for its retries; scoped to the caller. Same key and body: the first response again; same key, another body: 422.' +
+              (route.queueable ? ' The officer offline queue replays this route with it.' : ''),
             schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,64}$' },
           },
         ]

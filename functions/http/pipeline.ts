@@ -25,8 +25,11 @@ import {
 import { authenticate } from '../auth/authenticate';
 import type { Caller } from '../auth/caller';
 import { ensureReady, StartupRefusedError } from '../config/ready';
+import { createIdempotencyStore } from '../data/idempotency-store';
 import { AppError } from '../domain/errors';
 import { serverText } from '../i18n';
+import { runOnce, type IdempotencyStore } from '../domain/idempotency';
+import { requestHashOf } from '../domain/payments/create-payment';
 import { isDependencyUnavailable } from './dependency-errors';
 import { isJsonContentType, MAX_BODY_BYTES, parseJsonBody } from './json-body';
 import { createLogger, type Logger } from '../logging/logger';
@@ -45,7 +48,7 @@ export interface RequestContext<R extends RouteDef> {
   headers: Record<string, string | undefined>;
   /** The body exactly as received, on `rawBody` routes only (a provider's signed callback); undefined elsewhere. */
   rawBody: string | undefined;
-  /** The validated `Idempotency-Key` of an `idempotent` route (present on those, undefined elsewhere). */
+  /** The validated `Idempotency-Key` of an `idempotent` route (present on those), or of a `queueable` one when sent; undefined elsewhere. */
   idempotencyKey: R['idempotent'] extends true ? string : undefined;
   /** The client's address as API Gateway saw it (rate limits). */
   sourceIp: string;
@@ -133,11 +136,21 @@ export function createHttpHandler<F extends FunctionName>(functionName: F, handl
         requestId,
         log,
       };
-      const output = await table[matched.route.name](ctx);
-      result =
-        output instanceof HttpResult
-          ? respond(output.status, output.body, requestId, output.headers, output.raw)
-          : respond(matched.route.successStatus ?? 200, output, requestId);
+      const route = matched.route;
+      const run = async () => {
+        const output = await table[route.name](ctx);
+        return output instanceof HttpResult ? output : new HttpResult(route.successStatus ?? 200, output);
+      };
+      // A queueable route whose domain does not take the key answers a replay with its first answer.
+      const answer =
+        route.queueable && !route.idempotent && ctx.idempotencyKey !== undefined
+          ? await replayable(
+              route,
+              { callerId: ctx.caller.userId, key: ctx.idempotencyKey, input: { params: ctx.params, query: ctx.query, body: ctx.body } },
+              run,
+            )
+          : await run();
+      result = respond(answer.status, answer.body, requestId, answer.headers, answer.raw);
     } catch (error) {
       result = errorResponse(error, requestId, log, locale);
       // Provider webhooks answer in the provider's own format (WeChat Pay: {"code":"FAIL","message"}).
@@ -148,6 +161,24 @@ export function createHttpHandler<F extends FunctionName>(functionName: F, handl
     log.info('request', { route: routeName ?? null, status: result.statusCode, durationMs: Date.now() - started });
     return result;
   };
+}
+
+let replayStore: IdempotencyStore | undefined;
+
+/** The first answer of (caller, key), stored with the request's hash: the same key with another request is a 422. */
+async function replayable(
+  route: RouteDef & { name: string },
+  request: { callerId: string; key: string; input: { params: unknown; query: unknown; body: unknown } },
+  run: () => Promise<HttpResult>,
+): Promise<HttpResult> {
+  replayStore ??= createIdempotencyStore();
+  const { params = null, query = null, body = null } = request.input;
+  const requestHash = requestHashOf(route.name, { params, query, body });
+  const stored = await runOnce(replayStore, { callerId: request.callerId, key: request.key, requestHash }, async () => {
+    const answer = await run();
+    return { status: answer.status, body: answer.body };
+  });
+  return new HttpResult(stored.status, stored.body);
 }
 
 function lowerCaseHeaders(headers: APIGatewayProxyEventV2['headers'] | undefined) {
@@ -184,6 +215,17 @@ async function authorise(route: RouteDef, authorization: string | undefined): Pr
   return caller;
 }
 
+/**
+ * The `Idempotency-Key` header: required on money-moving (`idempotent`) routes; taken when sent on
+ * `queueable` ones (the offline queue always sends one); ignored elsewhere.
+ */
+export function readIdempotencyKey(route: RouteDef, raw: string | undefined): { key?: string; problem?: ErrorDetail } {
+  if (!route.idempotent && !(route.queueable && raw !== undefined)) return {};
+  if (raw === undefined) return { problem: { path: 'headers.idempotency-key', message: 'is required: this route moves money', code: 'missing' } };
+  if (z.safeParse(idempotencyKeySchema, raw).success) return { key: raw };
+  return { problem: { path: 'headers.idempotency-key', message: 'must be 1-64 letters, digits, _ or -', code: 'invalid_format' } };
+}
+
 /** Parses params, query and body with the route's schemas; one 400 names every failing field. */
 function validateRequest(route: RouteDef, raw: { params: unknown; query: unknown; body: unknown; idempotencyKey: string | undefined }) {
   const details: ErrorDetail[] = [];
@@ -206,16 +248,8 @@ function validateRequest(route: RouteDef, raw: { params: unknown; query: unknown
   const body = parse(route.body, raw.body, 'body');
   if (!route.body && raw.body !== undefined)
     details.push({ path: 'body', message: 'must be empty: this route takes no body', code: 'unexpected_body' });
-  let idempotencyKey: string | undefined;
-  if (route.idempotent) {
-    if (raw.idempotencyKey === undefined) {
-      details.push({ path: 'headers.idempotency-key', message: 'is required: this route moves money', code: 'missing' });
-    } else if (z.safeParse(idempotencyKeySchema, raw.idempotencyKey).success) {
-      idempotencyKey = raw.idempotencyKey;
-    } else {
-      details.push({ path: 'headers.idempotency-key', message: 'must be 1-64 letters, digits, _ or -', code: 'invalid_format' });
-    }
-  }
+  const { key: idempotencyKey, problem } = readIdempotencyKey(route, raw.idempotencyKey);
+  if (problem) details.push(problem);
   if (details.length === 1 && details[0].path === 'headers.idempotency-key' && details[0].code === 'missing') {
     throw new AppError('IDEMPOTENCY_KEY_MISSING', 'Send an Idempotency-Key header: one key per payment attempt, reused when retrying it', details);
   }

@@ -40,8 +40,24 @@ export function resetStorage(): void {
 /** Like wx storage: a copy goes in and comes out, so a stored object is not shared by reference. */
 const copyOf = (value: unknown) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
 
+/** What the app registered for network changes and app shows: a test calls them through `emitNetwork` / `emitAppShow`. */
+const networkListeners: Array<(status: { isConnected: boolean; networkType: string }) => void> = [];
+const appShowListeners: Array<() => void> = [];
+export function emitNetwork(isConnected: boolean): void {
+  for (const listener of networkListeners) listener({ isConnected, networkType: isConnected ? 'wifi' : 'none' });
+}
+export function emitAppShow(): void {
+  for (const listener of appShowListeners) listener();
+}
+
 const Taro = {
   ENV_TYPE,
+  onNetworkStatusChange: (callback: (status: { isConnected: boolean; networkType: string }) => void) => {
+    networkListeners.push(callback);
+  },
+  onAppShow: (callback: () => void) => {
+    appShowListeners.push(callback);
+  },
   getEnv: (): string => (process.env.TARO_ENV === 'weapp' ? ENV_TYPE.WEAPP : ENV_TYPE.WEB),
   request: async (_options: {
     url: string;

@@ -69,10 +69,8 @@ export function getStationFeedAcks(stationId: string, id: string, cursor?: strin
   return request<StationAcks>(stationFeedPath(stationId, id, '/acks'), { query: { cursor } });
 }
 
-/** `POST /stations/{stationId}/feeds/{id}/informed`: the officer told the household by phone or in person (409 when it acknowledged meanwhile). */
-export function markInformed(stationId: string, id: string, householdId: string, how: InformedHow): Promise<Informed> {
-  return request<Informed>(stationFeedPath(stationId, id, '/informed'), { method: 'POST', body: { householdId, how } });
-}
+/** `POST /stations/{stationId}/feeds/{id}/informed`: the officer told the household by phone or in person (409 when it acknowledged meanwhile). Sent through the officer's offline queue (hooks/use-informed-marks.ts). */
+export const informedPath = (stationId: string, id: string) => stationFeedPath(stationId, id, '/informed');
 
 /** `GET /regions/{code}/feeds/{id}/ack-rates`: per station the item reaches in the region, households, acked, informed. */
 export function getAckRates(code: string, id: string, cursor?: string): Promise<AckRatesPage> {

@@ -58,6 +58,7 @@ const DYNAMIC_KEYS: Record<string, string> = {
   'paylink.status.${}': "a pay link's status",
   'paymentStatus.${}': "a payment's status",
   'paymentFailure.${}': "a payment's failure code",
+  'queue.kind.${}': "a queued officer action's kind (the offline queue)",
   'services.type.${}': "a service record's type (my services)",
   'services.channel.${}': "a consultation's channel (my services)",
   'money.error.${}': 'why a typed amount was refused (parseYuanToFen)',

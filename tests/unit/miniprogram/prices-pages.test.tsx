@@ -247,6 +247,40 @@ describe('officer 报价格', () => {
   });
 });
 
+describe('officer: a price report without network', () => {
+  it('waits in the offline queue under its key (badge) and 立即同步 sends it once with that key', async () => {
+    saveSession(loginAnswer({ role: 'officer' }));
+    let online = false;
+    const posts: RequestOptions[] = [];
+    routes({
+      'GET /me': ok(officerMe),
+      [`GET /stations/${station.id}`]: ok(station),
+      'GET /price-products': ok(products),
+      'GET /price-markets?region=6302': ok(markets),
+      'POST /price-reports': (options: RequestOptions) => {
+        posts.push(options);
+        if (!online) throw { errMsg: 'request:fail net::ERR_INTERNET_DISCONNECTED' };
+        const sent = options.data as { productId: string; marketId: string; date: string; priceFen: number };
+        return { statusCode: 201, data: { id: 'pr2', ...sent, unit: 'jin', stationId: station.id, status: 'VALID', marks: [], createdAt: '' } };
+      },
+    });
+    render(<PriceReportPage />);
+    await waitFor(() => byId('price-report-form'));
+    fireEvent.click(byId('price-report-product-barley'));
+    type('price-report-price', '2.5');
+    await act(async () => fireEvent.click(button('price-report-submit')));
+    await waitFor(() => byId('price-report-queued'));
+    await waitFor(() => expect(byId('officer-queue-badge').textContent).toBe('1 条待同步'));
+
+    online = true;
+    await act(async () => fireEvent.click(button('officer-queue-retry')));
+    await waitFor(() => expect(exists('officer-queue-badge')).toBe(false));
+    expect(posts).toHaveLength(2);
+    expect(posts[1].header?.['Idempotency-Key']).toBe(posts[0].header?.['Idempotency-Key']);
+    expect(posts[1].data).toEqual({ productId: 'barley', marketId: 'ledu', date: chinaDate(), priceFen: 250 });
+  });
+});
+
 describe('admin: a market’s reports', () => {
   const reportOf = (id: string, fields: Partial<PriceReport> = {}): PriceReport => ({
     id,

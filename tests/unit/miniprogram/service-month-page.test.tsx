@@ -70,7 +70,7 @@ describe('我的本月 (officer)', () => {
     await waitFor(() => expect(byId('month-services').textContent).toBe('服务 121 人次 / 目标 200'));
   });
 
-  it('a tap whose answer is lost says so; the next tap resends the same key', async () => {
+  it('a tap without an answer waits in the offline queue (badge); 立即同步 resends the SAME key once', async () => {
     const keys: string[] = [];
     routes({
       'GET /me': ok(officerMe),
@@ -88,12 +88,31 @@ describe('我的本月 (officer)', () => {
     render(<ServiceMonthPage />);
     await waitFor(() => byId('month-services'));
     fireEvent.click(button('month-log-wechat'));
-    await waitFor(() => byId('month-log-error'));
+    await waitFor(() => byId('month-log-queued'));
     expect(exists('month-logged')).toBe(false);
-    fireEvent.click(button('month-log-wechat'));
-    await waitFor(() => byId('month-logged'));
+    expect(byId('officer-queue-badge').textContent).toBe('1 条待同步');
+    fireEvent.click(button('officer-queue-retry'));
+    await waitFor(() => expect(exists('officer-queue-badge')).toBe(false));
     expect(keys).toHaveLength(2);
     expect(keys[1]).toBe(keys[0]);
+  });
+
+  it('a refused queued action is listed until dismissed, never dropped silently', async () => {
+    routes({
+      'GET /me': ok(officerMe),
+      [`GET ${STATION}/service-month`]: ok(monthOf(10)),
+      [`POST ${STATION}/consultations`]: () => ({ statusCode: 422, data: errorBody('IDEMPOTENCY_KEY_REUSED') }),
+    });
+    render(<ServiceMonthPage />);
+    await waitFor(() => byId('month-services'));
+    fireEvent.click(button('month-log-phone'));
+    await waitFor(() => byId('month-log-error'));
+    await waitFor(() => byId('officer-queue-conflicts'));
+    expect(byId('officer-queue-conflicts').textContent).toContain('咨询');
+    expect(exists('officer-queue-badge')).toBe(false);
+    const dismiss = document.querySelector('[id^="officer-queue-dismiss-"]') as HTMLElement;
+    fireEvent.click(dismiss.querySelector('button') ?? dismiss);
+    await waitFor(() => expect(exists('officer-queue-conflicts')).toBe(false));
   });
 });
 

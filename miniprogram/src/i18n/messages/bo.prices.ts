@@ -96,4 +96,5 @@ export const boPricesMessages: Record<keyof typeof pricesMessages, string> = {
   'prices.admin.cancel': 'ཆ་མེད།',
   'prices.admin.failed': 'མ་འགྲུབ། {reason}',
   'prices.admin.lastMark': '{at} · {role} · ནོར་བར་རྟགས་བཀོད།{reason}',
+  'prices.report.queued': 'དྲ་རྒྱ་མེད། རིན་གོང་འདི་ཁ་པར་ནང་ཉར་ཡོད། དྲ་རྒྱ་མཐུད་རྗེས་རང་འགུལ་གྱིས་འབུལ་ངེས་ལ་བསྐྱར་ཟློས་མི་འབྱུང་།',
 };

@@ -66,6 +66,7 @@ export const pricesMessages = {
   'prices.report.sending': '正在提交…',
   'prices.report.retry': '重新提交',
   'prices.report.failed': '没有提交成功：{reason}',
+  'prices.report.queued': '没有网络：这条价格已存在手机上，联网后自动提交，不会重复',
   'prices.report.retryHint': '再次提交不会重复记录。',
   'prices.report.done': '已报价：{product} 在 {market} {date} {price}/{unit}',
   'prices.report.viewSeries': '查看价格走势',

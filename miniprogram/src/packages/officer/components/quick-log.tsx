@@ -4,12 +4,14 @@ import { Notice } from '../../../components/notice';
 import { Section } from '../../../components/section';
 import { useConsultationLog } from '../../../hooks/use-consultation-log';
 import { errorText, t } from '../../../i18n/staff';
+import { QueuePanel } from '../queue-panel';
 
 const CHANNELS = ['phone', 'wechat', 'in_person'] as const;
 
 /**
  * 一键登记咨询: three buttons, one tap each (the month's page reads again after each one logged). From a
- * household's page the consultation is that household's, so its villagers may rate it.
+ * household's page the consultation is that household's, so its villagers may rate it. Offline, a tap is
+ * queued (the queue's panel below shows what waits and any conflict).
  */
 export function QuickLog({
   idPrefix,
@@ -46,9 +48,17 @@ export function QuickLog({
           text={t('month.logged', { channel: t(`month.channel.${state.service.channel as (typeof CHANNELS)[number]}`) })}
         />
       ) : null}
-      {state.status === 'failed' ? (
-        <Notice id={`${idPrefix}-log-error`} kind="error" text={t('month.logFailed', { reason: errorText(state.error.code) })} />
+      {state.status === 'queued' ? (
+        <Notice id={`${idPrefix}-log-queued`} kind="info" text={t('month.queued', { channel: t(`month.channel.${state.channel}`) })} />
       ) : null}
+      {state.status === 'failed' ? (
+        <Notice
+          id={`${idPrefix}-log-error`}
+          kind="error"
+          text={t('month.logFailed', { reason: state.error.code === 'QUEUE_FULL' ? t('queue.fullError') : errorText(state.error.code) })}
+        />
+      ) : null}
+      <QueuePanel />
     </Section>
   );
 }

@@ -16,6 +16,7 @@ import { useResource } from '../../../../hooks/use-resource';
 import { errorText, t } from '../../../../i18n/staff';
 import { getFeedItem, getStationFeedAcks, type HouseholdAck, type InformedHow, type StationAcks } from '../../../../services/api-feeds';
 import { formatChinaTime } from '../../../../services/format';
+import { QueuePanel } from '../../queue-panel';
 import '../../payments.scss';
 import './index.scss';
 
@@ -26,7 +27,7 @@ function stateText(row: HouseholdAck): string {
 }
 
 function HouseholdRow({ row, mark, onMark }: { row: HouseholdAck; mark: MarkState | undefined; onMark: (how: InformedHow) => void }) {
-  const pending = row.ack === null && row.informed === null;
+  const pending = row.ack === null && row.informed === null && mark?.status !== 'queued';
   const saving = mark?.status === 'saving';
   const id = `acks-row-${row.householdId}`;
   return (
@@ -46,7 +47,14 @@ function HouseholdRow({ row, mark, onMark }: { row: HouseholdAck; mark: MarkStat
         </View>
       ) : null}
       {mark?.status === 'acked-meanwhile' ? <Notice id={`${id}-acked`} kind="info" text={t('acks.ackedMeanwhile')} /> : null}
-      {mark?.status === 'failed' ? <Notice id={`${id}-error`} kind="error" text={t('acks.markFailed', { reason: errorText(mark.code) })} /> : null}
+      {mark?.status === 'queued' ? <Notice id={`${id}-queued`} kind="info" text={t('acks.queued')} /> : null}
+      {mark?.status === 'failed' ? (
+        <Notice
+          id={`${id}-error`}
+          kind="error"
+          text={t('acks.markFailed', { reason: mark.code === 'QUEUE_FULL' ? t('queue.fullError') : errorText(mark.code) })}
+        />
+      ) : null}
     </View>
   );
 }
@@ -73,6 +81,7 @@ function Acks({ stationId, feedId }: { stationId: string; feedId: string }) {
         overlap
       />
       <Panel overlap>
+        <QueuePanel />
         <ChipGroup id="acks-filter">
           <Chip id="acks-filter-all" label={t('acks.filterAll')} selected={!pendingOnly} onClick={() => setPendingOnly(false)} />
           <Chip id="acks-filter-pending" label={t('acks.filterPending')} selected={pendingOnly} onClick={() => setPendingOnly(true)} />
