@@ -100,22 +100,29 @@ export interface Extent {
 
 /**
  * How far right anything reaches: element boxes and the text inside them (text can spill out of a
- * box that does not grow, e.g. a nowrap line in a flex item), and the document's scroll width.
+ * box that does not grow, e.g. a nowrap line in a flex item), and the document's scroll width. With
+ * `skipInsideScrollers`, what sits inside a horizontal scroller (the feed's category tabs) may reach past
+ * the screen: the scroller itself must not.
  */
-export async function horizontalExtent(page: Page): Promise<Extent> {
-  return page.evaluate(() => {
+export async function horizontalExtent(page: Page, { skipInsideScrollers = false } = {}): Promise<Extent> {
+  return page.evaluate((skip) => {
     let widest = 0;
     let culprit = '';
+    // Only the page on screen: Taro H5 keeps pages below in the stack, hidden.
+    const scope = document.querySelector('.taro_page_show') ?? document.body;
+    const inScroller = (element: Element) => {
+      for (let up = element.parentElement; up && up !== scope; up = up.parentElement) {
+        if (/(auto|scroll)/.test(getComputedStyle(up).overflowX)) return true;
+      }
+      return false;
+    };
     const describe = (element: Element | null) =>
       element ? `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${String(element.className).split(' ').join('.')}` : '';
     const consider = (right: number, element: Element | null) => {
-      if (right > widest) {
-        widest = right;
-        culprit = describe(element);
-      }
+      if (right <= widest || (skip && element && inScroller(element))) return;
+      widest = right;
+      culprit = describe(element);
     };
-    // Only the page on screen: Taro H5 keeps pages below in the stack, hidden.
-    const scope = document.querySelector('.taro_page_show') ?? document.body;
     for (const element of Array.from(scope.querySelectorAll('*'))) {
       const rect = element.getBoundingClientRect();
       if (rect.width > 0 && rect.height > 0) consider(rect.right, element);
@@ -128,7 +135,7 @@ export async function horizontalExtent(page: Page): Promise<Extent> {
       for (const rect of Array.from(range.getClientRects())) consider(rect.right, node.parentElement);
     }
     return { scrollWidth: document.documentElement.scrollWidth, widest: Math.ceil(widest - 0.5), culprit };
-  });
+  }, skipInsideScrollers);
 }
 
 /**

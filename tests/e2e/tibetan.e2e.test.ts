@@ -18,7 +18,7 @@ import { boStationMessages } from '../../miniprogram/src/i18n/messages/bo.statio
 import {
   click,
   expectWithin,
-  type Extent,
+  horizontalExtent,
   openRoute,
   phonesForSuite,
   requireStack,
@@ -59,48 +59,13 @@ async function chooseTibetan(page: Page) {
   await page.locator('#me-language', { hasText: 'སྐད་ཡིག' }).waitFor();
 }
 
-/**
- * Like support.ts's horizontalExtent, but what sits inside a horizontal scroller (the feed's category tabs)
- * may reach past the screen: the scroller itself must not.
- */
-async function extentOutsideScrollers(page: Page): Promise<Extent> {
-  return page.evaluate(() => {
-    let widest = 0;
-    let culprit = '';
-    const scope = document.querySelector('.taro_page_show') ?? document.body;
-    const inScroller = (element: Element) => {
-      for (let up = element.parentElement; up && up !== scope; up = up.parentElement) {
-        if (/(auto|scroll)/.test(getComputedStyle(up).overflowX)) return true;
-      }
-      return false;
-    };
-    const consider = (right: number, element: Element | null) => {
-      if (!element || right <= widest || inScroller(element)) return;
-      widest = right;
-      culprit = `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}.${String(element.className).split(' ').join('.')}`;
-    };
-    for (const element of Array.from(scope.querySelectorAll('*'))) {
-      const rect = element.getBoundingClientRect();
-      if (rect.width > 0 && rect.height > 0) consider(rect.right, element);
-    }
-    const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
-    const range = document.createRange();
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (!node.textContent?.trim()) continue;
-      range.selectNodeContents(node);
-      for (const rect of Array.from(range.getClientRects())) consider(rect.right, node.parentElement);
-    }
-    return { scrollWidth: document.documentElement.scrollWidth, widest: Math.ceil(widest - 0.5), culprit };
-  });
-}
-
 /** Within the screen at 1x and at 1.5x text; a screenshot of each, kept in docs/screenshots/bo/. */
 async function expectTidyInTibetan(page: Page, name: string) {
-  expectWithin(await extentOutsideScrollers(page));
+  expectWithin(await horizontalExtent(page, { skipInsideScrollers: true }));
   await shoot(page, `bo-${name}.png`);
   copyFileSync(join(SHOTS, `bo-${name}.png`), join(DOCS_SHOTS, `${name}.png`));
   const { after } = await scaleRootFont(page, 1.5);
-  expectWithin(await extentOutsideScrollers(page));
+  expectWithin(await horizontalExtent(page, { skipInsideScrollers: true }));
   await shoot(page, `bo-${name}-1.5x.png`, after);
   copyFileSync(join(SHOTS, `bo-${name}-1.5x.png`), join(DOCS_SHOTS, `${name}-1.5x.png`));
 }
