@@ -278,6 +278,12 @@ interface RouteBase {
   errorFormat?: 'wechatpay';
   /** A public route that also reads the caller when a bearer token is sent (an item's authors see their draft). */
   callerOptional?: true;
+  /**
+   * A development aid of the local stages (`local`, `test`): its path starts with `/dev/`, its API Gateway
+   * event exists only there (serverless.yml `custom.devOnlyHttpEvents`, added by scripts/lib/dev-only-routes.cjs),
+   * so a deployed template has no such route; its handler also answers 404 outside a local stage.
+   */
+  devOnly?: true;
 }
 
 export type RouteDef = RouteBase & RouteAccess;
@@ -1519,6 +1525,7 @@ export const routes = defineRoutes({
     method: 'POST',
     path: '/dev/wechatpay/orders/{orderId}/confirm',
     function: 'market',
+    devOnly: true,
     summary:
       'LOCAL STAGES ONLY (404 elsewhere, like the dev sign-in): the WeChat Pay stub’s sheet, where H5 has no requestPayment: its buyer confirms, the stub pays and delivers its signed notification through the webhook’s verification; answers the order',
     access: ROLES,
@@ -1605,6 +1612,7 @@ export const routes = defineRoutes({
     method: 'POST',
     path: '/dev/wechatpay/pay-links/{token}/confirm',
     function: 'payments',
+    devOnly: true,
     summary:
       'LOCAL STAGES ONLY (404 elsewhere, like the dev sign-in): the WeChat Pay stub’s sheet for a pay link: the stub pays and its signed notification goes through the webhook’s verification; answers the link',
     access: ROLES,

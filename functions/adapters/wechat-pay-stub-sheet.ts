@@ -8,15 +8,20 @@
  * Guarded like the dev sign-in (adapters/dev-login.ts): `process.env.YINONG_DEV_LOGIN` is replaced at
  * bundle time, so deployed stages' bundles answer 404 from dead code; a local stage is checked too.
  */
-import { config, isLocalStage } from '../config';
+import { isLocalStage, settings } from '../config';
 import { AppError, notFound } from '../domain/errors';
 import type { Caller } from '../auth/caller';
 import { handlePaymentNotification, payOrder, refundNoOf, type NotificationOutcome, type PaymentDeps } from '../domain/market/order-payment';
 import { handleRefundNotification, type RefundDeps, type RefundNotificationOutcome } from '../domain/market/refunds';
 import { wechatPayProvider, wechatPayStub } from './wechat-pay-providers';
 
+/**
+ * Both must hold: the dev flag compiled in, and a local stage. The stage comes from the settings alone (no
+ * secrets needed), so a deployed stage refuses even before its secrets load, or with a dev bundle.
+ * Its routes are `devOnly` too: a deployed template has no event for them (scripts/lib/dev-only-routes.cjs).
+ */
 export function stubSheetEnabled(): boolean {
-  return process.env.YINONG_DEV_LOGIN === 'enabled' && isLocalStage(config().stage);
+  return process.env.YINONG_DEV_LOGIN === 'enabled' && isLocalStage(settings().stage);
 }
 
 export async function confirmStubPayment(

@@ -197,13 +197,29 @@ describe('the prod template: data, logs, API', () => {
 describe('the prod template: routes', () => {
   const routeKeys = ofType('AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties);
 
-  it('declares exactly the route table plus the 404 fallback, with no gateway authorizer: every token is checked by the pipeline', () => {
+  it('declares exactly the route table (its devOnly routes apart) plus the 404 fallback, with no gateway authorizer: every token is checked by the pipeline', () => {
     expect(routeKeys.map((route) => route.RouteKey).sort()).toEqual(
-      [...routeList.map((route) => `${route.method} ${route.path}`), '$default'].sort(),
+      [...routeList.filter((route) => !route.devOnly).map((route) => `${route.method} ${route.path}`), '$default'].sort(),
     );
     expect(ofType('AWS::ApiGatewayV2::Authorizer')).toEqual([]);
     for (const route of routeKeys)
       expect({ key: route.RouteKey, type: route.AuthorizationType ?? 'NONE' }).toEqual({ key: route.RouteKey, type: 'NONE' });
+  });
+
+  it('has no development route: nothing under /dev/ and no devOnly route of the table, which the local stage does serve', () => {
+    const devOnly = routeList.filter((route) => route.devOnly).map((route) => `${route.method} ${route.path}`);
+    expect(devOnly.length).toBeGreaterThan(0);
+    const keys = routeKeys.map((route) => String(route.RouteKey));
+    expect(keys.filter((key) => key.includes(' /dev/') || devOnly.includes(key))).toEqual([]);
+    // Nowhere else either: no integration, permission or output names such a path.
+    expect(JSON.stringify(template)).not.toMatch(/\/dev\/|wechatpay\/(orders|pay-links)\/\{\w+\}\/confirm/);
+    // The local package (built once for tests/integration/prod-package.test.ts too) has exactly them.
+    const local = JSON.parse(packageStage('local').template) as { Resources: Record<string, Resource> };
+    const localKeys = Object.values(local.Resources)
+      .filter((r) => r.Type === 'AWS::ApiGatewayV2::Route')
+      .map((r) => String(r.Properties.RouteKey));
+    expect(localKeys.filter((key) => key.includes(' /dev/')).sort()).toEqual([...devOnly].sort());
+    expect(localKeys.length).toBe(keys.length + devOnly.length);
   });
 
   it('opens only the webhooks and the sign-in to a request without a token, besides public reads', () => {

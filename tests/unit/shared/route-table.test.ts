@@ -6,21 +6,69 @@ import { routeList, type RouteDef } from '../../../shared';
 import { HealthResponse } from '../../../shared/schemas/common';
 
 type HttpEvent = { httpApi: string | { method: string; path: string } };
-const serverless = parse(readFileSync(join(__dirname, '../../../serverless.yml'), 'utf8')) as {
+type ServerlessConfig = {
   functions: Record<string, { handler: string; events?: HttpEvent[] }>;
+  custom: { devOnlyHttpEvents: Record<string, HttpEvent[]> };
 };
-
-describe('serverless.yml events and the route table', () => {
-  const declared = Object.entries(serverless.functions).flatMap(([fn, def]) =>
+const readServerless = () => parse(readFileSync(join(__dirname, '../../../serverless.yml'), 'utf8')) as ServerlessConfig;
+const serverless = readServerless();
+// The local plugin that adds the dev-only events in local stages (plain CommonJS, as osls loads it).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { addDevOnlyEvents } = require('../../../scripts/lib/dev-only-routes.cjs') as {
+  addDevOnlyEvents: (service: ServerlessConfig, stage: string) => string[];
+};
+const routeKeysOf = (functions: ServerlessConfig['functions']) =>
+  Object.entries(functions).flatMap(([fn, def]) =>
     (def.events ?? [])
       .map((e) => e.httpApi)
       .filter((e): e is { method: string; path: string } => typeof e === 'object')
       .map((e) => `${fn} ${e.method.toUpperCase()} ${e.path}`),
   );
-  const expected = routeList.map((r) => `${r.function} ${r.method} ${r.path}`);
+const keyOf = (r: RouteDef) => `${r.function} ${r.method} ${r.path}`;
 
-  it('declare exactly the same routes, each served by the function the table names', () => {
-    expect([...declared].sort()).toEqual([...expected].sort());
+describe('serverless.yml events and the route table', () => {
+  const devOnly = routeList.filter((r) => r.devOnly);
+
+  it('declare exactly the same routes, each served by the function the table names: the devOnly ones apart', () => {
+    expect(routeKeysOf(serverless.functions).sort()).toEqual(
+      routeList
+        .filter((r) => !r.devOnly)
+        .map(keyOf)
+        .sort(),
+    );
+    const listedDevOnly = routeKeysOf(
+      Object.fromEntries(Object.entries(serverless.custom.devOnlyHttpEvents).map(([fn, events]) => [fn, { handler: '', events }])),
+    );
+    expect(listedDevOnly.sort()).toEqual(devOnly.map(keyOf).sort());
+  });
+
+  it('keep /dev/ for the devOnly routes, and every devOnly route under it', () => {
+    expect(devOnly.map((r) => r.name).sort()).toEqual(['confirmPayLinkStub', 'confirmStubPayment']);
+    expect(routeList.filter((r) => r.path.startsWith('/dev/')).map((r) => r.name)).toEqual(devOnly.map((r) => r.name));
+  });
+
+  it('give the devOnly routes their events in the local stages only (the plugin serverless.yml loads)', () => {
+    for (const stage of ['local', 'test']) {
+      const service = readServerless();
+      expect({ stage, added: addDevOnlyEvents(service, stage).sort() }).toEqual({ stage, added: devOnly.map(keyOf).sort() });
+      expect({ stage, routes: routeKeysOf(service.functions).sort() }).toEqual({ stage, routes: routeList.map(keyOf).sort() });
+      // Run again (serverless-offline restarts): nothing is added twice.
+      expect(addDevOnlyEvents(service, stage)).toEqual([]);
+    }
+    for (const stage of ['staging', 'prod']) {
+      const service = readServerless();
+      expect({ stage, added: addDevOnlyEvents(service, stage) }).toEqual({ stage, added: [] });
+      expect({ stage, dev: routeKeysOf(service.functions).filter((key) => key.includes(' /dev/')) }).toEqual({ stage, dev: [] });
+    }
+  });
+
+  it('refuse a dev-only event outside /dev/ or of an unknown function, whatever the stage', () => {
+    const outside = readServerless();
+    outside.custom.devOnlyHttpEvents.market = [{ httpApi: { method: 'POST', path: '/orders/{orderId}/confirm' } }];
+    expect(() => addDevOnlyEvents(outside, 'prod')).toThrow(/not an httpApi event under \/dev\//);
+    const unknown = readServerless();
+    unknown.custom.devOnlyHttpEvents.nobody = [{ httpApi: { method: 'POST', path: '/dev/x' } }];
+    expect(() => addDevOnlyEvents(unknown, 'local')).toThrow(/nobody, which is no function/);
   });
 
   it('route every other request to the fallback function, which answers 404', () => {
