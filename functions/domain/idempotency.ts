@@ -11,8 +11,33 @@
  *
  * A holder that died is taken over once its lock expires (same request only); whole records expire
  * after their TTL.
+ *
+ * The domain owns the store's interface and the request hash; functions/data/idempotency-store.ts implements
+ * the store on DynamoDB, and each handler file hands it to whatever uses it (the money flows' deps, the HTTP
+ * pipeline's replays of queueable routes), as the stations domain's repositories are handed over.
  */
+import { createHash } from 'node:crypto';
 import { AppError } from './errors';
+
+/**
+ * A stable hash of the request a key is claimed for: the same body in any key order is the same request
+ * (a replay); another body under the same key is a 422 IDEMPOTENCY_KEY_REUSED.
+ */
+export function requestHashOf(route: string, body: unknown): string {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.keys(value)
+              .sort()
+              .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+          )
+        : value;
+  return createHash('sha256')
+    .update(`${route}\n${JSON.stringify(canonical(body))}`)
+    .digest('hex');
+}
 
 export interface StoredResponse {
   status: number;

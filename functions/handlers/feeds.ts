@@ -12,6 +12,7 @@ import { createFeed, publishFeed, rejectFeed, retractFeed, submitFeed, updateFee
 import { createUpload } from '../domain/uploads/create-upload';
 import { s3ImageStore } from '../adapters/s3-image-store';
 import { dynamoUploadRepository } from '../data/uploads-repository';
+import { createIdempotencyStore } from '../data/idempotency-store';
 import { createHttpHandler } from '../http/pipeline';
 
 /** The feed's merge state (one sort key), signed like every other cursor. */
@@ -34,7 +35,10 @@ const writeDeps = { feeds, regions, users, uploads, images };
 const detailDeps = { feeds, users, images };
 const ackDeps = { feeds, acks: dynamoFeedAckRepository, households: dynamoHouseholdRepository, stations: dynamoStationRepository, regions };
 
-export const handler = createHttpHandler('feeds', {
+// The pipeline's own deps: where the first answers of its queueable routes are kept for a replay.
+const pipelineDeps = { replays: createIdempotencyStore() };
+
+export const handler = createHttpHandler('feeds', pipelineDeps, {
   feedCategories: async () => feedCategories(),
   listFeeds: ({ query }) => listFeeds({ feeds, regions, images, cursor: feedCursor }, query),
   createFeed: ({ caller, body }) => createFeed(writeDeps, caller, body),

@@ -3,6 +3,7 @@ import { dynamoHouseholdRepository } from '../data/households-repository';
 import { dynamoStationRepository } from '../data/stations-repository';
 import { dynamoTrainingRepository } from '../data/trainings-repository';
 import { dynamoUserRepository } from '../data/users-repository';
+import { createIdempotencyStore } from '../data/idempotency-store';
 import { myTrainingHours, trainingAttendance } from '../domain/training/training-attendance';
 import { checkIn } from '../domain/training/training-checkin';
 import { cancelTraining, createTraining, getTraining, listTrainings, updateTraining } from '../domain/training/training-schedule';
@@ -13,7 +14,10 @@ const trainings = dynamoTrainingRepository;
 const scheduleDeps = { trainings, stations: dynamoStationRepository };
 const peopleDeps = { trainings, users: dynamoUserRepository, households: dynamoHouseholdRepository };
 
-export const handler = createHttpHandler('training', {
+// The pipeline's own deps: where the first answers of its queueable routes are kept for a replay.
+const pipelineDeps = { replays: createIdempotencyStore() };
+
+export const handler = createHttpHandler('training', pipelineDeps, {
   listTrainings: ({ query }) => listTrainings({ trainings }, query),
   getTraining: ({ caller, params }) => getTraining({ trainings }, caller, params.trainingId),
   createTraining: ({ caller, body }) => createTraining(scheduleDeps, caller, body),

@@ -16,6 +16,7 @@ import {
   idempotencyKey as idempotencyKeySchema,
   localeFromAcceptLanguage,
   type Locale,
+  routeList,
   routes,
   type ErrorDetail,
   type FunctionName,
@@ -25,11 +26,9 @@ import {
 import { authenticate } from '../auth/authenticate';
 import type { Caller } from '../auth/caller';
 import { ensureReady, StartupRefusedError } from '../config/ready';
-import { createIdempotencyStore } from '../data/idempotency-store';
 import { AppError } from '../domain/errors';
 import { serverText } from '../i18n';
-import { runOnce, type IdempotencyStore } from '../domain/idempotency';
-import { requestHashOf } from '../domain/payments/create-payment';
+import { requestHashOf, runOnce, type IdempotencyStore } from '../domain/idempotency';
 import { isDependencyUnavailable } from './dependency-errors';
 import { isJsonContentType, MAX_BODY_BYTES, parseJsonBody } from './json-body';
 import { createLogger, type Logger } from '../logging/logger';
@@ -82,12 +81,36 @@ export type HandlersOf<F extends FunctionName> = {
   [K in keyof RoutesOf<F>]: RoutesOf<F>[K] extends RouteDef ? RouteHandler<RoutesOf<F>[K]> : never;
 };
 
+/** The routes of F the pipeline itself answers a replay for: `queueable` without `idempotent` (whose domain takes the key). */
+type ReplayedRoutesOf<F extends FunctionName> = {
+  [K in keyof RoutesOf<F>]: RoutesOf<F>[K] extends { queueable: true } ? (RoutesOf<F>[K] extends { idempotent: true } ? never : K) : never;
+}[keyof RoutesOf<F>];
+
+/**
+ * What the pipeline itself stores, handed over by the handler file like a domain's repositories
+ * (functions/data implements them): the first answers of the queueable routes a replay gets again.
+ */
+export interface PipelineDeps {
+  replays: IdempotencyStore;
+}
+/** Deps before handlers, as domain functions take theirs: a function with a replayed route must give its store (the compiler asks). */
+type PipelineArgs<F extends FunctionName> = [ReplayedRoutesOf<F>] extends [never]
+  ? [handlers: HandlersOf<F>]
+  : [deps: PipelineDeps, handlers: HandlersOf<F>];
+
 type LambdaResult = APIGatewayProxyStructuredResultV2 & { statusCode: number; headers: Record<string, string>; body: string };
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
 
-export function createHttpHandler<F extends FunctionName>(functionName: F, handlers: HandlersOf<F>) {
+export function createHttpHandler<F extends FunctionName>(functionName: F, ...args: PipelineArgs<F>) {
+  const [deps, handlers] = (args.length === 2 ? args : [undefined, args[0]]) as [PipelineDeps | undefined, HandlersOf<F>];
   const table = handlers as unknown as Record<string, RouteHandler<RouteDef>>;
+  const replays = deps?.replays;
+  // The compiler asks for the store; refusing at cold start too keeps a cast from turning it into 500s.
+  const replayed = routeList.filter((route) => route.function === functionName && route.queueable && !route.idempotent);
+  if (replayed.length > 0 && !replays) {
+    throw new Error(`createHttpHandler('${functionName}'): give the pipeline an idempotency store for ${replayed.map((r) => r.name).join(', ')}`);
+  }
   return async (event: APIGatewayProxyEventV2): Promise<LambdaResult> => {
     // Our own id for every request (serverless-offline reuses one placeholder id); API Gateway's is logged beside it.
     const requestId = randomUUID();
@@ -145,6 +168,7 @@ export function createHttpHandler<F extends FunctionName>(functionName: F, handl
       const answer =
         route.queueable && !route.idempotent && ctx.idempotencyKey !== undefined
           ? await replayable(
+              replays as IdempotencyStore,
               route,
               { callerId: ctx.caller.userId, key: ctx.idempotencyKey, input: { params: ctx.params, query: ctx.query, body: ctx.body } },
               run,
@@ -163,18 +187,16 @@ export function createHttpHandler<F extends FunctionName>(functionName: F, handl
   };
 }
 
-let replayStore: IdempotencyStore | undefined;
-
 /** The first answer of (caller, key), stored with the request's hash: the same key with another request is a 422. */
 async function replayable(
+  store: IdempotencyStore,
   route: RouteDef & { name: string },
   request: { callerId: string; key: string; input: { params: unknown; query: unknown; body: unknown } },
   run: () => Promise<HttpResult>,
 ): Promise<HttpResult> {
-  replayStore ??= createIdempotencyStore();
   const { params = null, query = null, body = null } = request.input;
   const requestHash = requestHashOf(route.name, { params, query, body });
-  const stored = await runOnce(replayStore, { callerId: request.callerId, key: request.key, requestHash }, async () => {
+  const stored = await runOnce(store, { callerId: request.callerId, key: request.key, requestHash }, async () => {
     const answer = await run();
     return { status: answer.status, body: answer.body };
   });

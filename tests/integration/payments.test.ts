@@ -15,7 +15,8 @@ import { dynamoSandboxCharges } from '../../functions/data/sandbox-charges-repos
 import { dynamoHouseholdRepository } from '../../functions/data/households-repository';
 import { dynamoPaymentRepository } from '../../functions/data/payments-repository';
 import { dynamoStationRepository } from '../../functions/data/stations-repository';
-import { createPayment, requestHashOf } from '../../functions/domain/payments/create-payment';
+import { createPayment } from '../../functions/domain/payments/create-payment';
+import { requestHashOf } from '../../functions/domain/idempotency';
 import type { ProviderOutcome } from '../../functions/domain/payments/bill-provider';
 import { voidPayment } from '../../functions/domain/payments/void-payment';
 import { useFreshTable } from '../harness/fresh-table';

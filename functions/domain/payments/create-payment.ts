@@ -17,11 +17,10 @@
  * From `start` on, the key stays bound to this payment: a retry never pays again, and a request that
  * takes over a dead holder's key reaches the same payment id (and the provider deduplicates on it).
  */
-import { createHash } from 'node:crypto';
 import { BILL_TYPES, STATION_LIMITS, type Payment, type PaymentCreateRequest } from '../../../shared';
 import type { Caller } from '../../auth/caller';
 import { AppError, notFound } from '../errors';
-import type { IdempotencyStore } from '../idempotency';
+import { requestHashOf, type IdempotencyStore } from '../idempotency';
 import { businessDay } from '../stations/opening-hours';
 import type { Station, StationRepository } from '../stations/station';
 import { managedStation } from '../stations/station-access';
@@ -46,23 +45,6 @@ export interface PaymentDeps {
 }
 
 const DEFAULT_PROVIDER_TIMEOUT_MS = 8_000;
-
-/** A stable hash of the request: the same body in any key order is the same request. */
-export function requestHashOf(route: string, body: unknown): string {
-  const canonical = (value: unknown): unknown =>
-    Array.isArray(value)
-      ? value.map(canonical)
-      : value && typeof value === 'object'
-        ? Object.fromEntries(
-            Object.keys(value)
-              .sort()
-              .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
-          )
-        : value;
-  return createHash('sha256')
-    .update(`${route}\n${JSON.stringify(canonical(body))}`)
-    .digest('hex');
-}
 
 /** A payment, audited (functions/domain/audit.ts): its id, amount and status, or what refused it. */
 export function createPayment(deps: PaymentDeps, caller: Caller, idempotencyKey: string, body: PaymentCreateRequest): Promise<Payment> {

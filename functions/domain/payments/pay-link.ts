@@ -15,7 +15,7 @@ import { PAY_REQUEST_TTL_HOURS, type Locale, type PayLinkView, type PayRequest, 
 import type { Caller } from '../../auth/caller';
 import { serverText } from '../../i18n';
 import { AppError, notFound } from '../errors';
-import type { IdempotencyStore } from '../idempotency';
+import { requestHashOf, type IdempotencyStore } from '../idempotency';
 import {
   NotificationRejected,
   openNotification,
@@ -28,7 +28,7 @@ import type { StationRepository } from '../stations/station';
 import { managedRecord, managedStation } from '../stations/station-access';
 import { assertProviderConfigured, type BillProvider, type ProviderOutcome } from './bill-provider';
 import { paymentIdFor } from './payment';
-import { prepare, requestHashOf } from './create-payment';
+import { prepare } from './create-payment';
 import type { HouseholdRepository } from './household';
 import { PROVIDER_TIMEOUT_MS, withTimeout } from './provider-timeout';
 import { statusAt, toPayLinkView, toPayRequestView, type PayRequestRecord, type PayRequestRepository } from './pay-request';

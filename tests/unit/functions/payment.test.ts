@@ -1,4 +1,4 @@
-import { requestHashOf } from '../../../functions/domain/payments/create-payment';
+import { requestHashOf } from '../../../functions/domain/idempotency';
 import { paymentIdFor, receiptNoFor, toHouseholdPaymentView, toPaymentView, type PaymentRecord } from '../../../functions/domain/payments/payment';
 
 const record: PaymentRecord = {

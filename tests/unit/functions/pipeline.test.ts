@@ -110,6 +110,17 @@ describe('HTTP pipeline', () => {
     expect(res.headers['x-request-id']).toBe(res.json.error.requestId);
   });
 
+  it('refuses at cold start a function with queueable routes whose idempotency store was not handed over (a cast past the compiler)', () => {
+    const build =
+      (...args: unknown[]) =>
+      () =>
+        (createHttpHandler as (...a: unknown[]) => unknown)('training', ...args);
+    expect(build({})).toThrow(/give the pipeline an idempotency store for .*checkInTraining/);
+    expect(build({ replays: undefined }, {})).toThrow(/idempotency store/);
+    // Given one (never used here: no request is made), it builds.
+    expect(build({ replays: {} }, {})).not.toThrow();
+  });
+
   it('gives every request its own id', async () => {
     const a = await invoke(fallback, { path: '/a' });
     const b = await invoke(fallback, { path: '/a' });
