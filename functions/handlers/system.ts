@@ -1,3 +1,4 @@
+import { isLocalStage, settings } from '../config';
 import { checkTableReachable } from '../data/health-check';
 import { buildOpenApiDocument } from '../http/openapi';
 import { createHttpHandler, HttpResult } from '../http/pipeline';
@@ -10,7 +11,7 @@ export const handler = createHttpHandler('system', {
     return { status: 'ok' as const };
   },
   openapi: async () => {
-    openApiDocument ??= buildOpenApiDocument();
+    openApiDocument ??= buildOpenApiDocument({ local: isLocalStage(settings().stage) });
     return new HttpResult(200, openApiDocument, { 'cache-control': 'public, max-age=300' });
   },
 });

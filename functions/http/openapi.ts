@@ -1,10 +1,14 @@
 import * as z from 'zod/mini';
 import { ErrorBody, routeList, type RouteDef } from '../../shared';
 
-/** The OpenAPI 3.1 document, derived from the route table (never written by hand). */
-export function buildOpenApiDocument() {
+/**
+ * The OpenAPI 3.1 document, derived from the route table (never written by hand). `devOnly` routes are in it
+ * for a local stage only: a deployed API has no such route (scripts/lib/dev-only-routes.cjs).
+ */
+export function buildOpenApiDocument(stage: { local: boolean }) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routeList) {
+    if (route.devOnly && !stage.local) continue;
     paths[route.path] ??= {};
     paths[route.path][route.method.toLowerCase()] = operation(route);
   }
