@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { readZip } from './zip';
 
 export const ROOT = join(__dirname, '..', '..');
@@ -43,16 +43,46 @@ function inputsHash(stage: string): string {
   return hash.digest('hex');
 }
 
+/**
+ * Test files in parallel jest workers package at once: `osls package` shares the repository's build folders
+ * (.esbuild, .serverless), so two runs at once stall or clobber each other. One package at a time, across
+ * processes: the lock is a folder (mkdir is atomic); a lock older than the slowest packaging is a dead worker's.
+ */
+function withPackageLock<T>(work: () => T): T {
+  const lock = join(ROOT, '.tmp', 'package', '.lock');
+  mkdirSync(dirname(lock), { recursive: true });
+  const sleeper = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const held = statSync(lock, { throwIfNoEntry: false });
+      if (held && Date.now() - held.mtimeMs > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
+      else Atomics.wait(sleeper, 0, 0, 500);
+    }
+  }
+  try {
+    return work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+const STALE_LOCK_MS = 15 * 60_000;
+
 export function packageStage(stage: string): PackagedStage {
   const dir = join(ROOT, '.tmp', 'package', stage);
   const stampFile = join(dir, '.inputs');
   const stamp = inputsHash(stage);
-  if (!existsSync(stampFile) || readFileSync(stampFile, 'utf8') !== stamp) {
+  withPackageLock(() => {
+    if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) return;
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     execFileSync(OSLS, ['package', '--stage', stage, '--package', dir], { cwd: ROOT, env: NO_CREDENTIALS, stdio: 'pipe' });
     writeFileSync(stampFile, stamp);
-  }
+  });
   const zips = new Map(
     readdirSync(dir)
       .filter((name) => name.endsWith('.zip'))
