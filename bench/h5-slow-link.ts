@@ -15,14 +15,8 @@
 import '../scripts/lib/env';
 import { cpus, totalmem } from 'node:os';
 import { chromium, type Browser } from 'playwright-core';
-import { startApiServer, type ApiServer } from '../scripts/lib/api-server';
-import { startDynamoDbLocal, type DynamoDbLocal } from '../scripts/lib/dynamodb-local';
-import { localClients } from '../scripts/lib/local-clients';
-import { buildMiniprogram, distDir } from '../scripts/lib/miniprogram-build';
-import { freePort } from '../scripts/lib/ports';
-import { seedQinghai } from '../scripts/lib/seed';
-import { ensureTable } from '../scripts/lib/table';
-import { startWebServer, type WebServer } from '../scripts/web-server';
+import { buildMiniprogram } from '../scripts/lib/miniprogram-build';
+import { withSeededStack } from './lib/stack';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/lib/chromium';
 
 const STATION_CODE = '630202002214';
@@ -132,46 +126,19 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-interface Stack {
-  webUrl: string;
-  stop(): Promise<void>;
-}
-
-async function startStack(): Promise<Stack> {
-  const build = await buildMiniprogram('h5');
-  console.log(build.built ? `H5 build: rebuilt in ${seconds(build.ms)}` : 'H5 build: up to date');
-  const dynamodbPort = await freePort();
-  let ddb: DynamoDbLocal | undefined;
-  let api: ApiServer | undefined;
-  let web: WebServer | undefined;
-  const stop = async () => {
-    await web?.close();
-    await api?.stop();
-    await ddb?.stop();
-  };
-  try {
-    ddb = await startDynamoDbLocal({ port: dynamodbPort });
-    const { client, doc } = localClients(ddb.endpoint);
-    // The test stage's table name (serverless.yml: yinong-${sls:stage}); this DynamoDB Local is in memory.
-    const table = 'yinong-test';
-    await seedQinghai(doc, table, { tableIsNew: await ensureTable(client, table) });
-    client.destroy();
-    api = await startApiServer({ port: await freePort(), lambdaPort: await freePort(), dynamodbPort, stage: 'test', logLevel: 'error' });
-    web = await startWebServer({ port: await freePort(), distDir: distDir('h5'), apiTarget: api.url });
-    return { webUrl: web.url, stop };
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-}
-
 async function main() {
   const given = argValue('web-url');
-  const stack: Stack = given ? { webUrl: given, stop: async () => {} } : await startStack();
+  if (given) return measure(given);
+  const build = await buildMiniprogram('h5');
+  console.log(build.built ? `H5 build: rebuilt in ${seconds(build.ms)}` : 'H5 build: up to date');
+  await withSeededStack({ web: true, label: false }, ({ webUrl }) => measure(webUrl!));
+}
+
+async function measure(webUrl: string) {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
   try {
-    const station = (await (await fetch(`${stack.webUrl}/api/stations/by-code/${STATION_CODE}`)).json()) as { villageName: string };
-    const url = `${stack.webUrl}/#/pages/station/index?scene=${STATION_CODE}`;
+    const station = (await (await fetch(`${webUrl}/api/stations/by-code/${STATION_CODE}`)).json()) as { villageName: string };
+    const url = `${webUrl}/#/pages/station/index?scene=${STATION_CODE}`;
     console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
     console.log(
       `Link: Chromium network emulation, ${LINK.latency} ms latency, ${LINK.downloadThroughput} B/s down and up; cold (fresh profile, cache off)`,
@@ -204,7 +171,6 @@ async function main() {
     );
   } finally {
     await browser.close();
-    await stack.stop();
   }
 }
 

@@ -15,12 +15,9 @@ import '../scripts/lib/env';
 import { randomUUID } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
 import autocannon from 'autocannon';
-import { startApiServer, type ApiServer } from '../scripts/lib/api-server';
-import { startDynamoDbLocal, type DynamoDbLocal } from '../scripts/lib/dynamodb-local';
-import { localClients } from '../scripts/lib/local-clients';
-import { freePort } from '../scripts/lib/ports';
-import { seedQinghai } from '../scripts/lib/seed';
-import { ensureTable } from '../scripts/lib/table';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { SEEDED_TABLE } from '../tests/harness/stack';
+import { withSeededStack } from './lib/stack';
 
 const option = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -28,7 +25,7 @@ const option = (name: string, fallback: number) => {
 };
 const DURATION = option('duration', 10);
 const CONNECTIONS = option('connections', 10);
-const TABLE = 'yinong-test';
+const TABLE = SEEDED_TABLE; // the test stage's table (serverless.yml: yinong-${sls:stage})
 const TUQIAO_VILLAGE = '630202002214'; // 土桥村, 乐都区
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))] ?? NaN;
 
@@ -107,24 +104,13 @@ async function main() {
   console.log(
     `Load benchmark (autocannon) on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
   );
-  const dynamodbPort = await freePort();
-  let ddb: DynamoDbLocal | undefined;
-  let api: ApiServer | undefined;
-  try {
-    ddb = await startDynamoDbLocal({ port: dynamodbPort });
-    const { client, doc } = localClients(ddb.endpoint);
-    await seedQinghai(doc, TABLE, { tableIsNew: await ensureTable(client, TABLE) });
-    api = await startApiServer({ port: await freePort(), lambdaPort: await freePort(), dynamodbPort, stage: 'test', logLevel: 'error' });
-    console.log(`stack: DynamoDB Local ${ddb.endpoint} (in memory, seeded), API ${api.url} (serverless-offline, stage test)`);
+  await withSeededStack({}, async ({ apiUrl, doc }) => {
     console.log(`${CONNECTIONS} connections, ${DURATION} s per route\n`);
-    await run(api.url, doc);
-  } finally {
-    await api?.stop();
-    await ddb?.stop();
-  }
+    await run(apiUrl, doc);
+  });
 }
 
-async function run(url: string, doc: ReturnType<typeof localClients>['doc']) {
+async function run(url: string, doc: DynamoDBDocumentClient) {
   const { stationIdForVillage } = await import('../functions/domain/stations/station-identity');
   const { createUser } = await import('../tests/harness/users');
   const { officerOf } = await import('../tests/harness/payments');

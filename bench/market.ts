@@ -15,13 +15,9 @@
 import '../scripts/lib/env';
 import { randomUUID } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { startApiServer, type ApiServer } from '../scripts/lib/api-server';
-import { startDynamoDbLocal, type DynamoDbLocal } from '../scripts/lib/dynamodb-local';
-import { localClients } from '../scripts/lib/local-clients';
-import { freePort } from '../scripts/lib/ports';
-import { seedQinghai } from '../scripts/lib/seed';
-import { ensureTable } from '../scripts/lib/table';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { SEEDED_TABLE } from '../tests/harness/stack';
+import { withSeededStack } from './lib/stack';
 
 const option = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -30,7 +26,7 @@ const option = (name: string, fallback: number) => {
 const BUYERS = option('buyers', 200);
 const HTTP_CONCURRENCY = option('http-concurrency', 10);
 const UNITS = 50;
-const TABLE = 'yinong-test'; // the test stage's table (serverless.yml: yinong-${sls:stage})
+const TABLE = SEEDED_TABLE; // the test stage's table (serverless.yml: yinong-${sls:stage})
 const TUQIAO_VILLAGE = '630202002214'; // 土桥村, 乐都区
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
@@ -54,24 +50,14 @@ async function main() {
   console.log(
     `Marketplace benchmark on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
   );
-  const dynamodbPort = await freePort();
-  let ddb: DynamoDbLocal | undefined;
-  let api: ApiServer | undefined;
-  try {
-    ddb = await startDynamoDbLocal({ port: dynamodbPort });
-    process.env.DYNAMODB_ENDPOINT = ddb.endpoint;
-    const { client, doc } = localClients(ddb.endpoint);
-    await seedQinghai(doc, TABLE, { tableIsNew: await ensureTable(client, TABLE) });
-    api = await startApiServer({ port: await freePort(), lambdaPort: await freePort(), dynamodbPort, stage: 'test', logLevel: 'error' });
-    console.log(`stack: DynamoDB Local ${ddb.endpoint} (in memory, seeded), API ${api.url} (serverless-offline, stage test)\n`);
-    await run(api.url, doc);
-  } finally {
-    await api?.stop();
-    await ddb?.stop();
-  }
+  await withSeededStack({}, async ({ apiUrl, dynamodbEndpoint, doc }) => {
+    console.log('');
+    process.env.DYNAMODB_ENDPOINT = dynamodbEndpoint; // for the in-process handlers run() loads
+    await run(apiUrl, doc);
+  });
 }
 
-async function run(apiUrl: string, doc: ReturnType<typeof localClients>['doc']) {
+async function run(apiUrl: string, doc: DynamoDBDocumentClient) {
   process.env.LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'silent';
   // Loaded once the environment points at this stack (config is read at first use).
   const { handler: market } = await import('../functions/handlers/market');

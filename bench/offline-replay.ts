@@ -13,12 +13,9 @@
  */
 import '../scripts/lib/env';
 import { cpus, totalmem } from 'node:os';
-import { startApiServer, type ApiServer } from '../scripts/lib/api-server';
-import { startDynamoDbLocal, type DynamoDbLocal } from '../scripts/lib/dynamodb-local';
-import { localClients } from '../scripts/lib/local-clients';
-import { freePort } from '../scripts/lib/ports';
-import { seedQinghai } from '../scripts/lib/seed';
-import { ensureTable } from '../scripts/lib/table';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { SEEDED_TABLE } from '../tests/harness/stack';
+import { withSeededStack } from './lib/stack';
 
 const option = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -26,7 +23,7 @@ const option = (name: string, fallback: number) => {
 };
 const CONSULTATIONS = option('consultations', 150);
 const MARKS = option('marks', 50);
-const TABLE = 'yinong-test'; // the test stage's table (serverless.yml: yinong-${sls:stage})
+const TABLE = SEEDED_TABLE; // the test stage's table (serverless.yml: yinong-${sls:stage})
 const TUQIAO_VILLAGE = '630202002214'; // 土桥村, 乐都区
 
 Object.assign(process.env, {
@@ -44,24 +41,14 @@ async function main() {
   console.log(
     `Offline replay benchmark on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
   );
-  const dynamodbPort = await freePort();
-  let ddb: DynamoDbLocal | undefined;
-  let api: ApiServer | undefined;
-  try {
-    ddb = await startDynamoDbLocal({ port: dynamodbPort });
-    process.env.DYNAMODB_ENDPOINT = ddb.endpoint;
-    const { client, doc } = localClients(ddb.endpoint);
-    await seedQinghai(doc, TABLE, { tableIsNew: await ensureTable(client, TABLE) });
-    api = await startApiServer({ port: await freePort(), lambdaPort: await freePort(), dynamodbPort, stage: 'test', logLevel: 'error' });
-    console.log(`stack: DynamoDB Local ${ddb.endpoint} (in memory, seeded), API ${api.url} (serverless-offline, stage test)\n`);
-    await run(api.url, doc);
-  } finally {
-    await api?.stop();
-    await ddb?.stop();
-  }
+  await withSeededStack({}, async ({ apiUrl, dynamodbEndpoint, doc }) => {
+    console.log('');
+    process.env.DYNAMODB_ENDPOINT = dynamodbEndpoint; // for the in-process handlers run() loads
+    await run(apiUrl, doc);
+  });
 }
 
-async function run(apiUrl: string, doc: ReturnType<typeof localClients>['doc']) {
+async function run(apiUrl: string, doc: DynamoDBDocumentClient) {
   process.env.LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'silent';
   // Loaded once the environment points at this stack (config is read at first use).
   const { stationIdForVillage } = await import('../functions/domain/stations/station-identity');

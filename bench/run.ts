@@ -16,12 +16,7 @@
 import '../scripts/lib/env';
 import { spawn } from 'node:child_process';
 import { cpus, loadavg, release, totalmem } from 'node:os';
-import { startApiServer, type ApiServer } from '../scripts/lib/api-server';
-import { startDynamoDbLocal, type DynamoDbLocal } from '../scripts/lib/dynamodb-local';
-import { localClients } from '../scripts/lib/local-clients';
-import { freePort } from '../scripts/lib/ports';
-import { seedQinghai } from '../scripts/lib/seed';
-import { ensureTable } from '../scripts/lib/table';
+import { withSeededStack } from './lib/stack';
 
 const runs: Array<{ script: string; args: string[]; needsStack?: boolean }> = [
   { script: 'bench/api.ts', args: [], needsStack: true },
@@ -53,29 +48,6 @@ function machine(): string {
     .join(' ')} at start`;
 }
 
-async function startStack(): Promise<{ env: Record<string, string>; stop: () => Promise<void> }> {
-  let ddb: DynamoDbLocal | undefined;
-  let api: ApiServer | undefined;
-  try {
-    ddb = await startDynamoDbLocal({ port: await freePort() });
-    const { client, doc } = localClients(ddb.endpoint);
-    await seedQinghai(doc, 'yinong-local', { tableIsNew: await ensureTable(client, 'yinong-local') });
-    api = await startApiServer({ port: await freePort(), lambdaPort: await freePort(), dynamodbPort: ddb.port, stage: 'local', logLevel: 'error' });
-    console.log(`stack for api.ts and payments.ts: DynamoDB Local ${ddb.endpoint} (in memory, seeded), API ${api.url} (stage local)`);
-  } catch (error) {
-    await api?.stop();
-    await ddb?.stop();
-    throw error;
-  }
-  return {
-    env: { API_URL: api.url, DYNAMODB_PORT: String(ddb.port) },
-    stop: async () => {
-      await api?.stop();
-      await ddb?.stop();
-    },
-  };
-}
-
 function runBench(script: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number; lines: string[] }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { env, stdio: ['ignore', 'pipe', 'inherit'] });
@@ -93,20 +65,22 @@ async function main() {
   console.log(`Machine: ${where}`);
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
   const chosen = runs.filter((r) => !only || r.script.includes(only));
-  let stack: Awaited<ReturnType<typeof startStack>> | undefined;
   const summary: Array<[string, string]> = [];
   const failed: string[] = [];
-  try {
-    if (!process.env.API_URL && chosen.some((r) => r.needsStack)) stack = await startStack();
+  const runAll = async (stackEnv: Record<string, string> = {}) => {
     for (const { script, args, needsStack } of chosen) {
       console.log(`\n=== ${script} ${args.join(' ')}`);
-      const env = { ...process.env, ...(needsStack ? stack?.env : {}) };
+      const env = { ...process.env, ...(needsStack ? stackEnv : {}) };
       const { status, lines } = await runBench(script, args, env);
       if (status !== 0) failed.push(`${script} (exit ${status})`);
       for (const line of lines) if (FIGURE.test(line) && !NOT_A_FIGURE.test(line.trim())) summary.push([script.replace(/^bench\//, ''), line.trim()]);
     }
-  } finally {
-    await stack?.stop();
+  };
+  if (!process.env.API_URL && chosen.some((r) => r.needsStack)) {
+    const label = 'stack for api.ts and payments.ts';
+    await withSeededStack({ stage: 'local', label }, ({ apiUrl, dynamodbPort }) => runAll({ API_URL: apiUrl, DYNAMODB_PORT: String(dynamodbPort) }));
+  } else {
+    await runAll();
   }
   console.log(`\n=== summary: every figure line above, by benchmark (${where})\n`);
   const width = Math.max(...summary.map(([b]) => b.length), 'bench'.length);

@@ -29,35 +29,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
-import {
-  click,
-  expectTidyAtLargeText,
-  freshOpenid,
-  openRoute,
-  phonesForSuite,
-  shoot,
-  signInAs,
-  startTarget,
-  text,
-  waitForText,
-  type Target,
-} from './support';
+import { click, expectTidyAtLargeText, freshOpenid, openRoute, phonesForSuite, shoot, signInAs, targetForSuite, text, waitForText } from './support';
 
 const ME = 'packages/me/pages/index/index';
 const OFFICER = 'packages/officer/pages/index/index';
 const ADMIN = 'packages/admin/pages/index/index';
 const PROVINCE_ADMIN = 'admin-qinghai';
 
-let target: Target;
+const target = targetForSuite();
 const phone = phonesForSuite();
-
-beforeAll(async () => {
-  target = await startTarget();
-});
-
-afterAll(async () => {
-  await target?.close();
-});
 
 const open = (page: Page, route: string) => openRoute(page, target.webUrl, route);
 const signIn = (page: Page, openid: string) => signInAs(page, target.webUrl, openid);

@@ -3,15 +3,12 @@
  * app reads it (localStorage `yinong.fontScale`, as `?fontScale=1.5` leaves it; config/h5-care.ts):
  * on the station page, the feed and the officer workbench every visible button, link, tab and row
  * is at least 44 px high, nothing is wider than the page, and the four services carry their icons.
- * Screenshots: docs/screenshots/care/*-1.5x.png.
+ * Screenshots: .tmp/screenshots/care/*-1.5x.png (docs/screenshots/care/ under `npm run screenshots`).
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ROOT, SHOTS, expectWithin, horizontalExtent, openRoute, phonesForSuite, requireStack, shoot, signInAs } from './support';
+import { expectWithin, horizontalExtent, keepScreenshot, openRoute, phonesForSuite, requireStack, shoot, signInAs } from './support';
 
 const TUQIAO = '630202002214';
-const CARE_SHOTS = join(ROOT, 'docs', 'screenshots', 'care');
 const TAP_TARGETS = ['.at-button', '[id$="-link"]', '[id$="-button"]', '.list-row--tappable', '.tile--tappable', '.feed-tab', '.station__link'];
 
 let webUrl: string;
@@ -19,7 +16,6 @@ const phone = phonesForSuite();
 
 beforeAll(() => {
   webUrl = requireStack();
-  mkdirSync(CARE_SHOTS, { recursive: true });
 });
 
 /** A phone whose reader chose 1.5x text (WeChat's care mode is about 1.4x). */
@@ -47,7 +43,7 @@ async function countTargets(page: Page): Promise<number> {
   return page.locator(TAP_TARGETS.map((selector) => `.taro_page_show ${selector}`).join(',')).count();
 }
 
-/** Root font 1.5x of Taro's 20 px at 375 px; targets, overflow; a screenshot kept in docs/. */
+/** Root font 1.5x of Taro's 20 px at 375 px; targets, overflow; a screenshot kept (screenshots/care/). */
 async function expectCareLayout(page: Page, name: string, scrollsSideways?: string) {
   const root = await page.evaluate(() => ({
     px: parseFloat(getComputedStyle(document.documentElement).fontSize),
@@ -69,7 +65,7 @@ async function expectCareLayout(page: Page, name: string, scrollsSideways?: stri
     expectWithin(await horizontalExtent(page));
   }
   await shoot(page, `care-${name}-1.5x.png`, root.px);
-  copyFileSync(join(SHOTS, `care-${name}-1.5x.png`), join(CARE_SHOTS, `${name}-1.5x.png`));
+  keepScreenshot(`care-${name}-1.5x.png`, 'care', `${name}-1.5x.png`);
 }
 
 describe('H5 care mode at 1.5x font scale', () => {

@@ -8,18 +8,10 @@
  * #station-details (the app's station page).
  */
 import type { Page, Route } from 'playwright-core';
-import { phonesForSuite, startTarget, type Target } from './support';
+import { phonesForSuite, targetForSuite } from './support';
 
-let target: Target;
+const target = targetForSuite();
 const phone = phonesForSuite();
-
-beforeAll(async () => {
-  target = await startTarget();
-});
-
-afterAll(async () => {
-  await target?.close();
-});
 
 const APP_SCRIPT = /\/js\/app\.[0-9a-f]+\.js$/;
 

@@ -6,7 +6,7 @@
  * Selectors: #station-offline-age, #me-low-data-toggle, #feed-item-<id>-thumb(-placeholder).
  */
 import type { Page } from 'playwright-core';
-import { openRoute, phonesForSuite, startTarget, text, type Target } from './support';
+import { openRoute, phonesForSuite, targetForSuite, text } from './support';
 
 // A 2x2 green PNG: the feed item's thumbnail, served by the test itself.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEUlEQVR4nGOQq/eXq/dngFAAGRoDsTr8az0AAAAASUVORK5CYII=', 'base64');
@@ -56,16 +56,8 @@ async function feedWithPicture(page: Page, webUrl: string): Promise<{ downloads:
 
 const feedRoute = () => `packages/feed/pages/index/index?region=${target.station.villageCode}&name=${encodeURIComponent(target.station.villageName)}`;
 
-let target: Target;
+const target = targetForSuite();
 const phone = phonesForSuite();
-
-beforeAll(async () => {
-  target = await startTarget();
-});
-
-afterAll(async () => {
-  await target?.close();
-});
 
 describe('H5 offline', () => {
   it('shows the cached station page with its age when the network is gone', async () => {

@@ -22,7 +22,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { StationProfile } from '../../shared/schemas/stations';
-import { expectWithin, horizontalExtent, phonesForSuite, scaleRootFont, shoot as shootPage, startTarget, type Target } from './support';
+import { expectWithin, horizontalExtent, phonesForSuite, scaleRootFont, shoot as shootPage, targetForSuite } from './support';
 
 const UNKNOWN_CODE = '999999999999'; // well-formed, but 99 is no province
 
@@ -30,17 +30,9 @@ const SERVICE_KEYS = ['information', 'convenience', 'ecommerce', 'training'] as 
 
 const regionName = (station: StationProfile, level: string) => station.regionChain.find((region) => region.level === level)?.name ?? '';
 
-let target: Target;
+const target = targetForSuite();
 let page: Page;
 const phone = phonesForSuite();
-
-beforeAll(async () => {
-  target = await startTarget();
-});
-
-afterAll(async () => {
-  await target?.close();
-});
 
 beforeEach(async () => {
   page = await phone();

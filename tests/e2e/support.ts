@@ -2,10 +2,12 @@
  * What the Chromium e2e tests share: the target (the stack's web server from E2E_WEB_URL, or the
  * H5 build served here against tests/e2e/fake-api.ts), the browser, a 375 px phone, screenshots of
  * whole Taro pages, a larger text size, and the check that nothing sticks out to the right.
- * Screenshots go to .tmp/e2e/ (git-ignored).
+ * Screenshots go to .tmp/e2e/ (git-ignored); the few kept for people to look at (Tibetan, care mode)
+ * are copied to .tmp/screenshots/, or to the committed docs/screenshots/ with YINONG_SCREENSHOTS=docs
+ * (`npm run screenshots`), so a plain test run leaves the tree clean.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import type { StationProfile } from '../../shared/schemas/stations';
@@ -16,6 +18,24 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/lib/chromium';
 export const ROOT = join(__dirname, '..', '..');
 export const SHOTS = join(ROOT, '.tmp', 'e2e');
 export const WIDTH = 375;
+
+/** Where keepScreenshot copies to: the committed docs/screenshots/ only when asked for. */
+function keptScreenshotsDir(): string {
+  const where = process.env.YINONG_SCREENSHOTS;
+  if (where === undefined || where === '' || where === 'tmp') return join(ROOT, '.tmp', 'screenshots');
+  if (where === 'docs') return join(ROOT, 'docs', 'screenshots');
+  throw new Error(`YINONG_SCREENSHOTS=${where}: expected docs (refresh docs/screenshots/) or tmp (the default, .tmp/screenshots/)`);
+}
+
+/**
+ * Keeps a screenshot `shoot` took (in .tmp/e2e/) as <kept screenshots>/<folder>/<name>: .tmp/screenshots/
+ * by default, docs/screenshots/ under YINONG_SCREENSHOTS=docs (`npm run screenshots`).
+ */
+export function keepScreenshot(shot: string, folder: string, name: string): void {
+  const dir = join(keptScreenshotsDir(), folder);
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(join(SHOTS, shot), join(dir, name));
+}
 
 /** Where the tests point the browser, and the station they open. */
 export interface Target {
@@ -46,6 +66,33 @@ export async function startTarget(): Promise<Target> {
       await web.close();
       await api.close();
     },
+  };
+}
+
+/**
+ * The target of a test file: started before its tests (startTarget) and closed after them. Its fields
+ * are read when used, so read them inside a test or a later hook; before the start they throw.
+ */
+export function targetForSuite(): Target {
+  let started: Target | undefined;
+  beforeAll(async () => {
+    started = await startTarget();
+  });
+  afterAll(async () => {
+    await started?.close();
+  });
+  const now = () => {
+    if (!started) throw new Error('targetForSuite(): the target is not started yet (read it inside a test)');
+    return started;
+  };
+  return {
+    get webUrl() {
+      return now().webUrl;
+    },
+    get station() {
+      return now().station;
+    },
+    close: () => now().close(),
   };
 }
 

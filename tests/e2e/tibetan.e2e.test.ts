@@ -3,15 +3,13 @@
  *
  * Tibetan (བོད་ཡིག) on the H5 build in Chromium: the language chosen in 我的 holds for every page after
  * it (stored on the device), the Tibetan web font (Noto Serif Tibetan) is what draws it, and long Tibetan
- * labels stay within a 375 px screen at 1x and 1.5x text. Screenshots at 1x device pixels go to
- * docs/screenshots/bo/ (looked at for stacking and layout); the rest to .tmp/e2e/.
+ * labels stay within a 375 px screen at 1x and 1.5x text. Screenshots at 1x device pixels are kept in
+ * .tmp/screenshots/bo/ (docs/screenshots/bo/ under `npm run screenshots`; looked at for stacking and layout).
  *
  * Selectors: #me-language (panel), #me-language-bo, #me-language-zh-CN (buttons), #station-details,
  * #station-name, #service-information, #station-about-link, #station-about, #feed,
  * #officer-home.
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { boMessages } from '../../miniprogram/src/i18n/messages/bo';
 import { boStationMessages } from '../../miniprogram/src/i18n/messages/bo.station';
@@ -19,34 +17,22 @@ import {
   click,
   expectWithin,
   horizontalExtent,
+  keepScreenshot,
   openRoute,
   phonesForSuite,
   requireStack,
-  ROOT,
   scaleRootFont,
   shoot,
-  SHOTS,
   signInAs,
-  startTarget,
+  targetForSuite,
   text,
-  type Target,
 } from './support';
 
-const DOCS_SHOTS = join(ROOT, 'docs', 'screenshots', 'bo');
 const ME = 'packages/me/pages/index/index';
 const TIBETAN = /[\u0F00-\u0FFF]/;
 
-let target: Target;
+const target = targetForSuite();
 const phone = phonesForSuite();
-
-beforeAll(async () => {
-  target = await startTarget();
-  mkdirSync(DOCS_SHOTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await target?.close();
-});
 
 /** 1x device pixels: the screenshots show the glyphs as a low-end phone's screen would. */
 const phone1x = () => phone({ deviceScaleFactor: 1 });
@@ -59,15 +45,15 @@ async function chooseTibetan(page: Page) {
   await page.locator('#me-language', { hasText: 'སྐད་ཡིག' }).waitFor();
 }
 
-/** Within the screen at 1x and at 1.5x text; a screenshot of each, kept in docs/screenshots/bo/. */
+/** Within the screen at 1x and at 1.5x text; a screenshot of each, kept in screenshots/bo/. */
 async function expectTidyInTibetan(page: Page, name: string) {
   expectWithin(await horizontalExtent(page, { skipInsideScrollers: true }));
   await shoot(page, `bo-${name}.png`);
-  copyFileSync(join(SHOTS, `bo-${name}.png`), join(DOCS_SHOTS, `${name}.png`));
+  keepScreenshot(`bo-${name}.png`, 'bo', `${name}.png`);
   const { after } = await scaleRootFont(page, 1.5);
   expectWithin(await horizontalExtent(page, { skipInsideScrollers: true }));
   await shoot(page, `bo-${name}-1.5x.png`, after);
-  copyFileSync(join(SHOTS, `bo-${name}-1.5x.png`), join(DOCS_SHOTS, `${name}-1.5x.png`));
+  keepScreenshot(`bo-${name}-1.5x.png`, 'bo', `${name}-1.5x.png`);
 }
 
 /** The Tibetan face is loaded and is the first family Chromium uses for Tibetan letters. */

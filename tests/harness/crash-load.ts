@@ -10,7 +10,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { startApiServer, type ApiServer } from '../../scripts/lib/api-server';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../scripts/lib/dynamodb-local';
 import { localClients } from '../../scripts/lib/local-clients';
@@ -18,6 +18,7 @@ import { freePort } from '../../scripts/lib/ports';
 import { seedQinghai } from '../../scripts/lib/seed';
 import { ensureTable } from '../../scripts/lib/table';
 import { plainAccountNo } from './account-numbers';
+import { entitiesOf } from './count';
 import { listingBody } from './market';
 import { newKey, officerOf, TUQIAO } from './payments';
 import { createUser } from './users';
@@ -61,24 +62,7 @@ export interface CrashLoadReport {
   violations: string[];
 }
 
-async function scanAll(doc: DynamoDBDocumentClient, entity: string) {
-  const items: Record<string, any>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await doc.send(
-      new ScanCommand({
-        TableName: TABLE,
-        FilterExpression: 'entity = :e',
-        ExpressionAttributeValues: { ':e': entity },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
-}
+const scanAll = (doc: DynamoDBDocumentClient, entity: string) => entitiesOf(doc, TABLE, entity);
 
 let settledBySettler = 0;
 

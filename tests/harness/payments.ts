@@ -36,6 +36,23 @@ export async function officerOf(doc: DynamoDBDocumentClient, table: string, stat
   return officer;
 }
 
+/**
+ * A new villager linked to a household the way the app links one: the villager asks for a link code
+ * and the household's officer enters it (a link that does not answer 201 throws, with its answer).
+ */
+export async function linkedVillager(doc: DynamoDBDocumentClient, table: string, officer: { auth: Record<string, string> }, householdId: string) {
+  const villager = await createUser(doc, table, { role: 'villager' });
+  const code = await invoke(handlers.payments, { method: 'POST', path: '/me/household-link-code', headers: villager.auth });
+  const link = await invoke(handlers.payments, {
+    method: 'POST',
+    path: `/households/${householdId}/links`,
+    headers: officer.auth,
+    body: { code: code.json.code },
+  });
+  if (link.status !== 201) throw new Error(`linking a villager to household ${householdId}: HTTP ${link.status} ${JSON.stringify(link.json)}`);
+  return villager;
+}
+
 export const newKey = () => `k-${randomUUID()}`;
 
 export function pay(auth: Record<string, string>, body: Record<string, unknown>, key: string | null = newKey()) {

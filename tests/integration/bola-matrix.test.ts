@@ -13,7 +13,7 @@ import { businessDay } from '../../functions/domain/stations/opening-hours';
 import { useFreshTable } from '../harness/fresh-table';
 import { handlers } from '../harness/handlers';
 import { invoke } from '../harness/invoke';
-import { copyStations, newKey, officerOf, pay, TUQIAO, YUSHU } from '../harness/payments';
+import { copyStations, linkedVillager as linkedVillagerOf, newKey, officerOf, pay, TUQIAO, YUSHU } from '../harness/payments';
 import { snapshotTable } from '../harness/snapshot';
 import { createUser } from '../harness/users';
 import { copyRegionChain, expertOf, feedBody, feedIn } from '../harness/feeds';
@@ -46,18 +46,7 @@ async function issuedLinkCode(): Promise<string> {
   return res.json.code;
 }
 
-async function linkedVillager(officer: User, householdId: string): Promise<User> {
-  const villager = await createUser(table.doc, table.tableName, { role: 'villager' });
-  const code = await invoke(handlers.payments, { method: 'POST', path: '/me/household-link-code', headers: villager.auth });
-  const link = await invoke(handlers.payments, {
-    method: 'POST',
-    path: `/households/${householdId}/links`,
-    headers: officer.auth,
-    body: { code: code.json.code },
-  });
-  expect(link.status).toBe(201);
-  return villager;
-}
+const linkedVillager = (officer: User, householdId: string) => linkedVillagerOf(table.doc, table.tableName, officer, householdId);
 
 /** A station's objects, fresh for each row: what its path parameters and bodies name. */
 interface Objects {

@@ -5,12 +5,12 @@
  * settler 5 times against the same table. The bill is charged once and the station's non-cash ledger
  * gets one line, counted in the stack's table.
  */
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { resetConfigForTests } from '../../functions/config';
 import { resetDbForTests } from '../../functions/data/client';
 import { wechatPayStub } from '../../functions/adapters/wechat-pay-providers';
 import { runPayLinkSettler } from '../../functions/jobs/settler';
 import { plainAccountNo } from '../harness/account-numbers';
+import { entitiesOf } from '../harness/count';
 import { newKey, officerOf, YUSHU } from '../harness/payments';
 import { createUser } from '../harness/users';
 import { localClients } from '../../scripts/lib/local-clients';
@@ -22,26 +22,6 @@ const api = () => {
 };
 const { doc } = localClients(process.env.TEST_DYNAMODB_ENDPOINT!);
 const table = process.env.TEST_SEEDED_TABLE!;
-
-async function itemsOf(entity: string, attribute: string, value: string) {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await doc.send(
-      new ScanCommand({
-        TableName: table,
-        FilterExpression: 'entity = :e AND #a = :v',
-        ExpressionAttributeNames: { '#a': attribute },
-        ExpressionAttributeValues: { ':e': entity, ':v': value },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
-}
 
 beforeAll(() => {
   // This process's settler and stub read the stack's table (the stub's keys are kept there).
@@ -94,8 +74,8 @@ describe('a pay link through the local HTTP stack', () => {
     expect(answers.map((a) => `${a.status} ${a.text}`)).toEqual(Array(10).fill('204 '));
     // The settler finishes whatever a copy left FUNDED (a collision gives up to it rather than to a 500).
     await runPayLinkSettler({ minAgeMs: 0 });
-    expect(await itemsOf('SandboxCharge', 'paymentId', request.id)).toHaveLength(1);
-    expect(await itemsOf('NonCashLedgerEntry', 'payRequestId', request.id)).toHaveLength(1);
+    expect(await entitiesOf(doc, table, 'SandboxCharge', { paymentId: request.id })).toHaveLength(1);
+    expect(await entitiesOf(doc, table, 'NonCashLedgerEntry', { payRequestId: request.id })).toHaveLength(1);
     const seen = await call(officer.auth, 'GET', `/pay-requests/${request.id}`);
     expect(JSON.parse(seen.text).status).toBe('PAID');
   });

@@ -8,7 +8,7 @@ import { routeList, type RouteDef, type RouteName } from '../../shared';
 import { useFreshTable } from '../harness/fresh-table';
 import { handlers } from '../harness/handlers';
 import { invoke } from '../harness/invoke';
-import { copyStations, newKey, officerOf, TUQIAO } from '../harness/payments';
+import { copyStations, linkedVillager, newKey, officerOf, TUQIAO } from '../harness/payments';
 import { snapshotTable } from '../harness/snapshot';
 import { createUser } from '../harness/users';
 import { copyRegionChain, expertOf, feedBody, feedIn } from '../harness/feeds';
@@ -39,19 +39,6 @@ async function newHousehold(headName = '多杰'): Promise<string> {
   });
   expect(res.status).toBe(201);
   return res.json.id;
-}
-
-async function villagerLinkedTo(householdId: string): Promise<User> {
-  const villager = await createUser(table.doc, table.tableName, { role: 'villager' });
-  const code = await invoke(handlers.payments, { method: 'POST', path: '/me/household-link-code', headers: villager.auth });
-  const link = await invoke(handlers.payments, {
-    method: 'POST',
-    path: `/households/${householdId}/links`,
-    headers: officer.auth,
-    body: { code: code.json.code },
-  });
-  expect(link.status).toBe(201);
-  return villager;
 }
 
 /** A fresh fixture per queueable route, naming objects that take the action once. */
@@ -90,7 +77,7 @@ const FIXTURES: Record<string, () => Promise<Replay>> = {
     });
     expect(consulted.status).toBe(201);
     return {
-      caller: await villagerLinkedTo(householdId),
+      caller: await linkedVillager(table.doc, table.tableName, officer, householdId),
       path: `/services/${consulted.json.id}/rating`,
       body: { rating: 5 },
       otherBody: { rating: 4 },

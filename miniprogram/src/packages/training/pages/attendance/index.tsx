@@ -3,7 +3,6 @@ import { Image, Text, View } from '@tarojs/components';
 import { ActionButton } from '../../../../components/action-button';
 import { Chip, ChipGroup } from '../../../../components/chip';
 import { Panel } from '../../../../components/panel';
-import { ErrorStateView, StateView } from '../../../../components/state-view';
 import { TextField } from '../../../../components/text-field';
 import { useReloadOnShow } from '../../../../hooks/use-reload-on-show';
 import { t } from '../../../../i18n/training';
@@ -11,6 +10,7 @@ import { checkinAddress } from '../../../../services/api-training';
 import { formatChinaTime } from '../../../../services/format';
 import { useAttendance } from '../../hooks/use-attendance';
 import { seatsText, timeRange } from '../../components/training-text';
+import { TrainingPending } from '../../components/training-pending';
 import '../../training.scss';
 
 /** 签到与名单 (`?id=`): the QR code to show at the station, the list, check-ins for people without a phone, the history. */
@@ -19,17 +19,7 @@ export default function TrainingAttendancePage() {
   const page = useAttendance(params.id || undefined);
   const { state, retry, refresh } = page.attendance;
   useReloadOnShow(refresh);
-  if (state.status === 'idle' || state.status === 'loading') return <StateView id="training-loading" kind="loading" title={t('training.loading')} />;
-  if (state.status === 'error') {
-    return (
-      <ErrorStateView
-        id="training-error"
-        title={t('training.errorTitle')}
-        error={state.error}
-        actions={[{ id: 'training-retry', label: t('state.retry'), onClick: retry }]}
-      />
-    );
-  }
+  if (state.status !== 'ready') return <TrainingPending state={state} retry={retry} />;
   const { training, qr, people, history } = state.value;
   const households = page.households.state.status === 'ready' ? page.households.state.value.items : [];
   return (

@@ -6,7 +6,7 @@ import { Chip, ChipGroup } from '../../../../components/chip';
 import { ListCard, ListRow } from '../../../../components/list-row';
 import { LoadMore } from '../../../../components/load-more';
 import { Panel } from '../../../../components/panel';
-import { ErrorStateView, StateView } from '../../../../components/state-view';
+import { StateView } from '../../../../components/state-view';
 import { usePagedList } from '../../../../hooks/use-paged-list';
 import { useReloadOnShow } from '../../../../hooks/use-reload-on-show';
 import { t } from '../../../../i18n/training';
@@ -14,6 +14,7 @@ import { listTrainings } from '../../../../services/api-training';
 import { openPage } from '../../../../services/routes';
 import { currentUser } from '../../../../services/session';
 import { seatsText, timeRange, topicName } from '../../components/training-text';
+import { TrainingPending } from '../../components/training-pending';
 import '../../training.scss';
 
 /** A station's sessions (`?stationId=&name=`): upcoming soonest first (or ended), 20 a page; its officer schedules one. */
@@ -46,17 +47,7 @@ export default function TrainingListPage() {
           <Chip id="training-when-past" label={t('training.past')} selected={when === 'past'} onClick={() => setWhen('past')} />
         </ChipGroup>
       </Panel>
-      {state.status === 'idle' || state.status === 'loading' ? (
-        <StateView id="training-loading" kind="loading" title={t('training.loading')} />
-      ) : null}
-      {state.status === 'error' ? (
-        <ErrorStateView
-          id="training-error"
-          title={t('training.errorTitle')}
-          error={state.error}
-          actions={[{ id: 'training-retry', label: t('state.retry'), onClick: retry }]}
-        />
-      ) : null}
+      {state.status !== 'ready' ? <TrainingPending state={state} retry={retry} /> : null}
       {state.status === 'ready' && state.items.length === 0 ? (
         <StateView id="training-empty" kind="empty" title={when === 'upcoming' ? t('training.empty') : t('training.emptyPast')} />
       ) : null}

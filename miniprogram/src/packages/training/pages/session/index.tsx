@@ -5,7 +5,6 @@ import { ActionButton } from '../../../../components/action-button';
 import { InfoList } from '../../../../components/info-list';
 import { Notice } from '../../../../components/notice';
 import { Panel } from '../../../../components/panel';
-import { ErrorStateView, StateView } from '../../../../components/state-view';
 import { TextField } from '../../../../components/text-field';
 import { useResource } from '../../../../hooks/use-resource';
 import { useReloadOnShow } from '../../../../hooks/use-reload-on-show';
@@ -17,6 +16,7 @@ import { currentUser } from '../../../../services/session';
 import { parseCheckinQr } from '../../../../services/training-form';
 import { confirmed, useTrainingAction } from '../../hooks/use-training-actions';
 import { seatsText, timeRange, topicName } from '../../components/training-text';
+import { TrainingPending } from '../../components/training-pending';
 import '../../training.scss';
 
 /** The villager's part: sign up or withdraw, and (in WeChat) scan the station's QR code to check in. */
@@ -102,17 +102,7 @@ export default function TrainingSessionPage() {
   const id = params.id || undefined;
   const { state, retry, refresh, replace } = useResource(id, getTraining);
   useReloadOnShow(refresh);
-  if (state.status === 'idle' || state.status === 'loading') return <StateView id="training-loading" kind="loading" title={t('training.loading')} />;
-  if (state.status === 'error') {
-    return (
-      <ErrorStateView
-        id="training-error"
-        title={t('training.errorTitle')}
-        error={state.error}
-        actions={[{ id: 'training-retry', label: t('state.retry'), onClick: retry }]}
-      />
-    );
-  }
+  if (state.status !== 'ready') return <TrainingPending state={state} retry={retry} />;
   const training = state.value;
   const user = currentUser();
   const manages = user?.role === 'officer' ? user.stationId === training.stationId : (user?.role ?? '').endsWith('_admin');
