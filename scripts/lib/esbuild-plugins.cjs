@@ -41,6 +41,40 @@ const sharedHasNoSideEffects = {
   },
 };
 
+/**
+ * `source` (a shared/ module) with each top-level `const X = <call>` built through a call marked pure,
+ * `const X = /* @__PURE__ *\/ (() => <call>)()`: the same value in the same order, but esbuild may leave a
+ * schema out when the bundle never reads it (a zod chain such as `z.string().check(...)` is otherwise kept
+ * for fear its method calls act on something), so a module read for one constant builds only what is read.
+ */
+function pureTopLevelConsts(path, source) {
+  const file = ts.createSourceFile(path, source, ts.ScriptTarget.Latest, true);
+  const cuts = [];
+  for (const statement of file.statements) {
+    if (!ts.isVariableStatement(statement) || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      let value = declaration.initializer;
+      while (value && (ts.isAsExpression(value) || ts.isSatisfiesExpression(value) || ts.isParenthesizedExpression(value))) value = value.expression;
+      if (value && (ts.isCallExpression(value) || ts.isNewExpression(value)))
+        cuts.push([declaration.initializer.getStart(file), declaration.initializer.end]);
+    }
+  }
+  let out = source;
+  for (const [start, end] of cuts.reverse()) out = `${out.slice(0, start)}/* @__PURE__ */ (() => ${out.slice(start, end)})()${out.slice(end)}`;
+  return out;
+}
+
+/** @type {import('esbuild').Plugin} */
+const sharedConstsArePure = {
+  name: 'shared-consts-are-pure',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]shared[\\/].*\.ts$/ }, (args) => {
+      if (!args.path.startsWith(SHARED) || args.path === ROUTES) return undefined;
+      return { contents: pureTopLevelConsts(args.path, readFileSync(args.path, 'utf8')), loader: 'ts' };
+    });
+  },
+};
+
 /** The function an HTTP handler serves: `createHttpHandler('prices', ...)` in its entry file; null for jobs. */
 function httpFunctionOf(entry) {
   const match = /createHttpHandler\('(\w+)'/.exec(readFileSync(entry, 'utf8'));
@@ -89,4 +123,4 @@ const ownRoutesOnly = {
   },
 };
 
-module.exports = [sharedHasNoSideEffects, ownRoutesOnly];
+module.exports = [sharedHasNoSideEffects, sharedConstsArePure, ownRoutesOnly];
