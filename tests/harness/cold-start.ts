@@ -48,11 +48,22 @@ export function baselineHandler(): string {
   return file;
 }
 
-/** Milliseconds to `require` the file in a fresh Node process (prod-like environment, no network touched). */
-export function coldRequireMs(file: string): number {
-  const script = `const t = process.hrtime.bigint(); const m = require(${JSON.stringify(file)});
+export interface ColdRequire {
+  /** Wall-clock milliseconds, as a Lambda instance with its own CPU would wait. */
+  wallMs: number;
+  /**
+   * CPU milliseconds the process spent on it (user + system). On a loaded machine the wall time also counts
+   * the time other processes held the CPU; the CPU time does not, so ratios of it stay meaningful there.
+   */
+  cpuMs: number;
+}
+
+/** `require` of the file in a fresh Node process (prod-like environment, no network touched). */
+export function coldRequire(file: string): ColdRequire {
+  const script = `const c = process.cpuUsage(); const t = process.hrtime.bigint(); const m = require(${JSON.stringify(file)});
+const wallMs = Number(process.hrtime.bigint() - t) / 1e6; const u = process.cpuUsage(c);
 if (typeof m.handler !== 'function') throw new Error('no handler');
-process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e6));`;
+process.stdout.write(JSON.stringify({ wallMs, cpuMs: (u.user + u.system) / 1000 }));`;
   const out = execFileSync(process.execPath, ['-e', script], {
     env: {
       PATH: process.env.PATH,
@@ -65,7 +76,37 @@ process.stdout.write(String(Number(process.hrtime.bigint() - t) / 1e6));`;
     } as unknown as NodeJS.ProcessEnv,
     encoding: 'utf8',
   });
-  return Number(out);
+  return JSON.parse(out) as ColdRequire;
 }
 
 export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+export interface ColdStartFigures {
+  baseline: ColdRequire;
+  /** Medians per bundle (by FunctionBundle.name), with their ratios to the baseline's medians. */
+  bundles: Map<string, ColdRequire & { wallRatio: number; cpuRatio: number }>;
+}
+
+/**
+ * Medians of `runs` cold requires of the baseline and of every bundle, interleaved (each run loads the
+ * baseline, then every bundle), so a burst of load on the machine weighs on both sides of each ratio alike.
+ */
+export function measureColdStarts(bundles: FunctionBundle[], runs: number): ColdStartFigures {
+  const baselineFile = baselineHandler();
+  const samples = new Map<string, ColdRequire[]>([['', []], ...bundles.map((b) => [b.name, []] as [string, ColdRequire[]])]);
+  for (let run = 0; run < runs; run++) {
+    samples.get('')!.push(coldRequire(baselineFile));
+    for (const b of bundles) samples.get(b.name)!.push(coldRequire(join(b.dir, b.bundle)));
+  }
+  const medians = (of: ColdRequire[]): ColdRequire => ({ wallMs: median(of.map((s) => s.wallMs)), cpuMs: median(of.map((s) => s.cpuMs)) });
+  const baseline = medians(samples.get('')!);
+  return {
+    baseline,
+    bundles: new Map(
+      bundles.map((b) => {
+        const m = medians(samples.get(b.name)!);
+        return [b.name, { ...m, wallRatio: m.wallMs / baseline.wallMs, cpuRatio: m.cpuMs / baseline.cpuMs }];
+      }),
+    ),
+  };
+}
