@@ -3,7 +3,6 @@ import { errorText } from '../../i18n';
 import { requestNote } from '../../services/errors';
 import { ActionButton } from '../action-button';
 import { Spinner } from '../spinner';
-import './index.scss';
 
 export interface StateAction {
   id: string;
