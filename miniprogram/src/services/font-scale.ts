@@ -15,24 +15,19 @@ export interface WeChatFontInfo {
 }
 
 /** WeChat's standard fontSizeSetting, in px. */
-export const STANDARD_FONT_PX = 17;
-/** The same bounds as H5 (config/h5-care.ts): never smaller than designed, at most twice. */
-export const MIN_FONT_SCALE = 1;
-export const MAX_FONT_SCALE = 2;
+const STANDARD_FONT_PX = 17;
 
-/** The text scale WeChat asks for, clamped to 1-2 and rounded to hundredths; 1 when it says nothing usable. */
-export function fontScaleOf(info: WeChatFontInfo | undefined): number {
-  const factor = info?.fontSizeScaleFactor;
-  const setting = info?.fontSizeSetting;
-  const raw = isPositive(factor) ? factor : isPositive(setting) ? setting / STANDARD_FONT_PX : 1;
-  return Math.round(Math.min(Math.max(raw, MIN_FONT_SCALE), MAX_FONT_SCALE) * 100) / 100;
+/**
+ * The text scale WeChat asks for, rounded to hundredths and clamped to H5's bounds (config/h5-care.ts):
+ * never smaller than designed (1), at most twice (2). 1 when it says nothing usable (`Number(x) > 0` is
+ * false for missing, NaN and non-positive values). Written for few bytes: this ships in the main package.
+ */
+export function fontScaleOf({ fontSizeScaleFactor: factor, fontSizeSetting: setting }: WeChatFontInfo = {}): number {
+  const raw = Number(factor) > 0 ? Number(factor) : Number(setting) > 0 ? Number(setting) / STANDARD_FONT_PX : 1;
+  return Math.round(Math.min(Math.max(raw, 1), 2) * 100) / 100;
 }
 
 /** The inline style for a page's root view: `--fs` when the text is to grow, nothing at 1. */
 export function fontScaleStyle(scale: number): string | undefined {
   return scale === 1 ? undefined : `--fs:${scale}`;
-}
-
-function isPositive(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0;
 }
