@@ -70,7 +70,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       // Babel-compile ../shared as well (it is TypeScript outside sourceRoot).
       compile: { include: [sharedDir] },
-      sassLoaderOption,
+      // No `@charset "UTF-8";` on each stylesheet with a non-ASCII character (› ¥ ℹ): WXSS is UTF-8 anyway.
+      sassLoaderOption: { sassOptions: { ...sassLoaderOption.sassOptions, charset: false } },
       // Component stylesheets are BEM-scoped (.panel__title, .notice--error), so the order pages
       // import them in does not matter; without this, mini-css-extract warns when two pages
       // import the same components in a different order.

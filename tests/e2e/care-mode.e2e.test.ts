@@ -3,7 +3,9 @@
  * app reads it (localStorage `yinong.fontScale`, as `?fontScale=1.5` leaves it; config/h5-care.ts):
  * on the station page, the feed and the officer workbench every visible button, link, tab and row
  * is at least 44 px high, nothing is wider than the page, and the four services carry their icons.
- * Screenshots: .tmp/screenshots/care/*-1.5x.png (docs/screenshots/care/ under `npm run screenshots`).
+ * Screenshots: .tmp/screenshots/care/*-1.5x.png (docs/screenshots/care/ under `npm run screenshots`). Also
+ * weapp's mechanism (`--fs` on the page root, read from WeChat's font setting) in the same stylesheets: text
+ * 1.5x with targets and width holding.
  */
 import type { Page } from 'playwright-core';
 import { expectWithin, horizontalExtent, keepScreenshot, openRoute, phonesForSuite, requireStack, shoot, signInAs } from './support';
@@ -97,5 +99,27 @@ describe('H5 care mode at 1.5x font scale', () => {
     await openRoute(page, webUrl, 'packages/officer/pages/index/index');
     await page.waitForSelector('#officer-home');
     await expectCareLayout(page, 'officer');
+  });
+
+  // weapp's way (services/page-style.weapp.ts): rpx sizes ignore WeChat's font setting, so the page root
+  // carries it as --fs and every font-size is calc(size * var(--fs)). The same stylesheets in Chromium,
+  // at the standard root size, with the style weapp would set: text 1.5x, targets and width still hold.
+  it("weapp's --fs on the page root: text 1.5x, 44 px targets, no overflow", async () => {
+    const page = await phone();
+    await openRoute(page, webUrl, `pages/station/index?scene=${TUQIAO}`);
+    await page.waitForSelector('#station-details');
+    const sizes = () =>
+      page.evaluate(() =>
+        ['#station-name', '#station-about-link .list-row__title', '#service-information .tile__desc'].map((selector) =>
+          parseFloat(getComputedStyle(document.querySelector(`.taro_page_show ${selector}`)!).fontSize),
+        ),
+      );
+    const before = await sizes();
+    await page.evaluate(() => document.querySelector('.taro_page_show #station-details')!.setAttribute('style', '--fs:1.5'));
+    const after = await sizes();
+    expect(after.map((px, index) => Math.round((px / before[index]) * 100) / 100)).toEqual([1.5, 1.5, 1.5]);
+    expect(await countTargets(page)).toBeGreaterThan(0);
+    expect(await smallTargets(page)).toEqual([]);
+    expectWithin(await horizontalExtent(page));
   });
 });

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
-import './index.scss';
 
 export interface ListRowProps {
   /** Stable hook for e2e tests; set on the tappable row. */

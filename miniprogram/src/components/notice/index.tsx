@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components';
-import './index.scss';
 
 export interface NoticeProps {
   id?: string;

@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components';
 import { Pill, type PillTone } from '../pill';
-import './index.scss';
 
 export interface HeroText {
   /** Stable hook for e2e tests. */

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
-import './index.scss';
 
 export interface PanelProps {
   id?: string;

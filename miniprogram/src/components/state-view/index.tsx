@@ -3,7 +3,7 @@ import { errorText } from '../../i18n';
 import { requestNote } from '../../services/errors';
 import { ActionButton } from '../action-button';
 import { Spinner } from '../spinner';
-import './index.scss';
+import { pageStyle } from '../../services/page-style';
 
 export interface StateAction {
   id: string;
@@ -25,7 +25,7 @@ export interface StateViewProps {
 /** Loading, empty and error states of a page, with their way out (retry, home). */
 export function StateView({ id, kind, title, description, note, actions = [] }: StateViewProps) {
   return (
-    <View id={id} className={`state-view state-view--${kind}`}>
+    <View id={id} className={`state-view state-view--${kind}`} style={pageStyle}>
       {kind === 'loading' ? (
         <View className="state-view__spinner">
           <Spinner />

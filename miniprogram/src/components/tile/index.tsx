@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Pill, type PillTone } from '../pill';
-import './index.scss';
 
 export interface TileProps {
   id: string;

@@ -14,6 +14,7 @@ import { scanStationCode } from '../../services/scan';
 import { hasRole } from '../../services/session';
 import { CodeEntry } from './code-entry';
 import './index.scss';
+import { pageStyle } from '../../services/page-style';
 
 const openStation = (code: string) => openMainPage('station', { scene: code });
 
@@ -87,7 +88,7 @@ function AccountLinks() {
 export default function HomePage() {
   const isH5 = process.env.TARO_ENV === 'h5';
   return (
-    <View id="home-page" className="page home">
+    <View id="home-page" style={pageStyle} className="page home">
       <PageHero title={{ text: t('home.title') }} size="display" lines={[{ text: t('app.tagline') }]} overlap />
       <Panel overlap>{isH5 ? <CodeEntry /> : <ScanEntry />}</Panel>
       <FindEntries />

@@ -18,6 +18,7 @@ import { stationCodeFromParams, stationPageUrl } from '../../services/station-co
 import type { StationView } from '../../services/station-view';
 import { LatestFeeds } from './latest-feeds';
 import './index.scss';
+import { pageStyle } from '../../services/page-style';
 
 function homeAction(kind: StateAction['kind']): StateAction {
   return { id: 'state-home-button', label: t('state.home'), onClick: goHome, kind };
@@ -80,7 +81,7 @@ function StationDetails({ station, view }: { station: StationProfile & { cachedA
   ];
   if (view.openLabel) badges.push({ id: 'station-open-now', text: view.openLabel, tone: view.openState === 'open' ? 'on-dark' : 'on-dark-soft' });
   return (
-    <View id="station-details" className="page station">
+    <View id="station-details" style={pageStyle} className="page station">
       <PageHero
         title={{ id: 'station-name', text: view.title }}
         badges={badges}
@@ -138,7 +139,7 @@ function StationDetails({ station, view }: { station: StationProfile & { cachedA
  */
 function StationSkeleton({ code }: { code: string }) {
   return (
-    <View id="station-loading" className="page station station--loading" aria-busy>
+    <View id="station-loading" style={pageStyle} className="page station station--loading" aria-busy>
       <PageHero title={{ text: '' }} lines={[{ id: 'station-loading-code', text: t('station.code', { code }) }]} />
       <View className="station__skeleton">
         <View className="station__skeleton-bar" />

@@ -12,6 +12,7 @@ import { usePagedList } from '../../../../hooks/use-paged-list';
 import { useResource } from '../../../../hooks/use-resource';
 import { t } from '../../../../i18n/staff';
 import { getAckRates, getFeedItem, type StationAckRate } from '../../../../services/api-feeds';
+import { pageStyle } from '../../../../services/page-style';
 
 /** Acknowledged households of the station's registered ones, in whole percent; null without households. */
 export function ackRatePercent(row: Pick<StationAckRate, 'households' | 'acked'>): number | null {
@@ -73,7 +74,7 @@ function Rates({ region, feedId }: { region: string; feedId: string }) {
 export default function AckRatesPage() {
   const { params } = useRouter();
   return (
-    <View id="ack-rates-page" className="page">
+    <View id="ack-rates-page" style={pageStyle} className="page">
       <RoleGate roles={ADMIN_ROLES} title="role.admin.title" signInPrompt="role.admin.signIn" deniedText="role.admin.denied">
         {(me) =>
           params.id ? (

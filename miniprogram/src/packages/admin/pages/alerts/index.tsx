@@ -8,6 +8,7 @@ import { Section } from '../../../../components/section';
 import { StateView } from '../../../../components/state-view';
 import { t } from '../../../../i18n/staff';
 import { openPage } from '../../../../services/routes';
+import { pageStyle } from '../../../../services/page-style';
 
 function Alerts({ me }: { me: MeResponse }) {
   const region = me.region?.code ?? me.user.regionCode;
@@ -32,7 +33,7 @@ function Alerts({ me }: { me: MeResponse }) {
  */
 export default function AdminAlertsPage() {
   return (
-    <View id="admin-alerts-page" className="page">
+    <View id="admin-alerts-page" style={pageStyle} className="page">
       <RoleGate roles={ADMIN_ROLES} title="role.admin.title" signInPrompt="role.admin.signIn" deniedText="role.admin.denied">
         {(me) => <Alerts me={me} />}
       </RoleGate>

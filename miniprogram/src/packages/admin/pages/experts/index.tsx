@@ -16,6 +16,7 @@ import { getRegionChildren } from '../../../../services/api';
 import { requestNote } from '../../../../services/errors';
 import { EXPERT_FIELD_LIST } from '../../../../services/feed-publish';
 import './index.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 /**
  * The regions an expert may be given: the admin's own, or one level below it (a prefecture admin's
@@ -101,7 +102,7 @@ function Content({ me }: { me: MeResponse }) {
 /** An admin appoints an expert: the person by account code, a field, a region inside the admin's own. */
 export default function AppointExpertPage() {
   return (
-    <View id="expert-page" className="page">
+    <View id="expert-page" style={pageStyle} className="page">
       <RoleGate roles={ADMIN_ROLES} title="role.admin.title" signInPrompt="role.admin.signIn" deniedText="role.admin.denied">
         {(me) => <Content me={me} />}
       </RoleGate>

@@ -14,6 +14,7 @@ import { t } from '../../../../i18n/staff';
 import { requestNote } from '../../../../services/errors';
 import { openPage } from '../../../../services/routes';
 import './index.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 function OfficerRow({
   officer,
@@ -204,7 +205,7 @@ function AdminHome({ me }: { me: MeResponse }) {
 /** The administrators' back office: the stations of their region and their officers. */
 export default function AdminHomePage() {
   return (
-    <View id="admin-page" className="page">
+    <View id="admin-page" style={pageStyle} className="page">
       <RoleGate roles={ADMIN_ROLES} title="role.admin.title" signInPrompt="role.admin.signIn" deniedText="role.admin.denied">
         {(me) => <AdminHome me={me} />}
       </RoleGate>

@@ -26,6 +26,7 @@ import {
 import { toApiErrorLike } from '../../../../services/errors';
 import { formatChinaTime } from '../../../../services/format';
 import { formatFen } from '../../../../services/money';
+import { pageStyle } from '../../../../services/page-style';
 
 async function loadChoices(region: string): Promise<{ products: Product[]; markets: Market[] }> {
   const [products, markets] = await Promise.all([listPriceProducts(), listPriceMarkets(region)]);
@@ -181,7 +182,7 @@ function PriceReportsBody({ me }: { me: MeResponse }) {
 /** A market's price reports for the admins over its region: mark an outlier wrong (it leaves the series) or undo it. */
 export default function PriceReportsPage() {
   return (
-    <View id="price-reports-page" className="page">
+    <View id="price-reports-page" style={pageStyle} className="page">
       <PageHero title={{ text: t('prices.admin.title') }} lines={[{ text: t('prices.admin.intro') }]} />
       <RoleGate roles={ADMIN_ROLES} title="role.admin.title" signInPrompt="role.admin.signIn" deniedText="role.admin.denied">
         {(me) => <PriceReportsBody me={me} />}

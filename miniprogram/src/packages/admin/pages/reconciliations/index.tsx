@@ -21,6 +21,7 @@ import { chinaDate, isBusinessDate, shiftDate } from '../../../../services/busin
 import { formatFen } from '../../../../services/money';
 import { varianceText } from '../../../../services/payment-text';
 import './index.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 /** A station's day: closed (with its variance), open (payments taken, not closed yet) or idle. */
 function Row({ item }: { item: StationDay }) {
@@ -198,7 +199,7 @@ function Content({ me }: { me: MeResponse }) {
 /** Admins: every station's day close in their region for a chosen day, with the cash variance. */
 export default function ReconciliationsPage() {
   return (
-    <View id="recon-page" className="page">
+    <View id="recon-page" style={pageStyle} className="page">
       <RoleGate roles={ADMIN_ROLES} title="role.admin.title" signInPrompt="role.admin.signIn" deniedText="role.admin.denied">
         {(me) => <Content me={me} />}
       </RoleGate>

@@ -18,6 +18,7 @@ import { getStationByCode } from '../../../../services/api';
 import { officerAdminErrorText } from '../../../../services/officer-admin';
 import { isStationCode } from '../../../../services/station-code';
 import './index.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 function StationPicker({ initial, onOpen }: { initial: string; onOpen: (code: string) => void }) {
   const entry = useCodeEntry(initial);
@@ -91,7 +92,7 @@ function AdminStation({ me }: { me: MeResponse }) {
 /** An admin edits a station of their region (by its code): everything, its poster, its history. */
 export default function AdminStationPage() {
   return (
-    <View id="admin-station-page" className="page">
+    <View id="admin-station-page" style={pageStyle} className="page">
       <RoleGate roles={ADMIN_ROLES} title="role.admin.title" signInPrompt="role.admin.signIn" deniedText="role.admin.denied">
         {(me) => <AdminStation me={me} />}
       </RoleGate>

@@ -19,6 +19,7 @@ import { formatFen } from '../../../../services/money';
 import { openPage } from '../../../../services/routes';
 import { downloadSupervisionCsv, type ExportOutcome } from '../../../../services/supervision-export';
 import { BarChart } from '../../components/bar-chart';
+import { pageStyle } from '../../../../services/page-style';
 
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
 const TYPES = ['payment', 'order', 'ack', 'informed', 'answer', 'consultation', 'training'] as const;
@@ -222,7 +223,7 @@ function Supervision({ code }: { code: string }) {
 export default function SupervisionPage() {
   const { params } = useRouter();
   return (
-    <View id="supervision-page" className="page">
+    <View id="supervision-page" style={pageStyle} className="page">
       <RoleGate roles={ADMIN_ROLES} title="role.admin.title" signInPrompt="role.admin.signIn" deniedText="role.admin.denied">
         {(me) => <Supervision code={params.code || me.region?.code || me.user.regionCode || ''} />}
       </RoleGate>

@@ -17,6 +17,7 @@ import { goHome, openSignIn, pageUrl, replacePage } from '../../../../services/r
 import { leaveAsking, useLeaveGuard } from '../../components/leave-guard';
 import { TextBlock } from '../../components/text-block';
 import '../../ask.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 // Listed in the form's order (shared's QUESTION_FIELDS), spelled out so the bundle carries no zod.
 const FIELDS: readonly QuestionField[] = ['crops', 'livestock', 'veterinary', 'policy', 'market'];
@@ -148,7 +149,7 @@ function AskForm({ me }: { me: MeResponse }) {
 export default function AskFormPage() {
   const { state, reload } = useMe();
   return (
-    <View id="ask-form-page" className="page">
+    <View id="ask-form-page" style={pageStyle} className="page">
       {state.status === 'loading' ? <StateView id="ask-form-loading" kind="loading" title={t('ask.form.loading')} /> : null}
       {state.status === 'error' ? (
         <ErrorStateView

@@ -11,6 +11,7 @@ import { questionInbox } from '../../../../services/api-ask';
 import { openPage } from '../../../../services/routes';
 import { QuestionRow } from '../../components/question-row';
 import '../../ask.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 const EXPERTS = ['expert'] as const;
 const inbox = (_key: string, cursor: string | undefined) => questionInbox(cursor);
@@ -46,7 +47,7 @@ function Inbox({ userId }: { userId: string }) {
 /** 待解答的问题 (experts): their county's questions first, then those escalated to their prefecture and the province. */
 export default function InboxPage() {
   return (
-    <View id="inbox-page" className="page">
+    <View id="inbox-page" style={pageStyle} className="page">
       <RoleGate roles={EXPERTS} title="role.inbox.title" signInPrompt="role.inbox.signIn" deniedText="role.inbox.denied">
         {(me) => (
           <>

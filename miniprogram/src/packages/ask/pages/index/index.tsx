@@ -16,6 +16,7 @@ import { myQuestions, searchQuestions } from '../../../../services/api-ask';
 import { openPage, openSignIn, pageUrl } from '../../../../services/routes';
 import { QuestionRow, ResultRow } from '../../components/question-row';
 import '../../ask.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 const search = (q: string, cursor: string | undefined) => searchQuestions(q, cursor);
 const mine = (_key: string, cursor: string | undefined) => myQuestions(cursor);
@@ -118,7 +119,7 @@ export default function AskHomePage() {
   const canAsk = !session || session.user.role === 'villager' || session.user.role === 'officer';
   const expert = session?.user.role === 'expert';
   return (
-    <View id="ask-page" className="page">
+    <View id="ask-page" style={pageStyle} className="page">
       <PageHero title={{ text: t('ask.title') }} lines={[{ text: t('ask.intro') }]} />
       <View className="ask">
         {canAsk ? (

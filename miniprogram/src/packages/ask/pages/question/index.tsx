@@ -17,6 +17,7 @@ import { goHome } from '../../../../services/routes';
 import { stateTone } from '../../components/question-row';
 import { TextBlock } from '../../components/text-block';
 import '../../ask.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 /** Photos full width; a tap opens them in the phone's viewer (zoom, swipe to the next). */
 function Photos({ id, photos }: { id: string; photos: FeedImage[] }) {
@@ -139,7 +140,7 @@ export default function QuestionPage() {
   const { state, retry } = q;
   const gone = state.status === 'error' && (state.error.code === 'NOT_FOUND' || state.error.code === 'VALIDATION_FAILED');
   return (
-    <View id="question-page" className="page">
+    <View id="question-page" style={pageStyle} className="page">
       {state.status === 'idle' || state.status === 'loading' ? (
         <StateView id="question-loading" kind="loading" title={t('ask.questionLoading')} />
       ) : null}

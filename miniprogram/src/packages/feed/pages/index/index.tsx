@@ -15,6 +15,7 @@ import { openPage } from '../../../../services/routes';
 import { FeedRow } from '../../components/feed-row';
 import { SubscribePrompt } from '../../../../components/subscribe-prompt';
 import '../../feed.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 /** 全部 and a tab per category; the selected one is underlined. */
 function CategoryTabs({
@@ -114,7 +115,7 @@ export default function FeedPage() {
   const region = params.region && /^\d{2,12}$/.test(params.region) ? params.region : undefined;
   const place = params.name ? decodedParam(params.name) : undefined;
   return (
-    <View id="feed-page" className="page">
+    <View id="feed-page" style={pageStyle} className="page">
       {region ? (
         <Feed region={region} place={place} />
       ) : (

@@ -15,6 +15,7 @@ import { publishedDate } from '../../components/feed-row';
 import { SubscribePrompt } from '../../../../components/subscribe-prompt';
 import { TapImage } from '../../../../components/tap-image';
 import '../../feed.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 /** The target region by name ("海东市 · 乐都区"); the code until the name is in, or if it cannot be had. */
 function useRegionName(code: string): string {
@@ -85,7 +86,7 @@ export default function FeedItemPage() {
   const { params } = useRouter();
   const { state, retry } = useResource(params.id || undefined, getFeedItem);
   return (
-    <View id="feed-item-page" className="page">
+    <View id="feed-item-page" style={pageStyle} className="page">
       {state.status === 'idle' || state.status === 'loading' ? (
         <StateView id="feed-item-loading" kind="loading" title={t('feed.itemLoading')} />
       ) : null}

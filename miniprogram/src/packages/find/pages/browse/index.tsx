@@ -11,6 +11,7 @@ import { goUpToRegion, openRegion } from '../../../../services/region-navigation
 import { openPage } from '../../../../services/routes';
 import '../../find.scss';
 import './index.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 const counts = (region: Pick<RegionSummary, 'stationCount' | 'villageCount'>) =>
   t('browse.counts', { stations: region.stationCount, villages: region.villageCount });
@@ -67,7 +68,7 @@ export default function BrowsePage() {
   const { state, retry } = useRegionBrowser(params.region);
 
   return (
-    <View id="browse-page" className="page find">
+    <View id="browse-page" style={pageStyle} className="page find">
       {state.status === 'ready' ? (
         <>
           <View className="find__head">

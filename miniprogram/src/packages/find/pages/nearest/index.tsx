@@ -9,6 +9,7 @@ import { t } from '../../../../i18n/find';
 import { openLocationSettings } from '../../../../services/location';
 import { openPage } from '../../../../services/routes';
 import '../../find.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 const otherWays: StateAction[] = [
   { id: 'nearest-browse-button', label: t('find.browseInstead'), onClick: () => openPage('browse') },
@@ -85,7 +86,7 @@ export default function NearestPage() {
     );
   }
   return (
-    <View id="nearest-page" className="page find">
+    <View id="nearest-page" style={pageStyle} className="page find">
       {body}
     </View>
   );

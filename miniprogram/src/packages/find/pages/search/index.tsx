@@ -9,6 +9,7 @@ import { SEARCH_MAX_LENGTH, useStationSearch } from '../../../../hooks/use-stati
 import { t } from '../../../../i18n/find';
 import { openPage } from '../../../../services/routes';
 import '../../find.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 const browseInstead = { id: 'search-browse-button', label: t('find.browseInstead'), kind: 'secondary' as const, onClick: () => openPage('browse') };
 
@@ -51,7 +52,7 @@ function Results({ search }: { search: ReturnType<typeof useStationSearch> }) {
 export default function SearchPage() {
   const search = useStationSearch();
   return (
-    <View id="search-page" className="page find">
+    <View id="search-page" style={pageStyle} className="page find">
       <Panel>
         <TextField
           id="search-input"

@@ -14,6 +14,7 @@ import { createOrderAttempts } from '../../../../services/order-attempt';
 import { openPage, openSignIn, pageUrl, replacePage } from '../../../../services/routes';
 import { AddressForm } from '../../components/address-form';
 import '../../market.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 type Mode = 'pickup' | 'shipping';
 
@@ -169,7 +170,7 @@ export default function CartPage() {
   useDidShow(() => refresh());
   if (!session)
     return (
-      <View id="cart-page" className="page">
+      <View id="cart-page" style={pageStyle} className="page">
         <StateView
           id="cart-sign-in"
           kind="empty"
@@ -179,7 +180,7 @@ export default function CartPage() {
       </View>
     );
   return (
-    <View id="cart-page" className="page">
+    <View id="cart-page" style={pageStyle} className="page">
       {state.status === 'idle' || state.status === 'loading' ? <StateView id="cart-loading" kind="loading" title={t('market.cartLoading')} /> : null}
       {state.status === 'error' ? (
         <ErrorStateView

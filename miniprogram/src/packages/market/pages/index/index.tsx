@@ -12,6 +12,7 @@ import { getCategories, listListings } from '../../../../services/api-market';
 import { openPage } from '../../../../services/routes';
 import { ListingRow } from '../../components/listing-row';
 import '../../market.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 /** The whole province (Qinghai's division code): the default region. */
 const PROVINCE = '63';
@@ -65,7 +66,7 @@ export default function MarketPage() {
     listListings({ region, category: category === 'all' ? undefined : category, q: q || undefined, cursor }),
   );
   return (
-    <View id="market-page" className="page">
+    <View id="market-page" style={pageStyle} className="page">
       <PageHero title={{ text: t('market.title') }} lines={[{ id: 'market-intro', text: t('market.intro') }]} />
       <View className="market-toolbar">
         <Input

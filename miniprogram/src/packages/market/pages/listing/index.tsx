@@ -13,6 +13,7 @@ import { goHome, openPage, openSignIn, pageUrl } from '../../../../services/rout
 import { originText, priceText } from '../../components/listing-row';
 import { addToCart } from '../../hooks/add-to-cart';
 import '../../market.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 function Photos({ listing }: { listing: Listing }) {
   if (listing.photos.length === 0) return null;
@@ -150,7 +151,7 @@ export default function ListingPage() {
   const { state, retry } = useResource(params.id || undefined, getListing);
   const gone = state.status === 'error' && (state.error.code === 'NOT_FOUND' || state.error.code === 'VALIDATION_FAILED');
   return (
-    <View id="listing-page" className="page">
+    <View id="listing-page" style={pageStyle} className="page">
       {state.status === 'idle' || state.status === 'loading' ? <StateView id="listing-loading" kind="loading" title={t('market.loading')} /> : null}
       {gone ? (
         <StateView

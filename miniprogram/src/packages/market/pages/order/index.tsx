@@ -13,6 +13,7 @@ import { OrderSummary } from '../../components/order-summary';
 import { RefundPanel } from '../../components/refund-panel';
 import { ServiceRating } from '../../../../components/service-rating';
 import '../../market.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 /** "mm:ss" left until `until`, ticking each second; null once past. */
 function useCountdown(until: string | undefined): string | null {
@@ -103,7 +104,7 @@ export default function OrderPage() {
   const { params } = useRouter();
   const { state, retry, refresh, replace } = useResource(params.id || undefined, getOrder);
   return (
-    <View id="order-page" className="page">
+    <View id="order-page" style={pageStyle} className="page">
       {state.status === 'idle' || state.status === 'loading' ? (
         <StateView id="order-loading" kind="loading" title={t('market.orderLoading')} />
       ) : null}

@@ -9,6 +9,7 @@ import { myOrders } from '../../../../services/api-market';
 import { openPage, openSignIn, pageUrl } from '../../../../services/routes';
 import { OrderSummary } from '../../components/order-summary';
 import '../../market.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 /** 我的订单: newest first, each with its status; a tap opens it (支付 / 取消 there). */
 export default function OrdersPage() {
@@ -16,7 +17,7 @@ export default function OrdersPage() {
   const { state, loadMore, retry, refresh } = usePagedList(session ? session.user.id : undefined, (_key, cursor) => myOrders(cursor));
   useDidShow(() => refresh());
   return (
-    <View id="orders-page" className="page">
+    <View id="orders-page" style={pageStyle} className="page">
       {!session ? (
         <StateView
           id="orders-sign-in"

@@ -10,6 +10,7 @@ import { formatFen } from '../../../../services/money';
 import { openPage, openSignIn, pageUrl } from '../../../../services/routes';
 import { priceText } from '../../components/listing-row';
 import '../../market.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 const STATUS_TONE = { ACTIVE: 'brand', PAUSED: 'accent', ENDED: 'muted' } as const;
 
@@ -73,7 +74,7 @@ export default function SellerAccountPage() {
   const { state, retry, refresh } = useResource(session ? session.user.id : undefined, () => getMySellers());
   useDidShow(() => refresh());
   return (
-    <View id="seller-page" className="page">
+    <View id="seller-page" style={pageStyle} className="page">
       {!session ? (
         <StateView
           id="seller-sign-in"

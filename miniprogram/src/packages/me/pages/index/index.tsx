@@ -24,6 +24,7 @@ import { LanguagePanel } from '../../components/language-panel';
 import { LowDataPanel } from '../../components/low-data-panel';
 import { SellerPanel } from '../../components/seller-panel';
 import './index.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 function Hero({ title, subtitle, badge }: { title: string; subtitle?: string; badge?: string }) {
   return (
@@ -48,7 +49,7 @@ function SignIn() {
   const pending = state.status === 'pending';
   const isWeapp = process.env.TARO_ENV !== 'h5';
   return (
-    <View id="me-signed-out" className="page me">
+    <View id="me-signed-out" style={pageStyle} className="page me">
       <Hero title={t('me.title')} subtitle={t('me.signedOutIntro')} />
       <Panel overlap>
         {isWeapp ? (
@@ -124,7 +125,7 @@ function Profile({ me }: { me: MeResponse }) {
   const { user, station, region } = me;
   const roleName = t(`roleName.${user.role}`);
   return (
-    <View id="me-signed-in" className="page me">
+    <View id="me-signed-in" style={pageStyle} className="page me">
       <Hero title={user.name ?? t('me.unnamed')} badge={roleName} />
 
       <Panel overlap>

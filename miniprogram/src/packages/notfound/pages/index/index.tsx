@@ -2,11 +2,12 @@ import { View } from '@tarojs/components';
 import { StateView } from '../../../../components/state-view';
 import { t } from '../../../../i18n/shared';
 import { goHome } from '../../../../services/routes';
+import { pageStyle } from '../../../../services/page-style';
 
 /** Where an unknown route lands (app.tsx's onPageNotFound): say so, and lead home. */
 export default function NotFoundPage() {
   return (
-    <View className="page">
+    <View style={pageStyle} className="page">
       <StateView
         id="not-found-page"
         kind="empty"

@@ -19,6 +19,7 @@ import { formatChinaTime } from '../../../../services/format';
 import { QueuePanel } from '../../queue-panel';
 import '../../payments.scss';
 import './index.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 function stateText(row: HouseholdAck): string {
   if (row.ack) return t('acks.stateAcked', { time: formatChinaTime(row.ack.at) });
@@ -130,7 +131,7 @@ function Content({ me, feedId }: { me: MeResponse; feedId: string | undefined })
 export default function FeedAcksPage() {
   const { params } = useRouter();
   return (
-    <View id="acks-page" className="page">
+    <View id="acks-page" style={pageStyle} className="page">
       <RoleGate roles={['officer']} title="role.officer.title" signInPrompt="role.officer.signIn" deniedText="role.officer.denied">
         {(me) => <Content me={me} feedId={params.id || undefined} />}
       </RoleGate>

@@ -27,6 +27,7 @@ import { goBackTo, openPage } from '../../../../services/routes';
 import { ConfirmClose } from './confirm-close';
 import { NonCashPanel } from './non-cash-panel';
 import '../../payments.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 type Close = NonNullable<LedgerResponse['close']>;
 
@@ -223,7 +224,7 @@ export default function CloseDayPage() {
   const router = useRouter();
   const date = dayToClose(router.params.date);
   return (
-    <View id="close-page" className="page">
+    <View id="close-page" style={pageStyle} className="page">
       <RoleGate roles={['officer']} title="role.officer.title" signInPrompt="role.officer.signIn" deniedText="role.officer.denied">
         {(me) => <Content me={me} date={date} />}
       </RoleGate>

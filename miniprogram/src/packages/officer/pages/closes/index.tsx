@@ -17,6 +17,7 @@ import { formatFen } from '../../../../services/money';
 import { varianceText } from '../../../../services/payment-text';
 import { openPage } from '../../../../services/routes';
 import '../../payments.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 /** A closed day: expected, counted, how many payments, the variance; opens that day's ledger. */
 function CloseRow({ item }: { item: Reconciliation }) {
@@ -85,7 +86,7 @@ function Content({ me }: { me: MeResponse }) {
 /** The station's closed days, newest first: expected and counted cash, the variance. */
 export default function ClosesPage() {
   return (
-    <View id="closes-page" className="page">
+    <View id="closes-page" style={pageStyle} className="page">
       <RoleGate roles={['officer']} title="role.officer.title" signInPrompt="role.officer.signIn" deniedText="role.officer.denied">
         {(me) => <Content me={me} />}
       </RoleGate>

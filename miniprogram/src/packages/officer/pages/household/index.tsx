@@ -23,6 +23,7 @@ import { personText } from '../../../../services/person-label';
 import { QuickLog } from '../../components/quick-log';
 import '../../payments.scss';
 import './index.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 function BillBook({ household, onSaved }: { household: Household; onSaved: (household: Household) => void }) {
   const types = useResource('bill-types', getBillTypes);
@@ -166,7 +167,7 @@ function Content({ me, householdId }: { me: MeResponse; householdId: string | un
 export default function HouseholdPage() {
   const router = useRouter();
   return (
-    <View id="household-page" className="page">
+    <View id="household-page" style={pageStyle} className="page">
       <RoleGate roles={['officer']} title="role.officer.title" signInPrompt="role.officer.signIn" deniedText="role.officer.denied">
         {(me) => <Content me={me} householdId={router.params.id} />}
       </RoleGate>

@@ -22,6 +22,7 @@ import { getStationHouseholds } from '../../../../services/api';
 import { requestNote } from '../../../../services/errors';
 import { openPage } from '../../../../services/routes';
 import '../../payments.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 /** The same head name and phone are registered already: open that household, or register a second family anyway. */
 function DuplicateWarning({
@@ -183,7 +184,7 @@ function Content({ me }: { me: MeResponse }) {
 /** The households the station serves: the list, and registering one (with the villagers' consent). */
 export default function HouseholdsPage() {
   return (
-    <View id="households-page" className="page">
+    <View id="households-page" style={pageStyle} className="page">
       <RoleGate roles={['officer']} title="role.officer.title" signInPrompt="role.officer.signIn" deniedText="role.officer.denied">
         {(me) => <Content me={me} />}
       </RoleGate>

@@ -10,6 +10,7 @@ import { t } from '../../../../i18n/staff';
 import { openPage } from '../../../../services/routes';
 import { QueuePanel } from '../../queue-panel';
 import './index.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 /** What an officer does at the station; notices are not open yet. */
 const FEATURES = ['payments', 'listings', 'trainings', 'notices'] as const;
@@ -136,7 +137,7 @@ function OfficerHome({ me }: { me: MeResponse }) {
 /** The officer's workspace of their station: its settings and poster, and what comes next. */
 export default function OfficerHomePage() {
   return (
-    <View id="officer-page" className="page">
+    <View id="officer-page" style={pageStyle} className="page">
       {/* Outside the gate: offline, GET /me fails, and the officer still sees what waits on the phone. */}
       <QueuePanel />
       <RoleGate roles={['officer']} title="role.officer.title" signInPrompt="role.officer.signIn" deniedText="role.officer.denied">

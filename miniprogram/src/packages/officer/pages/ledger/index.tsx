@@ -22,6 +22,7 @@ import { formatFen } from '../../../../services/money';
 import { ledgerEntryTitle, signedFen, varianceText } from '../../../../services/payment-text';
 import { openPage } from '../../../../services/routes';
 import '../../payments.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 /** One ledger line: what, when, which receipt (and why, for a void), the cash in or out; opens the receipt. */
 function EntryRow({ entry }: { entry: LedgerEntry }) {
@@ -176,7 +177,7 @@ function Content({ me, date }: { me: MeResponse; date: string | undefined }) {
 export default function LedgerPage() {
   const router = useRouter();
   return (
-    <View id="ledger-page" className="page">
+    <View id="ledger-page" style={pageStyle} className="page">
       <RoleGate roles={['officer']} title="role.officer.title" signInPrompt="role.officer.signIn" deniedText="role.officer.denied">
         {(me) => <Content me={me} date={router.params.date} />}
       </RoleGate>

@@ -13,6 +13,7 @@ import { CreateListingForm } from './create-form';
 import { EditListing } from './edit-listing';
 import { ListingHistory } from './listing-history';
 import './index.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 /** A query value as text: Taro hands it over still encoded on some platforms and decoded on others. */
 function readableParam(value: string | undefined): string | undefined {
@@ -99,7 +100,7 @@ function ExistingListing({ listingId }: { listingId: string }) {
 export default function ListingEditPage() {
   const { params } = useRouter();
   return (
-    <View id="listing-page" className="page">
+    <View id="listing-page" style={pageStyle} className="page">
       <RoleGate roles={['officer']} title="role.officer.title" signInPrompt="role.officer.signIn" deniedText="role.officer.denied">
         {() =>
           params.id ? (

@@ -13,6 +13,7 @@ import { chinaDate } from '../../../../services/business-date';
 import { PayForm } from './pay-form';
 import { sharedPayLink } from './pay-link-share';
 import '../../payments.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 function Content({ me }: { me: MeResponse }) {
   const router = useRouter();
@@ -72,7 +73,7 @@ export default function PayPage() {
     return link ? { title: link.title, path: `/${link.path}` } : { title: t('pay.navTitle'), path: '/pages/index/index' };
   });
   return (
-    <View id="pay-page" className="page">
+    <View id="pay-page" style={pageStyle} className="page">
       <RoleGate roles={['officer']} title="role.officer.title" signInPrompt="role.officer.signIn" deniedText="role.officer.denied">
         {(me) => <Content me={me} />}
       </RoleGate>

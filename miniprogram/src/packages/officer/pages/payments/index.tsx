@@ -20,6 +20,7 @@ import { chinaDate } from '../../../../services/business-date';
 import { formatFen } from '../../../../services/money';
 import { openPage } from '../../../../services/routes';
 import '../../payments.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 function Totals({ ledger, billTypes }: { ledger: LedgerResponse; billTypes: BillTypesAnswer | undefined }) {
   const { totals } = ledger;
@@ -147,7 +148,7 @@ function Content({ me }: { me: MeResponse }) {
 /** The officer's payments workbench: today's cash at a glance, what is pending, today's payments, and the way to pay, register and close. */
 export default function WorkbenchPage() {
   return (
-    <View id="workbench-page" className="page">
+    <View id="workbench-page" style={pageStyle} className="page">
       <RoleGate roles={['officer']} title="role.officer.title" signInPrompt="role.officer.signIn" deniedText="role.officer.denied">
         {(me) => <Content me={me} />}
       </RoleGate>

@@ -20,6 +20,7 @@ import { formatFen, parseYuanToFen } from '../../../../services/money';
 import { openPage } from '../../../../services/routes';
 import { QueuePanel } from '../../queue-panel';
 import { PRICE_REPORT_MAX_AGE_DAYS } from '@shared/schemas/prices';
+import { pageStyle } from '../../../../services/page-style';
 
 /** What the form offers: active products, and the active markets of the station's prefecture (where the server accepts reports). */
 async function loadChoices(stationId: string): Promise<{ products: Product[]; markets: Market[] }> {
@@ -182,7 +183,7 @@ function PriceReportBody({ me }: { me: MeResponse }) {
 /** 报价格: the officer reports a price seen today (or in the last 30 days) at a market of their prefecture. */
 export default function PriceReportPage() {
   return (
-    <View id="price-report-page" className="page">
+    <View id="price-report-page" style={pageStyle} className="page">
       <PageHero title={{ text: t('prices.report.title') }} lines={[{ text: t('prices.report.intro') }]} />
       <RoleGate roles={['officer']} title="role.officer.title" signInPrompt="role.officer.signIn" deniedText="role.officer.denied">
         {(me) => <PriceReportBody me={me} />}

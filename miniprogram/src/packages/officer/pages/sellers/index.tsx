@@ -19,6 +19,7 @@ import { listingRowText } from '../station-listings/listing-text';
 import { RegisterSeller } from './register-seller';
 import { SellerLinkCode } from './seller-link-code';
 import '../../payments.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 /** One seller: who, and the listings the officer keeps for them, each opening its edit page. */
 function SellerCard({ seller, listings }: { seller: Seller; listings: Listing[] }) {
@@ -131,7 +132,7 @@ function Content({ me }: { me: MeResponse }) {
 /** 农产品代销: the station's sellers (households and cooperatives, registered with consent) and each one's listings. */
 export default function SellersPage() {
   return (
-    <View id="sellers-page" className="page">
+    <View id="sellers-page" style={pageStyle} className="page">
       <RoleGate roles={['officer']} title="role.officer.title" signInPrompt="role.officer.signIn" deniedText="role.officer.denied">
         {(me) => <Content me={me} />}
       </RoleGate>

@@ -15,6 +15,7 @@ import { formatFen } from '../../../../services/money';
 import { billTypeName } from '../../../../services/payment-status';
 import { openSignIn, pageUrl } from '../../../../services/routes';
 import '../../paylink.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 /**
  * 微信支付 of an open link. Only WeChat Pay's signed notification pays the bill: after requestPayment the
@@ -112,7 +113,7 @@ export default function PayLinkPage() {
   }
   const link = state.value;
   return (
-    <View id="paylink-page" className="page">
+    <View id="paylink-page" style={pageStyle} className="page">
       <Panel id="paylink" title={t('paylink.title')} intro={t('paylink.intro', { village: link.station.villageName })}>
         {link.sandbox ? <Notice id="paylink-sandbox" kind="info" text={t('paylink.sandbox')} /> : null}
         <InfoList

@@ -11,6 +11,7 @@ import { formatFen } from '../../../../services/money';
 import { openPage } from '../../../../services/routes';
 import { ChangeLabel } from '../../components/change-label';
 import '../../prices.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 const loadProducts = async () => (await listPriceProducts()).items.filter((product) => product.active);
 
@@ -75,7 +76,7 @@ export default function PricesPage() {
   const products = state.status === 'ready' ? state.value : [];
   const product = products.find((p) => p.id === chosen) ?? products[0];
   return (
-    <View id="prices-page" className="page">
+    <View id="prices-page" style={pageStyle} className="page">
       <PageHero title={{ text: t('prices.title') }} lines={[{ text: t('prices.intro') }]} />
       {state.status === 'idle' || state.status === 'loading' ? (
         <StateView id="prices-products-loading" kind="loading" title={t('prices.productsLoading')} />

@@ -15,6 +15,7 @@ import { openPage } from '../../../../services/routes';
 import { ChangeLabel } from '../../components/change-label';
 import { PriceChart } from '../../components/price-chart';
 import '../../prices.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 /** The product's and market's names for the title (the series itself carries only their ids). */
 async function loadNames(key: string): Promise<{ product: string; market: string }> {
@@ -141,7 +142,7 @@ export default function PriceSeriesPage() {
   const { state: names } = useResource(productId && marketId ? `${productId}|${marketId}` : undefined, loadNames);
   if (!productId || !marketId) {
     return (
-      <View id="series-page" className="page">
+      <View id="series-page" style={pageStyle} className="page">
         <StateView
           id="series-bad-link"
           kind="empty"
@@ -154,7 +155,7 @@ export default function PriceSeriesPage() {
   }
   const named = names.status === 'ready' ? names.value : null;
   return (
-    <View id="series-page" className="page">
+    <View id="series-page" style={pageStyle} className="page">
       <PageHero title={{ id: 'series-title', text: named ? `${named.product} · ${named.market}` : t('prices.seriesNavTitle') }} />
       <Series productId={productId} marketId={marketId} />
     </View>

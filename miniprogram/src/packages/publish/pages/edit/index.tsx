@@ -17,6 +17,7 @@ import { getFeedCategories } from '../../../../services/api-compose';
 import { MAX_FEED_IMAGES } from '../../../../services/upload';
 import { RegionTarget } from './region-target';
 import './index.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 const AUTHORS = ['expert', 'county_admin', 'prefecture_admin', 'province_admin'] as const;
 
@@ -195,7 +196,7 @@ function Editor({ me, id }: { me: MeResponse; id?: string }) {
 export default function ComposePage() {
   const { params } = useRouter();
   return (
-    <View className="page compose-page">
+    <View style={pageStyle} className="page compose-page">
       <RoleGate roles={AUTHORS} title="role.author.title" signInPrompt="role.author.signIn" deniedText="role.author.denied">
         {(me) => <Editor me={me} id={params.id || undefined} />}
       </RoleGate>

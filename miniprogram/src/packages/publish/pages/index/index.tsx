@@ -11,6 +11,7 @@ import { getMyFeeds } from '../../../../services/api-publish';
 import { openPage } from '../../../../services/routes';
 import { FEED_PAGE_SIZE, FeedList } from '../../feed-list';
 import '../../publish.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 function MyFeeds() {
   const { state, loadMore, retry, refresh } = usePagedList('me', (_key, cursor) => getMyFeeds({ cursor, limit: FEED_PAGE_SIZE }));
@@ -41,7 +42,7 @@ function MyFeeds() {
 /** The signed-in expert's or admin's own items, any status, newest first; "写信息" opens the form. */
 export default function MyFeedsPage() {
   return (
-    <View id="publish-page" className="page">
+    <View id="publish-page" style={pageStyle} className="page">
       <RoleGate roles={['expert', ...ADMIN_ROLES]} title="role.publish.title" signInPrompt="role.publish.signIn" deniedText="role.publish.denied">
         {() => <MyFeeds />}
       </RoleGate>

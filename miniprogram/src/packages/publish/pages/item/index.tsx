@@ -18,6 +18,7 @@ import { categoryText, statusText } from '../../../../services/feed-publish';
 import { personText } from '../../../../services/person-label';
 import { MovesPanel } from './moves-panel';
 import '../../publish.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 /** The target region by name with its chain (青海省 海东市 乐都区), or its code until the name is in. */
 function useRegionName(code: string): string {
@@ -163,7 +164,7 @@ export default function FeedItemPage() {
   const { params } = useRouter();
   const id = params.id ? decodeURIComponent(params.id) : undefined;
   return (
-    <View id="feed-item-page" className="page">
+    <View id="feed-item-page" style={pageStyle} className="page">
       <RoleGate roles={['expert', ...ADMIN_ROLES]} title="role.publish.title" signInPrompt="role.publish.signIn" deniedText="role.publish.denied">
         {(me) => (id ? <Item id={id} me={me} /> : <StateView id="feed-missing" kind="empty" title={t('publish.item.missing')} />)}
       </RoleGate>

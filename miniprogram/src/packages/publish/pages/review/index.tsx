@@ -11,6 +11,7 @@ import { t } from '../../../../i18n/publish';
 import { getReviewQueue } from '../../../../services/api-publish';
 import { FEED_PAGE_SIZE, FeedList } from '../../feed-list';
 import '../../publish.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 function ReviewQueue({ region, regionName }: { region: string; regionName: string }) {
   const { state, loadMore, retry, refresh } = usePagedList(region, (code, cursor) => getReviewQueue(code, { cursor, limit: FEED_PAGE_SIZE }));
@@ -43,7 +44,7 @@ function Content({ me }: { me: MeResponse }) {
 /** An admin's review queue: items in review whose target lies in their region, oldest region codes first. */
 export default function ReviewPage() {
   return (
-    <View id="publish-review-page" className="page">
+    <View id="publish-review-page" style={pageStyle} className="page">
       <RoleGate roles={ADMIN_ROLES} title="role.review.title" signInPrompt="role.admin.signIn" deniedText="role.review.denied">
         {(me) => <Content me={me} />}
       </RoleGate>

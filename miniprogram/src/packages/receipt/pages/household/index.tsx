@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import type { Role } from '@shared/roles';
 import { MyHousehold } from '../../../../components/my-household';
 import { RoleGate } from '../../../../components/role-gate';
+import { pageStyle } from '../../../../services/page-style';
 
 /** Who can be linked to a registered household (the same people who have a home station on "me"). */
 const HOUSEHOLD_ROLES: readonly Role[] = ['villager', 'buyer', 'expert'];
@@ -13,7 +14,7 @@ const HOUSEHOLD_ROLES: readonly Role[] = ['villager', 'buyer', 'expert'];
  */
 export default function MyHouseholdPage() {
   return (
-    <View className="page">
+    <View style={pageStyle} className="page">
       <RoleGate roles={HOUSEHOLD_ROLES} title="me.householdTitle" signInPrompt="me.householdSignIn" deniedText="me.householdSignIn">
         {(me) => <MyHousehold userId={me.user.id} />}
       </RoleGate>

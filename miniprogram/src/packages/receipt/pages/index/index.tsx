@@ -25,6 +25,7 @@ import { billTypeName, isAwaitingProvider, paymentExplanation, paymentStatusText
 import { printReceipt, RECEIPT_CANVAS_ID, shareReceiptImage } from '../../../../services/receipt-image';
 import { VoidPanel } from './void-panel';
 import './index.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 /** The receipt's rows, in the order printed. */
 function receiptItems(payment: Payment): InfoItem[] {
@@ -203,7 +204,7 @@ function Content({ me, paymentId }: { me: MeResponse; paymentId: string | undefi
 export default function ReceiptPage() {
   const router = useRouter();
   return (
-    <View id="receipt-page" className="page">
+    <View id="receipt-page" style={pageStyle} className="page">
       <RoleGate roles={ROLES} title="receipt.navTitle" signInPrompt="receipt.signIn" deniedText="receipt.signIn">
         {(me) => <Content me={me} paymentId={router.params.id} />}
       </RoleGate>

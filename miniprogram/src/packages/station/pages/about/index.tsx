@@ -20,6 +20,7 @@ import { goHome, openSignIn, pageUrl } from '../../../../services/routes';
 import { toStationDetailsView, type StationDetailsView } from '../../../../services/station-details-view';
 import { loadStationDetailsByCode } from '../../../../services/station-prefetch';
 import './index.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 /** "设为我的站点" for a signed-in villager, or "我的站点" when it is theirs. */
 function HomeStationBar({ station, me, onMeChange }: { station: StationProfile; me: MeState; onMeChange: (me: MeResponse) => void }) {
@@ -184,7 +185,7 @@ export default function StationAboutPage() {
   const { station, view } = state;
   const details = toStationDetailsView(station);
   return (
-    <View id="station-about" className="page about">
+    <View id="station-about" style={pageStyle} className="page about">
       <PageHero title={{ id: 'station-name', text: view.title }} lines={[{ id: 'station-code', text: t('station.code', { code: view.code }) }]} />
       <HomeStationBar station={station} me={me} onMeChange={replace} />
       <HoursPanel details={details} />

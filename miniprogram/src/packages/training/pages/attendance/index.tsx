@@ -12,6 +12,7 @@ import { useAttendance } from '../../hooks/use-attendance';
 import { seatsText, timeRange } from '../../components/training-text';
 import { TrainingPending } from '../../components/training-pending';
 import '../../training.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 /** 签到与名单 (`?id=`): the QR code to show at the station, the list, check-ins for people without a phone, the history. */
 export default function TrainingAttendancePage() {
@@ -23,7 +24,7 @@ export default function TrainingAttendancePage() {
   const { training, qr, people, history } = state.value;
   const households = page.households.state.status === 'ready' ? page.households.state.value.items : [];
   return (
-    <View id="training-attendance-page" className="page">
+    <View id="training-attendance-page" style={pageStyle} className="page">
       <Panel id="training-qr" title={t('training.qrTitle')} intro={`${training.title} · ${timeRange(training)} · ${seatsText(training)}`}>
         <Image id="training-qr-image" className="training-qr" src={qr.image} />
         <Text className="training-muted">{t('training.qrHint', { from: formatChinaTime(qr.validFrom), until: formatChinaTime(qr.validUntil) })}</Text>

@@ -12,6 +12,7 @@ import { openPage, openSignIn, pageUrl } from '../../../../services/routes';
 import { useCheckin } from '../../hooks/use-checkin';
 import { timeRange } from '../../components/training-text';
 import '../../training.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 /** What the session's QR code opens (`?id=&t=`): checks the signed-in person in, once, and says so. */
 export default function TrainingCheckinPage() {
@@ -49,7 +50,7 @@ export default function TrainingCheckinPage() {
   }
   const { answer } = state;
   return (
-    <View id="checkin-page" className="page">
+    <View id="checkin-page" style={pageStyle} className="page">
       <Panel id="checkin" title={answer.training.title}>
         <Notice
           id="checkin-result"

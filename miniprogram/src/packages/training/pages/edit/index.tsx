@@ -13,6 +13,7 @@ import { currentUser } from '../../../../services/session';
 import { useTrainingForm } from '../../hooks/use-training-form';
 import { topicName } from '../../components/training-text';
 import '../../training.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 /** Schedule a session at `?stationId=`, or edit `?id=`: topic, title, trainer, date and times (China's), seats. */
 export default function TrainingEditPage() {
@@ -36,7 +37,7 @@ export default function TrainingEditPage() {
         ? t('training.problem.order')
         : undefined;
   return (
-    <View id="training-edit-page" className="page">
+    <View id="training-edit-page" style={pageStyle} className="page">
       <Panel id="training-edit" title={params.id ? t('training.edit') : t('training.schedule')}>
         <ChipGroup id="training-topic" label={t('training.field.topic')}>
           {TRAINING_TOPICS.map((topic) => (

@@ -16,6 +16,7 @@ import { currentUser } from '../../../../services/session';
 import { seatsText, timeRange, topicName } from '../../components/training-text';
 import { TrainingPending } from '../../components/training-pending';
 import '../../training.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 /** A station's sessions (`?stationId=&name=`): upcoming soonest first (or ended), 20 a page; its officer schedules one. */
 export default function TrainingListPage() {
@@ -35,7 +36,7 @@ export default function TrainingListPage() {
   const schedules = user?.role === 'officer' ? user.stationId === stationId : (user?.role ?? '').endsWith('_admin');
   if (!stationId) return <StateView id="training-error" kind="error" title={t('training.errorTitle')} description={t('training.noStation')} />;
   return (
-    <View id="training-list-page" className="page">
+    <View id="training-list-page" style={pageStyle} className="page">
       <Panel id="training-list" title={t('training.listTitle', { station: stationName || t('training.navList') })} intro={t('training.listIntro')}>
         {schedules ? (
           <ActionButton id="training-schedule" onClick={() => openPage('trainingEdit', { stationId })}>

@@ -18,6 +18,7 @@ import { confirmed, useTrainingAction } from '../../hooks/use-training-actions';
 import { seatsText, timeRange, topicName } from '../../components/training-text';
 import { TrainingPending } from '../../components/training-pending';
 import '../../training.scss';
+import { pageStyle } from '../../../../services/page-style';
 
 /** The villager's part: sign up or withdraw, and (in WeChat) scan the station's QR code to check in. */
 function VillagerActions({ training, onChanged }: { training: Training; onChanged: (t: Training) => void }) {
@@ -107,7 +108,7 @@ export default function TrainingSessionPage() {
   const user = currentUser();
   const manages = user?.role === 'officer' ? user.stationId === training.stationId : (user?.role ?? '').endsWith('_admin');
   return (
-    <View id="training-session-page" className="page">
+    <View id="training-session-page" style={pageStyle} className="page">
       <Panel id="training-session" title={training.title} intro={topicName(training.topic)}>
         {training.status === 'CANCELLED' ? (
           <Notice id="training-cancelled" kind="error" text={t('training.cancelled', { reason: training.cancelReason ?? '' })} />
