@@ -2,18 +2,21 @@
  * The officer offline (issue 16), in Chromium on the H5 build against the real stack: consultations
  * and "informed" marks made without network wait on the phone with their Idempotency-Key, a badge
  * counts them, they survive a reload, and once the network returns they are stored exactly once
- * (rows counted in DynamoDB Local), also when the page reloads while a request was in flight.
+ * (rows counted in DynamoDB Local), also when the page reloads while a request was in flight; a training
+ * sign-up the officer makes for a household member on the attendance page goes through the same queue.
  * "Offline" is either the browser's offline mode (then its `online` event starts the replay) or every
  * API request aborted (the page's own files still load, so it can be reloaded).
  * A fresh officer appointed to 土桥村 for this run: the counts are theirs alone.
  *
  *   ids: #month-log-<channel>, #month-log-queued, #officer-queue-badge, #officer-queue-retry,
- *        #acks-row-<householdId>-phone / -in-person / -queued / -state
+ *        #acks-row-<householdId>-phone / -in-person / -queued / -state,
+ *        #training-household-<householdId>, #training-person-name input, #training-person-sign-up,
+ *        #training-attendance-message, #training-people
  */
 import { randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { localClients } from '../../scripts/lib/local-clients';
-import { storedRows } from '../harness/offline-replay';
+import { storedRows, storedTrainingRows } from '../harness/offline-replay';
 import { click, freshOpenid, openRoute, phonesForSuite, requireStack, shoot, signInAs, stackApi, waitForText } from './support';
 
 const TUQIAO = '630202002214';
@@ -25,6 +28,8 @@ let webUrl: string;
 let officerId: string;
 let feedId: string;
 let households: string[];
+let officerToken: string;
+let stationId: string;
 const phone = phonesForSuite();
 const { api, login } = stackApi(() => webUrl);
 const { doc } = localClients(process.env.TEST_DYNAMODB_ENDPOINT!);
@@ -34,7 +39,8 @@ const API_REQUESTS = '**/api/**';
 beforeAll(async () => {
   webUrl = requireStack();
   const station = await api<{ id: string }>(`/stations/by-code/${TUQIAO}`);
-  const officerToken = await login(officerOpenid);
+  stationId = station.id;
+  officerToken = await login(officerOpenid);
   officerId = (await api<{ user: { id: string } }>('/me', { token: officerToken })).user.id;
   await api('/admin/officers', { method: 'POST', token: await login('admin-ledu'), body: { stationId: station.id, userId: officerId } });
   const [ledu, haidong] = [await login('admin-ledu'), await login('admin-haidong')];
@@ -158,5 +164,61 @@ describe('H5: the officer offline', () => {
     expect(await page.locator('#officer-queue-badge').count()).toBe(0);
     expect(await page.locator('#officer-queue-conflicts').count()).toBe(0);
     await expectStored({ consultations: 4, informed: 2 });
+  });
+
+  it('a training sign-up made without network waits with a badge on the attendance page and is stored once when it returns', async () => {
+    const MINUTE = 60_000;
+    const trainingId = (
+      await api<{ id: string }>('/trainings', {
+        method: 'POST',
+        token: officerToken,
+        body: {
+          stationId,
+          title: `离线培训${tag}`,
+          topic: 'phone_skills',
+          trainer: '李老师',
+          startsAt: new Date(Date.now() + 60 * MINUTE).toISOString(),
+          endsAt: new Date(Date.now() + 180 * MINUTE).toISOString(),
+          capacity: 20,
+        },
+      })
+    ).id;
+    // Registered just now: first in the station's list (newest first), so its chip is on the page.
+    const householdId = (
+      await api<{ id: string }>(`/stations/${stationId}/households`, {
+        method: 'POST',
+        token: officerToken,
+        body: { headName: `离线丙${tag}`, consent: true },
+      })
+    ).id;
+    const name = `卓玛${tag}`;
+    const storedTraining = () => storedTrainingRows(doc, process.env.TEST_SEEDED_TABLE!, trainingId);
+    const page = await phone();
+    await signInAs(page, webUrl, officerOpenid);
+    await open(page, `packages/training/pages/attendance/index?id=${trainingId}`);
+    await page.waitForSelector(`#training-household-${householdId}`);
+
+    await page.context().setOffline(true);
+    await page.locator(`#training-household-${householdId}`).click();
+    await page.locator('#training-person-name input').fill(name);
+    await click(page, 'training-person-sign-up');
+    await waitForText(page, '#training-attendance-message', `没有网络：${name}的报名已存在手机上`);
+    await waitForText(page, '#officer-queue-badge', '1 条待同步');
+    expect(await queuedOnDevice(page)).toBe(1);
+    await shoot(page, 'offline-queue-training.png');
+    expect(await storedTraining()).toMatchObject({ signups: 0, signedUpCount: 0 });
+
+    // The browser says it is back online: the queue sends the sign-up by itself, and the list is read again.
+    await page.context().setOffline(false);
+    await page.locator('#officer-queue-badge').waitFor({ state: 'detached' });
+    await waitForText(page, '#training-people', name);
+    for (let i = 0; i < 60 && (await storedTraining()).signups === 0; i++) await new Promise((r) => setTimeout(r, 500));
+    expect(await storedTraining()).toMatchObject({ signups: 1, signedUpCount: 1 });
+    expect(await queuedOnDevice(page)).toBe(0);
+    // Opened again: nothing more is sent.
+    await open(page, `packages/training/pages/attendance/index?id=${trainingId}`);
+    await waitForText(page, '#training-people', name);
+    expect(await page.locator('#officer-queue-badge').count()).toBe(0);
+    expect(await storedTraining()).toMatchObject({ signups: 1, signedUpCount: 1 });
   });
 });

@@ -136,3 +136,53 @@ export async function storedRows(doc: DynamoDBDocumentClient, table: string, off
   } while (startKey);
   return { consultations, informed };
 }
+
+/**
+ * Queued actions of an officer at a session held without signal: each person signed up by name (a member
+ * of one of the households) and then checked in by name, in the order the officer did them.
+ */
+export function offlineTrainingActions(input: { trainingId: string; householdIds: string[] }): Omit<QueuedAction, 'at'>[] {
+  const key = (kind: string, n: number) => `${kind}-${n}-${Math.random().toString(36).slice(2, 10)}`;
+  return input.householdIds.flatMap((householdId, n) => {
+    const person = { householdId, name: `学员${n}` };
+    return [
+      {
+        key: key('signup', n),
+        kind: 'signup' as const,
+        method: 'POST' as const,
+        path: `/trainings/${input.trainingId}/signups`,
+        body: person,
+        label: person.name,
+      },
+      {
+        key: key('checkin', n),
+        kind: 'checkin' as const,
+        method: 'POST' as const,
+        path: `/trainings/${input.trainingId}/checkins`,
+        body: person,
+        label: person.name,
+      },
+    ];
+  });
+}
+
+/** A session's stored sign-ups and check-ins (rows), its counters, and the attendance services recorded with them. */
+export async function storedTrainingRows(doc: DynamoDBDocumentClient, table: string, trainingId: string) {
+  const rows = { signups: 0, checkins: 0, signedUpCount: -1, attendedCount: -1, attendanceServices: 0 };
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await doc.send(new ScanCommand({ TableName: table, ExclusiveStartKey: startKey, ConsistentRead: true }));
+    for (const item of page.Items ?? []) {
+      if (item.entity === 'TrainingSignup' && item.trainingId === trainingId) rows.signups++;
+      if (item.entity === 'TrainingCheckin' && item.trainingId === trainingId) rows.checkins++;
+      if (item.entity === 'Training' && item.id === trainingId) {
+        rows.signedUpCount = Number(item.signedUpCount);
+        rows.attendedCount = Number(item.attendedCount);
+      }
+      if (item.entity === 'ServiceEntry' && item.type === 'training' && item.kind === 'service' && String(item.id ?? '').includes(trainingId))
+        rows.attendanceServices++;
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return rows;
+}

@@ -11,7 +11,15 @@ import { invoke } from '../harness/invoke';
 import { copyStations, officerOf, TUQIAO } from '../harness/payments';
 import { createUser } from '../harness/users';
 import { copyRegionChain, expertOf, feedBody, feedIn } from '../harness/feeds';
-import { offlineActions, replayWithInterruptions, storedRows, type Transport } from '../harness/offline-replay';
+import {
+  offlineActions,
+  offlineTrainingActions,
+  replayWithInterruptions,
+  storedRows,
+  storedTrainingRows,
+  type Transport,
+} from '../harness/offline-replay';
+import { scheduleSession } from '../harness/training';
 
 let table: Awaited<ReturnType<typeof useFreshTable>>;
 
@@ -64,5 +72,42 @@ describe('offline replay: exactly once through interruptions', () => {
     // More requests than actions: the lost answer and the in-flight one were sent again with their keys.
     expect(report.requests).toBeGreaterThan(actions.length);
     expect(await storedRows(table.doc, table.tableName, officer.user.id, feedId)).toEqual({ consultations: 20, informed: 10 });
+  });
+
+  it('a session held without signal: 8 sign-ups and 8 check-ins by name are stored once each after three interrupted replays', async () => {
+    const officer = await officerOf(table.doc, table.tableName, TUQIAO, `培训${Date.now() % 1000}`);
+    const trainingId = await scheduleSession(officer, TUQIAO.id);
+    const { householdIds } = await alertWithHouseholds(officer, 8);
+    const transport: Transport = (action) =>
+      invoke(handlers.training, {
+        method: action.method,
+        path: action.path,
+        headers: { ...officer.auth, 'idempotency-key': action.key },
+        body: action.body,
+      });
+    const actions = offlineTrainingActions({ trainingId, householdIds });
+    expect(await storedTrainingRows(table.doc, table.tableName, trainingId)).toEqual({
+      signups: 0,
+      checkins: 0,
+      signedUpCount: 0,
+      attendedCount: 0,
+      attendanceServices: 0,
+    });
+
+    const report = await replayWithInterruptions(transport, actions, [
+      { afterAnswers: 3, kind: 'answer-lost' },
+      { afterAnswers: 7, kind: 'in-flight-reload' },
+      { afterAnswers: 11, kind: 'not-sent' },
+    ]);
+
+    expect({ pending: report.pending, conflicts: report.conflicts }).toEqual({ pending: 0, conflicts: 0 });
+    expect(report.requests).toBeGreaterThan(actions.length);
+    expect(await storedTrainingRows(table.doc, table.tableName, trainingId)).toEqual({
+      signups: 8,
+      checkins: 8,
+      signedUpCount: 8,
+      attendedCount: 8,
+      attendanceServices: 8,
+    });
   });
 });

@@ -10,6 +10,8 @@ import { receiptMessages } from './messages/zh-CN.receipt';
 import { boReceiptMessages } from './messages/bo.receipt';
 import { staffMessages } from './messages/zh-CN.staff';
 import { boStaffMessages } from './messages/bo.staff';
+import { queueMessages } from './messages/zh-CN.queue';
+import { boQueueMessages } from './messages/bo.queue';
 import { boStationMessages } from './messages/bo.station';
 import { stationMessages } from './messages/zh-CN.station';
 
@@ -17,8 +19,8 @@ export * from './index';
 // The error texts only subpackages meet, with their Tibetan.
 import './errors';
 
-const extra = { ...sharedMessages, ...receiptMessages, ...stationMessages, ...staffMessages };
+const extra = { ...sharedMessages, ...receiptMessages, ...stationMessages, ...staffMessages, ...queueMessages };
 export type MessageKey = MainMessageKey | keyof typeof extra;
 // Tibetan: each part's bo.<name>.ts (complete by type), in the same order.
-const bo = { ...boSharedMessages, ...boReceiptMessages, ...boStationMessages, ...boStaffMessages };
+const bo = { ...boSharedMessages, ...boReceiptMessages, ...boStationMessages, ...boStaffMessages, ...boQueueMessages };
 export const t = withMessages(extra, { bo });

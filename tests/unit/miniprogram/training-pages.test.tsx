@@ -22,6 +22,7 @@ import { button, byId, exists, ok, routes, type, type RequestOptions } from './p
 const ID = 'tr0123456789abcdef01234567';
 const TOKEN = 'AbCdEfGhIjKlMnOpQrStUv';
 const HOUSEHOLD = 'hh0123456789abcdef01234567';
+const nameField = () => byId('training-person-name').querySelector('input')?.value ?? byId('training-person-name').getAttribute('value');
 const bodyOf = (options: RequestOptions) => (typeof options.data === 'string' ? JSON.parse(options.data) : options.data);
 
 const session = (fields: Partial<Training> = {}): Training => ({
@@ -302,6 +303,66 @@ describe('签到与名单 (the officer)', () => {
     fireEvent.click(button('training-person-sign-up'));
     await waitFor(() => expect(signUp).toHaveBeenCalledTimes(1));
     expect(bodyOf(signUp.mock.calls[0][0])).toEqual({ householdId: HOUSEHOLD, name: '拉姆', phone: '13912345678' });
+  });
+
+  it('without signal a sign-up by name waits on the phone (badge); 立即同步 sends it once with the SAME key and reads the list again', async () => {
+    saveSession(loginAnswer({ role: 'officer', stationId: station.id }));
+    setRouterParams({ id: ID });
+    let online = false;
+    let listReads = 0;
+    const sent: Array<{ key: string; body: unknown }> = [];
+    routes({
+      [`GET /trainings/${ID}/attendance`]: () => (listReads++, ok(attendance())),
+      [`GET /stations/${station.id}/households?limit=50`]: ok({ items: [{ id: HOUSEHOLD, headName: '多杰', phoneMasked: null }], nextCursor: null }),
+      [`POST /trainings/${ID}/signups`]: (options: RequestOptions) => {
+        sent.push({ key: (options.header as Record<string, string>)['Idempotency-Key'], body: bodyOf(options) });
+        if (!online) throw { errMsg: 'request:fail' };
+        return { statusCode: 201, data: session({ signedUpCount: 4 }) };
+      },
+    });
+    render(<TrainingAttendancePage />);
+    await waitFor(() => byId(`training-household-${HOUSEHOLD}`));
+    fireEvent.click(byId(`training-household-${HOUSEHOLD}`));
+    type('training-person-name', '拉姆');
+    expect(nameField()).toBe('拉姆');
+    fireEvent.click(button('training-person-sign-up'));
+    await waitFor(() => expect(byId('training-attendance-message').textContent).toBe('没有网络：拉姆的报名已存在手机上，联网后自动补交'));
+    expect(byId('officer-queue-badge').textContent).toBe('1 条待同步');
+    // The form is cleared for the next person: the queued one is kept on the phone.
+    expect(nameField()).toBe('');
+    const readsBefore = listReads;
+
+    online = true;
+    fireEvent.click(button('officer-queue-retry'));
+    await waitFor(() => expect(exists('officer-queue-badge')).toBe(false));
+    expect(sent.map((s) => s.body)).toEqual([
+      { householdId: HOUSEHOLD, name: '拉姆' },
+      { householdId: HOUSEHOLD, name: '拉姆' },
+    ]);
+    expect(sent[0].key).toMatch(/^signup/);
+    expect(sent[1].key).toBe(sent[0].key);
+    // Sent: the list is read again (the server decides who is signed up).
+    await waitFor(() => expect(listReads).toBeGreaterThan(readsBefore));
+  });
+
+  it('a queued check-in the server refuses is listed with its name and reason until dismissed, never dropped', async () => {
+    saveSession(loginAnswer({ role: 'officer', stationId: station.id }));
+    setRouterParams({ id: ID });
+    routes({
+      [`GET /trainings/${ID}/attendance`]: ok(attendance()),
+      [`GET /stations/${station.id}/households?limit=50`]: ok({ items: [], nextCursor: null }),
+      [`POST /trainings/${ID}/checkins`]: () => ({ statusCode: 409, data: errorBody('CHECKIN_CLOSED') }),
+    });
+    render(<TrainingAttendancePage />);
+    await waitFor(() => byId('training-person-0-checkin'));
+    fireEvent.click(button('training-person-0-checkin'));
+    await waitFor(() => byId('officer-queue-conflicts'));
+    expect(byId('officer-queue-conflicts').textContent).toContain('培训签到 卓玛');
+    expect(byId('training-attendance-message').textContent).toContain('没有成功');
+    expect(exists('officer-queue-badge')).toBe(false);
+    const dismiss = document.querySelector('[id^="officer-queue-dismiss-"]') as HTMLElement;
+    fireEvent.click(dismiss.querySelector('button') ?? dismiss);
+    await waitFor(() => expect(exists('officer-queue-conflicts')).toBe(false));
   });
 });
 

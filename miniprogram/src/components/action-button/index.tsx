@@ -27,14 +27,8 @@ export interface ActionButtonProps {
 export function ActionButton({ id, kind = 'primary', size = 'normal', disabled, loading, openType, onClick, children }: ActionButtonProps) {
   const inactive = Boolean(disabled || loading);
   const wrapper = ['action-button', `action-button--${size}`, kind === 'danger' ? 'action-button--danger' : ''];
-  const button = [
-    'at-button',
-    `at-button--${size}`,
-    `at-button--${kind === 'secondary' ? 'secondary' : 'primary'}`,
-    inactive ? 'at-button--disabled' : '',
-    loading ? 'at-button--icon' : '',
-    'action-button__button',
-  ];
+  // Only classes a rule styles (the size is the wrapper's): every byte here ships in the main package.
+  const button = ['at-button', `at-button--${kind === 'secondary' ? 'secondary' : 'primary'}`, inactive ? 'at-button--disabled' : ''];
   return (
     <View id={id} className={wrapper.filter(Boolean).join(' ')}>
       <View className={button.filter(Boolean).join(' ')} onClick={inactive ? undefined : onClick}>

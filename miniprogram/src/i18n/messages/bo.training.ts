@@ -53,6 +53,8 @@ export const boTrainingMessages: Record<keyof typeof trainingMessages, string> =
   'training.save': 'ཉར་ཚགས།',
   'training.create': 'སྦྱོང་བརྡར་སྤེལ་བ།',
   'training.failed': 'ལེགས་གྲུབ་མ་བྱུང་། {reason}',
+  'training.queuedSignUp': 'དྲ་རྒྱ་མེད། {name} ཡི་མིང་འགོད་ཁ་པར་ནང་ཉར་ཡོད། དྲ་རྒྱ་མཐུད་རྗེས་རང་འགུལ་གྱིས་འབུལ་ངེས།',
+  'training.queuedCheckIn': 'དྲ་རྒྱ་མེད། {name} ཡི་ཡོང་ཐོ་ཁ་པར་ནང་ཉར་ཡོད། དྲ་རྒྱ་མཐུད་རྗེས་རང་འགུལ་གྱིས་འབུལ་ངེས།',
   'training.seats': 'མི་ {count}/{capacity}',
   'training.timeRange': '{start} ནས་ {end} བར།',
   'training.cancelled': 'སྦྱོང་བརྡར་འདི་མེད་པར་བཏང་ཟིན། {reason}',

@@ -50,6 +50,8 @@ export const trainingMessages = {
   'training.save': '保存',
   'training.create': '发布培训',
   'training.failed': '没有成功：{reason}',
+  'training.queuedSignUp': '没有网络：{name}的报名已存在手机上，联网后自动补交',
+  'training.queuedCheckIn': '没有网络：{name}的签到已存在手机上，联网后自动补交',
   'training.seats': '{count}/{capacity} 人',
   'training.timeRange': '{start} 至 {end}',
   'training.cancelled': '这次培训已取消：{reason}',

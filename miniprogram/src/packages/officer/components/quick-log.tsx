@@ -4,7 +4,7 @@ import { Notice } from '../../../components/notice';
 import { Section } from '../../../components/section';
 import { useConsultationLog } from '../../../hooks/use-consultation-log';
 import { errorText, t } from '../../../i18n/staff';
-import { QueuePanel } from '../queue-panel';
+import { OfficerQueuePanel } from '../../../components/officer-queue-panel';
 
 const CHANNELS = ['phone', 'wechat', 'in_person'] as const;
 
@@ -58,7 +58,7 @@ export function QuickLog({
           text={t('month.logFailed', { reason: state.error.code === 'QUEUE_FULL' ? t('queue.fullError') : errorText(state.error.code) })}
         />
       ) : null}
-      <QueuePanel />
+      <OfficerQueuePanel />
     </Section>
   );
 }

@@ -16,7 +16,7 @@ import { useResource } from '../../../../hooks/use-resource';
 import { errorText, t } from '../../../../i18n/staff';
 import { getFeedItem, getStationFeedAcks, type HouseholdAck, type InformedHow, type StationAcks } from '../../../../services/api-feeds';
 import { formatChinaTime } from '../../../../services/format';
-import { QueuePanel } from '../../queue-panel';
+import { OfficerQueuePanel } from '../../../../components/officer-queue-panel';
 import '../../payments.scss';
 import './index.scss';
 import { pageStyle } from '../../../../services/page-style';
@@ -82,7 +82,7 @@ function Acks({ stationId, feedId }: { stationId: string; feedId: string }) {
         overlap
       />
       <Panel overlap>
-        <QueuePanel />
+        <OfficerQueuePanel />
         <ChipGroup id="acks-filter">
           <Chip id="acks-filter-all" label={t('acks.filterAll')} selected={!pendingOnly} onClick={() => setPendingOnly(false)} />
           <Chip id="acks-filter-pending" label={t('acks.filterPending')} selected={pendingOnly} onClick={() => setPendingOnly(true)} />

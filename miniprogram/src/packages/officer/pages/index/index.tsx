@@ -8,7 +8,7 @@ import { Section } from '../../../../components/section';
 import { Tile, TileGrid } from '../../../../components/tile';
 import { t } from '../../../../i18n/staff';
 import { openPage } from '../../../../services/routes';
-import { QueuePanel } from '../../queue-panel';
+import { OfficerQueuePanel } from '../../../../components/officer-queue-panel';
 import './index.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -139,7 +139,7 @@ export default function OfficerHomePage() {
   return (
     <View id="officer-page" style={pageStyle} className="page">
       {/* Outside the gate: offline, GET /me fails, and the officer still sees what waits on the phone. */}
-      <QueuePanel />
+      <OfficerQueuePanel />
       <RoleGate roles={['officer']} title="role.officer.title" signInPrompt="role.officer.signIn" deniedText="role.officer.denied">
         {(me) => <OfficerHome me={me} />}
       </RoleGate>

@@ -18,7 +18,7 @@ import { listPriceMarkets, listPriceProducts, type Market, type Product } from '
 import { chinaDate, shiftDate } from '../../../../services/business-date';
 import { formatFen, parseYuanToFen } from '../../../../services/money';
 import { openPage } from '../../../../services/routes';
-import { QueuePanel } from '../../queue-panel';
+import { OfficerQueuePanel } from '../../../../components/officer-queue-panel';
 import { PRICE_REPORT_MAX_AGE_DAYS } from '@shared/schemas/prices';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -137,7 +137,7 @@ function ReportForm({ products, markets }: { products: Product[]; markets: Marke
         onConfirm={send}
       />
       {state.status === 'queued' ? <Notice id="price-report-queued" kind="info" text={t('prices.report.queued')} /> : null}
-      <QueuePanel />
+      <OfficerQueuePanel />
       {state.status === 'failed' ? (
         <Notice
           id="price-report-failed"

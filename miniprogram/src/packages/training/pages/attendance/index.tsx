@@ -2,6 +2,7 @@ import { useRouter } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { ActionButton } from '../../../../components/action-button';
 import { Chip, ChipGroup } from '../../../../components/chip';
+import { OfficerQueuePanel } from '../../../../components/officer-queue-panel';
 import { Panel } from '../../../../components/panel';
 import { TextField } from '../../../../components/text-field';
 import { useReloadOnShow } from '../../../../hooks/use-reload-on-show';
@@ -14,7 +15,10 @@ import { TrainingPending } from '../../components/training-pending';
 import '../../training.scss';
 import { pageStyle } from '../../../../services/page-style';
 
-/** 签到与名单 (`?id=`): the QR code to show at the station, the list, check-ins for people without a phone, the history. */
+/**
+ * 签到与名单 (`?id=`): the QR code to show at the station, the list, sign-ups and check-ins for people without a
+ * phone (queued on the phone when there is no signal), the history.
+ */
 export default function TrainingAttendancePage() {
   const { params } = useRouter();
   const page = useAttendance(params.id || undefined);
@@ -25,6 +29,8 @@ export default function TrainingAttendancePage() {
   const households = page.households.state.status === 'ready' ? page.households.state.value.items : [];
   return (
     <View id="training-attendance-page" style={pageStyle} className="page">
+      {/* What was done here without signal, waiting on the phone (the same queue as the officer's pages). */}
+      <OfficerQueuePanel />
       <Panel id="training-qr" title={t('training.qrTitle')} intro={`${training.title} · ${timeRange(training)} · ${seatsText(training)}`}>
         <Image id="training-qr-image" className="training-qr" src={qr.image} />
         <Text className="training-muted">{t('training.qrHint', { from: formatChinaTime(qr.validFrom), until: formatChinaTime(qr.validUntil) })}</Text>
@@ -54,7 +60,7 @@ export default function TrainingAttendancePage() {
                 size="small"
                 kind="secondary"
                 loading={page.busy}
-                onClick={() => void page.checkInSignup(person.signupId!)}
+                onClick={() => void page.checkInSignup(person.signupId!, person.name)}
               >
                 {t('training.checkInPerson')}
               </ActionButton>

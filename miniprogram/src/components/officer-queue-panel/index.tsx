@@ -1,13 +1,13 @@
 import { View } from '@tarojs/components';
-import { ActionButton } from '../../components/action-button';
-import { ListCard, ListRow } from '../../components/list-row';
-import { Notice } from '../../components/notice';
-import { Section } from '../../components/section';
+import { ActionButton } from '../action-button';
+import { ListCard, ListRow } from '../list-row';
+import { Notice } from '../notice';
+import { Section } from '../section';
 import { useOfficerQueue } from '../../hooks/use-officer-queue';
-import { errorText, t } from '../../i18n/staff';
+import { errorText, t } from '../../i18n/queue';
 import { formatChinaTime } from '../../services/china-time';
 import type { QueuedAction } from '../../services/officer-queue';
-import './queue-panel.scss';
+import './index.scss';
 
 const labelOf = (action: QueuedAction) => {
   const kind = t(`queue.kind.${action.kind}`);
@@ -17,9 +17,10 @@ const labelOf = (action: QueuedAction) => {
 /**
  * 待同步: how many officer actions wait on the phone for the network (a badge), a retry button, a note
  * when the queue is full, and the actions the server refused, kept until the officer dismisses each.
- * Shows nothing when the queue is empty and nothing was refused.
+ * Shows nothing when the queue is empty and nothing was refused. Only subpackages show it (the officer's
+ * pages, the training attendance page): the main package never imports it.
  */
-export function QueuePanel() {
+export function OfficerQueuePanel() {
   const { pending, conflicts, full, replaying, retry, dismiss } = useOfficerQueue();
   if (pending.length === 0 && conflicts.length === 0) return null;
   return (
