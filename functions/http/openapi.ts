@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { ErrorBody, routeList, type RouteDef } from '../../shared';
+import { routeList, type RouteDef } from '../../shared/routes';
+import { ErrorBody } from '../../shared/schemas/common';
 
 /**
  * The OpenAPI 3.1 document, derived from the route table (never written by hand). `devOnly` routes are in it

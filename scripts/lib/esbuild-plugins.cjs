@@ -8,7 +8,8 @@
  *   builds the whole route table and every schema.
  * - An HTTP function's bundle keeps only its own entries of the route table (shared/routes.ts), so only its
  *   routes' schemas are built. The pipeline answers 404 to a route of another function either way (it never
- *   reaches it through API Gateway). `system` keeps the whole table: it serves the OpenAPI document of all.
+ *   reaches it through API Gateway). The OpenAPI document (functions/http/openapi.ts, which `system` imports
+ *   on its first request for it) reads a whole copy of the table of its own.
  *
  * The tests and the mini-program's build do not use these plugins; the HTTP integration suites run on
  * bundles built with them (serverless-offline), and tests/integration/cold-start.test.ts checks the result.
@@ -20,8 +21,8 @@ const ts = require('typescript');
 const ROOT = join(__dirname, '..', '..');
 const SHARED = join(ROOT, 'shared') + sep;
 const ROUTES = join(ROOT, 'shared', 'routes.ts');
-/** Functions whose bundle needs every route (the OpenAPI document lists them all). */
-const WHOLE_TABLE = new Set(['system']);
+/** The one module that reads every route (the OpenAPI document lists them all). */
+const OPENAPI = join(ROOT, 'functions', 'http', 'openapi.ts');
 
 /** @type {import('esbuild').Plugin} */
 const sharedHasNoSideEffects = {
@@ -115,7 +116,16 @@ const ownRoutesOnly = {
   setup(build) {
     const entries = Object.values(build.initialOptions.entryPoints ?? {}).map((entry) => (typeof entry === 'string' ? entry : entry.in));
     const functionName = entries.length === 1 ? httpFunctionOf(resolve(build.initialOptions.absWorkingDir ?? ROOT, entries[0])) : null;
-    if (!functionName || WHOLE_TABLE.has(functionName)) return;
+    if (!functionName) return;
+    // The OpenAPI document's import of the table gets the whole table, as a module apart from the filtered one.
+    build.onResolve({ filter: /shared[\\/]routes$/ }, (args) =>
+      args.importer === OPENAPI ? { path: ROUTES, namespace: 'whole-route-table' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'whole-route-table' }, () => ({
+      contents: readFileSync(ROUTES, 'utf8'),
+      loader: 'ts',
+      resolveDir: join(ROOT, 'shared'),
+    }));
     build.onLoad({ filter: /[\\/]shared[\\/]routes\.ts$/ }, (args) => {
       if (args.path !== ROUTES) return undefined;
       return { contents: routesOf(readFileSync(ROUTES, 'utf8'), functionName), loader: 'ts' };

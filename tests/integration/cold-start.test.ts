@@ -43,7 +43,7 @@ describe('cold start of the packaged prod functions', () => {
       expect({ name: b.name, bytes: b.bytes, within: b.bytes <= BUNDLE_LIMIT }).toEqual({ name: b.name, bytes: b.bytes, within: true });
   });
 
-  it('bundles only its own routes into each HTTP function (system serves the whole OpenAPI document)', () => {
+  it('bundles only its own routes into each HTTP function (system also carries the whole table for the OpenAPI document, loaded on its first request)', () => {
     for (const b of bundles) {
       if (!b.bundle.startsWith('functions/handlers/')) continue;
       const code = pkg.zips.get(`${b.name}.zip`)!.get(b.bundle)!.toString();
