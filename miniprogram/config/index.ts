@@ -4,6 +4,7 @@ import devConfig from './dev';
 import { h5CareScript } from './h5-care';
 import { h5BootScript } from './h5-boot';
 import { PagePreloadPlugin } from './page-preload';
+import { WeappAppConfigPlugin } from './weapp-app-config';
 import prodConfig from './prod';
 
 /** The repository's shared/ (types, route table, error codes): imported as `@shared/...`. */
@@ -67,6 +68,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       webpackChain(chain) {
         chain.output.set('environment', OUTPUT_ENVIRONMENT);
+        // app.js's copy of app.config.ts without what only app.json needs (config/weapp-app-config.ts).
+        chain.plugin('yinong-weapp-app-config').use(WeappAppConfigPlugin);
       },
       // Babel-compile ../shared as well (it is TypeScript outside sourceRoot).
       compile: { include: [sharedDir] },
