@@ -171,7 +171,12 @@ export function useDidShow(callback: () => void): void {
 export function useDidHide(callback: () => void): void {
   useLifecycle('hide', callback);
 }
-export function useReady(_callback: () => void): void {}
+/** onReady: once, after the page's first render (as on weapp; pages set their navigation-bar title from it). */
+export function useReady(callback: () => void): void {
+  const latest = useRef(callback);
+  latest.current = callback;
+  useEffect(() => latest.current(), []);
+}
 export function usePullDownRefresh(callback: () => void): void {
   useLifecycle('pullDown', callback);
 }

@@ -12,6 +12,7 @@ import { usePagedList } from '../../../../hooks/use-paged-list';
 import { useResource } from '../../../../hooks/use-resource';
 import { t } from '../../../../i18n/staff';
 import { getAckRates, getFeedItem, type StationAckRate } from '../../../../services/api-feeds';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 
 /** Acknowledged households of the station's registered ones, in whole percent; null without households. */
 export function ackRatePercent(row: Pick<StationAckRate, 'households' | 'acked'>): number | null {
@@ -71,6 +72,7 @@ function Rates({ region, feedId }: { region: string; feedId: string }) {
 
 /** An alert's acknowledgement per station of the admin's region it reaches (`?id=&region=`), paged. */
 export default function AckRatesPage() {
+  useNavTitle(t('ackRates.navTitle'));
   const { params } = useRouter();
   return (
     <View id="ack-rates-page" className="page">

@@ -8,6 +8,7 @@ import { Section } from '../../../../components/section';
 import { StateView } from '../../../../components/state-view';
 import { t } from '../../../../i18n/staff';
 import { openPage } from '../../../../services/routes';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 
 function Alerts({ me }: { me: MeResponse }) {
   const region = me.region?.code ?? me.user.regionCode;
@@ -31,6 +32,7 @@ function Alerts({ me }: { me: MeResponse }) {
  * GET /regions/{code}/ack-alerts); each opens its rates per station.
  */
 export default function AdminAlertsPage() {
+  useNavTitle(t('alerts.navTitle'));
   return (
     <View id="admin-alerts-page" className="page">
       <RoleGate roles={ADMIN_ROLES} title="role.admin.title" signInPrompt="role.admin.signIn" deniedText="role.admin.denied">

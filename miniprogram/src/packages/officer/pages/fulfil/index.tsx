@@ -11,6 +11,7 @@ import { getManifest } from '../../../../services/api-fulfil';
 import { ManifestView } from './manifest-view';
 import { PickupDesk } from './pickup-desk';
 import { RefundRequests } from './refund-requests';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 
 function Fulfilment({ stationId, villageName }: { stationId: string; villageName: string }) {
   const manifest = useResource(stationId, getManifest);
@@ -39,6 +40,7 @@ function Content({ me }: { me: MeResponse }) {
 
 /** 提货与发货: the pickup counter (code typed or scanned, then handed over), refund requests, and today's manifest with shipping. */
 export default function FulfilPage() {
+  useNavTitle(t('fulfil.title'));
   return (
     <View id="fulfil-page" className="page">
       <RoleGate roles={['officer']} title="role.officer.title" signInPrompt="role.officer.signIn" deniedText="role.officer.denied">

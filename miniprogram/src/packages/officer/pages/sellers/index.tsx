@@ -18,6 +18,7 @@ import { openPage } from '../../../../services/routes';
 import { listingRowText } from '../station-listings/listing-text';
 import { RegisterSeller } from './register-seller';
 import { SellerLinkCode } from './seller-link-code';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../payments.scss';
 
 /** One seller: who, and the listings the officer keeps for them, each opening its edit page. */
@@ -130,6 +131,7 @@ function Content({ me }: { me: MeResponse }) {
 
 /** 农产品代销: the station's sellers (households and cooperatives, registered with consent) and each one's listings. */
 export default function SellersPage() {
+  useNavTitle(t('sell.sellersNav'));
   return (
     <View id="sellers-page" className="page">
       <RoleGate roles={['officer']} title="role.officer.title" signInPrompt="role.officer.signIn" deniedText="role.officer.denied">

@@ -10,6 +10,7 @@ import { getMarketPrices, listPriceProducts, type OverviewRow, type Product } fr
 import { formatFen } from '../../../../services/money';
 import { openPage } from '../../../../services/routes';
 import { ChangeLabel } from '../../components/change-label';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../prices.scss';
 
 const loadProducts = async () => (await listPriceProducts()).items.filter((product) => product.active);
@@ -68,6 +69,7 @@ function Overview({ product, region }: { product: Product; region: string | unde
  * (`?region=` narrows them to a prefecture or county; the whole province by default).
  */
 export default function PricesPage() {
+  useNavTitle(t('prices.navTitle'));
   const { params } = useRouter();
   const region = params.region && /^\d{2,9}$/.test(params.region) ? params.region : undefined;
   const [chosen, setChosen] = useState<string | undefined>(params.product);

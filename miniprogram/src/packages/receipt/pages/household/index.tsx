@@ -2,6 +2,8 @@ import { View } from '@tarojs/components';
 import type { Role } from '@shared/roles';
 import { MyHousehold } from '../../../../components/my-household';
 import { RoleGate } from '../../../../components/role-gate';
+import { t } from '../../../../i18n/receipt';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 
 /** Who can be linked to a registered household (the same people who have a home station on "me"). */
 const HOUSEHOLD_ROLES: readonly Role[] = ['villager', 'buyer', 'expert'];
@@ -12,6 +14,7 @@ const HOUSEHOLD_ROLES: readonly Role[] = ['villager', 'buyer', 'expert'];
  * here) so that the main package a villager downloads on the first scan does not carry it.
  */
 export default function MyHouseholdPage() {
+  useNavTitle(t('me.householdTitle'));
   return (
     <View className="page">
       <RoleGate roles={HOUSEHOLD_ROLES} title="me.householdTitle" signInPrompt="me.householdSignIn" deniedText="me.householdSignIn">

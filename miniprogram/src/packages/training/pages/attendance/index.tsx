@@ -11,10 +11,12 @@ import { checkinAddress } from '../../../../services/api-training';
 import { formatChinaTime } from '../../../../services/format';
 import { useAttendance } from '../../hooks/use-attendance';
 import { seatsText, timeRange } from '../../components/training-text';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../training.scss';
 
 /** 签到与名单 (`?id=`): the QR code to show at the station, the list, check-ins for people without a phone, the history. */
 export default function TrainingAttendancePage() {
+  useNavTitle(t('training.navAttendance'));
   const { params } = useRouter();
   const page = useAttendance(params.id || undefined);
   const { state, retry, refresh } = page.attendance;

@@ -14,10 +14,12 @@ import { listTrainings } from '../../../../services/api-training';
 import { openPage } from '../../../../services/routes';
 import { currentUser } from '../../../../services/session';
 import { seatsText, timeRange, topicName } from '../../components/training-text';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../training.scss';
 
 /** A station's sessions (`?stationId=&name=`): upcoming soonest first (or ended), 20 a page; its officer schedules one. */
 export default function TrainingListPage() {
+  useNavTitle(t('training.navList'));
   const { params } = useRouter();
   const stationId = params.stationId || undefined;
   const stationName = params.name ? decodeURIComponent(params.name) : '';
