@@ -79,6 +79,8 @@ const Taro = {
   navigateTo: (_options: { url: string }) => ok('navigateTo'),
   redirectTo: (_options: { url: string }) => ok('redirectTo'),
   reLaunch: (_options: { url: string }) => ok('reLaunch'),
+  /** The page stack; a test gives one with jest.spyOn(Taro, 'getCurrentPages'). */
+  getCurrentPages: (): Array<{ route: string; options: Record<string, string> }> => [],
   navigateBack: (_options?: { delta?: number }) => ok('navigateBack'),
   setNavigationBarTitle: (_options: { title: string }) => ok('setNavigationBarTitle'),
   showToast: (_options: { title: string }) => ok('showToast'),
