@@ -4,6 +4,8 @@ import devConfig from './dev';
 import { h5CareScript } from './h5-care';
 import { h5BootScript } from './h5-boot';
 import { PagePreloadPlugin } from './page-preload';
+import { WeappAppConfigPlugin } from './weapp-app-config';
+import { WeappBoCataloguePlugin } from './weapp-bo-catalogue';
 import prodConfig from './prod';
 
 /** The repository's shared/ (types, route table, error codes): imported as `@shared/...`. */
@@ -67,6 +69,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       webpackChain(chain) {
         chain.output.set('environment', OUTPUT_ENVIRONMENT);
+        // app.js's copy of app.config.ts without what only app.json needs (config/weapp-app-config.ts).
+        chain.plugin('yinong-weapp-app-config').use(WeappAppConfigPlugin);
+        // packages/me/i18n-bo.js, which a first visit in a Tibetan system language loads (config/weapp-bo-catalogue.ts).
+        chain.plugin('yinong-weapp-bo-catalogue').use(WeappBoCataloguePlugin);
       },
       // Babel-compile ../shared as well (it is TypeScript outside sourceRoot).
       compile: { include: [sharedDir] },

@@ -8,11 +8,16 @@
  *
  * Selectors: #me-language (panel), #me-language-bo, #me-language-zh-CN (buttons), #station-details,
  * #station-name, #service-information, #station-about-link, #station-about, #feed,
- * #officer-home.
+ * #officer-home, #home-browse-link, #browse-page; the navigation bar's title is document.title (and
+ * Taro's H5 bar, .taro-navigation-bar-title, where it shows one).
  */
 import type { Page } from 'playwright-core';
 import { boMessages } from '../../miniprogram/src/i18n/messages/bo';
 import { boStationMessages } from '../../miniprogram/src/i18n/messages/bo.station';
+import { boFindMessages } from '../../miniprogram/src/i18n/messages/bo.find';
+import { boMeMessages } from '../../miniprogram/src/i18n/messages/bo.me';
+import { findMessages } from '../../miniprogram/src/i18n/messages/zh-CN.find';
+import { messages as zhMessages } from '../../miniprogram/src/i18n/messages/zh-CN';
 import {
   click,
   expectWithin,
@@ -33,6 +38,22 @@ const TIBETAN = /[\u0F00-\u0FFF]/;
 
 const target = targetForSuite();
 const phone = phonesForSuite();
+
+/** The page's navigation-bar title becomes `title` (document.title, and the H5 bar's text when there is one). */
+async function expectNavTitle(page: Page, title: string) {
+  await page
+    .waitForFunction(
+      (expected) => {
+        const bar = document.querySelector('.taro-navigation-bar-title');
+        return document.title === expected && (!bar || bar.textContent === expected);
+      },
+      title,
+      { timeout: 5_000 },
+    )
+    .catch(async () => {
+      throw new Error(`navigation-bar title: expected ${title}, got ${await page.title()}`);
+    });
+}
 
 /** 1x device pixels: the screenshots show the glyphs as a low-end phone's screen would. */
 const phone1x = () => phone({ deviceScaleFactor: 1 });
@@ -111,5 +132,45 @@ describe('H5 in Tibetan', () => {
     await openRoute(page, webUrl, 'packages/officer/pages/index/index');
     await page.waitForSelector('#officer-home');
     await expectTidyInTibetan(page, 'officer');
+  });
+
+  it('navigation-bar titles follow the language: Tibetan after switching (main and subpackage pages, after Back too), Chinese again after 中文', async () => {
+    const page = await phone1x();
+    await chooseTibetan(page);
+    await expectNavTitle(page, boMeMessages['me.navTitle']);
+
+    await openRoute(page, target.webUrl, 'pages/index/index');
+    await page.waitForSelector('#home-browse-link');
+    await expectNavTitle(page, boMessages['app.name']);
+    await page.locator('#home-browse-link').click();
+    await page.waitForSelector('#browse-page');
+    await expectNavTitle(page, boFindMessages['find.navBrowse']);
+    await page.goBack();
+    await page.waitForSelector('#home-browse-link');
+    await expectNavTitle(page, boMessages['app.name']);
+
+    // The station page's title is the station's name, in Tibetan.
+    await openRoute(page, target.webUrl, `pages/station/index?scene=${encodeURIComponent(target.station.code)}`);
+    await page.waitForSelector('#station-details');
+    await expectNavTitle(page, `${target.station.villageName} ཞིང་འབྲོག་ཆ་འཕྲིན་ཁང་།`);
+
+    await openRoute(page, target.webUrl, ME);
+    await click(page, 'me-language-zh-CN');
+    await page.locator('#me-language', { hasText: '语言' }).waitFor();
+    await openRoute(page, target.webUrl, 'pages/index/index');
+    await page.waitForSelector('#home-browse-link');
+    await expectNavTitle(page, zhMessages['app.name']);
+    await page.locator('#home-browse-link').click();
+    await page.waitForSelector('#browse-page');
+    await expectNavTitle(page, findMessages['find.navBrowse']);
+  });
+
+  it('a first visit in a Tibetan browser is Tibetan at once, its navigation-bar title too', async () => {
+    const page = await phone({ deviceScaleFactor: 1, locale: 'bo' });
+    await openRoute(page, target.webUrl, 'pages/index/index');
+    await page.waitForSelector('#home-browse-link');
+    expect(await page.evaluate(() => navigator.language)).toBe('bo');
+    expect(TIBETAN.test(await text(page, '#home-browse-link'))).toBe(true);
+    await expectNavTitle(page, boMessages['app.name']);
   });
 });

@@ -79,6 +79,8 @@ const Taro = {
   navigateTo: (_options: { url: string }) => ok('navigateTo'),
   redirectTo: (_options: { url: string }) => ok('redirectTo'),
   reLaunch: (_options: { url: string }) => ok('reLaunch'),
+  /** The page stack; a test gives one with jest.spyOn(Taro, 'getCurrentPages'). */
+  getCurrentPages: (): Array<{ route: string; options: Record<string, string> }> => [],
   navigateBack: (_options?: { delta?: number }) => ok('navigateBack'),
   setNavigationBarTitle: (_options: { title: string }) => ok('setNavigationBarTitle'),
   showToast: (_options: { title: string }) => ok('showToast'),
@@ -171,7 +173,12 @@ export function useDidShow(callback: () => void): void {
 export function useDidHide(callback: () => void): void {
   useLifecycle('hide', callback);
 }
-export function useReady(_callback: () => void): void {}
+/** onReady: once, after the page's first render (as on weapp; pages set their navigation-bar title from it). */
+export function useReady(callback: () => void): void {
+  const latest = useRef(callback);
+  latest.current = callback;
+  useEffect(() => latest.current(), []);
+}
 export function usePullDownRefresh(callback: () => void): void {
   useLifecycle('pullDown', callback);
 }

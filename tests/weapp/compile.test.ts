@@ -7,6 +7,8 @@ import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileS
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import vm from 'node:vm';
+import { BO_CATALOGUE_FILE, BO_MAIN_VERSION } from '../../miniprogram/src/i18n/locale-keys';
+import { boErrors, boMessages } from '../../miniprogram/src/i18n/messages/bo';
 // CommonJS package without types.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { wxmlToJs, wxssToJs } = require('miniprogram-compiler') as {
@@ -193,6 +195,18 @@ describe('weapp build compiled by WeChat wcc/wcsc', () => {
     console.log(`weapp main package ${(mainBytes / 1024).toFixed(1)} KB, subpackages ${(subBytes / 1024).toFixed(1)} KB`);
     expect(mainBytes).toBeGreaterThan(0);
     expect(mainBytes).toBeLessThan(MAIN_PACKAGE_LIMIT);
+  });
+});
+
+describe('the Tibetan main catalogue for a first visit (i18n/locale-boot.weapp.ts)', () => {
+  it('is a plain CommonJS module in packages/me holding this build catalogue, and app.js loads it with require.async by that path', () => {
+    const file = join(DIST, BO_CATALOGUE_FILE);
+    expect(BO_CATALOGUE_FILE.startsWith(`${subPackagesOf(readAppJson(DIST)).find(({ root }) => root === 'packages/me')?.root}/`)).toBe(true);
+    const loaded = { exports: {} as unknown };
+    vm.runInNewContext(readFileSync(file, 'utf8'), { module: loaded, exports: loaded.exports });
+    expect(loaded.exports).toEqual({ version: BO_MAIN_VERSION, messages: boMessages, errors: boErrors });
+    // The path as written (a literal, relative to app.js at the package root), which WeChat resolves.
+    expect(readFileSync(join(DIST, 'app.js'), 'utf8')).toContain(`require.async("./${BO_CATALOGUE_FILE}")`);
   });
 });
 

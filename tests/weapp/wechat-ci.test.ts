@@ -89,6 +89,8 @@ describe("WeChat's pre-upload checks (miniprogram-ci)", () => {
     const code = brokenCopy((dir) => {
       appendFileSync(join(dir, 'pages/station/index.js'), '\nrequire("./does-not-exist.js");\n');
       appendFileSync(join(dir, 'pages/index/index.js'), '\nrequire("../../packages/me/pages/index/index.js");\n');
+      // Beside app.js's require.async of the Tibetan catalogue (allowed), a plain require of it is not.
+      appendFileSync(join(dir, 'app.js'), '\nrequire("./packages/me/i18n-bo.js");\n');
       appendFileSync(join(dir, 'packages/find/pages/search/index.js'), '\nfunction (\n');
       appendFileSync(join(dir, 'packages/market/pages/index/index.js'), `\n/*${'x'.repeat(2 * 1024 * 1024)}*/\n`);
     });
@@ -100,6 +102,7 @@ describe("WeChat's pre-upload checks (miniprogram-ci)", () => {
     const codeErrors = d.errors.join('\n');
     expect(codeErrors).toMatch(/unresolved: Couldn't resolve the Js file "\.\/does-not-exist\.js"/);
     expect(codeErrors).toMatch(/cross-package: pages\/index\/index\.js requires packages\/me\/pages\/index\/index\.js/);
+    expect(codeErrors).toMatch(/cross-package: app\.js requires packages\/me\/i18n-bo\.js/);
     expect(codeErrors).toMatch(/syntax: packages\/find\/pages\/search\/index\.js/);
     expect(codeErrors).toMatch(/size: package packages\/market is 2\.\d\d MB, over WeChat's 2 MB per package/);
     expect([a.ok, b.ok, c.ok, d.ok]).toEqual([false, false, false, false]);

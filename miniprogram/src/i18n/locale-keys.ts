@@ -8,6 +8,12 @@ export const LOCALE_STORAGE_KEY = 'yinong.locale';
 /** The Tibetan main catalogue as packages/me stored it: { version, messages, errors }. */
 export const BO_CATALOGUE_STORAGE_KEY = 'yinong.i18n.bo';
 /**
+ * The Tibetan main catalogue as a plain CommonJS file in packages/me (written by the weapp build,
+ * config/weapp-bo-catalogue.ts): what a first visit in a Tibetan system language loads with WeChat's
+ * require.async before 我的 has stored it (i18n/locale-boot.weapp.ts).
+ */
+export const BO_CATALOGUE_FILE = 'packages/me/i18n-bo.js';
+/**
  * The stored catalogue is used only when its version is this one (an older build's keys and texts are
  * not this build's). tests/unit/miniprogram/i18n-locales.test.ts fails, with the value to put here, when
  * messages/bo.ts changes without it.

@@ -12,7 +12,13 @@ import { ERROR_CODES } from '../../../shared/errors';
 import { errorText, getLocale, installMainCatalogue, setLocale, t } from '../../../miniprogram/src/i18n';
 import { t as findT } from '../../../miniprogram/src/i18n/find';
 import { t as staffT } from '../../../miniprogram/src/i18n/staff';
-import { BO_CATALOGUE_STORAGE_KEY, BO_MAIN_VERSION, LOCALE_STORAGE_KEY, pickLocale } from '../../../miniprogram/src/i18n/locale-keys';
+import {
+  BO_CATALOGUE_FILE,
+  BO_CATALOGUE_STORAGE_KEY,
+  BO_MAIN_VERSION,
+  LOCALE_STORAGE_KEY,
+  pickLocale,
+} from '../../../miniprogram/src/i18n/locale-keys';
 import { bootLocale } from '../../../miniprogram/src/i18n/locale-boot.weapp';
 import { boErrors, boMessages } from '../../../miniprogram/src/i18n/messages/bo';
 import { errors, messages, zhCN } from '../../../miniprogram/src/i18n/messages/zh-CN';
@@ -260,6 +266,42 @@ describe('choosing the language', () => {
     expect(errorText('DAY_CLOSED')).toBe(boSubpackageErrors.DAY_CLOSED);
     expect(staffT('state.retry')).toBe(boMessages['state.retry']);
     expect(staffT('day.1')).toBe('གཟའ་ཟླ་བ');
+  });
+
+  it('on weapp, a first visit in a Tibetan system language loads the catalogue from packages/me, stores it and relaunches the page on screen; zh-CN main texts meanwhile', async () => {
+    jest.spyOn(Taro, 'getSystemInfoSync').mockReturnValue({ language: 'bo' } as ReturnType<typeof Taro.getSystemInfoSync>);
+    jest.spyOn(Taro, 'getCurrentPages').mockReturnValue([{ route: 'pages/station/index', options: { scene: '630202002214' } }] as never);
+    const relaunch = jest.spyOn(Taro, 'reLaunch');
+    // WeChat's require.async: the module 我的's subpackage carries (tests/weapp checks the built file has this content).
+    let answer!: (catalogue: unknown) => void;
+    const requireAsync = jest.fn((_path: string) => new Promise((resolve) => (answer = resolve)));
+    const platform = globalThis as unknown as { __non_webpack_require__?: { async: typeof requireAsync } };
+    platform.__non_webpack_require__ = { async: requireAsync };
+    try {
+      bootLocale();
+      expect(getLocale()).toBe('bo');
+      expect(t('station.openNow')).toBe(messages['station.openNow']);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(requireAsync).toHaveBeenCalledWith(`./${BO_CATALOGUE_FILE}`);
+      expect(relaunch).not.toHaveBeenCalled();
+
+      answer({ version: BO_MAIN_VERSION, messages: boMessages, errors: boErrors });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(t('station.openNow')).toBe(boMessages['station.openNow']);
+      expect(Taro.getStorageSync(BO_CATALOGUE_STORAGE_KEY)).toEqual({ version: BO_MAIN_VERSION, messages: boMessages, errors: boErrors });
+      expect(relaunch).toHaveBeenCalledWith({ url: '/pages/station/index?scene=630202002214' });
+    } finally {
+      delete platform.__non_webpack_require__;
+    }
+  });
+
+  it('on weapp without require.async (an old WeChat), stays in Tibetan for the subpackages and zh-CN main texts', async () => {
+    jest.spyOn(Taro, 'getSystemInfoSync').mockReturnValue({ language: 'bo' } as ReturnType<typeof Taro.getSystemInfoSync>);
+    bootLocale();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(getLocale()).toBe('bo');
+    expect(t('station.openNow')).toBe(messages['station.openNow']);
+    expect(Taro.getStorageSync(BO_CATALOGUE_STORAGE_KEY)).toBeFalsy();
   });
 
   it('ignores a stored catalogue of another version', () => {

@@ -13,6 +13,7 @@ import { openMainPage, type MainPageName } from '../../services/main-routes';
 import { scanStationCode } from '../../services/scan';
 import { hasRole } from '../../services/session';
 import { CodeEntry } from './code-entry';
+import { useNavTitle } from '../../hooks/use-nav-title';
 import './index.scss';
 import { pageStyle } from '../../services/page-style';
 
@@ -86,6 +87,7 @@ function AccountLinks() {
 }
 
 export default function HomePage() {
+  useNavTitle(t('app.name'));
   const isH5 = process.env.TARO_ENV === 'h5';
   return (
     <View id="home-page" style={pageStyle} className="page home">

@@ -1,5 +1,5 @@
-import { useEffect, useMemo } from 'react';
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
+import { useMemo } from 'react';
+import { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { StationProfile } from '@shared/schemas/stations';
 import { ActionButton } from '../../components/action-button';
@@ -17,6 +17,7 @@ import { goHome, openMainPage } from '../../services/main-routes';
 import { stationCodeFromParams, stationPageUrl } from '../../services/station-code';
 import type { StationView } from '../../services/station-view';
 import { LatestFeeds } from './latest-feeds';
+import { useNavTitle } from '../../hooks/use-nav-title';
 import './index.scss';
 import { pageStyle } from '../../services/page-style';
 
@@ -161,10 +162,8 @@ export default function StationPage() {
   const code = useMemo(() => stationCodeFromParams(params), [params]);
   const { state, retry } = useStation(code);
 
-  const title = state.status === 'ready' ? state.view.title : undefined;
-  useEffect(() => {
-    if (title) void Taro.setNavigationBarTitle({ title });
-  }, [title]);
+  // The station's name once it is loaded.
+  useNavTitle(state.status === 'ready' ? state.view.title : t('station.navTitle'));
 
   // Shared into a chat, the card opens this station again, like its QR code.
   useShareAppMessage(() => {

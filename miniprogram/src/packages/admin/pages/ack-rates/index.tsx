@@ -13,6 +13,7 @@ import { useResource } from '../../../../hooks/use-resource';
 import { t } from '../../../../i18n/staff';
 import { getAckRates, getFeedItem, type StationAckRate } from '../../../../services/api-feeds';
 import { pageStyle } from '../../../../services/page-style';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 
 /** Acknowledged households of the station's registered ones, in whole percent; null without households. */
 export function ackRatePercent(row: Pick<StationAckRate, 'households' | 'acked'>): number | null {
@@ -72,6 +73,7 @@ function Rates({ region, feedId }: { region: string; feedId: string }) {
 
 /** An alert's acknowledgement per station of the admin's region it reaches (`?id=&region=`), paged. */
 export default function AckRatesPage() {
+  useNavTitle(t('ackRates.navTitle'));
   const { params } = useRouter();
   return (
     <View id="ack-rates-page" style={pageStyle} className="page">

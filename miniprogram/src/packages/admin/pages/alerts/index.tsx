@@ -9,6 +9,7 @@ import { StateView } from '../../../../components/state-view';
 import { t } from '../../../../i18n/staff';
 import { openPage } from '../../../../services/routes';
 import { pageStyle } from '../../../../services/page-style';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 
 function Alerts({ me }: { me: MeResponse }) {
   const region = me.region?.code ?? me.user.regionCode;
@@ -32,6 +33,7 @@ function Alerts({ me }: { me: MeResponse }) {
  * GET /regions/{code}/ack-alerts); each opens its rates per station.
  */
 export default function AdminAlertsPage() {
+  useNavTitle(t('alerts.navTitle'));
   return (
     <View id="admin-alerts-page" style={pageStyle} className="page">
       <RoleGate roles={ADMIN_ROLES} title="role.admin.title" signInPrompt="role.admin.signIn" deniedText="role.admin.denied">

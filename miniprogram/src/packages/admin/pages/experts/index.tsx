@@ -15,6 +15,7 @@ import { t } from '../../../../i18n/staff';
 import { getRegionChildren } from '../../../../services/api';
 import { requestNote } from '../../../../services/errors';
 import { EXPERT_FIELD_LIST } from '../../../../services/feed-publish';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import './index.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -101,6 +102,7 @@ function Content({ me }: { me: MeResponse }) {
 
 /** An admin appoints an expert: the person by account code, a field, a region inside the admin's own. */
 export default function AppointExpertPage() {
+  useNavTitle(t('expert.navTitle'));
   return (
     <View id="expert-page" style={pageStyle} className="page">
       <RoleGate roles={ADMIN_ROLES} title="role.admin.title" signInPrompt="role.admin.signIn" deniedText="role.admin.denied">

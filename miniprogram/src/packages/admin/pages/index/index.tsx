@@ -13,6 +13,7 @@ import { useStationOfficers, type OfficerItem } from '../../../../hooks/use-stat
 import { t } from '../../../../i18n/staff';
 import { requestNote } from '../../../../services/errors';
 import { openPage } from '../../../../services/routes';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import './index.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -204,6 +205,7 @@ function AdminHome({ me }: { me: MeResponse }) {
 
 /** The administrators' back office: the stations of their region and their officers. */
 export default function AdminHomePage() {
+  useNavTitle(t('role.admin.navTitle'));
   return (
     <View id="admin-page" style={pageStyle} className="page">
       <RoleGate roles={ADMIN_ROLES} title="role.admin.title" signInPrompt="role.admin.signIn" deniedText="role.admin.denied">

@@ -27,6 +27,7 @@ import { toApiErrorLike } from '../../../../services/errors';
 import { formatChinaTime } from '../../../../services/format';
 import { formatFen } from '../../../../services/money';
 import { pageStyle } from '../../../../services/page-style';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 
 async function loadChoices(region: string): Promise<{ products: Product[]; markets: Market[] }> {
   const [products, markets] = await Promise.all([listPriceProducts(), listPriceMarkets(region)]);
@@ -181,6 +182,7 @@ function PriceReportsBody({ me }: { me: MeResponse }) {
 
 /** A market's price reports for the admins over its region: mark an outlier wrong (it leaves the series) or undo it. */
 export default function PriceReportsPage() {
+  useNavTitle(t('prices.admin.title'));
   return (
     <View id="price-reports-page" style={pageStyle} className="page">
       <PageHero title={{ text: t('prices.admin.title') }} lines={[{ text: t('prices.admin.intro') }]} />

@@ -20,6 +20,7 @@ import { getRegionReconciliations } from '../../../../services/api';
 import { chinaDate, isBusinessDate, shiftDate } from '../../../../services/business-date';
 import { formatFen } from '../../../../services/money';
 import { varianceText } from '../../../../services/payment-text';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import './index.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -198,6 +199,7 @@ function Content({ me }: { me: MeResponse }) {
 
 /** Admins: every station's day close in their region for a chosen day, with the cash variance. */
 export default function ReconciliationsPage() {
+  useNavTitle(t('recon.navTitle'));
   return (
     <View id="recon-page" style={pageStyle} className="page">
       <RoleGate roles={ADMIN_ROLES} title="role.admin.title" signInPrompt="role.admin.signIn" deniedText="role.admin.denied">

@@ -17,6 +17,7 @@ import { t } from '../../../../i18n/staff';
 import { getStationByCode } from '../../../../services/api';
 import { officerAdminErrorText } from '../../../../services/officer-admin';
 import { isStationCode } from '../../../../services/station-code';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import './index.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -91,6 +92,7 @@ function AdminStation({ me }: { me: MeResponse }) {
 
 /** An admin edits a station of their region (by its code): everything, its poster, its history. */
 export default function AdminStationPage() {
+  useNavTitle(t('admin.stationNavTitle'));
   return (
     <View id="admin-station-page" style={pageStyle} className="page">
       <RoleGate roles={ADMIN_ROLES} title="role.admin.title" signInPrompt="role.admin.signIn" deniedText="role.admin.denied">

@@ -20,6 +20,7 @@ import { openPage } from '../../../../services/routes';
 import { downloadSupervisionCsv, type ExportOutcome } from '../../../../services/supervision-export';
 import { BarChart } from '../../components/bar-chart';
 import { pageStyle } from '../../../../services/page-style';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
 const TYPES = ['payment', 'order', 'ack', 'informed', 'answer', 'consultation', 'training'] as const;
@@ -221,6 +222,7 @@ function Supervision({ code }: { code: string }) {
 
 /** 服务督导: a region's month from aggregates, its children weakest first (tap one to drill down), flags (`?code=`). */
 export default function SupervisionPage() {
+  useNavTitle(t('supervision.navTitle'));
   const { params } = useRouter();
   return (
     <View id="supervision-page" style={pageStyle} className="page">

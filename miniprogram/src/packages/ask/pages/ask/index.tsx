@@ -16,6 +16,7 @@ import { getStationHouseholds } from '../../../../services/api';
 import { goHome, openSignIn, pageUrl, replacePage } from '../../../../services/routes';
 import { leaveAsking, useLeaveGuard } from '../../components/leave-guard';
 import { TextBlock } from '../../components/text-block';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../ask.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -147,6 +148,7 @@ function AskForm({ me }: { me: MeResponse }) {
 
 /** 我要提问: villagers ask for their household (or from their home station), officers for a household of their station. */
 export default function AskFormPage() {
+  useNavTitle(t('ask.formNavTitle'));
   const { state, reload } = useMe();
   return (
     <View id="ask-form-page" style={pageStyle} className="page">

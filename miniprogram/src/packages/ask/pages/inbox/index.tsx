@@ -10,6 +10,7 @@ import { t } from '../../../../i18n/ask';
 import { questionInbox } from '../../../../services/api-ask';
 import { openPage } from '../../../../services/routes';
 import { QuestionRow } from '../../components/question-row';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../ask.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -46,6 +47,7 @@ function Inbox({ userId }: { userId: string }) {
 
 /** 待解答的问题 (experts): their county's questions first, then those escalated to their prefecture and the province. */
 export default function InboxPage() {
+  useNavTitle(t('ask.inboxNavTitle'));
   return (
     <View id="inbox-page" style={pageStyle} className="page">
       <RoleGate roles={EXPERTS} title="role.inbox.title" signInPrompt="role.inbox.signIn" deniedText="role.inbox.denied">

@@ -15,6 +15,7 @@ import { t } from '../../../../i18n/ask';
 import { myQuestions, searchQuestions } from '../../../../services/api-ask';
 import { openPage, openSignIn, pageUrl } from '../../../../services/routes';
 import { QuestionRow, ResultRow } from '../../components/question-row';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../ask.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -115,6 +116,7 @@ function MyQuestions({ userId }: { userId: string }) {
  * with their state. Signed out, both search and asking lead to sign-in and back.
  */
 export default function AskHomePage() {
+  useNavTitle(t('ask.navTitle'));
   const session = useSession();
   const canAsk = !session || session.user.role === 'villager' || session.user.role === 'officer';
   const expert = session?.user.role === 'expert';

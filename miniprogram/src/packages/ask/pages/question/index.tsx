@@ -16,6 +16,7 @@ import { formatChinaTime } from '../../../../services/format';
 import { goHome } from '../../../../services/routes';
 import { stateTone } from '../../components/question-row';
 import { TextBlock } from '../../components/text-block';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../ask.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -135,6 +136,7 @@ function Question({ question, q }: { question: QuestionView; q: ReturnType<typeo
  * the asker is offered a message for the answer; an expert it reaches claims and answers it here.
  */
 export default function QuestionPage() {
+  useNavTitle(t('ask.questionNavTitle'));
   const { params } = useRouter();
   const q = useQuestion(params.id || undefined);
   const { state, retry } = q;

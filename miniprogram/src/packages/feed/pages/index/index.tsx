@@ -14,6 +14,7 @@ import { listFeeds, type FeedCategoryTab } from '../../../../services/api-feeds'
 import { openPage } from '../../../../services/routes';
 import { FeedRow } from '../../components/feed-row';
 import { SubscribePrompt } from '../../../../components/subscribe-prompt';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../feed.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -111,6 +112,7 @@ function decodedParam(value: string): string {
  * the station's village sees, urgent alerts pinned on top, then newest first, a tab per category.
  */
 export default function FeedPage() {
+  useNavTitle(t('feed.navTitle'));
   const { params } = useRouter();
   const region = params.region && /^\d{2,12}$/.test(params.region) ? params.region : undefined;
   const place = params.name ? decodedParam(params.name) : undefined;

@@ -14,6 +14,7 @@ import { AckPanel } from '../../components/ack-panel';
 import { publishedDate } from '../../components/feed-row';
 import { SubscribePrompt } from '../../../../components/subscribe-prompt';
 import { TapImage } from '../../../../components/tap-image';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../feed.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -83,6 +84,7 @@ function Item({ item }: { item: FeedItem }) {
 
 /** One item of the feed (`?id=`): its whole text and pictures, and 收到 when it is an alert asking for it. */
 export default function FeedItemPage() {
+  useNavTitle(t('feed.itemNavTitle'));
   const { params } = useRouter();
   const { state, retry } = useResource(params.id || undefined, getFeedItem);
   return (

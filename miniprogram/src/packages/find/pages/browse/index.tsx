@@ -9,6 +9,7 @@ import { useRegionBrowser } from '../../../../hooks/use-region-children';
 import { t } from '../../../../i18n/find';
 import { goUpToRegion, openRegion } from '../../../../services/region-navigation';
 import { openPage } from '../../../../services/routes';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../find.scss';
 import './index.scss';
 import { pageStyle } from '../../../../services/page-style';
@@ -64,6 +65,7 @@ function ChildRow({ region }: { region: RegionSummary }) {
  * One level per page (`?region=<code>`): Back goes up a level, a reload keeps the level.
  */
 export default function BrowsePage() {
+  useNavTitle(t('find.navBrowse'));
   const { params } = useRouter();
   const { state, retry } = useRegionBrowser(params.region);
 

@@ -8,6 +8,7 @@ import { useNearestStations } from '../../../../hooks/use-nearest-stations';
 import { t } from '../../../../i18n/find';
 import { openLocationSettings } from '../../../../services/location';
 import { openPage } from '../../../../services/routes';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../find.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -18,6 +19,7 @@ const otherWays: StateAction[] = [
 
 /** Stations nearest first, after the user has read why the position is asked for and agreed. */
 export default function NearestPage() {
+  useNavTitle(t('find.navNearest'));
   const { state, start } = useNearestStations();
   const retryAction = (label: string): StateAction => ({ id: 'nearest-retry-button', label, kind: 'secondary', onClick: () => void start() });
 

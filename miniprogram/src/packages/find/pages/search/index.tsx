@@ -8,6 +8,7 @@ import { TextField } from '../../../../components/text-field';
 import { SEARCH_MAX_LENGTH, useStationSearch } from '../../../../hooks/use-station-search';
 import { t } from '../../../../i18n/find';
 import { openPage } from '../../../../services/routes';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../find.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -50,6 +51,7 @@ function Results({ search }: { search: ReturnType<typeof useStationSearch> }) {
 
 /** Search by village, township or county name, Chinese or pinyin (full or initials). */
 export default function SearchPage() {
+  useNavTitle(t('find.navSearch'));
   const search = useStationSearch();
   return (
     <View id="search-page" style={pageStyle} className="page find">

@@ -13,6 +13,7 @@ import { formatFen } from '../../../../services/money';
 import { createOrderAttempts } from '../../../../services/order-attempt';
 import { openPage, openSignIn, pageUrl, replacePage } from '../../../../services/routes';
 import { AddressForm } from '../../components/address-form';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../market.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -165,6 +166,7 @@ async function loadCart(): Promise<CartData> {
 
 /** 购物车: one cart per seller (kept on the server); each is ordered on its own. Amounts are the server's. */
 export default function CartPage() {
+  useNavTitle(t('market.cartNavTitle'));
   const session = useSession();
   const { state, retry, refresh, replace } = useResource(session ? session.user.id : undefined, loadCart);
   useDidShow(() => refresh());

@@ -11,6 +11,7 @@ import { t } from '../../../../i18n/market';
 import { getCategories, listListings } from '../../../../services/api-market';
 import { openPage } from '../../../../services/routes';
 import { ListingRow } from '../../components/listing-row';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../market.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -51,6 +52,7 @@ function Tabs<K extends string>({
  * station it was opened from: `?region=`), or by keyword (Chinese or pinyin, sent once typing pauses).
  */
 export default function MarketPage() {
+  useNavTitle(t('market.navTitle'));
   const { params } = useRouter();
   const here = params.region && REGION_CODE.test(params.region) && params.region !== PROVINCE ? params.region : undefined;
   const [region, setRegion] = useState<string>(here ?? PROVINCE);

@@ -12,6 +12,7 @@ import { formatFen } from '../../../../services/money';
 import { goHome, openPage, openSignIn, pageUrl } from '../../../../services/routes';
 import { originText, priceText } from '../../components/listing-row';
 import { addToCart } from '../../hooks/add-to-cart';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../market.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -147,6 +148,7 @@ function ListingView({ listing }: { listing: Listing }) {
 
 /** One listing (`?id=`): photos, price per unit, stock, delivery, seller, village and station; add to cart or buy now. */
 export default function ListingPage() {
+  useNavTitle(t('market.listingNavTitle'));
   const { params } = useRouter();
   const { state, retry } = useResource(params.id || undefined, getListing);
   const gone = state.status === 'error' && (state.error.code === 'NOT_FOUND' || state.error.code === 'VALIDATION_FAILED');

@@ -12,6 +12,7 @@ import { OrderProgress } from '../../components/order-progress';
 import { OrderSummary } from '../../components/order-summary';
 import { RefundPanel } from '../../components/refund-panel';
 import { ServiceRating } from '../../../../components/service-rating';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../market.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -101,6 +102,7 @@ function PendingActions({ order, onChanged, onRecheck }: { order: Order; onChang
 
 /** One order (`?id=`): its status and the server's amounts; 支付 within the 15-minute hold, or 取消订单. */
 export default function OrderPage() {
+  useNavTitle(t('market.orderNavTitle'));
   const { params } = useRouter();
   const { state, retry, refresh, replace } = useResource(params.id || undefined, getOrder);
   return (

@@ -8,11 +8,13 @@ import { t } from '../../../../i18n/market';
 import { myOrders } from '../../../../services/api-market';
 import { openPage, openSignIn, pageUrl } from '../../../../services/routes';
 import { OrderSummary } from '../../components/order-summary';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../market.scss';
 import { pageStyle } from '../../../../services/page-style';
 
 /** 我的订单: newest first, each with its status; a tap opens it (支付 / 取消 there). */
 export default function OrdersPage() {
+  useNavTitle(t('market.ordersNavTitle'));
   const session = useSession();
   const { state, loadMore, retry, refresh } = usePagedList(session ? session.user.id : undefined, (_key, cursor) => myOrders(cursor));
   useDidShow(() => refresh());

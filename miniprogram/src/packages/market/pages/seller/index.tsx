@@ -9,6 +9,7 @@ import { getMySellers, type MySeller } from '../../../../services/api-seller';
 import { formatFen } from '../../../../services/money';
 import { openPage, openSignIn, pageUrl } from '../../../../services/routes';
 import { priceText } from '../../components/listing-row';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../market.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -70,6 +71,7 @@ function SellerCard({ account }: { account: MySeller }) {
  * keeps the listings; this page only shows them. Asked again each time it shows.
  */
 export default function SellerAccountPage() {
+  useNavTitle(t('market.sellerNavTitle'));
   const session = useSession();
   const { state, retry, refresh } = useResource(session ? session.user.id : undefined, () => getMySellers());
   useDidShow(() => refresh());

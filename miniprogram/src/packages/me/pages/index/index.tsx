@@ -23,6 +23,7 @@ import { devLoginEnabled } from '../../../../services/wechat-login';
 import { LanguagePanel } from '../../components/language-panel';
 import { LowDataPanel } from '../../components/low-data-panel';
 import { SellerPanel } from '../../components/seller-panel';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import './index.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -234,6 +235,7 @@ function Profile({ me }: { me: MeResponse }) {
  * to give an admin, your station or region, and the way into your workspace.
  */
 export default function MePage() {
+  useNavTitle(t('me.navTitle'));
   const { state, reload } = useMe();
   if (state.status === 'signed-out') return <SignIn />;
   if (state.status === 'loading') return <StateView id="me-loading" kind="loading" title={t('me.loading')} />;

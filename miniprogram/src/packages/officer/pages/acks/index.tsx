@@ -17,6 +17,7 @@ import { errorText, t } from '../../../../i18n/staff';
 import { getFeedItem, getStationFeedAcks, type HouseholdAck, type InformedHow, type StationAcks } from '../../../../services/api-feeds';
 import { formatChinaTime } from '../../../../services/format';
 import { OfficerQueuePanel } from '../../../../components/officer-queue-panel';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../payments.scss';
 import './index.scss';
 import { pageStyle } from '../../../../services/page-style';
@@ -129,6 +130,7 @@ function Content({ me, feedId }: { me: MeResponse; feedId: string | undefined })
  * totals, "还没确认" to see who is left, and a mark per household told by phone or in person.
  */
 export default function FeedAcksPage() {
+  useNavTitle(t('acks.navTitle'));
   const { params } = useRouter();
   return (
     <View id="acks-page" style={pageStyle} className="page">

@@ -10,6 +10,7 @@ import { t } from '../../../../i18n/staff';
 import { getStationById } from '../../../../services/api';
 import { openPage } from '../../../../services/routes';
 import { pageStyle } from '../../../../services/page-style';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 
 function Alerts({ stationId, villageName }: { stationId: string; villageName: string }) {
   // The feed is asked by the station's village code, which "me" does not carry.
@@ -52,6 +53,7 @@ function Content({ me }: { me: MeResponse }) {
 
 /** The officer's list of the alerts their village got that ask each household for 收到. */
 export default function OfficerAlertsPage() {
+  useNavTitle(t('alerts.navTitle'));
   return (
     <View id="officer-alerts-page" style={pageStyle} className="page">
       <RoleGate roles={['officer']} title="role.officer.title" signInPrompt="role.officer.signIn" deniedText="role.officer.denied">

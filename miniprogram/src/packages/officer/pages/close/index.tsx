@@ -26,6 +26,7 @@ import { varianceText } from '../../../../services/payment-text';
 import { goBackTo, openPage } from '../../../../services/routes';
 import { ConfirmClose } from './confirm-close';
 import { NonCashPanel } from './non-cash-panel';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../payments.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -221,6 +222,7 @@ function Content({ me, date }: { me: MeResponse; date: string }) {
 
 /** Closing a day: the cash the ledger expects, the cash counted, the variance; not while payments are pending. The day's WeChat Pay orders are shown beside it. */
 export default function CloseDayPage() {
+  useNavTitle(t('close.navTitle'));
   const router = useRouter();
   const date = dayToClose(router.params.date);
   return (

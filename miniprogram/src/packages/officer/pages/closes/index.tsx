@@ -16,6 +16,7 @@ import { getStationReconciliations } from '../../../../services/api';
 import { formatFen } from '../../../../services/money';
 import { varianceText } from '../../../../services/payment-text';
 import { openPage } from '../../../../services/routes';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../payments.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -85,6 +86,7 @@ function Content({ me }: { me: MeResponse }) {
 
 /** The station's closed days, newest first: expected and counted cash, the variance. */
 export default function ClosesPage() {
+  useNavTitle(t('closes.navTitle'));
   return (
     <View id="closes-page" style={pageStyle} className="page">
       <RoleGate roles={['officer']} title="role.officer.title" signInPrompt="role.officer.signIn" deniedText="role.officer.denied">

@@ -12,6 +12,7 @@ import { ManifestView } from './manifest-view';
 import { PickupDesk } from './pickup-desk';
 import { RefundRequests } from './refund-requests';
 import { pageStyle } from '../../../../services/page-style';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 
 function Fulfilment({ stationId, villageName }: { stationId: string; villageName: string }) {
   const manifest = useResource(stationId, getManifest);
@@ -40,6 +41,7 @@ function Content({ me }: { me: MeResponse }) {
 
 /** 提货与发货: the pickup counter (code typed or scanned, then handed over), refund requests, and today's manifest with shipping. */
 export default function FulfilPage() {
+  useNavTitle(t('fulfil.title'));
   return (
     <View id="fulfil-page" style={pageStyle} className="page">
       <RoleGate roles={['officer']} title="role.officer.title" signInPrompt="role.officer.signIn" deniedText="role.officer.denied">

@@ -21,6 +21,7 @@ import { billTypeName } from '../../../../services/payment-text';
 import { openPage } from '../../../../services/routes';
 import { personText } from '../../../../services/person-label';
 import { QuickLog } from '../../components/quick-log';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../payments.scss';
 import './index.scss';
 import { pageStyle } from '../../../../services/page-style';
@@ -165,6 +166,7 @@ function Content({ me, householdId }: { me: MeResponse; householdId: string | un
 
 /** One household: who, consent, its bill book (edited here) and linking a villager's WeChat to it. */
 export default function HouseholdPage() {
+  useNavTitle(t('household.navTitle'));
   const router = useRouter();
   return (
     <View id="household-page" style={pageStyle} className="page">

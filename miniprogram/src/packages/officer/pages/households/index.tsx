@@ -21,6 +21,7 @@ import { t } from '../../../../i18n/staff';
 import { getStationHouseholds } from '../../../../services/api';
 import { requestNote } from '../../../../services/errors';
 import { openPage } from '../../../../services/routes';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../payments.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -183,6 +184,7 @@ function Content({ me }: { me: MeResponse }) {
 
 /** The households the station serves: the list, and registering one (with the villagers' consent). */
 export default function HouseholdsPage() {
+  useNavTitle(t('households.navTitle'));
   return (
     <View id="households-page" style={pageStyle} className="page">
       <RoleGate roles={['officer']} title="role.officer.title" signInPrompt="role.officer.signIn" deniedText="role.officer.denied">

@@ -9,6 +9,7 @@ import { Tile, TileGrid } from '../../../../components/tile';
 import { t } from '../../../../i18n/staff';
 import { openPage } from '../../../../services/routes';
 import { OfficerQueuePanel } from '../../../../components/officer-queue-panel';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import './index.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -136,6 +137,7 @@ function OfficerHome({ me }: { me: MeResponse }) {
 
 /** The officer's workspace of their station: its settings and poster, and what comes next. */
 export default function OfficerHomePage() {
+  useNavTitle(t('role.officer.navTitle'));
   return (
     <View id="officer-page" style={pageStyle} className="page">
       {/* Outside the gate: offline, GET /me fails, and the officer still sees what waits on the phone. */}

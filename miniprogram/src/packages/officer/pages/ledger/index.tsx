@@ -21,6 +21,7 @@ import { formatChinaTime } from '../../../../services/format';
 import { formatFen } from '../../../../services/money';
 import { ledgerEntryTitle, signedFen, varianceText } from '../../../../services/payment-text';
 import { openPage } from '../../../../services/routes';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../payments.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -175,6 +176,7 @@ function Content({ me, date }: { me: MeResponse; date: string | undefined }) {
 
 /** The station's cash ledger of one day (today unless `?date=`): totals, close and every line, read-only. */
 export default function LedgerPage() {
+  useNavTitle(t('ledger.navTitle'));
   const router = useRouter();
   return (
     <View id="ledger-page" style={pageStyle} className="page">

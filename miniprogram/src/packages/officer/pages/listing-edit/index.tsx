@@ -12,6 +12,7 @@ import { listingRowText } from '../station-listings/listing-text';
 import { CreateListingForm } from './create-form';
 import { EditListing } from './edit-listing';
 import { ListingHistory } from './listing-history';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import './index.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -98,6 +99,7 @@ function ExistingListing({ listingId }: { listingId: string }) {
 
 /** A listing: created for a seller (`?seller=`), or edited with its history (`?id=`). */
 export default function ListingEditPage() {
+  useNavTitle(t('sell.editNav'));
   const { params } = useRouter();
   return (
     <View id="listing-page" style={pageStyle} className="page">

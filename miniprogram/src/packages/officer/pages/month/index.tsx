@@ -12,6 +12,7 @@ import { formatFen } from '../../../../services/money';
 import { openPage } from '../../../../services/routes';
 import { QuickLog } from '../../components/quick-log';
 import { pageStyle } from '../../../../services/page-style';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 
 const TYPES = ['payment', 'order', 'ack', 'informed', 'answer', 'consultation', 'training'] as const;
 const percent = (share: number | null) => (share === null ? t('month.noRatings') : `${Math.round(share * 100)}%`);
@@ -86,6 +87,7 @@ function Content({ me }: { me: MeResponse }) {
 
 /** 我的本月: the station's services against the month's target, and 一键登记咨询 on top. */
 export default function ServiceMonthPage() {
+  useNavTitle(t('month.navTitle'));
   return (
     <View id="month-page" style={pageStyle} className="page">
       <RoleGate roles={['officer']} title="role.officer.title" signInPrompt="role.officer.signIn" deniedText="role.officer.denied">

@@ -12,6 +12,7 @@ import { getBillTypes, getStationLedger } from '../../../../services/api';
 import { chinaDate } from '../../../../services/business-date';
 import { PayForm } from './pay-form';
 import { sharedPayLink } from './pay-link-share';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../payments.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -67,6 +68,7 @@ function Content({ me }: { me: MeResponse }) {
  * Each step is a panel of its own file beside this one; pay-form.tsx puts them together.
  */
 export default function PayPage() {
+  useNavTitle(t('pay.navTitle'));
   // weapp: 发给微信好友 on a pay link shares it as a card opening the payer's page (packages/paylink).
   useShareAppMessage(() => {
     const link = sharedPayLink();

@@ -19,6 +19,7 @@ import { getBillTypes, getStationLedger, getStationPayments, type BillTypesAnswe
 import { chinaDate } from '../../../../services/business-date';
 import { formatFen } from '../../../../services/money';
 import { openPage } from '../../../../services/routes';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../payments.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -147,6 +148,7 @@ function Content({ me }: { me: MeResponse }) {
 
 /** The officer's payments workbench: today's cash at a glance, what is pending, today's payments, and the way to pay, register and close. */
 export default function WorkbenchPage() {
+  useNavTitle(t('workbench.navTitle'));
   return (
     <View id="workbench-page" style={pageStyle} className="page">
       <RoleGate roles={['officer']} title="role.officer.title" signInPrompt="role.officer.signIn" deniedText="role.officer.denied">

@@ -21,6 +21,7 @@ import { openPage } from '../../../../services/routes';
 import { OfficerQueuePanel } from '../../../../components/officer-queue-panel';
 import { PRICE_REPORT_MAX_AGE_DAYS } from '@shared/schemas/prices';
 import { pageStyle } from '../../../../services/page-style';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 
 /** What the form offers: active products, and the active markets of the station's prefecture (where the server accepts reports). */
 async function loadChoices(stationId: string): Promise<{ products: Product[]; markets: Market[] }> {
@@ -182,6 +183,7 @@ function PriceReportBody({ me }: { me: MeResponse }) {
 
 /** 报价格: the officer reports a price seen today (or in the last 30 days) at a market of their prefecture. */
 export default function PriceReportPage() {
+  useNavTitle(t('prices.report.navTitle'));
   return (
     <View id="price-report-page" style={pageStyle} className="page">
       <PageHero title={{ text: t('prices.report.title') }} lines={[{ text: t('prices.report.intro') }]} />

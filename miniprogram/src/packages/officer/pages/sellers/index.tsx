@@ -18,6 +18,7 @@ import { openPage } from '../../../../services/routes';
 import { listingRowText } from '../station-listings/listing-text';
 import { RegisterSeller } from './register-seller';
 import { SellerLinkCode } from './seller-link-code';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../payments.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -131,6 +132,7 @@ function Content({ me }: { me: MeResponse }) {
 
 /** 农产品代销: the station's sellers (households and cooperatives, registered with consent) and each one's listings. */
 export default function SellersPage() {
+  useNavTitle(t('sell.sellersNav'));
   return (
     <View id="sellers-page" style={pageStyle} className="page">
       <RoleGate roles={['officer']} title="role.officer.title" signInPrompt="role.officer.signIn" deniedText="role.officer.denied">

@@ -15,6 +15,7 @@ import { formatFen } from '../../../../services/money';
 import { openPage } from '../../../../services/routes';
 import { listingRowText } from './listing-text';
 import { pageStyle } from '../../../../services/page-style';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 
 /** An order's row: who sells, the total and how it is delivered; under it the lines, status and time. */
 function orderRow(order: Order) {
@@ -114,6 +115,7 @@ function Content({ me }: { me: MeResponse }) {
 
 /** 本站商品与订单: every listing of the station with its stock and status, and the orders buyers placed (read only). */
 export default function StationListingsPage() {
+  useNavTitle(t('sell.stationNav'));
   return (
     <View id="station-sales-page" style={pageStyle} className="page">
       <RoleGate roles={['officer']} title="role.officer.title" signInPrompt="role.officer.signIn" deniedText="role.officer.denied">

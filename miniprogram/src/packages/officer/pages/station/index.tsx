@@ -8,6 +8,7 @@ import { t } from '../../../../i18n/staff';
 import { getStationById } from '../../../../services/api';
 import { openPage } from '../../../../services/routes';
 import { pageStyle } from '../../../../services/page-style';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 
 function OfficerStation({ stationId }: { stationId: string }) {
   const { state, retry, replace } = useResource(stationId, getStationById);
@@ -44,6 +45,7 @@ function Content({ me }: { me: MeResponse }) {
 
 /** "我的站点": the officer's station, its hours, location and phone, its poster and history. */
 export default function OfficerStationPage() {
+  useNavTitle(t('officer.stationNavTitle'));
   return (
     <View id="officer-station-page" style={pageStyle} className="page">
       <RoleGate roles={['officer']} title="role.officer.title" signInPrompt="role.officer.signIn" deniedText="role.officer.denied">

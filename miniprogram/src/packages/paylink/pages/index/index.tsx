@@ -14,6 +14,7 @@ import { formatChinaTime } from '../../../../services/format';
 import { formatFen } from '../../../../services/money';
 import { billTypeName } from '../../../../services/payment-status';
 import { openSignIn, pageUrl } from '../../../../services/routes';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../paylink.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -85,6 +86,7 @@ function PayActions({
 
 /** A remote pay link (`?t=<token>`): what is paid for, masked, and 微信支付 while it is open. */
 export default function PayLinkPage() {
+  useNavTitle(t('paylink.navTitle'));
   const { params } = useRouter();
   const token = params.t || undefined;
   const { state, retry, refresh, replace } = useResource(token, openPayLink);

@@ -10,6 +10,7 @@ import { getMarketPrices, listPriceProducts, type OverviewRow, type Product } fr
 import { formatFen } from '../../../../services/money';
 import { openPage } from '../../../../services/routes';
 import { ChangeLabel } from '../../components/change-label';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../prices.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -69,6 +70,7 @@ function Overview({ product, region }: { product: Product; region: string | unde
  * (`?region=` narrows them to a prefecture or county; the whole province by default).
  */
 export default function PricesPage() {
+  useNavTitle(t('prices.navTitle'));
   const { params } = useRouter();
   const region = params.region && /^\d{2,9}$/.test(params.region) ? params.region : undefined;
   const [chosen, setChosen] = useState<string | undefined>(params.product);

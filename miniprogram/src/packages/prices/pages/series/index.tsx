@@ -14,6 +14,7 @@ import { rangeDates, SERIES_RANGES, seriesPoints, yuanText, type PricePoint, typ
 import { openPage } from '../../../../services/routes';
 import { ChangeLabel } from '../../components/change-label';
 import { PriceChart } from '../../components/price-chart';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../prices.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -136,6 +137,7 @@ const catalogueId = (value: string | undefined) => (value && /^[0-9a-z-]{1,40}$/
  * changes over a week and a month, the chart or a table, and tabs for 1 month, 3 months, 1 year.
  */
 export default function PriceSeriesPage() {
+  useNavTitle(t('prices.seriesNavTitle'));
   const { params } = useRouter();
   const productId = catalogueId(params.product);
   const marketId = catalogueId(params.market);

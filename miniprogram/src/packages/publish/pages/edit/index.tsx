@@ -16,6 +16,7 @@ import { t } from '../../../../i18n/publish';
 import { getFeedCategories } from '../../../../services/api-compose';
 import { MAX_FEED_IMAGES } from '../../../../services/upload';
 import { RegionTarget } from './region-target';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import './index.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -71,9 +72,6 @@ function Editor({ me, id }: { me: MeResponse; id?: string }) {
   const categories = useResource('feed-categories', getFeedCategories);
   const { form, set, errors, state, picker } = editor;
   useLeaveGuard(editor.dirty);
-  useEffect(() => {
-    if (id) void Taro.setNavigationBarTitle({ title: t('compose.navEdit') });
-  }, [id]);
 
   const leave = async () => {
     if (editor.dirty) {
@@ -195,6 +193,7 @@ function Editor({ me, id }: { me: MeResponse; id?: string }) {
 /** The expert's (or admin's) write/edit page: `?id=` edits a draft or a rejected item, without it a new draft. */
 export default function ComposePage() {
   const { params } = useRouter();
+  useNavTitle(params.id ? t('compose.navEdit') : t('compose.navNew'));
   return (
     <View style={pageStyle} className="page compose-page">
       <RoleGate roles={AUTHORS} title="role.author.title" signInPrompt="role.author.signIn" deniedText="role.author.denied">

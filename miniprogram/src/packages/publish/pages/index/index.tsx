@@ -10,6 +10,7 @@ import { t } from '../../../../i18n/publish';
 import { getMyFeeds } from '../../../../services/api-publish';
 import { openPage } from '../../../../services/routes';
 import { FEED_PAGE_SIZE, FeedList } from '../../feed-list';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../publish.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -41,6 +42,7 @@ function MyFeeds() {
 
 /** The signed-in expert's or admin's own items, any status, newest first; "写信息" opens the form. */
 export default function MyFeedsPage() {
+  useNavTitle(t('publish.navMine'));
   return (
     <View id="publish-page" style={pageStyle} className="page">
       <RoleGate roles={['expert', ...ADMIN_ROLES]} title="role.publish.title" signInPrompt="role.publish.signIn" deniedText="role.publish.denied">

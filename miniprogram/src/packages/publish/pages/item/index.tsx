@@ -17,6 +17,7 @@ import { formatChinaTime } from '../../../../services/format';
 import { categoryText, statusText } from '../../../../services/feed-publish';
 import { personText } from '../../../../services/person-label';
 import { MovesPanel } from './moves-panel';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../publish.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -161,6 +162,7 @@ function Item({ id, me }: { id: string; me: MeResponse }) {
 
 /** An item as its authors and reviewers see it (`?id=`): every version, its settings, status and history, and the moves they may make. */
 export default function FeedItemPage() {
+  useNavTitle(t('publish.navItem'));
   const { params } = useRouter();
   const id = params.id ? decodeURIComponent(params.id) : undefined;
   return (

@@ -10,6 +10,7 @@ import { useReloadOnShow } from '../../../../hooks/use-reload-on-show';
 import { t } from '../../../../i18n/publish';
 import { getReviewQueue } from '../../../../services/api-publish';
 import { FEED_PAGE_SIZE, FeedList } from '../../feed-list';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../publish.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -43,6 +44,7 @@ function Content({ me }: { me: MeResponse }) {
 
 /** An admin's review queue: items in review whose target lies in their region, oldest region codes first. */
 export default function ReviewPage() {
+  useNavTitle(t('publish.navReview'));
   return (
     <View id="publish-review-page" style={pageStyle} className="page">
       <RoleGate roles={ADMIN_ROLES} title="role.review.title" signInPrompt="role.admin.signIn" deniedText="role.review.denied">

@@ -24,6 +24,7 @@ import { formatFen } from '../../../../services/money';
 import { billTypeName, isAwaitingProvider, paymentExplanation, paymentStatusText, paymentStatusTone } from '../../../../services/payment-status';
 import { printReceipt, RECEIPT_CANVAS_ID, shareReceiptImage } from '../../../../services/receipt-image';
 import { VoidPanel } from './void-panel';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import './index.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -202,6 +203,7 @@ function Content({ me, paymentId }: { me: MeResponse; paymentId: string | undefi
  * household. A subpackage of its own, so a villager opening it from "me" loads this page alone.
  */
 export default function ReceiptPage() {
+  useNavTitle(t('receipt.navTitle'));
   const router = useRouter();
   return (
     <View id="receipt-page" style={pageStyle} className="page">

@@ -8,6 +8,7 @@ import { t } from '../../../../i18n/receipt';
 import { getMyServices, type ServiceRecord } from '../../../../services/api-services';
 import { formatChinaTime } from '../../../../services/china-time';
 import { pageStyle } from '../../../../services/page-style';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 
 /** One service: what and when; rated already (its score), or the 1-5 prompt (once: a second rating reads as already rated). */
 function ServiceItem({ service }: { service: ServiceRecord }) {
@@ -52,6 +53,7 @@ function MyServices() {
 
 /** 我的服务评价 (from "me"): the services the station did for the caller or their household, each rated 1-5 once. */
 export default function MyServicesPage() {
+  useNavTitle(t('services.title'));
   return (
     <View id="my-services-page" style={pageStyle} className="page">
       <RoleGate roles={['villager', 'buyer', 'expert']} title="services.title" signInPrompt="services.signIn" deniedText="services.signIn">

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { MeResponse } from '@shared/schemas/accounts';
@@ -19,6 +18,7 @@ import { t } from '../../../../i18n/station';
 import { goHome, openSignIn, pageUrl } from '../../../../services/routes';
 import { toStationDetailsView, type StationDetailsView } from '../../../../services/station-details-view';
 import { loadStationDetailsByCode } from '../../../../services/station-prefetch';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import './index.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -159,10 +159,7 @@ export default function StationAboutPage() {
   const { state, retry } = useStation(params.code, loadStationDetailsByCode);
   // Once for the page: who is signed in decides the home-station bar and the phone button.
   const { state: me, replace } = useMe();
-  const title = state.status === 'ready' ? state.view.title : undefined;
-  useEffect(() => {
-    if (title) void Taro.setNavigationBarTitle({ title });
-  }, [title]);
+  useNavTitle(state.status === 'ready' ? state.view.title : t('station.aboutNavTitle'));
 
   if (state.status === 'loading') return <StateView id="station-about-loading" kind="loading" title={t('station.loading')} />;
   if (state.status === 'error') {

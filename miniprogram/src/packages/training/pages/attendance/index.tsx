@@ -12,6 +12,7 @@ import { formatChinaTime } from '../../../../services/format';
 import { useAttendance } from '../../hooks/use-attendance';
 import { seatsText, timeRange } from '../../components/training-text';
 import { TrainingPending } from '../../components/training-pending';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../training.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -20,6 +21,7 @@ import { pageStyle } from '../../../../services/page-style';
  * phone (queued on the phone when there is no signal), the history.
  */
 export default function TrainingAttendancePage() {
+  useNavTitle(t('training.navAttendance'));
   const { params } = useRouter();
   const page = useAttendance(params.id || undefined);
   const { state, retry, refresh } = page.attendance;

@@ -11,11 +11,13 @@ import { formatChinaTime } from '../../../../services/format';
 import { openPage, openSignIn, pageUrl } from '../../../../services/routes';
 import { useCheckin } from '../../hooks/use-checkin';
 import { timeRange } from '../../components/training-text';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../training.scss';
 import { pageStyle } from '../../../../services/page-style';
 
 /** What the session's QR code opens (`?id=&t=`): checks the signed-in person in, once, and says so. */
 export default function TrainingCheckinPage() {
+  useNavTitle(t('training.navCheckin'));
   const { params } = useRouter();
   const id = params.id || undefined;
   const token = params.t || undefined;

@@ -12,11 +12,13 @@ import { replacePage } from '../../../../services/routes';
 import { currentUser } from '../../../../services/session';
 import { useTrainingForm } from '../../hooks/use-training-form';
 import { topicName } from '../../components/training-text';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../training.scss';
 import { pageStyle } from '../../../../services/page-style';
 
 /** Schedule a session at `?stationId=`, or edit `?id=`: topic, title, trainer, date and times (China's), seats. */
 export default function TrainingEditPage() {
+  useNavTitle(t('training.navEdit'));
   const { params } = useRouter();
   const form = useTrainingForm({ stationId: params.stationId || undefined, id: params.id || undefined });
   const { draft, set, problems, saved } = form;

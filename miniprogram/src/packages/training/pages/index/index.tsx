@@ -15,11 +15,13 @@ import { openPage } from '../../../../services/routes';
 import { currentUser } from '../../../../services/session';
 import { seatsText, timeRange, topicName } from '../../components/training-text';
 import { TrainingPending } from '../../components/training-pending';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../training.scss';
 import { pageStyle } from '../../../../services/page-style';
 
 /** A station's sessions (`?stationId=&name=`): upcoming soonest first (or ended), 20 a page; its officer schedules one. */
 export default function TrainingListPage() {
+  useNavTitle(t('training.navList'));
   const { params } = useRouter();
   const stationId = params.stationId || undefined;
   const stationName = params.name ? decodeURIComponent(params.name) : '';

@@ -17,6 +17,7 @@ import { parseCheckinQr } from '../../../../services/training-form';
 import { confirmed, useTrainingAction } from '../../hooks/use-training-actions';
 import { seatsText, timeRange, topicName } from '../../components/training-text';
 import { TrainingPending } from '../../components/training-pending';
+import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../training.scss';
 import { pageStyle } from '../../../../services/page-style';
 
@@ -99,6 +100,7 @@ function ManagerActions({ training, onChanged }: { training: Training; onChanged
 
 /** A session (`?id=`): what, when, where, seats; signing up; for its station's staff, the way to run it. */
 export default function TrainingSessionPage() {
+  useNavTitle(t('training.navSession'));
   const { params } = useRouter();
   const id = params.id || undefined;
   const { state, retry, refresh, replace } = useResource(id, getTraining);
