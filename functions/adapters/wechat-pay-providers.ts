@@ -41,7 +41,7 @@ export async function wechatPayProvider(): Promise<Pick<PaymentDeps, 'provider' 
  * Everything the orders domain needs to close and query provider orders in this stage, or null in a
  * stage without a provider (no order can have been prepaid there: nothing to close, nothing to query).
  */
-export async function stagePaymentDeps(base: Pick<PaymentDeps, 'orders' | 'openidOf' | 'alert'>): Promise<PaymentDeps | null> {
+export async function stagePaymentDeps(base: Pick<PaymentDeps, 'orders' | 'openidOf' | 'languageOf' | 'alert'>): Promise<PaymentDeps | null> {
   try {
     return { ...(await wechatPayProvider()), ...base };
   } catch (error) {

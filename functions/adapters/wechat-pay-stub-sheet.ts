@@ -25,7 +25,7 @@ export function stubSheetEnabled(): boolean {
 }
 
 export async function confirmStubPayment(
-  deps: Pick<PaymentDeps, 'orders' | 'openidOf' | 'alert'>,
+  deps: Pick<PaymentDeps, 'orders' | 'openidOf' | 'languageOf' | 'alert'>,
   caller: Caller,
   orderId: string,
 ): Promise<NotificationOutcome> {

@@ -18,7 +18,7 @@ import { takeRateLimitToken } from '../data/rate-limiter';
 import { handlePaymentNotification, payOrder } from '../domain/market/order-payment';
 import { createHttpHandler, HttpResult } from '../http/pipeline';
 import { stagePaymentDeps, wechatPayProvider } from '../adapters/wechat-pay-providers';
-import { dynamoUserRepository } from '../data/users-repository';
+import { buyerAccount } from '../adapters/buyer-account';
 import { confirmStubPayment, deliverStubRefund } from '../adapters/wechat-pay-stub-sheet';
 import { dynamoRefundRepository } from '../data/refunds-repository';
 import { decideRefund, handleRefundNotification, requestRefund } from '../domain/market/refunds';
@@ -45,7 +45,6 @@ const sellerDeps = { sellers, stations, households: dynamoHouseholdRepository };
 const writeDeps = { listings, sellers, stations, images, uploads: dynamoUploadRepository, speller: pinyinSpeller };
 const readDeps = { listings, images, offsets: offsetCursor };
 const buyerDeps = { buyers, listings, sellers };
-const openidOf = async (userId: string) => (await dynamoUserRepository.get(userId))?.openid ?? '';
 const sellerAccountDeps = { accounts: dynamoSellerAccountRepository, sellers, rateLimiter: takeRateLimitToken };
 const fulfilmentDeps = { orders, stations, fulfilment: dynamoFulfilmentRepository, rateLimit: takeRateLimitToken, qrImage: qrSvgDataUri };
 const refundDeps = { orders, refunds: dynamoRefundRepository };
@@ -58,7 +57,7 @@ const orderDeps = (log: Log) => ({
   buyers,
   stations,
   idempotency,
-  payment: () => stagePaymentDeps({ orders, openidOf, alert: (message, details) => log.error(message, details) }),
+  payment: () => stagePaymentDeps({ orders, ...buyerAccount, alert: (message, details) => log.error(message, details) }),
 });
 
 export const handler = createHttpHandler('market', {
@@ -83,19 +82,23 @@ export const handler = createHttpHandler('market', {
   myOrders: ({ caller, query, log }) => myOrders(orderDeps(log), caller, query),
   cancelOrder: ({ caller, params, log }) => cancelOrder(orderDeps(log), caller, params.orderId),
   confirmStubPayment: async ({ caller, params, log }) => {
-    const outcome = await confirmStubPayment({ orders, openidOf, alert: (message, details) => log.error(message, details) }, caller, params.orderId);
+    const outcome = await confirmStubPayment(
+      { orders, ...buyerAccount, alert: (message, details) => log.error(message, details) },
+      caller,
+      params.orderId,
+    );
     log.info('stub payment confirmed', { outcome: outcome.kind });
     return getOrder(orderDeps(log), caller, params.orderId);
   },
   payOrder: async ({ caller, params }) => {
     const pay = await wechatPayProvider();
-    const params_ = await payOrder({ ...pay, orders, openidOf }, caller, params.orderId);
+    const params_ = await payOrder({ ...pay, orders, ...buyerAccount }, caller, params.orderId);
     return { ...params_, provider: pay.mode };
   },
   wechatPayWebhook: async ({ headers, rawBody, log }) => {
     const pay = await wechatPayProvider();
     const outcome = await handlePaymentNotification(
-      { ...pay, orders, openidOf, alert: (message, details) => log.error(message, details) },
+      { ...pay, orders, ...buyerAccount, alert: (message, details) => log.error(message, details) },
       headers,
       rawBody ?? '',
     );

@@ -33,6 +33,7 @@ export const bo: Record<ServerTextKey, string> = {
   'poster.services': 'སྤྱི་ཕན་ཞབས་ཞུ། · སྟབས་བདེའི་ཞབས་ཞུ། · གློག་རྡུལ་ཚོང་ལས། · སྦྱོང་བརྡར་ཉམས་མྱོང་།',
   'poster.footer': 'ཆ་འཕྲིན་གྲོང་ཚོ་དང་ཁྱིམ་ཚང་དུ་སླེབས། · མཚོ་སྔོན།',
   'payLink.description': '{billType}ཚབ་སྤྲོད། {village}',
+  'refund.lateSuccessReason': 'མངགས་ཐོ་བསྡམས་ཟིན་པས་དངུལ་རང་འགུལ་གྱིས་ཕྱིར་སློག་བྱས།',
   'billType.electricity': 'གློག་གླ།',
   'billType.water': 'ཆུ་གླ།',
   'billType.broadband': 'དྲ་རྒྱའི་གླ།',

@@ -1,6 +1,7 @@
 /**
  * The server's own texts in Chinese (issue 16): the `message` of every error code, the station
- * poster and the supervision CSV's header. Subscribe messages carry data in the recipient's language
+ * poster, a pay link's description, a late payment's refund reason (WeChat Pay's notice to the buyer) and the
+ * supervision CSV's header. Subscribe messages carry data in the recipient's language
  * (an item's Tibetan version, a category's Tibetan name); their `time` keyword keeps the one format
  * WeChat accepts (2026年11月30日 14:05) in every language, or the send fails with 47003. The reference catalogue: every
  * other language has exactly its keys (bo.ts is typed by it, a unit test checks both ways).
@@ -41,6 +42,11 @@ export const zhCN = {
   'poster.footer': '信息进村入户 · 青海',
   /** A pay link's order description, on the payer's WeChat Pay sheet and bill (at most 120 characters). */
   'payLink.description': '代缴{billType} {village}',
+  /**
+   * A late payment's refund reason (an order released unpaid, then paid): WeChat Pay shows it to the
+   * buyer on its refund notice. At most 80 characters (the provider's limit).
+   */
+  'refund.lateSuccessReason': '订单已关闭，自动退款',
   'billType.electricity': '电费',
   'billType.water': '水费',
   'billType.broadband': '宽带费',

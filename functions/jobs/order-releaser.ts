@@ -4,18 +4,17 @@
  * paid meanwhile is marked paid instead). Each read of an order makes the same check; the status
  * condition lets exactly one of them return the stock.
  */
+import { buyerAccount } from '../adapters/buyer-account';
 import { stagePaymentDeps } from '../adapters/wechat-pay-providers';
 import { ensureReady, StartupRefusedError } from '../config/ready';
 import { dynamoOrderRepository } from '../data/orders-repository';
-import { dynamoUserRepository } from '../data/users-repository';
 import { releaseDueHolds } from '../domain/market/orders';
 import { createLogger, type Logger } from '../logging/logger';
 
 /** The orders domain's deps for a job: the table and the stage's payment provider (alerts logged). */
 export function jobOrderDeps(log: Pick<Logger, 'error'>, now?: () => Date) {
   const orders = dynamoOrderRepository;
-  const openidOf = async (userId: string) => (await dynamoUserRepository.get(userId))?.openid ?? '';
-  return { orders, now, payment: () => stagePaymentDeps({ orders, openidOf, alert: (message, details) => log.error(message, details) }) };
+  return { orders, now, payment: () => stagePaymentDeps({ orders, ...buyerAccount, alert: (message, details) => log.error(message, details) }) };
 }
 
 export async function runOrderReleaser(

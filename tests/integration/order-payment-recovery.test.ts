@@ -7,6 +7,7 @@
  * Everything is counted in the table: orders, stub trades and refunds, non-cash ledger lines.
  */
 import { GetCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { buyerAccount } from '../../functions/adapters/buyer-account';
 import { stagePaymentDeps, wechatPayStub } from '../../functions/adapters/wechat-pay-providers';
 import { handlePaymentNotification } from '../../functions/domain/market/order-payment';
 import { buyerKeys, nonCashLedgerKeys } from '../../functions/data/keys';
@@ -214,6 +215,21 @@ describe('a success that still arrives for a released order is refunded automati
     expect((await webhook(note)).status).toBe(204);
     expect(await stubRefunds()).toBe(refunds + 1);
     expect(await refundLines()).toBe(refundsLogged + 1);
+    // The reason WeChat Pay shows on the buyer's refund notice: the buyer chose no language, so Chinese.
+    expect((await dynamoStubTradeBook.getRefund(`RF${orderId}`))!.reason).toBe('订单已关闭，自动退款');
+  });
+
+  it('the refund reason is in the language the buyer chose (PUT /me/language bo): Tibetan on the notice, whatever the webhook’s request says', async () => {
+    const { buyer, orderId } = await prepaidOrder();
+    const chose = await invoke(handlers.auth, { method: 'PUT', path: '/me/language', headers: buyer.auth, body: { language: 'bo' } });
+    expect(chose.status).toBe(200);
+    const stored = await dynamoOrderRepository.get(orderId);
+    expect(await dynamoOrderRepository.release(stored!, 'EXPIRED', new Date().toISOString())).not.toBeNull();
+    const note = await (await wechatPayStub()).pay(orderId);
+    expect((await webhook({ ...note, headers: { ...note.headers, 'accept-language': 'zh-CN' } })).status).toBe(204);
+    const refund = await dynamoStubTradeBook.getRefund(`RF${orderId}`);
+    expect(refund!.reason).toMatch(/^[\u0F00-\u0FFF\s]+$/);
+    expect((await dynamoOrderRepository.get(orderId))!.refund?.outRefundNo).toBe(`RF${orderId}`);
   });
 });
 
@@ -223,7 +239,7 @@ describe('the non-cash day: per station and Asia/Shanghai business day, read by 
     const next = businessDay(new Date(Date.parse(`${day}T16:00:01Z`)));
     const [late, early] = await Promise.all([prepaidOrder(), prepaidOrder()]);
     const stub = await wechatPayStub();
-    const payment = (await stagePaymentDeps({ orders: dynamoOrderRepository, openidOf: async () => '' }))!;
+    const payment = (await stagePaymentDeps({ orders: dynamoOrderRepository, openidOf: async () => '', languageOf: buyerAccount.languageOf }))!;
     for (const [run, at] of [
       [late, new Date(`${day}T15:59:59Z`)],
       [early, new Date(`${day}T16:00:01Z`)],

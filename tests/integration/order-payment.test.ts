@@ -5,6 +5,7 @@
  * notification racing the hold's release ends either paid or released, never both.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { buyerAccount } from '../../functions/adapters/buyer-account';
 import { createWechatPayStub } from '../../functions/adapters/wechat-pay-stub';
 import { nonCashLedgerKeys } from '../../functions/data/keys';
 import { businessDay } from '../../functions/domain/stations/opening-hours';
@@ -34,6 +35,7 @@ const deps = (now?: () => Date): PaymentDeps => ({
   keys: stub.keys,
   merchant: { appid: 'wx-local-app', mchid: '1900000001', notifyUrl: 'http://127.0.0.1/webhooks/wechatpay' },
   openidOf: async (userId) => `o-${userId}`,
+  languageOf: buyerAccount.languageOf,
   alert: (message) => alerts.push(message),
   now,
 });

@@ -4,6 +4,7 @@
  * code the officer issued for it. Counted on DynamoDB Local through the real handlers, paid through
  * the WeChat Pay stub's signed notification.
  */
+import { buyerAccount } from '../../functions/adapters/buyer-account';
 import { createWechatPayStub } from '../../functions/adapters/wechat-pay-stub';
 import { dynamoOrderRepository } from '../../functions/data/orders-repository';
 import { handlePaymentNotification, payOrder, type PaymentDeps } from '../../functions/domain/market/order-payment';
@@ -27,6 +28,7 @@ const payDeps: PaymentDeps = {
   keys: stub.keys,
   merchant: { appid: 'wx-local-app', mchid: '1900000001', notifyUrl: 'http://127.0.0.1/webhooks/wechatpay' },
   openidOf: async (userId) => `o-${userId}`,
+  languageOf: buyerAccount.languageOf,
   alert: () => undefined,
 };
 

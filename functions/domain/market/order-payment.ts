@@ -11,7 +11,9 @@
  *   EXPIRED/CANCELLED ──a late success──> refunded through the provider (out_refund_no derives from the
  *                      order: one refund however many copies) + one refund line on the non-cash day
  */
+import type { Locale } from '../../../shared';
 import type { Caller } from '../../auth/caller';
+import { serverText } from '../../i18n';
 import { AppError, notFound } from '../errors';
 import { businessDay } from '../stations/opening-hours';
 import type { OrderRecord, OrderRepository } from './market';
@@ -31,6 +33,11 @@ export interface PaymentDeps {
   merchant: { appid: string; mchid: string; notifyUrl: string };
   /** The buyer's openid for this app (JSAPI pays as the signed-in WeChat user). */
   openidOf: (userId: string) => Promise<string>;
+  /**
+   * The language a user chose (kept on their account; unset: zh-CN), for what the provider shows them
+   * on our behalf: a late success's refund reason. Read only when a refund is actually asked for.
+   */
+  languageOf: (userId: string) => Promise<Locale | undefined>;
   alert?: (message: string, details: Record<string, unknown>) => void;
   now?: () => Date;
 }
@@ -167,7 +174,9 @@ async function refundLateSuccess(deps: PaymentDeps, order: OrderRecord, transact
   const refund = await deps.provider.refund({
     outTradeNo: order.id,
     outRefundNo: refundNoOf(order.id),
-    reason: '订单已关闭，自动退款',
+    // WeChat Pay shows the reason on the buyer's refund notice: in the buyer's language, not the caller's
+    // (the caller is the provider's callback or a job). Every copy asks the same refund (out_refund_no).
+    reason: serverText(await deps.languageOf(order.buyerId), 'refund.lateSuccessReason'),
     refundFen: amountFen,
     totalFen: amountFen,
   });
