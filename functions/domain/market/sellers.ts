@@ -30,8 +30,18 @@ export const toSellerView = (s: SellerRecord): Seller => ({
   createdAt: s.createdAt,
 });
 
-/** Buyers see a household seller as its surname and 家 (张家), never the head's whole name. */
-export const householdDisplayName = (headName: string) => `${Array.from(headName)[0] ?? ''}家`;
+const TIBETAN_LETTER = /[\u0F40-\u0F6C]/u;
+
+/**
+ * Buyers see a household seller by part of the head's name, never all of it: a Chinese name's surname and 家
+ * (张家). A name in Tibetan script has no surname: its first syllable (up to the tsheg ་) and ཚང་, "the
+ * household of" (བཀྲ་ཤིས་དོན་གྲུབ → བཀྲ་ཚང་), not its first letter and 家 (བ家).
+ */
+export function householdDisplayName(headName: string): string {
+  const name = headName.trim();
+  if (TIBETAN_LETTER.test(name[0] ?? '')) return `${name.split(/[\s\u0F0B-\u0F14]/u)[0]}་ཚང་`;
+  return `${Array.from(name)[0] ?? ''}家`;
+}
 
 export async function createSeller(deps: SellerDeps, caller: Caller, stationId: string, input: SellerCreateRequest): Promise<Seller> {
   const station = await managedStation(deps.stations, caller, stationId);
