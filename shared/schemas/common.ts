@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { MAX_CODE_UNITS_PER_CHARACTER, textLength } from '../text-length';
 
 /** The one error shape of every non-2xx answer. */
 export const ErrorBody = z.object({
@@ -38,12 +39,30 @@ export const refuseForbiddenTextCharacters = z.refine<string>(
 );
 
 /**
+ * The length bounds of free text, in characters as a reader sees them (textLength: a Tibetan stack
+ * such as སྒྲུ is one, as 卓 is), with zod's own issues (too_small / too_big, same message) and the
+ * bounds in the OpenAPI document. Beyond the limit, no more than MAX_CODE_UNITS_PER_CHARACTER code
+ * units a character: marks stacked without end on one letter count as too long, so storage stays bounded.
+ */
+export const textLengthBetween = (minLength: number, maxLength: number) => {
+  const check = z.check<string>((ctx) => {
+    const input = ctx.value;
+    const length = textLength(input);
+    if (length < minLength) ctx.issues.push({ code: 'too_small', origin: 'string', minimum: minLength, inclusive: true, input });
+    else if (length > maxLength || input.length > maxLength * MAX_CODE_UNITS_PER_CHARACTER)
+      ctx.issues.push({ code: 'too_big', origin: 'string', maximum: maxLength, inclusive: true, input });
+  });
+  check._zod.onattach.push((schema) => Object.assign(schema._zod.bag, { minimum: minLength, maximum: maxLength }));
+  return check;
+};
+
+/**
  * Every free-text field of the contract: NFC-normalised (so the same name typed on two phones is the
  * same string, stored and searched alike) and trimmed once free of the characters above (a control
- * character is refused even at an end, never trimmed away), then measured.
+ * character is refused even at an end, never trimmed away), then measured in characters a reader sees.
  */
 export const freeText = (minLength: number, maxLength: number) =>
-  z.string().check(refuseForbiddenTextCharacters, z.normalize('NFC'), z.trim(), z.minLength(minLength), z.maxLength(maxLength));
+  z.string().check(refuseForbiddenTextCharacters, z.normalize('NFC'), z.trim(), textLengthBetween(minLength, maxLength));
 
 /** The same characters as FORBIDDEN_TEXT_CHARACTERS except the line feed: for text of several lines (an item's body). */
 // eslint-disable-next-line no-control-regex
@@ -60,8 +79,7 @@ export const freeTextBlock = (minLength: number, maxLength: number) =>
     z.overwrite((value) => value.replace(/\r\n/g, '\n')),
     z.normalize('NFC'),
     z.trim(),
-    z.minLength(minLength),
-    z.maxLength(maxLength),
+    textLengthBetween(minLength, maxLength),
   );
 
 /** `?limit=&cursor=` of every paginated list (api-contract.md "Lists"). */

@@ -50,6 +50,26 @@ describe('free text in a household', () => {
     expect(Item?.headName).toBe(composed);
     expect(JSON.stringify(Item)).not.toContain(decomposed);
   });
+
+  it('a Tibetan name is measured in characters a reader sees: 40 (79 code points) is stored, one syllable more is 400 and writes nothing', async () => {
+    const officer = await officerOf(table.doc, table.tableName, TUQIAO);
+    const tibetan = (syllables: number) => `${'སྒྲུབ་'.repeat(syllables - 1)}ཀ`; // སྒྲུ བ ་ per syllable: 3 characters, 6 code points
+    const stored = await register(officer.auth, { headName: tibetan(14), members: [{ name: 'བཀྲ་ཤིས་རྡོ་རྗེ' }] });
+    expect([stored.status, stored.json.headName]).toEqual([201, tibetan(14)]);
+    const { Item } = await table.doc.send(
+      new GetCommand({ TableName: table.tableName, Key: householdKeys.item(stored.json.id), ConsistentRead: true }),
+    );
+    expect([Item?.headName, tibetan(14).length]).toEqual([tibetan(14), 79]);
+
+    const before = await countItems(table.doc, table.tableName);
+    const refused = await register(officer.auth, { headName: tibetan(15) });
+    expect([refused.status, refused.json.error.code, refused.json.error.details]).toEqual([
+      400,
+      'VALIDATION_FAILED',
+      [{ path: 'body.headName', code: 'too_big', message: 'Too big: expected string to have <=40 characters' }],
+    ]);
+    expect(await countItems(table.doc, table.tableName)).toBe(before);
+  });
 });
 
 describe('free text elsewhere', () => {

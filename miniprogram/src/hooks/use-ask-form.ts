@@ -5,6 +5,7 @@ import { errorText, t } from '../i18n/ask';
 import { askQuestion } from '../services/api-ask';
 import { toApiErrorLike } from '../services/errors';
 import { useImagePicker } from './use-image-picker';
+import { textLength } from '@shared/text-length';
 
 export interface AskForm {
   field: QuestionField | null;
@@ -17,8 +18,8 @@ export interface AskForm {
 export type AskFormField = 'field' | 'text' | 'householdId';
 export type AskState = { sending: boolean; error: string | null; asked: QuestionView | null };
 
-/** Characters as the server counts them (zod's length of the trimmed text). */
-const length = (text: string) => text.trim().length;
+/** Characters as the server counts them (as a reader sees them, of the trimmed text). */
+const length = (text: string) => textLength(text.trim());
 
 /** Every problem of the form, by field, in the catalogue's words; empty when it can be sent. */
 export function validateAsk(form: AskForm, forHousehold: boolean): Partial<Record<AskFormField, string>> {

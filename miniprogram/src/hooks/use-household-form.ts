@@ -4,6 +4,7 @@ import { errorText, t } from '../i18n/staff';
 import { createHousehold } from '../services/api';
 import { invalidBodyFields, supportId, toApiErrorLike } from '../services/errors';
 import { isMobilePhone } from '../services/payment-form';
+import { textLength } from '@shared/text-length';
 
 export type HouseholdFormState =
   | { status: 'idle' }
@@ -14,10 +15,14 @@ export type HouseholdFormState =
 
 type Errors = Partial<Record<'headName' | 'phone' | 'members' | 'consent', string>>;
 
-/** "张三, 李四 王五、赵六" -> the names; empty parts dropped. */
+/**
+ * "张三, 李四 王五、赵六" or "བཀྲ་ཤིས། སྒྲོལ་མ།" -> the names; empty parts dropped. Tibetan names part on
+ * the shad and its kin (U+0F0D-U+0F12), a tsheg before one going with it ("ཚེ་རིང་།" is ཚེ་རིང); never on
+ * the tsheg alone, which parts the syllables of one name.
+ */
 export function splitNames(text: string): string[] {
   return text
-    .split(/[,，、;；\s]+/)
+    .split(/\u0f0b?[\u0f0d-\u0f12,，、;；\s]+/)
     .map((name) => name.trim())
     .filter(Boolean);
 }
@@ -29,11 +34,11 @@ export function buildHouseholdRequest(fields: { headName: string; phone: string;
 } {
   const errors: Errors = {};
   const headName = fields.headName.trim();
-  if (!headName || headName.length > 40) errors.headName = t('household.headInvalid');
+  if (!headName || textLength(headName) > 40) errors.headName = t('household.headInvalid');
   const phone = fields.phone.trim();
   if (phone && !isMobilePhone(phone)) errors.phone = t('pay.phoneInvalid');
   const members = splitNames(fields.members);
-  if (members.length > 20 || members.some((name) => name.length > 40)) errors.members = t('household.membersInvalid');
+  if (members.length > 20 || members.some((name) => textLength(name) > 40)) errors.members = t('household.membersInvalid');
   if (!fields.consent) errors.consent = t('household.consentRequired');
   if (Object.keys(errors).length > 0) return { errors };
   return {

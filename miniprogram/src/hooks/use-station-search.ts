@@ -3,6 +3,7 @@ import type { StationProfile } from '@shared/schemas/stations';
 import { listStations } from '../services/api';
 import { useDebounced } from './use-debounced';
 import { usePagedList, type Page } from './use-paged-list';
+import { textLength } from '@shared/text-length';
 
 /** The API's limit for `q` (shared/schemas/stations.ts `searchText`). */
 export const SEARCH_MAX_LENGTH = 40;
@@ -30,7 +31,7 @@ export function useStationSearch(search: StationSearcher = searchApi, delayMs = 
   const { state, loadMore, retry } = usePagedList(key, search);
   // Typed but not searched yet: the page keeps the last results and shows it is working.
   const pending = searchKey(query) !== key;
-  const tooLong = query.trim().length > SEARCH_MAX_LENGTH;
+  const tooLong = textLength(query.trim()) > SEARCH_MAX_LENGTH;
   const clear = useCallback(() => setQuery(''), []);
   return { query, setQuery, clear, searched: key, pending, tooLong, state, loadMore, retry };
 }

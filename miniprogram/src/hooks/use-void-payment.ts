@@ -3,6 +3,7 @@ import type { Payment } from '@shared/schemas/payments';
 import { errorText, t } from '../i18n/receipt';
 import { voidPayment } from '../services/api';
 import { supportId, toApiErrorLike } from '../services/errors';
+import { textLength } from '@shared/text-length';
 
 export type VoidState =
   | { status: 'idle' }
@@ -26,7 +27,8 @@ export function useVoidPayment(paymentId: string, onVoided: (payment: Payment) =
 
   const ask = useCallback(() => {
     const trimmed = reason.trim();
-    if (trimmed.length < 2 || trimmed.length > 200) {
+    const length = textLength(trimmed);
+    if (length < 2 || length > 200) {
       setError(t('receipt.voidReasonInvalid'));
       return;
     }

@@ -7,6 +7,7 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import type { LedgerEntry, LedgerResponse, PaymentCreateRequest } from '../../../shared/schemas/payments';
 import { useCloseDay } from '../../../miniprogram/src/hooks/use-close-day';
 import { buildHouseholdRequest, splitNames, useHouseholdForm } from '../../../miniprogram/src/hooks/use-household-form';
+import { textLength } from '../../../shared/text-length';
 import { useLinkHousehold } from '../../../miniprogram/src/hooks/use-household-actions';
 import { useNewPayment, type NewPaymentApi } from '../../../miniprogram/src/hooks/use-new-payment';
 import { usePaymentSubmit } from '../../../miniprogram/src/hooks/use-payment-submit';
@@ -541,6 +542,21 @@ describe('households', () => {
       consent: true,
     });
     expect(splitNames('a、b;;c ')).toEqual(['a', 'b', 'c']);
+  });
+
+  it('splits Tibetan member names on the shad (a tsheg before it going too), never on the tsheg inside a name', () => {
+    expect(splitNames('བཀྲ་ཤིས་རྡོ་རྗེ། སྒྲོལ་མ་ཚེ་རིང་། པདྨ༎ཉི་མ')).toEqual(['བཀྲ་ཤིས་རྡོ་རྗེ', 'སྒྲོལ་མ་ཚེ་རིང', 'པདྨ', 'ཉི་མ']);
+    expect(splitNames('བསྟན་འཛིན་ཆོས་གྲགས')).toEqual(['བསྟན་འཛིན་ཆོས་གྲགས']);
+    expect(splitNames('卓玛、བཀྲ་ཤིས།')).toEqual(['卓玛', 'བཀྲ་ཤིས']);
+    // The form's limit of 40 counts what a reader sees: སྒྲུབ་ is three (སྒྲུ, བ, ་) in six code points.
+    const name = (syllables: number) => `${'སྒྲུབ་'.repeat(syllables - 1)}ཀ`;
+    expect([textLength(name(14)), name(14).length]).toEqual([40, 79]);
+    const members = (text: string) => buildHouseholdRequest({ headName: name(14), phone: '', members: text, consent: true });
+    expect(members(`${name(14)}། ${name(3)}`)).toEqual({
+      body: { headName: name(14), members: [{ name: name(14) }, { name: name(3) }], consent: true },
+      errors: {},
+    });
+    expect(members(name(15)).errors).toEqual({ members: '最多 20 人，每个名字最多 40 个字。' });
   });
 
   it('registers, then clears the form', async () => {

@@ -8,6 +8,7 @@ import {
   refuseForbiddenTextCharacters,
   routeList,
 } from '../../../shared';
+import { MAX_CODE_UNITS_PER_CHARACTER, textLength } from '../../../shared/text-length';
 
 const FORBIDDEN = [
   ...Array.from({ length: 0x20 }, (_, i) => i),
@@ -51,13 +52,39 @@ describe('freeText', () => {
     expect(name.safeParse('é'.repeat(41)).success).toBe(false);
   });
 
+  it('counts what a reader sees: a Tibetan name of 40 characters in 79 code points passes, one syllable more fails', () => {
+    // སྒྲུབ་ reads as three characters (སྒྲུ, བ, ་) and is six code points; a limit in code points took 6 syllables.
+    const tibetan = (syllables: number) => `${'སྒྲུབ་'.repeat(syllables - 1)}ཀ`;
+    expect([tibetan(14).length, name.parse(tibetan(14))]).toEqual([79, tibetan(14)]);
+    expect(name.safeParse(tibetan(15)).error?.issues).toEqual([
+      { code: 'too_big', origin: 'string', maximum: 40, inclusive: true, path: [], message: expect.any(String) },
+    ]);
+    expect(name.parse('卓'.repeat(40))).toBe('卓'.repeat(40));
+    expect(name.safeParse('卓'.repeat(41)).success).toBe(false);
+    expect(freeText(2, 10).safeParse('ཀ').error?.issues[0]).toMatchObject({ code: 'too_small', minimum: 2 });
+    expect(freeText(2, 10).parse('ཀྲ་')).toBe('ཀྲ་');
+  });
+
+  it('refuses one letter carrying marks without end, though it reads as one character (storage stays bounded)', () => {
+    const stacked = `ཀ${'\u0f71'.repeat(40 * MAX_CODE_UNITS_PER_CHARACTER)}`;
+    expect(textLength(stacked)).toBe(1);
+    expect(name.safeParse(stacked).error?.issues[0]).toMatchObject({ code: 'too_big', maximum: 40 });
+  });
+
   it('whatever it accepts is NFC, trimmed and free of forbidden characters (property)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 50 }), (value) => {
         const result = name.safeParse(value);
         if (!result.success) return true;
         const out = result.data;
-        return out === out.normalize('NFC') && out === out.trim() && !FORBIDDEN_TEXT_CHARACTERS.test(out) && out.length >= 1 && out.length <= 40;
+        return (
+          out === out.normalize('NFC') &&
+          out === out.trim() &&
+          !FORBIDDEN_TEXT_CHARACTERS.test(out) &&
+          textLength(out) >= 1 &&
+          textLength(out) <= 40 &&
+          out.length <= 40 * MAX_CODE_UNITS_PER_CHARACTER
+        );
       }),
       { numRuns: 3000 },
     );
@@ -77,6 +104,12 @@ function requestStrings(schema: z.ZodMiniType, path: string): Array<{ path: stri
 
 describe('freeTextBlock (an item’s body)', () => {
   const body = freeTextBlock(1, 100);
+  it('counts a body in characters a reader sees too', () => {
+    const stacks = 'སྒྲུ'.repeat(100);
+    expect([stacks.length, body.parse(stacks)]).toEqual([400, stacks]);
+    expect(body.safeParse(`${stacks}ཀ`).success).toBe(false);
+  });
+
   it('keeps line breaks (CRLF as LF) and refuses every other control and bidi character', () => {
     expect(body.parse('第一行\r\n第二行\n')).toBe('第一行\n第二行');
     for (const ch of FORBIDDEN.filter((c) => c !== '\n'))

@@ -1,6 +1,7 @@
 import { Input, Picker, Text, View } from '@tarojs/components';
 import { t } from '../../i18n/shared';
 import './index.scss';
+import { textLength } from '@shared/text-length';
 
 /**
  * What the <Input> itself accepts: far above any field's own limit. A platform input given the
@@ -52,8 +53,10 @@ function nativeInputProps(kind: NonNullable<TextFieldProps['kind']>): Record<str
 /** A labelled one-line text field with an inline error. */
 export function TextField({ id, label, value, placeholder, hint, error, maxLength, kind = 'text', onChange, onConfirm }: TextFieldProps) {
   const usePicker = kind === 'time' && process.env.TARO_ENV === 'weapp';
-  const tooLong = maxLength !== undefined && value.length > maxLength;
-  const shownError = error ?? (tooLong ? t('field.tooLong', { max: maxLength, count: value.length }) : undefined);
+  // Characters as a reader sees them, as the server counts them (a Tibetan stack is one).
+  const length = textLength(value);
+  const tooLong = maxLength !== undefined && length > maxLength;
+  const shownError = error ?? (tooLong ? t('field.tooLong', { max: maxLength, count: length }) : undefined);
   // Free text (names, notes) counts up; codes and numbers have their own format errors.
   const counted = kind === 'text' && maxLength !== undefined;
   return (
@@ -62,7 +65,7 @@ export function TextField({ id, label, value, placeholder, hint, error, maxLengt
         <Text className="text-field__label">{label}</Text>
         {counted ? (
           <Text id={id ? `${id}-count` : undefined} className={`text-field__count${tooLong ? ' text-field__count--over' : ''}`}>
-            {t('field.count', { count: value.length, max: maxLength })}
+            {t('field.count', { count: length, max: maxLength })}
           </Text>
         ) : null}
       </View>

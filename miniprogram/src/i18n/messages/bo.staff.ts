@@ -338,7 +338,7 @@ export const boStaffMessages: Record<keyof typeof staffMessages, string> = {
   'household.headInvalid': 'ཁྱིམ་བདག་གི་མིང་འབྲི་རོགས། (མང་མཐར་ཡིག་འབྲུ་ 40)',
   'household.phone': 'འབྲེལ་གཏུགས་ཁ་པར (མི་འབྲི་ཡང་ཆོག)',
   'household.members': 'ཁྱིམ་མི་གཞན (མི་འབྲི་ཡང་ཆོག)',
-  'household.membersPlaceholder': 'མིང་བར་དུ་ (,) རྟགས་སམ་བར་སྟོང་འཇོག',
+  'household.membersPlaceholder': 'མིང་བར་དུ་ཤད་ (།) དང་ (,) རྟགས་སམ་བར་སྟོང་འཇོག',
   'household.membersInvalid': 'མང་མཐར་མི་ 20། མིང་རེར་མང་མཐར་ཡིག་འབྲུ་ 40།',
   'household.consent': 'གྲོང་མིས་ཞབས་ཞུ་ས་ཚིགས་ཀྱིས་གོང་གི་ཆ་འཕྲིན་ཚབ་སྤྲོད་ཆེད་ཉར་བར་མོས་མཐུན་བྱས',
   'household.consentRequired': 'སྔོན་ལ་གྲོང་མིའི་མོས་མཐུན་ཐོབ་ནས་རྟགས་རྒྱག་རོགས།',

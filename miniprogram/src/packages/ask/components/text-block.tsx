@@ -1,5 +1,6 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import { t } from '../../../i18n/ask';
+import { textLength } from '@shared/text-length';
 
 /** A labelled text of several lines with its count against the limit and an inline error. */
 export function TextBlock(props: {
@@ -24,7 +25,7 @@ export function TextBlock(props: {
         onInput={(e) => props.onChange(e.detail.value)}
       />
       <Text id={`${props.id}-count`} className="ask__muted">
-        {t('ask.form.textCount', { count: props.value.trim().length, max: props.max })}
+        {t('ask.form.textCount', { count: textLength(props.value.trim()), max: props.max })}
       </Text>
       {props.error ? (
         <Text id={`${props.id}-error`} className="ask__error">

@@ -5,6 +5,7 @@ import { TextField } from '../../../components/text-field';
 import { errorText, t } from '../../../i18n/market';
 import { addAddress, type AddressView } from '../../../services/api-market';
 import { toApiErrorLike } from '../../../services/errors';
+import { textLength } from '@shared/text-length';
 
 const EMPTY = { name: '', phone: '', province: '青海省', city: '', county: '', detail: '' };
 type Fields = typeof EMPTY;
@@ -21,9 +22,9 @@ const LABELS: Record<keyof Fields, Parameters<typeof t>[0]> = {
 function complete(fields: Fields): boolean {
   const trimmed = (key: keyof Fields) => fields[key].trim();
   return (
-    trimmed('name').length >= 1 &&
+    textLength(trimmed('name')) >= 1 &&
     /^1\d{10}$/.test(trimmed('phone')) &&
-    (['province', 'city', 'county', 'detail'] as const).every((key) => trimmed(key).length >= 2)
+    (['province', 'city', 'county', 'detail'] as const).every((key) => textLength(trimmed(key)) >= 2)
   );
 }
 

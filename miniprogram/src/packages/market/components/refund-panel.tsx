@@ -6,6 +6,7 @@ import { errorText, t } from '../../../i18n/market';
 import { requestRefund, type Order } from '../../../services/api-market';
 import { toApiErrorLike } from '../../../services/errors';
 import { formatFen } from '../../../services/money';
+import { textLength } from '@shared/text-length';
 
 /** The server's bound on a reason (REFUND_REASON_MAX, shared/schemas/fulfilment.ts), kept here so the package carries no schema code. */
 const REFUND_REASON_MAX = 200;
@@ -39,7 +40,7 @@ export function RefundPanel({ order, onChanged }: { order: Order; onChanged: (or
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const trimmed = reason.trim();
-  const valid = trimmed.length >= 2 && trimmed.length <= REFUND_REASON_MAX;
+  const valid = textLength(trimmed) >= 2 && textLength(trimmed) <= REFUND_REASON_MAX;
 
   const submit = async () => {
     if (!valid) return setFailure(t('market.refundReasonInvalid'));

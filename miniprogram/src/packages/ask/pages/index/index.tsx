@@ -18,6 +18,7 @@ import { QuestionRow, ResultRow } from '../../components/question-row';
 import { useNavTitle } from '../../../../hooks/use-nav-title';
 import '../../ask.scss';
 import { pageStyle } from '../../../../services/page-style';
+import { textLength } from '@shared/text-length';
 
 const search = (q: string, cursor: string | undefined) => searchQuestions(q, cursor);
 const mine = (_key: string, cursor: string | undefined) => myQuestions(cursor);
@@ -31,7 +32,7 @@ function Search({ signedIn }: { signedIn: boolean }) {
   const settled = useDebounced(query, SEARCH_DEBOUNCE_MS);
   const key = signedIn ? searchKey(settled) : undefined;
   const { state, loadMore, retry } = usePagedList(key, search);
-  const tooLong = query.trim().length > SEARCH_MAX_LENGTH;
+  const tooLong = textLength(query.trim()) > SEARCH_MAX_LENGTH;
   return (
     <View id="ask-search" className="ask__block">
       <TextField

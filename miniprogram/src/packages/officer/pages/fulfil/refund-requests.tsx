@@ -12,6 +12,7 @@ import { decideRefund, getRefundRequests } from '../../../../services/api-fulfil
 import type { Order } from '../../../../services/api-sell';
 import { toApiErrorLike } from '../../../../services/errors';
 import { formatFen } from '../../../../services/money';
+import { textLength } from '@shared/text-length';
 
 const NOTE_MAX = 200;
 
@@ -46,7 +47,7 @@ function RefundRequestRow({ order, onDecided }: { order: Order; onDecided: (text
 
   const refuse = () => {
     const trimmed = note.trim();
-    if (trimmed.length < 2 || trimmed.length > NOTE_MAX) return setFailure(t('refund.noteInvalid'));
+    if (textLength(trimmed) < 2 || textLength(trimmed) > NOTE_MAX) return setFailure(t('refund.noteInvalid'));
     return run(async () => {
       await decideRefund(order.id, 'refuse', trimmed);
       onDecided(t('refund.refused'));

@@ -13,6 +13,7 @@ import { getStationHouseholds } from '../../../../services/api';
 import { isApiError } from '../../../../services/api-error';
 import { createSeller, type Seller } from '../../../../services/api-sell';
 import { requestNote } from '../../../../services/errors';
+import { textLength } from '@shared/text-length';
 
 type Kind = 'household' | 'cooperative';
 type Errors = Partial<Record<'household' | 'name' | 'consent', string>>;
@@ -35,7 +36,7 @@ export function RegisterSeller({ stationId, onCreated, onCancel }: { stationId: 
     const found: Errors = {};
     if (kind === 'household' && !householdId) found.household = t('sell.error.household');
     const trimmed = name.trim();
-    if (kind === 'cooperative' && (trimmed.length < 2 || trimmed.length > 40)) found.name = t('sell.error.coopName');
+    if (kind === 'cooperative' && (textLength(trimmed) < 2 || textLength(trimmed) > 40)) found.name = t('sell.error.coopName');
     if (!consent) found.consent = t('sell.error.consent');
     setErrors(found);
     if (Object.keys(found).length > 0) return;
