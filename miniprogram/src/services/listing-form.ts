@@ -1,5 +1,6 @@
 import type { ListingCreateRequest, ListingUnit, ProduceCategory } from '@shared/schemas/market';
 import { MAX_PRICE_FEN, MAX_STOCK } from '@shared/schemas/market';
+import { textLength } from '@shared/text-length';
 import { parseYuanToFen } from './money';
 
 /**
@@ -8,6 +9,8 @@ import { parseYuanToFen } from './money';
  */
 /** The server's bound on a flat shipping fee (shared/schemas/market.ts Delivery). */
 const MAX_SHIPPING_FEE_FEN = 100_000;
+/** The server's bound on a description, in characters as a reader sees them (shared/schemas/market.ts). */
+export const MAX_DESCRIPTION = 2000;
 
 export interface ListingDraft {
   title: string;
@@ -22,7 +25,7 @@ export interface ListingDraft {
   feeText: string;
 }
 
-export type DraftField = 'title' | 'category' | 'price' | 'stock' | 'fee' | 'delivery';
+export type DraftField = 'title' | 'description' | 'category' | 'price' | 'stock' | 'fee' | 'delivery';
 export type DraftErrors = Partial<Record<DraftField, string>>;
 
 export const emptyDraft = (): ListingDraft => ({
@@ -54,7 +57,8 @@ export function checkDraft(
 ): { ok: true; body: ListingCreateRequest } | { ok: false; errors: DraftErrors } {
   const errors: DraftErrors = {};
   const title = draft.title.trim();
-  if (title.length < 2 || title.length > 60) errors.title = 'sell.error.title';
+  if (textLength(title) < 2 || textLength(title) > 60) errors.title = 'sell.error.title';
+  if (textLength(draft.description.trim()) > MAX_DESCRIPTION) errors.description = 'sell.error.description';
   if (!draft.category) errors.category = 'sell.error.category';
   const price = parseYuanToFen(draft.priceText);
   if (!price.ok) errors.price = `sell.error.price.${price.reason}`;

@@ -221,6 +221,41 @@ describe('农产品代销: a listing', () => {
     ]);
   });
 
+  it('create: limits count Tibetan as a reader sees it (a 60-syllable-stack title and a long Tibetan description are sent whole; 2,001 characters are refused)', async () => {
+    setRouterParams({ seller: coop.id, name: encodeURIComponent(coop.displayName) });
+    const posted: Record<string, unknown>[] = [];
+    routes({
+      'GET /me': ok(officerMe),
+      'GET /categories': ok(categories),
+      'POST /listings': (options) => {
+        posted.push(bodyOf(options));
+        return { statusCode: 201, data: listingOf() };
+      },
+    });
+    render(<ListingEditPage />);
+    await waitFor(() => byId('listing-form'));
+    // 60 characters on screen, 120 UTF-16 units: a code-unit count would refuse it.
+    const title = 'སྒྲ'.repeat(60);
+    const description = 'བསྒྲུབས'.repeat(500); // 2,000 characters as read, 3,500 code units
+    type('listing-title', title);
+    fireEvent.click(byId('listing-category-yak_meat'));
+    type('listing-price', '45');
+    type('listing-stock', '2');
+    type('listing-description', `${description}ཀ`);
+    expect(byId('listing-description-count').textContent).toBe('2001/2000');
+    fireEvent.click(button('listing-create'));
+    await waitFor(() => byId('listing-description-error'));
+    expect(posted).toEqual([]);
+
+    type('listing-description', description);
+    expect(byId('listing-description-count').textContent).toBe('2000/2000');
+    const redirectTo = jest.spyOn(Taro, 'redirectTo');
+    fireEvent.click(button('listing-create'));
+    await waitFor(() => expect(redirectTo).toHaveBeenCalled());
+    expect(posted).toHaveLength(1);
+    expect(posted[0]).toMatchObject({ title, description });
+  });
+
   it('edit: a new price is sent alone and the history shows who and when; a 409 reloads the listing instead', async () => {
     setRouterParams({ id: LISTING_ID });
     let stored = listingOf();

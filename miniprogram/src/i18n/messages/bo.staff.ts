@@ -633,6 +633,7 @@ export const boStaffMessages: Record<keyof typeof staffMessages, string> = {
   'sell.error.price.too-large': 'ཚན་གོང་ཆེ་དྲགས།',
   'sell.error.fee': 'སྐྱེལ་གླ་ཨང་གྲངས་སུ་འབྲི་རོགས། ཚེག་རྗེས་མང་མཐར་གནས་གཉིས།',
   'sell.error.stock': 'ཉར་ཚད་ལ་ 0 འམ་གྲངས་ཆ་ཧྲིལ་པོ་འབྲི་རོགས།',
+  'sell.error.description': 'ངོ་སྤྲོད་ཆེས་མང་ན་ཡིག་འབྲུ་ {max} ལས་མི་ཆོག ཉུང་དུ་གཏོང་རོགས།',
   'sell.error.delivery': 'ཉུང་མཐར་སྤྲོད་ཐབས་གཅིག་འདེམས་རོགས།',
   'sell.error.photos': 'པར་ད་དུང་ཡར་འཇུག་བྱེད་བཞིན་པའམ་ཡར་འཇུག་མ་ཐུབ། ཅུང་ཙམ་སྒུག་པའམ་བསུབས་ནས་ཡང་བསྐྱར་ཚོད་ལྟ་གནང་རོགས།',
   'sell.fixFields': 'བཟོ་བཅོས་དགོས་པའི་ས་ཆ་འགའ་ཡོད།',

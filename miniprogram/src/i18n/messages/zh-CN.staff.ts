@@ -616,6 +616,7 @@ export const staffMessages = {
   'sell.error.price.too-large': '单价太大了。',
   'sell.error.fee': '运费请填数字，最多两位小数。',
   'sell.error.stock': '库存请填 0 或正整数。',
+  'sell.error.description': '介绍最多 {max} 个字，请删减。',
   'sell.error.delivery': '请至少选一种交付方式。',
   'sell.error.photos': '照片还在上传或上传失败，请稍候或删掉重试。',
   'sell.fixFields': '有几处需要修改。',

@@ -13,7 +13,8 @@ import { isApiError } from '../../../../services/api-error';
 import { createListing, type Category, type Listing } from '../../../../services/api-sell';
 import { chinaDate } from '../../../../services/business-date';
 import { requestNote } from '../../../../services/errors';
-import { checkDraft, emptyDraft, type DraftErrors, type ListingDraft } from '../../../../services/listing-form';
+import { textLength } from '@shared/text-length';
+import { checkDraft, emptyDraft, MAX_DESCRIPTION, type DraftErrors, type ListingDraft } from '../../../../services/listing-form';
 
 /** 上架商品 for one seller: the form, its photos uploaded as they are chosen, then `POST /listings`. */
 export function CreateListingForm({
@@ -110,14 +111,22 @@ export function CreateListingForm({
       </View>
       <View className="listing-form__block">
         <Text className="listing-form__label">{t('sell.description')}</Text>
+        {/* The box does not cut at a length: WeChat counts UTF-16 units, so Tibetan (several per character)
+            would be cut short of the limit; the count and the check use characters as a reader sees them. */}
         <Textarea
           id="listing-description"
           className="listing-form__textarea"
           value={draft.description}
           placeholder={t('sell.descriptionPlaceholder')}
-          maxlength={2000}
+          maxlength={-1}
           onInput={(e) => set('description', e.detail.value)}
         />
+        <Text id="listing-description-count" className="listing-form__hint">
+          {t('field.count', { count: textLength(draft.description), max: MAX_DESCRIPTION })}
+        </Text>
+        {errors.description ? (
+          <Notice id="listing-description-error" kind="error" text={t('sell.error.description', { max: MAX_DESCRIPTION })} />
+        ) : null}
       </View>
       <ChipGroup id="listing-delivery" label={t('sell.delivery')}>
         <Chip id="listing-pickup" label={t('sell.pickup')} selected={draft.pickup} onClick={() => set('pickup', !draft.pickup)} />
