@@ -177,7 +177,8 @@ describe('农产品代销: sellers', () => {
 });
 
 describe('农产品代销: a listing', () => {
-  it('create: says what is missing, then sends integer fen and the shipping fee, and opens the new listing', async () => {
+  /** The create form for the cooperative, open; what it posts is collected. */
+  async function openCreateForm(): Promise<Record<string, unknown>[]> {
     setRouterParams({ seller: coop.id, name: encodeURIComponent(coop.displayName) });
     const posted: Record<string, unknown>[] = [];
     routes({
@@ -190,6 +191,11 @@ describe('农产品代销: a listing', () => {
     });
     render(<ListingEditPage />);
     await waitFor(() => byId('listing-form'));
+    return posted;
+  }
+
+  it('create: says what is missing, then sends integer fen and the shipping fee, and opens the new listing', async () => {
+    const posted = await openCreateForm();
     expect(byId('listing-form').textContent).toContain('卖家：土桥牦牛合作社');
     fireEvent.click(button('listing-create'));
     await waitFor(() => byId('listing-form-invalid'));
@@ -222,18 +228,7 @@ describe('农产品代销: a listing', () => {
   });
 
   it('create: limits count Tibetan as a reader sees it (a 60-syllable-stack title and a long Tibetan description are sent whole; 2,001 characters are refused)', async () => {
-    setRouterParams({ seller: coop.id, name: encodeURIComponent(coop.displayName) });
-    const posted: Record<string, unknown>[] = [];
-    routes({
-      'GET /me': ok(officerMe),
-      'GET /categories': ok(categories),
-      'POST /listings': (options) => {
-        posted.push(bodyOf(options));
-        return { statusCode: 201, data: listingOf() };
-      },
-    });
-    render(<ListingEditPage />);
-    await waitFor(() => byId('listing-form'));
+    const posted = await openCreateForm();
     // 60 characters on screen, 120 UTF-16 units: a code-unit count would refuse it.
     const title = 'སྒྲ'.repeat(60);
     const description = 'བསྒྲུབས'.repeat(500); // 2,000 characters as read, 3,500 code units
