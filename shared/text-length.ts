@@ -47,3 +47,35 @@ export function textLength(text: string): number {
  * two code units a character, Sanskrit stacks in Tibetan script up to six.
  */
 export const MAX_CODE_UNITS_PER_CHARACTER = 6;
+
+/**
+ * `text` cut to its first `max` characters as a reader sees them, with … when something was cut: an
+ * excerpt never ends inside a Tibetan stack (a letter without its subjoined letters or vowel).
+ */
+export function clipText(text: string, max: number): string {
+  if (!segmenter) return clipWithoutSegmenter(text, max);
+  let kept = 0;
+  let end = 0;
+  for (const part of segmenter.segment(text) as Iterable<{ segment: string }>) {
+    if (kept === max) return `${text.slice(0, end)}…`;
+    kept++;
+    end += part.segment.length;
+  }
+  return text;
+}
+
+/** clipText where Intl.Segmenter is missing: the characters countWithoutSegmenter counts. */
+export function clipWithoutSegmenter(text: string, max: number): string {
+  let kept = 0;
+  let end = 0;
+  let previous = '';
+  for (const ch of text) {
+    if (!(previous && previous !== '\n' && TIBETAN_MARK.test(ch))) {
+      if (kept === max) return `${text.slice(0, end)}…`;
+      kept++;
+    }
+    end += ch.length;
+    previous = ch;
+  }
+  return text;
+}

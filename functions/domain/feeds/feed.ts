@@ -10,6 +10,7 @@
  * the item's history in the same write. Nothing but PUBLISHED is ever shown outside its authors and reviewers.
  */
 import type { AreaType, FeedCategory, FeedDetail, FeedItem, FeedLang, FeedStatus, FeedSummary, PersonLabel } from '../../../shared';
+import { clipText } from '../../../shared/text-length';
 import type { PersonRef } from '../accounts/person-labels';
 import type { Page, PageRequest } from '../page';
 import type { StoredImage } from '../uploads/check-uploads';
@@ -161,7 +162,7 @@ export function toFeedSummary(feed: FeedRecord, lang: FeedLang, now: string, url
   return {
     id: feed.id,
     title: version.text.title,
-    excerpt: [...oneLine].length > EXCERPT_LENGTH ? [...oneLine].slice(0, EXCERPT_LENGTH).join('') + '…' : oneLine,
+    excerpt: clipText(oneLine, EXCERPT_LENGTH),
     lang: version.lang,
     langs: langsOf(feed),
     category: feed.category,

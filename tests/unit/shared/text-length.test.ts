@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { countWithoutSegmenter, MAX_CODE_UNITS_PER_CHARACTER, textLength } from '../../../shared/text-length';
+import { clipText, clipWithoutSegmenter, countWithoutSegmenter, MAX_CODE_UNITS_PER_CHARACTER, textLength } from '../../../shared/text-length';
 
 const graphemes = (text: string) => [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)].length;
 
@@ -32,5 +32,37 @@ describe('textLength', () => {
 
   it('bounds the code units a character may carry above a Tibetan Sanskrit stack', () => {
     expect('ཀྵྨྱཱུ'.length).toBeLessThanOrEqual(MAX_CODE_UNITS_PER_CHARACTER);
+  });
+});
+
+describe('clipText (excerpts)', () => {
+  it('keeps a Tibetan stack whole: བསྒྲུབས cut at 2 characters is བསྒྲུ…, never ས without its subjoined letters', () => {
+    for (const clip of [clipText, clipWithoutSegmenter]) {
+      expect(clip('བསྒྲུབས', 2)).toBe('བསྒྲུ…');
+      expect(clip('བསྒྲུབས', 4)).toBe('བསྒྲུབས');
+      expect(clip('土桥村益农信息社', 3)).toBe('土桥村…');
+      expect(clip('', 3)).toBe('');
+    }
+  });
+
+  it('cuts to exactly max characters as counted, with … only when something was cut (property, both ways)', () => {
+    const tibetan = fc.string({ unit: fc.integer({ min: 0x0f40, max: 0x0fbc }).map((c) => String.fromCodePoint(c)), maxLength: 40 });
+    fc.assert(
+      fc.property(fc.oneof(tibetan, fc.string({ maxLength: 40 })), fc.integer({ min: 1, max: 30 }), (text, max) => {
+        for (const [clip, count] of [
+          [clipText, textLength],
+          [clipWithoutSegmenter, countWithoutSegmenter],
+        ] as const) {
+          const clipped = clip(text, max);
+          if (count(text) <= max) expect(clipped).toBe(text);
+          else {
+            expect(clipped.endsWith('…')).toBe(true);
+            expect(text.startsWith(clipped.slice(0, -1))).toBe(true);
+            expect(count(clipped.slice(0, -1))).toBe(max);
+          }
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

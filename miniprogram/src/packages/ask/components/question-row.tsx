@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import type { PublicQuestion, QuestionView } from '@shared/schemas/questions';
+import { clipText } from '@shared/text-length';
 import { Pill } from '../../../components/pill';
 import { t } from '../../../i18n/ask';
 import { formatChinaTime } from '../../../services/format';
 
 const EXCERPT = 60;
-const excerpt = (text: string) => (text.length > EXCERPT ? `${text.slice(0, EXCERPT)}…` : text);
 const day = (iso: string) => formatChinaTime(iso).slice(0, 10);
 
 /** The state as the asker reads it: 待领取, 专家解答中, 已解答. */
@@ -18,9 +18,9 @@ export function ResultRow({ question, onOpen }: { question: PublicQuestion; onOp
       <View className="question-row__badges">
         <Pill tone="brand">{t(`ask.field.${question.field}`)}</Pill>
       </View>
-      <Text className="question-row__text">{excerpt(question.text)}</Text>
+      <Text className="question-row__text">{clipText(question.text, EXCERPT)}</Text>
       <Text className="question-row__answer">
-        {t('ask.answerLabel')}：{excerpt(question.answer.text)}
+        {t('ask.answerLabel')}：{clipText(question.answer.text, EXCERPT)}
       </Text>
       <Text className="question-row__meta">{[question.place.countyName, day(question.answer.answeredAt)].join(' · ')}</Text>
     </View>
@@ -37,10 +37,10 @@ export function QuestionRow({ id, question, onOpen }: { id: string; question: Qu
           {t(`ask.state.${question.state}`)}
         </Pill>
       </View>
-      <Text className="question-row__text">{excerpt(question.text)}</Text>
+      <Text className="question-row__text">{clipText(question.text, EXCERPT)}</Text>
       {question.answer ? (
         <Text className="question-row__answer">
-          {t('ask.answerLabel')}：{excerpt(question.answer.text)}
+          {t('ask.answerLabel')}：{clipText(question.answer.text, EXCERPT)}
         </Text>
       ) : null}
       <Text className="question-row__meta">{[question.place.countyName, t('ask.askedAt', { time: day(question.askedAt) })].join(' · ')}</Text>
